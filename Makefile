@@ -1,0 +1,40 @@
+# Thin wrapper over CMake.  `make play` and `make test` set everything up on
+# a fresh Debian machine: missing packages, configure, build.
+BUILD    ?= build
+TYPE     ?= RelWithDebInfo
+WERROR   ?= OFF
+CMAKEFLAGS ?=
+
+.PHONY: all deps configure build play test bench asan clean install
+
+all: build
+
+deps:
+	@sh scripts/deps.sh
+
+$(BUILD)/CMakeCache.txt:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(TYPE) -DRECOUP_WERROR=$(WERROR) $(CMAKEFLAGS)
+
+configure: deps $(BUILD)/CMakeCache.txt
+
+build: configure
+	cmake --build $(BUILD) -j2
+
+play: build
+	$(BUILD)/recoup play
+
+test: build
+	ctest --test-dir $(BUILD) --output-on-failure -j2
+
+bench: configure
+	cmake --build $(BUILD) --target recoup-bench -j2
+	$(BUILD)/recoup-bench
+
+asan:
+	$(MAKE) test BUILD=build-asan TYPE=Debug CMAKEFLAGS=-DRECOUP_SANITIZE=ON
+
+install: build
+	cmake --install $(BUILD)
+
+clean:
+	rm -rf build build-asan build-clang

@@ -1,0 +1,170 @@
+/*
+ * cmd-run.c - `recoup run`: a call whose trainee lines come from a script
+ * file.  The same session code as `play`, fed from the file, so a script
+ * reproduces a call exactly: for one scenario, script and seed the output
+ * is byte-for-byte the same every time.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cmd.h"
+#include "jsonpos.h"
+#include "session.h"
+
+static int
+run_exec(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "script", required_argument, NULL, 'S' },
+		{ "seed", required_argument, NULL, 's' },
+		{ "trainee", required_argument, NULL, 't' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "mode", required_argument, NULL, 'm' },
+		{ "no-save", no_argument, NULL, 'n' },
+		{ "trace", no_argument, NULL, 'T' },
+		{ "scenarios", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct rc_session_opts so;
+	struct rc_err err = RC_ERR_INIT;
+	struct rc_buf out = RC_BUF_INIT;
+	struct rc_scenario *s;
+	struct rc_session *ss;
+	const char *script = NULL, *dir = NULL;
+	char *text, *line, *next;
+	uint64_t seed = 1;
+	size_t len = 0;
+	int c, json = 0, trace = 0, ended = 0, lineno = 0, unused = 0;
+
+	memset(&so, 0, sizeof so);
+	so.echo = 1;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'S': script = optarg; break;
+		case 's':
+			if (rc_cmd_parse_seed(optarg, &seed) != 0) {
+				rc_cmd_error("invalid seed '%s': expected a whole number", optarg);
+				return RC_EXIT_USAGE;
+			}
+			break;
+		case 't': so.trainee = optarg; break;
+		case 'f':
+			if (strcmp(optarg, "json") == 0)
+				json = 1;
+			else if (strcmp(optarg, "text") != 0) {
+				rc_cmd_error("unknown format '%s': expected text or json", optarg);
+				return RC_EXIT_USAGE;
+			}
+			break;
+		case 'm':
+			if (strcmp(optarg, "assessment") == 0)
+				so.mode = RC_MODE_ASSESSMENT;
+			else if (strcmp(optarg, "practice") != 0) {
+				rc_cmd_error("unknown mode '%s': expected practice or assessment",
+				    optarg);
+				return RC_EXIT_USAGE;
+			}
+			break;
+		case 'n': break;   /* sessions are not stored by this build */
+		case 'T': trace = 1; break;
+		case 'd': dir = optarg; break;
+		case 'h': return rc_cmd_usage(&rc_cmd_run, 0);
+		default: return rc_cmd_usage(&rc_cmd_run, 1);
+		}
+	}
+	if (optind >= argc) {
+		rc_cmd_error("run needs a scenario");
+		return rc_cmd_usage(&rc_cmd_run, 1);
+	}
+	if (optind + 1 < argc) {
+		rc_cmd_error("run takes one scenario, got '%s' too", argv[optind + 1]);
+		return rc_cmd_usage(&rc_cmd_run, 1);
+	}
+	if (script == NULL) {
+		rc_cmd_error("run needs --script FILE");
+		return rc_cmd_usage(&rc_cmd_run, 1);
+	}
+	if ((s = rc_cmd_load_scenario(argv[optind], dir)) == NULL)
+		return RC_EXIT_USAGE;
+	if ((text = rc_file_read(script, &len, &err)) == NULL) {
+		rc_cmd_print_err(&err);
+		rc_err_clear(&err);
+		rc_scenario_free(s);
+		return RC_EXIT_USAGE;
+	}
+	if (memchr(text, '\0', len) != NULL) {
+		rc_cmd_error("%s: NUL byte in a script (is it a text file?)", script);
+		free(text);
+		rc_scenario_free(s);
+		return RC_EXIT_USAGE;
+	}
+
+	ss = rc_session_new(s, seed, &so);
+	rc_session_start(ss, &out);
+	for (line = text; line != NULL && *line; line = next) {
+		size_t n;
+
+		lineno++;
+		next = strchr(line, '\n');
+		if (next != NULL)
+			*next++ = '\0';
+		n = strlen(line);
+		if (n > 0 && line[n - 1] == '\r')
+			line[--n] = '\0';
+		line += strspn(line, " \t");
+		if (*line == '\0' || *line == '#')
+			continue;
+		if (ended) {
+			unused++;
+			continue;
+		}
+		ended = rc_session_input(ss, line, &out);
+		if (trace && line[0] != '/') {
+			rc_buf_puts(&out, "  [why] ");
+			rc_engine_explain(rc_session_engine(ss), &out);
+		}
+	}
+	rc_session_finish(ss, &out);
+	if (json) {
+		rc_buf_reset(&out);
+		rc_render_json(&out, s, seed, so.trainee,
+		    rc_engine_transcript(rc_session_engine(ss)));
+	}
+	fputs(rc_buf_str(&out), stdout);
+	if (unused)
+		rc_cmd_error("warning: %s: %d line%s after the end of the call not used",
+		    script, unused, unused == 1 ? "" : "s");
+	rc_buf_free(&out);
+	rc_session_free(ss);
+	rc_scenario_free(s);
+	free(text);
+	(void)lineno;
+	return fflush(stdout) == 0 ? RC_EXIT_OK : RC_EXIT_FAIL;
+}
+
+const struct rc_cmd rc_cmd_run = {
+	.name = "run",
+	.usage = "run SCENARIO --script FILE [--seed N] [--trainee NAME] "
+	    "[--format text|json] [--mode practice|assessment] [--trace] [--no-save]",
+	.summary = "play a call with the trainee's lines read from a script",
+	.help =
+	    "SCENARIO is a scenario id (see 'recoup list') or a path to a .json file.\n"
+	    "The script has one trainee line per line; /commands are allowed;\n"
+	    "blank lines and lines starting with '#' are skipped.  The same\n"
+	    "scenario, script and seed always give the same output.\n\n"
+	    "Options:\n"
+	    "  --script FILE      the trainee's lines (required)\n"
+	    "  --seed N           the session seed (default 1)\n"
+	    "  --trainee NAME     the trainee's name, shown and kept with the call\n"
+	    "  --format FMT       text (default) or json: the whole transcript\n"
+	    "  --mode MODE        practice (default) or assessment\n"
+	    "  --trace            after each debtor reply, show which rules were tried\n"
+	    "  --no-save          do not store the session\n"
+	    "  --scenarios DIR    look for scenario ids in DIR first\n",
+	.exec = run_exec,
+};

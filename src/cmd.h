@@ -1,0 +1,60 @@
+/*
+ * cmd.h - the subcommand table and what the subcommands share: finding and
+ * loading scenarios, parsing seeds, printing messages.  One file per
+ * subcommand (cmd-<name>.c) exports one struct rc_cmd.
+ */
+#ifndef RC_CMD_H
+#define RC_CMD_H
+
+#include <stdint.h>
+
+#include "err.h"
+#include "scenario.h"
+
+struct rc_cmd {
+	const char *name;
+	const char *usage;        /* after "recoup " */
+	const char *summary;      /* one line for `recoup --help` */
+	const char *help;         /* the options, for `recoup NAME --help` */
+	int (*exec)(int argc, char **argv);
+};
+
+extern const struct rc_cmd rc_cmd_list;
+extern const struct rc_cmd rc_cmd_play;
+extern const struct rc_cmd rc_cmd_run;
+
+/* NULL-terminated. */
+extern const struct rc_cmd *const rc_cmd_table[];
+
+const struct rc_cmd *rc_cmd_find(const char *name);
+
+/* Exit codes. */
+enum { RC_EXIT_OK = 0, RC_EXIT_FAIL = 1, RC_EXIT_USAGE = 2 };
+
+/* "recoup: <message>" on stderr. */
+void rc_cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints CMD's usage and help to stdout (exit 0) or, when TO_STDERR, a
+ * one-line hint to stderr; returns the exit code to use. */
+int rc_cmd_usage(const struct rc_cmd *cmd, int to_stderr);
+/* Prints every diagnostic in ERR as "recoup: ..." (warnings marked). */
+void rc_cmd_print_err(const struct rc_err *err);
+
+/* The scenario search path: DIR (from --scenarios, may be NULL), then
+ * $RECOUP_SCENARIOS, then scenarios/ beside the build, then the installed
+ * data directory.  Returns a NULL-terminated static list. */
+const char *const *rc_cmd_scenario_dirs(const char *dir);
+
+/* Finds and loads scenario ARG (an id or a path); on failure prints why
+ * and returns NULL. */
+struct rc_scenario *rc_cmd_load_scenario(const char *arg, const char *dir);
+
+/* Parses a seed ("0" .. "18446744073709551615"); 0 on success. */
+int rc_cmd_parse_seed(const char *text, uint64_t *seed);
+
+/* A fresh seed for an interactive call, small enough to read out. */
+uint64_t rc_cmd_new_seed(void);
+
+/* 1 when colour may be used on stream FD (a TTY and NO_COLOR unset). */
+int rc_cmd_color(int fd);
+
+#endif

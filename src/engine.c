@@ -1,0 +1,695 @@
+/*
+ * engine.c - one call through a scenario.
+ *
+ * For each trainee line the engine, in this order: notes research facts the
+ * line uses; reads any payment proposal in it; tries the global rules, then
+ * the current state's rules that claim proposals, then (in a bargaining
+ * state, when the line proposes something) the bargain model, then the
+ * state's other rules, then the state's fallback.  The chosen reply set is
+ * said, its variable updates, events and next state applied; then the
+ * endings are checked (an ending state, patience at zero, the turn limit).
+ *
+ * Invariants: the scenario is never modified; every random choice comes
+ * from the one seeded generator, in an order fixed by the input, so the
+ * same seed and lines give the same call.
+ */
+#include "engine.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "amount.h"
+#include "buf.h"
+#include "match.h"
+#include "rng.h"
+#include "xmalloc.h"
+
+/* A cycling reply set hands out a shuffled bag of reply indexes. */
+struct bag {
+	unsigned *v;
+	unsigned n, pos;
+	int last;
+};
+
+struct rc_engine {
+	const struct rc_scenario *s;
+	uint64_t seed;
+	struct rc_rng rng;
+	struct rc_matcher *m;
+	struct rc_transcript *t;
+	double *vars;
+	unsigned char *fired;          /* per rule index: fired once */
+	unsigned char *research_seen;  /* per research fact */
+	unsigned char *limit_warned;   /* per rule index */
+	struct bag *bags;              /* per reply-set slot */
+	int state;
+	int opened, ended;
+	char *prev;                    /* the debtor's previous line */
+	struct rc_proposal prop;       /* proposal in the current line */
+	int has_standing;
+	struct rc_terms standing;      /* the debtor's standing offer */
+	struct rc_terms cur;           /* terms spoken of in this reply */
+	int has_cur;
+	double last_amount;            /* the trainee's last proposed amount */
+	struct rc_err warnings;
+	struct rc_buf trace;           /* how the last reply was chosen */
+	const struct rc_rule *chosen;
+	const char *line;
+};
+
+struct rc_engine *
+rc_engine_new(const struct rc_scenario *s, uint64_t seed)
+{
+	struct rc_engine *e = rc_xcalloc(1, sizeof *e);
+	size_t i;
+
+	e->s = s;
+	e->seed = seed;
+	rc_rng_seed(&e->rng, seed);
+	e->m = rc_matcher_new(0);
+	e->t = rc_transcript_new();
+	e->vars = rc_xcalloc(s->nvars, sizeof *e->vars);
+	for (i = 0; i < s->nvars; i++)
+		e->vars[i] = s->vars[i].init;
+	e->fired = rc_xcalloc((size_t)s->nrules + 1, 1);
+	e->limit_warned = rc_xcalloc((size_t)s->nrules + 1, 1);
+	e->research_seen = rc_xcalloc(s->nresearch + 1, 1);
+	e->bags = rc_xcalloc((size_t)s->nslots + 1, sizeof *e->bags);
+	e->state = s->start;
+	return e;
+}
+
+void
+rc_engine_free(struct rc_engine *e)
+{
+	int i;
+
+	if (e == NULL)
+		return;
+	rc_matcher_free(e->m);
+	rc_transcript_free(e->t);
+	free(e->vars);
+	free(e->fired);
+	free(e->limit_warned);
+	free(e->research_seen);
+	for (i = 0; i < e->s->nslots; i++)
+		free(e->bags[i].v);
+	free(e->bags);
+	free(e->prev);
+	rc_err_clear(&e->warnings);
+	rc_buf_free(&e->trace);
+	free(e);
+}
+
+static const char *
+state_name(const struct rc_engine *e)
+{
+	return e->state >= 0 ? e->s->states[e->state].name : NULL;
+}
+
+/* Runs pattern P on TEXT, warning once per rule when it hits its limit. */
+static int
+run(struct rc_engine *e, const struct rc_pattern *p, const char *text,
+    const struct rc_rule *r)
+{
+	enum rc_match_result res = rc_matcher_exec(e->m, p, text, strlen(text));
+
+	if (res == RC_MATCH_YES)
+		return 1;
+	if (res != RC_MATCH_NO && r != NULL && !e->limit_warned[r->index]) {
+		e->limit_warned[r->index] = 1;
+		rc_err_add(&e->warnings, RC_WARNING,
+		    "%s: rule '%s': pattern /%s/ gave up (%s); treated as no match",
+		    e->s->path, r->id, rc_pattern_source(p), rc_matcher_error(e->m));
+	}
+	return 0;
+}
+
+static int
+cond_holds(const struct rc_engine *e, const struct rc_cond *c)
+{
+	double v = e->vars[c->var];
+
+	switch (c->op) {
+	case RC_CMP_EQ: return fabs(v - c->value) < 1e-9;
+	case RC_CMP_NE: return fabs(v - c->value) >= 1e-9;
+	case RC_CMP_LT: return v < c->value;
+	case RC_CMP_LE: return v <= c->value;
+	case RC_CMP_GT: return v > c->value;
+	case RC_CMP_GE: return v >= c->value;
+	}
+	return 0;
+}
+
+/* Does rule R fire on LINE?  Cheap tests first, patterns last.  Records
+ * the outcome in the trace. */
+static int
+fires(struct rc_engine *e, const struct rc_rule *r, const char *line)
+{
+	size_t i;
+	int hit;
+	const char *why = NULL;
+
+	if (r->once && e->fired[r->index])
+		why = "already fired once";
+	for (i = 0; !why && i < r->nconds; i++)
+		if (!cond_holds(e, &r->conds[i]))
+			why = "condition on a variable";
+	if (!why && r->proposal >= 0 &&
+	    (e->prop.kind != RC_PROP_NONE) != (r->proposal != 0))
+		why = r->proposal ? "no proposal in the line" : "the line proposes terms";
+	if (!why && r->bargain == RC_BARGAIN_TAKE &&
+	    (!e->has_standing || e->vars[RC_VAR_AGREED] != 0))
+		why = "no standing offer to take";
+	if (!why && r->after != NULL && (e->prev == NULL ||
+	    !run(e, r->after, e->prev, r)))
+		why = "debtor's previous line";
+	if (!why && r->nmatch > 0) {
+		for (hit = 0, i = 0; !hit && i < r->nmatch; i++)
+			hit = run(e, r->match[i], line, r);
+		if (!hit)
+			why = "no pattern matched";
+	}
+	if (!why) {
+		for (i = 0; i < r->nnot; i++) {
+			if (run(e, r->not[i], line, r)) {
+				why = "an exclusion ('not') matched";
+				break;
+			}
+		}
+	}
+	if (why) {
+		rc_buf_printf(&e->trace, "  tried %-28s %s\n", r->id, why);
+		return 0;
+	}
+	rc_buf_printf(&e->trace, "  fired %s\n", r->id);
+	return 1;
+}
+
+static void
+shuffle_bag(struct rc_engine *e, const struct rc_replyset *rs, struct bag *b)
+{
+	unsigned i, j, k, n = 0;
+
+	for (i = 0; i < rs->nreplies; i++)
+		n += rs->replies[i].weight > 8 ? 8 : rs->replies[i].weight;
+	if (b->v == NULL)
+		b->v = rc_xcalloc(n, sizeof *b->v);
+	b->n = n;
+	for (i = 0, k = 0; i < rs->nreplies; i++)
+		for (j = 0; j < rs->replies[i].weight && j < 8; j++)
+			b->v[k++] = i;
+	for (i = n - 1; i > 0; i--) {
+		unsigned t;
+
+		j = rc_rng_below(&e->rng, i + 1);
+		t = b->v[i];
+		b->v[i] = b->v[j];
+		b->v[j] = t;
+	}
+	/* Never say the same thing twice in a row across a refill. */
+	for (i = 0; i + 1 < n; i++) {
+		int prev = i == 0 ? b->last : (int)b->v[i - 1];
+
+		if ((int)b->v[i] == prev) {
+			for (j = i + 1; j < n && b->v[j] == b->v[i]; j++)
+				;
+			if (j < n) {
+				unsigned t = b->v[i];
+				b->v[i] = b->v[j];
+				b->v[j] = t;
+			}
+		}
+	}
+	b->pos = 0;
+}
+
+static const char *
+pick(struct rc_engine *e, const struct rc_replyset *rs)
+{
+	struct bag *b = &e->bags[rs->slot];
+	unsigned i;
+
+	if (rs->nreplies == 0)
+		return "...";
+	if (rs->nreplies == 1)
+		return rs->replies[0].text;
+	if (rs->random) {
+		unsigned x = rc_rng_below(&e->rng, rs->total_weight);
+
+		for (i = 0; i < rs->nreplies; i++) {
+			if (x < rs->replies[i].weight)
+				return rs->replies[i].text;
+			x -= rs->replies[i].weight;
+		}
+		return rs->replies[rs->nreplies - 1].text;
+	}
+	if (b->v == NULL)
+		b->last = -1;
+	if (b->v == NULL || b->pos >= b->n)
+		shuffle_bag(e, rs, b);
+	i = b->v[b->pos++];
+	b->last = (int)i;
+	return rs->replies[i].text;
+}
+
+static void
+money(const struct rc_engine *e, double v, struct rc_buf *out)
+{
+	char tmp[64];
+
+	rc_buf_puts(out, rc_amount_format(v, e->s->currency, tmp, sizeof tmp));
+}
+
+/* Expands the placeholders of TEMPLATE into OUT. */
+static void
+render(struct rc_engine *e, const char *tpl, const struct rc_rule *r,
+       struct rc_buf *out)
+{
+	const struct rc_scenario *s = e->s;
+	const struct rc_terms *cur = e->has_cur ? &e->cur :
+	    e->has_standing ? &e->standing : NULL;
+	const char *p = tpl;
+	size_t i;
+
+	/* Re-run the rule's first matching pattern so named captures refer
+	 * to this line. */
+	if (r != NULL && strstr(tpl, "{capture:") != NULL)
+		for (i = 0; i < r->nmatch; i++)
+			if (rc_matcher_exec(e->m, r->match[i], e->line,
+			    strlen(e->line)) == RC_MATCH_YES)
+				break;
+	while (*p) {
+		const char *end;
+		size_t n;
+		char tmp[160];
+
+		if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
+			rc_buf_putc(out, p[0]);
+			p += 2;
+			continue;
+		}
+		if (*p != '{' || (end = strchr(p, '}')) == NULL) {
+			rc_buf_putc(out, *p++);
+			continue;
+		}
+		n = (size_t)(end - p - 1);
+#define IS(k) (n == strlen(k) && strncmp(p + 1, k, n) == 0)
+		if (IS("name"))
+			rc_buf_puts(out, s->name);
+		else if (IS("first"))
+			rc_buf_puts(out, s->first_name);
+		else if (IS("creditor"))
+			rc_buf_puts(out, s->creditor);
+		else if (IS("debtor"))
+			rc_buf_puts(out, s->debtor);
+		else if (IS("collector"))
+			rc_buf_puts(out, s->collector ? s->collector : s->creditor);
+		else if (IS("balance"))
+			money(e, s->balance, out);
+		else if (IS("offer")) {
+			if (e->has_standing && e->standing.instalment > 0)
+				rc_buf_puts(out, rc_negotiate_describe(&e->standing,
+				    s->currency, tmp, sizeof tmp));
+			else
+				money(e, e->has_standing ? e->standing.upfront : 0, out);
+		} else if (IS("amount"))
+			money(e, e->last_amount, out);
+		else if (IS("upfront"))
+			money(e, cur ? cur->upfront : 0, out);
+		else if (IS("instalment"))
+			money(e, cur ? cur->instalment : 0, out);
+		else if (IS("count"))
+			rc_buf_printf(out, "%d", cur ? cur->count : 0);
+		else if (IS("terms"))
+			rc_buf_puts(out, cur ? rc_negotiate_describe(cur, s->currency,
+			    tmp, sizeof tmp) : "");
+		else if (n > 8 && strncmp(p + 1, "capture:", 8) == 0) {
+			char name[RC_MATCH_NAME_MAX];
+
+			snprintf(name, sizeof name, "%.*s", (int)(n - 8), p + 9);
+			rc_matcher_capture(e->m, name, tmp, sizeof tmp);
+			rc_buf_puts(out, tmp);
+		} else
+			rc_buf_add(out, p, n + 2);
+#undef IS
+		p = end + 1;
+	}
+}
+
+static void
+apply_sets(struct rc_engine *e, const struct rc_set *sets, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (sets[i].add)
+			e->vars[sets[i].var] += sets[i].value;
+		else
+			e->vars[sets[i].var] = sets[i].value;
+	}
+}
+
+static void
+add_terms_event(struct rc_turn *u, const char *type, const struct rc_terms *t)
+{
+	struct rc_event *ev = rc_turn_event(u, type);
+
+	ev->has_terms = 1;
+	ev->terms = *t;
+	ev->has_amount = 1;
+	ev->amount = t->total;
+}
+
+/* Says reply set RS (for rule R, may be NULL) as the debtor: appends the
+ * turn, applies updates and events, moves to the next state. */
+static struct rc_turn *
+say(struct rc_engine *e, const struct rc_replyset *rs, const struct rc_rule *r,
+    const char *rule_id)
+{
+	struct rc_buf text = RC_BUF_INIT;
+	struct rc_turn *u;
+	size_t i;
+
+	render(e, pick(e, rs), r, &text);
+	u = rc_transcript_add(e->t, RC_SPEAKER_DEBTOR, rc_buf_str(&text),
+	    state_name(e), rule_id);
+	apply_sets(e, rs->sets, rs->nsets);
+	for (i = 0; i < rs->nevents; i++)
+		rc_turn_event(u, rs->events[i]);
+	if (rs->next >= 0)
+		e->state = rs->next;
+	free(e->prev);
+	e->prev = rc_buf_detach(&text);
+	return u;
+}
+
+static void
+agree(struct rc_engine *e, struct rc_turn *u, const struct rc_terms *t)
+{
+	e->t->has_agreement = 1;
+	e->t->agreement = *t;
+	e->vars[RC_VAR_AGREED] = 1;
+	add_terms_event(u, "agreement", t);
+}
+
+static struct rc_stance
+stance(const struct rc_engine *e)
+{
+	struct rc_stance st;
+
+	st.mood = e->vars[RC_VAR_MOOD];
+	st.leverage = e->vars[RC_VAR_LEVERAGE];
+	st.reason_known = e->vars[RC_VAR_REASON_KNOWN] != 0;
+	st.good_faith_asked = e->vars[RC_VAR_GOOD_FAITH] != 0;
+	st.rounds = (int)e->vars[RC_VAR_ROUNDS];
+	return st;
+}
+
+/* The bargain model answers the proposal in the line. */
+static struct rc_turn *
+bargain(struct rc_engine *e)
+{
+	const struct rc_scenario *s = e->s;
+	struct rc_stance st = stance(e);
+	struct rc_terms out;
+	const struct rc_replyset *rs;
+	enum rc_verdict v;
+	struct rc_turn *u;
+	const char *id;
+
+	v = rc_negotiate_judge(&s->truth, &st, s->balance,
+	    e->has_standing ? &e->standing : NULL, &e->prop, &out);
+	e->vars[RC_VAR_ROUNDS] += 1;
+	e->cur = out;
+	e->has_cur = v != RC_REFUSE;
+	switch (v) {
+	case RC_ACCEPT: rs = &s->accept; id = "bargain:accept"; break;
+	case RC_ACCEPT_PLAN: rs = &s->accept_plan; id = "bargain:accept_plan"; break;
+	case RC_COUNTER: rs = &s->counter; id = "bargain:counter"; break;
+	case RC_COUNTER_PLAN: rs = &s->counter_plan; id = "bargain:counter_plan"; break;
+	default: rs = &s->refuse; id = "bargain:refuse"; break;
+	}
+	if (v == RC_COUNTER || v == RC_COUNTER_PLAN) {
+		e->standing = out;
+		e->has_standing = 1;
+		e->vars[RC_VAR_OFFERS] += 1;
+	}
+	rc_buf_printf(&e->trace, "  bargain model: %s (reach %.2f, round %d)\n",
+	    id + 8, rc_negotiate_reach(&s->truth, &st), st.rounds + 1);
+	u = say(e, rs, NULL, id);
+	if (v == RC_COUNTER || v == RC_COUNTER_PLAN)
+		add_terms_event(u, "debtor-offer", &out);
+	else if (v == RC_ACCEPT || v == RC_ACCEPT_PLAN)
+		agree(e, u, &out);
+	return u;
+}
+
+static void
+use_research(struct rc_engine *e, struct rc_turn *u, const char *line)
+{
+	const struct rc_scenario *s = e->s;
+	size_t i, j;
+
+	for (i = 0; i < s->nresearch; i++) {
+		const struct rc_fact *f = &s->research[i];
+
+		for (j = 0; j < f->npatterns; j++) {
+			if (run(e, f->patterns[j], line, NULL)) {
+				struct rc_event *ev = rc_turn_event(u, "research-used");
+
+				ev->detail = rc_xstrdup(f->id);
+				if (!e->research_seen[i]) {
+					e->research_seen[i] = 1;
+					e->vars[RC_VAR_LEVERAGE] += 1;
+				}
+				e->vars[RC_VAR_RESEARCH_USED] = 1;
+				break;
+			}
+		}
+	}
+}
+
+static void
+check_end(struct rc_engine *e, struct rc_turn *u)
+{
+	const struct rc_scenario *s = e->s;
+	enum rc_end end = e->state >= 0 ? s->states[e->state].end : RC_END_NONE;
+
+	if (end == RC_END_HANGUP) {
+		rc_turn_event(u, "hang-up");
+		e->t->ended_by = RC_ENDED_HANGUP;
+	} else if (end == RC_END_CLOSE) {
+		e->t->ended_by = e->t->has_agreement ? RC_ENDED_AGREEMENT :
+		    RC_ENDED_TRAINEE;
+	} else if (e->vars[RC_VAR_PATIENCE] <= 0) {
+		struct rc_turn *h = say(e, &s->hangup, NULL, "hangup");
+
+		rc_turn_event(h, "hang-up");
+		e->t->ended_by = RC_ENDED_HANGUP;
+	} else if (e->vars[RC_VAR_TURN] >= s->turn_limit) {
+		rc_turn_event(&e->t->turns[e->t->n - 1], "turn-limit");
+		e->t->ended_by = RC_ENDED_TURN_LIMIT;
+	}
+	if (e->t->ended_by != RC_ENDED_NONE)
+		e->ended = 1;
+}
+
+const struct rc_turn *
+rc_engine_open(struct rc_engine *e)
+{
+	struct rc_turn *u;
+
+	if (e->opened)
+		return NULL;
+	e->opened = 1;
+	u = say(e, &e->s->opening, NULL, "opening");
+	return u;
+}
+
+const struct rc_turn *
+rc_engine_say(struct rc_engine *e, const char *line)
+{
+	const struct rc_scenario *s = e->s;
+	const struct rc_state *st;
+	const struct rc_rule *chosen = NULL;
+	struct rc_turn *u;
+	size_t first, i;
+
+	if (!e->opened)
+		rc_engine_open(e);
+	if (e->ended)
+		return NULL;
+	e->line = line;
+	e->chosen = NULL;
+	e->has_cur = 0;
+	rc_buf_reset(&e->trace);
+	rc_buf_printf(&e->trace, "in state '%s':\n", state_name(e));
+	e->vars[RC_VAR_TURN] += 1;
+	u = rc_transcript_add(e->t, RC_SPEAKER_COLLECTOR, line, state_name(e), NULL);
+	use_research(e, u, line);
+	rc_amount_proposal(line, s->balance, &e->prop);
+	if (e->prop.kind != RC_PROP_NONE) {
+		struct rc_event *ev = rc_turn_event(u, "proposal");
+
+		ev->has_amount = 1;
+		ev->amount = e->prop.kind == RC_PROP_PLAN && e->prop.upfront <= 0 ?
+		    e->prop.instalment : e->prop.upfront;
+		e->last_amount = ev->amount;
+	}
+	first = e->t->n;
+
+	for (i = 0; !chosen && i < s->nglobal; i++)
+		if (fires(e, &s->global[i], line))
+			chosen = &s->global[i];
+	st = &s->states[e->state];
+	for (i = 0; !chosen && i < st->nrules; i++)
+		if (st->rules[i].proposal == 1 && fires(e, &st->rules[i], line))
+			chosen = &st->rules[i];
+	if (!chosen && st->bargain && e->prop.kind != RC_PROP_NONE) {
+		bargain(e);
+	} else {
+		for (i = 0; !chosen && i < st->nrules; i++)
+			if (st->rules[i].proposal != 1 && fires(e, &st->rules[i], line))
+				chosen = &st->rules[i];
+		if (chosen) {
+			struct rc_turn *d;
+
+			e->chosen = chosen;
+			e->fired[chosen->index] = 1;
+			if (chosen->bargain == RC_BARGAIN_OFFER) {
+				struct rc_stance sn = stance(e);
+
+				rc_negotiate_offer(&s->truth, &sn, s->balance,
+				    e->has_standing ? &e->standing : NULL, &e->standing);
+				e->has_standing = 1;
+				e->vars[RC_VAR_OFFERS] += 1;
+			}
+			if (chosen->bargain == RC_BARGAIN_TAKE) {
+				e->cur = e->standing;
+				e->has_cur = 1;
+			}
+			d = say(e, &chosen->rs, chosen, chosen->id);
+			if (chosen->bargain == RC_BARGAIN_OFFER)
+				add_terms_event(d, "debtor-offer", &e->standing);
+			else if (chosen->bargain == RC_BARGAIN_TAKE)
+				agree(e, d, &e->standing);
+		} else {
+			rc_buf_printf(&e->trace, "  no rule fired: fallback\n");
+			say(e, &st->fallback, NULL, "fallback");
+		}
+	}
+	check_end(e, &e->t->turns[e->t->n - 1]);
+	return &e->t->turns[first];
+}
+
+const struct rc_turn *
+rc_engine_pause(struct rc_engine *e)
+{
+	struct rc_turn *u;
+
+	if (e->ended)
+		return NULL;
+	u = rc_transcript_add(e->t, RC_SPEAKER_ACTION, "/pause", state_name(e), NULL);
+	rc_turn_event(u, "pause");
+	if (!e->s->has_pause)
+		return NULL;
+	rc_buf_reset(&e->trace);
+	rc_buf_printf(&e->trace, "in state '%s':\n  the trainee paused: pause replies\n",
+	    state_name(e));
+	e->line = "";
+	u = say(e, &e->s->pause, NULL, "pause");
+	check_end(e, u);
+	return u;
+}
+
+void
+rc_engine_action(struct rc_engine *e, const char *text, const char *type)
+{
+	struct rc_turn *u = rc_transcript_add(e->t, RC_SPEAKER_ACTION, text,
+	    state_name(e), NULL);
+
+	if (type != NULL)
+		rc_turn_event(u, type);
+}
+
+void
+rc_engine_floor(struct rc_engine *e, double amount)
+{
+	char buf[64], text[80];
+	struct rc_turn *u;
+	struct rc_event *ev;
+
+	rc_amount_format(amount, e->s->currency, buf, sizeof buf);
+	snprintf(text, sizeof text, "/floor %s", buf);
+	u = rc_transcript_add(e->t, RC_SPEAKER_ACTION, text, state_name(e), NULL);
+	ev = rc_turn_event(u, "floor-set");
+	ev->has_amount = 1;
+	ev->amount = amount;
+	e->t->has_floor = 1;
+	e->t->floor = amount;
+}
+
+void
+rc_engine_finish(struct rc_engine *e)
+{
+	if (e->ended)
+		return;
+	e->ended = 1;
+	e->t->ended_by = e->t->has_agreement ? RC_ENDED_AGREEMENT : RC_ENDED_TRAINEE;
+}
+
+int
+rc_engine_ended(const struct rc_engine *e)
+{
+	return e->ended;
+}
+
+const struct rc_transcript *
+rc_engine_transcript(const struct rc_engine *e)
+{
+	return e->t;
+}
+
+const struct rc_scenario *
+rc_engine_scenario(const struct rc_engine *e)
+{
+	return e->s;
+}
+
+uint64_t
+rc_engine_seed(const struct rc_engine *e)
+{
+	return e->seed;
+}
+
+const char *
+rc_engine_state(const struct rc_engine *e)
+{
+	return state_name(e);
+}
+
+double
+rc_engine_var(const struct rc_engine *e, const char *name)
+{
+	int i = rc_scenario_var(e->s, name);
+
+	return i >= 0 ? e->vars[i] : 0;
+}
+
+struct rc_err *
+rc_engine_warnings(struct rc_engine *e)
+{
+	return &e->warnings;
+}
+
+void
+rc_engine_explain(const struct rc_engine *e, struct rc_buf *buf)
+{
+	if (e->trace.len == 0)
+		rc_buf_puts(buf, "the debtor has not answered anything yet\n");
+	else
+		rc_buf_puts(buf, rc_buf_str(&e->trace));
+}

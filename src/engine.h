@@ -1,0 +1,67 @@
+/*
+ * engine.h - the dialogue engine: walks a scenario's states and rules for
+ * one call.  No I/O: callers feed trainee lines and read back the debtor's
+ * turns from the transcript the engine keeps.
+ *
+ * Determinism: for one scenario, one seed and the same sequence of calls,
+ * the engine produces the same turns, byte for byte.
+ */
+#ifndef RC_ENGINE_H
+#define RC_ENGINE_H
+
+#include <stdint.h>
+
+#include "err.h"
+#include "scenario.h"
+#include "transcript.h"
+
+struct rc_engine;
+
+/* Starts a call with scenario S (which must outlive the engine) and SEED.
+ * Free with rc_engine_free(); NULL is ignored. */
+struct rc_engine *rc_engine_new(const struct rc_scenario *s, uint64_t seed);
+void rc_engine_free(struct rc_engine *e);
+
+/* The debtor picks up: appends and returns the opening turn.  Call once,
+ * before anything else. */
+const struct rc_turn *rc_engine_open(struct rc_engine *e);
+
+/* The trainee says LINE.  Appends the collector turn and the debtor's
+ * reply (two replies when the debtor then hangs up) and returns the first
+ * debtor turn added, or NULL when the call had already ended. */
+const struct rc_turn *rc_engine_say(struct rc_engine *e, const char *line);
+
+/* The trainee takes a moment (/pause): records the action and returns the
+ * debtor's reply to the silence, or NULL when the scenario gives none. */
+const struct rc_turn *rc_engine_pause(struct rc_engine *e);
+
+/* Records an in-call action of the trainee (TEXT like "/research") with an
+ * event TYPE (e.g. "research-viewed"; NULL for none). */
+void rc_engine_action(struct rc_engine *e, const char *text, const char *type);
+
+/* Sets the trainee's private minimum (/floor). */
+void rc_engine_floor(struct rc_engine *e, double amount);
+
+/* The trainee ends the call. */
+void rc_engine_finish(struct rc_engine *e);
+
+int rc_engine_ended(const struct rc_engine *e);
+const struct rc_transcript *rc_engine_transcript(const struct rc_engine *e);
+const struct rc_scenario *rc_engine_scenario(const struct rc_engine *e);
+uint64_t rc_engine_seed(const struct rc_engine *e);
+/* The current state's name. */
+const char *rc_engine_state(const struct rc_engine *e);
+/* The value of variable NAME (0 when unknown). */
+double rc_engine_var(const struct rc_engine *e, const char *name);
+
+/* Warnings raised during the call (a pattern that hit its match limit,
+ * reported once per pattern).  The engine owns them; the caller may print
+ * and clear them. */
+struct rc_err *rc_engine_warnings(struct rc_engine *e);
+
+/* Explains how the last debtor line was chosen (for /why and --trace):
+ * writes text into BUF. */
+struct rc_buf;
+void rc_engine_explain(const struct rc_engine *e, struct rc_buf *buf);
+
+#endif

@@ -1,0 +1,229 @@
+/*
+ * jsonpos.c - JSON parsing with positions for every error.  The checks
+ * before cJSON runs (UTF-8, NUL bytes, depth) make sure cJSON only ever
+ * sees text it can handle and that every refusal names a line and column.
+ */
+#include "jsonpos.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "xmalloc.h"
+
+char *
+rc_file_read(const char *path, size_t *len, struct rc_err *err)
+{
+	FILE *f = fopen(path, "rb");
+	struct rc_buf b = RC_BUF_INIT;
+	char chunk[65536];
+	size_t n;
+
+	if (f == NULL) {
+		rc_err_add(err, RC_ERROR, "%s: cannot open: %s", path, strerror(errno));
+		return NULL;
+	}
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (b.len + n > RC_FILE_MAX) {
+			rc_err_add(err, RC_ERROR, "%s: file is larger than %u MiB", path,
+			    RC_FILE_MAX / (1024u * 1024u));
+			fclose(f);
+			rc_buf_free(&b);
+			return NULL;
+		}
+		rc_buf_add(&b, chunk, n);
+	}
+	if (ferror(f)) {
+		rc_err_add(err, RC_ERROR, "%s: cannot read: %s", path, strerror(errno));
+		fclose(f);
+		rc_buf_free(&b);
+		return NULL;
+	}
+	fclose(f);
+	*len = b.len;
+	return rc_buf_detach(&b);
+}
+
+void
+rc_json_linecol(const char *text, size_t len, size_t off, int *line, int *col)
+{
+	size_t i;
+	int l = 1, c = 1;
+
+	if (off > len)
+		off = len;
+	for (i = 0; i < off; i++) {
+		unsigned char ch = (unsigned char)text[i];
+
+		if (ch == '\n') {
+			l++;
+			c = 1;
+		} else if ((ch & 0xC0) != 0x80) {
+			c++;
+		}
+	}
+	*line = l;
+	*col = c;
+}
+
+size_t
+rc_utf8_check(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = p[i];
+		size_t need, k;
+		unsigned long cp;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF) {
+			need = 1;
+			cp = c & 0x1F;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			need = 2;
+			cp = c & 0x0F;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			need = 3;
+			cp = c & 0x07;
+		} else {
+			return i;
+		}
+		for (k = 1; k <= need; k++) {
+			if (i + k >= len || (p[i + k] & 0xC0) != 0x80)
+				return i;
+			cp = (cp << 6) | (p[i + k] & 0x3F);
+		}
+		/* Overlong forms, surrogates and values past U+10FFFF. */
+		if ((need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000) ||
+		    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+			return i;
+		i += need + 1;
+	}
+	return len;
+}
+
+/* Scans outside strings for the nesting depth; returns the offset where it
+ * first exceeds the limit, or LEN. */
+static size_t
+depth_check(const char *text, size_t len)
+{
+	size_t i;
+	int depth = 0, in_string = 0;
+
+	for (i = 0; i < len; i++) {
+		char c = text[i];
+
+		if (in_string) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in_string = 0;
+			continue;
+		}
+		if (c == '"') {
+			in_string = 1;
+		} else if (c == '[' || c == '{') {
+			if (++depth > RC_JSON_MAX_DEPTH)
+				return i;
+		} else if (c == ']' || c == '}') {
+			depth--;
+		}
+	}
+	return len;
+}
+
+static void
+describe_stop(struct rc_buf *b, const char *text, size_t len, size_t off)
+{
+	unsigned char c;
+
+	if (off >= len) {
+		rc_buf_puts(b, "unexpected end of input");
+		return;
+	}
+	c = (unsigned char)text[off];
+	if (c == '\n' || c == '\r' || c == '\t' || c == ' ')
+		rc_buf_puts(b, "unexpected whitespace");
+	else if (c < 0x20)
+		rc_buf_printf(b, "unexpected control character 0x%02x", c);
+	else if (c < 0x80)
+		rc_buf_printf(b, "unexpected '%c'", c);
+	else
+		rc_buf_puts(b, "unexpected non-ASCII character");
+}
+
+cJSON *
+rc_json_parse(const char *name, const char *text, size_t len, struct rc_err *err)
+{
+	const char *end = NULL;
+	struct rc_buf why = RC_BUF_INIT;
+	cJSON *root;
+	size_t off, i;
+	int line, col;
+
+	for (i = 0; i < len && (text[i] == ' ' || text[i] == '\n' ||
+	    text[i] == '\r' || text[i] == '\t'); i++)
+		;
+	if (i == len) {
+		rc_err_add(err, RC_ERROR, "%s:1:1: empty file: expected a JSON object", name);
+		return NULL;
+	}
+	if ((off = rc_utf8_check(text, len)) < len) {
+		rc_json_linecol(text, len, off, &line, &col);
+		rc_err_add(err, RC_ERROR, "%s:%d:%d: invalid UTF-8 (byte 0x%02x)", name,
+		    line, col, (unsigned char)text[off]);
+		return NULL;
+	}
+	if (memchr(text, '\0', len) != NULL) {
+		off = (size_t)((const char *)memchr(text, '\0', len) - text);
+		rc_json_linecol(text, len, off, &line, &col);
+		rc_err_add(err, RC_ERROR, "%s:%d:%d: NUL byte in a text file", name, line, col);
+		return NULL;
+	}
+	if ((off = depth_check(text, len)) < len) {
+		rc_json_linecol(text, len, off, &line, &col);
+		rc_err_add(err, RC_ERROR, "%s:%d:%d: nested deeper than %d levels", name,
+		    line, col, RC_JSON_MAX_DEPTH);
+		return NULL;
+	}
+	/* The length includes the terminating NUL: cJSON's "require null
+	 * terminated" check looks at the byte after the value. */
+	root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1);
+	if (root != NULL)
+		return root;
+	off = end ? (size_t)(end - text) : 0;
+	/* cJSON stops one past a bad token sometimes; step back over spaces to
+	 * point at something visible. */
+	if (off > len)
+		off = len;
+	describe_stop(&why, text, len, off);
+	rc_json_linecol(text, len, off, &line, &col);
+	rc_err_add(err, RC_ERROR, "%s:%d:%d: invalid JSON: %s", name, line, col,
+	    rc_buf_str(&why));
+	rc_buf_free(&why);
+	return NULL;
+}
+
+int
+rc_json_locate(const char *text, size_t len, const cJSON *node, int *line,
+               int *col)
+{
+	struct rc_buf lit = RC_BUF_INIT;
+	const char *hit;
+
+	if (!cJSON_IsString(node) || node->valuestring == NULL)
+		return 0;
+	rc_buf_json_string(&lit, node->valuestring);
+	hit = strstr(text, rc_buf_str(&lit));
+	if (hit != NULL)
+		rc_json_linecol(text, len, (size_t)(hit - text), line, col);
+	rc_buf_free(&lit);
+	return hit != NULL;
+}

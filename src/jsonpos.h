@@ -1,0 +1,44 @@
+/*
+ * jsonpos.h - reading JSON files with positions.  cJSON reports where a
+ * parse stopped but not why, and its error pointer is global; these helpers
+ * parse with cJSON_ParseWithLengthOpts and turn offsets into line:column,
+ * after checking what cJSON does not: valid UTF-8, no NUL bytes, a sane
+ * nesting depth.
+ */
+#ifndef RC_JSONPOS_H
+#define RC_JSONPOS_H
+
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+#include "err.h"
+
+#define RC_JSON_MAX_DEPTH 64
+#define RC_FILE_MAX (16u * 1024u * 1024u)
+
+/* Reads the whole file PATH.  Returns a NUL-terminated buffer the caller
+ * frees and stores its length in *LEN, or adds "PATH: why" to ERR and
+ * returns NULL. */
+char *rc_file_read(const char *path, size_t *len, struct rc_err *err);
+
+/* Parses TEXT (LEN bytes, with a NUL at TEXT[LEN]) read from NAME.  Returns the tree (free it with
+ * cJSON_Delete) or adds "NAME:LINE:COL: what" to ERR and returns NULL. */
+cJSON *rc_json_parse(const char *name, const char *text, size_t len,
+                     struct rc_err *err);
+
+/* Line and column (both from 1; columns count characters) of byte OFF. */
+void rc_json_linecol(const char *text, size_t len, size_t off, int *line,
+                     int *col);
+
+/* Finds the string literal of the string node NODE in TEXT and stores its
+ * position.  Returns 1 when found, 0 when not (e.g. the author escaped
+ * characters differently from cJSON's printer). */
+int rc_json_locate(const char *text, size_t len, const cJSON *node,
+                   int *line, int *col);
+
+/* Returns the offset of the first invalid UTF-8 byte in S, or LEN when S
+ * is valid. */
+size_t rc_utf8_check(const char *s, size_t len);
+
+#endif

@@ -1,0 +1,55 @@
+/*
+ * main.c - recoup's entry point: global options and dispatch to the
+ * subcommand table in cmd.c.  Nothing else lives here.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+
+static void
+usage(FILE *f)
+{
+	size_t i;
+
+	fputs("usage: recoup [--version] [--help] COMMAND [ARGS]\n\n"
+	    "recoup is a training simulator for debt-collection negotiation.\n"
+	    "With no command on a terminal it starts a call with the default "
+	    "debtor.\n\nCommands:\n", f);
+	for (i = 0; rc_cmd_table[i]; i++)
+		fprintf(f, "  %-10s %s\n", rc_cmd_table[i]->name,
+		    rc_cmd_table[i]->summary);
+	fputs("\n'recoup COMMAND --help' describes a command's options.\n", f);
+}
+
+int
+main(int argc, char **argv)
+{
+	const struct rc_cmd *cmd;
+
+	if (argc < 2) {
+		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+			char *args[] = { argv[0], NULL };
+			return rc_cmd_play.exec(1, args);
+		}
+		usage(stderr);
+		return RC_EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		printf("recoup %s\n", RECOUP_VERSION);
+		return RC_EXIT_OK;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "help") == 0) {
+		if (argc > 2 && (cmd = rc_cmd_find(argv[2])) != NULL)
+			return rc_cmd_usage(cmd, 0);
+		usage(stdout);
+		return RC_EXIT_OK;
+	}
+	if ((cmd = rc_cmd_find(argv[1])) == NULL) {
+		rc_cmd_error("unknown command '%s' (see 'recoup --help')", argv[1]);
+		return RC_EXIT_USAGE;
+	}
+	return cmd->exec(argc - 1, argv + 1);
+}

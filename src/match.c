@@ -1,0 +1,164 @@
+/*
+ * match.c - PCRE2 behind a small API.  Invariants: every compiled pattern
+ * has the same option set (caseless, UTF, UCP, MATCH_INVALID_UTF); every
+ * match runs under the matcher's match and depth limits, with the JIT
+ * when it compiled, so no pattern can hang a call.  NOMATCH is the common
+ * case and costs nothing but the match itself.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "match.h"
+
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xmalloc.h"
+
+struct rc_pattern {
+	pcre2_code *code;
+	char *source;
+	int jit;
+};
+
+struct rc_matcher {
+	pcre2_match_context *mctx;
+	pcre2_jit_stack *jstack;
+	pcre2_match_data *md;
+	uint32_t ovector_pairs;
+	const struct rc_pattern *last;
+	const char *subject;
+	char error[160];
+};
+
+struct rc_pattern *
+rc_pattern_new(const char *pattern, char *msg, size_t size, size_t *offset)
+{
+	struct rc_pattern *p;
+	pcre2_code *code;
+	int errcode;
+	PCRE2_SIZE erroff;
+
+	code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+	    PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF,
+	    &errcode, &erroff, NULL);
+	if (code == NULL) {
+		PCRE2_UCHAR text[256];
+
+		pcre2_get_error_message(errcode, text, sizeof text);
+		snprintf(msg, size, "%s", (const char *)text);
+		*offset = erroff;
+		return NULL;
+	}
+	p = rc_xcalloc(1, sizeof *p);
+	p->code = code;
+	p->source = rc_xstrdup(pattern);
+	p->jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
+	return p;
+}
+
+void
+rc_pattern_free(struct rc_pattern *p)
+{
+	if (p == NULL)
+		return;
+	pcre2_code_free(p->code);
+	free(p->source);
+	free(p);
+}
+
+const char *
+rc_pattern_source(const struct rc_pattern *p)
+{
+	return p->source;
+}
+
+struct rc_matcher *
+rc_matcher_new(unsigned limit)
+{
+	struct rc_matcher *m = rc_xcalloc(1, sizeof *m);
+
+	m->mctx = pcre2_match_context_create(NULL);
+	if (m->mctx == NULL) {
+		fputs("recoup: out of memory\n", stderr);
+		abort();
+	}
+	pcre2_set_match_limit(m->mctx, limit ? limit : RC_MATCH_LIMIT);
+	pcre2_set_depth_limit(m->mctx, RC_DEPTH_LIMIT);
+	m->jstack = pcre2_jit_stack_create(32 * 1024, 512 * 1024, NULL);
+	if (m->jstack != NULL)
+		pcre2_jit_stack_assign(m->mctx, NULL, m->jstack);
+	m->ovector_pairs = 32;
+	m->md = pcre2_match_data_create(m->ovector_pairs, NULL);
+	if (m->md == NULL) {
+		fputs("recoup: out of memory\n", stderr);
+		abort();
+	}
+	return m;
+}
+
+void
+rc_matcher_free(struct rc_matcher *m)
+{
+	if (m == NULL)
+		return;
+	pcre2_match_data_free(m->md);
+	pcre2_jit_stack_free(m->jstack);
+	pcre2_match_context_free(m->mctx);
+	free(m);
+}
+
+enum rc_match_result
+rc_matcher_exec(struct rc_matcher *m, const struct rc_pattern *p,
+                const char *subject, size_t len)
+{
+	int rc;
+
+	m->last = NULL;
+	if (p->jit)
+		rc = pcre2_jit_match(p->code, (PCRE2_SPTR)subject, len, 0, 0, m->md,
+		    m->mctx);
+	else
+		rc = pcre2_match(p->code, (PCRE2_SPTR)subject, len, 0, 0, m->md,
+		    m->mctx);
+	if (rc >= 0) {
+		m->last = p;
+		m->subject = subject;
+		return RC_MATCH_YES;
+	}
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return RC_MATCH_NO;
+	{
+		PCRE2_UCHAR text[128];
+
+		pcre2_get_error_message(rc, text, sizeof text);
+		snprintf(m->error, sizeof m->error, "%s", (const char *)text);
+	}
+	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+	    rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
+		return RC_MATCH_LIMIT_HIT;
+	return RC_MATCH_FAILED;
+}
+
+int
+rc_matcher_capture(struct rc_matcher *m, const char *name, char *buf,
+                   size_t size)
+{
+	PCRE2_SIZE n = size;
+
+	buf[0] = '\0';
+	if (m->last == NULL || size == 0)
+		return 0;
+	if (pcre2_substring_copy_byname(m->md, (PCRE2_SPTR)name,
+	    (PCRE2_UCHAR *)buf, &n) != 0) {
+		buf[0] = '\0';
+		return 0;
+	}
+	return 1;
+}
+
+const char *
+rc_matcher_error(const struct rc_matcher *m)
+{
+	return m->error;
+}

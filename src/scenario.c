@@ -1,0 +1,1434 @@
+/*
+ * scenario.c - loading and checking scenario files.
+ *
+ * The loader walks the cJSON tree once, building the immutable scenario and
+ * adding a message for every problem it meets instead of stopping at the
+ * first: structure problems name the JSON pointer of the offending value,
+ * pattern problems also the line and column of the pattern's literal.
+ * State names are collected before any rule is read, so "next" can refer
+ * to a state defined later in the file.  Any error frees the partial
+ * scenario and returns NULL.
+ */
+#include "scenario.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <cjson/cJSON.h>
+
+#include "buf.h"
+#include "jsonpos.h"
+#include "xmalloc.h"
+
+struct ctx {
+	const char *name;
+	const char *text;
+	size_t len;
+	struct rc_err *err;
+	struct rc_scenario *s;
+	int rule_index;
+};
+
+static const char *builtin_vars[RC_VAR_BUILTIN_COUNT] = {
+	"patience", "mood", "leverage", "reason_known", "good_faith_asked",
+	"turn", "rounds", "offers", "agreed", "research_used",
+};
+
+static const char *placeholders[] = {
+	"name", "first", "creditor", "debtor", "collector", "balance", "offer",
+	"amount", "upfront", "instalment", "count", "terms", NULL,
+};
+
+static void
+fail(struct ctx *c, const char *ptr, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void
+fail(struct ctx *c, const char *ptr, const char *fmt, ...)
+{
+	struct rc_buf b = RC_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	rc_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	rc_err_add(c->err, RC_ERROR, "%s: %s: %s", c->name, *ptr ? ptr : "/",
+	    rc_buf_str(&b));
+	rc_buf_free(&b);
+}
+
+/* Appends KEY to the JSON pointer PTR, escaping '~' and '/' (RFC 6901). */
+static char *
+ptr_join(const char *ptr, const char *key)
+{
+	struct rc_buf b = RC_BUF_INIT;
+
+	rc_buf_puts(&b, ptr);
+	rc_buf_putc(&b, '/');
+	for (; *key; key++) {
+		if (*key == '~')
+			rc_buf_puts(&b, "~0");
+		else if (*key == '/')
+			rc_buf_puts(&b, "~1");
+		else
+			rc_buf_putc(&b, *key);
+	}
+	return rc_buf_detach(&b);
+}
+
+static char *
+ptr_index(const char *ptr, size_t i)
+{
+	struct rc_buf b = RC_BUF_INIT;
+
+	rc_buf_printf(&b, "%s/%zu", ptr, i);
+	return rc_buf_detach(&b);
+}
+
+static const char *
+type_name(const cJSON *v)
+{
+	if (cJSON_IsString(v)) return "a string";
+	if (cJSON_IsNumber(v)) return "a number";
+	if (cJSON_IsBool(v)) return "a boolean";
+	if (cJSON_IsNull(v)) return "null";
+	if (cJSON_IsArray(v)) return "an array";
+	if (cJSON_IsObject(v)) return "an object";
+	return "invalid";
+}
+
+/* Reports unknown and duplicate keys of OBJ.  ALLOWED is NULL-terminated. */
+static void
+check_keys(struct ctx *c, const cJSON *obj, const char *ptr,
+           const char *const *allowed)
+{
+	const cJSON *k, *j;
+	size_t i;
+
+	for (k = obj->child; k; k = k->next) {
+		int ok = k->string[0] == '_';
+
+		for (i = 0; !ok && allowed[i]; i++)
+			ok = strcmp(allowed[i], k->string) == 0;
+		if (!ok) {
+			char *p = ptr_join(ptr, k->string);
+			fail(c, p, "unknown key '%s'", k->string);
+			free(p);
+		}
+		for (j = obj->child; j != k; j = j->next) {
+			if (strcmp(j->string, k->string) == 0) {
+				char *p = ptr_join(ptr, k->string);
+				fail(c, p, "duplicate key '%s'", k->string);
+				free(p);
+				break;
+			}
+		}
+	}
+}
+
+static const cJSON *
+member(const cJSON *obj, const char *key)
+{
+	return cJSON_GetObjectItemCaseSensitive(obj, key);
+}
+
+/* Returns a copy of the string OBJ[KEY]; reports a missing required key,
+ * a wrong type or (when NONEMPTY) an empty string. */
+static char *
+get_str(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
+        int required)
+{
+	const cJSON *v = member(obj, key);
+	char *p;
+
+	if (v == NULL) {
+		if (required)
+			fail(c, ptr, "missing required key '%s'", key);
+		return NULL;
+	}
+	if (!cJSON_IsString(v) || v->valuestring[0] == '\0') {
+		p = ptr_join(ptr, key);
+		fail(c, p, cJSON_IsString(v) ? "must not be empty" :
+		    "expected a string, found %s", type_name(v));
+		free(p);
+		return NULL;
+	}
+	return rc_xstrdup(v->valuestring);
+}
+
+static int
+get_num(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
+        int required, double lo, double hi, double *out)
+{
+	const cJSON *v = member(obj, key);
+	char *p;
+
+	if (v == NULL) {
+		if (required)
+			fail(c, ptr, "missing required key '%s'", key);
+		return 0;
+	}
+	p = ptr_join(ptr, key);
+	if (!cJSON_IsNumber(v)) {
+		fail(c, p, "expected a number, found %s", type_name(v));
+		free(p);
+		return 0;
+	}
+	if (!(v->valuedouble >= lo && v->valuedouble <= hi)) {
+		fail(c, p, "%g is out of range (%g to %g)", v->valuedouble, lo, hi);
+		free(p);
+		return 0;
+	}
+	free(p);
+	*out = v->valuedouble;
+	return 1;
+}
+
+static int
+get_int(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
+        int required, int lo, int hi, int *out)
+{
+	double d;
+
+	if (!get_num(c, obj, ptr, key, required, lo, hi, &d))
+		return 0;
+	if (d != floor(d)) {
+		char *p = ptr_join(ptr, key);
+		fail(c, p, "expected a whole number, found %g", d);
+		free(p);
+		return 0;
+	}
+	*out = (int)d;
+	return 1;
+}
+
+static int
+get_bool(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
+         int *out)
+{
+	const cJSON *v = member(obj, key);
+
+	if (v == NULL)
+		return 0;
+	if (!cJSON_IsBool(v)) {
+		char *p = ptr_join(ptr, key);
+		fail(c, p, "expected true or false, found %s", type_name(v));
+		free(p);
+		return 0;
+	}
+	*out = cJSON_IsTrue(v);
+	return 1;
+}
+
+static const cJSON *
+get_obj(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
+        int required)
+{
+	const cJSON *v = member(obj, key);
+
+	if (v == NULL) {
+		if (required)
+			fail(c, ptr, "missing required key '%s'", key);
+		return NULL;
+	}
+	if (!cJSON_IsObject(v)) {
+		char *p = ptr_join(ptr, key);
+		fail(c, p, "expected an object, found %s", type_name(v));
+		free(p);
+		return NULL;
+	}
+	return v;
+}
+
+static const cJSON *
+get_arr(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
+        int required)
+{
+	const cJSON *v = member(obj, key);
+
+	if (v == NULL) {
+		if (required)
+			fail(c, ptr, "missing required key '%s'", key);
+		return NULL;
+	}
+	if (!cJSON_IsArray(v)) {
+		char *p = ptr_join(ptr, key);
+		fail(c, p, "expected an array, found %s", type_name(v));
+		free(p);
+		return NULL;
+	}
+	return v;
+}
+
+/* An array of strings (or, when ONE_OK, a single string) → copies. */
+static char **
+get_strings(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
+            size_t *n)
+{
+	const cJSON *v = get_arr(c, obj, ptr, key, 0), *e;
+	char **out;
+	size_t i = 0;
+	char *p;
+
+	*n = 0;
+	if (v == NULL)
+		return NULL;
+	out = rc_xcalloc((size_t)cJSON_GetArraySize(v) + 1, sizeof *out);
+	p = ptr_join(ptr, key);
+	cJSON_ArrayForEach(e, v) {
+		if (!cJSON_IsString(e)) {
+			char *q = ptr_index(p, i);
+			fail(c, q, "expected a string, found %s", type_name(e));
+			free(q);
+		} else {
+			out[(*n)++] = rc_xstrdup(e->valuestring);
+		}
+		i++;
+	}
+	free(p);
+	return out;
+}
+
+static void
+free_strings(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* Compiles the pattern in string node V at pointer PTR; CONTEXT names the
+ * owner ("rule 'x'") for the message. */
+static struct rc_pattern *
+compile(struct ctx *c, const cJSON *v, const char *ptr, const char *context)
+{
+	struct rc_pattern *p;
+	char msg[256];
+	size_t off = 0;
+	int line, col;
+
+	if (!cJSON_IsString(v)) {
+		fail(c, ptr, "expected a pattern string, found %s", type_name(v));
+		return NULL;
+	}
+	if (v->valuestring[0] == '\0') {
+		fail(c, ptr, "empty pattern (it would match every line)");
+		return NULL;
+	}
+	p = rc_pattern_new(v->valuestring, msg, sizeof msg, &off);
+	if (p != NULL)
+		return p;
+	if (rc_json_locate(c->text, c->len, v, &line, &col))
+		rc_err_add(c->err, RC_ERROR,
+		    "%s:%d:%d: %s: %s: pcre2 error at offset %zu: %s", c->name, line,
+		    col, ptr, context, off, msg);
+	else
+		fail(c, ptr, "%s: pcre2 error at offset %zu: %s", context, off, msg);
+	return NULL;
+}
+
+/* A pattern or an array of patterns at OBJ[KEY]. */
+static struct rc_pattern **
+get_patterns(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
+             const char *context, size_t *n)
+{
+	const cJSON *v = member(obj, key), *e;
+	struct rc_pattern **out;
+	char *p;
+	size_t i = 0;
+
+	*n = 0;
+	if (v == NULL)
+		return NULL;
+	p = ptr_join(ptr, key);
+	if (cJSON_IsString(v)) {
+		out = rc_xcalloc(1, sizeof *out);
+		if ((out[0] = compile(c, v, p, context)) != NULL)
+			*n = 1;
+		free(p);
+		return out;
+	}
+	if (!cJSON_IsArray(v) || cJSON_GetArraySize(v) == 0) {
+		fail(c, p, cJSON_IsArray(v) ? "empty pattern list" :
+		    "expected a pattern or an array of patterns, found %s",
+		    type_name(v));
+		free(p);
+		return NULL;
+	}
+	out = rc_xcalloc((size_t)cJSON_GetArraySize(v), sizeof *out);
+	cJSON_ArrayForEach(e, v) {
+		char *q = ptr_index(p, i++);
+		struct rc_pattern *pat = compile(c, e, q, context);
+
+		if (pat != NULL)
+			out[(*n)++] = pat;
+		free(q);
+	}
+	free(p);
+	return out;
+}
+
+static void
+free_patterns(struct rc_pattern **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		rc_pattern_free(v[i]);
+	free(v);
+}
+
+/* Finds or declares variable NAME.  IS_BOOL < 0: type unknown yet. */
+static int
+var_use(struct ctx *c, const char *name, int is_bool, const char *ptr)
+{
+	struct rc_scenario *s = c->s;
+	int i = rc_scenario_var(s, name);
+	const char *p;
+
+	if (i >= 0) {
+		if (is_bool >= 0 && s->vars[i].is_bool != is_bool) {
+			fail(c, ptr, "variable '%s' is %s, not %s", name,
+			    s->vars[i].is_bool ? "a boolean" : "a number",
+			    is_bool ? "a boolean" : "a number");
+			return -1;
+		}
+		return i;
+	}
+	for (p = name; *p; p++) {
+		if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) ||
+		    *p == '_')) {
+			fail(c, ptr, "variable name '%s' must be lowercase letters, "
+			    "digits and '_'", name);
+			return -1;
+		}
+	}
+	s->vars = rc_xreallocarray(s->vars, s->nvars + 1, sizeof *s->vars);
+	memset(&s->vars[s->nvars], 0, sizeof *s->vars);
+	s->vars[s->nvars].name = rc_xstrdup(name);
+	s->vars[s->nvars].is_bool = is_bool > 0;
+	return (int)s->nvars++;
+}
+
+static void
+parse_conds(struct ctx *c, const cJSON *obj, const char *ptr, struct rc_rule *r)
+{
+	const cJSON *w = get_obj(c, obj, ptr, "when", 0), *e;
+	char *wp;
+
+	if (w == NULL)
+		return;
+	wp = ptr_join(ptr, "when");
+	r->conds = rc_xcalloc((size_t)cJSON_GetArraySize(w) + 1, sizeof *r->conds);
+	for (e = w->child; e; e = e->next) {
+		char *p = ptr_join(wp, e->string);
+		struct rc_cond cond = { 0, RC_CMP_EQ, 0 };
+		int v;
+
+		if (cJSON_IsBool(e)) {
+			cond.value = cJSON_IsTrue(e);
+			v = var_use(c, e->string, 1, p);
+		} else if (cJSON_IsNumber(e)) {
+			cond.value = e->valuedouble;
+			v = var_use(c, e->string, 0, p);
+		} else if (cJSON_IsString(e)) {
+			const char *s = e->valuestring;
+			char *end;
+			static const struct { const char *op; enum rc_cmp cmp; } ops[] = {
+				{ "==", RC_CMP_EQ }, { "!=", RC_CMP_NE }, { "<=", RC_CMP_LE },
+				{ ">=", RC_CMP_GE }, { "<", RC_CMP_LT }, { ">", RC_CMP_GT },
+			};
+			size_t k;
+
+			while (*s == ' ')
+				s++;
+			for (k = 0; k < sizeof ops / sizeof ops[0]; k++)
+				if (strncmp(s, ops[k].op, strlen(ops[k].op)) == 0)
+					break;
+			if (k == sizeof ops / sizeof ops[0]) {
+				fail(c, p, "expected a comparison like \">= 2\", found \"%s\"",
+				    e->valuestring);
+				free(p);
+				continue;
+			}
+			cond.op = ops[k].cmp;
+			s += strlen(ops[k].op);
+			cond.value = strtod(s, &end);
+			while (*end == ' ')
+				end++;
+			if (end == s || *end != '\0') {
+				fail(c, p, "expected a number after '%s', found \"%s\"",
+				    ops[k].op, e->valuestring);
+				free(p);
+				continue;
+			}
+			v = var_use(c, e->string, 0, p);
+		} else {
+			fail(c, p, "expected a number, a boolean or a comparison string, "
+			    "found %s", type_name(e));
+			free(p);
+			continue;
+		}
+		free(p);
+		if (v < 0)
+			continue;
+		cond.var = v;
+		c->s->vars[v].read = 1;
+		r->conds[r->nconds++] = cond;
+	}
+	free(wp);
+}
+
+static struct rc_set *
+parse_sets(struct ctx *c, const cJSON *w, const char *wp, size_t *n,
+           int mark_written)
+{
+	const cJSON *e;
+	struct rc_set *out = rc_xcalloc((size_t)cJSON_GetArraySize(w) + 1, sizeof *out);
+
+	*n = 0;
+	for (e = w->child; e; e = e->next) {
+		char *p = ptr_join(wp, e->string);
+		struct rc_set set = { 0, 0, 0 };
+		int v = -1;
+
+		if (cJSON_IsBool(e)) {
+			set.value = cJSON_IsTrue(e);
+			v = var_use(c, e->string, 1, p);
+		} else if (cJSON_IsNumber(e)) {
+			set.value = e->valuedouble;
+			v = var_use(c, e->string, 0, p);
+		} else if (cJSON_IsString(e) && (e->valuestring[0] == '+' ||
+		    e->valuestring[0] == '-')) {
+			char *end;
+
+			set.add = 1;
+			set.value = strtod(e->valuestring, &end);
+			if (end == e->valuestring + 1 || *end != '\0')
+				fail(c, p, "expected \"+N\" or \"-N\", found \"%s\"",
+				    e->valuestring);
+			else
+				v = var_use(c, e->string, 0, p);
+		} else {
+			fail(c, p, "expected a number, a boolean, \"+N\" or \"-N\", "
+			    "found %s", cJSON_IsString(e) ? "a string" : type_name(e));
+		}
+		if (v >= 0 && c->s->vars[v].readonly) {
+			fail(c, p, "variable '%s' is kept by the engine and cannot be set",
+			    e->string);
+			v = -1;
+		}
+		free(p);
+		if (v < 0)
+			continue;
+		set.var = v;
+		if (mark_written)
+			c->s->vars[v].written = 1;
+		out[(*n)++] = set;
+	}
+	return out;
+}
+
+/* Checks the {placeholders} of a reply template. */
+static void
+check_template(struct ctx *c, const char *text, const char *ptr)
+{
+	const char *p = text;
+
+	while ((p = strpbrk(p, "{}")) != NULL) {
+		const char *end;
+		size_t k, n;
+		int ok = 0;
+
+		if (p[0] == p[1]) {
+			p += 2;
+			continue;
+		}
+		if (*p == '}') {
+			fail(c, ptr, "unmatched '}' in reply (write '}}' for a brace)");
+			return;
+		}
+		end = strchr(p, '}');
+		if (end == NULL) {
+			fail(c, ptr, "unclosed '{' in reply (write '{{' for a brace)");
+			return;
+		}
+		n = (size_t)(end - p - 1);
+		for (k = 0; placeholders[k]; k++)
+			if (strlen(placeholders[k]) == n &&
+			    strncmp(placeholders[k], p + 1, n) == 0)
+				ok = 1;
+		if (n > 8 && strncmp(p + 1, "capture:", 8) == 0)
+			ok = 1;
+		if (!ok)
+			fail(c, ptr, "unknown placeholder '{%.*s}'", (int)n, p + 1);
+		p = end + 1;
+	}
+}
+
+static int
+state_ref(struct ctx *c, const cJSON *v, const char *ptr)
+{
+	int i;
+
+	if (!cJSON_IsString(v)) {
+		fail(c, ptr, "expected a state name, found %s", type_name(v));
+		return -1;
+	}
+	i = rc_scenario_state(c->s, v->valuestring);
+	if (i < 0)
+		fail(c, ptr, "unknown state '%s'", v->valuestring);
+	return i;
+}
+
+static const char *const replyset_keys[] = {
+	"replies", "pick", "set", "events", "next", NULL,
+};
+
+/* Parses the reply-set keys of OBJ (a reply set or a rule) into RS. */
+static void
+parse_replyset(struct ctx *c, const cJSON *obj, const char *ptr,
+               struct rc_replyset *rs)
+{
+	const cJSON *v, *e;
+	size_t i = 0;
+	char *p;
+
+	memset(rs, 0, sizeof *rs);
+	rs->slot = c->s->nslots++;
+	rs->next = -1;
+	v = member(obj, "replies");
+	p = ptr_join(ptr, "replies");
+	if (v == NULL) {
+		fail(c, ptr, "missing required key 'replies'");
+	} else if (cJSON_IsString(v)) {
+		fail(c, p, "expected an array of replies, found a string "
+		    "(write [\"...\"])");
+	} else if (!cJSON_IsArray(v) || cJSON_GetArraySize(v) == 0) {
+		fail(c, p, cJSON_IsArray(v) ? "needs at least one reply" :
+		    "expected an array of replies, found %s", type_name(v));
+	} else {
+		rs->replies = rc_xcalloc((size_t)cJSON_GetArraySize(v), sizeof *rs->replies);
+		cJSON_ArrayForEach(e, v) {
+			char *q = ptr_index(p, i++);
+			const char *text = NULL;
+			int weight = 1;
+
+			if (cJSON_IsString(e)) {
+				text = e->valuestring;
+			} else if (cJSON_IsObject(e)) {
+				static const char *const keys[] = { "text", "weight", NULL };
+				const cJSON *t = member(e, "text");
+
+				check_keys(c, e, q, keys);
+				if (t == NULL || !cJSON_IsString(t))
+					fail(c, q, t ? "'text' must be a string" :
+					    "missing required key 'text'");
+				else
+					text = t->valuestring;
+				get_int(c, e, q, "weight", 0, 1, 1000, &weight);
+			} else {
+				fail(c, q, "expected a reply string or {\"text\", \"weight\"}, "
+				    "found %s", type_name(e));
+			}
+			if (text != NULL && text[0] == '\0') {
+				fail(c, q, "empty reply");
+				text = NULL;
+			}
+			if (text != NULL) {
+				check_template(c, text, q);
+				rs->replies[rs->nreplies].text = rc_xstrdup(text);
+				rs->replies[rs->nreplies].weight = (unsigned)weight;
+				rs->total_weight += (unsigned)weight;
+				rs->nreplies++;
+			}
+			free(q);
+		}
+	}
+	free(p);
+
+	if ((v = member(obj, "pick")) != NULL) {
+		p = ptr_join(ptr, "pick");
+		if (cJSON_IsString(v) && strcmp(v->valuestring, "random") == 0)
+			rs->random = 1;
+		else if (!cJSON_IsString(v) || strcmp(v->valuestring, "cycle") != 0)
+			fail(c, p, "expected \"cycle\" or \"random\"");
+		free(p);
+	}
+	if ((v = get_obj(c, obj, ptr, "set", 0)) != NULL) {
+		p = ptr_join(ptr, "set");
+		rs->sets = parse_sets(c, v, p, &rs->nsets, 1);
+		free(p);
+	}
+	rs->events = get_strings(c, obj, ptr, "events", &rs->nevents);
+	for (i = 0; i < rs->nevents; i++) {
+		const char *ev = rs->events[i];
+		const char *q;
+		int ok = islower((unsigned char)ev[0]);
+
+		for (q = ev; ok && *q; q++)
+			ok = islower((unsigned char)*q) || isdigit((unsigned char)*q) ||
+			    (*q == '-' && q[1] != '-' && q[1] != '\0');
+		if (!ok) {
+			char *ep = ptr_join(ptr, "events"), *eq = ptr_index(ep, i);
+			fail(c, eq, "event name '%s' must be kebab-case", ev);
+			free(ep);
+			free(eq);
+		}
+	}
+	if ((v = member(obj, "next")) != NULL) {
+		p = ptr_join(ptr, "next");
+		rs->next = state_ref(c, v, p);
+		free(p);
+	}
+}
+
+static void
+free_replyset(struct rc_replyset *rs)
+{
+	size_t i;
+
+	for (i = 0; i < rs->nreplies; i++)
+		free(rs->replies[i].text);
+	free(rs->replies);
+	free(rs->sets);
+	free_strings(rs->events, rs->nevents);
+}
+
+static void
+parse_replyset_at(struct ctx *c, const cJSON *obj, const char *ptr,
+                  const char *key, struct rc_replyset *rs, int required)
+{
+	const cJSON *v = get_obj(c, obj, ptr, key, required);
+	char *p;
+
+	if (v == NULL) {
+		memset(rs, 0, sizeof *rs);
+		rs->slot = c->s->nslots++;
+		rs->next = -1;
+		return;
+	}
+	p = ptr_join(ptr, key);
+	check_keys(c, v, p, replyset_keys);
+	parse_replyset(c, v, p, rs);
+	free(p);
+}
+
+static void
+parse_examples(struct ctx *c, const cJSON *obj, const char *ptr,
+               struct rc_rule *r)
+{
+	const cJSON *v = get_arr(c, obj, ptr, "examples", 0), *e;
+	char *p;
+	size_t i = 0;
+
+	if (v == NULL)
+		return;
+	p = ptr_join(ptr, "examples");
+	r->examples = rc_xcalloc((size_t)cJSON_GetArraySize(v) + 1, sizeof *r->examples);
+	cJSON_ArrayForEach(e, v) {
+		char *q = ptr_index(p, i++);
+		struct rc_example *ex = &r->examples[r->nexamples];
+
+		ex->state = -1;
+		if (cJSON_IsString(e)) {
+			ex->text = rc_xstrdup(e->valuestring);
+			r->nexamples++;
+		} else if (cJSON_IsObject(e)) {
+			static const char *const keys[] = { "text", "state", "vars", NULL };
+			const cJSON *t = member(e, "text"), *st = member(e, "state"),
+			    *vars = get_obj(c, e, q, "vars", 0);
+
+			check_keys(c, e, q, keys);
+			if (t == NULL || !cJSON_IsString(t)) {
+				fail(c, q, t ? "'text' must be a string" :
+				    "missing required key 'text'");
+			} else {
+				ex->text = rc_xstrdup(t->valuestring);
+				if (st != NULL) {
+					char *sp = ptr_join(q, "state");
+					ex->state = state_ref(c, st, sp);
+					free(sp);
+				}
+				if (vars != NULL) {
+					char *vp = ptr_join(q, "vars");
+					ex->vars = parse_sets(c, vars, vp, &ex->nvars, 0);
+					free(vp);
+				}
+				r->nexamples++;
+			}
+		} else {
+			fail(c, q, "expected an example string or object, found %s",
+			    type_name(e));
+		}
+		free(q);
+	}
+	free(p);
+}
+
+static const char *const rule_keys[] = {
+	"id", "match", "not", "when", "after", "proposal", "replies", "pick",
+	"set", "events", "bargain", "next", "once", "examples", NULL,
+};
+
+static void
+parse_rule(struct ctx *c, const cJSON *obj, const char *ptr, int state,
+           struct rc_rule *r)
+{
+	struct rc_buf context = RC_BUF_INIT;
+	const cJSON *v;
+	int b;
+
+	memset(r, 0, sizeof *r);
+	r->state = state;
+	r->proposal = -1;
+	r->index = c->rule_index++;
+	r->where = rc_xstrdup(ptr);
+	if (!cJSON_IsObject(obj)) {
+		fail(c, ptr, "expected a rule object, found %s", type_name(obj));
+		r->rs.next = -1;
+		return;
+	}
+	check_keys(c, obj, ptr, rule_keys);
+	r->id = get_str(c, obj, ptr, "id", 1);
+	rc_buf_printf(&context, "rule '%s'", r->id ? r->id : "?");
+	r->match = get_patterns(c, obj, ptr, "match", rc_buf_str(&context), &r->nmatch);
+	r->not = get_patterns(c, obj, ptr, "not", rc_buf_str(&context), &r->nnot);
+	if ((v = member(obj, "after")) != NULL) {
+		char *p = ptr_join(ptr, "after");
+		r->after = compile(c, v, p, rc_buf_str(&context));
+		free(p);
+	}
+	parse_conds(c, obj, ptr, r);
+	if (get_bool(c, obj, ptr, "proposal", &b))
+		r->proposal = b;
+	get_bool(c, obj, ptr, "once", &r->once);
+	if ((v = member(obj, "bargain")) != NULL) {
+		char *p = ptr_join(ptr, "bargain");
+		if (cJSON_IsString(v) && strcmp(v->valuestring, "offer") == 0)
+			r->bargain = RC_BARGAIN_OFFER;
+		else if (cJSON_IsString(v) && strcmp(v->valuestring, "take") == 0)
+			r->bargain = RC_BARGAIN_TAKE;
+		else
+			fail(c, p, "expected \"offer\" or \"take\"");
+		free(p);
+	}
+	parse_replyset(c, obj, ptr, &r->rs);
+	parse_examples(c, obj, ptr, r);
+	rc_buf_free(&context);
+}
+
+static void
+free_rule(struct rc_rule *r)
+{
+	size_t i;
+
+	free(r->id);
+	free(r->where);
+	free_patterns(r->match, r->nmatch);
+	free_patterns(r->not, r->nnot);
+	rc_pattern_free(r->after);
+	free(r->conds);
+	free_replyset(&r->rs);
+	for (i = 0; i < r->nexamples; i++) {
+		free(r->examples[i].text);
+		free(r->examples[i].vars);
+	}
+	free(r->examples);
+}
+
+static struct rc_rule *
+parse_rules(struct ctx *c, const cJSON *arr, const char *ptr, int state,
+            size_t *n)
+{
+	struct rc_rule *rules;
+	const cJSON *e;
+	size_t i = 0, j;
+
+	*n = 0;
+	rules = rc_xcalloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *rules);
+	cJSON_ArrayForEach(e, arr) {
+		char *p = ptr_index(ptr, i++);
+		parse_rule(c, e, p, state, &rules[(*n)++]);
+		free(p);
+	}
+	/* Rule ids are unique across the whole scenario: check this list
+	 * against itself and against everything loaded before it. */
+	for (i = 0; i < *n; i++) {
+		if (rules[i].id == NULL)
+			continue;
+		for (j = 0; j < i; j++)
+			if (rules[j].id && strcmp(rules[i].id, rules[j].id) == 0)
+				break;
+		if (j < i) {
+			fail(c, rules[i].where, "duplicate rule id '%s' (also %s)",
+			    rules[i].id, rules[j].where);
+			continue;
+		}
+		{
+			const struct rc_scenario *s = c->s;
+			size_t k, m;
+			for (k = 0; k < s->nglobal; k++)
+				if (s->global[k].id && strcmp(s->global[k].id, rules[i].id) == 0)
+					fail(c, rules[i].where, "duplicate rule id '%s' (also %s)",
+					    rules[i].id, s->global[k].where);
+			for (k = 0; k < s->nstates; k++) {
+				if ((int)k == state)
+					continue;
+				for (m = 0; m < s->states[k].nrules; m++)
+					if (s->states[k].rules[m].id &&
+					    strcmp(s->states[k].rules[m].id, rules[i].id) == 0)
+						fail(c, rules[i].where,
+						    "duplicate rule id '%s' (also %s)", rules[i].id,
+						    s->states[k].rules[m].where);
+			}
+		}
+	}
+	return rules;
+}
+
+static void
+parse_persona(struct ctx *c, const cJSON *root)
+{
+	static const char *const keys[] = { "name", "role", "kind",
+	    "organisation", "temperament", "speech", NULL };
+	static const char *const tkeys[] = { "patience", "hostility", "honesty", NULL };
+	const cJSON *p = get_obj(c, root, "", "persona", 1), *t;
+	struct rc_scenario *s = c->s;
+	const char *sp;
+
+	s->patience = 8;
+	s->hostility = 3;
+	s->honesty = 7;
+	if (p == NULL)
+		return;
+	check_keys(c, p, "/persona", keys);
+	s->name = get_str(c, p, "/persona", "name", 1);
+	s->role = get_str(c, p, "/persona", "role", 1);
+	s->kind = get_str(c, p, "/persona", "kind", 1);
+	if (s->kind && strcmp(s->kind, "business") && strcmp(s->kind, "consumer"))
+		fail(c, "/persona/kind", "expected \"business\" or \"consumer\", found \"%s\"",
+		    s->kind);
+	s->organisation = get_str(c, p, "/persona", "organisation", 0);
+	s->speech = get_str(c, p, "/persona", "speech", 0);
+	if ((t = get_obj(c, p, "/persona", "temperament", 0)) != NULL) {
+		check_keys(c, t, "/persona/temperament", tkeys);
+		get_int(c, t, "/persona/temperament", "patience", 0, 1, 20, &s->patience);
+		get_int(c, t, "/persona/temperament", "hostility", 0, 0, 10, &s->hostility);
+		get_int(c, t, "/persona/temperament", "honesty", 0, 0, 10, &s->honesty);
+	}
+	if (s->name) {
+		sp = strchr(s->name, ' ');
+		s->first_name = sp ? rc_xstrndup(s->name, (size_t)(sp - s->name)) :
+		    rc_xstrdup(s->name);
+	}
+}
+
+static int
+valid_date(const char *d)
+{
+	int i;
+
+	for (i = 0; i < 10; i++) {
+		if (i == 4 || i == 7) {
+			if (d[i] != '-')
+				return 0;
+		} else if (!isdigit((unsigned char)d[i])) {
+			return 0;
+		}
+	}
+	return d[10] == '\0' && (d[5] - '0') * 10 + (d[6] - '0') >= 1 &&
+	    (d[5] - '0') * 10 + (d[6] - '0') <= 12 &&
+	    (d[8] - '0') * 10 + (d[9] - '0') >= 1 &&
+	    (d[8] - '0') * 10 + (d[9] - '0') <= 31;
+}
+
+static void
+parse_case(struct ctx *c, const cJSON *root)
+{
+	static const char *const keys[] = { "creditor", "collector", "debtor",
+	    "contact", "currency", "invoices", "balance", "days_overdue",
+	    "history", "notes", NULL };
+	static const char *const ikeys[] = { "id", "amount", "due", "status", NULL };
+	const cJSON *k = get_obj(c, root, "", "case", 1), *inv, *e;
+	struct rc_scenario *s = c->s;
+	size_t i = 0;
+
+	if (k == NULL)
+		return;
+	check_keys(c, k, "/case", keys);
+	s->creditor = get_str(c, k, "/case", "creditor", 1);
+	s->collector = get_str(c, k, "/case", "collector", 0);
+	s->debtor = get_str(c, k, "/case", "debtor", 1);
+	s->contact = get_str(c, k, "/case", "contact", 0);
+	s->currency = get_str(c, k, "/case", "currency", 1);
+	if (s->currency && (strlen(s->currency) != 3 ||
+	    !isupper((unsigned char)s->currency[0]) ||
+	    !isupper((unsigned char)s->currency[1]) ||
+	    !isupper((unsigned char)s->currency[2])))
+		fail(c, "/case/currency", "expected a three-letter ISO 4217 code like "
+		    "\"USD\", found \"%s\"", s->currency);
+	get_num(c, k, "/case", "balance", 1, 0.01, 1e12, &s->balance);
+	get_int(c, k, "/case", "days_overdue", 1, 0, 100000, &s->days_overdue);
+	s->history = get_strings(c, k, "/case", "history", &s->nhistory);
+	s->notes = get_strings(c, k, "/case", "notes", &s->nnotes);
+	if ((inv = get_arr(c, k, "/case", "invoices", 1)) == NULL)
+		return;
+	if (cJSON_GetArraySize(inv) == 0)
+		fail(c, "/case/invoices", "needs at least one invoice");
+	s->invoices = rc_xcalloc((size_t)cJSON_GetArraySize(inv) + 1, sizeof *s->invoices);
+	cJSON_ArrayForEach(e, inv) {
+		char *p = ptr_index("/case/invoices", i++);
+		struct rc_invoice *iv = &s->invoices[s->ninvoices];
+		char *status;
+
+		if (!cJSON_IsObject(e)) {
+			fail(c, p, "expected an invoice object, found %s", type_name(e));
+			free(p);
+			continue;
+		}
+		check_keys(c, e, p, ikeys);
+		iv->id = get_str(c, e, p, "id", 1);
+		get_num(c, e, p, "amount", 1, 0.01, 1e12, &iv->amount);
+		iv->due = get_str(c, e, p, "due", 0);
+		if (iv->due && !valid_date(iv->due)) {
+			char *q = ptr_join(p, "due");
+			fail(c, q, "expected a date YYYY-MM-DD, found \"%s\"", iv->due);
+			free(q);
+		}
+		status = get_str(c, e, p, "status", 0);
+		if (status && strcmp(status, "paid") == 0)
+			iv->paid = 1;
+		else if (status && strcmp(status, "unpaid") != 0) {
+			char *q = ptr_join(p, "status");
+			fail(c, q, "expected \"paid\" or \"unpaid\", found \"%s\"", status);
+			free(q);
+		}
+		free(status);
+		s->ninvoices++;
+		free(p);
+	}
+}
+
+static void
+parse_research(struct ctx *c, const cJSON *root)
+{
+	static const char *const keys[] = { "id", "source", "text", "patterns", NULL };
+	const cJSON *r = get_arr(c, root, "", "research", 0), *e;
+	struct rc_scenario *s = c->s;
+	size_t i = 0;
+
+	if (r == NULL)
+		return;
+	s->research = rc_xcalloc((size_t)cJSON_GetArraySize(r) + 1, sizeof *s->research);
+	cJSON_ArrayForEach(e, r) {
+		char *p = ptr_index("/research", i++);
+		struct rc_fact *f = &s->research[s->nresearch];
+		struct rc_buf context = RC_BUF_INIT;
+
+		if (!cJSON_IsObject(e)) {
+			fail(c, p, "expected a research object, found %s", type_name(e));
+			free(p);
+			continue;
+		}
+		check_keys(c, e, p, keys);
+		f->id = get_str(c, e, p, "id", 1);
+		f->source = get_str(c, e, p, "source", 0);
+		f->text = get_str(c, e, p, "text", 1);
+		rc_buf_printf(&context, "research '%s'", f->id ? f->id : "?");
+		if (member(e, "patterns") == NULL)
+			fail(c, p, "missing required key 'patterns'");
+		f->patterns = get_patterns(c, e, p, "patterns", rc_buf_str(&context),
+		    &f->npatterns);
+		rc_buf_free(&context);
+		s->nresearch++;
+		free(p);
+	}
+}
+
+static void
+parse_truth(struct ctx *c, const cJSON *root)
+{
+	static const char *const keys[] = { "reason", "can_pay", "cash_now",
+	    "monthly", "first_offer", "concession", "if_pushed", NULL };
+	const cJSON *t = get_obj(c, root, "", "truth", 1);
+	struct rc_scenario *s = c->s;
+
+	s->truth.can_pay = 1;
+	s->truth.concession = 0.25;
+	if (t == NULL)
+		return;
+	check_keys(c, t, "/truth", keys);
+	s->reason = get_str(c, t, "/truth", "reason", 1);
+	s->if_pushed = get_str(c, t, "/truth", "if_pushed", 0);
+	get_bool(c, t, "/truth", "can_pay", &s->truth.can_pay);
+	get_num(c, t, "/truth", "cash_now", 1, 0, 1e12, &s->truth.cash_now);
+	get_num(c, t, "/truth", "monthly", 1, 0, 1e12, &s->truth.monthly);
+	get_num(c, t, "/truth", "first_offer", 1, 0, 1e12, &s->truth.first_offer);
+	get_num(c, t, "/truth", "concession", 0, 0, 1, &s->truth.concession);
+	if (s->truth.first_offer > s->truth.cash_now)
+		fail(c, "/truth/first_offer", "first offer %g is more than cash_now %g",
+		    s->truth.first_offer, s->truth.cash_now);
+}
+
+static void
+parse_variables(struct ctx *c, const cJSON *root)
+{
+	const cJSON *v = get_obj(c, root, "", "variables", 0), *e;
+	struct rc_scenario *s = c->s;
+	size_t i;
+
+	s->vars = rc_xcalloc(RC_VAR_BUILTIN_COUNT, sizeof *s->vars);
+	for (i = 0; i < RC_VAR_BUILTIN_COUNT; i++) {
+		s->vars[i].name = rc_xstrdup(builtin_vars[i]);
+		s->vars[i].declared = 1;
+		s->vars[i].readonly = i >= RC_VAR_TURN;
+		s->vars[i].is_bool = i == RC_VAR_REASON_KNOWN || i == RC_VAR_GOOD_FAITH ||
+		    i == RC_VAR_AGREED || i == RC_VAR_RESEARCH_USED;
+	}
+	s->nvars = RC_VAR_BUILTIN_COUNT;
+	s->vars[RC_VAR_PATIENCE].init = s->patience;
+	if (v == NULL)
+		return;
+	for (e = v->child; e; e = e->next) {
+		char *p = ptr_join("/variables", e->string);
+		int idx;
+
+		if (!cJSON_IsNumber(e) && !cJSON_IsBool(e)) {
+			fail(c, p, "expected a number or a boolean, found %s", type_name(e));
+			free(p);
+			continue;
+		}
+		idx = var_use(c, e->string, cJSON_IsBool(e), p);
+		if (idx >= 0 && s->vars[idx].readonly) {
+			fail(c, p, "variable '%s' is kept by the engine", e->string);
+		} else if (idx >= 0) {
+			s->vars[idx].init = cJSON_IsBool(e) ? cJSON_IsTrue(e) : e->valuedouble;
+			s->vars[idx].declared = 1;
+		}
+		free(p);
+	}
+}
+
+static void
+parse_states(struct ctx *c, const cJSON *root)
+{
+	static const char *const keys[] = { "description", "rules", "fallback",
+	    "bargain", "end", NULL };
+	const cJSON *st = get_obj(c, root, "", "states", 1), *e, *v;
+	struct rc_scenario *s = c->s;
+	size_t i;
+
+	if (st == NULL)
+		return;
+	if (cJSON_GetArraySize(st) == 0) {
+		fail(c, "/states", "needs at least one state");
+		return;
+	}
+	/* First pass: names, so rules can refer to any state. */
+	s->states = rc_xcalloc((size_t)cJSON_GetArraySize(st), sizeof *s->states);
+	for (e = st->child; e; e = e->next) {
+		const char *q;
+		int ok = islower((unsigned char)e->string[0]);
+
+		for (q = e->string; ok && *q; q++)
+			ok = islower((unsigned char)*q) || isdigit((unsigned char)*q) ||
+			    *q == '_' || *q == '-';
+		if (!ok) {
+			char *p = ptr_join("/states", e->string);
+			fail(c, p, "state name '%s' must be lowercase letters, digits, "
+			    "'-' and '_'", e->string);
+			free(p);
+		}
+		s->states[s->nstates].name = rc_xstrdup(e->string);
+		s->states[s->nstates].fallback.next = -1;
+		s->nstates++;
+	}
+	for (e = st->child, i = 0; e; e = e->next, i++) {
+		struct rc_state *state = &s->states[i];
+		char *p = ptr_join("/states", e->string);
+
+		if (!cJSON_IsObject(e)) {
+			fail(c, p, "expected a state object, found %s", type_name(e));
+			free(p);
+			continue;
+		}
+		check_keys(c, e, p, keys);
+		state->description = get_str(c, e, p, "description", 0);
+		get_bool(c, e, p, "bargain", &state->bargain);
+		if ((v = member(e, "end")) != NULL && !cJSON_IsNull(v)) {
+			char *q = ptr_join(p, "end");
+			if (cJSON_IsString(v) && strcmp(v->valuestring, "close") == 0)
+				state->end = RC_END_CLOSE;
+			else if (cJSON_IsString(v) && strcmp(v->valuestring, "hangup") == 0)
+				state->end = RC_END_HANGUP;
+			else
+				fail(c, q, "expected \"close\", \"hangup\" or null");
+			free(q);
+		}
+		if ((v = get_arr(c, e, p, "rules", 0)) != NULL) {
+			char *q = ptr_join(p, "rules");
+			size_t n;
+
+			state->rules = parse_rules(c, v, q, (int)i, &n);
+			state->nrules = n;
+			free(q);
+		}
+		if (member(e, "fallback") != NULL || state->end == RC_END_NONE) {
+			parse_replyset_at(c, e, p, "fallback", &state->fallback, 1);
+			state->has_fallback = member(e, "fallback") != NULL;
+		}
+		free(p);
+	}
+}
+
+static struct rc_scenario *
+build(struct ctx *c, const cJSON *root)
+{
+	static const char *const keys[] = { "id", "title", "version", "archetype",
+	    "difficulty", "summary", "persona", "case", "research", "truth",
+	    "variables", "start", "opening", "turn_limit", "global", "bargain",
+	    "hangup", "pause", "states", NULL };
+	static const char *const archetypes[] = { "forgetful", "aggressive",
+	    "broke", "excuse-maker", "disputer", "gatekeeper", "promiser",
+	    "distressed", "follow-up", "guided", "other", NULL };
+	static const char *const bkeys[] = { "accept", "accept_plan", "counter",
+	    "counter_plan", "refuse", NULL };
+	struct rc_scenario *s = c->s;
+	const cJSON *v;
+	char *start;
+	size_t i;
+
+	if (!cJSON_IsObject(root)) {
+		fail(c, "", "expected a JSON object at the top, found %s", type_name(root));
+		return NULL;
+	}
+	check_keys(c, root, "", keys);
+	s->id = get_str(c, root, "", "id", 1);
+	if (s->id) {
+		const char *q;
+		int ok = islower((unsigned char)s->id[0]) || isdigit((unsigned char)s->id[0]);
+		for (q = s->id; ok && *q; q++)
+			ok = islower((unsigned char)*q) || isdigit((unsigned char)*q) || *q == '-';
+		if (!ok)
+			fail(c, "/id", "id '%s' must be lowercase letters, digits and '-'",
+			    s->id);
+	}
+	s->title = get_str(c, root, "", "title", 1);
+	s->version = get_str(c, root, "", "version", 1);
+	s->archetype = get_str(c, root, "", "archetype", 1);
+	if (s->archetype) {
+		for (i = 0; archetypes[i] && strcmp(archetypes[i], s->archetype); i++)
+			;
+		if (archetypes[i] == NULL)
+			fail(c, "/archetype", "unknown archetype '%s'", s->archetype);
+	}
+	s->difficulty = get_str(c, root, "", "difficulty", 1);
+	if (s->difficulty && strcmp(s->difficulty, "easy") &&
+	    strcmp(s->difficulty, "medium") && strcmp(s->difficulty, "hard"))
+		fail(c, "/difficulty", "expected \"easy\", \"medium\" or \"hard\", "
+		    "found \"%s\"", s->difficulty);
+	s->summary = get_str(c, root, "", "summary", 1);
+	parse_persona(c, root);
+	parse_case(c, root);
+	parse_research(c, root);
+	parse_truth(c, root);
+	s->truth.honesty = s->honesty;
+	parse_variables(c, root);
+	s->turn_limit = 40;
+	get_int(c, root, "", "turn_limit", 0, 4, 500, &s->turn_limit);
+
+	parse_states(c, root);
+	start = get_str(c, root, "", "start", 1);
+	s->start = -1;
+	if (start) {
+		s->start = rc_scenario_state(s, start);
+		if (s->start < 0 && s->nstates > 0)
+			fail(c, "/start", "unknown state '%s'", start);
+		free(start);
+	}
+	if ((v = get_arr(c, root, "", "global", 0)) != NULL) {
+		size_t n;
+
+		s->global = parse_rules(c, v, "/global", -1, &n);
+		s->nglobal = n;
+	}
+	/* Rules were checked for duplicate ids as each list was read; global
+	 * rules are read last, so check states against them once more. */
+	parse_replyset_at(c, root, "", "opening", &s->opening, 1);
+	parse_replyset_at(c, root, "", "hangup", &s->hangup, 1);
+	s->has_pause = member(root, "pause") != NULL;
+	parse_replyset_at(c, root, "", "pause", &s->pause, 0);
+	if ((v = get_obj(c, root, "", "bargain", 1)) != NULL) {
+		check_keys(c, v, "/bargain", bkeys);
+		parse_replyset_at(c, v, "/bargain", "accept", &s->accept, 1);
+		parse_replyset_at(c, v, "/bargain", "accept_plan", &s->accept_plan, 1);
+		parse_replyset_at(c, v, "/bargain", "counter", &s->counter, 1);
+		parse_replyset_at(c, v, "/bargain", "counter_plan", &s->counter_plan, 1);
+		parse_replyset_at(c, v, "/bargain", "refuse", &s->refuse, 1);
+	} else {
+		parse_replyset_at(c, root, "/bargain", "accept", &s->accept, 0);
+		parse_replyset_at(c, root, "/bargain", "accept_plan", &s->accept_plan, 0);
+		parse_replyset_at(c, root, "/bargain", "counter", &s->counter, 0);
+		parse_replyset_at(c, root, "/bargain", "counter_plan", &s->counter_plan, 0);
+		parse_replyset_at(c, root, "/bargain", "refuse", &s->refuse, 0);
+	}
+	s->nrules = c->rule_index;
+	if (s->vars[RC_VAR_PATIENCE].init <= 0)
+		fail(c, "/variables/patience", "starting patience must be above 0");
+	return s;
+}
+
+struct rc_scenario *
+rc_scenario_parse(const char *name, const char *text, size_t len,
+                  struct rc_err *err)
+{
+	struct ctx c;
+	cJSON *root;
+	size_t before = err->nerrors;
+
+	memset(&c, 0, sizeof c);
+	c.name = name;
+	c.text = text;
+	c.len = len;
+	c.err = err;
+	root = rc_json_parse(name, text, len, err);
+	if (root == NULL)
+		return NULL;
+	c.s = rc_xcalloc(1, sizeof *c.s);
+	c.s->path = rc_xstrdup(name);
+	build(&c, root);
+	cJSON_Delete(root);
+	if (err->nerrors > before) {
+		rc_scenario_free(c.s);
+		return NULL;
+	}
+	return c.s;
+}
+
+struct rc_scenario *
+rc_scenario_load(const char *path, struct rc_err *err)
+{
+	struct rc_scenario *s;
+	size_t len = 0;
+	char *text = rc_file_read(path, &len, err);
+
+	if (text == NULL)
+		return NULL;
+	s = rc_scenario_parse(path, text, len, err);
+	free(text);
+	return s;
+}
+
+void
+rc_scenario_free(struct rc_scenario *s)
+{
+	size_t i, j;
+
+	if (s == NULL)
+		return;
+	free(s->path);
+	free(s->id); free(s->title); free(s->version); free(s->archetype);
+	free(s->difficulty); free(s->summary);
+	free(s->name); free(s->first_name); free(s->role); free(s->kind);
+	free(s->organisation); free(s->speech);
+	free(s->creditor); free(s->collector); free(s->debtor); free(s->contact);
+	free(s->currency);
+	for (i = 0; i < s->ninvoices; i++) {
+		free(s->invoices[i].id);
+		free(s->invoices[i].due);
+	}
+	free(s->invoices);
+	free_strings(s->history, s->nhistory);
+	free_strings(s->notes, s->nnotes);
+	for (i = 0; i < s->nresearch; i++) {
+		free(s->research[i].id);
+		free(s->research[i].source);
+		free(s->research[i].text);
+		free_patterns(s->research[i].patterns, s->research[i].npatterns);
+	}
+	free(s->research);
+	free(s->reason);
+	free(s->if_pushed);
+	for (i = 0; i < s->nvars; i++)
+		free(s->vars[i].name);
+	free(s->vars);
+	for (i = 0; i < s->nstates; i++) {
+		free(s->states[i].name);
+		free(s->states[i].description);
+		for (j = 0; j < s->states[i].nrules; j++)
+			free_rule(&s->states[i].rules[j]);
+		free(s->states[i].rules);
+		free_replyset(&s->states[i].fallback);
+	}
+	free(s->states);
+	for (i = 0; i < s->nglobal; i++)
+		free_rule(&s->global[i]);
+	free(s->global);
+	free_replyset(&s->opening);
+	free_replyset(&s->hangup);
+	free_replyset(&s->pause);
+	free_replyset(&s->accept);
+	free_replyset(&s->accept_plan);
+	free_replyset(&s->counter);
+	free_replyset(&s->counter_plan);
+	free_replyset(&s->refuse);
+	free(s);
+}
+
+int
+rc_scenario_state(const struct rc_scenario *s, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < s->nstates; i++)
+		if (s->states[i].name && strcmp(s->states[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+int
+rc_scenario_var(const struct rc_scenario *s, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < s->nvars; i++)
+		if (strcmp(s->vars[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+size_t
+rc_scenario_rule_count(const struct rc_scenario *s)
+{
+	size_t i, n = s->nglobal;
+
+	for (i = 0; i < s->nstates; i++)
+		n += s->states[i].nrules;
+	return n;
+}
+
+char *
+rc_scenario_find(const char *arg, const char *const *dirs)
+{
+	struct rc_buf b = RC_BUF_INIT;
+	struct stat st;
+	size_t n = strlen(arg);
+
+	if (strchr(arg, '/') || (n > 5 && strcmp(arg + n - 5, ".json") == 0))
+		return rc_xstrdup(arg);
+	for (; *dirs; dirs++) {
+		rc_buf_reset(&b);
+		rc_buf_printf(&b, "%s/%s.json", *dirs, arg);
+		if (stat(rc_buf_str(&b), &st) == 0 && S_ISREG(st.st_mode))
+			return rc_buf_detach(&b);
+	}
+	rc_buf_free(&b);
+	return NULL;
+}

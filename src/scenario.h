@@ -1,0 +1,195 @@
+/*
+ * scenario.h - a debtor scenario loaded from JSON into an immutable
+ * in-memory form: persona, case file, research, hidden truth, variables,
+ * states with ordered rules, global rules, and reply sets.  Every pattern
+ * is compiled (and JIT-compiled) at load.  The format is documented in
+ * docs/scenario-format.md.
+ *
+ * Ownership: a struct rc_scenario owns every string, array and compiled
+ * pattern reachable from it; rc_scenario_free() frees them all.
+ */
+#ifndef RC_SCENARIO_H
+#define RC_SCENARIO_H
+
+#include <stddef.h>
+
+#include "err.h"
+#include "match.h"
+#include "negotiate.h"
+
+/* Variables.  Index into rc_scenario.vars; read-only ones are kept by the
+ * engine. */
+struct rc_var {
+	char *name;
+	int is_bool;
+	int readonly;        /* turn, rounds, offers, agreed, research_used */
+	double init;
+	int declared;        /* listed in "variables" (or a built-in) */
+	int read, written;   /* used in a condition / set by a rule */
+};
+
+enum rc_cmp { RC_CMP_EQ, RC_CMP_NE, RC_CMP_LT, RC_CMP_LE, RC_CMP_GT, RC_CMP_GE };
+
+struct rc_cond {
+	int var;
+	enum rc_cmp op;
+	double value;
+};
+
+struct rc_set {
+	int var;
+	int add;             /* 1: value is added; 0: assigned */
+	double value;
+};
+
+struct rc_reply {
+	char *text;          /* template with {placeholders} */
+	unsigned weight;
+};
+
+/* A reply set: what the debtor says and what saying it changes. */
+struct rc_replyset {
+	int slot;            /* unique index: the engine's cycle state */
+	struct rc_reply *replies;
+	size_t nreplies;
+	unsigned total_weight;
+	int random;          /* "pick": "random"; else cycle */
+	struct rc_set *sets;
+	size_t nsets;
+	char **events;
+	size_t nevents;
+	int next;            /* state index, -1 to stay */
+};
+
+enum rc_bargain_action { RC_BARGAIN_NONE, RC_BARGAIN_OFFER, RC_BARGAIN_TAKE };
+
+struct rc_example {
+	char *text;
+	int state;           /* -1: the rule's own state (any for globals) */
+	struct rc_set *vars; /* situation: assignments before trying */
+	size_t nvars;
+};
+
+struct rc_rule {
+	char *id;
+	char *where;          /* JSON pointer of the rule, for messages */
+	int state;            /* owning state, -1 for a global rule */
+	int index;            /* unique across the scenario (once flags) */
+	struct rc_pattern **match;
+	size_t nmatch;        /* 0: any line */
+	struct rc_pattern **not;
+	size_t nnot;
+	struct rc_pattern *after;
+	struct rc_cond *conds;
+	size_t nconds;
+	int proposal;         /* -1 either, 0 must not contain, 1 must */
+	enum rc_bargain_action bargain;
+	int once;
+	struct rc_replyset rs;
+	struct rc_example *examples;
+	size_t nexamples;
+};
+
+enum rc_end { RC_END_NONE, RC_END_CLOSE, RC_END_HANGUP };
+
+struct rc_state {
+	char *name;
+	char *description;
+	struct rc_rule *rules;
+	size_t nrules;
+	struct rc_replyset fallback;
+	int has_fallback;
+	int bargain;
+	enum rc_end end;
+};
+
+struct rc_invoice {
+	char *id;
+	double amount;
+	char *due;           /* "YYYY-MM-DD" or NULL */
+	int paid;
+};
+
+struct rc_fact {
+	char *id;
+	char *source;
+	char *text;
+	struct rc_pattern **patterns;
+	size_t npatterns;
+};
+
+struct rc_scenario {
+	char *path;          /* file it was loaded from */
+	char *id, *title, *version, *archetype, *difficulty, *summary;
+
+	/* persona */
+	char *name, *first_name, *role, *kind, *organisation, *speech;
+	int patience, hostility, honesty;
+
+	/* case file */
+	char *creditor, *collector, *debtor, *contact, *currency;
+	struct rc_invoice *invoices;
+	size_t ninvoices;
+	double balance;
+	int days_overdue;
+	char **history;
+	size_t nhistory;
+	char **notes;
+	size_t nnotes;
+
+	struct rc_fact *research;
+	size_t nresearch;
+
+	char *reason, *if_pushed;
+	struct rc_truth truth;
+
+	struct rc_var *vars;
+	size_t nvars;
+
+	struct rc_state *states;
+	size_t nstates;
+	int start;
+	int turn_limit;
+
+	struct rc_rule *global;
+	size_t nglobal;
+
+	struct rc_replyset opening, hangup, pause;
+	int has_pause;
+	struct rc_replyset accept, accept_plan, counter, counter_plan, refuse;
+
+	int nslots;          /* reply sets, for the engine's cycle state */
+	int nrules;          /* rules, for the engine's once flags */
+};
+
+/* Well-known variable indexes: always present, in this order. */
+enum {
+	RC_VAR_PATIENCE, RC_VAR_MOOD, RC_VAR_LEVERAGE, RC_VAR_REASON_KNOWN,
+	RC_VAR_GOOD_FAITH, RC_VAR_TURN, RC_VAR_ROUNDS, RC_VAR_OFFERS,
+	RC_VAR_AGREED, RC_VAR_RESEARCH_USED, RC_VAR_BUILTIN_COUNT
+};
+
+/* Loads the scenario in the file PATH.  Returns NULL and adds every problem
+ * found to ERR ("PATH:LINE:COL: ..." or "PATH: /pointer: ...").  Warnings
+ * may be added even on success.  Free with rc_scenario_free(). */
+struct rc_scenario *rc_scenario_load(const char *path, struct rc_err *err);
+
+/* The same from TEXT (LEN bytes), NAME used in messages. */
+struct rc_scenario *rc_scenario_parse(const char *name, const char *text,
+                                      size_t len, struct rc_err *err);
+
+void rc_scenario_free(struct rc_scenario *s);
+
+/* Index of the state called NAME, or -1. */
+int rc_scenario_state(const struct rc_scenario *s, const char *name);
+/* Index of the variable called NAME, or -1. */
+int rc_scenario_var(const struct rc_scenario *s, const char *name);
+/* Total rules, global and per state. */
+size_t rc_scenario_rule_count(const struct rc_scenario *s);
+
+/* Finds the scenario ARG: a path to a file (when it contains '/' or ends in
+ * ".json"), else an id looked up as DIR/ARG.json in the scenario path (DIRS,
+ * a NULL-terminated list).  Returns a path the caller frees, or NULL. */
+char *rc_scenario_find(const char *arg, const char *const *dirs);
+
+#endif

@@ -1,0 +1,217 @@
+/*
+ * session.c - the in-call command layer between a line source and the
+ * engine.  Commands never reach the engine as speech; the ones that matter
+ * for scoring (/case, /research, /floor, /note, /pause) are recorded in the
+ * transcript as actions.  Warnings the engine raises are shown as they
+ * come, once each.
+ */
+#include "session.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "amount.h"
+#include "xmalloc.h"
+
+const char *const rc_session_commands[] = {
+	"/help", "/case", "/research", "/floor", "/note", "/pause", "/why",
+	"/end", NULL,
+};
+
+static const char *const command_help[] = {
+	"/help              this list",
+	"/case              the case file: debtor, invoices, balance, history",
+	"/research          research notes on the debtor (use them as leverage)",
+	"/floor AMOUNT      privately set your minimum acceptable settlement",
+	"/note TEXT         write to the call notes",
+	"/pause             take a moment before answering",
+	"/why               which rule produced the last reply (practice mode)",
+	"/end               hang up and see how the call went (Ctrl-D too)",
+	NULL,
+};
+
+struct rc_session {
+	const struct rc_scenario *s;
+	struct rc_engine *e;
+	struct rc_session_opts o;
+	size_t shown;             /* transcript turns already shown */
+	size_t warned;            /* engine warnings already shown */
+	int finished;
+};
+
+struct rc_session *
+rc_session_new(const struct rc_scenario *s, uint64_t seed,
+               const struct rc_session_opts *opts)
+{
+	struct rc_session *ss = rc_xcalloc(1, sizeof *ss);
+
+	ss->s = s;
+	ss->e = rc_engine_new(s, seed);
+	ss->o = *opts;
+	return ss;
+}
+
+void
+rc_session_free(struct rc_session *ss)
+{
+	if (ss == NULL)
+		return;
+	rc_engine_free(ss->e);
+	free(ss);
+}
+
+struct rc_engine *
+rc_session_engine(struct rc_session *ss)
+{
+	return ss->e;
+}
+
+/* Shows the debtor turns added since last time (and the trainee's own when
+ * echoing), then any new warnings. */
+static void
+flush(struct rc_session *ss, struct rc_buf *out)
+{
+	const struct rc_transcript *t = rc_engine_transcript(ss->e);
+	struct rc_err *w = rc_engine_warnings(ss->e);
+
+	for (; ss->shown < t->n; ss->shown++) {
+		const struct rc_turn *u = &t->turns[ss->shown];
+
+		if (u->speaker == RC_SPEAKER_DEBTOR ||
+		    (ss->o.echo && u->speaker == RC_SPEAKER_COLLECTOR))
+			rc_render_turn(out, ss->s, u, &ss->o.style);
+	}
+	for (; ss->warned < w->n; ss->warned++)
+		rc_buf_printf(out, "recoup: warning: %s\n", w->v[ss->warned].msg);
+}
+
+void
+rc_session_start(struct rc_session *ss, struct rc_buf *out)
+{
+	rc_render_header(out, ss->s, rc_engine_seed(ss->e), ss->o.trainee,
+	    &ss->o.style);
+	rc_engine_open(ss->e);
+	flush(ss, out);
+}
+
+static const char *
+skip_space(const char *p)
+{
+	while (*p && isspace((unsigned char)*p))
+		p++;
+	return p;
+}
+
+static int
+command(struct rc_session *ss, const char *line, struct rc_buf *out)
+{
+	const char *arg;
+	size_t n = strcspn(line, " \t");
+	char name[32];
+
+	snprintf(name, sizeof name, "%.*s", (int)(n < 31 ? n : 31), line);
+	arg = skip_space(line + n);
+	if (ss->o.echo)
+		rc_buf_printf(out, "> %s\n", line);
+	if (strcmp(name, "/help") == 0) {
+		const char *const *h;
+
+		for (h = command_help; *h; h++)
+			rc_buf_printf(out, "  %s\n", *h);
+	} else if (strcmp(name, "/case") == 0) {
+		rc_engine_action(ss->e, "/case", "case-viewed");
+		rc_render_case(out, ss->s, &ss->o.style);
+	} else if (strcmp(name, "/research") == 0) {
+		rc_engine_action(ss->e, "/research", "research-viewed");
+		rc_render_research(out, ss->s, &ss->o.style);
+	} else if (strcmp(name, "/floor") == 0) {
+		struct rc_money m[2];
+		char *end;
+		double v = strtod(arg, &end);
+
+		if (rc_amount_find(arg, m, 2) >= 1)
+			v = m[0].value;
+		else if (end == arg || *skip_space(end) != '\0')
+			v = -1;
+		if (v <= 0) {
+			rc_buf_puts(out, "recoup: usage: /floor AMOUNT (for example "
+			    "/floor 2500)\n");
+		} else {
+			char buf[64];
+
+			rc_engine_floor(ss->e, v);
+			rc_buf_printf(out, "(Your private minimum is %s. The debtor "
+			    "does not see it.)\n", rc_amount_format(v, ss->s->currency,
+			    buf, sizeof buf));
+		}
+	} else if (strcmp(name, "/note") == 0) {
+		if (*arg == '\0') {
+			rc_buf_puts(out, "recoup: usage: /note TEXT\n");
+		} else {
+			struct rc_buf t = RC_BUF_INIT;
+
+			rc_buf_printf(&t, "/note %s", arg);
+			rc_engine_action(ss->e, rc_buf_str(&t), "note");
+			rc_buf_free(&t);
+			rc_buf_puts(out, "(Noted.)\n");
+		}
+	} else if (strcmp(name, "/pause") == 0) {
+		rc_buf_puts(out, "(You take a moment...)\n");
+		rc_engine_pause(ss->e);
+		flush(ss, out);
+	} else if (strcmp(name, "/why") == 0) {
+		if (ss->o.mode == RC_MODE_ASSESSMENT)
+			rc_buf_puts(out, "recoup: /why is not available in assessment mode\n");
+		else
+			rc_engine_explain(ss->e, out);
+	} else if (strcmp(name, "/end") == 0) {
+		return 1;
+	} else {
+		rc_buf_printf(out, "recoup: unknown command '%s'; /help lists the "
+		    "commands\n", name);
+	}
+	return rc_engine_ended(ss->e);
+}
+
+int
+rc_session_input(struct rc_session *ss, const char *line, struct rc_buf *out)
+{
+	struct rc_buf clean = RC_BUF_INIT;
+	const char *p = skip_space(line);
+	size_t n;
+	int ended;
+
+	if (rc_engine_ended(ss->e))
+		return 1;
+	rc_buf_puts(&clean, p);
+	n = clean.len;
+	while (n > 0 && isspace((unsigned char)clean.data[n - 1]))
+		clean.data[--n] = '\0';
+	clean.len = n;
+	if (n == 0) {
+		rc_buf_free(&clean);
+		return 0;
+	}
+	if (clean.data[0] == '/') {
+		ended = command(ss, clean.data, out);
+	} else {
+		rc_engine_say(ss->e, clean.data);
+		flush(ss, out);
+		ended = rc_engine_ended(ss->e);
+	}
+	rc_buf_free(&clean);
+	return ended;
+}
+
+void
+rc_session_finish(struct rc_session *ss, struct rc_buf *out)
+{
+	if (ss->finished)
+		return;
+	ss->finished = 1;
+	rc_engine_finish(ss->e);
+	flush(ss, out);
+	rc_render_outcome(out, ss->s, rc_engine_transcript(ss->e), &ss->o.style);
+}

@@ -1,0 +1,51 @@
+/*
+ * session.h - one call as the trainee experiences it: spoken lines go to
+ * the engine, "/commands" are handled here (/case, /research, /floor,
+ * /note, /pause, /why, /help, /end), and everything to show is appended to
+ * an output buffer the caller prints.  Both `recoup play` (readline) and
+ * `recoup run` (a script) drive a session, so they behave the same.
+ */
+#ifndef RC_SESSION_H
+#define RC_SESSION_H
+
+#include <stdint.h>
+
+#include "buf.h"
+#include "engine.h"
+#include "render.h"
+
+enum rc_mode { RC_MODE_PRACTICE, RC_MODE_ASSESSMENT };
+
+struct rc_session_opts {
+	enum rc_mode mode;
+	const char *trainee;      /* may be NULL */
+	int echo;                 /* show the trainee's own lines ("You: ...") */
+	struct rc_style style;
+};
+
+struct rc_session;
+
+/* S must outlive the session.  Free with rc_session_free(). */
+struct rc_session *rc_session_new(const struct rc_scenario *s, uint64_t seed,
+                                  const struct rc_session_opts *opts);
+void rc_session_free(struct rc_session *ss);
+
+/* Prints the heading and the debtor's opening line into OUT. */
+void rc_session_start(struct rc_session *ss, struct rc_buf *out);
+
+/* Handles one input LINE (speech or a command).  Appends what to show to
+ * OUT.  Returns 1 when the call has ended, else 0.  Blank lines are
+ * ignored. */
+int rc_session_input(struct rc_session *ss, const char *line,
+                     struct rc_buf *out);
+
+/* Ends the call if it is still going (the trainee hung up) and appends the
+ * outcome to OUT. */
+void rc_session_finish(struct rc_session *ss, struct rc_buf *out);
+
+struct rc_engine *rc_session_engine(struct rc_session *ss);
+
+/* The in-call commands, NULL-terminated, for completion and /help. */
+extern const char *const rc_session_commands[];
+
+#endif

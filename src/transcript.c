@@ -1,0 +1,105 @@
+/*
+ * transcript.c - the call record.  Turns are numbered from 1 as they are
+ * appended and never change once the next turn is added.
+ */
+#include "transcript.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "xmalloc.h"
+
+struct rc_transcript *
+rc_transcript_new(void)
+{
+	return rc_xcalloc(1, sizeof(struct rc_transcript));
+}
+
+void
+rc_transcript_free(struct rc_transcript *t)
+{
+	size_t i, j;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < t->n; i++) {
+		struct rc_turn *u = &t->turns[i];
+
+		free(u->text);
+		free(u->state);
+		free(u->rule);
+		for (j = 0; j < u->nevents; j++) {
+			free(u->events[j].type);
+			free(u->events[j].detail);
+		}
+		free(u->events);
+	}
+	free(t->turns);
+	free(t);
+}
+
+struct rc_turn *
+rc_transcript_add(struct rc_transcript *t, enum rc_speaker who, const char *text,
+                  const char *state, const char *rule)
+{
+	struct rc_turn *u;
+
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 32;
+		t->turns = rc_xreallocarray(t->turns, t->cap, sizeof *t->turns);
+	}
+	u = &t->turns[t->n++];
+	memset(u, 0, sizeof *u);
+	u->number = (int)t->n;
+	u->speaker = who;
+	u->text = rc_xstrdup(text);
+	u->state = rc_xstrdup(state);
+	u->rule = rc_xstrdup(rule);
+	return u;
+}
+
+struct rc_event *
+rc_turn_event(struct rc_turn *turn, const char *type)
+{
+	struct rc_event *e;
+
+	turn->events = rc_xreallocarray(turn->events, turn->nevents + 1,
+	    sizeof *turn->events);
+	e = &turn->events[turn->nevents++];
+	memset(e, 0, sizeof *e);
+	e->type = rc_xstrdup(type);
+	return e;
+}
+
+const struct rc_event *
+rc_turn_find(const struct rc_turn *turn, const char *type)
+{
+	size_t i;
+
+	for (i = 0; i < turn->nevents; i++)
+		if (strcmp(turn->events[i].type, type) == 0)
+			return &turn->events[i];
+	return NULL;
+}
+
+const char *
+rc_ended_name(enum rc_ended e)
+{
+	switch (e) {
+	case RC_ENDED_AGREEMENT: return "agreement";
+	case RC_ENDED_HANGUP: return "hangup";
+	case RC_ENDED_TRAINEE: return "trainee";
+	case RC_ENDED_TURN_LIMIT: return "turn-limit";
+	default: return "none";
+	}
+}
+
+const char *
+rc_speaker_name(enum rc_speaker s)
+{
+	switch (s) {
+	case RC_SPEAKER_DEBTOR: return "debtor";
+	case RC_SPEAKER_COLLECTOR: return "collector";
+	default: return "action";
+	}
+}

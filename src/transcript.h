@@ -1,0 +1,76 @@
+/*
+ * transcript.h - one call as data: every turn in order (debtor lines,
+ * collector lines, and the collector's in-call actions such as /research or
+ * /floor), each with its state, the rule that produced it and the events it
+ * carried, plus how the call ended and the agreement, if any.  The scoring
+ * and the renderers read it; the engine writes it.
+ *
+ * Ownership: the transcript owns all its strings; rc_transcript_free()
+ * frees everything.
+ */
+#ifndef RC_TRANSCRIPT_H
+#define RC_TRANSCRIPT_H
+
+#include <stddef.h>
+
+#include "negotiate.h"
+
+enum rc_speaker { RC_SPEAKER_DEBTOR, RC_SPEAKER_COLLECTOR, RC_SPEAKER_ACTION };
+
+struct rc_event {
+	char *type;           /* "debtor-offer", "agreement", "hang-up", ... */
+	char *detail;         /* e.g. the research fact id; may be NULL */
+	int has_amount;
+	double amount;
+	int has_terms;
+	struct rc_terms terms;
+};
+
+struct rc_turn {
+	int number;           /* from 1, in order of the call */
+	enum rc_speaker speaker;
+	char *text;
+	char *state;          /* state the line was said in; may be NULL */
+	char *rule;           /* rule id that produced a debtor line; or NULL */
+	struct rc_event *events;
+	size_t nevents;
+};
+
+enum rc_ended {
+	RC_ENDED_NONE,        /* still going */
+	RC_ENDED_AGREEMENT,   /* the call closed with an agreement in force */
+	RC_ENDED_HANGUP,      /* the debtor hung up */
+	RC_ENDED_TRAINEE,     /* the trainee ended it without an agreement */
+	RC_ENDED_TURN_LIMIT
+};
+
+struct rc_transcript {
+	struct rc_turn *turns;
+	size_t n, cap;
+	enum rc_ended ended_by;
+	int has_agreement;
+	struct rc_terms agreement;
+	int has_floor;
+	double floor;         /* the trainee's /floor, if set */
+};
+
+struct rc_transcript *rc_transcript_new(void);
+void rc_transcript_free(struct rc_transcript *t);
+
+/* Appends a turn (copies TEXT, STATE, RULE; the last two may be NULL) and
+ * returns it; the pointer stays valid until the next append. */
+struct rc_turn *rc_transcript_add(struct rc_transcript *t, enum rc_speaker who,
+                                  const char *text, const char *state,
+                                  const char *rule);
+
+/* Adds an event of TYPE (copied) to TURN and returns it, zeroed. */
+struct rc_event *rc_turn_event(struct rc_turn *turn, const char *type);
+
+/* Finds the first event of TYPE on TURN, or NULL. */
+const struct rc_event *rc_turn_find(const struct rc_turn *turn, const char *type);
+
+/* "agreement", "hangup", "trainee", "turn-limit" or "none". */
+const char *rc_ended_name(enum rc_ended e);
+const char *rc_speaker_name(enum rc_speaker s);
+
+#endif
