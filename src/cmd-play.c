@@ -4,7 +4,6 @@
  * hangs up); with piped input it reads plain lines and prints no prompts,
  * so it can be driven by other programs.
  */
-#define _DEFAULT_SOURCE
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -420,9 +420,11 @@ bargain(struct rc_engine *e)
 	struct rc_turn *u;
 	const char *id;
 
+	/* This proposal is itself a round: pushing moves the debtor. */
+	e->vars[RC_VAR_ROUNDS] += 1;
+	st.rounds += 1;
 	v = rc_negotiate_judge(&s->truth, &st, s->balance,
 	    e->has_standing ? &e->standing : NULL, &e->prop, &out);
-	e->vars[RC_VAR_ROUNDS] += 1;
 	e->cur = out;
 	e->has_cur = v != RC_REFUSE;
 	switch (v) {
@@ -438,7 +440,7 @@ bargain(struct rc_engine *e)
 		e->vars[RC_VAR_OFFERS] += 1;
 	}
 	rc_buf_printf(&e->trace, "  bargain model: %s (reach %.2f, round %d)\n",
-	    id + 8, rc_negotiate_reach(&s->truth, &st), st.rounds + 1);
+	    id + 8, rc_negotiate_reach(&s->truth, &st), st.rounds);
 	u = say(e, rs, NULL, id);
 	if (v == RC_COUNTER || v == RC_COUNTER_PLAN)
 		add_terms_event(u, "debtor-offer", &out);

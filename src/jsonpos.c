@@ -199,11 +199,20 @@ rc_json_parse(const char *name, const char *text, size_t len, struct rc_err *err
 	if (root != NULL)
 		return root;
 	off = end ? (size_t)(end - text) : 0;
-	/* cJSON stops one past a bad token sometimes; step back over spaces to
-	 * point at something visible. */
 	if (off > len)
 		off = len;
-	describe_stop(&why, text, len, off);
+	/* When a string fails, cJSON points one past its opening quote: point
+	 * at the quote, and say when the string is simply never closed. */
+	if (off > 0 && (text[off - 1] == '"' || text[off - 1] == '\'')) {
+		off--;
+		if (text[off] == '"' && strcspn(text + off + 1, "\"\n") ==
+		    strcspn(text + off + 1, "\n"))
+			rc_buf_puts(&why, "string never closed on this line");
+		else if (text[off] == '\'')
+			rc_buf_puts(&why, "strings and keys take double quotes, not '");
+	}
+	if (why.len == 0)
+		describe_stop(&why, text, len, off);
 	rc_json_linecol(text, len, off, &line, &col);
 	rc_err_add(err, RC_ERROR, "%s:%d:%d: invalid JSON: %s", name, line, col,
 	    rc_buf_str(&why));

@@ -4,7 +4,6 @@
  * EINTR, and the partial line is discarded before the caller is told.
  * Readline's own signal handlers are off (rl_catch_signals = 0).
  */
-#define _DEFAULT_SOURCE
 #include "repl.h"
 
 #include <errno.h>

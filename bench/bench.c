@@ -1,0 +1,121 @@
+/*
+ * bench.c - the figures behind "fast enough that nobody notices": scenario
+ * load time, debtor reply time, amount reading speed, and how quickly a
+ * pathological pattern gives up.  Run with `make bench`; it prints numbers
+ * and asserts nothing.  Optional argument: a scenario file to load.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "amount.h"
+#include "engine.h"
+#include "match.h"
+#include "scenario.h"
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static const char *const script[] = {
+	"Hello, this is Sam from Greenline Wholesale. Am I speaking with Maria?",
+	"I'm calling about two invoices, INV-2291 for $1,840 and INV-2307 for $1,280.",
+	"Together that's $3,120, now 47 days overdue.",
+	"Can I ask what happened with these payments?",
+	"I understand. What do you think would work for you?",
+	"I hear you. Could you make a good-faith payment today?",
+	"I saw you just added a second delivery van, congratulations.",
+	"Could you do $1,840 today and $640 a month for two months?",
+	"Great. I'll send you the terms in writing today.",
+	"If a payment is missed, the account goes on hold.",
+	"We'll send a reminder before each payment.",
+	"Thanks Maria, have a good day. Goodbye.",
+	NULL,
+};
+
+int
+main(int argc, char **argv)
+{
+	const char *path = argc > 1 ? argv[1] :
+	    RECOUP_SOURCE_SCENARIOS "/forgetful-florist.json";
+	struct rc_err err = RC_ERR_INIT;
+	struct rc_scenario *s;
+	struct rc_matcher *m;
+	struct rc_pattern *p;
+	struct rc_proposal prop;
+	char msg[128], *line;
+	size_t off, len;
+	double t0, t;
+	long i, n, lines;
+	int k;
+
+	/* Load (parse JSON, check, compile and JIT every pattern). */
+	n = 200;
+	t0 = now();
+	for (i = 0; i < n; i++) {
+		s = rc_scenario_load(path, &err);
+		if (s == NULL) {
+			fprintf(stderr, "recoup-bench: cannot load %s\n", path);
+			for (k = 0; k < (int)err.n; k++)
+				fprintf(stderr, "  %s\n", err.v[k].msg);
+			return 2;
+		}
+		if (i + 1 < n)
+			rc_scenario_free(s);
+	}
+	t = now() - t0;
+	printf("scenario load      %8.3f ms per load (%s, %zu states, %zu rules)\n",
+	    t / n * 1e3, s->id, s->nstates, rc_scenario_rule_count(s));
+
+	/* Replies: whole scripted calls, timed per trainee line. */
+	n = 2000;
+	lines = 0;
+	t0 = now();
+	for (i = 0; i < n; i++) {
+		struct rc_engine *e = rc_engine_new(s, (uint64_t)i);
+
+		rc_engine_open(e);
+		for (k = 0; script[k] && !rc_engine_ended(e); k++, lines++)
+			rc_engine_say(e, script[k]);
+		rc_engine_free(e);
+	}
+	t = now() - t0;
+	printf("debtor reply       %8.3f us per trainee line (%ld lines)\n",
+	    t / lines * 1e6, lines);
+
+	/* Amount and plan reading. */
+	n = 200000;
+	t0 = now();
+	for (i = 0; i < n; i++)
+		rc_amount_proposal(script[i % 12], 3120, &prop);
+	t = now() - t0;
+	printf("proposal reading   %8.0f lines per second\n", n / t);
+
+	/* A pattern with catastrophic backtracking against long lines. */
+	m = rc_matcher_new(0);
+	p = rc_pattern_new("^(\\w+\\s?)+$", msg, sizeof msg, &off);
+	for (len = 2000; len <= 1000000; len *= 500) {
+		line = malloc(len + 1);
+		for (i = 0; i < (long)len; i++)
+			line[i] = i % 7 == 6 ? ' ' : 'a';
+		line[len - 1] = '!';
+		line[len] = '\0';
+		t0 = now();
+		k = rc_matcher_exec(m, p, line, len);
+		t = now() - t0;
+		printf("backtracking       %8.3f ms to give up on a %zu-byte line (%s)\n",
+		    t * 1e3, len, k == RC_MATCH_LIMIT_HIT ? "limit hit" :
+		    k == RC_MATCH_NO ? "no match" : "match");
+		free(line);
+	}
+	rc_pattern_free(p);
+	rc_matcher_free(m);
+	rc_scenario_free(s);
+	return 0;
+}

@@ -1,0 +1,2103 @@
+/*
+ * amount.c - money, shares and payment plans read from one line of text.
+ *
+ * A lexer cuts the line into words, numbers, currency signs and
+ * punctuation without ever looking past its NUL; a ring of RING tokens
+ * gives the rules their look-behind and look-ahead, so each token is lexed
+ * once and the work is linear in the length of the line.  No allocation.
+ *
+ * Money: a number with a currency sign, code or word ("$900", "USD 300",
+ * "740 euros"), with k/hundred/thousand/grand ("1.2k", "twelve hundred"),
+ * or a bare number of 2+ digits that nothing marks as something else: an
+ * id word before it ("invoice", "ref", "#", "INV-"), a date or time around
+ * it (month names, ordinals, "the 15th", "10:30", "2026-09-15", a year
+ * after "since"/"in"), a phone shape (leading 0, 7+ digits, digit groups
+ * joined by - / : or spaces), a unit or count noun after it ("45 days",
+ * "12 instalments", "25%").
+ *
+ * Proposals: the line is read as heads (amounts, shares, "the full
+ * amount", "the rest") and modifiers (rates "a month", counts "for 6
+ * months"/"six payments of", times "today"/"by the 31st") that attach to
+ * the nearest head.  A head is not proposed when, in its clause, a debt
+ * word ("owe", "balance", "invoice ... for", "due") or a past payment
+ * ("paid", "last") or income ("earn", "rent") is nearer before it than a
+ * payment verb, when a debt word follows it ("$3,120 you owe"), when it
+ * is refused ("can't pay $900", "$900 is too much"), or is the whole of
+ * which another part is asked ("$1,000 of the $3,120").  A line proposes
+ * only with a proposed head and a cue: a payment verb or question form
+ * ("pay", "do", "could you", "how about", "I can"), a modifier on the
+ * head, a fraction, or an amount alone asked ("900?").  When every amount
+ * is a debt amount but the clause asked to pay it ("can you pay the
+ * invoice for $1,840 today?"), that amount is the proposal.
+ */
+#include "amount.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ---- tokens ------------------------------------------------------------ */
+
+enum tkind {
+	TK_END = 0,   /* end of the text, or outside the ring */
+	TK_WORD,      /* ASCII letters, with ' or U+2019 between letters */
+	TK_NUM,       /* digits, thousands commas, a decimal part */
+	TK_CUR,       /* "$", U+20AC or U+00A3 */
+	TK_PUNCT,     /* one ASCII punctuation mark; Unicode dashes read '-' */
+	TK_OTHER      /* any other character */
+};
+
+struct tok {
+	enum tkind kind;
+	size_t start, end;  /* bytes [start, end) of the text */
+	int sp;             /* white space (or the start) before it */
+	int ch;             /* TK_PUNCT: the mark; TK_CUR: '$', 'E' or 'L' */
+	double val;         /* TK_NUM: the value */
+	int idig;           /* TK_NUM: digits before the point */
+	int grouped;        /* TK_NUM: written with thousands commas */
+	int frac;           /* TK_NUM: has a decimal part */
+	int lead0;          /* TK_NUM: 2+ integer digits, the first a 0 */
+};
+
+#define U(c) ((unsigned char)(c))
+
+/* Length of the white space at P (ASCII, no-break and Unicode spaces). */
+static size_t
+space_len(const char *s, size_t n, size_t p)
+{
+	unsigned char c = U(s[p]);
+
+	if (c < 0x80)
+		return isspace(c) ? 1 : 0;
+	if (c == 0xc2 && p + 1 < n && U(s[p + 1]) == 0xa0)
+		return 2;
+	if (c == 0xe2 && p + 2 < n && U(s[p + 1]) == 0x80 &&
+	    ((U(s[p + 2]) >= 0x80 && U(s[p + 2]) <= 0x8a) || U(s[p + 2]) == 0xaf))
+		return 3;
+	return 0;
+}
+
+/* Length of an apostrophe (' or U+2019) at P, 0 if none. */
+static size_t
+apos_len(const char *s, size_t n, size_t p)
+{
+	if (s[p] == '\'')
+		return 1;
+	if (U(s[p]) == 0xe2 && p + 2 < n && U(s[p + 1]) == 0x80 &&
+	    U(s[p + 2]) == 0x99)
+		return 3;
+	return 0;
+}
+
+static void
+lex_number(const char *s, size_t n, size_t *pos, struct tok *t)
+{
+	size_t p = *pos, k;
+	double scale = 0.1;
+	int fd = 0;
+
+	t->kind = TK_NUM;
+	t->lead0 = s[p] == '0';
+	while (p < n && isdigit(U(s[p]))) {
+		/* past 15 digits the value is not kept; idig tells */
+		if (t->idig < 15)
+			t->val = t->val * 10 + (s[p] - '0');
+		t->idig++;
+		p++;
+	}
+	if (t->idig < 2)
+		t->lead0 = 0;
+	if (!t->lead0 && t->idig <= 3) {
+		while (p + 3 < n && s[p] == ',' && isdigit(U(s[p + 1])) &&
+		       isdigit(U(s[p + 2])) && isdigit(U(s[p + 3])) &&
+		       (p + 4 >= n || !isdigit(U(s[p + 4])))) {
+			for (k = 1; k <= 3; k++) {
+				if (t->idig < 15)
+					t->val = t->val * 10 + (s[p + k] - '0');
+				t->idig++;
+			}
+			t->grouped = 1;
+			p += 4;
+		}
+	}
+	if (p + 1 < n && s[p] == '.' && isdigit(U(s[p + 1]))) {
+		t->frac = 1;
+		p++;
+		while (p < n && isdigit(U(s[p]))) {
+			if (fd++ < 15) {
+				t->val += (s[p] - '0') * scale;
+				scale /= 10;
+			}
+			p++;
+		}
+	}
+	*pos = p;
+}
+
+/* Lexes the token at or after *POS into T and moves *POS past it. */
+static void
+lex(const char *s, size_t n, size_t *pos, struct tok *t)
+{
+	size_t p = *pos, k;
+	unsigned char c;
+
+	memset(t, 0, sizeof *t);
+	t->sp = p == 0;
+	while (p < n && (k = space_len(s, n, p)) > 0) {
+		p += k;
+		t->sp = 1;
+	}
+	t->start = p;
+	if (p >= n) {
+		t->kind = TK_END;
+		t->start = t->end = n;
+		*pos = n;
+		return;
+	}
+	c = U(s[p]);
+	if (isdigit(c)) {
+		lex_number(s, n, &p, t);
+	} else if (isalpha(c)) {
+		t->kind = TK_WORD;
+		while (p < n) {
+			if (isalpha(U(s[p])))
+				p++;
+			else if ((k = apos_len(s, n, p)) > 0 && p + k < n &&
+			         isalpha(U(s[p + k])))
+				p += k;
+			else
+				break;
+		}
+	} else if (c == '$') {
+		t->kind = TK_CUR;
+		t->ch = '$';
+		p++;
+	} else if (c == 0xe2 && p + 2 < n && U(s[p + 1]) == 0x82 &&
+	           U(s[p + 2]) == 0xac) {
+		t->kind = TK_CUR;
+		t->ch = 'E';
+		p += 3;
+	} else if (c == 0xc2 && p + 1 < n && U(s[p + 1]) == 0xa3) {
+		t->kind = TK_CUR;
+		t->ch = 'L';
+		p += 2;
+	} else if (c < 0x80) {
+		t->kind = TK_PUNCT;
+		t->ch = c;
+		p++;
+	} else {
+		size_t len = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+
+		t->kind = TK_OTHER;
+		/* U+2012..U+2015 and U+2212 are dashes; U+2019 a quote */
+		if (c == 0xe2 && p + 2 < n && U(s[p + 1]) == 0x80 &&
+		    U(s[p + 2]) >= 0x92 && U(s[p + 2]) <= 0x95) {
+			t->kind = TK_PUNCT;
+			t->ch = '-';
+		} else if (c == 0xe2 && p + 2 < n && U(s[p + 1]) == 0x88 &&
+		           U(s[p + 2]) == 0x92) {
+			t->kind = TK_PUNCT;
+			t->ch = '-';
+		} else if (apos_len(s, n, p) == 3) {
+			t->kind = TK_PUNCT;
+			t->ch = '\'';
+		}
+		p++;
+		while (--len > 0 && p < n && (U(s[p]) & 0xc0) == 0x80)
+			p++;
+	}
+	t->end = p;
+	*pos = p;
+}
+
+/* ---- the token ring ------------------------------------------------------ */
+
+/* Tokens are numbered from 0.  The rules look at most about 12 tokens back
+ * and 30 ahead of the token being read, well inside the ring. */
+#define RING 64
+
+struct stream {
+	const char *s;
+	size_t n;
+	size_t pos;             /* where the next token is lexed */
+	ptrdiff_t hi;           /* tokens [0, hi) have been lexed */
+	ptrdiff_t last;         /* the TK_END token's number, -1 until lexed */
+	struct tok before;      /* stands for tokens before 0 or evicted */
+	struct tok after;       /* stands for tokens after the end */
+	struct tok ring[RING];
+};
+
+static void
+stream_init(struct stream *st, const char *s)
+{
+	memset(&st->before, 0, sizeof st->before);
+	memset(&st->after, 0, sizeof st->after);
+	st->s = s;
+	st->n = strlen(s);
+	st->pos = 0;
+	st->hi = 0;
+	st->last = -1;
+	st->before.sp = st->after.sp = 1;
+	st->after.start = st->after.end = st->n;
+}
+
+/* Token I; valid until 64 more tokens are lexed. */
+static const struct tok *
+tk(struct stream *st, ptrdiff_t i)
+{
+	if (i < 0 || i < st->hi - RING)
+		return &st->before;
+	while (i >= st->hi) {
+		if (st->last >= 0)
+			return &st->after;
+		lex(st->s, st->n, &st->pos, &st->ring[st->hi % RING]);
+		if (st->ring[st->hi % RING].kind == TK_END)
+			st->last = st->hi;
+		st->hi++;
+	}
+	return &st->ring[i % RING];
+}
+
+/* Whether word T reads W (lower case; ' stands for either apostrophe). */
+static int
+weq(const char *s, const struct tok *t, const char *w)
+{
+	size_t p = t->start;
+
+	if (t->kind != TK_WORD)
+		return 0;
+	while (p < t->end && *w) {
+		if (U(s[p]) == 0xe2) {  /* U+2019, the only non-ASCII in a word */
+			if (*w != '\'')
+				return 0;
+			p += 3;
+		} else {
+			if (tolower(U(s[p])) != U(*w))
+				return 0;
+			p++;
+		}
+		w++;
+	}
+	return p == t->end && *w == '\0';
+}
+
+static int
+isw(struct stream *st, ptrdiff_t i, const char *w)
+{
+	return weq(st->s, tk(st, i), w);
+}
+
+/* Whether token I is a word of SET (NULL-terminated). */
+static int
+inw(struct stream *st, ptrdiff_t i, const char *const *set)
+{
+	const struct tok *t = tk(st, i);
+
+	if (t->kind != TK_WORD)
+		return 0;
+	for (; *set; set++)
+		if (weq(st->s, t, *set))
+			return 1;
+	return 0;
+}
+
+static int
+isp(struct stream *st, ptrdiff_t i, int ch)
+{
+	const struct tok *t = tk(st, i);
+
+	return t->kind == TK_PUNCT && t->ch == ch;
+}
+
+/* ---- words --------------------------------------------------------------- */
+
+static const char *const months[] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december", "jan", "feb",
+	"mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+	NULL
+};
+static const char *const weekdays[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", NULL
+};
+static const char *const cur_codes[] = {
+	"usd", "eur", "gbp", "cad", "aud", "chf", "nzd", NULL
+};
+static const char *const cur_words[] = {
+	"dollars", "dollar", "bucks", "buck", "usd", "euros", "euro", "eur",
+	"pounds", "pound", "quid", "gbp", "sterling", "cad", "aud", "chf", "nzd",
+	NULL
+};
+/* Words a reference number follows: "invoice 4471", "PO 7781". */
+static const char *const id_words[] = {
+	"invoice", "invoices", "inv", "account", "acct", "acc", "ref",
+	"reference", "order", "po", "ticket", "case", "claim", "policy",
+	"customer", "client", "member", "id", "contract", "loan", "file", "item",
+	"sku", "page", "room", "suite", "apt", "apartment", "unit", "box",
+	"route", "flight", "ext", "extension", "version", "code", "pin", "zip",
+	"postcode", "cheque", "check", "batch", "receipt", "transaction", "txn",
+	"confirmation", "tracking", "serial", "model", "quote", "job", "store",
+	"branch", "building", "line", "number", "num", "nr", "no", "phone",
+	"tel", "mobile", "cell", "fax", NULL
+};
+/* Nouns that make the number before them a count, duration or time. */
+static const char *const count_nouns[] = {
+	"day", "days", "week", "weeks", "month", "months", "year", "years",
+	"yr", "yrs", "hour", "hours", "hr", "hrs", "minute", "minutes", "min",
+	"mins", "second", "seconds", "sec", "secs", "fortnight", "fortnights",
+	"decade", "decades", "night", "nights", "weekend", "weekends",
+	"invoice", "invoices", "payment", "payments", "instalment",
+	"instalments", "installment", "installments", "repayment",
+	"repayments", "bill", "bills", "statement", "statements", "time",
+	"times", "x", "am", "pm", "percent", "pc", "pct", "oclock", "o'clock",
+	"people", "person", "persons", "employee", "employees", "staff",
+	"worker", "workers", "customer", "customers", "client", "clients",
+	"member", "members", "user", "users", "kid", "kids", "child",
+	"children", "item", "items", "unit", "units", "piece", "pieces", "box",
+	"boxes", "pallet", "pallets", "order", "orders", "product", "products",
+	"copy", "copies", "bottle", "bottles", "bag", "bags", "case", "cases",
+	"load", "loads", "delivery", "deliveries", "shipment", "shipments",
+	"job", "jobs", "van", "vans", "truck", "trucks", "car", "cars",
+	"vehicle", "vehicles", "seat", "seats", "licence", "licences",
+	"license", "licenses", "room", "rooms", "store", "stores", "shop",
+	"shops", "site", "sites", "location", "locations", "call", "calls",
+	"letter", "letters", "email", "emails", "message", "messages", "text",
+	"texts", "reminder", "reminders", "notice", "notices", "visit",
+	"visits", "attempt", "attempts", "question", "questions", "thing",
+	"things", "way", "ways", "reason", "reasons", "step", "steps", "page",
+	"pages", "line", "lines", "word", "words", "digit", "digits", "point",
+	"points", "mile", "miles", "km", "kilometres", "kilometers", "metres",
+	"meters", "feet", "ft", "inches", "kg", "kilos", "lbs", "degrees",
+	"account", "accounts", "apologies", "shift", "shifts", "goes", "tries",
+	"percentage", NULL
+};
+/* Words that may stand between a count and its noun: "30 working days". */
+static const char *const count_adjs[] = {
+	"working", "business", "calendar", "more", "other", "further",
+	"separate", "monthly", "weekly", "fortnightly", "equal", "late",
+	"overdue", "consecutive", "straight", "previous", "past", "last",
+	"extra", "additional", "different", "unpaid", "missed", "small",
+	"smaller", "big", "bigger", "new", "old", "open", "full", "whole", NULL
+};
+static const char *const street_words[] = {
+	"street", "st", "road", "rd", "avenue", "ave", "lane", "ln", "drive",
+	"boulevard", "blvd", "court", "ct", "place", "pl", "close", "crescent",
+	"terrace", "square", "parade", "highway", "hwy", NULL
+};
+static const char *const year_ctx[] = {
+	"since", "in", "year", "until", "till", "til", "before", "after",
+	"during", "fy", "back", "early", "late", "mid", "by", "circa", NULL
+};
+static const char *const seasons[] = {
+	"summer", "winter", "spring", "autumn", "fall", NULL
+};
+static const char *const date_preps[] = {
+	"on", "by", "before", "until", "till", "til", "after", "from", "since",
+	"of", "for", NULL
+};
+
+/* Number words.  Units 1-9, teens 10-19, tens 20-90. */
+static const struct {
+	const char *w;
+	int v;
+} numwords[] = {
+	{"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5},
+	{"six", 6}, {"seven", 7}, {"eight", 8}, {"nine", 9}, {"ten", 10},
+	{"eleven", 11}, {"twelve", 12}, {"thirteen", 13}, {"fourteen", 14},
+	{"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18},
+	{"nineteen", 19}, {"twenty", 20}, {"thirty", 30}, {"forty", 40},
+	{"fourty", 40}, {"fifty", 50}, {"sixty", 60}, {"seventy", 70},
+	{"eighty", 80}, {"ninety", 90}, {NULL, 0}
+};
+
+static int
+numword(struct stream *st, ptrdiff_t i)
+{
+	const struct tok *t = tk(st, i);
+	int k;
+
+	if (t->kind != TK_WORD)
+		return 0;
+	for (k = 0; numwords[k].w; k++)
+		if (weq(st->s, t, numwords[k].w))
+			return numwords[k].v;
+	return 0;
+}
+
+/* 100, 1000 or 1000000 for hundred, thousand/grand, million; else 0. */
+static double
+magword(struct stream *st, ptrdiff_t i)
+{
+	if (isw(st, i, "hundred"))
+		return 100;
+	if (isw(st, i, "thousand"))
+		return 1000;
+	if (isw(st, i, "grand") && !isw(st, i + 1, "total"))
+		return 1000;
+	if (isw(st, i, "million"))
+		return 1e6;
+	return 0;
+}
+
+/* Reads a number written in words at token I: "twelve hundred", "two
+ * thousand five hundred", "a thousand", "twenty-five".  Returns the token
+ * after it (I when there is none); *V gets its value and *MAG is set when
+ * it says hundred, thousand, grand or million. */
+static ptrdiff_t
+words_number(struct stream *st, ptrdiff_t i, double *v, int *mag)
+{
+	enum { NONE, UNIT, TEEN, TENS, HUND, BIG } last = NONE;
+	double total = 0, cur = 0, big = 0, m;
+	ptrdiff_t j = i, end = i;
+	int n, steps;
+
+	*v = 0;
+	*mag = 0;
+	if ((isw(st, j, "a") || isw(st, j, "an")) && magword(st, j + 1) > 0) {
+		cur = 1;
+		last = UNIT;
+		j++;
+	}
+	for (steps = 0; steps < 16; steps++) {
+		if (last == TENS && isp(st, j, '-') && !tk(st, j)->sp &&
+		    !tk(st, j + 1)->sp && numword(st, j + 1) > 0 &&
+		    numword(st, j + 1) < 10) {
+			j++;
+			continue;
+		}
+		if (isw(st, j, "and") && (last == HUND || last == BIG) &&
+		    numword(st, j + 1) > 0) {
+			j++;
+			continue;
+		}
+		if ((n = numword(st, j)) > 0) {
+			if (n < 10 && !(last == NONE || last == HUND ||
+			    last == BIG || (last == TENS && fmod(cur, 10) == 0)))
+				break;
+			if (n >= 10 && !(last == NONE || last == HUND ||
+			    last == BIG))
+				break;
+			cur += n;
+			last = n < 10 ? UNIT : n < 20 ? TEEN : TENS;
+		} else if ((m = magword(st, j)) == 100) {
+			if (!(last == UNIT || last == TEEN || last == TENS) ||
+			    fmod(cur, 100) != cur)
+				break;
+			cur *= 100;
+			last = HUND;
+			*mag = 1;
+		} else if (m > 0) {
+			if (last == NONE || last == BIG || (big && m >= big))
+				break;
+			total += cur * m;
+			cur = 0;
+			big = m;
+			last = BIG;
+			*mag = 1;
+		} else {
+			break;
+		}
+		j++;
+		end = j;
+	}
+	if (end == i || last == NONE)
+		return i;
+	*v = total + cur;
+	return end;
+}
+
+/* A multiplier after a number: "k" joined to it, hundred, thousand, grand,
+ * million.  Returns the token after it and sets *MULT (1 when none). */
+static ptrdiff_t
+suffix(struct stream *st, ptrdiff_t k, double *mult)
+{
+	double m;
+
+	*mult = 1;
+	if (isw(st, k, "k") && !tk(st, k)->sp) {
+		*mult = 1000;
+		return k + 1;
+	}
+	if ((m = magword(st, k)) > 0) {
+		*mult = m;
+		return k + 1;
+	}
+	return k;
+}
+
+/* A currency after an amount: "dollars", "euros", "€", "cents" (which
+ * divides *V by 100).  Sets *NEXT past it and returns 1 when found. */
+static int
+cur_after(struct stream *st, ptrdiff_t k, double *v, ptrdiff_t *next)
+{
+	const struct tok *t = tk(st, k);
+
+	if (t->kind == TK_CUR && tk(st, k + 1)->kind != TK_NUM) {
+		*next = k + 1;
+		return 1;
+	}
+	if (isw(st, k, "us") && (isw(st, k + 1, "dollars") ||
+	    isw(st, k + 1, "dollar"))) {
+		*next = k + 2;
+		return 1;
+	}
+	if (inw(st, k, cur_words)) {
+		*next = k + 1;
+		return 1;
+	}
+	if (isw(st, k, "cents") || isw(st, k, "cent")) {
+		*v /= 100;
+		*next = k + 1;
+		return 1;
+	}
+	return 0;
+}
+
+static int
+small_day(const struct tok *t)
+{
+	return t->kind == TK_NUM && !t->frac && !t->grouped && t->idig <= 2 &&
+	       t->val >= 1 && t->val <= 31;
+}
+
+static int
+year_like(const struct tok *t)
+{
+	return t->kind == TK_NUM && t->idig == 4 && !t->grouped && !t->frac &&
+	       t->val >= 1900 && t->val <= 2099;
+}
+
+/* Whether what follows token K makes the number before it a count, a
+ * duration, a time or a percentage: "45 days", "30-day", "10 am", "25%". */
+static int
+unit_after(struct stream *st, ptrdiff_t k)
+{
+	const struct tok *t = tk(st, k);
+
+	if (t->kind == TK_PUNCT && t->ch == '%')
+		return 1;
+	if (t->kind == TK_PUNCT && t->ch == '-' && !t->sp &&
+	    !tk(st, k + 1)->sp && inw(st, k + 1, count_nouns))
+		return 1;
+	if (inw(st, k, count_nouns))
+		return 1;
+	if (inw(st, k, count_adjs) && inw(st, k + 1, count_nouns))
+		return 1;
+	if (isw(st, k, "per") && isw(st, k + 1, "cent"))
+		return 1;
+	/* "10 a.m.", "3 p.m." */
+	if ((isw(st, k, "a") || isw(st, k, "p")) && isp(st, k + 1, '.') &&
+	    isw(st, k + 2, "m"))
+		return 1;
+	return 0;
+}
+
+/* Whether an id word names the number at I: "invoice 4471", "invoice
+ * #4471", "ref: 5521", "invoice no. 4471", "the account number is 88213". */
+static int
+id_before(struct stream *st, ptrdiff_t i)
+{
+	static const char *const skip_words[] = {
+		"is", "was", "are", "were", "number", "numbers", "nos", "nr", "num",
+		"open", "being", "reads", NULL
+	};
+	ptrdiff_t k = i - 1;
+	int steps, punct = 0;
+
+	for (steps = 0; steps < 4; steps++) {
+		const struct tok *q = tk(st, k);
+
+		if (q->kind == TK_PUNCT && (q->ch == '#' || q->ch == ':' ||
+		    q->ch == '.' || q->ch == '-'))
+			punct = 1;
+		else if (!inw(st, k, skip_words))
+			break;
+		k--;
+	}
+	if (inw(st, k, id_words))
+		return !isw(st, k, "no") || punct;
+	/* stopped on "number" as the first word: "number 4471" */
+	return k < i - 1 && inw(st, k + 1, id_words) && !isw(st, k + 1, "no");
+}
+
+/* Whether what comes before the number at I makes it an id, a date, a
+ * phone number or a time. */
+static int
+left_blocks(struct stream *st, ptrdiff_t i)
+{
+	const struct tok *t = tk(st, i), *p = tk(st, i - 1), *pp = tk(st, i - 2);
+	ptrdiff_t k;
+	int steps;
+
+	if (p->kind == TK_WORD && !t->sp)
+		return 1;  /* "INV2291", "FY2024" */
+	if (p->kind == TK_NUM)
+		return 1;  /* "07700 900123" */
+	if (p->kind == TK_PUNCT && (p->ch == '#' || p->ch == '+'))
+		return 1;
+	if (p->kind == TK_PUNCT && !t->sp && !p->sp &&
+	    (p->ch == '-' || p->ch == '/' || p->ch == ':' || p->ch == '.') &&
+	    (pp->kind == TK_NUM || pp->kind == TK_WORD))
+		return 1;  /* "555-0134", "INV-2291", "10:30" */
+	if (p->kind == TK_PUNCT && p->ch == '(' && !t->sp &&
+	    isp(st, i + 1, ')') && !tk(st, i + 1)->sp)
+		return 1;  /* "(555) 013-4477" */
+	if (id_before(st, i))
+		return 1;
+	/* "invoices 4471, 4472 and 4473" */
+	if (t->idig >= 4 && !t->grouped && !t->frac) {
+		k = i;
+		for (steps = 0; steps < 8; steps++) {
+			const struct tok *q = tk(st, k - 2);
+
+			if (!(isp(st, k - 1, ',') || isp(st, k - 1, '&') ||
+			      isp(st, k - 1, '/') || isw(st, k - 1, "and") ||
+			      isw(st, k - 1, "or")) || q->kind != TK_NUM ||
+			    q->idig != t->idig || q->grouped || q->frac)
+				break;
+			k -= 2;
+		}
+		if (k < i && id_before(st, k))
+			return 1;
+	}
+	/* "March 3", "September 15", "Sept 2026" */
+	if (inw(st, i - 1, months) && (small_day(t) || year_like(t)))
+		return 1;
+	if (year_like(t)) {
+		if (inw(st, i - 1, year_ctx))
+			return 1;
+		if (isw(st, i - 1, "of") && (inw(st, i - 2, months) ||
+		    inw(st, i - 2, seasons)))
+			return 1;
+		if (p->kind == TK_PUNCT && p->ch == ',' && small_day(pp) &&
+		    inw(st, i - 3, months))
+			return 1;  /* "March 3, 2026" */
+		if (p->kind == TK_PUNCT && p->ch == ',' && pp->kind == TK_WORD &&
+		    !pp->sp && small_day(tk(st, i - 3)) && inw(st, i - 4, months))
+			return 1;  /* "March 3rd, 2026" */
+	}
+	/* "on the 15" */
+	if (small_day(t) && isw(st, i - 1, "the") && inw(st, i - 2, date_preps))
+		return 1;
+	/* "at 10" */
+	if (isw(st, i - 1, "at") && !t->frac && t->val <= 24)
+		return 1;
+	return 0;
+}
+
+/* Whether what comes after the number at I makes it part of a date, a
+ * phone number, a time, an address, a count or a percentage. */
+static int
+right_blocks(struct stream *st, ptrdiff_t i)
+{
+	const struct tok *t = tk(st, i), *n1 = tk(st, i + 1), *n2 = tk(st, i + 2);
+
+	if (n1->kind == TK_PUNCT && !n1->sp && n2->kind == TK_NUM && !n2->sp &&
+	    (n1->ch == '-' || n1->ch == '/' || n1->ch == ':' || n1->ch == '.'))
+		return 1;  /* "2026-09-15", "15/09", "10:30" */
+	if (n1->kind == TK_NUM)
+		return 1;  /* "555 0134" */
+	if (unit_after(st, i + 1))
+		return 1;
+	/* "3 March", "15 of September" */
+	if (small_day(t) && (inw(st, i + 1, months) ||
+	    (isw(st, i + 1, "of") && inw(st, i + 2, months))))
+		return 1;
+	/* "221 Baker Street" */
+	if (n1->kind == TK_WORD && isupper(U(st->s[n1->start])) &&
+	    (inw(st, i + 2, street_words) ||
+	     (tk(st, i + 2)->kind == TK_WORD && inw(st, i + 3, street_words))))
+		return 1;
+	return 0;
+}
+
+/* Whether the number at I, with no currency, multiplier or currency word
+ * around it, is used as money. */
+static int
+bare_money(struct stream *st, ptrdiff_t i)
+{
+	const struct tok *t = tk(st, i), *nx = tk(st, i + 1);
+
+	if (t->lead0 || t->idig < 2 || (t->idig >= 7 && !t->grouped))
+		return 0;
+	if (nx->kind == TK_WORD && !nx->sp)
+		return 0;  /* "31st", "3pm", "4471a" */
+	return !left_blocks(st, i) && !right_blocks(st, i);
+}
+
+/* Reads an amount of money starting at token I.  On success fills *M, sets
+ * *NEXT to the token after it and returns 1. */
+static int
+money_at(struct stream *st, ptrdiff_t i, struct rc_money *m, ptrdiff_t *next)
+{
+	const struct tok *t = tk(st, i), *u;
+	double v, mult;
+	ptrdiff_t j, k;
+	int mag;
+
+	if (t->kind == TK_CUR || inw(st, i, cur_codes)) {
+		/* "$1,200", "USD 300", "€ 5k", "$ five hundred" */
+		j = i + 1;
+		u = tk(st, j);
+		if (u->kind == TK_NUM && !(t->kind == TK_WORD && !u->sp &&
+		    tk(st, i - 1)->kind == TK_WORD && !t->sp)) {
+			if (u->idig > 12)
+				return 0;
+			v = u->val;
+			k = suffix(st, j + 1, &mult);
+			v *= mult;
+		} else if ((k = words_number(st, j, &v, &mag)) == j || v <= 0) {
+			return 0;
+		}
+		if (!cur_after(st, k, &v, next))
+			*next = k;
+		m->value = v;
+		m->start = t->start;
+		m->end = tk(st, *next - 1)->end;
+		return 1;
+	}
+	if (t->kind == TK_NUM) {
+		if (t->idig > 12)
+			return 0;
+		v = t->val;
+		k = suffix(st, i + 1, &mult);
+		if (k > i + 1) {
+			/* "1.2k", "2 thousand" */
+			v *= mult;
+			if (!cur_after(st, k, &v, next)) {
+				if (left_blocks(st, i) || unit_after(st, k))
+					return 0;
+				*next = k;
+			}
+		} else if (!cur_after(st, i + 1, &v, next)) {
+			if (!bare_money(st, i))
+				return 0;
+			*next = i + 1;
+		}
+		m->value = v;
+		m->start = t->start;
+		m->end = tk(st, *next - 1)->end;
+		return 1;
+	}
+	if (t->kind == TK_WORD) {
+		k = words_number(st, i, &v, &mag);
+		if (k == i || v <= 0)
+			return 0;
+		if (!cur_after(st, k, &v, next)) {
+			if (!mag || unit_after(st, k))
+				return 0;
+			if (v >= 1900 && v <= 2099 && inw(st, i - 1, year_ctx))
+				return 0;
+			*next = k;
+		}
+		m->value = v;
+		m->start = t->start;
+		m->end = tk(st, *next - 1)->end;
+		return 1;
+	}
+	return 0;
+}
+
+size_t
+rc_amount_find(const char *text, struct rc_money *out, size_t max)
+{
+	struct stream st;
+	struct rc_money m;
+	ptrdiff_t i = 0, next;
+	size_t n = 0;
+
+	if (text == NULL)
+		return 0;
+	stream_init(&st, text);
+	while (tk(&st, i)->kind != TK_END) {
+		if (money_at(&st, i, &m, &next)) {
+			if (out != NULL && n < max)
+				out[n] = m;
+			n++;
+			i = next;
+		} else {
+			i++;
+		}
+	}
+	return n;
+}
+
+/* ---- proposals ----------------------------------------------------------- */
+
+/* Verbs of paying or agreeing: a proposal's cue, and the word that makes a
+ * nearby debt word not count ("pay the invoice for $1,840"). */
+static const char *const pay_verbs[] = {
+	"pay", "pays", "paying", "payment", "payments", "do", "doing", "offer",
+	"offering", "settle", "settling", "settlement", "accept", "accepting",
+	"take", "taking", "manage", "afford", "send", "sending", "transfer",
+	"deposit", "clear", "cover", "give", "giving", "put", "split",
+	"spread", "commit", "propose", "suggest", "agree", "arrange",
+	"instalment", "instalments", "installment", "installments", "plan",
+	"find", "raise", "go", "stretch", "scrape", "try", "bump", "meet",
+	"repay", "knock", NULL
+};
+/* Other cues of a proposal that do not count as a verb. */
+static const char *const cue_words[] = {
+	"deal", "today", "now", "tomorrow", "tonight", "ok", "okay", "fine",
+	"let's", "lets", "i'll", "we'll", "i'd", "we'd", "willing", "prepared",
+	"able", "upfront", "asap", "counter", "counteroffer", NULL
+};
+static const char *const debt_words[] = {
+	"owe", "owes", "owed", "owing", "outstanding", "overdue", "arrears",
+	"due", "balance", "total", "totals", "totalling", "totaling", "debt",
+	"invoice", "invoices", "invoiced", "bill", "billed", "statement", "fee",
+	"fees", "interest", "charge", "charges", "charged", "penalty", "comes",
+	"came", "amounts", "unpaid", NULL
+};
+static const char *const past_words[] = {
+	"paid", "sent", "already", "received", "gave", "transferred",
+	"deposited", "made", "last", "ago", "yesterday", "previously", NULL
+};
+/* Money that is not a payment: income, costs. */
+static const char *const notpay_words[] = {
+	"earn", "earns", "earned", "earning", "earnings", "income", "salary",
+	"wage", "wages", "rent", "mortgage", "spend", "spent", "spending",
+	"cost", "costs", "price", "priced", "worth", "lost", "lose", "make",
+	"makes", "making", NULL
+};
+static const char *const neg_words[] = {
+	"can't", "cannot", "cant", "won't", "wont", "couldn't", "couldnt",
+	"wouldn't", "wouldnt", "don't", "dont", "not", "never", "unable",
+	"isn't", "isnt", "doesn't", "doesnt", NULL
+};
+/* Words after a refusal that turn it into a cap: "can't pay more than". */
+static const char *const cap_words[] = {
+	"than", "over", "above", "beyond", "except", "only", "just", "max",
+	"maximum", "most", "until", "till", NULL
+};
+/* Words that may fill a line that only asks an amount: "so, 900 then?". */
+static const char *const fillers[] = {
+	"so", "then", "ok", "okay", "well", "just", "maybe", "like", "say",
+	"um", "uhm", "uh", "hmm", "and", "or", "how", "about", "even", "what",
+	"fine", "right", "alright", "perhaps", "for", "me", "you", "yes", "no",
+	"hm", "er", "erm", "of", "it", "the", "that", "then", NULL
+};
+static const char *const clause_words[] = {
+	"but", "however", "though", "although", "because", "whereas",
+	"while", NULL
+};
+/* Words between a part and the whole it is taken of: "$1,000 of the". */
+static const char *const connectors[] = {
+	"of", "out", "towards", "toward", "against", "off", "from", "the",
+	"your", "this", "that", "my", "our", "total", "full", "whole", "entire",
+	"current", "outstanding", NULL
+};
+static const char *const pay_nouns[] = {
+	"payments", "instalments", "installments", "repayments", "payment",
+	"instalment", "installment", "repayment", "chunks", "parts", "lots",
+	"goes", "transfers", NULL
+};
+/* After a percentage: not a share of the debt. */
+static const char *const pct_not[] = {
+	"off", "discount", "discounts", "interest", "fee", "fees", "apr",
+	"charge", "charges", "penalty", "surcharge", "rate", "late", "more",
+	"less", "extra", "increase", "reduction", "cut", "chance", "sure",
+	"certain", "markup", "tax", "vat", "commission", NULL
+};
+static const char *const time_nouns[] = {
+	"hour", "hours", "day", "days", "week", "weeks", "month", "months",
+	"year", "years", "minute", "minutes", "past", "time", "way", "dozen",
+	"term", "hr", "mile", "miles", "century", "finals", NULL
+};
+static const char *const full_nouns[] = {
+	"amount", "balance", "sum", "debt", "bill", "invoice", "thing", "lot",
+	"payment", "figure", "total", "outstanding", NULL
+};
+
+enum ikind {
+	IT_AMT,    /* an amount of money */
+	IT_SHARE,  /* a fraction of the balance: v */
+	IT_FULL,   /* the whole balance */
+	IT_REST,   /* what is left after the upfront part */
+	IT_RATE,   /* how often: per */
+	IT_COUNT,  /* how many: v, in unit */
+	IT_WHEN    /* when: text */
+};
+
+enum skip {
+	SK_NO = 0,
+	SK_DEBT,   /* describes the debt */
+	SK_PAST,   /* paid already */
+	SK_OTHER,  /* income, costs, a refusal, an alternative, a whole */
+};
+
+#define MAXITEMS 48
+
+struct item {
+	enum ikind kind;
+	ptrdiff_t first, last;  /* tokens [first, last) */
+	double v;               /* amount, fraction or count */
+	double base;            /* SHARE/FULL/REST: the whole, 0 = balance */
+	enum rc_period per;     /* RATE; COUNT: "6 monthly payments" */
+	enum rc_period unit;    /* COUNT: unit said, NONE for payments */
+	int over;               /* COUNT: divides a total ("over 4 months") */
+	int fwd;                /* RATE/COUNT: qualifies the next head */
+	enum skip skip;         /* heads: why it is not proposed */
+	int rescue;             /* debt amount in a clause asking to pay */
+	int rate, count, when;  /* heads: attached items, -1 if none */
+	ptrdiff_t reach;        /* heads: last token of what is attached */
+	char text[32];          /* WHEN: the words */
+};
+
+/* Where, in the current clause, the last word of each kind was. */
+struct clause {
+	ptrdiff_t verb, debt, past, notpay, neg, cap;
+};
+
+static void
+clause_reset(struct clause *c)
+{
+	c->verb = c->debt = c->past = c->notpay = c->neg = c->cap = -1;
+}
+
+static int
+is_head(const struct item *x)
+{
+	return x->kind == IT_AMT || x->kind == IT_SHARE || x->kind == IT_FULL ||
+	       x->kind == IT_REST;
+}
+
+/* Copies tokens [A, B) into DST (32 bytes) in lower case, one space where
+ * the text had white space. */
+static void
+keep_words(struct stream *st, ptrdiff_t a, ptrdiff_t b, char *dst)
+{
+	size_t o = 0, p;
+	ptrdiff_t k;
+
+	for (k = a; k < b; k++) {
+		const struct tok *t = tk(st, k);
+
+		if (k > a && t->sp && o < 31)
+			dst[o++] = ' ';
+		for (p = t->start; p < t->end && o < 31; p++) {
+			if (U(st->s[p]) >= 0x80) {
+				/* only U+2019 inside words reaches here */
+				dst[o++] = '\'';
+				p += 2;
+			} else {
+				dst[o++] = (char)tolower(U(st->s[p]));
+			}
+		}
+	}
+	dst[o] = '\0';
+}
+
+/* Reads a count at J: "6", "six", "twenty-four", "a" (before a unit). */
+static ptrdiff_t
+count_number(struct stream *st, ptrdiff_t j, double *n)
+{
+	const struct tok *t = tk(st, j);
+	double v;
+	ptrdiff_t k;
+	int mag;
+
+	if (t->kind == TK_NUM) {
+		if (t->frac || t->grouped || t->idig > 3 || t->val < 1 ||
+		    (tk(st, j + 1)->kind == TK_WORD && !tk(st, j + 1)->sp))
+			return j;
+		*n = t->val;
+		return j + 1;
+	}
+	k = words_number(st, j, &v, &mag);
+	if (k > j && v >= 1 && v <= 999) {
+		*n = v;
+		return k;
+	}
+	if (isw(st, j, "a") || isw(st, j, "an")) {
+		*n = 1;
+		return j + 1;
+	}
+	return j;
+}
+
+/* "monthly" and friends: the period, 0 if none.  Sets *LEN to the tokens
+ * used ("bi-weekly" is three). */
+static enum rc_period
+period_adj(struct stream *st, ptrdiff_t j, ptrdiff_t *len)
+{
+	*len = 1;
+	if (isw(st, j, "monthly") || isw(st, j, "pcm"))
+		return RC_PERIOD_MONTH;
+	if (isw(st, j, "weekly"))
+		return RC_PERIOD_WEEK;
+	if (isw(st, j, "fortnightly") || isw(st, j, "biweekly"))
+		return RC_PERIOD_FORTNIGHT;
+	if (isw(st, j, "bi") && isp(st, j + 1, '-') && isw(st, j + 2, "weekly")) {
+		*len = 3;
+		return RC_PERIOD_FORTNIGHT;
+	}
+	return RC_PERIOD_NONE;
+}
+
+/* A unit a count is said in.  Sets *UNIT and *MULT (12 for years). */
+static int
+count_unit(struct stream *st, ptrdiff_t j, enum rc_period *unit, double *mult)
+{
+	*mult = 1;
+	if (isw(st, j, "months") || isw(st, j, "month") || isw(st, j, "mths") ||
+	    isw(st, j, "mos"))
+		*unit = RC_PERIOD_MONTH;
+	else if (isw(st, j, "weeks") || isw(st, j, "week") || isw(st, j, "wks"))
+		*unit = RC_PERIOD_WEEK;
+	else if (isw(st, j, "fortnights") || isw(st, j, "fortnight"))
+		*unit = RC_PERIOD_FORTNIGHT;
+	else if (isw(st, j, "years") || isw(st, j, "year") || isw(st, j, "yrs")) {
+		*unit = RC_PERIOD_MONTH;
+		*mult = 12;
+	} else if (inw(st, j, pay_nouns))
+		*unit = RC_PERIOD_NONE;
+	else
+		return 0;
+	return 1;
+}
+
+/* A count of instalments at I: "for 6 months", "over the next four
+ * months", "in 3 payments", "six payments of", "x 6", "6 times". */
+static int
+count_at(struct stream *st, ptrdiff_t i, struct item *x)
+{
+	ptrdiff_t j = i, k, len;
+	double n, mult;
+	enum rc_period unit = RC_PERIOD_NONE, per;
+
+	x->kind = IT_COUNT;
+	x->first = i;
+	if (isw(st, j, "for") || isw(st, j, "over") || isw(st, j, "across") ||
+	    isw(st, j, "during")) {
+		x->over = isw(st, j, "over") || isw(st, j, "across");
+		j++;
+		if (isw(st, j, "the"))
+			j++;
+		if (isw(st, j, "next") || isw(st, j, "following") ||
+		    isw(st, j, "coming"))
+			j++;
+		if ((k = count_number(st, j, &n)) == j)
+			return 0;
+		j = k;
+		if (isw(st, j, "equal"))
+			j++;
+		if ((per = period_adj(st, j, &len)) != RC_PERIOD_NONE)
+			j += len;
+		if (!count_unit(st, j, &unit, &mult))
+			return 0;
+		x->v = n * mult;
+		x->unit = unit;
+		x->per = per;
+		x->last = j + 1;
+		return 1;
+	}
+	if (isw(st, j, "in") || isw(st, j, "into")) {
+		j++;
+		if ((k = count_number(st, j, &n)) == j)
+			return 0;
+		j = k;
+		if (isw(st, j, "equal"))
+			j++;
+		if ((per = period_adj(st, j, &len)) != RC_PERIOD_NONE)
+			j += len;
+		if (!inw(st, j, pay_nouns))
+			return 0;
+		x->v = n;
+		x->per = per;
+		x->over = 1;
+		x->last = j + 1;
+		return 1;
+	}
+	if (isw(st, j, "x") && tk(st, j + 1)->kind == TK_NUM &&
+	    (k = count_number(st, j + 1, &n)) > j + 1) {
+		x->v = n;
+		x->last = k;
+		return 1;
+	}
+	if ((k = count_number(st, j, &n)) == j || isw(st, j, "a") ||
+	    isw(st, j, "an"))
+		return 0;
+	j = k;
+	if (isw(st, j, "times") && n >= 2) {
+		x->v = n;
+		x->last = j + 1;
+		return 1;
+	}
+	if (isw(st, j, "x") && !isw(st, j + 1, "x")) {
+		/* "6 x $500" */
+		x->v = n;
+		x->fwd = 1;
+		x->last = j + 1;
+		return 1;
+	}
+	if (isw(st, j, "equal"))
+		j++;
+	if ((per = period_adj(st, j, &len)) != RC_PERIOD_NONE)
+		j += len;
+	if (!inw(st, j, pay_nouns))
+		return 0;
+	j++;
+	if (isw(st, j, "of")) {
+		x->fwd = 1;
+		j++;
+	}
+	x->v = n;
+	x->per = per;
+	x->last = j;
+	return 1;
+}
+
+/* A period word after "a", "per", "every": month, week, fortnight. */
+static enum rc_period
+period_word(struct stream *st, ptrdiff_t j)
+{
+	if (isw(st, j, "month") || isw(st, j, "mo") || isw(st, j, "mth"))
+		return RC_PERIOD_MONTH;
+	if (isw(st, j, "week") || isw(st, j, "wk"))
+		return RC_PERIOD_WEEK;
+	if (isw(st, j, "fortnight"))
+		return RC_PERIOD_FORTNIGHT;
+	return RC_PERIOD_NONE;
+}
+
+/* A rate at I: "a month", "per week", "/month", "monthly", "every two
+ * weeks", "every friday", "monthly payments of". */
+static int
+rate_at(struct stream *st, ptrdiff_t i, struct item *x)
+{
+	static const char *const not_before[] = {
+		"in", "within", "for", "than", "about", "around", "under", "over",
+		"half", "next", "last", "this", NULL
+	};
+	static const char *const not_after[] = {
+		"ago", "from", "later", "after", "before", "early", "earlier",
+		"late", "off", NULL
+	};
+	ptrdiff_t j = i, len;
+	enum rc_period p;
+	double n;
+
+	x->kind = IT_RATE;
+	x->first = i;
+	if (isw(st, j, "every") || isw(st, j, "each")) {
+		j++;
+		if (isw(st, j, "other") || isw(st, j, "second") ||
+		    isw(st, j, "alternate")) {
+			if (!isw(st, j + 1, "week"))
+				return 0;
+			p = RC_PERIOD_FORTNIGHT;
+			j += 2;
+		} else if (inw(st, j, weekdays)) {
+			p = RC_PERIOD_WEEK;
+			j++;
+		} else if ((p = period_word(st, j)) != RC_PERIOD_NONE) {
+			j++;
+		} else {
+			ptrdiff_t k = count_number(st, j, &n);
+
+			if (k == j || isw(st, j, "a"))
+				return 0;
+			if (isw(st, k, "weeks"))
+				p = n == 2 ? RC_PERIOD_FORTNIGHT : n == 4 ?
+				    RC_PERIOD_MONTH : RC_PERIOD_WEEK;
+			else if (isw(st, k, "months"))
+				p = RC_PERIOD_MONTH;
+			else
+				return 0;
+			j = k + 1;
+		}
+	} else if (isw(st, j, "a") || isw(st, j, "an") || isw(st, j, "per") ||
+	           isp(st, j, '/')) {
+		if (!isp(st, j, '/') && inw(st, i - 1, not_before))
+			return 0;
+		j++;
+		if (isw(st, j, "calendar"))
+			j++;
+		if ((p = period_word(st, j)) == RC_PERIOD_NONE)
+			return 0;
+		j++;
+		if (inw(st, j, not_after))
+			return 0;
+		if (isw(st, i - 1, "twice") && p == RC_PERIOD_MONTH)
+			p = RC_PERIOD_FORTNIGHT;
+	} else if ((p = period_adj(st, j, &len)) != RC_PERIOD_NONE) {
+		j += len;
+	} else {
+		return 0;
+	}
+	if (inw(st, j, pay_nouns)) {
+		j++;
+		if (isw(st, j, "of")) {
+			x->fwd = 1;
+			j++;
+		}
+	}
+	x->per = p;
+	x->last = j;
+	return 1;
+}
+
+static const char *const ordinals[] = {
+	"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+	"eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth",
+	"fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+	"nineteenth", "twentieth", "thirtieth", NULL
+};
+
+/* A day of the month as an ordinal at J: "31st", "15th", "first",
+ * "twenty-first".  Returns the token after it, J if none. */
+static ptrdiff_t
+ordinal_at(struct stream *st, ptrdiff_t j)
+{
+	static const char *const sfx[] = { "st", "nd", "rd", "th", NULL };
+
+	if (small_day(tk(st, j)) && inw(st, j + 1, sfx) && !tk(st, j + 1)->sp)
+		return j + 2;
+	if ((isw(st, j, "twenty") || isw(st, j, "thirty")) &&
+	    isp(st, j + 1, '-') && inw(st, j + 2, ordinals))
+		return j + 3;
+	if ((isw(st, j, "twenty") || isw(st, j, "thirty")) &&
+	    inw(st, j + 1, ordinals))
+		return j + 2;
+	if (inw(st, j, ordinals))
+		return j + 1;
+	return j;
+}
+
+/* A date at J: "the 31st [of March]", "March 3[rd][, 2026]", "3[rd] [of]
+ * March [2026]", "2026-09-15", "15/09[/2026]".  PREP says a preposition
+ * came before, which lets "the first" be a date.  Returns the token after
+ * it, J if none. */
+static ptrdiff_t
+date_at(struct stream *st, ptrdiff_t j, int prep)
+{
+	static const char *const not_after[] = {
+		"payment", "payments", "instalment", "installment", "time", "one",
+		"half", "quarter", "week", "month", "thing", "step", NULL
+	};
+	ptrdiff_t k;
+	const struct tok *t = tk(st, j);
+
+	if (isw(st, j, "the") && (k = ordinal_at(st, j + 1)) > j + 1) {
+		int numeric = tk(st, j + 1)->kind == TK_NUM;
+
+		if (isw(st, k, "of") && (inw(st, k + 1, months) ||
+		    (isw(st, k + 1, "the") && isw(st, k + 2, "month"))))
+			return inw(st, k + 1, months) ? k + 2 : k + 3;
+		if (isw(st, k, "of") && (isw(st, k + 1, "next") ||
+		    isw(st, k + 1, "this")) && isw(st, k + 2, "month"))
+			return k + 3;
+		if (numeric || (prep && !inw(st, k, not_after)))
+			return k;
+		return j;
+	}
+	if (inw(st, j, months) && !isw(st, j, "may") && !isw(st, j, "mar")) {
+		/* "March 3", "Sept 15th, 2026" */
+		if (small_day(tk(st, j + 1))) {
+			k = ordinal_at(st, j + 1);
+			if (k == j + 1)
+				k = j + 2;
+			if (isp(st, k, ',') && year_like(tk(st, k + 1)))
+				return k + 2;
+			if (year_like(tk(st, k)))
+				return k + 1;
+			return k;
+		}
+		return j;
+	}
+	if ((isw(st, j, "may") || isw(st, j, "mar")) && prep &&
+	    small_day(tk(st, j + 1))) {
+		k = ordinal_at(st, j + 1);
+		return k == j + 1 ? j + 2 : k;
+	}
+	if (small_day(t)) {
+		k = ordinal_at(st, j);
+		if (k == j)
+			k = j + 1;
+		if (isw(st, k, "of") && inw(st, k + 1, months))
+			k++;
+		if (inw(st, k, months)) {
+			k++;
+			if (year_like(tk(st, k)))
+				k++;
+			return k;
+		}
+	}
+	if (t->kind == TK_NUM && !t->frac && !t->grouped && t->idig <= 4 &&
+	    (isp(st, j + 1, '-') || isp(st, j + 1, '/')) && !tk(st, j + 1)->sp &&
+	    tk(st, j + 2)->kind == TK_NUM && !tk(st, j + 2)->sp &&
+	    tk(st, j + 2)->idig <= 2) {
+		int sep = tk(st, j + 1)->ch;
+
+		k = j + 3;
+		if (isp(st, k, sep) && !tk(st, k)->sp &&
+		    tk(st, k + 1)->kind == TK_NUM && !tk(st, k + 1)->sp)
+			k += 2;
+		else if (sep == '-')
+			return j;  /* "555-0134" */
+		return k;
+	}
+	return j;
+}
+
+/* When a payment is made, at I: "today", "now", "friday", "by the 31st",
+ * "end of the month", "next week", "in 2 weeks", "March 3".  Fills
+ * X->text (prepositions dropped; "right now", "immediately" and the like
+ * read "now") and returns 1. */
+static int
+when_at(struct stream *st, ptrdiff_t i, struct item *x)
+{
+	static const char *const preps[] = {
+		"by", "on", "before", "until", "till", "til", "starting", "from",
+		"no", NULL
+	};
+	static const char *const now_words[] = {
+		"now", "immediately", "asap", "upfront", "instantly", NULL
+	};
+	static const char *const day_parts[] = {
+		"morning", "afternoon", "evening", "night", NULL
+	};
+	static const char *const spans[] = {
+		"week", "month", "fortnight", "weekend", "payday", "year",
+		"quarter", NULL
+	};
+	static const char *const durations[] = {
+		"day", "days", "week", "weeks", "month", "months", "fortnight",
+		"hours", "hour", NULL
+	};
+	ptrdiff_t j = i, k;
+	int prep = 0;
+
+	x->kind = IT_WHEN;
+	x->first = i;
+	/* "no later than friday" */
+	if (isw(st, j, "no") && isw(st, j + 1, "later") && isw(st, j + 2, "than"))
+		j += 3, prep = 1;
+	while (prep < 2 && inw(st, j, preps) && !isw(st, j, "no")) {
+		j++;
+		prep++;
+	}
+	if (inw(st, j, now_words) ||
+	    (isw(st, j, "right") && (isw(st, j + 1, "now") ||
+	     isw(st, j + 1, "away"))) ||
+	    (isw(st, j, "straight") && isw(st, j + 1, "away")) ||
+	    (isw(st, j, "up") && isw(st, j + 1, "front"))) {
+		k = inw(st, j, now_words) ? j + 1 : j + 2;
+		strcpy(x->text, "now");
+		x->last = k;
+		return 1;
+	}
+	k = j;
+	if (isw(st, j, "today") || isw(st, j, "tonight") || isw(st, j, "eod") ||
+	    isw(st, j, "eom") || isw(st, j, "payday"))
+		k = j + 1;
+	else if (isw(st, j, "tomorrow"))
+		k = inw(st, j + 1, day_parts) ? j + 2 : j + 1;
+	else if (isw(st, j, "later") && (isw(st, j + 1, "today") ||
+	         isw(st, j + 1, "tonight")))
+		k = j + 2;
+	else if (inw(st, j, weekdays))
+		k = j + 1;
+	else if ((isw(st, j, "this") || isw(st, j, "next") ||
+	          isw(st, j, "coming")) &&
+	         (inw(st, j + 1, spans) || inw(st, j + 1, weekdays) ||
+	          inw(st, j + 1, day_parts)))
+		k = j + 2;
+	else if (isw(st, j, "this") && isw(st, j + 1, "coming") &&
+	         inw(st, j + 2, weekdays))
+		k = j + 3;
+	else if ((isw(st, j, "end") ||
+	          (isw(st, j, "the") && isw(st, j + 1, "end"))) &&
+	         isw(st, j + (isw(st, j, "the") ? 2 : 1), "of")) {
+		ptrdiff_t e = j + (isw(st, j, "the") ? 3 : 2);
+
+		if (isw(st, e, "the") || isw(st, e, "this") || isw(st, e, "next"))
+			e++;
+		if (inw(st, e, spans) || isw(st, e, "day")) {
+			if (isw(st, j, "the"))
+				j++;
+			k = e + 1;
+		}
+	} else if (!prep && (isw(st, j, "in") || isw(st, j, "within"))) {
+		/* "in 2 weeks", "within 7 days", "in a month" */
+		double n;
+		ptrdiff_t c = count_number(st, j + 1, &n);
+
+		if (isw(st, j + 1, "a") && (isw(st, j + 2, "few") ||
+		    isw(st, j + 2, "couple"))) {
+			c = j + 3;
+			if (isw(st, c, "of"))
+				c++;
+		}
+		if (c > j + 1 && inw(st, c, durations))
+			k = c + 1;
+	} else {
+		k = date_at(st, j, prep);
+	}
+	if (k == j)
+		return 0;
+	keep_words(st, j, k, x->text);
+	x->last = k;
+	return 1;
+}
+
+/* A share of the balance at I: "half", "25%", "a third", "two thirds",
+ * "the full amount", "in full", the rest ("the rest", "the remainder", "the
+ * balance" after an upfront part).  HAVE_HEAD: a proposed head came
+ * before; VERB_NEAR: a payment verb just before ("pay the balance"). */
+static int
+share_at(struct stream *st, ptrdiff_t i, struct item *x, int have_head,
+         int verb_near)
+{
+	static const char *const half_not_before[] = {
+		"first", "second", "last", "next", "other", "latter", "former", NULL
+	};
+	static const char *const fracs[] = {
+		"third", "thirds", "quarter", "quarters", "fourth", "fourths",
+		"fifth", "fifths", "tenth", "tenths", NULL
+	};
+	static const char *const quarter_not_before[] = {
+		"last", "this", "next", "first", "second", "third", "fourth", NULL
+	};
+	const struct tok *t = tk(st, i);
+	ptrdiff_t j = i;
+	double num = 0, den = 0;
+
+	x->first = i;
+	if (t->kind == TK_NUM && !t->grouped && t->val > 0 && t->val <= 100 &&
+	    !(tk(st, i - 1)->kind == TK_WORD && !t->sp)) {
+		j = i + 1;
+		if (isp(st, j, '%'))
+			j++;
+		else if (isw(st, j, "percent") || isw(st, j, "pct"))
+			j++;
+		else if (isw(st, j, "per") && isw(st, j + 1, "cent"))
+			j += 2;
+		else
+			return 0;
+		if (inw(st, j, pct_not) || (isw(st, j, "of") && isw(st, j + 1,
+		    "the") && isw(st, j + 2, "time")))
+			return 0;
+		x->kind = IT_SHARE;
+		x->v = t->val / 100;
+		x->last = j;
+		return 1;
+	}
+	if (isw(st, j, "a") || isw(st, j, "one"))
+		j += isw(st, j + 1, "half");
+	if (isw(st, j, "half")) {
+		if (j == i && inw(st, i - 1, half_not_before))
+			return 0;
+		if (inw(st, j + 1, time_nouns) ||
+		    ((isw(st, j + 1, "a") || isw(st, j + 1, "an") ||
+		      isw(st, j + 1, "the")) && inw(st, j + 2, time_nouns)))
+			return 0;
+		x->kind = IT_SHARE;
+		x->v = 0.5;
+		x->last = j + 1;
+		return 1;
+	}
+	j = i;
+	if (isw(st, j, "the"))
+		j++;
+	if ((isw(st, j, "other") || isw(st, j, "remaining")) &&
+	    isw(st, j + 1, "half")) {
+		x->kind = IT_REST;
+		x->last = j + 2;
+		return 1;
+	}
+	if (isw(st, j, "rest") || isw(st, j, "remainder") ||
+	    (isw(st, j, "remaining") && j > i)) {
+		x->kind = IT_REST;
+		x->last = j + 1;
+		if (isw(st, j, "remaining") && (isw(st, j + 1, "balance") ||
+		    isw(st, j + 1, "amount") || isw(st, j + 1, "sum")))
+			x->last = j + 2;
+		return 1;
+	}
+	if ((isw(st, i, "what's") || isw(st, i, "whatever's")) &&
+	    isw(st, i + 1, "left")) {
+		x->kind = IT_REST;
+		x->last = i + 2;
+		return 1;
+	}
+	if ((isw(st, i, "what") || isw(st, i, "whatever")) &&
+	    isw(st, i + 1, "is") && isw(st, i + 2, "left")) {
+		x->kind = IT_REST;
+		x->last = i + 3;
+		return 1;
+	}
+	if (isw(st, j, "balance") && j > i && (have_head || verb_near)) {
+		x->kind = have_head ? IT_REST : IT_FULL;
+		x->last = j + 1;
+		return 1;
+	}
+	/* "a third", "two thirds", "one quarter" */
+	j = i;
+	if (isw(st, j, "a") || isw(st, j, "an") || isw(st, j, "one"))
+		num = 1;
+	else if (isw(st, j, "two"))
+		num = 2;
+	else if (isw(st, j, "three"))
+		num = 3;
+	else if (t->kind == TK_NUM && !t->frac && t->idig == 1 && t->val >= 1)
+		num = t->val;
+	if (num > 0 && inw(st, j + 1, fracs)) {
+		if (isw(st, j + 1, "third") || isw(st, j + 1, "thirds"))
+			den = 3;
+		else if (isw(st, j + 1, "fifth") || isw(st, j + 1, "fifths"))
+			den = 5;
+		else if (isw(st, j + 1, "tenth") || isw(st, j + 1, "tenths"))
+			den = 10;
+		else
+			den = 4;
+		if (num > den || inw(st, j + 2, time_nouns) ||
+		    isw(st, j + 2, "to") ||
+		    (isw(st, j + 2, "of") && (isw(st, j + 3, "an") ||
+		     isw(st, j + 3, "a"))) ||
+		    inw(st, i - 1, quarter_not_before))
+			return 0;
+		x->kind = IT_SHARE;
+		x->v = num / den;
+		x->last = j + 2;
+		return 1;
+	}
+	/* the whole balance */
+	if (isw(st, i, "in") && isw(st, i + 1, "full")) {
+		x->kind = IT_FULL;
+		x->last = i + 2;
+		return 1;
+	}
+	j = i;
+	if (isw(st, j, "the") || isw(st, j, "your") || isw(st, j, "this") ||
+	    isw(st, j, "that"))
+		j++;
+	if ((isw(st, j, "full") || isw(st, j, "whole") || isw(st, j, "entire") ||
+	     isw(st, j, "complete")) && inw(st, j + 1, full_nouns)) {
+		x->kind = IT_FULL;
+		x->last = j + 2;
+		return 1;
+	}
+	if ((isw(st, i, "all") && isw(st, i + 1, "of") && isw(st, i + 2, "it")) ||
+	    (isw(st, i, "it") && isw(st, i + 1, "all")) ||
+	    (isw(st, i, "the") && isw(st, i + 1, "lot")) ||
+	    (isw(st, i, "everything") && verb_near)) {
+		x->kind = IT_FULL;
+		x->last = isw(st, i, "all") ? i + 3 : isw(st, i, "everything") ?
+		    i + 1 : i + 2;
+		return 1;
+	}
+	return 0;
+}
+
+/* Whether token I closes a clause. */
+static int
+is_boundary(struct stream *st, ptrdiff_t i)
+{
+	const struct tok *t = tk(st, i);
+
+	if (t->kind == TK_PUNCT)
+		return strchr(".;!?,()", t->ch) != NULL ||
+		       (t->ch == '-' && t->sp && tk(st, i + 1)->sp);
+	return inw(st, i, clause_words);
+}
+
+/* Whether C marks a head at I as a debt, a payment made, or not a payment;
+ * sets X->skip and X->rescue. */
+static void
+mark_head(struct stream *st, const struct clause *c, struct item *x,
+          ptrdiff_t i)
+{
+	static const char *const fwd_fill[] = {
+		"is", "was", "are", "were", "still", "that", "which", "you", "that's",
+		"currently", "in", "the", "all", "now", "s", "we're", "being", NULL
+	};
+	static const char *const neg_fill[] = {
+		"is", "was", "would", "be", "just", "way", "far", "a", "bit",
+		"little", "much", "simply", "really", "s", "that's", "it's", NULL
+	};
+	static const char *const too_words[] = {
+		"too", "impossible", "not", "unrealistic", "unaffordable", NULL
+	};
+	ptrdiff_t k;
+	int debt = 0, steps;
+
+#define RECENT(w) ((w) >= 0 && (w) > c->verb && i - (w) <= 8)
+	if (RECENT(c->debt))
+		debt = 1;
+	if (x->kind == IT_AMT) {
+		/* "$3,120 you owe", "$3,120 outstanding" */
+		k = x->last;
+		for (steps = 0; steps < 3 && (inw(st, k, fwd_fill) ||
+		     isp(st, k, '\'')); steps++)
+			k++;
+		if (inw(st, k, debt_words))
+			debt = 1;
+	}
+	if (RECENT(c->past))
+		x->skip = SK_PAST;
+	else if (RECENT(c->notpay))
+		x->skip = SK_OTHER;
+	else if (c->neg >= 0 && c->neg > c->cap && i - c->neg <= 8)
+		x->skip = SK_OTHER;
+	else if (debt)
+		x->skip = SK_DEBT;
+	x->rescue = x->skip == SK_DEBT && c->verb >= 0;
+#undef RECENT
+	/* "$900 is too much" */
+	k = x->last;
+	for (steps = 0; steps < 3 && (inw(st, k, neg_fill) || isp(st, k, '\''));
+	     steps++)
+		k++;
+	if (inw(st, k, too_words) && x->skip == SK_NO)
+		x->skip = SK_OTHER;
+}
+
+/* Notes what word I says for the clause and the line. */
+static void
+read_word(struct stream *st, ptrdiff_t i, struct clause *c, int *cue)
+{
+	static const char *const modals[] = {
+		"can", "could", "would", "will", "might", NULL
+	};
+	static const char *const persons[] = { "you", "i", "we", NULL };
+
+	if (inw(st, i, pay_verbs)) {
+		/* "last payment", "made a payment": a payment already made */
+		if (!(c->past >= 0 && inw(st, i, pay_nouns)))
+			c->verb = i;
+		*cue = 1;
+	}
+	if (inw(st, i, cue_words))
+		*cue = 1;
+	if ((inw(st, i, modals) && inw(st, i + 1, persons)) ||
+	    (inw(st, i, persons) && inw(st, i + 1, modals)) ||
+	    ((isw(st, i, "how") || isw(st, i, "what")) && isw(st, i + 1, "about")))
+		*cue = 1;
+	if (inw(st, i, debt_words))
+		c->debt = i;
+	if (inw(st, i, past_words))
+		c->past = i;
+	if (inw(st, i, notpay_words))
+		c->notpay = i;
+	if (inw(st, i, neg_words) && !inw(st, i + 1, persons))
+		c->neg = i;
+	if (inw(st, i, cap_words))
+		c->cap = i;
+}
+
+/* Weeks in one PERIOD. */
+static double
+weeks_in(enum rc_period p)
+{
+	return p == RC_PERIOD_WEEK ? 1 : p == RC_PERIOD_FORTNIGHT ? 2 : 52.0 / 12;
+}
+
+/* N instalments said in UNIT, counted in PER. */
+static int
+convert_count(double n, enum rc_period unit, enum rc_period per)
+{
+	if (unit == RC_PERIOD_NONE || per == RC_PERIOD_NONE || unit == per)
+		return (int)lround(n);
+	return (int)lround(n * weeks_in(unit) / weeks_in(per));
+}
+
+/* The amount head X stands for, given BALANCE and the UPFRONT part. */
+static double
+head_value(const struct item *x, double balance, double upfront)
+{
+	double whole = x->base > 0 ? x->base : balance;
+
+	switch (x->kind) {
+	case IT_AMT:
+		return x->v;
+	case IT_SHARE:
+		return x->v * whole;
+	case IT_FULL:
+		return whole;
+	case IT_REST:
+		if (x->base > 0)
+			return x->base;
+		return balance > upfront ? balance - upfront : 0;
+	default:
+		return 0;
+	}
+}
+
+/* Attaches each rate, count and time to the head it qualifies: the head
+ * just before it, else the head just after it; "six payments of" goes to
+ * the head after.  Returns the first count that splits a total and found
+ * no head ("pay it off over 4 months"), -1 if none. */
+static int
+attach(struct item *it, int nit)
+{
+	int k, h, prev, nxt, target, orphan = -1;
+	ptrdiff_t slack;
+
+	for (k = 0; k < nit; k++) {
+		struct item *m = &it[k];
+		int *slot;
+
+		if (is_head(m))
+			continue;
+		prev = nxt = -1;
+		for (h = k - 1; h >= 0 && prev < 0; h--)
+			if (is_head(&it[h]))
+				prev = h;
+		for (h = k + 1; h < nit && nxt < 0; h++)
+			if (is_head(&it[h]))
+				nxt = h;
+		slack = m->kind == IT_WHEN ? 8 : m->kind == IT_RATE ? 3 : 4;
+#define SLOT(x) (m->kind == IT_RATE ? &(x)->rate : m->kind == IT_COUNT ? \
+	&(x)->count : &(x)->when)
+		target = -1;
+		if (m->fwd && nxt >= 0 && it[nxt].first - m->last <= 3 &&
+		    *SLOT(&it[nxt]) < 0)
+			target = nxt;
+		else if (prev >= 0 && *SLOT(&it[prev]) < 0 &&
+		         m->first - it[prev].reach <= slack)
+			target = prev;
+		else if (nxt >= 0 && *SLOT(&it[nxt]) < 0 &&
+		         it[nxt].first - m->last <= slack)
+			target = nxt;
+		if (target < 0) {
+			if (m->kind == IT_COUNT && m->over && orphan < 0)
+				orphan = k;
+			continue;
+		}
+		slot = SLOT(&it[target]);
+#undef SLOT
+		*slot = k;
+		if (m->last > it[target].reach)
+			it[target].reach = m->last;
+	}
+	return orphan;
+}
+
+/* Reads the items of TEXT into IT; returns how many.  *CUE is set when
+ * the line has a proposal cue. */
+static int
+read_items(const char *text, struct item *it, int *cue)
+{
+	struct stream st;
+	struct clause c;
+	struct rc_money m;
+	ptrdiff_t i = 0, next;
+	int nit = 0, qmark = 0, fillers_only = 1, pending_or = 0, conn = 0;
+	int conn_of = 0, last_head = -1, have_head = 0, k;
+
+	stream_init(&st, text);
+	clause_reset(&c);
+	*cue = 0;
+	while (tk(&st, i)->kind != TK_END) {
+		struct item x;
+		const struct tok *t = tk(&st, i);
+		int verb_near = c.verb >= 0 && c.verb > c.debt && i - c.verb <= 4;
+
+		memset(&x, 0, sizeof x);
+		x.rate = x.count = x.when = -1;
+		if (is_boundary(&st, i)) {
+			if (t->ch == '?')
+				qmark = 1;
+			clause_reset(&c);
+			conn = 0;
+			pending_or = 0;
+			i++;
+			continue;
+		}
+		if (money_at(&st, i, &m, &next)) {
+			x.kind = IT_AMT;
+			x.v = m.value;
+			x.last = next;
+		} else if (share_at(&st, i, &x, have_head && !conn, verb_near)) {
+			if (conn && (x.kind == IT_FULL || x.kind == IT_REST)) {
+				/* "half of the balance": the whole of a part */
+				i = x.last;
+				continue;
+			}
+			/* "the remaining $2,520" */
+			if (x.kind == IT_REST && money_at(&st, x.last, &m, &next)) {
+				x.base = m.value;
+				x.last = next;
+			}
+		} else if (count_at(&st, i, &x) || rate_at(&st, i, &x) ||
+		           when_at(&st, i, &x)) {
+			conn = 0;
+			if (nit < MAXITEMS)
+				it[nit++] = x;
+			i = x.last;
+			continue;
+		} else {
+			if (t->kind == TK_WORD) {
+				read_word(&st, i, &c, cue);
+				if (!inw(&st, i, fillers))
+					fillers_only = 0;
+				if (isw(&st, i, "or") && have_head &&
+				    !isw(&st, i + 1, "so"))
+					pending_or = 1;
+				if (!inw(&st, i, connectors))
+					conn = 0;
+				else if (!isw(&st, i, "the") && !isw(&st, i, "your") &&
+				         !isw(&st, i, "this") && !isw(&st, i, "that") &&
+				         !isw(&st, i, "my") && !isw(&st, i, "our"))
+					conn_of |= isw(&st, i, "of") || isw(&st, i, "out") ||
+					           isw(&st, i, "towards") ||
+					           isw(&st, i, "toward") ||
+					           isw(&st, i, "against") ||
+					           isw(&st, i, "off") || isw(&st, i, "from");
+			} else {
+				conn = 0;
+				if (t->kind != TK_PUNCT)
+					fillers_only = 0;
+			}
+			i++;
+			continue;
+		}
+		/* a head */
+		x.first = i;
+		x.reach = x.last;
+		mark_head(&st, &c, &x, i);
+		if (conn && conn_of && last_head >= 0 && x.kind == IT_AMT) {
+			/* "$1,000 of the $3,120", "half of your $3,120" */
+			struct item *h = &it[last_head];
+
+			if (h->kind != IT_AMT && h->base == 0)
+				h->base = x.v;
+			i = x.last;
+			continue;
+		}
+		if (pending_or && x.skip == SK_NO)
+			x.skip = SK_OTHER;
+		pending_or = 0;
+		if (nit < MAXITEMS) {
+			last_head = nit;
+			it[nit++] = x;
+			if (x.skip == SK_NO)
+				have_head = 1;
+		}
+		conn = 1;
+		conn_of = 0;
+		i = x.last;
+	}
+	/* a line that is only an amount asked ("900?"), or only a share
+	 * ("a third of it"), proposes it */
+	for (k = 0; k < nit && fillers_only; k++)
+		if (is_head(&it[k]) && it[k].skip == SK_NO &&
+		    (qmark || it[k].kind != IT_AMT))
+			*cue = 1;
+	return nit;
+}
+
+enum rc_prop_kind
+rc_amount_proposal(const char *text, double balance, struct rc_proposal *out)
+{
+	struct item it[MAXITEMS];
+	struct rc_proposal p;
+	int nit, cue, k, orphan, any = 0, up = -1, ins = -1, rest = -1, second = -1;
+	int more = 0;
+	double total;
+
+	memset(&p, 0, sizeof p);
+	if (text == NULL) {
+		if (out != NULL)
+			*out = p;
+		return RC_PROP_NONE;
+	}
+	if (!(balance > 0) || !isfinite(balance))
+		balance = 0;
+	nit = read_items(text, it, &cue);
+	orphan = attach(it, nit);
+
+	for (k = 0; k < nit; k++) {
+		if (!is_head(&it[k]) || it[k].skip != SK_NO)
+			continue;
+		any = 1;
+		if (it[k].rate >= 0 || it[k].count >= 0 || it[k].when >= 0)
+			cue = 1;
+	}
+	if (!any && orphan < 0) {
+		/* "can you pay the invoice for $1,840 today?" */
+		for (k = 0; k < nit; k++)
+			if (is_head(&it[k]) && it[k].rescue) {
+				it[k].skip = SK_NO;
+				any = 1;
+				break;
+			}
+	}
+	if ((!any && orphan < 0) || !cue) {
+		if (out != NULL)
+			*out = p;
+		return RC_PROP_NONE;
+	}
+
+	for (k = 0; k < nit; k++) {
+		struct item *x = &it[k];
+
+		if (!is_head(x) || x->skip != SK_NO)
+			continue;
+		if (x->rate >= 0 || x->count >= 0) {
+			if (ins < 0)
+				ins = k;
+		} else if (x->kind == IT_REST) {
+			if (rest < 0)
+				rest = k;
+		} else if (up < 0) {
+			up = k;
+		} else if (second < 0) {
+			second = k;
+		} else if (it[k].v == it[second].v && x->kind == it[second].kind) {
+			more++;
+		}
+	}
+
+	if (up >= 0) {
+		p.upfront = head_value(&it[up], balance, 0);
+		p.share = it[up].kind == IT_SHARE ? it[up].v :
+		          it[up].kind == IT_FULL ? 1 : 0;
+		if (it[up].when >= 0)
+			memcpy(p.when, it[it[up].when].text, sizeof p.when);
+	}
+	if (ins >= 0) {
+		struct item *x = &it[ins];
+		struct item *r = x->rate >= 0 ? &it[x->rate] : NULL;
+		struct item *c = x->count >= 0 ? &it[x->count] : NULL;
+		double v = head_value(x, balance, p.upfront);
+
+		p.period = r ? r->per : c && c->per ? c->per : c && c->unit ?
+		           c->unit : RC_PERIOD_MONTH;
+		if (c != NULL && c->over && r == NULL) {
+			p.count = convert_count(c->v, c->unit, p.period);
+			p.instalment = p.count > 0 ? v / p.count : 0;
+		} else {
+			p.instalment = v;
+			p.count = c ? convert_count(c->v, c->unit, p.period) : 0;
+		}
+		if (x->kind == IT_REST)
+			p.rest = 1;
+		if (up < 0 && p.share == 0)
+			p.share = x->kind == IT_SHARE ? x->v :
+			          x->kind == IT_FULL ? 1 : 0;
+		if (up < 0 && x->when >= 0)
+			memcpy(p.when, it[x->when].text, sizeof p.when);
+	} else if (orphan >= 0) {
+		/* "pay it off over 4 months": the balance left, divided */
+		struct item *c = &it[orphan];
+
+		p.period = c->per ? c->per : c->unit ? c->unit : RC_PERIOD_MONTH;
+		p.count = convert_count(c->v, c->unit, p.period);
+		if (balance > p.upfront && p.count > 0)
+			p.instalment = (balance - p.upfront) / p.count;
+		ins = orphan;
+	}
+	if (rest >= 0) {
+		p.rest = 1;
+		if (it[rest].when >= 0)
+			memcpy(p.rest_when, it[it[rest].when].text, sizeof p.rest_when);
+	} else if (ins < 0 && second >= 0) {
+		/* "$500 today and $500 on friday" */
+		p.instalment = head_value(&it[second], balance, p.upfront);
+		p.count = 1 + more;
+		p.period = RC_PERIOD_NONE;
+		if (it[second].when >= 0)
+			memcpy(p.rest_when, it[it[second].when].text,
+			       sizeof p.rest_when);
+	}
+	if (ins < 0 && rest < 0 && second < 0 && up < 0) {
+		if (out != NULL)
+			*out = p;
+		return RC_PROP_NONE;
+	}
+	p.kind = ins >= 0 || rest >= 0 || second >= 0 ? RC_PROP_PLAN :
+	         RC_PROP_LUMP;
+	total = p.upfront + p.instalment * p.count;
+	p.total = p.rest && balance > 0 ? balance : total;
+	if (out != NULL)
+		*out = p;
+	return p.kind;
+}
+
+/* ---- formatting ---------------------------------------------------------- */
+
+/* Writes the digits of W (a whole number >= 0) with thousands commas. */
+static void
+group_digits(double w, char *dst, size_t size)
+{
+	char digits[400];
+	size_t n, k, o = 0;
+
+	snprintf(digits, sizeof digits, "%.0f", w);
+	n = strlen(digits);
+	for (k = 0; k < n && o + 1 < size; k++) {
+		if (k > 0 && (n - k) % 3 == 0 && o + 2 < size)
+			dst[o++] = ',';
+		dst[o++] = digits[k];
+	}
+	dst[o] = '\0';
+}
+
+char *
+rc_amount_format(double value, const char *currency, char *buf, size_t size)
+{
+	char num[600];
+	const char *sym = "", *code = "";
+	double a;
+	int neg, cents = 0;
+	size_t len;
+
+	if (buf == NULL || size == 0)
+		return buf;
+	if (currency != NULL && *currency != '\0') {
+		if (strlen(currency) == 3 && toupper(U(currency[0])) == 'U' &&
+		    toupper(U(currency[1])) == 'S' && toupper(U(currency[2])) == 'D')
+			sym = "$";
+		else if (strlen(currency) == 3 && toupper(U(currency[0])) == 'E' &&
+		         toupper(U(currency[1])) == 'U' &&
+		         toupper(U(currency[2])) == 'R')
+			sym = "\xe2\x82\xac";
+		else if (strlen(currency) == 3 && toupper(U(currency[0])) == 'G' &&
+		         toupper(U(currency[1])) == 'B' &&
+		         toupper(U(currency[2])) == 'P')
+			sym = "\xc2\xa3";
+		else
+			code = currency;
+	}
+	if (!isfinite(value)) {
+		snprintf(buf, size, "?");
+		return buf;
+	}
+	neg = value < 0;
+	a = fabs(value);
+	if (a < 1e15) {
+		long long c = llround(a * 100);
+
+		group_digits((double)(c / 100), num, sizeof num);
+		cents = (int)(c % 100);
+		if (c == 0)
+			neg = 0;
+	} else {
+		group_digits(floor(a), num, sizeof num);
+	}
+	if (cents > 0)
+		len = (size_t)snprintf(buf, size, "%s%s%s.%02d%s%s", neg ? "-" : "",
+		                       sym, num, cents, *code ? " " : "", code);
+	else
+		len = (size_t)snprintf(buf, size, "%s%s%s%s%s", neg ? "-" : "", sym,
+		                       num, *code ? " " : "", code);
+	if (len >= size) {
+		/* cut short: do not end in half a UTF-8 character */
+		size_t lead = size - 1, need;
+
+		while (lead > 0 && (U(buf[lead - 1]) & 0xc0) == 0x80)
+			lead--;
+		if (lead > 0 && U(buf[lead - 1]) >= 0xc0) {
+			need = U(buf[lead - 1]) >= 0xf0 ? 4 :
+			       U(buf[lead - 1]) >= 0xe0 ? 3 : 2;
+			if (size - 1 - (lead - 1) < need)
+				buf[lead - 1] = '\0';
+		}
+	}
+	return buf;
+}

@@ -1,0 +1,83 @@
+#!/bin/sh
+# The interactive path in a real terminal: tmux runs `recoup play`, we type
+# with send-keys and read the screen with capture-pane.  Covers the prompt,
+# a reply, tab completion of in-call commands, Ctrl-C asking before hanging
+# up, Ctrl-D hanging up, and the history file.
+. "$(dirname "$0")/lib.sh"
+
+sock="recoup-test-$$"
+export HOME="$TMP/home"
+mkdir -p "$HOME"
+unset XDG_STATE_HOME TMUX || true
+T() { tmux -L "$sock" "$@"; }
+trap 'T kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
+
+# wait_for PATTERN: polls the screen for up to 10 s.
+wait_for() {
+	i=0
+	while [ $i -lt 100 ]; do
+		T capture-pane -p -t play >"$TMP/screen" 2>/dev/null
+		if grep -Eq -- "$1" "$TMP/screen"; then pass; return 0; fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	fail "screen never showed /$1/"
+	sed 's/^/  | /' "$TMP/screen" >&2
+	return 1
+}
+
+T new-session -d -s play -x 120 -y 45 \
+	"env HOME='$HOME' TERM=xterm '$RECOUP' play --scenarios tests/data tiny --seed 3; echo EXITED \$?; sleep 30"
+wait_for '^Tess: Hello\?$'
+wait_for '^you> ?$'
+
+T send-keys -t play 'hello' Enter
+wait_for '^Tess: (Hi, who is it\?|Yes, hi\?|Hello to you\.)$'
+
+# Tab completes "/ca" to "/case".
+T send-keys -t play '/ca' Tab
+wait_for '^you> /case ?$'
+T send-keys -t play Enter
+wait_for '^== Case file ==$'
+wait_for 'INV-1 +\$1,000 +due 2026-10-01 +unpaid'
+
+# Ctrl-C asks; "n" keeps the call going.
+T send-keys -t play 'half typed' C-c
+wait_for '^Hang up\? \[y/N\] ?$'
+T send-keys -t play 'n' Enter
+T send-keys -t play 'what can you pay?' Enter
+wait_for '^Tess: I could do \$300\.$'
+
+# Ctrl-D hangs up and shows how the call ended.
+T send-keys -t play C-d
+wait_for '^== Call ended ==$'
+wait_for '^Ended by: +you ended the call$'
+wait_for '^EXITED 0$'
+
+# The history file kept what was typed (but not the y/N answer).
+hist="$HOME/.local/state/recoup/history"
+if [ -f "$hist" ]; then pass; else fail "no history file at $hist"; fi
+expect_grep "history has the trainee's line" "$hist" '^what can you pay\?$'
+expect_no_grep "history has no y/N answer" "$hist" '^n$'
+
+# Ctrl-C then "y" hangs up at once.
+T kill-session -t play
+T new-session -d -s play -x 120 -y 45 \
+	"env HOME='$HOME' TERM=xterm '$RECOUP' play --scenarios tests/data tiny --seed 3; echo EXITED \$?; sleep 30"
+wait_for '^you> ?$'
+T send-keys -t play C-c
+wait_for '^Hang up\? \[y/N\] ?$'
+T send-keys -t play 'y' Enter
+wait_for '^== Call ended ==$'
+wait_for '^EXITED 0$'
+
+# The default scenario opens a call with no arguments on a terminal.
+T kill-session -t play
+T new-session -d -s play -x 120 -y 45 \
+	"cd '$SRC' && env HOME='$HOME' TERM=xterm '$RECOUP'; echo EXITED \$?; sleep 30"
+wait_for '^Maria: '
+wait_for '^you> ?$'
+T send-keys -t play '/end' Enter
+wait_for '^EXITED 0$'
+
+finish

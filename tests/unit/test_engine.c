@@ -1,0 +1,200 @@
+/*
+ * test_engine.c - the dialogue engine on tests/data/tiny.json: rule order,
+ * conditions, captures, cycling replies, the bargain model wired to the
+ * replies, research leverage, patience and hang-up, the turn limit, pause,
+ * determinism for a seed, and the JSON transcript.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "buf.h"
+#include "engine.h"
+#include "harness.h"
+#include "render.h"
+
+static struct rc_scenario *
+load(void)
+{
+	struct rc_err err = RC_ERR_INIT;
+	struct rc_scenario *s = rc_scenario_load(RECOUP_TEST_DATA "/data/tiny.json", &err);
+	size_t i;
+
+	for (i = 0; i < err.n; i++)
+		fprintf(stderr, "%s\n", err.v[i].msg);
+	rc_err_clear(&err);
+	return s;
+}
+
+/* Says LINE and returns the debtor's first reply text. */
+static const char *
+say(struct rc_engine *e, const char *line)
+{
+	const struct rc_turn *u = rc_engine_say(e, line);
+
+	return u ? u->text : "(ended)";
+}
+
+static const struct rc_turn *
+last(struct rc_engine *e)
+{
+	const struct rc_transcript *t = rc_engine_transcript(e);
+
+	return &t->turns[t->n - 1];
+}
+
+static char *
+play_json(const struct rc_scenario *s, uint64_t seed, const char *const *lines)
+{
+	struct rc_engine *e = rc_engine_new(s, seed);
+	struct rc_buf b = RC_BUF_INIT;
+
+	rc_engine_open(e);
+	for (; *lines; lines++)
+		rc_engine_say(e, *lines);
+	rc_engine_finish(e);
+	rc_render_json(&b, s, seed, "tester", rc_engine_transcript(e));
+	rc_engine_free(e);
+	return rc_buf_detach(&b);
+}
+
+int
+main(void)
+{
+	static const char *const lines[] = { "hello", "what can you pay?",
+	    "Could you do $500 today?", "I saw your new boat", "$450 today then?",
+	    "bye", NULL };
+	struct rc_scenario *s = load();
+	struct rc_engine *e;
+	const struct rc_transcript *t;
+	const struct rc_event *ev;
+	char *a, *b;
+	const char *r1, *r2, *r3;
+	cJSON *root;
+	int i, repeats;
+
+	RC_CHECK(s != NULL);
+	if (s == NULL)
+		return RC_TEST_DONE();
+	RC_CHECK_INT(s->nstates, 4);
+	RC_CHECK_INT(rc_scenario_rule_count(s), 6);
+	RC_CHECK_STR(s->first_name, "Tess");
+
+	/* Opening, then a state rule moves on; the fallback of the new state
+	 * answers what no rule matches. */
+	e = rc_engine_new(s, 7);
+	RC_CHECK_STR(rc_engine_open(e)->text, "Hello?");
+	RC_CHECK(rc_engine_open(e) == NULL);
+	RC_CHECK_STR(say(e, "anyone there"), "What?");
+	RC_CHECK_STR(rc_engine_state(e), "hello");
+	r1 = say(e, "Hello, Tess");
+	RC_CHECK(strcmp(r1, "Hi, who is it?") == 0 || strcmp(r1, "Yes, hi?") == 0 ||
+	    strcmp(r1, "Hello to you.") == 0);
+	RC_CHECK_STR(rc_engine_state(e), "talk");
+	RC_CHECK_NUM(rc_engine_var(e, "greeted"), 1);
+	/* Named capture in a reply. */
+	RC_CHECK_STR(say(e, "my name is Robin"), "Hi Robin.");
+	/* The fallback cycles through its three variants before repeating. */
+	r1 = say(e, "nice weather");
+	r2 = say(e, "nice weather");
+	r3 = say(e, "nice weather");
+	RC_CHECK(strcmp(r1, r2) != 0 && strcmp(r2, r3) != 0 && strcmp(r1, r3) != 0);
+	for (repeats = 0, i = 0; i < 20; i++) {
+		r2 = say(e, "nice weather");
+		repeats += strcmp(r1, r2) == 0;
+		r1 = r2;
+	}
+	RC_CHECK_INT(repeats, 0);   /* never the same line twice in a row */
+	/* "ok" with no standing offer does not take anything. */
+	RC_CHECK(strcmp(say(e, "ok"), "Great, $300 today it is.") != 0);
+	/* The debtor's offer, then a counter, then research leverage. */
+	RC_CHECK_STR(say(e, "what can you pay?"), "I could do $300.");
+	ev = rc_turn_find(last(e), "debtor-offer");
+	RC_CHECK(ev != NULL && ev->has_terms && ev->terms.upfront == 300);
+	r1 = say(e, "Could you do $500 today?");
+	RC_CHECK(strstr(r1, "$390") != NULL);   /* round 1: w = .3 */
+	RC_CHECK_STR(last(e)->rule, "bargain:counter");
+	say(e, "I saw your new boat on the marina page");
+	t = rc_engine_transcript(e);
+	ev = rc_turn_find(&t->turns[t->n - 2], "research-used");
+	RC_CHECK(ev != NULL && ev->detail && strcmp(ev->detail, "boat") == 0);
+	RC_CHECK_NUM(rc_engine_var(e, "leverage"), 1);
+	say(e, "the boat again");           /* the same fact counts once */
+	RC_CHECK_NUM(rc_engine_var(e, "leverage"), 1);
+	/* round 2 with leverage: w = .6 + .25 = .85 -> 300 + 255 = 550 */
+	RC_CHECK(strstr(say(e, "Can you pay $600 today?"), "$550.") != NULL);
+	RC_CHECK_STR(say(e, "$550 today then"), "Fine, $550.");
+	RC_CHECK_STR(rc_engine_state(e), "done");
+	t = rc_engine_transcript(e);
+	RC_CHECK_INT(t->has_agreement, 1);
+	RC_CHECK_NUM(t->agreement.upfront, 550);
+	RC_CHECK(rc_turn_find(last(e), "agreement") != NULL);
+	RC_CHECK_STR(say(e, "bye now"), "Bye.");
+	RC_CHECK_INT(rc_engine_ended(e), 1);
+	RC_CHECK_INT(t->ended_by, RC_ENDED_AGREEMENT);
+	RC_CHECK(rc_engine_say(e, "hello?") == NULL);
+	rc_engine_free(e);
+
+	/* Taking the standing offer makes it the agreement. */
+	e = rc_engine_new(s, 1);
+	rc_engine_open(e);
+	say(e, "hello");
+	say(e, "what can you pay?");
+	RC_CHECK_STR(say(e, "ok, deal"), "Great, $300 today it is.");
+	RC_CHECK_NUM(rc_engine_transcript(e)->agreement.upfront, 300);
+	rc_engine_free(e);
+
+	/* Insults drain patience (3): the debtor hangs up after the reply. */
+	e = rc_engine_new(s, 1);
+	rc_engine_open(e);
+	RC_CHECK_STR(say(e, "you idiot"), "Rude!");
+	RC_CHECK_STR(last(e)->text, "I'm hanging up.");
+	RC_CHECK(rc_turn_find(last(e), "hang-up") != NULL);
+	RC_CHECK_INT(rc_engine_transcript(e)->ended_by, RC_ENDED_HANGUP);
+	RC_CHECK_INT(rc_engine_ended(e), 1);
+	rc_engine_free(e);
+
+	/* The pause gets its own replies and is recorded as an action. */
+	e = rc_engine_new(s, 1);
+	rc_engine_open(e);
+	RC_CHECK(rc_engine_pause(e) != NULL);
+	t = rc_engine_transcript(e);
+	RC_CHECK_INT(t->turns[1].speaker, RC_SPEAKER_ACTION);
+	RC_CHECK(rc_turn_find(&t->turns[1], "pause") != NULL);
+	rc_engine_floor(e, 700);
+	RC_CHECK_INT(t->has_floor, 1);
+	RC_CHECK_NUM(t->floor, 700);
+	/* The turn limit (40 by default) ends the call. */
+	for (i = 0; i < 45 && !rc_engine_ended(e); i++)
+		say(e, "hmm");
+	RC_CHECK_INT(i, 40);
+	RC_CHECK_INT(t->ended_by, RC_ENDED_TURN_LIMIT);
+	rc_engine_free(e);
+
+	/* Same seed, same call; the JSON parses and says what happened. */
+	a = play_json(s, 99, lines);
+	b = play_json(s, 99, lines);
+	RC_CHECK_STR(a, b);
+	root = cJSON_Parse(a);
+	RC_CHECK(root != NULL);
+	if (root) {
+		cJSON *o = cJSON_GetObjectItem(root, "outcome");
+		cJSON *turns = cJSON_GetObjectItem(root, "turns");
+
+		RC_CHECK_INT(cJSON_GetObjectItem(root, "seed")->valuedouble, 99);
+		RC_CHECK_STR(cJSON_GetObjectItem(cJSON_GetObjectItem(root, "scenario"),
+		    "id")->valuestring, "tiny");
+		RC_CHECK_STR(cJSON_GetObjectItem(o, "ended_by")->valuestring, "agreement");
+		RC_CHECK(cJSON_IsObject(cJSON_GetObjectItem(o, "agreement")));
+		RC_CHECK_INT(cJSON_GetArraySize(turns), 13);
+		cJSON_Delete(root);
+	}
+	free(a);
+	free(b);
+
+	rc_scenario_free(s);
+	rc_scenario_free(NULL);
+	rc_engine_free(NULL);
+	return RC_TEST_DONE();
+}

@@ -1,0 +1,174 @@
+/*
+ * test_negotiate.c - the bargain model, worked by hand from the formula in
+ * docs/scenario-format.md: reach = first + (cash - first) * w, clamped, and
+ * plans judged against the monthly amount.
+ */
+#include <string.h>
+
+#include "harness.h"
+#include "negotiate.h"
+
+static struct rc_truth truth = { 600, 200, 300, 0.3, 1, 8 };
+
+static struct rc_proposal
+lump(double amount)
+{
+	struct rc_proposal p;
+
+	memset(&p, 0, sizeof p);
+	p.kind = RC_PROP_LUMP;
+	p.upfront = amount;
+	p.total = amount;
+	return p;
+}
+
+static struct rc_proposal
+plan(double up, double inst, int count, enum rc_period period)
+{
+	struct rc_proposal p;
+
+	memset(&p, 0, sizeof p);
+	p.kind = RC_PROP_PLAN;
+	p.upfront = up;
+	p.instalment = inst;
+	p.count = count;
+	p.period = period;
+	return p;
+}
+
+int
+main(void)
+{
+	struct rc_stance st = { 0, 0, 0, 0, 0 };
+	struct rc_terms out, standing;
+	struct rc_proposal p;
+	struct rc_truth t;
+	char buf[160];
+
+	/* reach */
+	RC_CHECK_NUM(rc_negotiate_reach(&truth, &st), 300);
+	st.rounds = 1;                       /* w = .3 -> 390 */
+	RC_CHECK_NUM(rc_negotiate_reach(&truth, &st), 390);
+	st.rounds = 2; st.mood = 1;          /* w = .7 -> 510 */
+	RC_CHECK_NUM(rc_negotiate_reach(&truth, &st), 510);
+	st.leverage = 1; st.reason_known = 1; /* w = 1.1 -> cash_now */
+	RC_CHECK_NUM(rc_negotiate_reach(&truth, &st), 600);
+	st.mood = -20; st.rounds = 0; st.leverage = 0; st.reason_known = 0;
+	RC_CHECK_NUM(rc_negotiate_reach(&truth, &st), 300);  /* never below first */
+	memset(&st, 0, sizeof st);
+
+	/* lumps */
+	p = lump(250);
+	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, 1000, NULL, &p, &out), RC_ACCEPT);
+	RC_CHECK_NUM(out.upfront, 250);
+	RC_CHECK_NUM(out.balance_left, 750);
+	RC_CHECK_INT(out.affordable, 1);
+	RC_CHECK_STR(out.when, "today");
+	p = lump(500);
+	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, 1000, NULL, &p, &out), RC_COUNTER);
+	RC_CHECK_NUM(out.upfront, 300);
+	p = lump(2000);                      /* more than the whole balance */
+	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, 1000, NULL, &p, &out), RC_COUNTER);
+	RC_CHECK_NUM(out.upfront, 300);
+	/* A standing offer above reach is honoured. */
+	memset(&standing, 0, sizeof standing);
+	standing.upfront = 450;
+	p = lump(450);
+	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, 1000, &standing, &p, &out),
+	    RC_ACCEPT);
+	p = lump(480);
+	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, 1000, &standing, &p, &out),
+	    RC_COUNTER);
+	RC_CHECK_NUM(out.upfront, 450);
+
+	/* plans */
+	p = plan(0, 200, 5, RC_PERIOD_MONTH);
+	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, 1000, NULL, &p, &out),
+	    RC_ACCEPT_PLAN);
+	RC_CHECK_INT(out.count, 5);
+	RC_CHECK_NUM(out.total, 1000);
+	RC_CHECK_NUM(out.balance_left, 0);
+	RC_CHECK_INT(out.affordable, 1);
+	p = plan(0, 200, 0, RC_PERIOD_MONTH);  /* count worked out: 5 */
+	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, 1000, NULL, &p, &out),
+	    RC_ACCEPT_PLAN);
+	RC_CHECK_INT(out.count, 5);
+	p = plan(0, 300, 0, RC_PERIOD_MONTH);
+	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, 1000, NULL, &p, &out),
+	    RC_COUNTER_PLAN);
+	RC_CHECK_NUM(out.instalment, 200);
+	RC_CHECK_INT(out.count, 5);
+	/* $100 a week is ~$433 a month: countered at $40 a week (200/4.33
+	 * rounded down to tens), 25 weeks. */
+	p = plan(0, 100, 0, RC_PERIOD_WEEK);
+	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, 1000, NULL, &p, &out),
+	    RC_COUNTER_PLAN);
+	RC_CHECK_NUM(out.instalment, 40);
+	RC_CHECK_INT(out.period, RC_PERIOD_WEEK);
+	RC_CHECK_INT(out.count, 25);
+	/* "$300 today and the rest by the end of the month": 700 in one go is
+	 * more than 200 a month: countered as 300 now and 200 a month x 4. */
+	p = plan(300, 0, 0, RC_PERIOD_NONE);
+	p.rest = 1;
+	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, 1000, NULL, &p, &out),
+	    RC_COUNTER_PLAN);
+	RC_CHECK_NUM(out.upfront, 300);
+	RC_CHECK_NUM(out.instalment, 200);
+	RC_CHECK_INT(out.count, 4);
+	/* Upfront part above reach is cut to reach. */
+	p = plan(500, 100, 5, RC_PERIOD_MONTH);
+	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, 1000, NULL, &p, &out),
+	    RC_COUNTER_PLAN);
+	RC_CHECK_NUM(out.upfront, 300);
+	RC_CHECK_NUM(out.instalment, 100);
+	RC_CHECK_INT(out.count, 7);
+
+	/* A dishonest debtor agrees to what it cannot keep. */
+	t = truth;
+	t.honesty = 2;
+	p = plan(0, 300, 0, RC_PERIOD_MONTH);
+	RC_CHECK_INT(rc_negotiate_judge(&t, &st, 1000, NULL, &p, &out), RC_ACCEPT_PLAN);
+	RC_CHECK_INT(out.affordable, 0);
+	RC_CHECK_INT(out.count, 4);
+
+	/* Broke: no cash now, a small monthly amount. */
+	t.honesty = 8;
+	t.can_pay = 0;
+	t.cash_now = 0;
+	t.first_offer = 0;
+	t.monthly = 50;
+	p = lump(100);
+	RC_CHECK_INT(rc_negotiate_judge(&t, &st, 1000, NULL, &p, &out), RC_COUNTER_PLAN);
+	RC_CHECK_NUM(out.instalment, 50);
+	RC_CHECK_INT(out.count, 20);
+	rc_negotiate_offer(&t, &st, 1000, NULL, &out);
+	RC_CHECK_NUM(out.upfront, 0);
+	RC_CHECK_NUM(out.instalment, 50);
+	t.monthly = 0;
+	RC_CHECK_INT(rc_negotiate_judge(&t, &st, 1000, NULL, &p, &out), RC_REFUSE);
+
+	/* The debtor's own offer rises with the rounds, never falls. */
+	rc_negotiate_offer(&truth, &st, 1000, NULL, &out);
+	RC_CHECK_NUM(out.upfront, 300);
+	st.rounds = 1;
+	rc_negotiate_offer(&truth, &st, 1000, NULL, &out);
+	RC_CHECK_NUM(out.upfront, 390);
+	standing = out;
+	st.rounds = 0;
+	rc_negotiate_offer(&truth, &st, 1000, &standing, &out);
+	RC_CHECK_NUM(out.upfront, 390);
+
+	/* Terms in words. */
+	p = plan(300, 200, 4, RC_PERIOD_MONTH);
+	rc_negotiate_judge(&truth, &st, 1000, NULL, &p, &out);
+	RC_CHECK_STR(rc_negotiate_describe(&out, "USD", buf, sizeof buf),
+	    "$300 today and then $200 a month for 4 months");
+	p = plan(0, 200, 5, RC_PERIOD_MONTH);
+	rc_negotiate_judge(&truth, &st, 1000, NULL, &p, &out);
+	RC_CHECK_STR(rc_negotiate_describe(&out, "EUR", buf, sizeof buf),
+	    "€200 a month for 5 months");
+	p = lump(250);
+	rc_negotiate_judge(&truth, &st, 1000, NULL, &p, &out);
+	RC_CHECK_STR(rc_negotiate_describe(&out, "GBP", buf, sizeof buf), "£250 today");
+	return RC_TEST_DONE();
+}
