@@ -26,9 +26,12 @@
  * which another part is asked ("$1,000 of the $3,120").  A line proposes
  * only with a proposed head and a cue: a payment verb or question form
  * ("pay", "do", "could you", "how about", "I can"), a modifier on the
- * head, a fraction, or an amount alone asked ("900?").  When every amount
- * is a debt amount but the clause asked to pay it ("can you pay the
- * invoice for $1,840 today?"), that amount is the proposal.
+ * head, or a line that is only a share ("a third of it") or an amount
+ * asked ("900?").  When every amount is a debt amount but the clause asked
+ * to pay it ("can you pay the invoice for $1,840 today?"), that amount is
+ * the proposal.  The first plain head is the upfront part, the first with
+ * a rate or count the instalment; "over N months" and "in N payments"
+ * divide what they qualify, or alone the balance left.
  */
 #include "amount.h"
 
@@ -213,9 +216,9 @@ lex(const char *s, size_t n, size_t *pos, struct tok *t)
 
 /* ---- the token ring ------------------------------------------------------ */
 
-/* Tokens are numbered from 0.  The rules look at most about 12 tokens back
- * and 30 ahead of the token being read, well inside the ring. */
-#define RING 64
+/* Tokens are numbered from 0.  The rules look at most about 25 tokens back
+ * and 40 ahead of the token being read, well inside the ring. */
+#define RING 128
 
 struct stream {
 	const char *s;
@@ -242,7 +245,7 @@ stream_init(struct stream *st, const char *s)
 	st->after.start = st->after.end = st->n;
 }
 
-/* Token I; valid until 64 more tokens are lexed. */
+/* Token I; valid until RING more tokens are lexed. */
 static const struct tok *
 tk(struct stream *st, ptrdiff_t i)
 {
@@ -489,7 +492,7 @@ words_number(struct stream *st, ptrdiff_t i, double *v, int *mag)
 			last = HUND;
 			*mag = 1;
 		} else if (m > 0) {
-			if (last == NONE || last == BIG || (big && m >= big))
+			if (last == NONE || last == BIG || (big > 0 && m >= big))
 				break;
 			total += cur * m;
 			cur = 0;
@@ -1103,6 +1106,18 @@ count_at(struct stream *st, ptrdiff_t i, struct item *x)
 			j++;
 		if ((per = period_adj(st, j, &len)) != RC_PERIOD_NONE)
 			j += len;
+		if ((isw(st, i - 1, "off") || isw(st, i - 2, "off") ||
+		     isw(st, i - 3, "off") || isw(st, i - 4, "off")) &&
+		    per == RC_PERIOD_NONE &&
+		    count_unit(st, j, &unit, &mult) && unit != RC_PERIOD_NONE) {
+			/* "pay it off in 12 months" spreads it; "pay in 2
+			 * weeks" is only a date */
+			x->v = n * mult;
+			x->unit = unit;
+			x->over = 1;
+			x->last = j + 1;
+			return 1;
+		}
 		if (!inw(st, j, pay_nouns))
 			return 0;
 		x->v = n;
@@ -1374,8 +1389,11 @@ when_at(struct stream *st, ptrdiff_t i, struct item *x)
 	x->kind = IT_WHEN;
 	x->first = i;
 	/* "no later than friday" */
-	if (isw(st, j, "no") && isw(st, j + 1, "later") && isw(st, j + 2, "than"))
-		j += 3, prep = 1;
+	if (isw(st, j, "no") && isw(st, j + 1, "later") &&
+	    isw(st, j + 2, "than")) {
+		j += 3;
+		prep = 1;
+	}
 	while (prep < 2 && inw(st, j, preps) && !isw(st, j, "no")) {
 		j++;
 		prep++;
@@ -1760,9 +1778,10 @@ attach(struct item *it, int nit)
 		else if (prev >= 0 && *SLOT(&it[prev]) < 0 &&
 		         m->first - it[prev].reach <= slack)
 			target = prev;
-		else if (nxt >= 0 && *SLOT(&it[nxt]) < 0 &&
-		         it[nxt].first - m->last <= slack)
-			target = nxt;
+		else if (nxt >= 0 && it[nxt].first - m->last <= slack &&
+		         (*SLOT(&it[nxt]) < 0 ||
+		          it[*SLOT(&it[nxt])].first < it[nxt].first))
+			target = nxt;  /* the nearer of two before it wins */
 		if (target < 0) {
 			if (m->kind == IT_COUNT && m->over && orphan < 0)
 				orphan = k;
@@ -1977,9 +1996,6 @@ rc_amount_proposal(const char *text, double balance, struct rc_proposal *out)
 		}
 		if (x->kind == IT_REST)
 			p.rest = 1;
-		if (up < 0 && p.share == 0)
-			p.share = x->kind == IT_SHARE ? x->v :
-			          x->kind == IT_FULL ? 1 : 0;
 		if (up < 0 && x->when >= 0)
 			memcpy(p.when, it[x->when].text, sizeof p.when);
 	} else if (orphan >= 0) {

@@ -27,7 +27,8 @@ struct rc_money {
  * are stored).  Recognised: "$1,200", "1200 dollars", "1.2k", "$1.2k",
  * "twelve hundred", "two thousand five hundred", "€740", "740 euros",
  * "£90.50", "USD 300", "300 bucks", and a bare number of 2+ digits used as
- * money ("can you pay 900?", "I'll do 450 now"). */
+ * money ("can you pay 900?", "I'll do 450 now").  A NULL TEXT holds
+ * nothing; OUT may be NULL when MAX is 0, to count. */
 size_t rc_amount_find(const char *text, struct rc_money *out, size_t max);
 
 enum rc_period {
@@ -57,7 +58,8 @@ struct rc_proposal {
 	double total;            /* upfront + instalment * count (or balance
 	                            when "the rest" was said) */
 	char when[32];           /* "today", "now", "friday", "the 31st", ""
-	                            - when the upfront part is paid */
+	                            - when the upfront part is paid (a plan
+	                            without one: when it starts) */
 	char rest_when[32];      /* "by the 31st" -> "the 31st"; "" if none */
 };
 
@@ -72,14 +74,21 @@ struct rc_proposal {
  *   "I can pay 25% today"                  LUMP share .25
  *   "1,000 now and 200 a week"             PLAN upfront 1000, 200 weekly
  *   "we have two invoices"                 NONE
- */
+ * Statements of the debt ("your balance is $3,120", "invoice 4471 for
+ * $1,840 was due"), payments made, income and refusals propose nothing.
+ * A second lump ("$500 today and $500 on friday") is read as one
+ * instalment: count 1, period NONE, rest_when its date.  An instalment
+ * with no count said adds nothing to total.  TEXT NULL reads as NONE; OUT
+ * may be NULL. */
 enum rc_prop_kind rc_amount_proposal(const char *text, double balance,
                                      struct rc_proposal *out);
 
 /* Formats VALUE as money in CURRENCY (ISO code: "USD" -> "$1,840",
  * "EUR" -> "€740.50", "GBP" -> "£90"; others -> "1,840 CHF").  Cents are
  * written only when not zero.  Writes at most SIZE bytes including the NUL
- * into BUF and returns BUF. */
+ * into BUF and returns BUF.  CURRENCY NULL or "" writes the number alone;
+ * a value that is not finite is written "?"; a cut never splits a UTF-8
+ * character. */
 char *rc_amount_format(double value, const char *currency, char *buf,
                        size_t size);
 

@@ -156,6 +156,7 @@ play_exec(int argc, char **argv)
 		piped(ss, &out);
 	rc_session_finish(ss, &out);
 	show(&out);
+	rc_buf_free(&out);
 	rc_session_free(ss);
 	rc_scenario_free(s);
 	return RC_EXIT_OK;

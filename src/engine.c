@@ -143,48 +143,103 @@ cond_holds(const struct rc_engine *e, const struct rc_cond *c)
 	return 0;
 }
 
+static const char *
+cmp_name(enum rc_cmp op)
+{
+	switch (op) {
+	case RC_CMP_EQ: return "==";
+	case RC_CMP_NE: return "!=";
+	case RC_CMP_LT: return "<";
+	case RC_CMP_LE: return "<=";
+	case RC_CMP_GT: return ">";
+	case RC_CMP_GE: return ">=";
+	}
+	return "?";
+}
+
+/* Writes variable VAR's value V as the scenario spells it. */
+static void
+put_value(const struct rc_engine *e, int var, double v, struct rc_buf *b)
+{
+	if (e->s->vars[var].is_bool)
+		rc_buf_puts(b, v != 0 ? "true" : "false");
+	else
+		rc_buf_printf(b, "%g", v);
+}
+
+/* Why rule R does not fire on LINE now: NULL when it does.  Writes a
+ * reason that needs details (a failed condition) into TMP.  *HIT is set to
+ * the index of the pattern that matched (-1 when the rule has none). */
+static const char *
+why_not(struct rc_engine *e, const struct rc_rule *r, const char *line,
+        struct rc_buf *tmp, int *hit)
+{
+	size_t i;
+
+	*hit = -1;
+	if (r->once && e->fired[r->index])
+		return "already fired once";
+	for (i = 0; i < r->nconds; i++) {
+		const struct rc_cond *c = &r->conds[i];
+
+		if (!cond_holds(e, c)) {
+			rc_buf_reset(tmp);
+			rc_buf_printf(tmp, "condition: %s is ", e->s->vars[c->var].name);
+			put_value(e, c->var, e->vars[c->var], tmp);
+			rc_buf_puts(tmp, ", needs ");
+			if (c->op != RC_CMP_EQ)
+				rc_buf_printf(tmp, "%s ", cmp_name(c->op));
+			put_value(e, c->var, c->value, tmp);
+			return rc_buf_str(tmp);
+		}
+	}
+	if (r->proposal >= 0 &&
+	    (e->prop.kind != RC_PROP_NONE) != (r->proposal != 0))
+		return r->proposal ? "no proposal in the line" : "the line proposes terms";
+	if (r->bargain == RC_BARGAIN_TAKE &&
+	    (!e->has_standing || e->vars[RC_VAR_AGREED] != 0))
+		return "no standing offer to take";
+	if (r->after != NULL && (e->prev == NULL || !run(e, r->after, e->prev, r)))
+		return "debtor's previous line";
+	if (r->nmatch > 0) {
+		for (i = 0; *hit < 0 && i < r->nmatch; i++)
+			if (run(e, r->match[i], line, r))
+				*hit = (int)i;
+		if (*hit < 0)
+			return "no pattern matched";
+	}
+	for (i = 0; i < r->nnot; i++) {
+		if (run(e, r->not[i], line, r)) {
+			rc_buf_reset(tmp);
+			rc_buf_printf(tmp, "an exclusion ('not') matched: /%s/",
+			    rc_pattern_source(r->not[i]));
+			return rc_buf_str(tmp);
+		}
+	}
+	return NULL;
+}
+
 /* Does rule R fire on LINE?  Cheap tests first, patterns last.  Records
  * the outcome in the trace. */
 static int
 fires(struct rc_engine *e, const struct rc_rule *r, const char *line)
 {
-	size_t i;
+	struct rc_buf tmp = RC_BUF_INIT;
+	const char *why;
 	int hit;
-	const char *why = NULL;
 
-	if (r->once && e->fired[r->index])
-		why = "already fired once";
-	for (i = 0; !why && i < r->nconds; i++)
-		if (!cond_holds(e, &r->conds[i]))
-			why = "condition on a variable";
-	if (!why && r->proposal >= 0 &&
-	    (e->prop.kind != RC_PROP_NONE) != (r->proposal != 0))
-		why = r->proposal ? "no proposal in the line" : "the line proposes terms";
-	if (!why && r->bargain == RC_BARGAIN_TAKE &&
-	    (!e->has_standing || e->vars[RC_VAR_AGREED] != 0))
-		why = "no standing offer to take";
-	if (!why && r->after != NULL && (e->prev == NULL ||
-	    !run(e, r->after, e->prev, r)))
-		why = "debtor's previous line";
-	if (!why && r->nmatch > 0) {
-		for (hit = 0, i = 0; !hit && i < r->nmatch; i++)
-			hit = run(e, r->match[i], line, r);
-		if (!hit)
-			why = "no pattern matched";
-	}
-	if (!why) {
-		for (i = 0; i < r->nnot; i++) {
-			if (run(e, r->not[i], line, r)) {
-				why = "an exclusion ('not') matched";
-				break;
-			}
-		}
-	}
+	why = why_not(e, r, line, &tmp, &hit);
 	if (why) {
 		rc_buf_printf(&e->trace, "  tried %-28s %s\n", r->id, why);
+		rc_buf_free(&tmp);
 		return 0;
 	}
-	rc_buf_printf(&e->trace, "  fired %s\n", r->id);
+	rc_buf_free(&tmp);
+	if (hit >= 0)
+		rc_buf_printf(&e->trace, "  fired %-28s /%s/ matched\n", r->id,
+		    rc_pattern_source(r->match[hit]));
+	else
+		rc_buf_printf(&e->trace, "  fired %-28s (no pattern: any line)\n", r->id);
 	return 1;
 }
 
@@ -363,6 +418,37 @@ add_terms_event(struct rc_turn *u, const char *type, const struct rc_terms *t)
 	ev->amount = t->total;
 }
 
+/* Adds to the trace what saying RS changed: variables, events, state. */
+static void
+trace_effects(struct rc_engine *e, const struct rc_replyset *rs)
+{
+	size_t i;
+
+	for (i = 0; i < rs->nsets; i++) {
+		const struct rc_set *set = &rs->sets[i];
+
+		rc_buf_printf(&e->trace, "%s%s ", i ? ", " : "  set   ",
+		    e->s->vars[set->var].name);
+		if (set->add) {
+			rc_buf_printf(&e->trace, "%+g (now ", set->value);
+			put_value(e, set->var, e->vars[set->var], &e->trace);
+			rc_buf_putc(&e->trace, ')');
+		} else {
+			rc_buf_puts(&e->trace, "= ");
+			put_value(e, set->var, set->value, &e->trace);
+		}
+	}
+	if (rs->nsets > 0)
+		rc_buf_putc(&e->trace, '\n');
+	for (i = 0; i < rs->nevents; i++)
+		rc_buf_printf(&e->trace, "%s%s", i ? ", " : "  events ", rs->events[i]);
+	if (rs->nevents > 0)
+		rc_buf_putc(&e->trace, '\n');
+	if (rs->next >= 0)
+		rc_buf_printf(&e->trace, "  next  state '%s'\n",
+		    e->s->states[rs->next].name);
+}
+
 /* Says reply set RS (for rule R, may be NULL) as the debtor: appends the
  * turn, applies updates and events, moves to the next state. */
 static struct rc_turn *
@@ -381,6 +467,8 @@ say(struct rc_engine *e, const struct rc_replyset *rs, const struct rc_rule *r,
 		rc_turn_event(u, rs->events[i]);
 	if (rs->next >= 0)
 		e->state = rs->next;
+	if (e->trace.len > 0)
+		trace_effects(e, rs);
 	free(e->prev);
 	e->prev = rc_buf_detach(&text);
 	return u;
@@ -439,8 +527,14 @@ bargain(struct rc_engine *e)
 		e->has_standing = 1;
 		e->vars[RC_VAR_OFFERS] += 1;
 	}
-	rc_buf_printf(&e->trace, "  bargain model: %s (reach %.2f, round %d)\n",
-	    id + 8, rc_negotiate_reach(&s->truth, &st), st.rounds);
+	{
+		char tmp[64];
+
+		rc_buf_printf(&e->trace, "  bargain model: %s (round %d; the debtor "
+		    "would pay up to %s at once now)\n", id + 8, st.rounds,
+		    rc_amount_format(rc_negotiate_reach(&s->truth, &st), s->currency,
+		    tmp, sizeof tmp));
+	}
 	u = say(e, rs, NULL, id);
 	if (v == RC_COUNTER || v == RC_COUNTER_PLAN)
 		add_terms_event(u, "debtor-offer", &out);
@@ -474,12 +568,50 @@ use_research(struct rc_engine *e, struct rc_turn *u, const char *line)
 	}
 }
 
+/* Adds to the trace what the engine read in the trainee's line U before
+ * trying any rule: research used and the proposal. */
+static void
+trace_line(struct rc_engine *e, const struct rc_turn *u)
+{
+	char tmp[160];
+	size_t i;
+
+	for (i = 0; i < u->nevents; i++)
+		if (strcmp(u->events[i].type, "research-used") == 0)
+			rc_buf_printf(&e->trace, "  research '%s' used: leverage is now %g\n",
+			    u->events[i].detail ? u->events[i].detail : "?",
+			    e->vars[RC_VAR_LEVERAGE]);
+	if (e->prop.kind == RC_PROP_NONE)
+		return;
+	if (e->prop.kind == RC_PROP_LUMP) {
+		rc_buf_printf(&e->trace, "  the line proposes %s",
+		    rc_amount_format(e->prop.upfront, e->s->currency, tmp, sizeof tmp));
+		if (e->prop.when[0])
+			rc_buf_printf(&e->trace, " %s", e->prop.when);
+	} else {
+		rc_buf_printf(&e->trace, "  the line proposes a plan: %s a %s",
+		    rc_amount_format(e->prop.instalment, e->s->currency, tmp, sizeof tmp),
+		    e->prop.period != RC_PERIOD_NONE ? rc_period_name(e->prop.period) :
+		    "payment");
+		if (e->prop.count > 0)
+			rc_buf_printf(&e->trace, " x %d", e->prop.count);
+		if (e->prop.upfront > 0)
+			rc_buf_printf(&e->trace, ", %s upfront",
+			    rc_amount_format(e->prop.upfront, e->s->currency, tmp,
+			    sizeof tmp));
+	}
+	rc_buf_puts(&e->trace, e->s->states[e->state].bargain ? "\n" :
+	    " (this state does not bargain)\n");
+}
+
 static void
 check_end(struct rc_engine *e, struct rc_turn *u)
 {
 	const struct rc_scenario *s = e->s;
 	enum rc_end end = e->state >= 0 ? s->states[e->state].end : RC_END_NONE;
 
+	if (e->vars[RC_VAR_PATIENCE] <= 0 && end == RC_END_NONE)
+		rc_buf_puts(&e->trace, "  patience is used up: the debtor hangs up\n");
 	if (end == RC_END_HANGUP) {
 		rc_turn_event(u, "hang-up");
 		e->t->ended_by = RC_ENDED_HANGUP;
@@ -492,6 +624,8 @@ check_end(struct rc_engine *e, struct rc_turn *u)
 		rc_turn_event(h, "hang-up");
 		e->t->ended_by = RC_ENDED_HANGUP;
 	} else if (e->vars[RC_VAR_TURN] >= s->turn_limit) {
+		rc_buf_printf(&e->trace, "  turn limit (%d) reached: the call is cut off\n",
+		    s->turn_limit);
 		rc_turn_event(&e->t->turns[e->t->n - 1], "turn-limit");
 		e->t->ended_by = RC_ENDED_TURN_LIMIT;
 	}
@@ -541,6 +675,7 @@ rc_engine_say(struct rc_engine *e, const char *line)
 		    e->prop.instalment : e->prop.upfront;
 		e->last_amount = ev->amount;
 	}
+	trace_line(e, u);
 	first = e->t->n;
 
 	for (i = 0; !chosen && i < s->nglobal; i++)
@@ -594,6 +729,7 @@ rc_engine_pause(struct rc_engine *e)
 
 	if (e->ended)
 		return NULL;
+	e->chosen = NULL;
 	u = rc_transcript_add(e->t, RC_SPEAKER_ACTION, "/pause", state_name(e), NULL);
 	rc_turn_event(u, "pause");
 	if (!e->s->has_pause)
@@ -694,4 +830,66 @@ rc_engine_explain(const struct rc_engine *e, struct rc_buf *buf)
 		rc_buf_puts(buf, "the debtor has not answered anything yet\n");
 	else
 		rc_buf_puts(buf, rc_buf_str(&e->trace));
+}
+
+void
+rc_engine_set_state(struct rc_engine *e, int state)
+{
+	if (state >= 0 && (size_t)state < e->s->nstates)
+		e->state = state;
+}
+
+void
+rc_engine_set_var(struct rc_engine *e, int var, double value)
+{
+	if (var >= 0 && (size_t)var < e->s->nvars)
+		e->vars[var] = value;
+}
+
+double
+rc_engine_var_at(const struct rc_engine *e, int var)
+{
+	return var >= 0 && (size_t)var < e->s->nvars ? e->vars[var] : 0;
+}
+
+void
+rc_engine_set_prev(struct rc_engine *e, const char *line)
+{
+	free(e->prev);
+	e->prev = rc_xstrdup(line);
+}
+
+void
+rc_engine_set_offer(struct rc_engine *e)
+{
+	struct rc_stance st = stance(e);
+
+	rc_negotiate_offer(&e->s->truth, &st, e->s->balance,
+	    e->has_standing ? &e->standing : NULL, &e->standing);
+	e->has_standing = 1;
+	e->vars[RC_VAR_OFFERS] += 1;
+}
+
+const struct rc_rule *
+rc_engine_rule(const struct rc_engine *e)
+{
+	return e->chosen;
+}
+
+int
+rc_engine_try(struct rc_engine *e, const struct rc_rule *r, const char *line,
+              struct rc_buf *why)
+{
+	struct rc_proposal saved = e->prop;
+	struct rc_buf tmp = RC_BUF_INIT;
+	const char *reason;
+	int hit;
+
+	rc_amount_proposal(line, e->s->balance, &e->prop);
+	reason = why_not(e, r, line, &tmp, &hit);
+	if (reason != NULL && why != NULL)
+		rc_buf_puts(why, reason);
+	rc_buf_free(&tmp);
+	e->prop = saved;
+	return reason == NULL;
 }

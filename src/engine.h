@@ -64,4 +64,31 @@ struct rc_err *rc_engine_warnings(struct rc_engine *e);
 struct rc_buf;
 void rc_engine_explain(const struct rc_engine *e, struct rc_buf *buf);
 
+/* Setting up a situation, for `recoup lint` (rule examples) and tests:
+ * these change the call directly, without a turn in the transcript. */
+
+/* Moves the call to state STATE (an index into the scenario's states). */
+void rc_engine_set_state(struct rc_engine *e, int state);
+/* Sets variable VAR (an index into the scenario's vars) to VALUE. */
+void rc_engine_set_var(struct rc_engine *e, int var, double value);
+/* The value of variable VAR (an index), 0 when out of range. */
+double rc_engine_var_at(const struct rc_engine *e, int var);
+/* Sets the debtor's previous line, which "after" patterns test (copied;
+ * NULL clears it). */
+void rc_engine_set_prev(struct rc_engine *e, const char *line);
+/* Gives the debtor a standing offer, as a rule with "bargain": "offer"
+ * would, without saying anything. */
+void rc_engine_set_offer(struct rc_engine *e);
+
+/* The rule that produced the last debtor reply, or NULL when it came from
+ * elsewhere (opening, fallback, bargain model, pause).  The pointer is
+ * into the scenario. */
+const struct rc_rule *rc_engine_rule(const struct rc_engine *e);
+
+/* Would rule R fire if the trainee said LINE now?  Changes nothing in the
+ * call.  Returns 1 if so; otherwise 0, and appends why not to WHY (when
+ * not NULL), e.g. "no pattern matched". */
+int rc_engine_try(struct rc_engine *e, const struct rc_rule *r,
+                  const char *line, struct rc_buf *why);
+
 #endif

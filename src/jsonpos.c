@@ -5,6 +5,7 @@
  */
 #include "jsonpos.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -210,6 +211,16 @@ rc_json_parse(const char *name, const char *text, size_t len, struct rc_err *err
 			rc_buf_puts(&why, "string never closed on this line");
 		else if (text[off] == '\'')
 			rc_buf_puts(&why, "strings and keys take double quotes, not '");
+	}
+	/* A bare word where a key or value belongs: cJSON stops one past its
+	 * first letter; point at the word. */
+	if (why.len == 0 && off > 0 && off <= len) {
+		size_t w = off;
+
+		while (w > 0 && isalpha((unsigned char)text[w - 1]))
+			w--;
+		if (w < off && (w == 0 || strchr(" \t\r\n{[,:", text[w - 1])))
+			off = w;
 	}
 	if (why.len == 0)
 		describe_stop(&why, text, len, off);

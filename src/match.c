@@ -157,6 +157,15 @@ rc_matcher_capture(struct rc_matcher *m, const char *name, char *buf,
 	return 1;
 }
 
+void
+rc_matcher_span(const struct rc_matcher *m, size_t *start, size_t *end)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+
+	*start = m->last ? ov[0] : 0;
+	*end = m->last ? ov[1] : 0;
+}
+
 const char *
 rc_matcher_error(const struct rc_matcher *m)
 {

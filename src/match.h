@@ -51,6 +51,9 @@ enum rc_match_result rc_matcher_exec(struct rc_matcher *m,
 int rc_matcher_capture(struct rc_matcher *m, const char *name, char *buf,
                        size_t size);
 
+/* The byte span of the last successful match: *START and *END. */
+void rc_matcher_span(const struct rc_matcher *m, size_t *start, size_t *end);
+
 /* The PCRE2 message for the last RC_MATCH_FAILED / RC_MATCH_LIMIT_HIT. */
 const char *rc_matcher_error(const struct rc_matcher *m);
 

@@ -1,0 +1,317 @@
+/*
+ * rubric.c - loading scoring/rubric.json and scoring/signals.json.  The
+ * twenty practice ids are fixed by the spec: the file must list exactly
+ * those, numbered 1 to 20, so a typo cannot silently drop a practice.
+ * Every problem is reported, with the JSON pointer of the value.
+ */
+#include "rubric.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "buf.h"
+#include "jsonpos.h"
+#include "xmalloc.h"
+
+const char *const rc_practice_ids[20] = {
+	"every-interaction-negotiation", "start-with-reminder",
+	"accurate-information", "do-research", "polite-professional",
+	"remain-calm", "treat-as-equals", "be-realistic", "clear-message",
+	"concrete-minimum", "find-the-reason", "ask-for-comments",
+	"require-counter-offer", "no-immediate-counter", "good-faith-gesture",
+	"dont-force-the-issue", "confirm-in-writing", "explain-ramifications",
+	"follow-up-letters", "hold-to-the-deal",
+};
+
+const char *const rc_signal_names[RC_SIG_COUNT] = {
+	"identify", "courtesy", "profanity", "insult", "condescend", "sarcasm",
+	"threat", "ask-reason", "ask-solution", "ask-offer", "good-faith",
+	"writing", "ramification", "follow-up", "next-step", "verify-party",
+	"confirm-unpaid", "ask-proof", "acknowledge", "empathy", "recap",
+	"options", "minimum", "accept", "consider-offer", "deadline",
+	"consequence", "waive", "full-balance", "overdue",
+	"inability", "reason", "offer", "agree", "hostile", "dispute", "hangup",
+};
+
+static char *
+str(const cJSON *o, const char *key, const char *name, const char *ptr,
+    struct rc_err *err)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	if (!cJSON_IsString(v) || v->valuestring[0] == '\0') {
+		rc_err_add(err, RC_ERROR, "%s: %s/%s: expected a non-empty string",
+		    name, ptr, key);
+		return rc_xstrdup("");
+	}
+	return rc_xstrdup(v->valuestring);
+}
+
+static void
+load_practice(struct rc_practice_def *p, const cJSON *o, const char *name,
+              const char *ptr, int extended, struct rc_err *err)
+{
+	const cJSON *v, *s, *e;
+
+	memset(p, 0, sizeof *p);
+	if (!cJSON_IsObject(o)) {
+		rc_err_add(err, RC_ERROR, "%s: %s: expected an object", name, ptr);
+		p->id = rc_xstrdup("");
+		p->title = rc_xstrdup("");
+		p->description = rc_xstrdup("");
+		p->tip = rc_xstrdup("");
+		return;
+	}
+	p->id = str(o, "id", name, ptr, err);
+	p->title = str(o, "title", name, ptr, err);
+	p->description = str(o, "description", name, ptr, err);
+	p->tip = str(o, "tip", name, ptr, err);
+	p->weight = 1;
+	v = cJSON_GetObjectItemCaseSensitive(o, "weight");
+	if (v != NULL) {
+		if (!cJSON_IsNumber(v) || v->valuedouble < 0 || v->valuedouble > 10)
+			rc_err_add(err, RC_ERROR, "%s: %s/weight: expected a number 0..10",
+			    name, ptr);
+		else
+			p->weight = v->valuedouble;
+	}
+	if (!extended) {
+		v = cJSON_GetObjectItemCaseSensitive(o, "number");
+		if (!cJSON_IsNumber(v) || v->valuedouble < 1 || v->valuedouble > 20)
+			rc_err_add(err, RC_ERROR, "%s: %s/number: expected 1..20", name, ptr);
+		else
+			p->number = (int)v->valuedouble;
+	}
+	s = cJSON_GetObjectItemCaseSensitive(o, "settings");
+	if (s != NULL && !cJSON_IsObject(s)) {
+		rc_err_add(err, RC_ERROR, "%s: %s/settings: expected an object", name, ptr);
+		return;
+	}
+	if (s == NULL)
+		return;
+	p->setting_keys = rc_xcalloc((size_t)cJSON_GetArraySize(s) + 1, sizeof(char *));
+	p->setting_values = rc_xcalloc((size_t)cJSON_GetArraySize(s) + 1, sizeof(double));
+	cJSON_ArrayForEach(e, s) {
+		if (!cJSON_IsNumber(e)) {
+			rc_err_add(err, RC_ERROR, "%s: %s/settings/%s: expected a number",
+			    name, ptr, e->string);
+			continue;
+		}
+		p->setting_keys[p->nsettings] = rc_xstrdup(e->string);
+		p->setting_values[p->nsettings++] = e->valuedouble;
+	}
+}
+
+static cJSON *
+read_json(const char *path, struct rc_err *err)
+{
+	size_t len = 0;
+	char *text = rc_file_read(path, &len, err);
+	cJSON *root;
+
+	if (text == NULL)
+		return NULL;
+	root = rc_json_parse(path, text, len, err);
+	free(text);
+	return root;
+}
+
+static void
+load_signals(struct rc_rubric *r, const char *path, struct rc_err *err)
+{
+	cJSON *root = read_json(path, err);
+	int i;
+
+	if (root == NULL)
+		return;
+	for (i = 0; i < RC_SIG_COUNT; i++) {
+		const char *side = i < RC_SIG_COLLECTOR_COUNT ? "collector" : "debtor";
+		const cJSON *group = cJSON_GetObjectItemCaseSensitive(root, side);
+		const cJSON *sig = cJSON_GetObjectItemCaseSensitive(group,
+		    rc_signal_names[i]);
+		const cJSON *pats, *p;
+		struct rc_signal_def *d = &r->signals[i];
+		size_t k = 0;
+
+		if (!cJSON_IsObject(sig)) {
+			rc_err_add(err, RC_ERROR, "%s: /%s: missing signal '%s'", path, side,
+			    rc_signal_names[i]);
+			continue;
+		}
+		d->negatable = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(sig,
+		    "negatable"));
+		pats = cJSON_GetObjectItemCaseSensitive(sig, "patterns");
+		if (!cJSON_IsArray(pats)) {
+			rc_err_add(err, RC_ERROR, "%s: /%s/%s/patterns: expected an array",
+			    path, side, rc_signal_names[i]);
+			continue;
+		}
+		d->patterns = rc_xcalloc((size_t)cJSON_GetArraySize(pats) + 1,
+		    sizeof *d->patterns);
+		cJSON_ArrayForEach(p, pats) {
+			char msg[256];
+			size_t off = 0;
+			struct rc_pattern *c = NULL;
+
+			if (cJSON_IsString(p))
+				c = rc_pattern_new(p->valuestring, msg, sizeof msg, &off);
+			else
+				snprintf(msg, sizeof msg, "expected a pattern string");
+			if (c == NULL)
+				rc_err_add(err, RC_ERROR, "%s: /%s/%s/patterns/%zu: pcre2 error at "
+				    "offset %zu: %s", path, side, rc_signal_names[i], k, off, msg);
+			else
+				d->patterns[d->npatterns++] = c;
+			k++;
+		}
+	}
+	cJSON_Delete(root);
+}
+
+struct rc_rubric *
+rc_rubric_load(const char *dir, struct rc_err *err)
+{
+	struct rc_buf path = RC_BUF_INIT;
+	struct rc_rubric *r;
+	const cJSON *v, *arr;
+	cJSON *root;
+	size_t before = err->nerrors, i;
+	char ptr[64];
+	const char *name;
+
+	rc_buf_printf(&path, "%s/rubric.json", dir);
+	name = rc_buf_str(&path);
+	root = read_json(name, err);
+	if (root == NULL) {
+		rc_buf_free(&path);
+		return NULL;
+	}
+	r = rc_xcalloc(1, sizeof *r);
+	r->version = str(root, "version", name, "", err);
+	r->pass_mark = 70;
+	r->w_practice = 0.7;
+	r->w_outcome = 0.3;
+	v = cJSON_GetObjectItemCaseSensitive(root, "pass_mark");
+	if (cJSON_IsNumber(v) && v->valuedouble >= 0 && v->valuedouble <= 100)
+		r->pass_mark = v->valuedouble;
+	else if (v != NULL)
+		rc_err_add(err, RC_ERROR, "%s: /pass_mark: expected a number 0..100", name);
+	v = cJSON_GetObjectItemCaseSensitive(root, "weights");
+	if (cJSON_IsObject(v)) {
+		const cJSON *a = cJSON_GetObjectItemCaseSensitive(v, "practice");
+		const cJSON *b = cJSON_GetObjectItemCaseSensitive(v, "outcome");
+
+		if (cJSON_IsNumber(a) && cJSON_IsNumber(b) && a->valuedouble >= 0 &&
+		    b->valuedouble >= 0 && a->valuedouble + b->valuedouble > 0) {
+			r->w_practice = a->valuedouble / (a->valuedouble + b->valuedouble);
+			r->w_outcome = b->valuedouble / (a->valuedouble + b->valuedouble);
+		} else {
+			rc_err_add(err, RC_ERROR, "%s: /weights: expected practice and "
+			    "outcome weights", name);
+		}
+	}
+	arr = cJSON_GetObjectItemCaseSensitive(root, "practices");
+	if (!cJSON_IsArray(arr) || cJSON_GetArraySize(arr) != 20) {
+		rc_err_add(err, RC_ERROR, "%s: /practices: expected the twenty practices",
+		    name);
+	} else {
+		r->practices = rc_xcalloc(20, sizeof *r->practices);
+		for (i = 0; i < 20; i++) {
+			snprintf(ptr, sizeof ptr, "/practices/%zu", i);
+			load_practice(&r->practices[i], cJSON_GetArrayItem(arr, (int)i), name,
+			    ptr, 0, err);
+			r->npractices++;
+			if (strcmp(r->practices[i].id, rc_practice_ids[i]) != 0 ||
+			    r->practices[i].number != (int)i + 1)
+				rc_err_add(err, RC_ERROR, "%s: %s: expected practice %zu '%s', "
+				    "found '%s'", name, ptr, i + 1, rc_practice_ids[i],
+				    r->practices[i].id);
+		}
+	}
+	arr = cJSON_GetObjectItemCaseSensitive(root, "extended");
+	if (cJSON_IsArray(arr)) {
+		r->extended = rc_xcalloc((size_t)cJSON_GetArraySize(arr) + 1,
+		    sizeof *r->extended);
+		for (i = 0; i < (size_t)cJSON_GetArraySize(arr); i++) {
+			snprintf(ptr, sizeof ptr, "/extended/%zu", i);
+			load_practice(&r->extended[i], cJSON_GetArrayItem(arr, (int)i), name,
+			    ptr, 1, err);
+			r->nextended++;
+		}
+	}
+	cJSON_Delete(root);
+	rc_buf_reset(&path);
+	rc_buf_printf(&path, "%s/signals.json", dir);
+	load_signals(r, rc_buf_str(&path), err);
+	rc_buf_free(&path);
+	if (err->nerrors > before) {
+		rc_rubric_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+static void
+free_practice(struct rc_practice_def *p)
+{
+	size_t i;
+
+	free(p->id);
+	free(p->title);
+	free(p->description);
+	free(p->tip);
+	for (i = 0; i < p->nsettings; i++)
+		free(p->setting_keys[i]);
+	free(p->setting_keys);
+	free(p->setting_values);
+}
+
+void
+rc_rubric_free(struct rc_rubric *r)
+{
+	size_t i, j;
+
+	if (r == NULL)
+		return;
+	free(r->version);
+	for (i = 0; i < r->npractices; i++)
+		free_practice(&r->practices[i]);
+	free(r->practices);
+	for (i = 0; i < r->nextended; i++)
+		free_practice(&r->extended[i]);
+	free(r->extended);
+	for (i = 0; i < RC_SIG_COUNT; i++) {
+		for (j = 0; j < r->signals[i].npatterns; j++)
+			rc_pattern_free(r->signals[i].patterns[j]);
+		free(r->signals[i].patterns);
+	}
+	free(r);
+}
+
+const struct rc_practice_def *
+rc_rubric_find(const struct rc_rubric *r, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < r->npractices; i++)
+		if (strcmp(r->practices[i].id, id) == 0)
+			return &r->practices[i];
+	for (i = 0; i < r->nextended; i++)
+		if (strcmp(r->extended[i].id, id) == 0)
+			return &r->extended[i];
+	return NULL;
+}
+
+double
+rc_rubric_setting(const struct rc_practice_def *p, const char *key, double def)
+{
+	size_t i;
+
+	for (i = 0; i < p->nsettings; i++)
+		if (strcmp(p->setting_keys[i], key) == 0)
+			return p->setting_values[i];
+	return def;
+}

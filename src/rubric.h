@@ -1,0 +1,82 @@
+/*
+ * rubric.h - the scoring rubric as data: the twenty practices and the
+ * extended ones (ids, numbers, titles, descriptions, tips, weights,
+ * detector settings), the pass mark and the weights of practice against
+ * outcome (scoring/rubric.json), and the phrase signals the detectors read
+ * lines through (scoring/signals.json), compiled with PCRE2 at load.
+ *
+ * Ownership: a struct rc_rubric owns everything reachable from it;
+ * rc_rubric_free() frees it all.
+ */
+#ifndef RC_RUBRIC_H
+#define RC_RUBRIC_H
+
+#include <stddef.h>
+
+#include "err.h"
+#include "match.h"
+
+/* Collector-line signals, in the order of rc_signal_names[]. */
+enum rc_signal {
+	RC_SIG_IDENTIFY, RC_SIG_COURTESY, RC_SIG_PROFANITY, RC_SIG_INSULT,
+	RC_SIG_CONDESCEND, RC_SIG_SARCASM, RC_SIG_THREAT, RC_SIG_ASK_REASON,
+	RC_SIG_ASK_SOLUTION, RC_SIG_ASK_OFFER, RC_SIG_GOOD_FAITH, RC_SIG_WRITING,
+	RC_SIG_RAMIFICATION, RC_SIG_FOLLOW_UP, RC_SIG_NEXT_STEP,
+	RC_SIG_VERIFY_PARTY, RC_SIG_CONFIRM_UNPAID, RC_SIG_ASK_PROOF,
+	RC_SIG_ACKNOWLEDGE, RC_SIG_EMPATHY, RC_SIG_RECAP, RC_SIG_OPTIONS,
+	RC_SIG_MINIMUM, RC_SIG_ACCEPT, RC_SIG_CONSIDER_OFFER, RC_SIG_DEADLINE,
+	RC_SIG_CONSEQUENCE, RC_SIG_WAIVE, RC_SIG_FULL_BALANCE, RC_SIG_OVERDUE,
+	RC_SIG_COLLECTOR_COUNT,
+	/* Debtor-line signals. */
+	RC_SIG_D_INABILITY = RC_SIG_COLLECTOR_COUNT, RC_SIG_D_REASON,
+	RC_SIG_D_OFFER, RC_SIG_D_AGREE, RC_SIG_D_HOSTILE, RC_SIG_D_DISPUTE,
+	RC_SIG_D_HANGUP,
+	RC_SIG_COUNT
+};
+
+extern const char *const rc_signal_names[RC_SIG_COUNT];
+
+struct rc_signal_def {
+	struct rc_pattern **patterns;
+	size_t npatterns;
+	int negatable;
+};
+
+struct rc_practice_def {
+	char *id;
+	int number;              /* 1..20; 0 for an extended practice */
+	char *title, *description, *tip;
+	double weight;
+	char **setting_keys;     /* numeric detector settings */
+	double *setting_values;
+	size_t nsettings;
+};
+
+struct rc_rubric {
+	char *version;
+	double pass_mark;        /* 0..100 */
+	double w_practice, w_outcome;
+	struct rc_practice_def *practices;   /* the twenty, in number order */
+	size_t npractices;
+	struct rc_practice_def *extended;
+	size_t nextended;
+	struct rc_signal_def signals[RC_SIG_COUNT];
+};
+
+/* Loads the rubric from DIR/rubric.json and DIR/signals.json.  Returns
+ * NULL and adds every problem to ERR.  Free with rc_rubric_free(). */
+struct rc_rubric *rc_rubric_load(const char *dir, struct rc_err *err);
+void rc_rubric_free(struct rc_rubric *r);
+
+/* The practice (or extended practice) called ID, or NULL. */
+const struct rc_practice_def *rc_rubric_find(const struct rc_rubric *r,
+                                             const char *id);
+
+/* A numeric detector setting of P, or DEF when unset. */
+double rc_rubric_setting(const struct rc_practice_def *p, const char *key,
+                         double def);
+
+/* The ids of the twenty practices, in number order (fixed by the spec). */
+extern const char *const rc_practice_ids[20];
+
+#endif

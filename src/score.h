@@ -1,0 +1,176 @@
+/*
+ * score.h - scoring a call: the twenty practices and the extended ones,
+ * each met / partial / missed / n/a with points and evidence (turn numbers
+ * and quoted lines), the outcome of the negotiation, critical failures, the
+ * negotiation style used most, and the totals.
+ *
+ * The input is a transcript with events: from the simulator (events known)
+ * or parsed from a recorded call (events inferred from the debtor's lines).
+ * Detectors (detect-*.c) see each line through precomputed signals, never
+ * through raw keywords alone.
+ *
+ * Ownership: rc_score() returns a scorecard the caller frees with
+ * rc_scorecard_free(); it points into the rubric, which must outlive it.
+ */
+#ifndef RC_SCORE_H
+#define RC_SCORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "amount.h"
+#include "negotiate.h"
+#include "rubric.h"
+#include "transcript.h"
+
+/* The case file as the rubric needs it.  Strings are not owned. */
+struct rc_case_invoice {
+	const char *id;
+	double amount;
+	const char *due;          /* "YYYY-MM-DD" or NULL */
+	int paid;
+};
+
+struct rc_case {
+	const char *creditor, *debtor, *contact, *currency;
+	double balance;
+	int days_overdue;
+	const struct rc_case_invoice *invoices;
+	size_t ninvoices;
+};
+
+struct rc_score_input {
+	const struct rc_transcript *t;
+	const struct rc_case *c;          /* NULL: no case file (n/a where needed) */
+	const struct rc_truth *truth;     /* NULL: hidden truth unknown */
+	int has_mood;                     /* the debtor's mood at the end is known */
+	double mood;
+	int inferred;                     /* events were inferred from debtor lines */
+	const char *scenario_version;     /* may be NULL */
+	const char *const *not_applicable;  /* ids the scenario marks n/a; NULL-ended, may be NULL */
+	const char *const *weight_ids;    /* scenario weight overrides: ids ... */
+	const double *weight_values;      /* ... and their weights; NULL-ended ids */
+};
+
+enum rc_status { RC_MET, RC_PARTIAL, RC_MISSED, RC_NA };
+
+struct rc_evidence {
+	int turn;
+	char *quote;              /* owned */
+};
+
+struct rc_result {
+	const struct rc_practice_def *def;
+	enum rc_status status;
+	double points;            /* 0..1; 0 for n/a */
+	double weight;            /* after scenario overrides */
+	struct rc_evidence *ev;
+	size_t nev;
+	char *note;               /* owned, may be NULL: why, in a few words */
+};
+
+/* Per-turn view used by the detectors. */
+struct rc_line {
+	const struct rc_turn *turn;
+	uint64_t sig;             /* bit (1 << enum rc_signal) when the signal fired */
+	int shout;                /* mostly capitals */
+	struct rc_proposal prop;  /* a proposal in the line (collector or debtor) */
+	struct rc_money money[RC_AMOUNT_MAX];
+	size_t nmoney;
+	int debtor_offer;         /* event debtor-offer (or inferred) */
+	int inability;            /* event inability-revealed (or inferred) */
+	int reason;               /* event reason-revealed */
+	int hostility;            /* debtor hostility */
+	int agreement;            /* event agreement */
+	int hangup;
+	int right_party;          /* event right-party-confirmed */
+};
+
+#define RC_HAS(line, s) (((line)->sig >> (s)) & 1u)
+
+enum rc_style_kind {
+	RC_STYLE_CONFRONTATION, RC_STYLE_AVOIDANCE, RC_STYLE_ACCOMMODATION,
+	RC_STYLE_COMPROMISE, RC_STYLE_COLLABORATION
+};
+
+struct rc_outcome {
+	int agreement;
+	struct rc_terms terms;     /* when agreement */
+	double balance;
+	double recovered_now;      /* paid at once */
+	double expected;           /* expected recovery given the truth */
+	int days_to_full;          /* -1: never in full under these terms */
+	double goodwill;           /* 0..100 */
+	int ended_by;              /* enum rc_ended */
+	double score;              /* 0..100 */
+};
+
+struct rc_critical {
+	const char *id;            /* "abusive-language" */
+	int turn;
+	char *quote;               /* owned */
+};
+
+struct rc_scorecard {
+	const char *rubric_version;
+	const char *scenario_version;    /* may be NULL */
+	struct rc_result *practices;     /* the twenty, in order */
+	size_t npractices;
+	struct rc_result *extended;
+	size_t nextended;
+	enum rc_style_kind style;
+	double practice_score;           /* 0..100 */
+	struct rc_outcome outcome;
+	double score;                    /* overall 0..100 */
+	double pass_mark;
+	int passed;
+	struct rc_critical *critical;
+	size_t ncritical;
+};
+
+/* Everything a detector sees. */
+struct rc_detect {
+	const struct rc_score_input *in;
+	const struct rc_rubric *rubric;
+	const struct rc_practice_def *def;
+	const struct rc_line *lines;     /* one per transcript turn, same index */
+	size_t nlines;
+	struct rc_matcher *m;            /* for rc_signal_match() */
+};
+
+typedef void (*rc_detector_fn)(const struct rc_detect *d, struct rc_result *r);
+
+struct rc_detector {
+	const char *id;
+	rc_detector_fn fn;
+};
+
+/* Scores IN with RUBRIC. */
+struct rc_scorecard *rc_score(const struct rc_rubric *rubric,
+                              const struct rc_score_input *in);
+void rc_scorecard_free(struct rc_scorecard *c);
+
+/* Helpers for detectors (score.c). */
+/* Adds evidence: turn number and a quote of its text (shortened). */
+void rc_result_cite(struct rc_result *r, const struct rc_turn *turn);
+/* Sets status and points (met 1, partial 0.5, missed 0, n/a 0) and a note
+ * (printf-style, may be NULL). */
+void rc_result_set(struct rc_result *r, enum rc_status st, const char *note, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Runs signal SIG of RUBRIC over TEXT with matcher M: quoted speech is
+ * removed first, and for negatable signals a match with a negation among
+ * the three words before it does not count. */
+int rc_signal_match(const struct rc_rubric *rubric, struct rc_matcher *m,
+                    enum rc_signal sig, const char *text);
+/* 1 when TEXT is shouted: mostly capital letters. */
+int rc_text_shouted(const char *text);
+
+const char *rc_status_name(enum rc_status s);
+const char *rc_style_name(enum rc_style_kind s);
+
+/* The detector tables (detect-*.c), each NULL-id terminated. */
+extern const struct rc_detector rc_detectors_core[];     /* practices 1-10 */
+extern const struct rc_detector rc_detectors_deal[];     /* practices 11-20 */
+extern const struct rc_detector rc_detectors_extended[]; /* extended */
+
+#endif

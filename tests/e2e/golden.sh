@@ -1,0 +1,42 @@
+#!/bin/sh
+# Data-driven calls: tests/golden/NAME.script is played with the arguments
+# in NAME.args (scenario and seed).  NAME.expect lists what the text output
+# must show (one ERE per line; a leading '!' means must NOT show).  When
+# NAME.out exists, the whole output must match it byte for byte.  Every
+# case is also checked to be deterministic in text and JSON.
+. "$(dirname "$0")/lib.sh"
+
+for script in tests/golden/*.script; do
+	name=${script%.script}
+	[ -f "$name.args" ] || { fail "$script: no $name.args"; continue; }
+	# shellcheck disable=SC2046
+	set -- $(cat "$name.args")
+	"$RECOUP" run "$@" --script "$script" >"$TMP/out" 2>"$TMP/err"
+	expect_eq "$name: exit code" "$?" 0
+	"$RECOUP" run "$@" --script "$script" >"$TMP/again" 2>/dev/null
+	if cmp -s "$TMP/out" "$TMP/again"; then pass; else fail "$name: two runs differ"; fi
+	"$RECOUP" run "$@" --script "$script" --format json >"$TMP/j1" 2>/dev/null
+	"$RECOUP" run "$@" --script "$script" --format json >"$TMP/j2" 2>/dev/null
+	if cmp -s "$TMP/j1" "$TMP/j2"; then pass; else fail "$name: two JSON runs differ"; fi
+	if [ -f "$name.expect" ]; then
+		while IFS= read -r pat; do
+			case "$pat" in
+			''|'#'*) ;;
+			'!'*) expect_no_grep "$name" "$TMP/out" "${pat#!}" ;;
+			*) expect_grep "$name" "$TMP/out" "$pat" ;;
+			esac
+		done <"$name.expect"
+	fi
+	if [ -f "$name.out" ]; then
+		if cmp -s "$TMP/out" "$name.out"; then pass; else
+			fail "$name: output differs from $name.out"
+			diff "$name.out" "$TMP/out" | head -30 | sed 's/^/  /' >&2
+		fi
+	fi
+	if [ -s "$TMP/err" ]; then
+		fail "$name: unexpected messages on stderr"
+		sed 's/^/  | /' "$TMP/err" >&2
+	fi
+done
+
+finish

@@ -1,0 +1,497 @@
+/*
+ * test_amount.c - amount.c against tables of phrasings: what is money and
+ * what is not, where an amount starts and ends, which lines propose a
+ * payment and on what terms, how money is written, and that nothing reads
+ * out of bounds on empty, truncated or very long text.  Expectations are
+ * what a person reading the line would say (balance 3120 unless noted).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "amount.h"
+#include "harness.h"
+
+#define B 3120.0  /* the balance the proposals are read against */
+
+/* Text and the amounts it holds, in order. */
+struct money_case {
+	const char *text;
+	size_t n;
+	double v[3];
+};
+
+static const struct money_case money_cases[] = {
+	{ "$1,200", 1, { 1200 } },
+	{ "$1200.50", 1, { 1200.5 } },
+	{ "1200 dollars", 1, { 1200 } },
+	{ "1.2k", 1, { 1200 } },
+	{ "$1.2k", 1, { 1200 } },
+	{ "2k", 1, { 2000 } },
+	{ "twelve hundred", 1, { 1200 } },
+	{ "two thousand five hundred", 1, { 2500 } },
+	{ "fifteen hundred dollars", 1, { 1500 } },
+	{ "a thousand", 1, { 1000 } },
+	{ "\xe2\x82\xac" "740", 1, { 740 } },
+	{ "740 euros", 1, { 740 } },
+	{ "\xc2\xa3" "90.50", 1, { 90.5 } },
+	{ "90 pounds", 1, { 90 } },
+	{ "USD 300", 1, { 300 } },
+	{ "300 bucks", 1, { 300 } },
+	{ "$400/month", 1, { 400 } },
+	{ "can you pay 900?", 1, { 900 } },
+	{ "I'll do 450 now", 1, { 450 } },
+	{ "how about 1500 today", 1, { 1500 } },
+	{ "TWELVE HUNDRED DOLLARS", 1, { 1200 } },
+	{ "Twenty-five hundred", 1, { 2500 } },
+	{ "one hundred and fifty quid", 1, { 150 } },
+	{ "I could find 5 grand", 1, { 5000 } },
+	{ "2 thousand", 1, { 2000 } },
+	{ "740\xe2\x82\xac", 1, { 740 } },
+	{ "300 USD", 1, { 300 } },
+	{ "$0.50", 1, { 0.5 } },
+	{ "50 cents", 1, { 0.5 } },
+	{ "\xe2\x80\x9c$900\xe2\x80\x9d today", 1, { 900 } },
+	{ "I can\xe2\x80\x99t pay $900", 1, { 900 } },
+	{ "$1,234,567.89", 1, { 1234567.89 } },
+	{ "Invoice 4471 for $1,840 was due on September 15", 1, { 1840 } },
+	{ "invoice 4471 is for 1840 euros", 1, { 1840 } },
+	{ "I can pay 250 on the 15th of March", 1, { 250 } },
+	{ "You owe $3,120; could you pay $1,000 today?", 2, { 3120, 1000 } },
+	{ "1,000 now and 200 a week", 2, { 1000, 200 } },
+	{ "somewhere between $900 and $1,000", 2, { 900, 1000 } },
+	{ "$600 today, $300 on the 1st and $300 by March 3", 3,
+	  { 600, 300, 300 } },
+};
+
+/* Text with no amount of money in it. */
+static const char *const not_money[] = {
+	"invoice 4471",
+	"invoice #4471",
+	"INV-2291",
+	"inv 2291",
+	"Invoice no. 4471",
+	"the 31st",
+	"on the 15th",
+	"2026-09-15",
+	"15/09/2026",
+	"March 3",
+	"3 March 2026",
+	"September 15",
+	"September 15, 2026",
+	"since 2024",
+	"back in 2019",
+	"555-0134",
+	"(555) 013-4477",
+	"07700 900123",
+	"+44 7700 900123",
+	"45 days",
+	"6 months",
+	"two invoices",
+	"three weeks",
+	"12 instalments",
+	"2 payments",
+	"a 30-day extension",
+	"at 3pm",
+	"I'll call you at 10 am",
+	"10:30",
+	"25%",
+	"fifty percent",
+	"account 88213",
+	"the account number is 88213",
+	"ref 5521",
+	"order 10023",
+	"PO 7781",
+	"FY2024",
+	"we have three invoices open: 4471, 4472 and 4473",
+	"I live at 221 Baker Street",
+	"I've told you a hundred times",
+	"version 1.2.3",
+	"",
+};
+
+/* Where an amount lies in its text. */
+static const struct {
+	const char *text;
+	size_t start, end;
+} spans[] = {
+	{ "pay \xe2\x82\xac" "740 now", 4, 10 },
+	{ "fifteen hundred dollars please", 0, 23 },
+	{ "USD 300", 0, 7 },
+	{ "ok, $1,200.50.", 4, 13 },
+	{ "say 1.2k?", 4, 8 },
+	{ "$400/month", 0, 4 },
+};
+
+struct prop_case {
+	const char *text;
+	double balance;
+	enum rc_prop_kind kind;
+	double upfront, share, instalment;
+	int count;
+	enum rc_period period;
+	int rest;
+	double total;
+	const char *when, *rest_when;
+};
+
+#define LUMP RC_PROP_LUMP
+#define PLAN RC_PROP_PLAN
+#define NOP RC_PERIOD_NONE
+#define WK RC_PERIOD_WEEK
+#define FN RC_PERIOD_FORTNIGHT
+#define MO RC_PERIOD_MONTH
+
+static const struct prop_case prop_cases[] = {
+	/* text, balance, kind, upfront, share, instalment, count, period,
+	 * rest, total, when, rest_when */
+	{ "$900 today", B, LUMP, 900, 0, 0, 0, NOP, 0, 900, "today", "" },
+	{ "Could you do half now?", B, LUMP, 1560, .5, 0, 0, NOP, 0, 1560,
+	  "now", "" },
+	{ "I can pay 25% today", B, LUMP, 780, .25, 0, 0, NOP, 0, 780,
+	  "today", "" },
+	{ "Could you manage a third of it?", B, LUMP, 1040, 1.0 / 3, 0, 0, NOP,
+	  0, 1040, "", "" },
+	{ "a third of it", B, LUMP, 1040, 1.0 / 3, 0, 0, NOP, 0, 1040, "", "" },
+	{ "Can you pay the full amount?", B, LUMP, 3120, 1, 0, 0, NOP, 0, 3120,
+	  "", "" },
+	{ "I could clear the whole balance by Friday.", B, LUMP, 3120, 1, 0, 0,
+	  NOP, 0, 3120, "friday", "" },
+	{ "Could you do half of the balance?", B, LUMP, 1560, .5, 0, 0, NOP, 0,
+	  1560, "", "" },
+	{ "Could you settle for 80%?", B, LUMP, 2496, .8, 0, 0, NOP, 0, 2496,
+	  "", "" },
+	{ "I can do half", 0, LUMP, 0, .5, 0, 0, NOP, 0, 0, "", "" },
+	{ "can you pay 900?", B, LUMP, 900, 0, 0, 0, NOP, 0, 900, "", "" },
+	{ "I'll do 450 now", B, LUMP, 450, 0, 0, 0, NOP, 0, 450, "now", "" },
+	{ "how about 1500 today", B, LUMP, 1500, 0, 0, 0, NOP, 0, 1500,
+	  "today", "" },
+	{ "900?", B, LUMP, 900, 0, 0, 0, NOP, 0, 900, "", "" },
+	{ "Today I can do 700.", B, LUMP, 700, 0, 0, 0, NOP, 0, 700, "today",
+	  "" },
+	{ "Would you accept $2,500 to settle the account?", B, LUMP, 2500, 0, 0,
+	  0, NOP, 0, 2500, "", "" },
+	{ "Can you do 2k by the end of the week?", B, LUMP, 2000, 0, 0, 0, NOP,
+	  0, 2000, "end of the week", "" },
+	{ "Would you do \xe2\x82\xac" "740 today?", B, LUMP, 740, 0, 0, 0, NOP,
+	  0, 740, "today", "" },
+	{ "USD 300 by Monday?", B, LUMP, 300, 0, 0, 0, NOP, 0, 300, "monday",
+	  "" },
+	{ "I could pay \xc2\xa3" "90.50 right now", B, LUMP, 90.5, 0, 0, 0, NOP,
+	  0, 90.5, "now", "" },
+	{ "Could you pay twelve hundred dollars by the 1st of next month?", B,
+	  LUMP, 1200, 0, 0, 0, NOP, 0, 1200, "the 1st of next month", "" },
+	{ "You owe $3,120; could you pay $1,000 today?", B, LUMP, 1000, 0, 0, 0,
+	  NOP, 0, 1000, "today", "" },
+	{ "You owe $3,120 but could you pay $1,000 today?", B, LUMP, 1000, 0,
+	  0, 0, NOP, 0, 1000, "today", "" },
+	{ "Could you pay $1,000 of the $3,120 you owe?", B, LUMP, 1000, 0, 0,
+	  0, NOP, 0, 1000, "", "" },
+	{ "Can you pay the invoice for $1,840 today?", B, LUMP, 1840, 0, 0, 0,
+	  NOP, 0, 1840, "today", "" },
+	{ "You owe $3,120. Can you pay the full amount today?", B, LUMP, 3120,
+	  1, 0, 0, NOP, 0, 3120, "today", "" },
+	{ "I can't do 900, but I could do 500 on Friday", B, LUMP, 500, 0, 0,
+	  0, NOP, 0, 500, "friday", "" },
+	{ "My payday is Friday, so I could send you 400 then.", B, LUMP, 400,
+	  0, 0, 0, NOP, 0, 400, "friday", "" },
+	{ "Are you able to pay the $3,120 balance today?", B, LUMP, 3120, 0, 0,
+	  0, NOP, 0, 3120, "today", "" },
+	{ "Could you make a payment of $1,000 by Friday?", B, LUMP, 1000, 0, 0,
+	  0, NOP, 0, 1000, "friday", "" },
+
+	{ "$400 a month for 6 months", B, PLAN, 0, 0, 400, 6, MO, 0, 2400, "",
+	  "" },
+	{ "400 monthly for six months", B, PLAN, 0, 0, 400, 6, MO, 0, 2400,
+	  "", "" },
+	{ "$400/month for the next 6 months", B, PLAN, 0, 0, 400, 6, MO, 0,
+	  2400, "", "" },
+	{ "$200 a week", B, PLAN, 0, 0, 200, 0, WK, 0, 0, "", "" },
+	{ "$150 every two weeks", B, PLAN, 0, 0, 150, 0, FN, 0, 0, "", "" },
+	{ "$100 every Friday until it's paid", B, PLAN, 0, 0, 100, 0, WK, 0, 0,
+	  "", "" },
+	{ "I can do $250 a fortnight starting next week.", B, PLAN, 0, 0, 250,
+	  0, FN, 0, 0, "next week", "" },
+	{ "Six payments of $500", B, PLAN, 0, 0, 500, 6, MO, 0, 3000, "", "" },
+	{ "What about 3 payments of $1,040?", B, PLAN, 0, 0, 1040, 3, MO, 0,
+	  3120, "", "" },
+	{ "Pay $50 a week for 10 weeks", B, PLAN, 0, 0, 50, 10, WK, 0, 500, "",
+	  "" },
+	{ "Could you do $300 every 2 weeks for 10 weeks?", B, PLAN, 0, 0, 300,
+	  5, FN, 0, 1500, "", "" },
+	{ "I can only do $100 a month for a year.", B, PLAN, 0, 0, 100, 12, MO,
+	  0, 1200, "", "" },
+	{ "I can't pay more than $200 a month.", B, PLAN, 0, 0, 200, 0, MO, 0,
+	  0, "", "" },
+	{ "How about $1,200 over 6 months?", B, PLAN, 0, 0, 200, 6, MO, 0,
+	  1200, "", "" },
+	{ "Pay it off over 4 months", B, PLAN, 0, 0, 780, 4, MO, 0, 3120, "",
+	  "" },
+	{ "Can you pay it in 4 monthly instalments?", B, PLAN, 0, 0, 780, 4,
+	  MO, 0, 3120, "", "" },
+	{ "Could you pay it off in 12 months?", B, PLAN, 0, 0, 260, 12, MO, 0,
+	  3120, "", "" },
+	{ "I could pay off the balance in 6 months.", B, PLAN, 0, 0, 520, 6,
+	  MO, 0, 3120, "", "" },
+	{ "I can do 12 monthly payments of $260.", B, PLAN, 0, 0, 260, 12, MO,
+	  0, 3120, "", "" },
+	{ "Let's do $2,000 today and the remaining $1,120 by the end of the "
+	  "month.", B, PLAN, 2000, 0, 0, 0, NOP, 1, 3120, "today",
+	  "end of the month" },
+	{ "$600 today and the rest by the 31st", B, PLAN, 600, 0, 0, 0, NOP, 1,
+	  3120, "today", "the 31st" },
+	{ "$600 today and the rest by the 31st", 0, PLAN, 600, 0, 0, 0, NOP, 1,
+	  600, "today", "the 31st" },
+	{ "$600 now and the balance by the end of the month.", B, PLAN, 600, 0,
+	  0, 0, NOP, 1, 3120, "now", "end of the month" },
+	{ "Half now and the other half next Friday?", B, PLAN, 1560, .5, 0, 0,
+	  NOP, 1, 3120, "now", "next friday" },
+	{ "$600 today and the rest over 4 months", B, PLAN, 600, 0, 630, 4, MO,
+	  1, 3120, "today", "" },
+	{ "Let's say a quarter today and the remainder in three monthly "
+	  "payments.", B, PLAN, 780, .25, 780, 3, MO, 1, 3120, "today", "" },
+	{ "1,000 now and 200 a week", B, PLAN, 1000, 0, 200, 0, WK, 0, 1000,
+	  "now", "" },
+	{ "Could you pay twelve hundred now and six hundred a month for three "
+	  "months?", B, PLAN, 1200, 0, 600, 3, MO, 0, 3000, "now", "" },
+	{ "Can you pay 1500 now and 540 a month for 3 months?", B, PLAN, 1500,
+	  0, 540, 3, MO, 0, 3120, "now", "" },
+	{ "I'll send 300 tomorrow and 300 every month after that", B, PLAN, 300,
+	  0, 300, 0, MO, 0, 300, "tomorrow", "" },
+	{ "Could we say $500 today and $500 on Friday?", B, PLAN, 500, 0, 500,
+	  1, NOP, 0, 1000, "today", "friday" },
+};
+
+/* Lines that propose nothing (balance 3120). */
+static const char *const not_proposals[] = {
+	"Your balance is $3,120.",
+	"Invoice 4471 for $1,840 was due on September 15.",
+	"You owe $3,120 in total.",
+	"The outstanding amount is $3,120.",
+	"The total comes to $3,120.",
+	"$3,120.",
+	"I paid $500 last month.",
+	"I made a payment of $500 last week.",
+	"Your last payment of $200 was on March 3.",
+	"I earn about 1,800 a month.",
+	"My rent is $1,200 a month.",
+	"I can't pay $900.",
+	"I won't pay a thousand dollars.",
+	"$900 is too much for me.",
+	"We have two invoices.",
+	"It's been 45 days.",
+	"We sent you 3 reminders in 6 months.",
+	"The late fee is 5%.",
+	"Can you pay by the 15th?",
+	"Could you call me back at 10:30?",
+	"Hello, this is Sam from Acme Supplies.",
+	"I've been a customer since 2019.",
+	"Call me on 555-0134.",
+	"Invoices 4471 and 4472 are both overdue.",
+	"Your account number is 88213 and the reference is 5521.",
+	"I'll be there at 3pm on the 15th.",
+	"I'll pay you in 2 weeks.",
+	"I don't have 900.",
+	"Can you confirm the $3,120 balance?",
+	"$3,120 is a lot of money.",
+	"I lost my job 3 months ago.",
+	"",
+};
+
+static const struct {
+	double value;
+	const char *currency;
+	const char *want;
+} formats[] = {
+	{ 1840, "USD", "$1,840" },
+	{ 1840.5, "USD", "$1,840.50" },
+	{ 740, "EUR", "\xe2\x82\xac" "740" },
+	{ 740.5, "EUR", "\xe2\x82\xac" "740.50" },
+	{ 90, "GBP", "\xc2\xa3" "90" },
+	{ 1840, "CHF", "1,840 CHF" },
+	{ 1840, "JPY", "1,840 JPY" },
+	{ -1840, "USD", "-$1,840" },
+	{ -1840.25, "CHF", "-1,840.25 CHF" },
+	{ 0, "USD", "$0" },
+	{ -0.001, "USD", "$0" },
+	{ 12.3, "USD", "$12.30" },
+	{ 999.996, "USD", "$1,000" },
+	{ 1234567.891, "USD", "$1,234,567.89" },
+	{ 1e6, "GBP", "\xc2\xa3" "1,000,000" },
+	{ 100, "usd", "$100" },
+	{ 100, NULL, "100" },
+	{ 100, "", "100" },
+};
+
+static void
+test_money(void)
+{
+	struct rc_money m[RC_AMOUNT_MAX];
+	size_t k, j, n;
+
+	for (k = 0; k < sizeof money_cases / sizeof money_cases[0]; k++) {
+		const struct money_case *c = &money_cases[k];
+
+		n = rc_amount_find(c->text, m, RC_AMOUNT_MAX);
+		if (n != c->n)
+			fprintf(stderr, "  in \"%s\"\n", c->text);
+		RC_CHECK_INT(n, c->n);
+		for (j = 0; j < n && j < c->n; j++)
+			RC_CHECK_NUM(m[j].value, c->v[j]);
+	}
+	for (k = 0; k < sizeof not_money / sizeof not_money[0]; k++) {
+		n = rc_amount_find(not_money[k], m, RC_AMOUNT_MAX);
+		if (n != 0)
+			fprintf(stderr, "  in \"%s\": %.2f\n", not_money[k],
+			        m[0].value);
+		RC_CHECK_INT(n, 0);
+	}
+	for (k = 0; k < sizeof spans / sizeof spans[0]; k++) {
+		n = rc_amount_find(spans[k].text, m, RC_AMOUNT_MAX);
+		RC_CHECK_INT(n, 1);
+		RC_CHECK_INT(m[0].start, spans[k].start);
+		RC_CHECK_INT(m[0].end, spans[k].end);
+	}
+}
+
+static void
+test_proposals(void)
+{
+	struct rc_proposal p;
+	size_t k;
+
+	for (k = 0; k < sizeof prop_cases / sizeof prop_cases[0]; k++) {
+		const struct prop_case *c = &prop_cases[k];
+		int failed = rc_test_failed;
+
+		RC_CHECK_INT(rc_amount_proposal(c->text, c->balance, &p), c->kind);
+		RC_CHECK_INT(p.kind, c->kind);
+		RC_CHECK_NUM(p.upfront, c->upfront);
+		RC_CHECK_NUM(p.share, c->share);
+		RC_CHECK_NUM(p.instalment, c->instalment);
+		RC_CHECK_INT(p.count, c->count);
+		RC_CHECK_INT(p.period, c->period);
+		RC_CHECK_INT(p.rest, c->rest);
+		RC_CHECK_NUM(p.total, c->total);
+		RC_CHECK_STR(p.when, c->when);
+		RC_CHECK_STR(p.rest_when, c->rest_when);
+		if (rc_test_failed != failed)
+			fprintf(stderr, "  in \"%s\"\n", c->text);
+	}
+	for (k = 0; k < sizeof not_proposals / sizeof not_proposals[0]; k++) {
+		int failed = rc_test_failed;
+
+		RC_CHECK_INT(rc_amount_proposal(not_proposals[k], B, &p),
+		             RC_PROP_NONE);
+		RC_CHECK_NUM(p.upfront, 0);
+		RC_CHECK_NUM(p.total, 0);
+		RC_CHECK_STR(p.when, "");
+		if (rc_test_failed != failed)
+			fprintf(stderr, "  in \"%s\"\n", not_proposals[k]);
+	}
+	/* and nothing that is not money proposes anything either */
+	for (k = 0; k < sizeof not_money / sizeof not_money[0]; k++) {
+		int failed = rc_test_failed;
+
+		if (strcmp(not_money[k], "25%") == 0 ||
+		    strcmp(not_money[k], "fifty percent") == 0)
+			continue;  /* a bare share may be an offer */
+		RC_CHECK_INT(rc_amount_proposal(not_money[k], B, &p),
+		             RC_PROP_NONE);
+		if (rc_test_failed != failed)
+			fprintf(stderr, "  in \"%s\"\n", not_money[k]);
+	}
+}
+
+static void
+test_format(void)
+{
+	char buf[64], small[4];
+	size_t k;
+
+	for (k = 0; k < sizeof formats / sizeof formats[0]; k++)
+		RC_CHECK_STR(rc_amount_format(formats[k].value, formats[k].currency,
+		                              buf, sizeof buf), formats[k].want);
+	/* cut short, never in the middle of a character */
+	RC_CHECK_STR(rc_amount_format(1840, "EUR", small, 4), "\xe2\x82\xac");
+	RC_CHECK_STR(rc_amount_format(1840, "EUR", small, 3), "");
+	RC_CHECK_STR(rc_amount_format(1840, "USD", small, 4), "$1,");
+	RC_CHECK_STR(rc_amount_format(1840, "USD", small, 1), "");
+	RC_CHECK(rc_amount_format(1840, "USD", small, 0) == small);
+	RC_CHECK_STR(rc_amount_format(NAN, "USD", buf, sizeof buf), "?");
+	RC_CHECK_STR(rc_amount_format(INFINITY, "USD", buf, sizeof buf), "?");
+	rc_amount_format(1e300, "USD", buf, sizeof buf);
+	RC_CHECK(strlen(buf) == sizeof buf - 1 && buf[0] == '$');
+}
+
+/* Fills a 1 MB line with copies of UNIT. */
+static char *
+long_line(const char *unit)
+{
+	size_t n = (size_t)1 << 20, u = strlen(unit), k;
+	char *s = malloc(n + 1);
+
+	if (s == NULL)
+		abort();
+	for (k = 0; k < n; k++)
+		s[k] = unit[k % u];
+	s[n] = '\0';
+	return s;
+}
+
+static void
+test_edges(void)
+{
+	static const char *const units[] = {
+		"9", "a", " ", "$", "$900 now and 200 a week, ", "one hundred ",
+		"1,000,", "\xe2\x82\xac", "\xe2\x82", "-1", "the rest ",
+	};
+	static const char *const cut[] = {
+		"$", "1,", "1.", "\xe2\x82", "\xe2", "\xc2", "twenty-", "$1.2",
+		"can\xe2\x80", "half", "the", "by the", "1 2 3 4 5 6 7 8 9 10",
+	};
+	struct rc_money m[4];
+	struct rc_proposal p;
+	size_t k, n;
+	char *s;
+
+	RC_CHECK_INT(rc_amount_find(NULL, m, 4), 0);
+	RC_CHECK_INT(rc_amount_proposal(NULL, B, &p), RC_PROP_NONE);
+	RC_CHECK_INT(rc_amount_proposal("$900 today", B, NULL), RC_PROP_LUMP);
+	/* more amounts than room: all counted, MAX stored */
+	m[2].value = -1;
+	RC_CHECK_INT(rc_amount_find("$10 $20 $30 $40", m, 2), 4);
+	RC_CHECK_NUM(m[1].value, 20);
+	RC_CHECK_NUM(m[2].value, -1);
+	RC_CHECK_INT(rc_amount_find("$10 $20 $30", NULL, 0), 3);
+	for (k = 0; k < sizeof cut / sizeof cut[0]; k++) {
+		n = rc_amount_find(cut[k], m, 4);
+		RC_CHECK(n <= 4);
+		rc_amount_proposal(cut[k], B, &p);
+		RC_CHECK(memchr(p.when, '\0', sizeof p.when) != NULL);
+	}
+	for (k = 0; k < sizeof units / sizeof units[0]; k++) {
+		s = long_line(units[k]);
+		n = rc_amount_find(s, m, 4);
+		rc_amount_proposal(s, B, &p);
+		RC_CHECK(memchr(p.when, '\0', sizeof p.when) != NULL);
+		RC_CHECK(n < ((size_t)1 << 20));
+		free(s);
+	}
+	/* a 1 MB number is no amount */
+	s = long_line("9");
+	RC_CHECK_INT(rc_amount_find(s, m, 4), 0);
+	free(s);
+	/* long when phrases are cut to fit */
+	rc_amount_proposal("$900 on the twenty-first of September 2026", B, &p);
+	RC_CHECK(strlen(p.when) < sizeof p.when);
+}
+
+int
+main(void)
+{
+	test_money();
+	test_proposals();
+	test_format();
+	test_edges();
+	return RC_TEST_DONE();
+}
