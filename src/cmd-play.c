@@ -96,6 +96,8 @@ play_exec(int argc, char **argv)
 		{ "db", required_argument, NULL, 'D' },
 		{ "no-save", no_argument, NULL, 'n' },
 		{ "scenarios", required_argument, NULL, 'd' },
+		{ "rubric", required_argument, NULL, 'R' },
+		{ "no-score", no_argument, NULL, 'N' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -103,7 +105,9 @@ play_exec(int argc, char **argv)
 	struct rc_buf out = RC_BUF_INIT;
 	struct rc_scenario *s;
 	struct rc_session *ss;
-	const char *dir = NULL, *name = DEFAULT_SCENARIO;
+	const char *dir = NULL, *name = DEFAULT_SCENARIO, *rubric_dir = NULL;
+	struct rc_rubric *rubric = NULL;
+	int no_score = 0;
 	uint64_t seed = 0;
 	int c, have_seed = 0, tty;
 
@@ -131,6 +135,8 @@ play_exec(int argc, char **argv)
 		case 'c': case 'D': case 'n':
 			break;   /* kept for the records module; nothing is stored yet */
 		case 'd': dir = optarg; break;
+		case 'R': rubric_dir = optarg; break;
+		case 'N': no_score = 1; break;
 		case 'h': return rc_cmd_usage(&rc_cmd_play, 0);
 		default: return rc_cmd_usage(&rc_cmd_play, 1);
 		}
@@ -141,8 +147,13 @@ play_exec(int argc, char **argv)
 		rc_cmd_error("play takes one scenario, got '%s' too", argv[optind]);
 		return rc_cmd_usage(&rc_cmd_play, 1);
 	}
-	if ((s = rc_cmd_load_scenario(name, dir)) == NULL)
+	if (!no_score && (rubric = rc_cmd_load_rubric(rubric_dir)) == NULL)
 		return RC_EXIT_USAGE;
+	so.rubric = rubric;
+	if ((s = rc_cmd_load_scenario(name, dir)) == NULL) {
+		rc_rubric_free(rubric);
+		return RC_EXIT_USAGE;
+	}
 	if (!have_seed)
 		seed = rc_cmd_new_seed();
 	tty = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
@@ -159,6 +170,7 @@ play_exec(int argc, char **argv)
 	rc_buf_free(&out);
 	rc_session_free(ss);
 	rc_scenario_free(s);
+	rc_rubric_free(rubric);
 	return RC_EXIT_OK;
 }
 
@@ -175,8 +187,11 @@ const struct rc_cmd rc_cmd_play = {
 	    "Options:\n"
 	    "  --seed N           the session seed (default: a new one)\n"
 	    "  --trainee NAME     your name, kept with the call\n"
-	    "  --mode MODE        practice (default: /why allowed) or assessment\n"
+	    "  --mode MODE        practice (default: live notes, /hint and /why) or\n"
+	    "                     assessment (none of them)\n"
 	    "  --scenarios DIR    look for scenario ids in DIR first\n"
+	    "  --rubric DIR       the rubric directory (default: scoring/)\n"
+	    "  --no-score         no scorecard at the end\n"
 	    "  --cohort TAG, --db PATH, --no-save\n"
 	    "                     accepted for the records module (not stored yet)\n",
 	.exec = play_exec,

@@ -26,6 +26,8 @@ run_exec(int argc, char **argv)
 		{ "no-save", no_argument, NULL, 'n' },
 		{ "trace", no_argument, NULL, 'T' },
 		{ "scenarios", required_argument, NULL, 'd' },
+		{ "rubric", required_argument, NULL, 'R' },
+		{ "no-score", no_argument, NULL, 'N' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -34,7 +36,9 @@ run_exec(int argc, char **argv)
 	struct rc_buf out = RC_BUF_INIT;
 	struct rc_scenario *s;
 	struct rc_session *ss;
-	const char *script = NULL, *dir = NULL;
+	const char *script = NULL, *dir = NULL, *rubric_dir = NULL;
+	struct rc_rubric *rubric = NULL;
+	int no_score = 0;
 	char *text, *line, *next;
 	uint64_t seed = 1;
 	size_t len = 0;
@@ -73,6 +77,8 @@ run_exec(int argc, char **argv)
 		case 'n': break;   /* sessions are not stored by this build */
 		case 'T': trace = 1; break;
 		case 'd': dir = optarg; break;
+		case 'R': rubric_dir = optarg; break;
+		case 'N': no_score = 1; break;
 		case 'h': return rc_cmd_usage(&rc_cmd_run, 0);
 		default: return rc_cmd_usage(&rc_cmd_run, 1);
 		}
@@ -89,18 +95,25 @@ run_exec(int argc, char **argv)
 		rc_cmd_error("run needs --script FILE");
 		return rc_cmd_usage(&rc_cmd_run, 1);
 	}
-	if ((s = rc_cmd_load_scenario(argv[optind], dir)) == NULL)
+	if (!no_score && (rubric = rc_cmd_load_rubric(rubric_dir)) == NULL)
 		return RC_EXIT_USAGE;
+	so.rubric = rubric;
+	if ((s = rc_cmd_load_scenario(argv[optind], dir)) == NULL) {
+		rc_rubric_free(rubric);
+		return RC_EXIT_USAGE;
+	}
 	if ((text = rc_file_read(script, &len, &err)) == NULL) {
 		rc_cmd_print_err(&err);
 		rc_err_clear(&err);
 		rc_scenario_free(s);
+		rc_rubric_free(rubric);
 		return RC_EXIT_USAGE;
 	}
 	if (memchr(text, '\0', len) != NULL) {
 		rc_cmd_error("%s: NUL byte in a script (is it a text file?)", script);
 		free(text);
 		rc_scenario_free(s);
+		rc_rubric_free(rubric);
 		return RC_EXIT_USAGE;
 	}
 
@@ -133,7 +146,8 @@ run_exec(int argc, char **argv)
 	if (json) {
 		rc_buf_reset(&out);
 		rc_render_json(&out, s, seed, so.trainee,
-		    rc_engine_transcript(rc_session_engine(ss)));
+		    rc_engine_transcript(rc_session_engine(ss)),
+		    rc_session_scorecard(ss));
 	}
 	fputs(rc_buf_str(&out), stdout);
 	if (unused)
@@ -142,6 +156,7 @@ run_exec(int argc, char **argv)
 	rc_buf_free(&out);
 	rc_session_free(ss);
 	rc_scenario_free(s);
+	rc_rubric_free(rubric);
 	free(text);
 	(void)lineno;
 	return fflush(stdout) == 0 ? RC_EXIT_OK : RC_EXIT_FAIL;
@@ -150,7 +165,8 @@ run_exec(int argc, char **argv)
 const struct rc_cmd rc_cmd_run = {
 	.name = "run",
 	.usage = "run SCENARIO --script FILE [--seed N] [--trainee NAME] "
-	    "[--format text|json] [--mode practice|assessment] [--trace] [--no-save]",
+	    "[--format text|json] [--mode practice|assessment] [--trace] [--no-save]\n"
+	    "       [--no-score] [--rubric DIR]",
 	.summary = "play a call with the trainee's lines read from a script",
 	.help =
 	    "SCENARIO is a scenario id (see 'recoup list') or a path to a .json file.\n"
@@ -165,6 +181,8 @@ const struct rc_cmd rc_cmd_run = {
 	    "  --mode MODE        practice (default) or assessment\n"
 	    "  --trace            after each debtor reply, show which rules were tried\n"
 	    "  --no-save          do not store the session\n"
-	    "  --scenarios DIR    look for scenario ids in DIR first\n",
+	    "  --scenarios DIR    look for scenario ids in DIR first\n"
+	    "  --rubric DIR       the rubric directory (default: scoring/)\n"
+	    "  --no-score         no scorecard at the end\n",
 	.exec = run_exec,
 };

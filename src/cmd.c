@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -116,6 +117,52 @@ rc_cmd_load_scenario(const char *arg, const char *dir)
 	rc_err_clear(&err);
 	free(path);
 	return s;
+}
+
+struct rc_rubric *
+rc_cmd_load_rubric(const char *dir)
+{
+	static char beside[PATH_MAX];
+	const char *env = getenv("RECOUP_RUBRIC");
+	const char *tries[5];
+	struct rc_err err = RC_ERR_INIT;
+	struct rc_rubric *r;
+	struct stat st;
+	size_t n = 0, i;
+	ssize_t len;
+
+	if (dir && *dir) {
+		tries[n++] = dir;
+	} else {
+		if (env && *env)
+			tries[n++] = env;
+		len = readlink("/proc/self/exe", beside, sizeof beside - 32);
+		if (len > 0) {
+			char *slash;
+
+			beside[len] = '\0';
+			if ((slash = strrchr(beside, '/')) != NULL) {
+				strcpy(slash, "/../scoring");
+				tries[n++] = beside;
+			}
+		}
+		tries[n++] = RECOUP_SOURCE_SCORING;
+		tries[n++] = RECOUP_DATA_SCORING;
+	}
+	for (i = 0; i < n; i++) {
+		struct rc_buf p = RC_BUF_INIT;
+		int found;
+
+		rc_buf_printf(&p, "%s/rubric.json", tries[i]);
+		found = stat(rc_buf_str(&p), &st) == 0;
+		rc_buf_free(&p);
+		if (found || i + 1 == n)
+			break;
+	}
+	r = rc_rubric_load(tries[i < n ? i : n - 1], &err);
+	rc_cmd_print_err(&err);
+	rc_err_clear(&err);
+	return r;
 }
 
 int

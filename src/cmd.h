@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "err.h"
+#include "rubric.h"
 #include "scenario.h"
 
 struct rc_cmd {
@@ -47,6 +48,11 @@ const char *const *rc_cmd_scenario_dirs(const char *dir);
 /* Finds and loads scenario ARG (an id or a path); on failure prints why
  * and returns NULL. */
 struct rc_scenario *rc_cmd_load_scenario(const char *arg, const char *dir);
+
+/* Loads the rubric from DIR (--rubric; may be NULL), else $RECOUP_RUBRIC,
+ * else scoring/ beside the build, else the source or installed data
+ * directory.  On failure prints why and returns NULL. */
+struct rc_rubric *rc_cmd_load_rubric(const char *dir);
 
 /* Parses a seed ("0" .. "18446744073709551615"); 0 on success. */
 int rc_cmd_parse_seed(const char *text, uint64_t *seed);

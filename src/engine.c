@@ -324,7 +324,10 @@ render(struct rc_engine *e, const char *tpl, const struct rc_rule *r,
        struct rc_buf *out)
 {
 	const struct rc_scenario *s = e->s;
+	/* The terms spoken of: those of this turn, else the agreement in
+	 * force, else the debtor's standing offer. */
 	const struct rc_terms *cur = e->has_cur ? &e->cur :
+	    e->t->has_agreement ? &e->t->agreement :
 	    e->has_standing ? &e->standing : NULL;
 	const char *p = tpl;
 	size_t i;

@@ -72,6 +72,9 @@ static void
 finish(struct rc_terms *o, double balance, double cash_now, double monthly)
 {
 	o->total = o->upfront + o->instalment * o->count;
+	/* The last instalment is smaller rather than paying past the debt. */
+	if (o->total > balance && o->count > 0)
+		o->total = balance;
 	o->balance_left = balance - o->total;
 	if (o->balance_left < 0.005)
 		o->balance_left = 0;

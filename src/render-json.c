@@ -48,7 +48,8 @@ rc_render_json_terms(struct rc_buf *b, const struct rc_terms *t,
 
 void
 rc_render_json(struct rc_buf *b, const struct rc_scenario *s, uint64_t seed,
-               const char *trainee, const struct rc_transcript *t)
+               const char *trainee, const struct rc_transcript *t,
+               const struct rc_scorecard *card)
 {
 	size_t i, j;
 
@@ -121,5 +122,97 @@ rc_render_json(struct rc_buf *b, const struct rc_scenario *s, uint64_t seed,
 		num(b, t->floor);
 	else
 		rc_buf_puts(b, "null");
-	rc_buf_puts(b, "}}\n");
+	rc_buf_putc(b, '}');
+	if (card != NULL) {
+		rc_buf_puts(b, ",\n \"scorecard\": ");
+		rc_render_scorecard_json(b, card);
+	}
+	rc_buf_puts(b, "}\n");
+}
+
+static void
+results_json(struct rc_buf *b, const struct rc_result *r, size_t n)
+{
+	size_t i, j;
+
+	rc_buf_putc(b, '[');
+	for (i = 0; i < n; i++) {
+		rc_buf_puts(b, i ? ",\n  {\"id\": " : "\n  {\"id\": ");
+		rc_buf_json_string(b, r[i].def->id);
+		rc_buf_printf(b, ", \"number\": %d, \"title\": ", r[i].def->number);
+		rc_buf_json_string(b, r[i].def->title);
+		rc_buf_printf(b, ", \"status\": \"%s\", \"points\": ",
+		    rc_status_name(r[i].status));
+		num(b, r[i].points);
+		rc_buf_puts(b, ", \"weight\": ");
+		num(b, r[i].weight);
+		rc_buf_puts(b, ", \"evidence\": [");
+		for (j = 0; j < r[i].nev; j++) {
+			rc_buf_printf(b, "%s{\"turn\": %d, \"quote\": ", j ? ", " : "",
+			    r[i].ev[j].turn);
+			rc_buf_json_string(b, r[i].ev[j].quote);
+			rc_buf_putc(b, '}');
+		}
+		rc_buf_puts(b, "], \"note\": ");
+		if (r[i].note)
+			rc_buf_json_string(b, r[i].note);
+		else
+			rc_buf_puts(b, "null");
+		rc_buf_puts(b, ", \"tip\": ");
+		rc_buf_json_string(b, r[i].def->tip);
+		rc_buf_putc(b, '}');
+	}
+	rc_buf_puts(b, n ? "\n ]" : "]");
+}
+
+void
+rc_render_scorecard_json(struct rc_buf *b, const struct rc_scorecard *c)
+{
+	const struct rc_outcome *o = &c->outcome;
+	size_t i;
+
+	rc_buf_puts(b, "{\"rubric_version\": ");
+	rc_buf_json_string(b, c->rubric_version);
+	rc_buf_puts(b, ", \"scenario_version\": ");
+	if (c->scenario_version)
+		rc_buf_json_string(b, c->scenario_version);
+	else
+		rc_buf_puts(b, "null");
+	rc_buf_puts(b, ",\n \"practices\": ");
+	results_json(b, c->practices, c->npractices);
+	rc_buf_puts(b, ",\n \"extended\": ");
+	results_json(b, c->extended, c->nextended);
+	rc_buf_printf(b, ",\n \"style\": \"%s\", \"practice_score\": ",
+	    rc_style_name(c->style));
+	num(b, round(c->practice_score * 10) / 10);
+	rc_buf_printf(b, ",\n \"outcome\": {\"agreement\": %s, \"ended_by\": \"%s\", "
+	    "\"balance\": ", o->agreement ? "true" : "false",
+	    rc_ended_name((enum rc_ended)o->ended_by));
+	num(b, o->balance);
+	rc_buf_puts(b, ", \"recovered_now\": ");
+	num(b, o->recovered_now);
+	rc_buf_puts(b, ", \"expected_recovery\": ");
+	num(b, round(o->expected * 100) / 100);
+	rc_buf_puts(b, ", \"days_to_full\": ");
+	if (o->days_to_full >= 0)
+		rc_buf_printf(b, "%d", o->days_to_full);
+	else
+		rc_buf_puts(b, "null");
+	rc_buf_puts(b, ", \"goodwill\": ");
+	num(b, round(o->goodwill));
+	rc_buf_puts(b, ", \"score\": ");
+	num(b, round(o->score * 10) / 10);
+	rc_buf_puts(b, "},\n \"score\": ");
+	num(b, round(c->score * 10) / 10);
+	rc_buf_puts(b, ", \"pass_mark\": ");
+	num(b, c->pass_mark);
+	rc_buf_printf(b, ", \"passed\": %s,\n \"critical\": [",
+	    c->passed ? "true" : "false");
+	for (i = 0; i < c->ncritical; i++) {
+		rc_buf_printf(b, "%s{\"id\": \"%s\", \"turn\": %d, \"quote\": ",
+		    i ? ", " : "", c->critical[i].id, c->critical[i].turn);
+		rc_buf_json_string(b, c->critical[i].quote);
+		rc_buf_putc(b, '}');
+	}
+	rc_buf_puts(b, "]}");
 }

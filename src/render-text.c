@@ -182,3 +182,107 @@ rc_render_outcome(struct rc_buf *b, const struct rc_scenario *s,
 		rc_buf_printf(b, "Your floor: %s\n", rc_amount_format(t->floor,
 		    s->currency, amt, sizeof amt));
 }
+
+static const char *
+mark(enum rc_status s)
+{
+	switch (s) {
+	case RC_MET: return "[+]";
+	case RC_PARTIAL: return "[~]";
+	case RC_MISSED: return "[x]";
+	default: return "[-]";
+	}
+}
+
+static const char *
+mark_color(enum rc_status s)
+{
+	switch (s) {
+	case RC_MET: return GREEN;
+	case RC_PARTIAL: return YELLOW;
+	case RC_MISSED: return RED;
+	default: return DIM;
+	}
+}
+
+static void
+result_line(struct rc_buf *b, const struct rc_result *r, const struct rc_style *st)
+{
+	size_t i;
+
+	on(b, st, mark_color(r->status));
+	rc_buf_puts(b, mark(r->status));
+	on(b, st, RESET);
+	if (r->def->number)
+		rc_buf_printf(b, " %2d. %-42s %s\n", r->def->number, r->def->title,
+		    rc_status_name(r->status));
+	else
+		rc_buf_printf(b, "     %-42s %s\n", r->def->title,
+		    rc_status_name(r->status));
+	if (r->note && r->status != RC_NA)
+		rc_buf_printf(b, "       %s\n", r->note);
+	for (i = 0; i < r->nev && i < 2; i++)
+		rc_buf_printf(b, "       turn %d: \"%s\"\n", r->ev[i].turn, r->ev[i].quote);
+	if (r->status == RC_MISSED || r->status == RC_PARTIAL) {
+		on(b, st, DIM);
+		rc_buf_printf(b, "       tip: %s", r->def->tip);
+		on(b, st, RESET);
+		rc_buf_putc(b, '\n');
+	}
+}
+
+void
+rc_render_scorecard(struct rc_buf *b, const struct rc_scorecard *c,
+                    const char *currency, const struct rc_style *st)
+{
+	const struct rc_outcome *o = &c->outcome;
+	char a1[64], a2[64];
+	size_t i;
+
+	rc_buf_putc(b, '\n');
+	heading(b, st, "Scorecard");
+	for (i = 0; i < c->npractices; i++)
+		result_line(b, &c->practices[i], st);
+	if (c->nextended) {
+		rc_buf_puts(b, "\nAlso observed:\n");
+		for (i = 0; i < c->nextended; i++)
+			result_line(b, &c->extended[i], st);
+	}
+	rc_buf_putc(b, '\n');
+	rc_buf_printf(b, "Style:          %s\n", rc_style_name(c->style));
+	rc_buf_printf(b, "Practice score: %.0f/100\n", c->practice_score);
+	rc_buf_printf(b, "Outcome score:  %.0f/100 (", o->score);
+	if (o->agreement) {
+		rc_buf_printf(b, "agreement; %s now; %s expected",
+		    rc_amount_format(o->recovered_now, currency, a1, sizeof a1),
+		    rc_amount_format(o->expected, currency, a2, sizeof a2));
+		if (o->days_to_full == 0)
+			rc_buf_puts(b, "; paid in full at once");
+		else if (o->days_to_full > 0)
+			rc_buf_printf(b, "; in full in %d days", o->days_to_full);
+		else
+			rc_buf_puts(b, "; not in full");
+	} else {
+		rc_buf_puts(b, "no agreement");
+	}
+	rc_buf_printf(b, "; goodwill %.0f)\n", o->goodwill);
+	rc_buf_printf(b, "Overall:        %.0f/100, ", c->score);
+	on(b, st, c->passed ? BOLD GREEN : BOLD RED);
+	rc_buf_puts(b, c->passed ? "passed" : "not passed");
+	on(b, st, RESET);
+	rc_buf_printf(b, " (pass mark %.0f)\n", c->pass_mark);
+	if (c->ncritical == 0) {
+		rc_buf_puts(b, "Critical:       none\n");
+	} else {
+		for (i = 0; i < c->ncritical; i++) {
+			on(b, st, RED);
+			rc_buf_printf(b, "Critical:       %s at turn %d: \"%s\"\n",
+			    c->critical[i].id, c->critical[i].turn, c->critical[i].quote);
+			on(b, st, RESET);
+		}
+	}
+	rc_buf_printf(b, "Rubric %s", c->rubric_version);
+	if (c->scenario_version)
+		rc_buf_printf(b, ", scenario %s", c->scenario_version);
+	rc_buf_putc(b, '\n');
+}

@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "scenario.h"
+#include "score.h"
 #include "transcript.h"
 
 /* Terminal styling: colour only when asked (a TTY without NO_COLOR). */
@@ -36,12 +37,26 @@ void rc_render_outcome(struct rc_buf *b, const struct rc_scenario *s,
 
 /* The whole call as one JSON object:
  * {"scenario": {...}, "seed": N, "trainee": ..., "turns": [...],
- *  "outcome": {"ended_by": ..., "agreement": {...} | null}} */
+ *  "outcome": {"ended_by": ..., "agreement": {...} | null},
+ *  "scorecard": {...}}  (the scorecard only when CARD is not NULL) */
 void rc_render_json(struct rc_buf *b, const struct rc_scenario *s,
                     uint64_t seed, const char *trainee,
-                    const struct rc_transcript *t);
+                    const struct rc_transcript *t,
+                    const struct rc_scorecard *card);
 /* Terms as a JSON object. */
 void rc_render_json_terms(struct rc_buf *b, const struct rc_terms *t,
                           const char *currency);
+
+/* The scorecard for people: each practice with a mark, its evidence and,
+ * when not met, its tip; then style, outcome, totals, critical failures.
+ * CURRENCY formats the outcome's money. */
+void rc_render_scorecard(struct rc_buf *b, const struct rc_scorecard *c,
+                         const char *currency, const struct rc_style *st);
+
+/* The scorecard as one JSON object (no trailing newline):
+ * {"rubric_version", "scenario_version", "practices": [...], "extended":
+ *  [...], "style", "practice_score", "outcome": {...}, "score",
+ *  "pass_mark", "passed", "critical": [...]} */
+void rc_render_scorecard_json(struct rc_buf *b, const struct rc_scorecard *c);
 
 #endif

@@ -13,11 +13,12 @@
 #include <string.h>
 
 #include "amount.h"
+#include "score.h"
 #include "xmalloc.h"
 
 const char *const rc_session_commands[] = {
-	"/help", "/case", "/research", "/floor", "/note", "/pause", "/why",
-	"/end", NULL,
+	"/help", "/case", "/research", "/floor", "/note", "/pause", "/hint",
+	"/why", "/end", NULL,
 };
 
 static const char *const command_help[] = {
@@ -27,6 +28,7 @@ static const char *const command_help[] = {
 	"/floor AMOUNT      privately set your minimum acceptable settlement",
 	"/note TEXT         write to the call notes",
 	"/pause             take a moment before answering",
+	"/hint              a coaching hint for this moment (practice mode)",
 	"/why               which rule produced the last reply (practice mode)",
 	"/end               hang up and see how the call went (Ctrl-D too)",
 	NULL,
@@ -39,6 +41,10 @@ struct rc_session {
 	size_t shown;             /* transcript turns already shown */
 	size_t warned;            /* engine warnings already shown */
 	int finished;
+	struct rc_case_invoice *invoices;
+	struct rc_case kase;
+	enum rc_status *last;     /* practice statuses after the previous line */
+	struct rc_scorecard *card;
 };
 
 struct rc_session *
@@ -46,11 +52,52 @@ rc_session_new(const struct rc_scenario *s, uint64_t seed,
                const struct rc_session_opts *opts)
 {
 	struct rc_session *ss = rc_xcalloc(1, sizeof *ss);
+	size_t i;
 
 	ss->s = s;
 	ss->e = rc_engine_new(s, seed);
 	ss->o = *opts;
+	ss->invoices = rc_xcalloc(s->ninvoices + 1, sizeof *ss->invoices);
+	for (i = 0; i < s->ninvoices; i++) {
+		ss->invoices[i].id = s->invoices[i].id;
+		ss->invoices[i].amount = s->invoices[i].amount;
+		ss->invoices[i].due = s->invoices[i].due;
+		ss->invoices[i].paid = s->invoices[i].paid;
+	}
+	ss->kase.creditor = s->creditor;
+	ss->kase.debtor = s->debtor;
+	ss->kase.contact = s->contact;
+	ss->kase.currency = s->currency;
+	ss->kase.balance = s->balance;
+	ss->kase.days_overdue = s->days_overdue;
+	ss->kase.invoices = ss->invoices;
+	ss->kase.ninvoices = s->ninvoices;
+	if (opts->rubric)
+		ss->last = rc_xcalloc(opts->rubric->npractices + 1, sizeof *ss->last);
 	return ss;
+}
+
+struct rc_scorecard *
+rc_session_score_now(const struct rc_session *ss)
+{
+	struct rc_score_input in;
+
+	if (ss->o.rubric == NULL)
+		return NULL;
+	memset(&in, 0, sizeof in);
+	in.t = rc_engine_transcript(ss->e);
+	in.c = &ss->kase;
+	in.truth = &ss->s->truth;
+	in.has_mood = 1;
+	in.mood = rc_engine_var(ss->e, "mood");
+	in.scenario_version = ss->s->version;
+	return rc_score(ss->o.rubric, &in);
+}
+
+const struct rc_scorecard *
+rc_session_scorecard(const struct rc_session *ss)
+{
+	return ss->card;
 }
 
 void
@@ -59,6 +106,9 @@ rc_session_free(struct rc_session *ss)
 	if (ss == NULL)
 		return;
 	rc_engine_free(ss->e);
+	rc_scorecard_free(ss->card);
+	free(ss->invoices);
+	free(ss->last);
 	free(ss);
 }
 
@@ -94,6 +144,85 @@ rc_session_start(struct rc_session *ss, struct rc_buf *out)
 	    &ss->o.style);
 	rc_engine_open(ss->e);
 	flush(ss, out);
+}
+
+/* The collector turn just said: the last collector turn in the call. */
+static int
+last_collector_turn(const struct rc_transcript *t)
+{
+	size_t i = t->n;
+
+	while (i > 0 && t->turns[i - 1].speaker != RC_SPEAKER_COLLECTOR)
+		i--;
+	return i > 0 ? t->turns[i - 1].number : 0;
+}
+
+static int
+cites(const struct rc_result *r, int turn)
+{
+	size_t i;
+
+	for (i = 0; i < r->nev; i++)
+		if (r->ev[i].turn == turn)
+			return 1;
+	return 0;
+}
+
+/* Practice mode: a short note when the line just said met a practice for
+ * the first time, or missed one (the line itself is the evidence). */
+static void
+live_notes(struct rc_session *ss, struct rc_buf *out)
+{
+	struct rc_scorecard *c = rc_session_score_now(ss);
+	int turn;
+	size_t i;
+
+	if (c == NULL)
+		return;
+	turn = last_collector_turn(rc_engine_transcript(ss->e));
+	for (i = 0; i < c->npractices; i++) {
+		const struct rc_result *r = &c->practices[i];
+
+		if (r->status == RC_MET && ss->last[i] != RC_MET && cites(r, turn))
+			rc_buf_printf(out, "  (note: %s — met)\n", r->def->title);
+		else if (r->status == RC_MISSED && cites(r, turn))
+			rc_buf_printf(out, "  (note: %s — missed%s%s)\n", r->def->title,
+			    r->note ? ": " : "", r->note ? r->note : "");
+		ss->last[i] = r->status;
+	}
+	rc_scorecard_free(c);
+}
+
+/* Practice mode: the tip of the first practice that is not met yet and
+ * fits this moment (closing practices only once there is a deal). */
+static void
+hint(struct rc_session *ss, struct rc_buf *out)
+{
+	struct rc_scorecard *c = rc_session_score_now(ss);
+	const struct rc_transcript *t = rc_engine_transcript(ss->e);
+	size_t i;
+
+	if (c == NULL) {
+		rc_buf_puts(out, "(No hints: the rubric is not loaded.)\n");
+		return;
+	}
+	for (i = 0; i < c->npractices; i++) {
+		const struct rc_result *r = &c->practices[i];
+		int closing = r->def->number >= 17 && r->def->number <= 19;
+
+		if (r->status == RC_MET || r->status == RC_NA)
+			continue;
+		if (closing && !t->has_agreement)
+			continue;
+		if (!closing && t->has_agreement && r->def->number != 20)
+			continue;
+		rc_buf_printf(out, "(Hint: %s. %s)\n", r->def->title, r->def->tip);
+		rc_scorecard_free(c);
+		return;
+	}
+	rc_buf_puts(out, "(Hint: you are on track. Keep the call moving toward a "
+	    "concrete next step.)\n");
+	rc_scorecard_free(c);
 }
 
 static const char *
@@ -161,6 +290,11 @@ command(struct rc_session *ss, const char *line, struct rc_buf *out)
 		rc_buf_puts(out, "(You take a moment...)\n");
 		rc_engine_pause(ss->e);
 		flush(ss, out);
+	} else if (strcmp(name, "/hint") == 0) {
+		if (ss->o.mode == RC_MODE_ASSESSMENT)
+			rc_buf_puts(out, "recoup: /hint is not available in assessment mode\n");
+		else
+			hint(ss, out);
 	} else if (strcmp(name, "/why") == 0) {
 		if (ss->o.mode == RC_MODE_ASSESSMENT)
 			rc_buf_puts(out, "recoup: /why is not available in assessment mode\n");
@@ -199,6 +333,8 @@ rc_session_input(struct rc_session *ss, const char *line, struct rc_buf *out)
 	} else {
 		rc_engine_say(ss->e, clean.data);
 		flush(ss, out);
+		if (ss->o.mode == RC_MODE_PRACTICE)
+			live_notes(ss, out);
 		ended = rc_engine_ended(ss->e);
 	}
 	rc_buf_free(&clean);
@@ -214,4 +350,7 @@ rc_session_finish(struct rc_session *ss, struct rc_buf *out)
 	rc_engine_finish(ss->e);
 	flush(ss, out);
 	rc_render_outcome(out, ss->s, rc_engine_transcript(ss->e), &ss->o.style);
+	ss->card = rc_session_score_now(ss);
+	if (ss->card != NULL)
+		rc_render_scorecard(out, ss->card, ss->s->currency, &ss->o.style);
 }

@@ -18,6 +18,7 @@ enum rc_mode { RC_MODE_PRACTICE, RC_MODE_ASSESSMENT };
 
 struct rc_session_opts {
 	enum rc_mode mode;
+	const struct rc_rubric *rubric;   /* NULL: no scoring */
 	const char *trainee;      /* may be NULL */
 	int echo;                 /* show the trainee's own lines ("You: ...") */
 	struct rc_style style;
@@ -44,6 +45,14 @@ int rc_session_input(struct rc_session *ss, const char *line,
 void rc_session_finish(struct rc_session *ss, struct rc_buf *out);
 
 struct rc_engine *rc_session_engine(struct rc_session *ss);
+
+/* The scorecard of the finished call (after rc_session_finish), or NULL
+ * without a rubric.  Owned by the session. */
+const struct rc_scorecard *rc_session_scorecard(const struct rc_session *ss);
+
+/* Scores the call so far with the session's rubric; the caller frees the
+ * result with rc_scorecard_free().  NULL without a rubric. */
+struct rc_scorecard *rc_session_score_now(const struct rc_session *ss);
 
 /* The in-call commands, NULL-terminated, for completion and /help. */
 extern const char *const rc_session_commands[];

@@ -54,7 +54,7 @@ play_json(const struct rc_scenario *s, uint64_t seed, const char *const *lines)
 	for (; *lines; lines++)
 		rc_engine_say(e, *lines);
 	rc_engine_finish(e);
-	rc_render_json(&b, s, seed, "tester", rc_engine_transcript(e));
+	rc_render_json(&b, s, seed, "tester", rc_engine_transcript(e), NULL);
 	rc_engine_free(e);
 	return rc_buf_detach(&b);
 }
