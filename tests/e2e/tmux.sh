@@ -16,7 +16,7 @@ trap 'T kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
 wait_for() {
 	i=0
 	while [ $i -lt 100 ]; do
-		T capture-pane -p -t play >"$TMP/screen" 2>/dev/null
+		T capture-pane -p -S -2000 -t play >"$TMP/screen" 2>/dev/null
 		if grep -Eq -- "$1" "$TMP/screen"; then pass; return 0; fi
 		sleep 0.1
 		i=$((i + 1))
@@ -48,10 +48,16 @@ T send-keys -t play 'n' Enter
 T send-keys -t play 'what can you pay?' Enter
 wait_for '^Tess: I could do \$300\.$'
 
+# Practice mode coaches: /hint gives a tip.
+T send-keys -t play '/hint' Enter
+wait_for '^\(Hint: '
+
 # Ctrl-D hangs up and shows how the call ended.
 T send-keys -t play C-d
 wait_for '^== Call ended ==$'
 wait_for '^Ended by: +you ended the call$'
+wait_for '^== Scorecard ==$'
+wait_for '^Overall: +[0-9]+/100, '
 wait_for '^EXITED 0$'
 
 # The history file kept what was typed (but not the y/N answer).
