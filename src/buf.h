@@ -20,7 +20,8 @@ void rc_buf_puts(struct rc_buf *b, const char *s);
 void rc_buf_putc(struct rc_buf *b, char c);
 void rc_buf_printf(struct rc_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-void rc_buf_vprintf(struct rc_buf *b, const char *fmt, va_list ap);
+void rc_buf_vprintf(struct rc_buf *b, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 /* Appends S as a JSON string literal, quotes included. */
 void rc_buf_json_string(struct rc_buf *b, const char *s);
 void rc_buf_reset(struct rc_buf *b);
