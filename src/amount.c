@@ -1650,8 +1650,9 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 		/* "$3,120 you owe", "$3,120 outstanding" */
 		k = x->last;
 		for (steps = 0; steps < 3 && (inw(st, k, fwd_fill) ||
-		     isp(st, k, '\'')); steps++)
+		     isp(st, k, '\'') || isp(st, k, ',')); steps++)
 			k++;
+		/* "$3,120 you owe", "INV-2291 for $1,840, due September 15" */
 		if (inw(st, k, debt_words))
 			debt = 1;
 	}
