@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "cmd.h"
+#include "cmd-store.h"
 #include "repl.h"
 #include "session.h"
 
@@ -25,10 +26,12 @@ show(struct rc_buf *out)
 	rc_buf_reset(out);
 }
 
-/* Reads lines from a terminal through readline. */
-static void
+/* Reads lines from a terminal through readline.  Returns 1 when the call
+ * ended (by itself or /end), 0 when the trainee left (Ctrl-D, Ctrl-C). */
+static int
 interactive(struct rc_session *ss, struct rc_buf *out, int color)
 {
+	int ended = 0;
 	char *history = rc_repl_history_path();
 	struct rc_repl *r = rc_repl_new(history);
 	const char *prompt = color ? "\001\033[1m\002you>\001\033[0m\002 " : "you> ";
@@ -56,6 +59,7 @@ interactive(struct rc_session *ss, struct rc_buf *out, int color)
 		if (rc_session_input(ss, line, out)) {
 			free(line);
 			show(out);
+			ended = 1;
 			break;
 		}
 		free(line);
@@ -63,12 +67,15 @@ interactive(struct rc_session *ss, struct rc_buf *out, int color)
 	}
 	rc_repl_free(r);
 	free(history);
+	return ended;
 }
 
-/* Reads plain lines from a pipe or file: no prompts, no editing. */
-static void
+/* Reads plain lines from a pipe or file: no prompts, no editing.  Returns
+ * 1 when the call ended, 0 at the end of the input. */
+static int
 piped(struct rc_session *ss, struct rc_buf *out)
 {
+	int ended = 0;
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
@@ -78,11 +85,44 @@ piped(struct rc_session *ss, struct rc_buf *out)
 			line[n - 1] = '\0';
 		if (rc_session_input(ss, line, out)) {
 			show(out);
+			ended = 1;
 			break;
 		}
 		show(out);
 	}
 	free(line);
+	return ended;
+}
+
+int
+rc_cmd_play_call(const struct rc_scenario *s, uint64_t seed,
+                 struct rc_session_opts *so, struct rc_store *st,
+                 const char *cohort, const char *drill, int *left)
+{
+	struct rc_buf out = RC_BUF_INIT;
+	struct rc_cmd_saver saver;
+	struct rc_session *ss;
+	int tty = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO), ended;
+
+	*left = 0;
+	so->style.color = tty && rc_cmd_color(STDOUT_FILENO);
+	if (rc_cmd_saver_begin(&saver, st, s, seed, so->trainee, cohort, drill,
+	    so) != 0)
+		return RC_EXIT_USAGE;
+	ss = rc_session_new(s, seed, so);
+	rc_session_start(ss, &out);
+	show(&out);
+	ended = tty ? interactive(ss, &out, so->style.color) : piped(ss, &out);
+	/* Leaving before the call reached an end is abandoning it; hanging up
+	 * with /end is a complete call. */
+	if (!ended && !rc_engine_ended(rc_session_engine(ss)))
+		*left = 1;
+	rc_session_finish(ss, &out);
+	show(&out);
+	rc_cmd_saver_end(&saver, *left ? RC_STORE_ABANDONED : RC_STORE_COMPLETE, ss);
+	rc_buf_free(&out);
+	rc_session_free(ss);
+	return RC_EXIT_OK;
 }
 
 static int
@@ -102,14 +142,14 @@ play_exec(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct rc_session_opts so;
-	struct rc_buf out = RC_BUF_INIT;
 	struct rc_scenario *s;
-	struct rc_session *ss;
 	const char *dir = NULL, *name = DEFAULT_SCENARIO, *rubric_dir = NULL;
+	const char *db = NULL, *cohort = NULL;
 	struct rc_rubric *rubric = NULL;
-	int no_score = 0;
+	struct rc_store *store = NULL;
+	int no_score = 0, save = 1, left, rc;
 	uint64_t seed = 0;
-	int c, have_seed = 0, tty;
+	int c, have_seed = 0;
 
 	memset(&so, 0, sizeof so);
 	optind = 1;
@@ -132,8 +172,9 @@ play_exec(int argc, char **argv)
 				return RC_EXIT_USAGE;
 			}
 			break;
-		case 'c': case 'D': case 'n':
-			break;   /* kept for the records module; nothing is stored yet */
+		case 'c': cohort = optarg; break;
+		case 'D': db = optarg; break;
+		case 'n': save = 0; break;
 		case 'd': dir = optarg; break;
 		case 'R': rubric_dir = optarg; break;
 		case 'N': no_score = 1; break;
@@ -156,28 +197,23 @@ play_exec(int argc, char **argv)
 	}
 	if (!have_seed)
 		seed = rc_cmd_new_seed();
-	tty = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
-	so.style.color = tty && rc_cmd_color(STDOUT_FILENO);
-	ss = rc_session_new(s, seed, &so);
-	rc_session_start(ss, &out);
-	show(&out);
-	if (tty)
-		interactive(ss, &out, so.style.color);
-	else
-		piped(ss, &out);
-	rc_session_finish(ss, &out);
-	show(&out);
-	rc_buf_free(&out);
-	rc_session_free(ss);
+	if (save && (store = rc_cmd_open_store(db)) == NULL) {
+		rc_scenario_free(s);
+		rc_rubric_free(rubric);
+		return RC_EXIT_USAGE;
+	}
+	rc = rc_cmd_play_call(s, seed, &so, store, cohort, NULL, &left);
+	rc_store_close(store);
 	rc_scenario_free(s);
 	rc_rubric_free(rubric);
-	return RC_EXIT_OK;
+	return rc;
 }
 
 const struct rc_cmd rc_cmd_play = {
 	.name = "play",
 	.usage = "play [SCENARIO] [--trainee NAME] [--seed N] "
-	    "[--mode practice|assessment]",
+	    "[--mode practice|assessment]\n"
+	    "       [--cohort TAG] [--db PATH] [--no-save]",
 	.summary = "talk to a simulated debtor (the default: " DEFAULT_SCENARIO ")",
 	.help =
 	    "SCENARIO is a scenario id (see 'recoup list') or a path to a .json file.\n"
@@ -192,7 +228,11 @@ const struct rc_cmd rc_cmd_play = {
 	    "  --scenarios DIR    look for scenario ids in DIR first\n"
 	    "  --rubric DIR       the rubric directory (default: scoring/)\n"
 	    "  --no-score         no scorecard at the end\n"
-	    "  --cohort TAG, --db PATH, --no-save\n"
-	    "                     accepted for the records module (not stored yet)\n",
+	    "  --cohort TAG       your cohort (team, intake), kept with the call\n"
+	    "  --db PATH          the database the call is saved in (default:\n"
+	    "                     $RECOUP_DB, else $XDG_DATA_HOME/recoup/recoup.db)\n"
+	    "  --no-save          do not save the call\n"
+	    "Every line is saved as it is said.  Leaving with Ctrl-C or Ctrl-D\n"
+	    "before the call ends marks it abandoned; /end hangs up and completes it.\n",
 	.exec = play_exec,
 };

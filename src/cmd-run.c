@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "cmd.h"
+#include "cmd-store.h"
 #include "jsonpos.h"
 #include "session.h"
 
@@ -24,6 +25,8 @@ run_exec(int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "mode", required_argument, NULL, 'm' },
 		{ "no-save", no_argument, NULL, 'n' },
+		{ "db", required_argument, NULL, 'D' },
+		{ "cohort", required_argument, NULL, 'c' },
 		{ "trace", no_argument, NULL, 'T' },
 		{ "scenarios", required_argument, NULL, 'd' },
 		{ "rubric", required_argument, NULL, 'R' },
@@ -38,7 +41,10 @@ run_exec(int argc, char **argv)
 	struct rc_session *ss;
 	const char *script = NULL, *dir = NULL, *rubric_dir = NULL;
 	struct rc_rubric *rubric = NULL;
-	int no_score = 0;
+	int no_score = 0, save = 1;
+	const char *db = NULL, *cohort = NULL;
+	struct rc_store *store = NULL;
+	struct rc_cmd_saver saver;
 	char *text, *line, *next;
 	uint64_t seed = 1;
 	size_t len = 0;
@@ -74,7 +80,9 @@ run_exec(int argc, char **argv)
 				return RC_EXIT_USAGE;
 			}
 			break;
-		case 'n': break;   /* sessions are not stored by this build */
+		case 'n': save = 0; break;
+		case 'D': db = optarg; break;
+		case 'c': cohort = optarg; break;
 		case 'T': trace = 1; break;
 		case 'd': dir = optarg; break;
 		case 'R': rubric_dir = optarg; break;
@@ -116,6 +124,15 @@ run_exec(int argc, char **argv)
 		rc_rubric_free(rubric);
 		return RC_EXIT_USAGE;
 	}
+	if (save && ((store = rc_cmd_open_store(db)) == NULL ||
+	    rc_cmd_saver_begin(&saver, store, s, seed, so.trainee, cohort, NULL,
+	    &so) != 0)) {
+		rc_store_close(store);
+		free(text);
+		rc_scenario_free(s);
+		rc_rubric_free(rubric);
+		return RC_EXIT_USAGE;
+	}
 
 	ss = rc_session_new(s, seed, &so);
 	rc_session_start(ss, &out);
@@ -143,6 +160,11 @@ run_exec(int argc, char **argv)
 		}
 	}
 	rc_session_finish(ss, &out);
+	/* A script played out is a whole call: complete, however it ended. */
+	if (store != NULL) {
+		rc_cmd_saver_end(&saver, RC_STORE_COMPLETE, ss);
+		rc_store_close(store);
+	}
 	if (json) {
 		rc_buf_reset(&out);
 		rc_render_json(&out, s, seed, so.trainee,
@@ -166,7 +188,7 @@ const struct rc_cmd rc_cmd_run = {
 	.name = "run",
 	.usage = "run SCENARIO --script FILE [--seed N] [--trainee NAME] "
 	    "[--format text|json] [--mode practice|assessment] [--trace] [--no-save]\n"
-	    "       [--no-score] [--rubric DIR]",
+	    "       [--db PATH] [--cohort TAG] [--no-score] [--rubric DIR]",
 	.summary = "play a call with the trainee's lines read from a script",
 	.help =
 	    "SCENARIO is a scenario id (see 'recoup list') or a path to a .json file.\n"
@@ -181,6 +203,9 @@ const struct rc_cmd rc_cmd_run = {
 	    "  --mode MODE        practice (default) or assessment\n"
 	    "  --trace            after each debtor reply, show which rules were tried\n"
 	    "  --no-save          do not store the session\n"
+	    "  --db PATH          store it in PATH (default: $RECOUP_DB, else\n"
+	    "                     $XDG_DATA_HOME/recoup/recoup.db)\n"
+	    "  --cohort TAG       the cohort the trainee belongs to, kept with the call\n"
 	    "  --scenarios DIR    look for scenario ids in DIR first\n"
 	    "  --rubric DIR       the rubric directory (default: scoring/)\n"
 	    "  --no-score         no scorecard at the end\n",

@@ -4,6 +4,7 @@
  */
 #include "cmd.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -21,6 +22,18 @@ const struct rc_cmd *const rc_cmd_table[] = {
 	&rc_cmd_play,
 	&rc_cmd_run,
 	&rc_cmd_list,
+	&rc_cmd_lint,
+	&rc_cmd_test,
+	&rc_cmd_graph,
+	&rc_cmd_score,
+	&rc_cmd_drill,
+	&rc_cmd_history,
+	&rc_cmd_show,
+	&rc_cmd_compare,
+	&rc_cmd_leaderboard,
+	&rc_cmd_report,
+	&rc_cmd_export,
+	&rc_cmd_rescore,
 	NULL,
 };
 
@@ -99,6 +112,138 @@ rc_cmd_scenario_dirs(const char *dir)
 	dirs[n++] = RECOUP_DATA_SCENARIOS;
 	dirs[n] = NULL;
 	return dirs;
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+is_scenario_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	return name[0] != '.' && n > 5 && strcmp(name + n - 5, ".json") == 0 &&
+	    !(n > 10 && strcmp(name + n - 10, ".plan.json") == 0);
+}
+
+char *
+rc_cmd_short_path(char *path)
+{
+	char cwd[PATH_MAX], *slash = strrchr(path, '/'), *dir, *real;
+	struct rc_buf b = RC_BUF_INIT;
+	size_t n;
+
+	/* The directory must exist; the file itself need not. */
+	if (slash == NULL)
+		return path;
+	dir = rc_xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+	real = realpath(dir, NULL);
+	free(dir);
+	if (real == NULL || getcwd(cwd, sizeof cwd) == NULL ||
+	    (n = strlen(cwd)) == 0) {
+		free(real);
+		return path;
+	}
+	if (strcmp(real, cwd) == 0)
+		rc_buf_puts(&b, slash + 1);
+	else if (strncmp(real, cwd, n) == 0 && real[n] == '/')
+		rc_buf_printf(&b, "%s/%s", real + n + 1, slash + 1);
+	else
+		rc_buf_printf(&b, "%s/%s", strcmp(real, "/") ? real : "", slash + 1);
+	free(real);
+	if (b.len == 0)
+		return path;
+	free(path);
+	return rc_buf_detach(&b);
+}
+
+/* Adds the scenario files of DIR to LIST (*N entries), skipping names
+ * already there.  Returns -1 when DIR cannot be read. */
+static int
+add_dir(const char *dir, char ***list, size_t *n)
+{
+	DIR *d = opendir(dir);
+	struct dirent *ent;
+	size_t i;
+
+	if (d == NULL)
+		return -1;
+	while ((ent = readdir(d)) != NULL) {
+		struct rc_buf path = RC_BUF_INIT;
+
+		if (!is_scenario_name(ent->d_name))
+			continue;
+		for (i = 0; i < *n; i++) {
+			const char *slash = strrchr((*list)[i], '/');
+
+			if (strcmp(slash ? slash + 1 : (*list)[i], ent->d_name) == 0)
+				break;
+		}
+		if (i < *n)
+			continue;
+		rc_buf_printf(&path, "%s/%s", dir, ent->d_name);
+		*list = rc_xreallocarray(*list, *n + 2, sizeof **list);
+		(*list)[(*n)++] = rc_cmd_short_path(rc_buf_detach(&path));
+	}
+	closedir(d);
+	return 0;
+}
+
+static int
+by_base(const void *a, const void *b)
+{
+	const char *x = *(char *const *)a, *y = *(char *const *)b;
+	const char *sx = strrchr(x, '/'), *sy = strrchr(y, '/');
+
+	return strcmp(sx ? sx + 1 : x, sy ? sy + 1 : y);
+}
+
+char **
+rc_cmd_scenario_files(const char *dir)
+{
+	const char *const *dirs;
+	char **list = NULL;
+	size_t n = 0;
+
+	for (dirs = rc_cmd_scenario_dirs(dir); *dirs; dirs++)
+		add_dir(*dirs, &list, &n);
+	if (list == NULL)
+		list = rc_xcalloc(1, sizeof *list);
+	else
+		qsort(list, n, sizeof *list, by_base);
+	list[n] = NULL;
+	return list;
+}
+
+char **
+rc_cmd_dir_scenarios(const char *dir)
+{
+	char **list = NULL;
+	size_t n = 0;
+
+	if (add_dir(dir, &list, &n) < 0) {
+		free(list);
+		return NULL;
+	}
+	if (list == NULL)
+		list = rc_xcalloc(1, sizeof *list);
+	else
+		qsort(list, n, sizeof *list, by_name);
+	list[n] = NULL;
+	return list;
+}
+
+void
+rc_cmd_free_list(char **list)
+{
+	size_t i;
+
+	for (i = 0; list && list[i]; i++)
+		free(list[i]);
+	free(list);
 }
 
 struct rc_scenario *

@@ -23,6 +23,18 @@ struct rc_cmd {
 extern const struct rc_cmd rc_cmd_list;
 extern const struct rc_cmd rc_cmd_play;
 extern const struct rc_cmd rc_cmd_run;
+extern const struct rc_cmd rc_cmd_lint;
+extern const struct rc_cmd rc_cmd_test;
+extern const struct rc_cmd rc_cmd_graph;
+extern const struct rc_cmd rc_cmd_score;
+extern const struct rc_cmd rc_cmd_drill;
+extern const struct rc_cmd rc_cmd_history;
+extern const struct rc_cmd rc_cmd_show;
+extern const struct rc_cmd rc_cmd_compare;
+extern const struct rc_cmd rc_cmd_leaderboard;
+extern const struct rc_cmd rc_cmd_report;
+extern const struct rc_cmd rc_cmd_export;
+extern const struct rc_cmd rc_cmd_rescore;
 
 /* NULL-terminated. */
 extern const struct rc_cmd *const rc_cmd_table[];
@@ -44,6 +56,22 @@ void rc_cmd_print_err(const struct rc_err *err);
  * $RECOUP_SCENARIOS, then scenarios/ beside the build, then the installed
  * data directory.  Returns a NULL-terminated static list. */
 const char *const *rc_cmd_scenario_dirs(const char *dir);
+
+/* The scenario files on the scenario path (see rc_cmd_scenario_dirs()),
+ * sorted by name; a name found in two directories is taken from the first,
+ * as an id would be; test plans (*.plan.json) are left out.  Returns a
+ * NULL-terminated list of paths; free it with rc_cmd_free_list(). */
+char **rc_cmd_scenario_files(const char *dir);
+/* The same for the files in directory DIR alone (NULL when it cannot be
+ * read). */
+char **rc_cmd_dir_scenarios(const char *dir);
+void rc_cmd_free_list(char **list);
+
+/* PATH as a path relative to the working directory when the file is below
+ * it, else as an absolute path without "..", so that messages stay short
+ * and clickable.  Takes PATH (allocated) and returns an allocated path;
+ * the caller frees it. */
+char *rc_cmd_short_path(char *path);
 
 /* Finds and loads scenario ARG (an id or a path); on failure prints why
  * and returns NULL. */

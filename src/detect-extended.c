@@ -2,11 +2,640 @@
  * detect-extended.c - detectors for the extended practices reported beside
  * the twenty: listening, empathy, right party, not assuming, validating
  * excuses, starting high, options, recapping, documenting the call.
+ *
+ * Same rules as the twenty: judge from signals, events and amounts; cite
+ * the turns that decided the result; a missed result cites the offending
+ * line, or when the fault is an absence, the moment the practice was due.
+ * The case file is read only for its figures (invoice ids and amounts,
+ * the balance), to tell when the debt was first disclosed.
  */
+#include <ctype.h>
+#include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "score.h"
 
+#define NONE SIZE_MAX
+
+static int
+collector(const struct rc_line *l)
+{
+	return l->turn->speaker == RC_SPEAKER_COLLECTOR;
+}
+
+static int
+debtor(const struct rc_line *l)
+{
+	return l->turn->speaker == RC_SPEAKER_DEBTOR;
+}
+
+static double
+balance(const struct rc_detect *d)
+{
+	return d->in->c != NULL ? d->in->c->balance : 0;
+}
+
+/* A collector line that puts terms on the table.  A sum with no date in
+ * a line about what happens if a payment is missed ("the full balance
+ * becomes due") is a consequence, not a proposal. */
+static int
+proposes(const struct rc_line *l)
+{
+	if (!collector(l) || l->prop.kind == RC_PROP_NONE)
+		return 0;
+	return !RC_HAS(l, RC_SIG_RAMIFICATION) || l->prop.kind == RC_PROP_PLAN ||
+	    l->prop.when[0] != '\0';
+}
+
+static void
+cite(const struct rc_detect *d, struct rc_result *r, size_t i)
+{
+	if (i < d->nlines)
+		rc_result_cite(r, d->lines[i].turn);
+}
+
+static size_t
+next_collector(const struct rc_detect *d, size_t from)
+{
+	size_t i;
+
+	for (i = from; i < d->nlines; i++)
+		if (collector(&d->lines[i]))
+			return i;
+	return NONE;
+}
+
+static size_t
+last_collector(const struct rc_detect *d)
+{
+	size_t i;
+
+	for (i = d->nlines; i > 0; i--)
+		if (collector(&d->lines[i - 1]))
+			return i - 1;
+	return NONE;
+}
+
+static size_t
+first_signal(const struct rc_detect *d, enum rc_signal s, size_t from)
+{
+	size_t i;
+
+	for (i = from; i < d->nlines; i++)
+		if (collector(&d->lines[i]) && RC_HAS(&d->lines[i], s))
+			return i;
+	return NONE;
+}
+
+static size_t
+first_proposal(const struct rc_detect *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->nlines; i++)
+		if (proposes(&d->lines[i]))
+			return i;
+	return NONE;
+}
+
+/* The first line of the agreement; 0 when the transcript has one that no
+ * line carries; NONE without agreement. */
+static size_t
+agreement_at(const struct rc_detect *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->nlines; i++)
+		if (d->lines[i].agreement)
+			return i;
+	return d->in->t->has_agreement ? 0 : NONE;
+}
+
+static int
+disputes(const struct rc_line *l)
+{
+	return debtor(l) && (RC_HAS(l, RC_SIG_D_DISPUTE) ||
+	    rc_turn_find(l->turn, "dispute") != NULL);
+}
+
+/* A debtor turn that says something the collector should show they heard:
+ * a reason, an inability to pay, a dispute. */
+static int
+has_content(const struct rc_line *l)
+{
+	return debtor(l) && (l->reason || l->inability || disputes(l));
+}
+
+static int
+heard(const struct rc_line *l)
+{
+	return RC_HAS(l, RC_SIG_ACKNOWLEDGE) || RC_HAS(l, RC_SIG_EMPATHY);
+}
+
+/* Listen and acknowledge: each debtor turn with content is answered with
+ * an acknowledgement (or empathy) in the next collector line. */
+static void
+listen_and_acknowledge(const struct rc_detect *d, struct rc_result *r)
+{
+	size_t i, k, miss = NONE, miss_reply = NONE, good = NONE;
+	int answered = 0, acknowledged = 0;
+
+	for (i = 0; i < d->nlines; i++) {
+		if (!has_content(&d->lines[i]))
+			continue;
+		k = next_collector(d, i + 1);
+		if (k == NONE)
+			continue;
+		answered++;
+		if (heard(&d->lines[k])) {
+			acknowledged++;
+			if (good == NONE)
+				good = k;
+		} else if (miss == NONE) {
+			miss = i;
+			miss_reply = k;
+		}
+		i = k;   /* one answer per stretch of debtor talk */
+	}
+	if (answered == 0) {
+		rc_result_set(r, RC_NA, "the debtor gave no reason, hardship or "
+		    "dispute to acknowledge");
+		return;
+	}
+	if (acknowledged == answered) {
+		cite(d, r, good);
+		rc_result_set(r, RC_MET, "acknowledged what the debtor said before "
+		    "moving on");
+		return;
+	}
+	cite(d, r, miss);
+	cite(d, r, miss_reply);
+	if (acknowledged > 0) {
+		cite(d, r, good);
+		rc_result_set(r, RC_PARTIAL, "acknowledged the debtor %d of %d times",
+		    acknowledged, answered);
+	} else {
+		rc_result_set(r, RC_MISSED, "moved on without showing the debtor was "
+		    "heard");
+	}
+}
+
+/* Tactical empathy: named the debtor's situation or feeling.  Plain
+ * acknowledgement after a hardship is half.  n/a when the debtor showed no
+ * hardship, frustration or dispute and none was named. */
+static void
+tactical_empathy(const struct rc_detect *d, struct rc_result *r)
+{
+	size_t i, hard = NONE, e = first_signal(d, RC_SIG_EMPATHY, 0), k;
+
+	if (e != NONE) {
+		cite(d, r, e);
+		rc_result_set(r, RC_MET, "named the debtor's situation or feeling");
+		return;
+	}
+	for (i = 0; i < d->nlines && hard == NONE; i++)
+		if (has_content(&d->lines[i]) || (debtor(&d->lines[i]) &&
+		    d->lines[i].hostility))
+			hard = i;
+	if (hard == NONE) {
+		rc_result_set(r, RC_NA, "the debtor showed no hardship or feeling "
+		    "to answer");
+		return;
+	}
+	cite(d, r, hard);
+	k = first_signal(d, RC_SIG_ACKNOWLEDGE, hard);
+	if (k != NONE) {
+		cite(d, r, k);
+		rc_result_set(r, RC_PARTIAL, "acknowledged the debtor, but never named "
+		    "how hard it is for them");
+		return;
+	}
+	cite(d, r, next_collector(d, hard + 1));
+	rc_result_set(r, RC_MISSED, "no understanding shown for the debtor's "
+	    "situation");
+}
+
+/* Does TEXT contain WORD (case-insensitively) standing alone, not inside a
+ * longer word or number? */
+static int
+has_token(const char *text, const char *word)
+{
+	size_t n = strlen(word), i;
+	const char *p;
+
+	if (n == 0)
+		return 0;
+	for (p = text; *p; p++) {
+		for (i = 0; i < n && p[i]; i++)
+			if (tolower((unsigned char)p[i]) != tolower((unsigned char)word[i]))
+				break;
+		if (i == n && (p == text || !isalnum((unsigned char)p[-1])) &&
+		    !isalnum((unsigned char)p[n]))
+			return 1;
+	}
+	return 0;
+}
+
+/* Does collector line L name the debt: that something is overdue, an
+ * invoice of the case (by id, or by its number: "invoice 2291"), or one
+ * of the case's amounts? */
+static int
+discloses(const struct rc_detect *d, const struct rc_line *l)
+{
+	const struct rc_case *c = d->in->c;
+	size_t i, k;
+
+	if (RC_HAS(l, RC_SIG_OVERDUE))
+		return 1;
+	if (c == NULL)
+		return 0;
+	for (k = 0; k < l->nmoney; k++)
+		if (c->balance > 0 && fabs(l->money[k].value - c->balance) < 0.5)
+			return 1;
+	for (i = 0; i < c->ninvoices; i++) {
+		const struct rc_case_invoice *v = &c->invoices[i];
+		const char *digits;
+
+		for (k = 0; k < l->nmoney; k++)
+			if (fabs(l->money[k].value - v->amount) < 0.5)
+				return 1;
+		if (v->id == NULL)
+			continue;
+		if (has_token(l->turn->text, v->id))
+			return 1;
+		digits = v->id + strcspn(v->id, "0123456789");
+		if (strlen(digits) >= 3 && strspn(digits, "0123456789") == strlen(digits) &&
+		    has_token(l->turn->text, digits))
+			return 1;
+	}
+	return 0;
+}
+
+/* Verify the right party: the identity was confirmed (asked by the
+ * collector, or confirmed by the debtor) before the first collector line
+ * that names the debt.  Asking and disclosing in one breath is half. */
+static void
+verify_right_party(const struct rc_detect *d, struct rc_result *r)
+{
+	size_t i, disclosed = NONE, verified = NONE;
+
+	for (i = 0; i < d->nlines; i++) {
+		const struct rc_line *l = &d->lines[i];
+
+		if (verified == NONE && ((collector(l) &&
+		    RC_HAS(l, RC_SIG_VERIFY_PARTY)) || (debtor(l) && l->right_party)))
+			verified = i;
+		if (disclosed == NONE && collector(l) && discloses(d, l))
+			disclosed = i;
+	}
+	if (disclosed == NONE) {
+		if (verified != NONE) {
+			cite(d, r, verified);
+			rc_result_set(r, RC_MET, "confirmed who they were speaking to");
+		} else {
+			rc_result_set(r, RC_NA, "the debt was never discussed");
+		}
+		return;
+	}
+	if (verified != NONE && verified < disclosed) {
+		cite(d, r, verified);
+		rc_result_set(r, RC_MET, "confirmed the right person before naming "
+		    "the debt");
+	} else if (verified == disclosed) {
+		cite(d, r, disclosed);
+		rc_result_set(r, RC_PARTIAL, "asked who they were speaking to, but "
+		    "named the debt before the answer");
+	} else {
+		cite(d, r, disclosed);
+		rc_result_set(r, RC_MISSED, "named the debt before confirming the "
+		    "right person");
+	}
+}
+
+/* A collector line pressing for payment: terms (the whole balance
+ * included), a figure asked for, a deadline, a threat. */
+static int
+presses(const struct rc_line *l)
+{
+	if (!collector(l))
+		return 0;
+	return proposes(l) || RC_HAS(l, RC_SIG_ASK_OFFER) ||
+	    RC_HAS(l, RC_SIG_DEADLINE) || RC_HAS(l, RC_SIG_THREAT);
+}
+
+/* Don't assume: before pressing for payment, checked that the invoice
+ * arrived and is still unpaid, or the debtor had already said so (owned
+ * the debt, said why it is unpaid or that they cannot pay).  Checking only
+ * while or after pressing is half. */
+static void
+dont_assume(const struct rc_detect *d, struct rc_result *r)
+{
+	size_t i, press = NONE, confirm = NONE;
+
+	for (i = 0; i < d->nlines; i++) {
+		const struct rc_line *l = &d->lines[i];
+
+		if (press == NONE && presses(l))
+			press = i;
+		if (confirm == NONE && ((collector(l) &&
+		    RC_HAS(l, RC_SIG_CONFIRM_UNPAID)) || (debtor(l) &&
+		    (l->reason || l->inability ||
+		     rc_turn_find(l->turn, "debt-acknowledged") != NULL))))
+			confirm = i;
+	}
+	if (press == NONE) {
+		if (confirm != NONE) {
+			cite(d, r, confirm);
+			rc_result_set(r, RC_MET, "checked the invoice is still unpaid");
+		} else {
+			rc_result_set(r, RC_NA, "never pressed for payment");
+		}
+		return;
+	}
+	if (confirm != NONE && confirm < press) {
+		cite(d, r, confirm);
+		rc_result_set(r, RC_MET, "checked the invoice is still unpaid before "
+		    "asking for payment");
+	} else if (confirm != NONE) {
+		cite(d, r, press);
+		cite(d, r, confirm);
+		rc_result_set(r, RC_PARTIAL, "checked the invoice is unpaid only "
+		    "after pressing for payment");
+	} else {
+		cite(d, r, press);
+		rc_result_set(r, RC_MISSED, "pressed for payment without checking "
+		    "the invoice was received and is unpaid");
+	}
+}
+
+/* Validate excuses: after the debtor's first reason, hardship, dispute or
+ * vague promise to pay ("I'll pay it next week"), asked for something
+ * that shows it is true.  A bare offer of a figure is bargaining, not an
+ * excuse. */
+static void
+validate_excuses(const struct rc_detect *d, struct rc_result *r)
+{
+	size_t i, excuse = NONE, ask;
+
+	for (i = 0; i < d->nlines && excuse == NONE; i++) {
+		const struct rc_line *l = &d->lines[i];
+
+		if (has_content(l) || (debtor(l) && RC_HAS(l, RC_SIG_D_OFFER) &&
+		    l->nmoney == 0 && l->prop.kind == RC_PROP_NONE))
+			excuse = i;
+	}
+	if (excuse == NONE) {
+		rc_result_set(r, RC_NA, "the debtor gave no reason or promise to "
+		    "check");
+		return;
+	}
+	cite(d, r, excuse);
+	ask = first_signal(d, RC_SIG_ASK_PROOF, excuse);
+	if (ask != NONE) {
+		cite(d, r, ask);
+		rc_result_set(r, RC_MET, "asked for proof of what the debtor said");
+		return;
+	}
+	rc_result_set(r, RC_MISSED, "took the debtor's word without asking for "
+	    "proof");
+}
+
+/* Start high: the first terms asked for come to the whole balance (at once
+ * or in all; "the full amount" is read as the balance).  n/a without a
+ * case file or without any terms asked for. */
+static void
+start_high(const struct rc_detect *d, struct rc_result *r)
+{
+	double b = balance(d);
+	size_t i;
+
+	if (b <= 0) {
+		rc_result_set(r, RC_NA, "no case file: the balance is unknown");
+		return;
+	}
+	for (i = 0; i < d->nlines; i++) {
+		const struct rc_line *l = &d->lines[i];
+
+		if (proposes(l)) {
+			cite(d, r, i);
+			if (l->prop.upfront >= b - 0.5 || l->prop.total >= b - 0.5)
+				rc_result_set(r, RC_MET, "the first ask was the full balance");
+			else
+				rc_result_set(r, RC_MISSED, "the first ask was below the "
+				    "full balance");
+			return;
+		}
+	}
+	rc_result_set(r, RC_NA, "no payment was asked for");
+}
+
+static int
+same_terms(const struct rc_proposal *p, const struct rc_proposal *q)
+{
+	return p->kind == q->kind && fabs(p->upfront - q->upfront) < 0.5 &&
+	    fabs(p->instalment - q->instalment) < 0.5 && p->count == q->count;
+}
+
+/* Did the debtor agree at once to the collector's first terms, the full
+ * balance paid now, with no bargaining? */
+static int
+paid_outright(const struct rc_detect *d)
+{
+	size_t i, a = agreement_at(d), p = first_proposal(d);
+	double b = balance(d);
+
+	if (a == NONE || p == NONE || p > a || b <= 0 ||
+	    d->lines[p].prop.upfront < b - 0.5)
+		return 0;
+	for (i = 0; i < a; i++) {
+		const struct rc_line *l = &d->lines[i];
+
+		if (l->debtor_offer || l->inability || (i != p && proposes(l)))
+			return 0;
+	}
+	return 1;
+}
+
+/* Give options: two or more ways to pay offered together (an options line
+ * that is not an ultimatum, or two different proposals in back-to-back
+ * collector lines).  A second way of another kind offered only after the
+ * first was turned down is half.  n/a when no payment was discussed, or
+ * the first terms were taken outright. */
+static void
+give_options(const struct rc_detect *d, struct rc_result *r)
+{
+	size_t i, prev = NONE, later = NONE, later_from = NONE, a;
+	int between = 0, discussed = 0;
+
+	for (i = 0; i < d->nlines; i++) {
+		const struct rc_line *l = &d->lines[i];
+
+		if (l->debtor_offer || l->agreement)
+			discussed = 1;
+		if (debtor(l)) {
+			between = 1;
+			continue;
+		}
+		if (!collector(l))
+			continue;
+		if (RC_HAS(l, RC_SIG_OPTIONS) && !RC_HAS(l, RC_SIG_THREAT)) {
+			cite(d, r, i);
+			rc_result_set(r, RC_MET, "offered a choice of ways to pay");
+			return;
+		}
+		if (!proposes(l))
+			continue;
+		discussed = 1;
+		if (prev != NONE && !between && !same_terms(&d->lines[prev].prop, &l->prop)) {
+			cite(d, r, prev);
+			cite(d, r, i);
+			rc_result_set(r, RC_MET, "offered two ways to pay together");
+			return;
+		}
+		if (prev != NONE && later == NONE &&
+		    d->lines[prev].prop.kind != l->prop.kind) {
+			later_from = prev;
+			later = i;
+		}
+		prev = i;
+		between = 0;
+	}
+	if (!discussed || paid_outright(d)) {
+		rc_result_set(r, RC_NA, !discussed ? "no payment terms were discussed" :
+		    "the debtor took the first terms outright");
+		return;
+	}
+	if (later != NONE) {
+		cite(d, r, later_from);
+		cite(d, r, later);
+		rc_result_set(r, RC_PARTIAL, "offered another way to pay only after "
+		    "the first was turned down");
+		return;
+	}
+	i = first_proposal(d);
+	a = agreement_at(d);
+	cite(d, r, i != NONE ? i : a != NONE && a < d->nlines ? a : last_collector(d));
+	rc_result_set(r, RC_MISSED, "offered only one way to pay");
+}
+
+/* The agreed terms: the transcript's, else those on the agreement line. */
+static int
+agreed_terms(const struct rc_detect *d, size_t a, struct rc_terms *out)
+{
+	const struct rc_event *ev;
+
+	if (d->in->t->has_agreement) {
+		*out = d->in->t->agreement;
+		return 1;
+	}
+	if (a < d->nlines && (ev = rc_turn_find(d->lines[a].turn, "agreement")) != NULL &&
+	    ev->has_terms) {
+		*out = ev->terms;
+		return 1;
+	}
+	return 0;
+}
+
+static int
+says_amount(const struct rc_line *l, double v)
+{
+	size_t k;
+
+	for (k = 0; v > 0 && k < l->nmoney; k++)
+		if (fabs(l->money[k].value - v) < 0.5)
+			return 1;
+	return 0;
+}
+
+/* Recap the terms: after the agreement, a recap, or the agreed figures
+ * (the amount now and the instalment, or the total) said back.  Only some
+ * of a plan's figures said back is half. */
+static void
+recap_terms(const struct rc_detect *d, struct rc_result *r)
+{
+	size_t i, a = agreement_at(d), some = NONE;
+	struct rc_terms t;
+	int known;
+
+	memset(&t, 0, sizeof t);
+	if (a == NONE) {
+		rc_result_set(r, RC_NA, "no agreement was reached");
+		return;
+	}
+	known = agreed_terms(d, a, &t);
+	for (i = a; i < d->nlines; i++) {
+		const struct rc_line *l = &d->lines[i];
+		int up, inst;
+
+		if (!collector(l))
+			continue;
+		if (RC_HAS(l, RC_SIG_RECAP)) {
+			cite(d, r, i);
+			rc_result_set(r, RC_MET, "summarised the agreed terms");
+			return;
+		}
+		if (!known)
+			continue;
+		up = t.upfront <= 0 || says_amount(l, t.upfront);
+		inst = t.instalment <= 0 || says_amount(l, t.instalment);
+		if ((up && inst) || says_amount(l, t.total)) {
+			cite(d, r, i);
+			rc_result_set(r, RC_MET, "said the agreed figures back");
+			return;
+		}
+		if (some == NONE && (says_amount(l, t.upfront) ||
+		    says_amount(l, t.instalment)))
+			some = i;
+	}
+	cite(d, r, a);
+	if (some != NONE) {
+		cite(d, r, some);
+		rc_result_set(r, RC_PARTIAL, "said back only part of the agreed terms");
+		return;
+	}
+	rc_result_set(r, RC_MISSED, "closed without recapping the agreed terms");
+}
+
+/* Document the call: a /note written during it.  A recorded call cannot
+ * show notes: n/a. */
+static void
+document_the_call(const struct rc_detect *d, struct rc_result *r)
+{
+	size_t i, last;
+
+	if (d->in->inferred) {
+		rc_result_set(r, RC_NA, "a recorded call carries no notes");
+		return;
+	}
+	for (i = 0; i < d->nlines; i++) {
+		const struct rc_line *l = &d->lines[i];
+
+		if (l->turn->speaker == RC_SPEAKER_ACTION &&
+		    rc_turn_find(l->turn, "note") != NULL) {
+			cite(d, r, i);
+			rc_result_set(r, RC_MET, "wrote notes during the call");
+			return;
+		}
+	}
+	last = last_collector(d);
+	if (last == NONE) {
+		rc_result_set(r, RC_NA, "the collector said nothing");
+		return;
+	}
+	cite(d, r, last);
+	rc_result_set(r, RC_MISSED, "no note was written (/note)");
+}
+
 const struct rc_detector rc_detectors_extended[] = {
+	{ "listen-and-acknowledge", listen_and_acknowledge },
+	{ "tactical-empathy", tactical_empathy },
+	{ "verify-right-party", verify_right_party },
+	{ "dont-assume", dont_assume },
+	{ "validate-excuses", validate_excuses },
+	{ "start-high", start_high },
+	{ "give-options", give_options },
+	{ "recap-terms", recap_terms },
+	{ "document-the-call", document_the_call },
 	{ NULL, NULL },
 };

@@ -167,6 +167,31 @@ put_value(const struct rc_engine *e, int var, double v, struct rc_buf *b)
 		rc_buf_printf(b, "%g", v);
 }
 
+/* The proposal read from the current line, in words: "$500 today", "a
+ * plan: $200 a month x 6, $600 upfront". */
+static void
+describe_prop(const struct rc_engine *e, struct rc_buf *b)
+{
+	const struct rc_proposal *p = &e->prop;
+	char tmp[64];
+
+	if (p->kind == RC_PROP_LUMP) {
+		rc_buf_puts(b, rc_amount_format(p->upfront, e->s->currency, tmp,
+		    sizeof tmp));
+		if (p->when[0])
+			rc_buf_printf(b, " %s", p->when);
+		return;
+	}
+	rc_buf_printf(b, "a plan: %s a %s", rc_amount_format(p->instalment,
+	    e->s->currency, tmp, sizeof tmp), p->period != RC_PERIOD_NONE ?
+	    rc_period_name(p->period) : "payment");
+	if (p->count > 0)
+		rc_buf_printf(b, " x %d", p->count);
+	if (p->upfront > 0)
+		rc_buf_printf(b, ", %s upfront", rc_amount_format(p->upfront,
+		    e->s->currency, tmp, sizeof tmp));
+}
+
 /* Why rule R does not fire on LINE now: NULL when it does.  Writes a
  * reason that needs details (a failed condition) into TMP.  *HIT is set to
  * the index of the pattern that matched (-1 when the rule has none). */
@@ -194,13 +219,20 @@ why_not(struct rc_engine *e, const struct rc_rule *r, const char *line,
 		}
 	}
 	if (r->proposal >= 0 &&
-	    (e->prop.kind != RC_PROP_NONE) != (r->proposal != 0))
-		return r->proposal ? "no proposal in the line" : "the line proposes terms";
+	    (e->prop.kind != RC_PROP_NONE) != (r->proposal != 0)) {
+		if (r->proposal)
+			return "no proposal in the line";
+		rc_buf_reset(tmp);
+		rc_buf_puts(tmp, "the line proposes terms (");
+		describe_prop(e, tmp);
+		rc_buf_puts(tmp, ")");
+		return rc_buf_str(tmp);
+	}
 	if (r->bargain == RC_BARGAIN_TAKE &&
 	    (!e->has_standing || e->vars[RC_VAR_AGREED] != 0))
 		return "no standing offer to take";
 	if (r->after != NULL && (e->prev == NULL || !run(e, r->after, e->prev, r)))
-		return "debtor's previous line";
+		return "the debtor's previous line does not match \"after\"";
 	if (r->nmatch > 0) {
 		for (i = 0; *hit < 0 && i < r->nmatch; i++)
 			if (run(e, r->match[i], line, r))
@@ -576,7 +608,6 @@ use_research(struct rc_engine *e, struct rc_turn *u, const char *line)
 static void
 trace_line(struct rc_engine *e, const struct rc_turn *u)
 {
-	char tmp[160];
 	size_t i;
 
 	for (i = 0; i < u->nevents; i++)
@@ -586,23 +617,8 @@ trace_line(struct rc_engine *e, const struct rc_turn *u)
 			    e->vars[RC_VAR_LEVERAGE]);
 	if (e->prop.kind == RC_PROP_NONE)
 		return;
-	if (e->prop.kind == RC_PROP_LUMP) {
-		rc_buf_printf(&e->trace, "  the line proposes %s",
-		    rc_amount_format(e->prop.upfront, e->s->currency, tmp, sizeof tmp));
-		if (e->prop.when[0])
-			rc_buf_printf(&e->trace, " %s", e->prop.when);
-	} else {
-		rc_buf_printf(&e->trace, "  the line proposes a plan: %s a %s",
-		    rc_amount_format(e->prop.instalment, e->s->currency, tmp, sizeof tmp),
-		    e->prop.period != RC_PERIOD_NONE ? rc_period_name(e->prop.period) :
-		    "payment");
-		if (e->prop.count > 0)
-			rc_buf_printf(&e->trace, " x %d", e->prop.count);
-		if (e->prop.upfront > 0)
-			rc_buf_printf(&e->trace, ", %s upfront",
-			    rc_amount_format(e->prop.upfront, e->s->currency, tmp,
-			    sizeof tmp));
-	}
+	rc_buf_puts(&e->trace, "  the line proposes ");
+	describe_prop(e, &e->trace);
 	rc_buf_puts(&e->trace, e->s->states[e->state].bargain ? "\n" :
 	    " (this state does not bargain)\n");
 }

@@ -940,11 +940,13 @@ cmp_holds(const struct rc_plan_cmp *c, double v)
 	return 0;
 }
 
+/* "NAME is VALUE" or "NAME OP VALUE". */
 static void
-put_cmp(struct rc_buf *b, const struct rc_plan_cmp *c, int is_bool)
+put_cmp(struct rc_buf *b, const char *name, const struct rc_plan_cmp *c,
+        int is_bool)
 {
-	if (c->op != RC_CMP_EQ)
-		rc_buf_printf(b, "%s ", cmp_name(c->op));
+	rc_buf_printf(b, "%s %s ", name, c->op == RC_CMP_EQ ? "is" :
+	    cmp_name(c->op));
 	if (is_bool)
 		rc_buf_puts(b, c->value != 0 ? "true" : "false");
 	else
@@ -969,12 +971,13 @@ transcript_text(const struct run *u)
 		else
 			rc_buf_printf(&b, "(%s)", x->text);
 		if (x->speaker == RC_SPEAKER_DEBTOR && x->rule)
-			rc_buf_printf(&b, "   [%s, %s", x->rule, x->state ? x->state : "?");
+			rc_buf_printf(&b, "   [%s in '%s'", x->rule, x->state ? x->state :
+			    "?");
 		else if (x->nevents > 0)
 			rc_buf_puts(&b, "   [");
 		for (j = 0; j < x->nevents; j++)
-			rc_buf_printf(&b, "%s%s", j || (x->speaker == RC_SPEAKER_DEBTOR &&
-			    x->rule) ? ", " : "", x->events[j].type);
+			rc_buf_printf(&b, "%s%s", j ? ", " : x->speaker == RC_SPEAKER_DEBTOR &&
+			    x->rule ? "; " : "", x->events[j].type);
 		if ((x->speaker == RC_SPEAKER_DEBTOR && x->rule) || x->nevents > 0)
 			rc_buf_putc(&b, ']');
 		rc_buf_putc(&b, '\n');
@@ -1134,8 +1137,7 @@ check(struct run *u, const struct rc_plan_expect *x, size_t from)
 		u->r->checks++;
 		if (!cmp_holds(&v->cmp, val)) {
 			rc_buf_reset(&exp);
-			rc_buf_printf(&exp, "%s ", v->name);
-			put_cmp(&exp, &v->cmp, is_bool);
+			put_cmp(&exp, v->name, &v->cmp, is_bool);
 			rc_buf_reset(&act);
 			if (is_bool)
 				rc_buf_printf(&act, "%s is %s", v->name, val != 0 ? "true" :
@@ -1206,8 +1208,7 @@ check_outcome(struct run *u, const struct rc_plan_expect *x)
 			continue;   /* already reported as "agreement" */
 		if (!cmp_holds(&x->terms[i], values[i])) {
 			rc_buf_reset(&exp);
-			rc_buf_printf(&exp, "%s ", term_names[i]);
-			put_cmp(&exp, &x->terms[i], 0);
+			put_cmp(&exp, term_names[i], &x->terms[i], 0);
 			rc_buf_reset(&act);
 			rc_buf_printf(&act, "%s is %g", term_names[i], values[i]);
 			if (i != RC_PLAN_TURNS)
@@ -1262,7 +1263,9 @@ play(struct run *u, const struct rc_plan_case *pc)
 			break;
 		}
 		from = t->n;
-		rc_session_input(u->ss, st->line, &out);
+		/* /end hangs up: finish the call as the commands do. */
+		if (rc_session_input(u->ss, st->line, &out) && !rc_engine_ended(e))
+			rc_session_finish(u->ss, &out);
 		check(u, &st->expect, from);
 		ok = !u->failed;
 	}
@@ -1272,8 +1275,9 @@ play(struct run *u, const struct rc_plan_case *pc)
 		u->step = 0;
 		u->line = NULL;
 		u->where_ptr = pc->outcome.ptr;
-		u->line_no = pc->line_no;
-		u->col = pc->col;
+		if (!rc_jsonptr_find(u->p->index, pc->outcome.ptr, &u->line_no,
+		    &u->col, NULL))
+			u->line_no = u->col = 0;
 		u->failed = 0;
 		check_outcome(u, &pc->outcome);
 		ok = !u->failed;

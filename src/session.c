@@ -40,6 +40,7 @@ struct rc_session {
 	struct rc_session_opts o;
 	size_t shown;             /* transcript turns already shown */
 	size_t warned;            /* engine warnings already shown */
+	size_t reported;          /* turns already passed to on_turn */
 	int finished;
 	struct rc_case_invoice *invoices;
 	struct rc_case kase;
@@ -118,6 +119,17 @@ rc_session_engine(struct rc_session *ss)
 	return ss->e;
 }
 
+/* Passes the turns added since last time to the on_turn hook. */
+static void
+report(struct rc_session *ss)
+{
+	const struct rc_transcript *t = rc_engine_transcript(ss->e);
+
+	for (; ss->reported < t->n; ss->reported++)
+		if (ss->o.on_turn != NULL)
+			ss->o.on_turn(ss->o.on_turn_ctx, &t->turns[ss->reported]);
+}
+
 /* Shows the debtor turns added since last time (and the trainee's own when
  * echoing), then any new warnings. */
 static void
@@ -135,6 +147,7 @@ flush(struct rc_session *ss, struct rc_buf *out)
 	}
 	for (; ss->warned < w->n; ss->warned++)
 		rc_buf_printf(out, "recoup: warning: %s\n", w->v[ss->warned].msg);
+	report(ss);
 }
 
 void
@@ -337,6 +350,7 @@ rc_session_input(struct rc_session *ss, const char *line, struct rc_buf *out)
 			live_notes(ss, out);
 		ended = rc_engine_ended(ss->e);
 	}
+	report(ss);
 	rc_buf_free(&clean);
 	return ended;
 }

@@ -22,6 +22,12 @@ struct rc_session_opts {
 	const char *trainee;      /* may be NULL */
 	int echo;                 /* show the trainee's own lines ("You: ...") */
 	struct rc_style style;
+	/* Called once for every turn added to the call (the debtor's lines,
+	 * the trainee's and their /actions), in order, as soon as the input
+	 * that produced it has been handled; NULL for none.  `play` and `run`
+	 * save turns through it as they happen. */
+	void (*on_turn)(void *ctx, const struct rc_turn *u);
+	void *on_turn_ctx;
 };
 
 struct rc_session;

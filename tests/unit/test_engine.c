@@ -59,6 +59,61 @@ play_json(const struct rc_scenario *s, uint64_t seed, const char *const *lines)
 	return rc_buf_detach(&b);
 }
 
+/* Setting up a situation (what lint does for rule examples), trying a rule
+ * without changing the call, and /why's explanation. */
+static void
+situation(const struct rc_scenario *s)
+{
+	struct rc_engine *e = rc_engine_new(s, 5);
+	struct rc_buf why = RC_BUF_INIT, ex = RC_BUF_INIT;
+	const struct rc_rule *take = &s->states[1].rules[1];
+	const struct rc_rule *hi = &s->states[0].rules[0];
+	int greeted = rc_scenario_var(s, "greeted");
+
+	rc_engine_open(e);
+	RC_CHECK(rc_engine_rule(e) == NULL);
+	/* "hi" fires in its own state; trying changes nothing. */
+	RC_CHECK_INT(rc_engine_try(e, hi, "hello there", &why), 1);
+	RC_CHECK_INT(rc_engine_try(e, hi, "good morning", &why), 0);
+	RC_CHECK_STR(rc_buf_str(&why), "no pattern matched");
+	RC_CHECK_STR(rc_engine_state(e), "hello");
+	RC_CHECK_INT(rc_engine_transcript(e)->n, 1);
+	/* Moved to "talk", "take" needs a standing offer. */
+	rc_engine_set_state(e, 1);
+	rc_engine_set_state(e, 99);
+	RC_CHECK_STR(rc_engine_state(e), "talk");
+	rc_buf_reset(&why);
+	RC_CHECK_INT(rc_engine_try(e, take, "ok deal", &why), 0);
+	RC_CHECK_STR(rc_buf_str(&why), "no standing offer to take");
+	rc_engine_set_offer(e);
+	RC_CHECK_NUM(rc_engine_var(e, "offers"), 1);
+	RC_CHECK_INT(rc_engine_try(e, take, "ok deal", NULL), 1);
+	/* A proposal in the line is named when it stops a rule. */
+	rc_engine_set_var(e, greeted, 1);
+	RC_CHECK_NUM(rc_engine_var_at(e, greeted), 1);
+	RC_CHECK_NUM(rc_engine_var_at(e, -1), 0);
+	rc_engine_say(e, "ok deal");
+	RC_CHECK(rc_engine_rule(e) == take);
+	RC_CHECK_STR(rc_engine_state(e), "done");
+	rc_engine_explain(e, &ex);
+	RC_CHECK(strstr(rc_buf_str(&ex), "fired take") != NULL);
+	RC_CHECK(strstr(rc_buf_str(&ex), "/\\b(ok|deal)\\b/ matched") != NULL);
+	RC_CHECK(strstr(rc_buf_str(&ex), "next  state 'done'") != NULL);
+	/* A failed condition names the variable, its value and the test. */
+	rc_engine_set_prev(e, NULL);
+	rc_engine_set_state(e, 0);
+	rc_engine_say(e, "you stupid fool");
+	RC_CHECK(rc_engine_rule(e) == &s->global[0]);
+	rc_buf_reset(&ex);
+	rc_engine_explain(e, &ex);
+	RC_CHECK(strstr(rc_buf_str(&ex), "set   patience -3 (now 0)") != NULL);
+	RC_CHECK(strstr(rc_buf_str(&ex), "events hostility") != NULL);
+	RC_CHECK(strstr(rc_buf_str(&ex), "patience is used up") != NULL);
+	rc_engine_free(e);
+	rc_buf_free(&why);
+	rc_buf_free(&ex);
+}
+
 int
 main(void)
 {
@@ -193,6 +248,7 @@ main(void)
 	free(a);
 	free(b);
 
+	situation(s);
 	rc_scenario_free(s);
 	rc_scenario_free(NULL);
 	rc_engine_free(NULL);

@@ -1,0 +1,242 @@
+/*
+ * cmd-drill.c - `recoup drill FILE`: a team practice session.  The drill
+ * file names a cohort tag and a list of calls (scenario and fixed seed);
+ * they are played in order through the same session code as `play`
+ * (readline on a terminal, plain lines from a pipe), each saved tagged
+ * with the drill and the cohort, so everyone's calls compare.  Leaving a
+ * call before it ends stops the drill; --from N resumes it.
+ *
+ *   {"name": "onboarding-week1", "title": "...", "cohort": "2025-intake",
+ *    "mode": "practice", "calls": [{"scenario": "forgetful-florist",
+ *    "seed": 7}, ...]}
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "cmd.h"
+#include "cmd-store.h"
+#include "jsonpos.h"
+
+struct call {
+	const char *scenario;
+	uint64_t seed;
+};
+
+/* Reads and checks the drill; adds every problem to ERR. */
+static cJSON *
+load_drill(const char *path, struct call **calls, size_t *ncalls,
+           struct rc_err *err)
+{
+	size_t len = 0, i = 0;
+	char *text = rc_file_read(path, &len, err);
+	cJSON *root, *list, *c;
+
+	*calls = NULL;
+	*ncalls = 0;
+	if (text == NULL)
+		return NULL;
+	root = rc_json_parse(path, text, len, err);
+	free(text);
+	if (root == NULL)
+		return NULL;
+	if (!cJSON_IsObject(root)) {
+		rc_err_add(err, RC_ERROR, "%s: a drill is a JSON object", path);
+		cJSON_Delete(root);
+		return NULL;
+	}
+	if (!cJSON_IsString(cJSON_GetObjectItemCaseSensitive(root, "name")))
+		rc_err_add(err, RC_ERROR, "%s: /name: expected a string (the drill's "
+		    "name)", path);
+	c = cJSON_GetObjectItemCaseSensitive(root, "cohort");
+	if (c != NULL && !cJSON_IsString(c) && !cJSON_IsNull(c))
+		rc_err_add(err, RC_ERROR, "%s: /cohort: expected a string", path);
+	c = cJSON_GetObjectItemCaseSensitive(root, "mode");
+	if (c != NULL && !(cJSON_IsString(c) && (strcmp(c->valuestring,
+	    "practice") == 0 || strcmp(c->valuestring, "assessment") == 0)))
+		rc_err_add(err, RC_ERROR, "%s: /mode: expected \"practice\" or "
+		    "\"assessment\"", path);
+	list = cJSON_GetObjectItemCaseSensitive(root, "calls");
+	if (!cJSON_IsArray(list) || cJSON_GetArraySize(list) == 0) {
+		rc_err_add(err, RC_ERROR, "%s: /calls: expected a non-empty array of "
+		    "{\"scenario\", \"seed\"}", path);
+	} else {
+		*calls = calloc((size_t)cJSON_GetArraySize(list), sizeof **calls);
+		if (*calls == NULL)
+			abort();
+		cJSON_ArrayForEach(c, list) {
+			const cJSON *sc = cJSON_GetObjectItemCaseSensitive(c, "scenario");
+			const cJSON *seed = cJSON_GetObjectItemCaseSensitive(c, "seed");
+
+			if (!cJSON_IsString(sc) || sc->valuestring[0] == '\0')
+				rc_err_add(err, RC_ERROR, "%s: /calls/%zu/scenario: expected "
+				    "a scenario id or path", path, i);
+			if (!cJSON_IsNumber(seed) || seed->valuedouble < 0 ||
+			    seed->valuedouble > 9007199254740991.0 ||
+			    seed->valuedouble != (double)(uint64_t)seed->valuedouble)
+				rc_err_add(err, RC_ERROR, "%s: /calls/%zu/seed: expected a "
+				    "whole number", path, i);
+			if (cJSON_IsString(sc) && cJSON_IsNumber(seed)) {
+				(*calls)[*ncalls].scenario = sc->valuestring;
+				(*calls)[*ncalls].seed = (uint64_t)seed->valuedouble;
+				(*ncalls)++;
+			}
+			i++;
+		}
+	}
+	if (err->nerrors) {
+		cJSON_Delete(root);
+		free(*calls);
+		*calls = NULL;
+		return NULL;
+	}
+	return root;
+}
+
+static const char *
+str(const cJSON *root, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, key);
+
+	return cJSON_IsString(v) && v->valuestring[0] ? v->valuestring : NULL;
+}
+
+static int
+drill_exec(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "trainee", required_argument, NULL, 't' },
+		{ "cohort", required_argument, NULL, 'c' },
+		{ "db", required_argument, NULL, 'D' },
+		{ "no-save", no_argument, NULL, 'n' },
+		{ "from", required_argument, NULL, 'F' },
+		{ "scenarios", required_argument, NULL, 'd' },
+		{ "rubric", required_argument, NULL, 'R' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct rc_err err = RC_ERR_INIT;
+	struct rc_session_opts so;
+	struct rc_store *store = NULL;
+	struct rc_rubric *rubric = NULL;
+	struct call *calls = NULL;
+	const char *dir = NULL, *rubric_dir = NULL, *cohort = NULL, *db = NULL;
+	const char *name, *title, *mode;
+	size_t ncalls = 0, i, from = 1;
+	int c, save = 1, rc = RC_EXIT_OK, left = 0;
+	cJSON *root;
+	char *end;
+
+	memset(&so, 0, sizeof so);
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 't': so.trainee = optarg; break;
+		case 'c': cohort = optarg; break;
+		case 'D': db = optarg; break;
+		case 'n': save = 0; break;
+		case 'd': dir = optarg; break;
+		case 'R': rubric_dir = optarg; break;
+		case 'F':
+			from = (size_t)strtoul(optarg, &end, 10);
+			if (*optarg < '1' || *optarg > '9' || *end != '\0') {
+				rc_cmd_error("invalid call number '%s': expected 1 or more",
+				    optarg);
+				return RC_EXIT_USAGE;
+			}
+			break;
+		case 'h': return rc_cmd_usage(&rc_cmd_drill, 0);
+		default: return rc_cmd_usage(&rc_cmd_drill, 1);
+		}
+	}
+	if (optind + 1 != argc) {
+		rc_cmd_error("drill needs one drill file");
+		return rc_cmd_usage(&rc_cmd_drill, 1);
+	}
+	if ((root = load_drill(argv[optind], &calls, &ncalls, &err)) == NULL) {
+		rc_cmd_print_err(&err);
+		rc_err_clear(&err);
+		return RC_EXIT_USAGE;
+	}
+	name = str(root, "name");
+	title = str(root, "title");
+	mode = str(root, "mode");
+	if (cohort == NULL)
+		cohort = str(root, "cohort");
+	so.mode = mode && strcmp(mode, "assessment") == 0 ? RC_MODE_ASSESSMENT :
+	    RC_MODE_PRACTICE;
+	if (from > ncalls) {
+		rc_cmd_error("drill '%s' has %zu call%s, cannot start at %zu", name,
+		    ncalls, ncalls == 1 ? "" : "s", from);
+		rc = RC_EXIT_USAGE;
+		goto done;
+	}
+	if ((rubric = rc_cmd_load_rubric(rubric_dir)) == NULL ||
+	    (save && (store = rc_cmd_open_store(db)) == NULL)) {
+		rc = RC_EXIT_USAGE;
+		goto done;
+	}
+	so.rubric = rubric;
+	for (i = from - 1; i < ncalls; i++) {
+		struct rc_scenario *s = rc_cmd_load_scenario(calls[i].scenario, dir);
+
+		if (s == NULL) {
+			rc = RC_EXIT_USAGE;
+			break;
+		}
+		printf("%s== Drill %s%s%s: call %zu of %zu ==\n\n", i > from - 1 ?
+		    "\n" : "", title ? title : name, cohort ? ", cohort " : "",
+		    cohort ? cohort : "", i + 1, ncalls);
+		fflush(stdout);
+		so.on_turn = NULL;
+		so.on_turn_ctx = NULL;
+		rc = rc_cmd_play_call(s, calls[i].seed, &so, store, cohort, name,
+		    &left);
+		rc_scenario_free(s);
+		if (rc != RC_EXIT_OK)
+			break;
+		if (left) {
+			if (i + 1 < ncalls)
+				printf("\nDrill stopped after call %zu of %zu.  To go on: "
+				    "recoup drill %s --from %zu\n", i + 1, ncalls,
+				    argv[optind], i + 2);
+			break;
+		}
+	}
+	if (rc == RC_EXIT_OK && !left)
+		printf("\nDrill complete: %zu call%s.  'recoup leaderboard --drill %s' "
+		    "ranks everyone who played it.\n", ncalls - from + 1,
+		    ncalls - from + 1 == 1 ? "" : "s", name);
+done:
+	rc_store_close(store);
+	rc_rubric_free(rubric);
+	free(calls);
+	cJSON_Delete(root);
+	fflush(stdout);
+	return rc;
+}
+
+const struct rc_cmd rc_cmd_drill = {
+	.name = "drill",
+	.usage = "drill FILE [--trainee NAME] [--cohort TAG] [--from N] "
+	    "[--db PATH] [--no-save]",
+	.summary = "play a drill: a fixed list of calls with fixed seeds",
+	.help =
+	    "FILE is a drill (see scenarios/drills/): a name, a cohort tag, a\n"
+	    "mode and the calls, each a scenario and a seed.  The calls are\n"
+	    "played in order like 'recoup play' and saved with the drill's name\n"
+	    "and cohort.  Leaving a call (Ctrl-C, Ctrl-D, end of input) stops\n"
+	    "the drill.\n\n"
+	    "Options:\n"
+	    "  --trainee NAME     your name (default: $USER)\n"
+	    "  --cohort TAG       the cohort instead of the drill's own\n"
+	    "  --from N           start at call N\n"
+	    "  --db PATH          the database (default: $RECOUP_DB, else\n"
+	    "                     $XDG_DATA_HOME/recoup/recoup.db)\n"
+	    "  --no-save          do not save the calls\n"
+	    "  --scenarios DIR    look for scenario ids in DIR first\n"
+	    "  --rubric DIR       the rubric directory (default: scoring/)\n",
+	.exec = drill_exec,
+};

@@ -1,0 +1,122 @@
+/*
+ * cmd-history.c - `recoup history`: the stored sessions, one line each
+ * (id, start, trainee, scenario, status, score, passed), oldest first, as
+ * a table, CSV or JSON lines.  Sessions whose process died show as
+ * interrupted (the store marks them when it opens).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cmd.h"
+#include "cmd-store.h"
+#include "report.h"
+
+enum fmt { FMT_TEXT, FMT_CSV, FMT_JSON };
+
+struct history {
+	enum fmt fmt;
+	long n;
+	struct rc_buf out;
+};
+
+static int
+row(void *ctx, const struct rc_store_row *r)
+{
+	struct history *h = ctx;
+
+	switch (h->fmt) {
+	case FMT_TEXT: rc_report_history_text(&h->out, r, h->n == 0); break;
+	case FMT_CSV: rc_report_sessions_csv(&h->out, r, h->n == 0); break;
+	case FMT_JSON:
+		rc_report_session_json(&h->out, r);
+		rc_buf_putc(&h->out, '\n');
+		break;
+	}
+	h->n++;
+	/* Write as we go: a long history should not wait for the end. */
+	if (h->out.len > 1 << 16) {
+		fputs(rc_buf_str(&h->out), stdout);
+		rc_buf_reset(&h->out);
+	}
+	return 0;
+}
+
+static int
+history_exec(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		RC_CMD_FILTER_OPTIONS,
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct rc_cmd_query q;
+	struct rc_err err = RC_ERR_INIT;
+	struct history h;
+	struct rc_store *st;
+	long n;
+	int c, k;
+
+	memset(&q, 0, sizeof q);
+	memset(&h, 0, sizeof h);
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if ((k = rc_cmd_filter_opt(c, optarg, &q)) != 0) {
+			if (k < 0)
+				return RC_EXIT_USAGE;
+			continue;
+		}
+		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "text") == 0)
+				h.fmt = FMT_TEXT;
+			else if (strcmp(optarg, "csv") == 0)
+				h.fmt = FMT_CSV;
+			else if (strcmp(optarg, "json") == 0)
+				h.fmt = FMT_JSON;
+			else {
+				rc_cmd_error("unknown format '%s': expected text, csv or json",
+				    optarg);
+				return RC_EXIT_USAGE;
+			}
+			break;
+		case 'h': return rc_cmd_usage(&rc_cmd_history, 0);
+		default: return rc_cmd_usage(&rc_cmd_history, 1);
+		}
+	}
+	if (optind < argc) {
+		rc_cmd_error("history takes no arguments, got '%s'", argv[optind]);
+		return rc_cmd_usage(&rc_cmd_history, 1);
+	}
+	if ((st = rc_cmd_open_store(q.db)) == NULL)
+		return RC_EXIT_USAGE;
+	n = rc_store_sessions(st, &q.f, row, &h, &err);
+	if (n == 0 && h.fmt == FMT_TEXT)
+		rc_buf_puts(&h.out, "No sessions match.\n");
+	fputs(rc_buf_str(&h.out), stdout);
+	rc_buf_free(&h.out);
+	rc_store_close(st);
+	if (n < 0) {
+		rc_cmd_print_err(&err);
+		rc_err_clear(&err);
+		return RC_EXIT_USAGE;
+	}
+	return fflush(stdout) == 0 ? RC_EXIT_OK : RC_EXIT_FAIL;
+}
+
+const struct rc_cmd rc_cmd_history = {
+	.name = "history",
+	.usage = "history [--trainee NAME] [--cohort TAG] [--scenario ID] "
+	    "[--since DATE] [--until DATE]\n"
+	    "       [--drill NAME] [--status STATUS] [--format text|csv|json] "
+	    "[--db PATH]",
+	.summary = "list the stored sessions",
+	.help =
+	    "One line per session, oldest first: id, start, trainee, scenario,\n"
+	    "status (complete, abandoned, interrupted, running), score, passed.\n\n"
+	    "Options:\n"
+	    RC_CMD_FILTER_HELP
+	    "  --format FMT       text (default), csv or json (one object a line)\n",
+	.exec = history_exec,
+};

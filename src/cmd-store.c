@@ -1,0 +1,219 @@
+/*
+ * cmd-store.c - helpers of the commands that save or read the session
+ * records: the database behind --db, the filter options, and the saver
+ * that `play`, `run` and `drill` hook into a session so every turn is
+ * written as soon as it is said.  A failed write warns once and the call
+ * goes on: the trainee's practice matters more than the record.
+ */
+#include "cmd-store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cmd.h"
+#include "report.h"
+
+/* Local midnight starting day TEXT ("YYYY-MM-DD"), plus DAYS days. */
+static int
+parse_date(const char *text, int days, int64_t *out)
+{
+	struct tm tm;
+	int y, m, d;
+	char end;
+	time_t t;
+
+	if (strlen(text) != 10 || sscanf(text, "%4d-%2d-%2d%c", &y, &m, &d,
+	    &end) != 3 || text[4] != '-' || text[7] != '-')
+		return -1;
+	if (m < 1 || m > 12 || d < 1 || d > 31)
+		return -1;
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	tm.tm_isdst = -1;
+	t = mktime(&tm);
+	if (t == (time_t)-1 || tm.tm_mday != d || tm.tm_mon != m - 1)
+		return -1;
+	tm.tm_mday += days;
+	tm.tm_isdst = -1;
+	t = mktime(&tm);
+	*out = (int64_t)t;
+	return 0;
+}
+
+int
+rc_cmd_filter_opt(int c, const char *arg, struct rc_cmd_query *q)
+{
+	static const char *const statuses[] = { "complete", "abandoned",
+	    "interrupted", "running", NULL };
+	size_t i;
+
+	switch (c) {
+	case RC_OPT_TRAINEE: q->f.trainee = arg; return 1;
+	case RC_OPT_COHORT: q->f.cohort = arg; return 1;
+	case RC_OPT_SCENARIO: q->f.scenario = arg; return 1;
+	case RC_OPT_DRILL: q->f.drill = arg; return 1;
+	case RC_OPT_DB: q->db = arg; return 1;
+	case RC_OPT_STATUS:
+		for (i = 0; statuses[i]; i++)
+			if (strcmp(arg, statuses[i]) == 0) {
+				q->f.status = statuses[i];
+				return 1;
+			}
+		rc_cmd_error("unknown status '%s': expected complete, abandoned, "
+		    "interrupted or running", arg);
+		return -1;
+	case RC_OPT_SINCE:
+	case RC_OPT_UNTIL:
+		if (parse_date(arg, c == RC_OPT_UNTIL, c == RC_OPT_SINCE ?
+		    &q->f.since : &q->f.until) != 0) {
+			rc_cmd_error("invalid date '%s': expected YYYY-MM-DD", arg);
+			return -1;
+		}
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+struct rc_store *
+rc_cmd_open_store(const char *db)
+{
+	struct rc_err err = RC_ERR_INIT;
+	struct rc_store *st = NULL;
+	char *path = db && *db ? NULL : rc_store_default_path();
+
+	if (!(db && *db) && path == NULL) {
+		rc_cmd_error("no database: set HOME, RECOUP_DB or use --db PATH");
+		return NULL;
+	}
+	rc_store_open(db && *db ? db : path, &st, &err);
+	rc_cmd_print_err(&err);
+	rc_err_clear(&err);
+	free(path);
+	return st;
+}
+
+const char *
+rc_cmd_trainee(const char *name)
+{
+	const char *user = getenv("USER");
+
+	if (name && *name)
+		return name;
+	return user && *user ? user : "trainee";
+}
+
+const char *
+rc_cmd_format_time(int64_t t, char *buf, size_t size)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (t <= 0 || localtime_r(&tt, &tm) == NULL ||
+	    strftime(buf, size, "%Y-%m-%d %H:%M", &tm) == 0)
+		snprintf(buf, size, "-");
+	return buf;
+}
+
+static void
+saver_turn(void *ctx, const struct rc_turn *u)
+{
+	struct rc_cmd_saver *sv = ctx;
+	struct rc_err err = RC_ERR_INIT;
+
+	if (sv->st == NULL || sv->id <= 0)
+		return;
+	if (rc_store_turn(sv->st, sv->id, u, sv->currency, &err) != 0 &&
+	    !sv->failed) {
+		sv->failed = 1;
+		rc_cmd_print_err(&err);
+		rc_cmd_error("warning: this call is not being saved");
+	}
+	rc_err_clear(&err);
+}
+
+int
+rc_cmd_saver_begin(struct rc_cmd_saver *sv, struct rc_store *st,
+                   const struct rc_scenario *s, uint64_t seed,
+                   const char *trainee, const char *cohort, const char *drill,
+                   struct rc_session_opts *so)
+{
+	struct rc_err err = RC_ERR_INIT;
+	struct rc_store_meta m;
+
+	memset(sv, 0, sizeof *sv);
+	if (st == NULL)
+		return 0;
+	memset(&m, 0, sizeof m);
+	m.trainee = rc_cmd_trainee(trainee);
+	m.cohort = cohort;
+	m.drill = drill;
+	m.scenario = s->id;
+	m.scenario_version = s->version;
+	m.scenario_title = s->title;
+	m.debtor = s->first_name;
+	m.currency = s->currency;
+	m.balance = s->balance;
+	m.seed = seed;
+	m.mode = so->mode == RC_MODE_ASSESSMENT ? "assessment" : "practice";
+	sv->id = rc_store_session_begin(st, &m, &err);
+	if (sv->id < 0) {
+		rc_cmd_print_err(&err);
+		rc_err_clear(&err);
+		return -1;
+	}
+	sv->st = st;
+	sv->currency = s->currency;
+	so->on_turn = saver_turn;
+	so->on_turn_ctx = sv;
+	return 0;
+}
+
+void
+rc_cmd_saver_end(struct rc_cmd_saver *sv, enum rc_store_status status,
+                 struct rc_session *ss)
+{
+	struct rc_err err = RC_ERR_INIT;
+	struct rc_engine *e = rc_session_engine(ss);
+
+	if (sv->st == NULL || sv->id <= 0)
+		return;
+	if (rc_store_session_end(sv->st, sv->id, status, rc_engine_transcript(e),
+	    1, rc_engine_var(e, "mood"), rc_session_scorecard(ss), 0, &err) != 0) {
+		rc_cmd_print_err(&err);
+		rc_cmd_error("warning: the end of session %lld was not saved",
+		    (long long)sv->id);
+	}
+	rc_err_clear(&err);
+}
+
+static int
+collect_row(void *ctx, const struct rc_store_row *row)
+{
+	rc_report_add(ctx, row);
+	return 0;
+}
+
+struct rc_report *
+rc_cmd_collect(const struct rc_cmd_query *q)
+{
+	struct rc_err err = RC_ERR_INIT;
+	struct rc_store *st = rc_cmd_open_store(q->db);
+	struct rc_report *r;
+
+	if (st == NULL)
+		return NULL;
+	r = rc_report_new();
+	if (rc_store_sessions(st, &q->f, collect_row, r, &err) < 0) {
+		rc_cmd_print_err(&err);
+		rc_err_clear(&err);
+		rc_report_free(r);
+		r = NULL;
+	}
+	rc_store_close(st);
+	return r;
+}

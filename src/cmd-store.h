@@ -1,0 +1,98 @@
+/*
+ * cmd-store.h - what the commands that save or read session records
+ * share: opening the database named by --db (or the default), the filter
+ * options (--trainee, --cohort, --scenario, --drill, --status, --since,
+ * --until), and the saver that writes a call's turns as they happen.
+ * Everything here may print: it is the program's edge.
+ */
+#ifndef RC_CMD_STORE_H
+#define RC_CMD_STORE_H
+
+#include <getopt.h>
+#include <stdint.h>
+
+#include "scenario.h"
+#include "session.h"
+#include "store.h"
+
+enum {
+	RC_OPT_TRAINEE = 1000, RC_OPT_COHORT, RC_OPT_SCENARIO, RC_OPT_DRILL,
+	RC_OPT_STATUS, RC_OPT_SINCE, RC_OPT_UNTIL, RC_OPT_DB
+};
+
+/* The long options every records command takes (put first in its table). */
+#define RC_CMD_FILTER_OPTIONS \
+	{ "trainee", required_argument, NULL, RC_OPT_TRAINEE }, \
+	{ "cohort", required_argument, NULL, RC_OPT_COHORT }, \
+	{ "scenario", required_argument, NULL, RC_OPT_SCENARIO }, \
+	{ "drill", required_argument, NULL, RC_OPT_DRILL }, \
+	{ "status", required_argument, NULL, RC_OPT_STATUS }, \
+	{ "since", required_argument, NULL, RC_OPT_SINCE }, \
+	{ "until", required_argument, NULL, RC_OPT_UNTIL }, \
+	{ "db", required_argument, NULL, RC_OPT_DB }
+
+#define RC_CMD_FILTER_HELP \
+	"  --trainee NAME     only this trainee's sessions\n" \
+	"  --cohort TAG       only sessions of this cohort\n" \
+	"  --scenario ID      only calls with this scenario\n" \
+	"  --drill NAME       only sessions played in this drill\n" \
+	"  --status STATUS    complete, abandoned, interrupted or running\n" \
+	"  --since DATE       started on or after DATE (YYYY-MM-DD, local time)\n" \
+	"  --until DATE       started on or before DATE\n" \
+	"  --db PATH          the database (default: $RECOUP_DB, else\n" \
+	"                     $XDG_DATA_HOME/recoup/recoup.db)\n"
+
+struct rc_cmd_query {
+	struct rc_store_filter f;
+	const char *db;
+};
+
+/* Handles filter option C with argument ARG: 1 when it was one, 0 when
+ * not, -1 after printing why ARG is wrong. */
+int rc_cmd_filter_opt(int c, const char *arg, struct rc_cmd_query *q);
+
+/* Opens database DB (NULL: the default path).  On failure prints why and
+ * returns NULL. */
+struct rc_store *rc_cmd_open_store(const char *db);
+
+/* The trainee's name: NAME, else $USER, else "trainee". */
+const char *rc_cmd_trainee(const char *name);
+
+/* "YYYY-MM-DD HH:MM" in local time into BUF (at least 20 bytes). */
+const char *rc_cmd_format_time(int64_t t, char *buf, size_t size);
+
+/* Reads the sessions Q selects from its database into a new report (free
+ * with rc_report_free()); NULL after printing why. */
+struct rc_report;
+struct rc_report *rc_cmd_collect(const struct rc_cmd_query *q);
+
+/* Saving one call as it happens. */
+struct rc_cmd_saver {
+	struct rc_store *st;      /* NULL: not saving */
+	int64_t id;
+	const char *currency;
+	int failed;               /* a write failed (reported once) */
+};
+
+/* Starts a stored session of scenario S for the call about to be played
+ * with options SO and hooks SO's on_turn to it.  0, or -1 after printing
+ * why.  ST NULL: nothing is saved (returns 0). */
+int rc_cmd_saver_begin(struct rc_cmd_saver *sv, struct rc_store *st,
+                       const struct rc_scenario *s, uint64_t seed,
+                       const char *trainee, const char *cohort,
+                       const char *drill, struct rc_session_opts *so);
+
+/* Ends the stored session after rc_session_finish(): STATUS, outcome and
+ * scorecard.  Prints a warning when it cannot. */
+void rc_cmd_saver_end(struct rc_cmd_saver *sv, enum rc_store_status status,
+                      struct rc_session *ss);
+
+/* cmd-play.c: plays one interactive call of S (readline on a terminal,
+ * plain lines from a pipe), saving it in ST when not NULL, tagged with
+ * COHORT and DRILL (may be NULL).  *LEFT is set when the trainee left
+ * before the call ended.  Returns an exit code. */
+int rc_cmd_play_call(const struct rc_scenario *s, uint64_t seed,
+                     struct rc_session_opts *so, struct rc_store *st,
+                     const char *cohort, const char *drill, int *left);
+
+#endif

@@ -1,0 +1,157 @@
+/*
+ * report-csv.c - the records as CSV (RFC 4180: CRLF line ends, cells with
+ * a comma, quote, CR or LF quoted, quotes doubled).  A cell a spreadsheet
+ * would run as a formula (leading '=', '+', '-', '@', tab or CR) gets a
+ * single quote in front, so a trainee called =HYPERLINK("...") stays text.
+ * Numbers written by this file never pass through rc_csv_cell().
+ */
+#include "report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "rubric.h"
+
+void
+rc_csv_cell(struct rc_buf *b, const char *s)
+{
+	const char *p;
+	int quote;
+
+	if (s == NULL)
+		return;
+	quote = strpbrk(s, ",\"\r\n") != NULL;
+	if (quote)
+		rc_buf_putc(b, '"');
+	if (strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0')
+		rc_buf_putc(b, '\'');
+	for (p = s; *p; p++) {
+		if (*p == '"')
+			rc_buf_putc(b, '"');
+		rc_buf_putc(b, *p);
+	}
+	if (quote)
+		rc_buf_putc(b, '"');
+}
+
+void
+rc_report_compare_csv(struct rc_buf *b, const struct rc_report *r)
+{
+	size_t i, j;
+	int ok;
+
+	rc_buf_puts(b, "trainee,sessions,scored,passed,mean_practice_score,"
+	    "mean_outcome_score,mean_score,trend");
+	for (j = 0; j < r->npractices; j++) {
+		rc_buf_putc(b, ',');
+		rc_csv_cell(b, r->practices[j].id);
+	}
+	rc_buf_puts(b, "\r\n");
+	for (i = 0; i < r->ntrainees; i++) {
+		const struct rc_report_trainee *t = r->trainees[i];
+		double trend = rc_report_trend(t, &ok);
+
+		rc_csv_cell(b, t->name);
+		rc_buf_printf(b, ",%ld,%ld,%ld,", t->sessions, t->scored, t->passed);
+		if (t->scored)
+			rc_buf_printf(b, "%.1f,%.1f,%.1f,", rc_report_mean_practice(t),
+			    rc_report_mean_outcome(t), rc_report_mean_score(t));
+		else
+			rc_buf_puts(b, ",,,");
+		if (ok)
+			rc_buf_printf(b, "%.1f", trend);
+		for (j = 0; j < r->npractices; j++) {
+			double share = rc_report_share_met(t, j);
+
+			rc_buf_putc(b, ',');
+			if (share >= 0)
+				rc_buf_printf(b, "%.3f", share);
+		}
+		rc_buf_puts(b, "\r\n");
+	}
+}
+
+void
+rc_report_leaderboard_csv(struct rc_buf *b, const struct rc_report *r)
+{
+	struct rc_report_trainee **v = rc_report_ranked(r);
+	size_t i;
+	int ok;
+
+	rc_buf_puts(b, "rank,trainee,sessions,scored,passed,mean_score,best_score,"
+	    "mean_practice_score,mean_outcome_score,trend\r\n");
+	for (i = 0; i < r->ntrainees; i++) {
+		const struct rc_report_trainee *t = v[i];
+		double trend = rc_report_trend(t, &ok);
+
+		if (t->scored)
+			rc_buf_printf(b, "%zu,", i + 1);
+		else
+			rc_buf_putc(b, ',');
+		rc_csv_cell(b, t->name);
+		rc_buf_printf(b, ",%ld,%ld,%ld,", t->sessions, t->scored, t->passed);
+		if (t->scored)
+			rc_buf_printf(b, "%.1f,%.1f,%.1f,%.1f,", rc_report_mean_score(t),
+			    t->best, rc_report_mean_practice(t), rc_report_mean_outcome(t));
+		else
+			rc_buf_puts(b, ",,,,");
+		if (ok)
+			rc_buf_printf(b, "%.1f", trend);
+		rc_buf_puts(b, "\r\n");
+	}
+	free(v);
+}
+
+void
+rc_report_sessions_csv(struct rc_buf *b, const struct rc_store_row *row,
+                       int header)
+{
+	char t1[32], t2[32], st[16];
+	size_t i;
+
+	if (header) {
+		rc_buf_puts(b, "id,started_at,ended_at,trainee,cohort,drill,scenario,"
+		    "scenario_version,seed,mode,status,ended_by,turns,rubric_version,"
+		    "practice_score,outcome_score,score,passed");
+		for (i = 0; i < 20; i++) {
+			rc_buf_putc(b, ',');
+			rc_csv_cell(b, rc_practice_ids[i]);
+		}
+		rc_buf_puts(b, "\r\n");
+	}
+	rc_buf_printf(b, "%lld,%s,%s,", (long long)row->id,
+	    rc_report_iso_time(row->started_at, t1, sizeof t1),
+	    rc_report_iso_time(row->ended_at, t2, sizeof t2));
+	rc_csv_cell(b, row->trainee);
+	rc_buf_putc(b, ',');
+	rc_csv_cell(b, row->cohort);
+	rc_buf_putc(b, ',');
+	rc_csv_cell(b, row->drill);
+	rc_buf_putc(b, ',');
+	rc_csv_cell(b, row->scenario);
+	rc_buf_putc(b, ',');
+	rc_csv_cell(b, row->scenario_version);
+	rc_buf_printf(b, ",%llu,", (unsigned long long)row->seed);
+	rc_csv_cell(b, row->mode);
+	rc_buf_putc(b, ',');
+	rc_csv_cell(b, row->status);
+	rc_buf_putc(b, ',');
+	rc_csv_cell(b, row->ended_by);
+	rc_buf_printf(b, ",%d,", row->turns);
+	if (row->has_score) {
+		rc_csv_cell(b, row->rubric_version);
+		rc_buf_printf(b, ",%.1f,%.1f,%.1f,%d", row->practice_score,
+		    row->outcome_score, row->score, row->passed);
+	} else {
+		rc_buf_puts(b, ",,,,");
+	}
+	for (i = 0; i < 20; i++) {
+		double pts;
+
+		rc_buf_putc(b, ',');
+		if (row->has_score && rc_report_summary_get(row->summary,
+		    rc_practice_ids[i], st, sizeof st, &pts))
+			rc_csv_cell(b, st);
+	}
+	rc_buf_puts(b, "\r\n");
+}

@@ -1,0 +1,484 @@
+/*
+ * report-html.c - the supervisor's report as one self-contained HTML page:
+ * summary figures, a trainees x practices heat map, each trainee's scores
+ * over time, outcome against practice score, and a table per trainee.
+ * Charts are inline SVG; there are no scripts and no external assets, and
+ * a Content-Security-Policy meta tag forbids both.  Every string that came
+ * from a trainee, a scenario or the command line goes through
+ * rc_html_escape(); numbers are formatted here.
+ */
+#include "report.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "rubric.h"
+
+#define MAX_HEAT_ROWS 60       /* trainees in the heat map */
+#define MAX_SPARKS 48          /* trainees with a score chart */
+#define MAX_SCATTER 2500       /* points in the scatter plot */
+#define SPARK_BINS 40
+
+void
+rc_html_escape(struct rc_buf *b, const char *s)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)(s ? s : ""); *p; p++) {
+		switch (*p) {
+		case '&': rc_buf_puts(b, "&amp;"); break;
+		case '<': rc_buf_puts(b, "&lt;"); break;
+		case '>': rc_buf_puts(b, "&gt;"); break;
+		case '"': rc_buf_puts(b, "&quot;"); break;
+		case '\'': rc_buf_puts(b, "&#39;"); break;
+		default:
+			if (*p < 0x20 || *p == 0x7f)
+				rc_buf_putc(b, ' ');
+			else
+				rc_buf_putc(b, (char)*p);
+		}
+	}
+}
+
+/* Red - yellow - green for a share 0..1. */
+static void
+heat_color(double v, char *buf, size_t size)
+{
+	static const double stops[3][3] = {
+		{ 214, 69, 65 }, { 247, 214, 112 }, { 46, 158, 91 },
+	};
+	const double *a, *b;
+	double t;
+
+	if (v < 0)
+		v = 0;
+	if (v > 1)
+		v = 1;
+	if (v < 0.5) {
+		a = stops[0];
+		b = stops[1];
+		t = v / 0.5;
+	} else {
+		a = stops[1];
+		b = stops[2];
+		t = (v - 0.5) / 0.5;
+	}
+	snprintf(buf, size, "#%02x%02x%02x", (int)(a[0] + (b[0] - a[0]) * t),
+	    (int)(a[1] + (b[1] - a[1]) * t), (int)(a[2] + (b[2] - a[2]) * t));
+}
+
+static const char *
+day(int64_t t, char *buf, size_t size)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (t <= 0 || localtime_r(&tt, &tm) == NULL ||
+	    strftime(buf, size, "%Y-%m-%d", &tm) == 0)
+		snprintf(buf, size, "-");
+	return buf;
+}
+
+static int
+number_of(const char *id)
+{
+	int i;
+
+	for (i = 0; i < 20; i++)
+		if (strcmp(rc_practice_ids[i], id) == 0)
+			return i + 1;
+	return 0;
+}
+
+static const char style_sheet[] =
+	"*{box-sizing:border-box}"
+	"body{margin:0;background:#f4f5f7;color:#1f2933;font:14px/1.45 "
+	"system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,"
+	"sans-serif}"
+	"header{background:#1f3a5f;color:#fff;padding:28px 40px 24px}"
+	"header h1{margin:0 0 4px;font-size:24px;font-weight:600}"
+	"header p{margin:0;color:#c8d6e5}"
+	"main{padding:24px 40px 40px;max-width:1400px}"
+	".tiles{display:flex;gap:16px;flex-wrap:wrap;margin-bottom:24px}"
+	".tile{background:#fff;border-radius:8px;padding:14px 20px;min-width:150px;"
+	"box-shadow:0 1px 2px rgba(0,0,0,.08)}"
+	".tile b{display:block;font-size:26px;font-weight:600;color:#1f3a5f}"
+	".tile span{color:#52606d;font-size:12px;text-transform:uppercase;"
+	"letter-spacing:.04em}"
+	"section{background:#fff;border-radius:8px;padding:20px 24px;"
+	"margin-bottom:24px;box-shadow:0 1px 2px rgba(0,0,0,.08);overflow-x:auto}"
+	"section h2{margin:0 0 4px;font-size:17px;font-weight:600}"
+	"section p.note{margin:0 0 14px;color:#52606d;font-size:13px}"
+	"svg text{font-family:inherit}"
+	".sparks{display:grid;grid-template-columns:repeat(auto-fill,"
+	"minmax(300px,1fr));gap:14px}"
+	".spark{border:1px solid #e4e7eb;border-radius:6px;padding:8px 10px}"
+	".spark h3{margin:0;font-size:13px;font-weight:600;white-space:nowrap;"
+	"overflow:hidden;text-overflow:ellipsis}"
+	".spark small{color:#52606d}"
+	"table{border-collapse:collapse;width:100%;font-size:13px}"
+	"th,td{padding:6px 10px;border-bottom:1px solid #e4e7eb;text-align:right}"
+	"th:first-child,td:first-child{text-align:left}"
+	"th{color:#52606d;font-weight:600;font-size:12px;text-transform:uppercase}"
+	".up{color:#1e7b45}.down{color:#b03a2e}"
+	"footer{color:#7b8794;font-size:12px;padding:0 40px 30px}";
+
+static void
+tile(struct rc_buf *b, const char *label, const char *value)
+{
+	rc_buf_puts(b, "<div class=\"tile\"><b>");
+	rc_buf_puts(b, value);
+	rc_buf_puts(b, "</b><span>");
+	rc_buf_puts(b, label);
+	rc_buf_puts(b, "</span></div>\n");
+}
+
+static void
+tiles(struct rc_buf *b, const struct rc_report *r)
+{
+	char v[64];
+	long passed = 0;
+	double sum = 0;
+	size_t i;
+
+	for (i = 0; i < r->ntrainees; i++) {
+		passed += r->trainees[i]->passed;
+		sum += r->trainees[i]->sum_score;
+	}
+	rc_buf_puts(b, "<div class=\"tiles\">\n");
+	snprintf(v, sizeof v, "%zu", r->ntrainees);
+	tile(b, "trainees", v);
+	snprintf(v, sizeof v, "%ld", r->sessions);
+	tile(b, "sessions", v);
+	snprintf(v, sizeof v, "%ld", r->scored);
+	tile(b, "scored", v);
+	if (r->scored) {
+		snprintf(v, sizeof v, "%.0f%%", 100.0 * (double)passed / (double)r->scored);
+		tile(b, "passed", v);
+		snprintf(v, sizeof v, "%.1f", sum / (double)r->scored);
+		tile(b, "mean score", v);
+	}
+	rc_buf_puts(b, "</div>\n");
+}
+
+/* The trainees x core practices heat map. */
+static void
+heatmap(struct rc_buf *b, const struct rc_report *r)
+{
+	const int label_w = 170, cell = 34, top = 150;
+	size_t cols[64], ncols = 0, i, j, rows;
+	int w, h;
+
+	for (j = 0; j < r->npractices && ncols < 64; j++)
+		if (r->practices[j].core)
+			cols[ncols++] = j;
+	rows = r->ntrainees < MAX_HEAT_ROWS ? r->ntrainees : MAX_HEAT_ROWS;
+	w = label_w + (int)ncols * cell + 150;
+	h = top + (int)rows * cell + 40;
+	rc_buf_puts(b, "<section><h2>Practices met, by trainee</h2>\n<p class=\"note\">"
+	    "Share of each trainee's sessions in which the practice was met "
+	    "(practices that did not apply are left out; grey: never applied).");
+	if (rows < r->ntrainees)
+		rc_buf_printf(b, " The first %zu trainees by name are shown.", rows);
+	rc_buf_puts(b, "</p>\n");
+	rc_buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
+	    "height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"heat "
+	    "map of practices met by trainee\">\n", w, h, w, h);
+	for (j = 0; j < ncols; j++) {
+		int x = label_w + (int)j * cell + cell / 2;
+
+		rc_buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#52606d\" "
+		    "transform=\"rotate(-55 %d %d)\">%d. ", x, top - 8, x, top - 8,
+		    number_of(r->practices[cols[j]].id));
+		rc_html_escape(b, r->practices[cols[j]].id);
+		rc_buf_puts(b, "</text>\n");
+	}
+	for (i = 0; i < rows; i++) {
+		const struct rc_report_trainee *t = r->trainees[i];
+		int y = top + (int)i * cell;
+
+		rc_buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"12\" "
+		    "text-anchor=\"end\" fill=\"#1f2933\">", label_w - 10,
+		    y + cell / 2 + 4);
+		rc_html_escape(b, t->name);
+		rc_buf_puts(b, "</text>\n");
+		for (j = 0; j < ncols; j++) {
+			double share = rc_report_share_met(t, cols[j]);
+			char color[16];
+			int x = label_w + (int)j * cell;
+
+			if (share < 0)
+				snprintf(color, sizeof color, "#e4e7eb");
+			else
+				heat_color(share, color, sizeof color);
+			rc_buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
+			    "rx=\"3\" fill=\"%s\"><title>", x + 1, y + 1, cell - 2,
+			    cell - 2, color);
+			rc_html_escape(b, t->name);
+			rc_buf_puts(b, " / ");
+			rc_html_escape(b, r->practices[cols[j]].id);
+			if (share < 0)
+				rc_buf_puts(b, ": never applied</title></rect>\n");
+			else
+				rc_buf_printf(b, ": %.0f%% of %ld</title></rect>\n",
+				    100 * share, t->cells[cols[j]].n);
+			if (share >= 0)
+				rc_buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"10\" "
+				    "text-anchor=\"middle\" fill=\"%s\">%.0f</text>\n",
+				    x + cell / 2, y + cell / 2 + 4,
+				    share < 0.2 || share > 0.85 ? "#fff" : "#1f2933",
+				    100 * share);
+		}
+	}
+	/* Legend. */
+	{
+		int y = top + (int)rows * cell + 14, k;
+
+		for (k = 0; k <= 10; k++) {
+			char color[16];
+
+			heat_color(k / 10.0, color, sizeof color);
+			rc_buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"18\" "
+			    "height=\"10\" fill=\"%s\"/>\n", label_w + k * 18, y, color);
+		}
+		rc_buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"11\" "
+		    "text-anchor=\"end\" fill=\"#52606d\">0%%</text>\n", label_w - 4,
+		    y + 9);
+		rc_buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"11\" "
+		    "fill=\"#52606d\">100%% met</text>\n", label_w + 11 * 18 + 4, y + 9);
+	}
+	rc_buf_puts(b, "</svg></section>\n");
+}
+
+/* One trainee's scores over the report's time range, binned when many. */
+static void
+spark(struct rc_buf *b, const struct rc_report *r,
+      const struct rc_report_trainee *t)
+{
+	const int w = 280, h = 90, pl = 26, pr = 6, pt = 6, pb = 16;
+	double span = (double)(r->last - r->first);
+	size_t nbins = t->npts > SPARK_BINS ? SPARK_BINS : t->npts, k;
+	char d1[16], d2[16];
+	int ok;
+	double trend = rc_report_trend(t, &ok);
+
+	rc_buf_puts(b, "<div class=\"spark\"><h3>");
+	rc_html_escape(b, t->name);
+	rc_buf_printf(b, "</h3><small>%ld session%s, mean %.0f", t->sessions,
+	    t->sessions == 1 ? "" : "s", rc_report_mean_score(t));
+	if (ok)
+		rc_buf_printf(b, ", trend <span class=\"%s\">%+.0f</span>",
+		    trend >= 0 ? "up" : "down", trend);
+	rc_buf_puts(b, "</small>\n");
+	rc_buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100%%\" "
+	    "viewBox=\"0 0 %d %d\">\n", w, h);
+	/* Axes: 0, pass mark 70, 100. */
+	rc_buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
+	    "fill=\"#f8f9fa\"/>\n", pl, pt, w - pl - pr, h - pt - pb);
+	rc_buf_printf(b, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" "
+	    "stroke=\"#9aa5b1\" stroke-dasharray=\"3 3\"/>\n", pl, w - pr,
+	    pt + (h - pt - pb) * 0.3, pt + (h - pt - pb) * 0.3);
+	rc_buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"9\" text-anchor=\"end\" "
+	    "fill=\"#7b8794\">100</text><text x=\"%d\" y=\"%.0f\" font-size=\"9\" "
+	    "text-anchor=\"end\" fill=\"#7b8794\">70</text><text x=\"%d\" y=\"%d\" "
+	    "font-size=\"9\" text-anchor=\"end\" fill=\"#7b8794\">0</text>\n",
+	    pl - 3, pt + 7, pl - 3, pt + (h - pt - pb) * 0.3 + 3, pl - 3, h - pb);
+	rc_buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"9\" fill=\"#7b8794\">"
+	    "%s</text><text x=\"%d\" y=\"%d\" font-size=\"9\" text-anchor=\"end\" "
+	    "fill=\"#7b8794\">%s</text>\n", pl, h - 3,
+	    day(r->first, d1, sizeof d1), w - pr, h - 3, day(r->last, d2, sizeof d2));
+	if (nbins > 0) {
+		rc_buf_puts(b, "<polyline fill=\"none\" stroke=\"#2f6fb0\" "
+		    "stroke-width=\"1.6\" stroke-linejoin=\"round\" points=\"");
+		for (k = 0; k < nbins; k++) {
+			size_t lo = k * t->npts / nbins, hi = (k + 1) * t->npts / nbins, m;
+			double s = 0, tm = 0, x, y;
+
+			for (m = lo; m < hi; m++) {
+				s += t->pts[m].score;
+				tm += (double)(t->pts[m].t - r->first);
+			}
+			s /= (double)(hi - lo);
+			tm /= (double)(hi - lo);
+			x = pl + (span > 0 ? tm / span : (nbins > 1 ? (double)k /
+			    (double)(nbins - 1) : 0.5)) * (w - pl - pr);
+			y = pt + (1 - s / 100) * (h - pt - pb);
+			rc_buf_printf(b, "%s%.1f,%.1f", k ? " " : "", x, y);
+		}
+		rc_buf_puts(b, "\"/>\n");
+		if (nbins <= 12) {
+			for (k = 0; k < nbins; k++) {
+				double x = pl + (span > 0 ? (double)(t->pts[k].t - r->first) /
+				    span : (nbins > 1 ? (double)k / (double)(nbins - 1) : 0.5)) *
+				    (w - pl - pr);
+				double y = pt + (1 - t->pts[k].score / 100.0) * (h - pt - pb);
+
+				rc_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" "
+				    "fill=\"%s\"/>\n", x, y, t->pts[k].passed ? "#2e9e5b" :
+				    "#d64541");
+			}
+		}
+	}
+	rc_buf_puts(b, "</svg></div>\n");
+}
+
+static void
+sparks(struct rc_buf *b, const struct rc_report *r)
+{
+	size_t i, n = 0;
+
+	rc_buf_puts(b, "<section><h2>Scores over time</h2>\n<p class=\"note\">"
+	    "Overall score of each scored session, oldest to newest across the "
+	    "report's period (averaged in 40 steps when there are more sessions); "
+	    "the dashed line is a pass mark of 70.  Trend: mean of the last 3 "
+	    "sessions minus the first 3.</p>\n<div class=\"sparks\">\n");
+	for (i = 0; i < r->ntrainees && n < MAX_SPARKS; i++) {
+		if (r->trainees[i]->npts == 0)
+			continue;
+		spark(b, r, r->trainees[i]);
+		n++;
+	}
+	rc_buf_puts(b, "</div></section>\n");
+}
+
+/* Outcome score against practice score, one dot a session (sampled). */
+static void
+scatter(struct rc_buf *b, const struct rc_report *r)
+{
+	const int w = 640, h = 420, pl = 56, pr = 20, pt = 16, pb = 48;
+	size_t i, k, total = 0, step;
+	int g;
+
+	for (i = 0; i < r->ntrainees; i++)
+		total += r->trainees[i]->npts;
+	step = total > MAX_SCATTER ? (total + MAX_SCATTER - 1) / MAX_SCATTER : 1;
+	rc_buf_puts(b, "<section><h2>Outcome against practice</h2>\n<p class=\"note\">"
+	    "Each dot is a session: how well the practices were followed (x) "
+	    "against what the call achieved (y); green passed, red did not.");
+	if (step > 1)
+		rc_buf_printf(b, " One session in %zu is shown (%zu in all).", step,
+		    total);
+	rc_buf_puts(b, "</p>\n");
+	rc_buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
+	    "height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"outcome "
+	    "against practice score\">\n", w, h, w, h);
+	rc_buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
+	    "fill=\"#f8f9fa\"/>\n", pl, pt, w - pl - pr, h - pt - pb);
+	for (g = 0; g <= 100; g += 20) {
+		double x = pl + g / 100.0 * (w - pl - pr);
+		double y = pt + (1 - g / 100.0) * (h - pt - pb);
+
+		rc_buf_printf(b, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" "
+		    "stroke=\"#e4e7eb\"/><line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" "
+		    "y2=\"%.1f\" stroke=\"#e4e7eb\"/>\n", x, x, pt, h - pb, pl, w - pr,
+		    y, y);
+		rc_buf_printf(b, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" "
+		    "text-anchor=\"middle\" fill=\"#52606d\">%d</text><text x=\"%d\" "
+		    "y=\"%.1f\" font-size=\"11\" text-anchor=\"end\" fill=\"#52606d\">"
+		    "%d</text>\n", x, h - pb + 16, g, pl - 6, y + 4, g);
+	}
+	rc_buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"12\" "
+	    "text-anchor=\"middle\" fill=\"#1f2933\">practice score</text>\n",
+	    pl + (w - pl - pr) / 2, h - 10);
+	rc_buf_printf(b, "<text x=\"16\" y=\"%d\" font-size=\"12\" "
+	    "text-anchor=\"middle\" fill=\"#1f2933\" transform=\"rotate(-90 16 %d)\">"
+	    "outcome score</text>\n", pt + (h - pt - pb) / 2, pt + (h - pt - pb) / 2);
+	k = 0;
+	for (i = 0; i < r->ntrainees; i++) {
+		const struct rc_report_trainee *t = r->trainees[i];
+		size_t m;
+
+		for (m = 0; m < t->npts; m++, k++) {
+			if (k % step != 0)
+				continue;
+			rc_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" "
+			    "fill=\"%s\" fill-opacity=\"0.55\"/>\n",
+			    pl + t->pts[m].practice / 100.0 * (w - pl - pr),
+			    pt + (1 - t->pts[m].outcome / 100.0) * (h - pt - pb),
+			    t->pts[m].passed ? "#2e9e5b" : "#d64541");
+		}
+	}
+	rc_buf_puts(b, "</svg></section>\n");
+}
+
+static void
+table(struct rc_buf *b, const struct rc_report *r)
+{
+	size_t i;
+	int ok;
+
+	rc_buf_puts(b, "<section><h2>Trainees</h2>\n<table><thead><tr><th>Trainee"
+	    "</th><th>Sessions</th><th>Scored</th><th>Passed</th><th>Mean score"
+	    "</th><th>Practice</th><th>Outcome</th><th>Best</th><th>Trend</th>"
+	    "</tr></thead><tbody>\n");
+	for (i = 0; i < r->ntrainees; i++) {
+		const struct rc_report_trainee *t = r->trainees[i];
+		double trend = rc_report_trend(t, &ok);
+
+		rc_buf_puts(b, "<tr><td>");
+		rc_html_escape(b, t->name);
+		rc_buf_printf(b, "</td><td>%ld</td><td>%ld</td>", t->sessions, t->scored);
+		if (t->scored)
+			rc_buf_printf(b, "<td>%.0f%%</td><td>%.1f</td><td>%.1f</td>"
+			    "<td>%.1f</td><td>%.0f</td>", 100.0 * (double)t->passed /
+			    (double)t->scored, rc_report_mean_score(t),
+			    rc_report_mean_practice(t), rc_report_mean_outcome(t), t->best);
+		else
+			rc_buf_puts(b, "<td>-</td><td>-</td><td>-</td><td>-</td><td>-</td>");
+		if (ok)
+			rc_buf_printf(b, "<td class=\"%s\">%+.1f</td></tr>\n",
+			    trend >= 0 ? "up" : "down", trend);
+		else
+			rc_buf_puts(b, "<td>-</td></tr>\n");
+	}
+	rc_buf_puts(b, "</tbody></table></section>\n");
+}
+
+void
+rc_report_html(struct rc_buf *b, const struct rc_report *r, const char *title,
+               const char *scope, int64_t now)
+{
+	char d1[16], d2[16], gen[32];
+	time_t tt = (time_t)now;
+	struct tm tm;
+
+	if (localtime_r(&tt, &tm) == NULL ||
+	    strftime(gen, sizeof gen, "%Y-%m-%d %H:%M", &tm) == 0)
+		snprintf(gen, sizeof gen, "-");
+	rc_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n"
+	    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
+	    "'none'; style-src 'unsafe-inline'; img-src data:\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	    "<title>");
+	rc_html_escape(b, title);
+	rc_buf_printf(b, "</title>\n<style>%s</style>\n</head>\n<body>\n<header><h1>",
+	    style_sheet);
+	rc_html_escape(b, title);
+	rc_buf_puts(b, "</h1><p>");
+	if (scope && *scope) {
+		rc_html_escape(b, scope);
+		rc_buf_puts(b, " &middot; ");
+	}
+	if (r->sessions)
+		rc_buf_printf(b, "sessions from %s to %s", day(r->first, d1, sizeof d1),
+		    day(r->last, d2, sizeof d2));
+	else
+		rc_buf_puts(b, "no sessions");
+	rc_buf_puts(b, "</p></header>\n<main>\n");
+	tiles(b, r);
+	if (r->scored == 0) {
+		rc_buf_puts(b, "<section><h2>No scored sessions</h2><p class=\"note\">"
+		    "Nothing to chart for these filters.</p></section>\n");
+	} else {
+		heatmap(b, r);
+		sparks(b, r);
+		scatter(b, r);
+		table(b, r);
+	}
+	rc_buf_printf(b, "</main>\n<footer>Generated by recoup %s on %s.  Scores "
+	    "are each session's current scorecard.</footer>\n</body>\n</html>\n",
+	    RECOUP_VERSION, gen);
+}

@@ -1,0 +1,178 @@
+/*
+ * report-json.c - the records as JSON for programs: the comparison, the
+ * leaderboard and one object per session (export, history).  Keys come in
+ * a fixed order and numbers with a fixed precision, so the same database
+ * gives the same bytes.
+ */
+#include "report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void
+str_or_null(struct rc_buf *b, const char *s)
+{
+	if (s)
+		rc_buf_json_string(b, s);
+	else
+		rc_buf_puts(b, "null");
+}
+
+static void
+trainee_json(struct rc_buf *b, const struct rc_report *r,
+             const struct rc_report_trainee *t, int practices)
+{
+	double trend;
+	size_t j;
+	int ok;
+
+	rc_buf_puts(b, "{\"trainee\": ");
+	rc_buf_json_string(b, t->name);
+	rc_buf_printf(b, ", \"sessions\": %ld, \"scored\": %ld, \"passed\": %ld",
+	    t->sessions, t->scored, t->passed);
+	if (t->scored)
+		rc_buf_printf(b, ", \"mean_practice_score\": %.1f, "
+		    "\"mean_outcome_score\": %.1f, \"mean_score\": %.1f, "
+		    "\"best_score\": %.1f", rc_report_mean_practice(t),
+		    rc_report_mean_outcome(t), rc_report_mean_score(t), t->best);
+	else
+		rc_buf_puts(b, ", \"mean_practice_score\": null, "
+		    "\"mean_outcome_score\": null, \"mean_score\": null, "
+		    "\"best_score\": null");
+	trend = rc_report_trend(t, &ok);
+	if (ok)
+		rc_buf_printf(b, ", \"trend\": %.1f", trend);
+	else
+		rc_buf_puts(b, ", \"trend\": null");
+	if (practices) {
+		rc_buf_puts(b, ", \"practices\": {");
+		for (j = 0; j < r->npractices; j++) {
+			const struct rc_report_cell *c = j < t->ncells ? &t->cells[j] : NULL;
+
+			rc_buf_puts(b, j ? ", " : "");
+			rc_buf_json_string(b, r->practices[j].id);
+			if (c == NULL || c->n == 0)
+				rc_buf_puts(b, ": {\"applied\": 0, \"share_met\": null, "
+				    "\"mean_points\": null}");
+			else
+				rc_buf_printf(b, ": {\"applied\": %ld, \"met\": %ld, "
+				    "\"partial\": %ld, \"share_met\": %.3f, \"mean_points\": "
+				    "%.3f}", c->n, c->met, c->partial,
+				    (double)c->met / (double)c->n, c->points / (double)c->n);
+		}
+		rc_buf_putc(b, '}');
+	}
+	rc_buf_putc(b, '}');
+}
+
+void
+rc_report_compare_json(struct rc_buf *b, const struct rc_report *r)
+{
+	size_t i;
+
+	rc_buf_printf(b, "{\"sessions\": %ld, \"scored\": %ld, \"practices\": [",
+	    r->sessions, r->scored);
+	for (i = 0; i < r->npractices; i++) {
+		rc_buf_puts(b, i ? ", " : "");
+		rc_buf_json_string(b, r->practices[i].id);
+	}
+	rc_buf_puts(b, "],\n \"trainees\": [");
+	for (i = 0; i < r->ntrainees; i++) {
+		rc_buf_puts(b, i ? ",\n  " : "\n  ");
+		trainee_json(b, r, r->trainees[i], 1);
+	}
+	rc_buf_puts(b, r->ntrainees ? "\n ]}\n" : "]}\n");
+}
+
+void
+rc_report_leaderboard_json(struct rc_buf *b, const struct rc_report *r)
+{
+	struct rc_report_trainee **v = rc_report_ranked(r);
+	size_t i;
+
+	rc_buf_puts(b, "[");
+	for (i = 0; i < r->ntrainees; i++) {
+		rc_buf_puts(b, i ? ",\n " : "\n ");
+		if (v[i]->scored)
+			rc_buf_printf(b, "{\"rank\": %zu, \"entry\": ", i + 1);
+		else
+			rc_buf_puts(b, "{\"rank\": null, \"entry\": ");
+		trainee_json(b, r, v[i], 0);
+		rc_buf_putc(b, '}');
+	}
+	rc_buf_puts(b, r->ntrainees ? "\n]\n" : "]\n");
+	free(v);
+}
+
+void
+rc_report_session_json(struct rc_buf *b, const struct rc_store_row *row)
+{
+	char t1[32], st[16];
+	const char *p;
+
+	rc_buf_printf(b, "{\"id\": %lld, \"trainee\": ", (long long)row->id);
+	rc_buf_json_string(b, row->trainee ? row->trainee : "");
+	rc_buf_puts(b, ", \"cohort\": ");
+	str_or_null(b, row->cohort);
+	rc_buf_puts(b, ", \"drill\": ");
+	str_or_null(b, row->drill);
+	rc_buf_puts(b, ", \"scenario\": {\"id\": ");
+	str_or_null(b, row->scenario);
+	rc_buf_puts(b, ", \"version\": ");
+	str_or_null(b, row->scenario_version);
+	rc_buf_puts(b, ", \"title\": ");
+	str_or_null(b, row->scenario_title);
+	rc_buf_printf(b, "}, \"seed\": %llu, \"mode\": ",
+	    (unsigned long long)row->seed);
+	str_or_null(b, row->mode);
+	rc_buf_puts(b, ", \"status\": ");
+	str_or_null(b, row->status);
+	rc_buf_puts(b, ", \"started_at\": ");
+	rc_buf_json_string(b, rc_report_iso_time(row->started_at, t1, sizeof t1));
+	rc_buf_puts(b, ", \"ended_at\": ");
+	if (row->ended_at)
+		rc_buf_json_string(b, rc_report_iso_time(row->ended_at, t1, sizeof t1));
+	else
+		rc_buf_puts(b, "null");
+	rc_buf_puts(b, ", \"ended_by\": ");
+	str_or_null(b, row->ended_by);
+	rc_buf_printf(b, ", \"turns\": %d, \"agreement\": ", row->turns);
+	/* Stored by us as JSON; written as it is. */
+	rc_buf_puts(b, row->agreement ? row->agreement : "null");
+	rc_buf_puts(b, ", \"score\": ");
+	if (!row->has_score) {
+		rc_buf_puts(b, "null}");
+		return;
+	}
+	rc_buf_puts(b, "{\"rubric_version\": ");
+	str_or_null(b, row->rubric_version);
+	rc_buf_printf(b, ", \"practice_score\": %.1f, \"outcome_score\": %.1f, "
+	    "\"score\": %.1f, \"pass_mark\": %.0f, \"passed\": %s, \"style\": ",
+	    row->practice_score, row->outcome_score, row->score, row->pass_mark,
+	    row->passed ? "true" : "false");
+	str_or_null(b, row->style);
+	rc_buf_puts(b, ", \"critical\": ");
+	rc_buf_puts(b, row->critical ? row->critical : "[]");
+	rc_buf_puts(b, ", \"practices\": [");
+	for (p = row->summary; p && *p;) {
+		const char *end = strchr(p, ' '), *c1 = strchr(p, ':');
+		struct rc_buf id = RC_BUF_INIT;
+		double pts;
+
+		if (end == NULL)
+			end = p + strlen(p);
+		if (c1 == NULL || c1 > end)
+			break;
+		rc_buf_add(&id, p, (size_t)(c1 - p));
+		if (rc_report_summary_get(p, rc_buf_str(&id), st, sizeof st, &pts)) {
+			rc_buf_puts(b, p == row->summary ? "{\"id\": " : ", {\"id\": ");
+			rc_buf_json_string(b, rc_buf_str(&id));
+			rc_buf_puts(b, ", \"status\": ");
+			rc_buf_json_string(b, st);
+			rc_buf_printf(b, ", \"points\": %g}", pts);
+		}
+		rc_buf_free(&id);
+		p = *end ? end + 1 : end;
+	}
+	rc_buf_puts(b, "]}}");
+}

@@ -1,0 +1,208 @@
+/*
+ * report-text.c - the records as terminal tables: history lines, the
+ * trainees x practices comparison and the leaderboard.  Names and tags are
+ * user input: control characters are shown as '?' so nothing typed into a
+ * name can move the cursor or recolour a supervisor's terminal.
+ */
+#include "report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "rubric.h"
+#include "xmalloc.h"
+
+void
+rc_report_text_cell(struct rc_buf *b, const char *s, int width)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	int cols = 0;
+
+	while (*p) {
+		size_t n = 1;
+
+		if (*p >= 0xc0)
+			while ((p[n] & 0xc0) == 0x80 && n < 4)
+				n++;
+		if (width > 0 && cols == width)
+			break;
+		if (*p < 0x20 || *p == 0x7f || (*p >= 0x80 && *p < 0xc0))
+			rc_buf_putc(b, '?');
+		else
+			rc_buf_add(b, (const char *)p, n);
+		cols++;
+		p += n;
+	}
+	for (; cols < width; cols++)
+		rc_buf_putc(b, ' ');
+}
+
+static const char *
+when(int64_t t, char *buf, size_t size)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (t <= 0 || localtime_r(&tt, &tm) == NULL ||
+	    strftime(buf, size, "%Y-%m-%d %H:%M", &tm) == 0)
+		snprintf(buf, size, "-");
+	return buf;
+}
+
+void
+rc_report_history_text(struct rc_buf *b, const struct rc_store_row *row,
+                       int header)
+{
+	char date[32];
+
+	if (header)
+		rc_buf_puts(b, "     ID  STARTED           TRAINEE           "
+		    "SCENARIO              STATUS       SCORE  PASSED\n");
+	rc_buf_printf(b, "%7lld  %-16s  ", (long long)row->id,
+	    when(row->started_at, date, sizeof date));
+	rc_report_text_cell(b, row->trainee, 16);
+	rc_buf_puts(b, "  ");
+	rc_report_text_cell(b, row->scenario, 20);
+	rc_buf_puts(b, "  ");
+	rc_report_text_cell(b, row->status, 11);
+	if (row->has_score)
+		rc_buf_printf(b, "  %5.0f  %s\n", row->score, row->passed ? "yes" : "no");
+	else
+		rc_buf_puts(b, "      -  -\n");
+}
+
+/* The number (1..20) of core practice ID, else 0. */
+static int
+number_of(const char *id)
+{
+	int i;
+
+	for (i = 0; i < 20; i++)
+		if (strcmp(rc_practice_ids[i], id) == 0)
+			return i + 1;
+	return 0;
+}
+
+void
+rc_report_compare_text(struct rc_buf *b, const struct rc_report *r)
+{
+	size_t i, j;
+	int ok;
+
+	if (r->ntrainees == 0) {
+		rc_buf_puts(b, "No sessions match.\n");
+		return;
+	}
+	rc_buf_puts(b, "Share of sessions where each practice was met (%; '-' "
+	    "never applied).\n\n");
+	rc_buf_printf(b, "%-16s %5s %5s %5s %6s ", "TRAINEE", "SESS", "PRAC",
+	    "OUTC", "TREND");
+	for (j = 0; j < r->npractices; j++)
+		if (r->practices[j].core)
+			rc_buf_printf(b, "%4d", number_of(r->practices[j].id));
+	rc_buf_putc(b, '\n');
+	for (i = 0; i < r->ntrainees; i++) {
+		const struct rc_report_trainee *t = r->trainees[i];
+		double trend = rc_report_trend(t, &ok);
+
+		rc_report_text_cell(b, t->name, 16);
+		rc_buf_printf(b, " %5ld ", t->sessions);
+		if (t->scored)
+			rc_buf_printf(b, "%5.0f %5.0f ", rc_report_mean_practice(t),
+			    rc_report_mean_outcome(t));
+		else
+			rc_buf_printf(b, "%5s %5s ", "-", "-");
+		if (ok)
+			rc_buf_printf(b, "%+6.0f ", trend);
+		else
+			rc_buf_printf(b, "%6s ", "-");
+		for (j = 0; j < r->npractices; j++) {
+			double share;
+
+			if (!r->practices[j].core)
+				continue;
+			share = rc_report_share_met(t, j);
+			if (share < 0)
+				rc_buf_printf(b, "%4s", "-");
+			else
+				rc_buf_printf(b, "%4.0f", 100 * share);
+		}
+		rc_buf_putc(b, '\n');
+	}
+	rc_buf_puts(b, "\nSESS sessions; PRAC, OUTC mean practice and outcome "
+	    "scores; TREND mean score of\nthe last 3 sessions minus the first 3.  "
+	    "Practices:\n");
+	for (j = 0; j < r->npractices; j++)
+		if (r->practices[j].core)
+			rc_buf_printf(b, "%4d %s\n", number_of(r->practices[j].id),
+			    r->practices[j].id);
+}
+
+static int
+by_rank(const void *a, const void *b)
+{
+	const struct rc_report_trainee *x = *(struct rc_report_trainee *const *)a;
+	const struct rc_report_trainee *y = *(struct rc_report_trainee *const *)b;
+	double mx = rc_report_mean_score(x), my = rc_report_mean_score(y);
+
+	if ((x->scored > 0) != (y->scored > 0))
+		return x->scored > 0 ? -1 : 1;
+	if (mx != my)
+		return mx > my ? -1 : 1;
+	if (x->passed != y->passed)
+		return x->passed > y->passed ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+struct rc_report_trainee **
+rc_report_ranked(const struct rc_report *r)
+{
+	struct rc_report_trainee **v = rc_xcalloc(r->ntrainees + 1, sizeof *v);
+
+	memcpy(v, r->trainees, r->ntrainees * sizeof *v);
+	if (r->ntrainees > 1)
+		qsort(v, r->ntrainees, sizeof *v, by_rank);
+	return v;
+}
+
+void
+rc_report_leaderboard_text(struct rc_buf *b, const struct rc_report *r)
+{
+	struct rc_report_trainee **v;
+	size_t i;
+	int ok;
+
+	if (r->ntrainees == 0) {
+		rc_buf_puts(b, "No sessions match.\n");
+		return;
+	}
+	v = rc_report_ranked(r);
+	rc_buf_printf(b, "%4s  %-16s %5s %6s %6s %5s %5s %5s %6s\n", "RANK",
+	    "TRAINEE", "SESS", "PASSED", "SCORE", "BEST", "PRAC", "OUTC", "TREND");
+	for (i = 0; i < r->ntrainees; i++) {
+		const struct rc_report_trainee *t = v[i];
+		double trend = rc_report_trend(t, &ok);
+
+		if (t->scored)
+			rc_buf_printf(b, "%4zu  ", i + 1);
+		else
+			rc_buf_printf(b, "%4s  ", "-");
+		rc_report_text_cell(b, t->name, 16);
+		rc_buf_printf(b, " %5ld ", t->sessions);
+		if (t->scored == 0) {
+			rc_buf_puts(b, "     -      -     -     -     -      -\n");
+			continue;
+		}
+		rc_buf_printf(b, "%5.0f%% %6.1f %5.0f %5.0f %5.0f ",
+		    100.0 * (double)t->passed / (double)t->scored,
+		    rc_report_mean_score(t), t->best, rc_report_mean_practice(t),
+		    rc_report_mean_outcome(t));
+		if (ok)
+			rc_buf_printf(b, "%+6.0f\n", trend);
+		else
+			rc_buf_printf(b, "%6s\n", "-");
+	}
+	free(v);
+}

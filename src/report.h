@@ -1,0 +1,137 @@
+/*
+ * report.h - what supervisors read from the session records: sessions
+ * aggregated per trainee and practice (share met, mean scores, trend over
+ * time) for `compare`, `leaderboard` and the HTML report, and the per
+ * session formats for `history` and `export` (text, CSV, JSON, xAPI).
+ * Renderers append to a struct rc_buf and never print; one file per
+ * format (report-text.c, report-csv.c, report-json.c, report-xapi.c,
+ * report-html.c).
+ *
+ * Safety: CSV cells follow RFC 4180 and cells a spreadsheet would run as a
+ * formula are neutralised; everything in HTML is escaped; text output
+ * shows control characters as '?', so a name cannot drive the terminal.
+ *
+ * Ownership: a struct rc_report owns everything reachable from it;
+ * rc_report_free() frees it.
+ */
+#ifndef RC_REPORT_H
+#define RC_REPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "store.h"
+
+struct rc_report_practice {
+	char *id;
+	int core;                 /* one of the twenty */
+};
+
+/* One trainee's results on one practice (n/a not counted). */
+struct rc_report_cell {
+	long n;                   /* sessions where it applied */
+	long met, partial;
+	double points;            /* sum of points (0..1 each) */
+};
+
+struct rc_report_point {
+	int64_t t;                /* started_at */
+	float practice, outcome, score;
+	int passed;
+};
+
+struct rc_report_trainee {
+	char *name;
+	long sessions;            /* all sessions, scored or not */
+	long scored, passed;
+	double sum_practice, sum_outcome, sum_score;
+	double best;
+	struct rc_report_point *pts;   /* scored sessions, oldest first */
+	size_t npts, cap;
+	struct rc_report_cell *cells;  /* one per practice */
+	size_t ncells;
+};
+
+struct rc_report {
+	struct rc_report_practice *practices;
+	size_t npractices;
+	struct rc_report_trainee **trainees;   /* in order of first session */
+	size_t ntrainees;
+	long sessions, scored;
+	int64_t first, last;      /* started_at range */
+	/* private: the name index */
+	size_t *index;
+	size_t index_cap;
+};
+
+struct rc_report *rc_report_new(void);
+void rc_report_free(struct rc_report *r);
+/* Adds one session (rows must come oldest first). */
+void rc_report_add(struct rc_report *r, const struct rc_store_row *row);
+/* Sorts the trainees by name (for tables). */
+void rc_report_sort(struct rc_report *r);
+
+/* Means over the trainee's scored sessions (0 when none). */
+double rc_report_mean_practice(const struct rc_report_trainee *t);
+double rc_report_mean_outcome(const struct rc_report_trainee *t);
+double rc_report_mean_score(const struct rc_report_trainee *t);
+/* Mean score of the last three sessions minus that of the first three
+ * (of the last and first halves when fewer than six); 0 and *OK 0 with
+ * fewer than two scored sessions. */
+double rc_report_trend(const struct rc_report_trainee *t, int *ok);
+/* Share of applicable sessions where practice I was met, 0..1; -1 when
+ * it never applied. */
+double rc_report_share_met(const struct rc_report_trainee *t, size_t i);
+
+/* "2024-11-23T12:30:05Z" (UTC) into BUF (at least 21 bytes); "" for 0. */
+const char *rc_report_iso_time(int64_t t, char *buf, size_t size);
+/* The status of practice ID in a row's SUMMARY ("met", "partial",
+ * "missed", "n/a") copied into BUF, with its points in *POINTS; NULL when
+ * the summary does not name it. */
+const char *rc_report_summary_get(const char *summary, const char *id,
+                                  char *buf, size_t size, double *points);
+
+/* report-text.c: terminal tables. */
+/* Appends S with control characters shown as '?', cut or padded to WIDTH
+ * columns (0: as it is).  UTF-8 sequences are kept whole. */
+void rc_report_text_cell(struct rc_buf *b, const char *s, int width);
+void rc_report_history_text(struct rc_buf *b, const struct rc_store_row *row,
+                            int header);
+void rc_report_compare_text(struct rc_buf *b, const struct rc_report *r);
+void rc_report_leaderboard_text(struct rc_buf *b, const struct rc_report *r);
+/* The trainees in leaderboard order (scored first, by mean score, then
+ * sessions passed, then name): an array the caller frees (not its items). */
+struct rc_report_trainee **rc_report_ranked(const struct rc_report *r);
+
+/* report-csv.c */
+/* Appends S as one CSV cell: quoted when it holds a comma, quote, CR or
+ * LF; a leading '=', '+', '-', '@', tab or CR gets a single quote first. */
+void rc_csv_cell(struct rc_buf *b, const char *s);
+void rc_report_compare_csv(struct rc_buf *b, const struct rc_report *r);
+/* One line per session; the header first when HEADER. */
+void rc_report_sessions_csv(struct rc_buf *b, const struct rc_store_row *row,
+                            int header);
+void rc_report_leaderboard_csv(struct rc_buf *b, const struct rc_report *r);
+
+/* report-json.c */
+void rc_report_compare_json(struct rc_buf *b, const struct rc_report *r);
+/* One session as a JSON object (no newline). */
+void rc_report_session_json(struct rc_buf *b, const struct rc_store_row *row);
+void rc_report_leaderboard_json(struct rc_buf *b, const struct rc_report *r);
+
+/* report-xapi.c: the session as xAPI statements, one JSON object per line
+ * ("completed", then "passed" or "failed" when scored).  HOMEPAGE is the
+ * account home page of the actor (the company LMS). */
+void rc_report_xapi(struct rc_buf *b, const struct rc_store_row *row,
+                    const char *homepage);
+
+/* report-html.c: one self-contained page (no scripts, no external
+ * assets) with inline SVG charts.  TITLE and SCOPE (what the filters
+ * chose, may be NULL) are escaped; NOW is the generation time. */
+void rc_report_html(struct rc_buf *b, const struct rc_report *r,
+                    const char *title, const char *scope, int64_t now);
+/* Appends S escaped for HTML text and attribute values. */
+void rc_html_escape(struct rc_buf *b, const char *s);
+
+#endif

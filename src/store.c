@@ -1,0 +1,1321 @@
+/*
+ * store.c - the session records on SQLite.  Invariants: the schema version
+ * is PRAGMA user_version and only moves forward, through the migrations[]
+ * steps applied in one transaction; a database newer than the program is
+ * never written to.  Every write runs in BEGIN IMMEDIATE (so writers queue
+ * on the busy timeout instead of failing on a lock upgrade) unless a batch
+ * is open.  Every value reaches SQL through a bound parameter.  Exactly one
+ * score per session is current (a partial unique index keeps it so).
+ */
+#include "store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cjson/cJSON.h>
+
+#include "buf.h"
+#include "render.h"
+#include "xmalloc.h"
+
+#define BUSY_TIMEOUT_MS 5000
+/* A session still 'running' with no new turn for this long is taken as
+ * interrupted even if its pid looks alive (the pid may have been reused). */
+#define STALE_SECONDS (12 * 3600)
+
+/* Each step takes the schema from version i to i + 1. */
+static const char *const migrations[] = {
+	/* 0 -> 1: the first schema. */
+	"CREATE TABLE sessions (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  trainee TEXT NOT NULL,\n"
+	"  cohort TEXT,\n"
+	"  drill TEXT,\n"
+	"  scenario TEXT NOT NULL,\n"
+	"  scenario_version TEXT,\n"
+	"  scenario_title TEXT,\n"
+	"  debtor TEXT,\n"
+	"  currency TEXT,\n"
+	"  balance REAL,\n"
+	"  seed TEXT NOT NULL,\n"
+	"  mode TEXT NOT NULL,\n"
+	"  status TEXT NOT NULL DEFAULT 'running' CHECK (status IN\n"
+	"    ('running', 'complete', 'abandoned', 'interrupted')),\n"
+	"  host TEXT,\n"
+	"  pid INTEGER,\n"
+	"  started_at INTEGER NOT NULL,\n"
+	"  updated_at INTEGER NOT NULL,\n"
+	"  ended_at INTEGER,\n"
+	"  ended_by TEXT,\n"
+	"  agreement TEXT,\n"
+	"  floor REAL,\n"
+	"  mood REAL,\n"
+	"  turns INTEGER NOT NULL DEFAULT 0\n"
+	");\n"
+	"CREATE INDEX sessions_started ON sessions(started_at, id);\n"
+	"CREATE INDEX sessions_trainee ON sessions(trainee, started_at);\n"
+	"CREATE INDEX sessions_cohort ON sessions(cohort, started_at);\n"
+	"CREATE INDEX sessions_scenario ON sessions(scenario, started_at);\n"
+	"CREATE INDEX sessions_drill ON sessions(drill, started_at);\n"
+	"CREATE INDEX sessions_running ON sessions(status) WHERE status = 'running';\n"
+	"CREATE TABLE turns (\n"
+	"  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,\n"
+	"  number INTEGER NOT NULL,\n"
+	"  speaker TEXT NOT NULL,\n"
+	"  text TEXT NOT NULL,\n"
+	"  state TEXT,\n"
+	"  rule TEXT,\n"
+	"  events TEXT NOT NULL DEFAULT '[]',\n"
+	"  at INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (session_id, number)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE TABLE scores (\n"
+	"  id INTEGER PRIMARY KEY,\n"
+	"  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,\n"
+	"  current INTEGER NOT NULL DEFAULT 1,\n"
+	"  rubric_version TEXT NOT NULL,\n"
+	"  scenario_version TEXT,\n"
+	"  scored_at INTEGER NOT NULL,\n"
+	"  practice_score REAL NOT NULL,\n"
+	"  outcome_score REAL NOT NULL,\n"
+	"  score REAL NOT NULL,\n"
+	"  pass_mark REAL NOT NULL,\n"
+	"  passed INTEGER NOT NULL,\n"
+	"  style TEXT,\n"
+	"  agreement INTEGER NOT NULL DEFAULT 0,\n"
+	"  recovered_now REAL,\n"
+	"  expected REAL,\n"
+	"  days_to_full INTEGER,\n"
+	"  goodwill REAL,\n"
+	"  critical TEXT NOT NULL DEFAULT '[]',\n"
+	"  summary TEXT NOT NULL DEFAULT ''\n"
+	");\n"
+	"CREATE UNIQUE INDEX scores_current ON scores(session_id) WHERE current = 1;\n"
+	"CREATE INDEX scores_session ON scores(session_id, id);\n"
+	"CREATE TABLE results (\n"
+	"  score_id INTEGER NOT NULL REFERENCES scores(id) ON DELETE CASCADE,\n"
+	"  practice TEXT NOT NULL,\n"
+	"  number INTEGER NOT NULL,\n"
+	"  status TEXT NOT NULL,\n"
+	"  points REAL NOT NULL,\n"
+	"  weight REAL NOT NULL,\n"
+	"  note TEXT,\n"
+	"  evidence TEXT NOT NULL DEFAULT '[]',\n"
+	"  title TEXT,\n"
+	"  ord INTEGER NOT NULL DEFAULT 0,\n"
+	"  PRIMARY KEY (score_id, practice)\n"
+	") WITHOUT ROWID;\n",
+};
+
+#define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
+
+enum stmt {
+	ST_BEGIN_SESSION, ST_TURN, ST_TOUCH, ST_END, ST_UNCURRENT, ST_SCORE,
+	ST_RESULT, ST_COUNT
+};
+
+static const char *const stmt_sql[ST_COUNT] = {
+	[ST_BEGIN_SESSION] =
+	    "INSERT INTO sessions (trainee, cohort, drill, scenario, "
+	    "scenario_version, scenario_title, debtor, currency, balance, seed, "
+	    "mode, status, host, pid, started_at, updated_at) VALUES "
+	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'running', ?12, ?13, "
+	    "?14, ?14)",
+	[ST_TURN] =
+	    "INSERT OR REPLACE INTO turns (session_id, number, speaker, text, "
+	    "state, rule, events, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[ST_TOUCH] =
+	    "UPDATE sessions SET turns = max(turns, ?2), updated_at = ?3 "
+	    "WHERE id = ?1",
+	[ST_END] =
+	    "UPDATE sessions SET status = ?2, ended_at = ?3, updated_at = ?3, "
+	    "ended_by = ?4, agreement = ?5, floor = ?6, mood = ?7 WHERE id = ?1",
+	[ST_UNCURRENT] =
+	    "UPDATE scores SET current = 0 WHERE session_id = ?1 AND current = 1",
+	[ST_SCORE] =
+	    "INSERT INTO scores (session_id, current, rubric_version, "
+	    "scenario_version, scored_at, practice_score, outcome_score, score, "
+	    "pass_mark, passed, style, agreement, recovered_now, expected, "
+	    "days_to_full, goodwill, critical, summary) VALUES (?1, 1, ?2, ?3, ?4, "
+	    "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+	[ST_RESULT] =
+	    "INSERT INTO results (score_id, practice, number, status, points, "
+	    "weight, note, evidence, title, ord) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+	    "?7, ?8, ?9, ?10)",
+};
+
+struct rc_store {
+	sqlite3 *db;
+	char *path;
+	int batch;
+	sqlite3_stmt *stmts[ST_COUNT];
+};
+
+const char *
+rc_store_status_name(enum rc_store_status s)
+{
+	switch (s) {
+	case RC_STORE_COMPLETE: return "complete";
+	case RC_STORE_ABANDONED: return "abandoned";
+	case RC_STORE_INTERRUPTED: return "interrupted";
+	default: return "running";
+	}
+}
+
+static void
+db_error(struct rc_store *st, struct rc_err *err, const char *what)
+{
+	rc_err_add(err, RC_ERROR, "database '%s': %s: %s", st->path, what,
+	    sqlite3_errmsg(st->db));
+}
+
+char *
+rc_store_default_path(void)
+{
+	const char *env = getenv("RECOUP_DB");
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	struct rc_buf b = RC_BUF_INIT;
+
+	if (env && *env)
+		return rc_xstrdup(env);
+	if (xdg && *xdg == '/')
+		rc_buf_printf(&b, "%s/recoup/recoup.db", xdg);
+	else if (home && *home)
+		rc_buf_printf(&b, "%s/.local/share/recoup/recoup.db", home);
+	else
+		return NULL;
+	return rc_buf_detach(&b);
+}
+
+/* Creates the missing directories above PATH with mode 0700. */
+static int
+make_parents(const char *path)
+{
+	char *p = rc_xstrdup(path), *s;
+	int rc = 0;
+
+	for (s = p + 1; (s = strchr(s, '/')) != NULL; s++) {
+		*s = '\0';
+		if (mkdir(p, 0700) != 0 && errno != EEXIST)
+			rc = -1;
+		*s = '/';
+	}
+	free(p);
+	return rc;
+}
+
+static int
+exec_sql(struct rc_store *st, const char *sql, struct rc_err *err)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		rc_err_add(err, RC_ERROR, "database '%s': %s", st->path,
+		    msg ? msg : sqlite3_errmsg(st->db));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+pragma_int(struct rc_store *st, const char *sql, int *out, struct rc_err *err)
+{
+	sqlite3_stmt *q;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK) {
+		db_error(st, err, "cannot read the schema version");
+		return -1;
+	}
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int(q, 0);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_error(st, err, "cannot read the schema version");
+		return -1;
+	}
+	return 0;
+}
+
+static int
+begin(struct rc_store *st, struct rc_err *err)
+{
+	if (st->batch)
+		return 0;
+	return exec_sql(st, "BEGIN IMMEDIATE", err);
+}
+
+static int
+commit(struct rc_store *st, struct rc_err *err)
+{
+	if (st->batch)
+		return 0;
+	return exec_sql(st, "COMMIT", err);
+}
+
+static void
+rollback(struct rc_store *st)
+{
+	if (!st->batch && !sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Applies the migrations the database lacks, in one transaction. */
+static int
+migrate(struct rc_store *st, struct rc_err *err)
+{
+	struct rc_buf b = RC_BUF_INIT;
+	int version = 0;
+	size_t i;
+
+	if (exec_sql(st, "BEGIN IMMEDIATE", err) != 0)
+		return -1;
+	/* Read again under the write lock: another process may have migrated. */
+	if (pragma_int(st, "PRAGMA user_version", &version, err) != 0)
+		goto fail;
+	if (version > (int)NMIGRATIONS) {
+		rc_err_add(err, RC_ERROR, "database '%s' has schema version %d, newer "
+		    "than this recoup understands (%d): upgrade recoup", st->path,
+		    version, (int)NMIGRATIONS);
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return RC_STORE_TOO_NEW;
+	}
+	for (i = (size_t)version; i < NMIGRATIONS; i++)
+		if (exec_sql(st, migrations[i], err) != 0)
+			goto fail;
+	if ((size_t)version < NMIGRATIONS) {
+		/* PRAGMA takes no parameters; the value is our own constant. */
+		rc_buf_printf(&b, "PRAGMA user_version = %d", (int)NMIGRATIONS);
+		if (exec_sql(st, rc_buf_str(&b), err) != 0)
+			goto fail;
+	}
+	rc_buf_free(&b);
+	return exec_sql(st, "COMMIT", err);
+fail:
+	rc_buf_free(&b);
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+static int
+pid_alive(long pid)
+{
+	if (pid <= 0)
+		return 0;
+	return kill((pid_t)pid, 0) == 0 || errno == EPERM;
+}
+
+/* Marks sessions whose process is gone as interrupted.  Best effort: a
+ * failure (say, a busy database) leaves them for the next open. */
+static void
+mark_interrupted(struct rc_store *st)
+{
+	sqlite3_stmt *q = NULL, *u = NULL;
+	char host[256] = "";
+	int64_t now = (int64_t)time(NULL);
+	int64_t *dead = NULL;
+	size_t n = 0, i;
+
+	gethostname(host, sizeof host - 1);
+	if (sqlite3_prepare_v2(st->db, "SELECT id, host, pid, updated_at FROM "
+	    "sessions WHERE status = 'running'", -1, &q, NULL) != SQLITE_OK)
+		return;
+	while (sqlite3_step(q) == SQLITE_ROW) {
+		const char *h = (const char *)sqlite3_column_text(q, 1);
+		long pid = (long)sqlite3_column_int64(q, 2);
+		int64_t updated = sqlite3_column_int64(q, 3);
+		int here = h != NULL && strcmp(h, host) == 0;
+
+		if ((here && !pid_alive(pid)) || now - updated > STALE_SECONDS) {
+			dead = rc_xreallocarray(dead, n + 1, sizeof *dead);
+			dead[n++] = sqlite3_column_int64(q, 0);
+		}
+	}
+	sqlite3_finalize(q);
+	if (n == 0)
+		return;
+	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		goto done;
+	if (sqlite3_prepare_v2(st->db, "UPDATE sessions SET status = "
+	    "'interrupted' WHERE id = ?1 AND status = 'running'", -1, &u,
+	    NULL) == SQLITE_OK) {
+		for (i = 0; i < n; i++) {
+			sqlite3_bind_int64(u, 1, dead[i]);
+			sqlite3_step(u);
+			sqlite3_reset(u);
+		}
+		sqlite3_finalize(u);
+	}
+	if (sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+done:
+	free(dead);
+}
+
+int
+rc_store_open(const char *path, struct rc_store **out, struct rc_err *err)
+{
+	struct rc_store *st;
+	int memory = strcmp(path, ":memory:") == 0;
+	int version = 0, rc, tries;
+
+	*out = NULL;
+	if (!memory) {
+		int fd;
+
+		if (make_parents(path) != 0) {
+			rc_err_add(err, RC_ERROR, "cannot create the directory for "
+			    "database '%s': %s", path, strerror(errno));
+			return -1;
+		}
+		/* Create the file ourselves so it is private from the start;
+		 * SQLite gives the -wal and -shm files the same mode. */
+		fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+		if (fd < 0) {
+			rc_err_add(err, RC_ERROR, "cannot open database '%s': %s", path,
+			    strerror(errno));
+			return -1;
+		}
+		close(fd);
+	}
+	st = rc_xcalloc(1, sizeof *st);
+	st->path = rc_xstrdup(path);
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		db_error(st, err, "cannot open");
+		goto fail;
+	}
+	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(st->db, 1);
+	/* Check the version before anything writes to the file. */
+	if (pragma_int(st, "PRAGMA user_version", &version, err) != 0)
+		goto fail;
+	if (version > (int)NMIGRATIONS) {
+		rc_err_add(err, RC_ERROR, "database '%s' has schema version %d, newer "
+		    "than this recoup understands (%d): upgrade recoup", path, version,
+		    (int)NMIGRATIONS);
+		rc_store_close(st);
+		return RC_STORE_TOO_NEW;
+	}
+	/* Switching to WAL needs a moment alone with the file: retry while
+	 * another process holds it. */
+	for (tries = 0; tries < 50; tries++) {
+		rc = sqlite3_exec(st->db, memory ? "PRAGMA journal_mode = MEMORY" :
+		    "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+		if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+			break;
+		sqlite3_sleep(100);
+	}
+	if (rc != SQLITE_OK) {
+		db_error(st, err, "cannot switch to WAL");
+		goto fail;
+	}
+	if (exec_sql(st, "PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON",
+	    err) != 0)
+		goto fail;
+	if (version < (int)NMIGRATIONS && (rc = migrate(st, err)) != 0) {
+		rc_store_close(st);
+		return rc;
+	}
+	if (!memory)
+		mark_interrupted(st);
+	*out = st;
+	return 0;
+fail:
+	rc_store_close(st);
+	return -1;
+}
+
+void
+rc_store_close(struct rc_store *st)
+{
+	size_t i;
+
+	if (st == NULL)
+		return;
+	for (i = 0; i < ST_COUNT; i++)
+		sqlite3_finalize(st->stmts[i]);
+	if (st->batch)
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(st->db);
+	free(st->path);
+	free(st);
+}
+
+int
+rc_store_schema(struct rc_store *st)
+{
+	struct rc_err err = RC_ERR_INIT;
+	int v = -1;
+
+	pragma_int(st, "PRAGMA user_version", &v, &err);
+	rc_err_clear(&err);
+	return v;
+}
+
+int
+rc_store_batch_begin(struct rc_store *st, struct rc_err *err)
+{
+	if (st->batch)
+		return 0;
+	if (exec_sql(st, "BEGIN IMMEDIATE", err) != 0)
+		return -1;
+	st->batch = 1;
+	return 0;
+}
+
+int
+rc_store_batch_end(struct rc_store *st, struct rc_err *err)
+{
+	if (!st->batch)
+		return 0;
+	st->batch = 0;
+	if (exec_sql(st, "COMMIT", err) != 0) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return 0;
+}
+
+/* The cached statement K, reset and unbound. */
+static sqlite3_stmt *
+stmt(struct rc_store *st, enum stmt k, struct rc_err *err)
+{
+	if (st->stmts[k] == NULL) {
+		if (sqlite3_prepare_v2(st->db, stmt_sql[k], -1, &st->stmts[k],
+		    NULL) != SQLITE_OK) {
+			db_error(st, err, "cannot prepare a statement");
+			return NULL;
+		}
+	} else {
+		sqlite3_reset(st->stmts[k]);
+		sqlite3_clear_bindings(st->stmts[k]);
+	}
+	return st->stmts[k];
+}
+
+static void
+bind_text(sqlite3_stmt *q, int i, const char *s)
+{
+	if (s == NULL)
+		sqlite3_bind_null(q, i);
+	else
+		sqlite3_bind_text(q, i, s, -1, SQLITE_TRANSIENT);
+}
+
+static int
+step_done(struct rc_store *st, sqlite3_stmt *q, struct rc_err *err,
+          const char *what)
+{
+	int rc = sqlite3_step(q);
+
+	if (rc != SQLITE_DONE) {
+		db_error(st, err, what);
+		sqlite3_reset(q);
+		return -1;
+	}
+	sqlite3_reset(q);
+	return 0;
+}
+
+int64_t
+rc_store_session_begin(struct rc_store *st, const struct rc_store_meta *m,
+                       struct rc_err *err)
+{
+	sqlite3_stmt *q;
+	char host[256] = "", seed[32];
+	int64_t id;
+
+	gethostname(host, sizeof host - 1);
+	snprintf(seed, sizeof seed, "%llu", (unsigned long long)m->seed);
+	if (begin(st, err) != 0)
+		return -1;
+	if ((q = stmt(st, ST_BEGIN_SESSION, err)) == NULL)
+		goto fail;
+	bind_text(q, 1, m->trainee);
+	bind_text(q, 2, m->cohort);
+	bind_text(q, 3, m->drill);
+	bind_text(q, 4, m->scenario);
+	bind_text(q, 5, m->scenario_version);
+	bind_text(q, 6, m->scenario_title);
+	bind_text(q, 7, m->debtor);
+	bind_text(q, 8, m->currency);
+	sqlite3_bind_double(q, 9, m->balance);
+	bind_text(q, 10, seed);
+	bind_text(q, 11, m->mode);
+	bind_text(q, 12, host);
+	sqlite3_bind_int64(q, 13, (sqlite3_int64)getpid());
+	sqlite3_bind_int64(q, 14, m->started_at ? m->started_at :
+	    (int64_t)time(NULL));
+	if (step_done(st, q, err, "cannot start a session") != 0)
+		goto fail;
+	id = sqlite3_last_insert_rowid(st->db);
+	if (commit(st, err) != 0)
+		goto fail;
+	return id;
+fail:
+	rollback(st);
+	return -1;
+}
+
+static void
+events_json(struct rc_buf *b, const struct rc_turn *u, const char *currency)
+{
+	size_t j;
+
+	rc_buf_putc(b, '[');
+	for (j = 0; j < u->nevents; j++) {
+		const struct rc_event *ev = &u->events[j];
+
+		rc_buf_puts(b, j ? ", {\"type\": " : "{\"type\": ");
+		rc_buf_json_string(b, ev->type ? ev->type : "");
+		if (ev->detail) {
+			rc_buf_puts(b, ", \"detail\": ");
+			rc_buf_json_string(b, ev->detail);
+		}
+		if (ev->has_amount)
+			rc_buf_printf(b, ", \"amount\": %.17g", ev->amount);
+		if (ev->has_terms) {
+			rc_buf_puts(b, ", \"terms\": ");
+			rc_render_json_terms(b, &ev->terms, currency ? currency : "");
+		}
+		rc_buf_putc(b, '}');
+	}
+	rc_buf_putc(b, ']');
+}
+
+int
+rc_store_turn(struct rc_store *st, int64_t id, const struct rc_turn *u,
+              const char *currency, struct rc_err *err)
+{
+	struct rc_buf ev = RC_BUF_INIT;
+	sqlite3_stmt *q;
+	int64_t now = (int64_t)time(NULL);
+
+	events_json(&ev, u, currency);
+	if (begin(st, err) != 0)
+		goto fail;
+	if ((q = stmt(st, ST_TURN, err)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(q, 1, id);
+	sqlite3_bind_int(q, 2, u->number);
+	bind_text(q, 3, rc_speaker_name(u->speaker));
+	bind_text(q, 4, u->text ? u->text : "");
+	bind_text(q, 5, u->state);
+	bind_text(q, 6, u->rule);
+	bind_text(q, 7, rc_buf_str(&ev));
+	sqlite3_bind_int64(q, 8, now);
+	if (step_done(st, q, err, "cannot save a turn") != 0)
+		goto fail;
+	if ((q = stmt(st, ST_TOUCH, err)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(q, 1, id);
+	sqlite3_bind_int(q, 2, u->number);
+	sqlite3_bind_int64(q, 3, now);
+	if (step_done(st, q, err, "cannot save a turn") != 0)
+		goto fail;
+	if (commit(st, err) != 0)
+		goto fail;
+	rc_buf_free(&ev);
+	return 0;
+fail:
+	rollback(st);
+	rc_buf_free(&ev);
+	return -1;
+}
+
+/* The compact per-practice summary kept beside the results for fast
+ * aggregation: "ID:STATUS:POINTS ...". */
+static void
+summary(struct rc_buf *b, const struct rc_scorecard *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->npractices + c->nextended; i++) {
+		const struct rc_result *r = i < c->npractices ? &c->practices[i] :
+		    &c->extended[i - c->npractices];
+
+		rc_buf_printf(b, "%s%s:%s:%g", i ? " " : "", r->def->id,
+		    rc_status_name(r->status), r->points);
+	}
+}
+
+static int
+insert_results(struct rc_store *st, int64_t score_id, int first,
+               const struct rc_result *r, size_t n, struct rc_err *err)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		struct rc_buf ev = RC_BUF_INIT;
+		sqlite3_stmt *q = stmt(st, ST_RESULT, err);
+		int rc;
+
+		if (q == NULL)
+			return -1;
+		rc_buf_putc(&ev, '[');
+		for (j = 0; j < r[i].nev; j++) {
+			rc_buf_printf(&ev, "%s{\"turn\": %d, \"quote\": ", j ? ", " : "",
+			    r[i].ev[j].turn);
+			rc_buf_json_string(&ev, r[i].ev[j].quote ? r[i].ev[j].quote : "");
+			rc_buf_putc(&ev, '}');
+		}
+		rc_buf_putc(&ev, ']');
+		sqlite3_bind_int64(q, 1, score_id);
+		bind_text(q, 2, r[i].def->id);
+		sqlite3_bind_int(q, 3, r[i].def->number);
+		bind_text(q, 4, rc_status_name(r[i].status));
+		sqlite3_bind_double(q, 5, r[i].points);
+		sqlite3_bind_double(q, 6, r[i].weight);
+		bind_text(q, 7, r[i].note);
+		bind_text(q, 8, rc_buf_str(&ev));
+		bind_text(q, 9, r[i].def->title);
+		sqlite3_bind_int(q, 10, first + (int)i);
+		rc = step_done(st, q, err, "cannot save a practice result");
+		rc_buf_free(&ev);
+		if (rc != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Inserts CARD as the current score of session ID (inside a transaction). */
+static int
+insert_score(struct rc_store *st, int64_t id, const struct rc_scorecard *c,
+             int64_t when, struct rc_err *err)
+{
+	struct rc_buf crit = RC_BUF_INIT, sum = RC_BUF_INIT;
+	const struct rc_outcome *o = &c->outcome;
+	sqlite3_stmt *q;
+	int64_t score_id;
+	size_t i;
+	int rc = -1;
+
+	if ((q = stmt(st, ST_UNCURRENT, err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(q, 1, id);
+	if (step_done(st, q, err, "cannot save a score") != 0)
+		return -1;
+	rc_buf_putc(&crit, '[');
+	for (i = 0; i < c->ncritical; i++) {
+		rc_buf_puts(&crit, i ? ", {\"id\": " : "{\"id\": ");
+		rc_buf_json_string(&crit, c->critical[i].id ? c->critical[i].id : "");
+		rc_buf_printf(&crit, ", \"turn\": %d, \"quote\": ", c->critical[i].turn);
+		rc_buf_json_string(&crit, c->critical[i].quote ? c->critical[i].quote : "");
+		rc_buf_putc(&crit, '}');
+	}
+	rc_buf_putc(&crit, ']');
+	summary(&sum, c);
+	if ((q = stmt(st, ST_SCORE, err)) == NULL)
+		goto done;
+	sqlite3_bind_int64(q, 1, id);
+	bind_text(q, 2, c->rubric_version ? c->rubric_version : "");
+	bind_text(q, 3, c->scenario_version);
+	sqlite3_bind_int64(q, 4, when);
+	sqlite3_bind_double(q, 5, c->practice_score);
+	sqlite3_bind_double(q, 6, o->score);
+	sqlite3_bind_double(q, 7, c->score);
+	sqlite3_bind_double(q, 8, c->pass_mark);
+	sqlite3_bind_int(q, 9, c->passed);
+	bind_text(q, 10, rc_style_name(c->style));
+	sqlite3_bind_int(q, 11, o->agreement);
+	sqlite3_bind_double(q, 12, o->recovered_now);
+	sqlite3_bind_double(q, 13, o->expected);
+	sqlite3_bind_int(q, 14, o->days_to_full);
+	sqlite3_bind_double(q, 15, o->goodwill);
+	bind_text(q, 16, rc_buf_str(&crit));
+	bind_text(q, 17, rc_buf_str(&sum));
+	if (step_done(st, q, err, "cannot save a score") != 0)
+		goto done;
+	score_id = sqlite3_last_insert_rowid(st->db);
+	if (insert_results(st, score_id, 0, c->practices, c->npractices,
+	    err) != 0 || insert_results(st, score_id, (int)c->npractices,
+	    c->extended, c->nextended, err) != 0)
+		goto done;
+	rc = 0;
+done:
+	rc_buf_free(&crit);
+	rc_buf_free(&sum);
+	return rc;
+}
+
+int
+rc_store_session_end(struct rc_store *st, int64_t id,
+                     enum rc_store_status status, const struct rc_transcript *t,
+                     int has_mood, double mood, const struct rc_scorecard *card,
+                     int64_t ended_at, struct rc_err *err)
+{
+	struct rc_buf terms = RC_BUF_INIT;
+	sqlite3_stmt *q;
+	int64_t when = ended_at ? ended_at : (int64_t)time(NULL);
+
+	if (t != NULL && t->has_agreement)
+		rc_render_json_terms(&terms, &t->agreement, "");
+	if (begin(st, err) != 0)
+		goto fail;
+	if ((q = stmt(st, ST_END, err)) == NULL)
+		goto fail;
+	sqlite3_bind_int64(q, 1, id);
+	bind_text(q, 2, rc_store_status_name(status));
+	sqlite3_bind_int64(q, 3, when);
+	bind_text(q, 4, t ? rc_ended_name(t->ended_by) : NULL);
+	bind_text(q, 5, t && t->has_agreement ? rc_buf_str(&terms) : NULL);
+	if (t && t->has_floor)
+		sqlite3_bind_double(q, 6, t->floor);
+	if (has_mood)
+		sqlite3_bind_double(q, 7, mood);
+	if (step_done(st, q, err, "cannot end a session") != 0)
+		goto fail;
+	if (card != NULL && insert_score(st, id, card, when, err) != 0)
+		goto fail;
+	if (commit(st, err) != 0)
+		goto fail;
+	rc_buf_free(&terms);
+	return 0;
+fail:
+	rollback(st);
+	rc_buf_free(&terms);
+	return -1;
+}
+
+int
+rc_store_add_score(struct rc_store *st, int64_t id,
+                   const struct rc_scorecard *card, struct rc_err *err)
+{
+	if (begin(st, err) != 0)
+		return -1;
+	if (insert_score(st, id, card, (int64_t)time(NULL), err) != 0 ||
+	    commit(st, err) != 0) {
+		rollback(st);
+		return -1;
+	}
+	return 0;
+}
+
+/* Queries. */
+
+#define ROW_COLUMNS \
+	"s.id, s.trainee, s.cohort, s.drill, s.scenario, s.scenario_version, " \
+	"s.scenario_title, s.debtor, s.currency, s.mode, s.status, s.ended_by, " \
+	"s.agreement, s.seed, s.balance, s.started_at, s.ended_at, s.turns, " \
+	"s.floor, s.mood, c.id, c.rubric_version, c.practice_score, " \
+	"c.outcome_score, c.score, c.pass_mark, c.passed, c.style, c.agreement, " \
+	"c.recovered_now, c.expected, c.goodwill, c.days_to_full, c.critical, " \
+	"c.summary"
+
+static const char *
+col_text(sqlite3_stmt *q, int i)
+{
+	return (const char *)sqlite3_column_text(q, i);
+}
+
+static void
+read_row(sqlite3_stmt *q, struct rc_store_row *r)
+{
+	const char *seed;
+
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(q, 0);
+	r->trainee = col_text(q, 1);
+	r->cohort = col_text(q, 2);
+	r->drill = col_text(q, 3);
+	r->scenario = col_text(q, 4);
+	r->scenario_version = col_text(q, 5);
+	r->scenario_title = col_text(q, 6);
+	r->debtor = col_text(q, 7);
+	r->currency = col_text(q, 8);
+	r->mode = col_text(q, 9);
+	r->status = col_text(q, 10);
+	r->ended_by = col_text(q, 11);
+	r->agreement = col_text(q, 12);
+	seed = col_text(q, 13);
+	r->seed = seed ? strtoull(seed, NULL, 10) : 0;
+	r->balance = sqlite3_column_double(q, 14);
+	r->started_at = sqlite3_column_int64(q, 15);
+	r->ended_at = sqlite3_column_int64(q, 16);
+	r->turns = sqlite3_column_int(q, 17);
+	r->has_floor = sqlite3_column_type(q, 18) != SQLITE_NULL;
+	r->floor = sqlite3_column_double(q, 18);
+	r->has_mood = sqlite3_column_type(q, 19) != SQLITE_NULL;
+	r->mood = sqlite3_column_double(q, 19);
+	r->has_score = sqlite3_column_type(q, 20) != SQLITE_NULL;
+	if (!r->has_score)
+		return;
+	r->rubric_version = col_text(q, 21);
+	r->practice_score = sqlite3_column_double(q, 22);
+	r->outcome_score = sqlite3_column_double(q, 23);
+	r->score = sqlite3_column_double(q, 24);
+	r->pass_mark = sqlite3_column_double(q, 25);
+	r->passed = sqlite3_column_int(q, 26);
+	r->style = col_text(q, 27);
+	r->agreement_reached = sqlite3_column_int(q, 28);
+	r->recovered_now = sqlite3_column_double(q, 29);
+	r->expected = sqlite3_column_double(q, 30);
+	r->goodwill = sqlite3_column_double(q, 31);
+	r->days_to_full = sqlite3_column_int(q, 32);
+	r->critical = col_text(q, 33);
+	r->summary = col_text(q, 34);
+}
+
+long
+rc_store_sessions(struct rc_store *st, const struct rc_store_filter *f,
+                  rc_store_row_fn fn, void *ctx, struct rc_err *err)
+{
+	struct rc_buf sql = RC_BUF_INIT;
+	sqlite3_stmt *q;
+	long n = 0;
+	int rc;
+
+	/* The WHERE clause is fixed text; the values are bound below, and a
+	 * NULL parameter switches its condition off. */
+	rc_buf_puts(&sql, "SELECT " ROW_COLUMNS " FROM sessions s LEFT JOIN "
+	    "scores c ON c.session_id = s.id AND c.current = 1 WHERE 1");
+	if (f->trainee)
+		rc_buf_puts(&sql, " AND s.trainee = ?1");
+	if (f->cohort)
+		rc_buf_puts(&sql, " AND s.cohort = ?2");
+	if (f->scenario)
+		rc_buf_puts(&sql, " AND s.scenario = ?3");
+	if (f->drill)
+		rc_buf_puts(&sql, " AND s.drill = ?4");
+	if (f->status)
+		rc_buf_puts(&sql, " AND s.status = ?5");
+	if (f->since)
+		rc_buf_puts(&sql, " AND s.started_at >= ?6");
+	if (f->until)
+		rc_buf_puts(&sql, " AND s.started_at < ?7");
+	if (f->id)
+		rc_buf_puts(&sql, " AND s.id = ?8");
+	rc_buf_puts(&sql, " ORDER BY s.started_at, s.id");
+	if (sqlite3_prepare_v2(st->db, rc_buf_str(&sql), -1, &q, NULL) != SQLITE_OK) {
+		db_error(st, err, "cannot query the sessions");
+		rc_buf_free(&sql);
+		return -1;
+	}
+	rc_buf_free(&sql);
+	if (f->trainee)
+		bind_text(q, 1, f->trainee);
+	if (f->cohort)
+		bind_text(q, 2, f->cohort);
+	if (f->scenario)
+		bind_text(q, 3, f->scenario);
+	if (f->drill)
+		bind_text(q, 4, f->drill);
+	if (f->status)
+		bind_text(q, 5, f->status);
+	if (f->since)
+		sqlite3_bind_int64(q, 6, f->since);
+	if (f->until)
+		sqlite3_bind_int64(q, 7, f->until);
+	if (f->id)
+		sqlite3_bind_int64(q, 8, f->id);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		struct rc_store_row row;
+
+		read_row(q, &row);
+		n++;
+		if (fn(ctx, &row) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		db_error(st, err, "cannot query the sessions");
+		n = -1;
+	}
+	sqlite3_finalize(q);
+	return n;
+}
+
+/* Loading one session back. */
+
+static const char *
+keep(struct rc_store_loaded *l, const char *s)
+{
+	if (s == NULL)
+		return NULL;
+	l->strings = rc_xreallocarray(l->strings, l->nstrings + 1,
+	    sizeof *l->strings);
+	return l->strings[l->nstrings++] = rc_xstrdup(s);
+}
+
+static int
+copy_row(void *ctx, const struct rc_store_row *r)
+{
+	struct rc_store_loaded *l = ctx;
+	struct rc_store_row *d = &l->row;
+
+	*d = *r;
+	d->trainee = keep(l, r->trainee);
+	d->cohort = keep(l, r->cohort);
+	d->drill = keep(l, r->drill);
+	d->scenario = keep(l, r->scenario);
+	d->scenario_version = keep(l, r->scenario_version);
+	d->scenario_title = keep(l, r->scenario_title);
+	d->debtor = keep(l, r->debtor);
+	d->currency = keep(l, r->currency);
+	d->mode = keep(l, r->mode);
+	d->status = keep(l, r->status);
+	d->ended_by = keep(l, r->ended_by);
+	d->agreement = keep(l, r->agreement);
+	d->rubric_version = keep(l, r->rubric_version);
+	d->style = keep(l, r->style);
+	d->critical = keep(l, r->critical);
+	d->summary = keep(l, r->summary);
+	return 1;
+}
+
+static enum rc_period
+period_named(const char *s)
+{
+	if (s == NULL)
+		return RC_PERIOD_NONE;
+	if (strcmp(s, "week") == 0)
+		return RC_PERIOD_WEEK;
+	if (strcmp(s, "fortnight") == 0)
+		return RC_PERIOD_FORTNIGHT;
+	if (strcmp(s, "month") == 0)
+		return RC_PERIOD_MONTH;
+	return RC_PERIOD_NONE;
+}
+
+static double
+jnum(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	return cJSON_IsNumber(v) ? v->valuedouble : 0;
+}
+
+static void
+terms_from(const cJSON *o, struct rc_terms *t)
+{
+	const cJSON *w = cJSON_GetObjectItemCaseSensitive(o, "upfront_when");
+	const cJSON *p = cJSON_GetObjectItemCaseSensitive(o, "period");
+
+	memset(t, 0, sizeof *t);
+	t->upfront = jnum(o, "upfront");
+	if (cJSON_IsString(w))
+		snprintf(t->when, sizeof t->when, "%s", w->valuestring);
+	t->instalment = jnum(o, "instalment");
+	t->period = period_named(cJSON_IsString(p) ? p->valuestring : NULL);
+	t->count = (int)jnum(o, "count");
+	t->total = jnum(o, "total");
+	t->balance_left = jnum(o, "balance_left");
+	t->affordable = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o,
+	    "affordable"));
+}
+
+int
+rc_store_parse_terms(const char *json, struct rc_terms *t)
+{
+	cJSON *o;
+
+	if (json == NULL || (o = cJSON_Parse(json)) == NULL)
+		return -1;
+	terms_from(o, t);
+	cJSON_Delete(o);
+	return 0;
+}
+
+static enum rc_speaker
+speaker_named(const char *s)
+{
+	if (s && strcmp(s, "debtor") == 0)
+		return RC_SPEAKER_DEBTOR;
+	if (s && strcmp(s, "collector") == 0)
+		return RC_SPEAKER_COLLECTOR;
+	return RC_SPEAKER_ACTION;
+}
+
+static enum rc_ended
+ended_named(const char *s)
+{
+	static const enum rc_ended all[] = { RC_ENDED_AGREEMENT, RC_ENDED_HANGUP,
+	    RC_ENDED_TRAINEE, RC_ENDED_TURN_LIMIT };
+	size_t i;
+
+	for (i = 0; s && i < sizeof all / sizeof all[0]; i++)
+		if (strcmp(s, rc_ended_name(all[i])) == 0)
+			return all[i];
+	return RC_ENDED_NONE;
+}
+
+static void
+add_events(struct rc_turn *u, const char *json)
+{
+	cJSON *a = json ? cJSON_Parse(json) : NULL, *e;
+
+	cJSON_ArrayForEach(e, a) {
+		const cJSON *type = cJSON_GetObjectItemCaseSensitive(e, "type");
+		const cJSON *detail = cJSON_GetObjectItemCaseSensitive(e, "detail");
+		const cJSON *amount = cJSON_GetObjectItemCaseSensitive(e, "amount");
+		const cJSON *terms = cJSON_GetObjectItemCaseSensitive(e, "terms");
+		struct rc_event *ev;
+
+		if (!cJSON_IsString(type))
+			continue;
+		ev = rc_turn_event(u, type->valuestring);
+		if (cJSON_IsString(detail))
+			ev->detail = rc_xstrdup(detail->valuestring);
+		if (cJSON_IsNumber(amount)) {
+			ev->has_amount = 1;
+			ev->amount = amount->valuedouble;
+		}
+		if (cJSON_IsObject(terms)) {
+			ev->has_terms = 1;
+			terms_from(terms, &ev->terms);
+		}
+	}
+	cJSON_Delete(a);
+}
+
+static int
+load_turns(struct rc_store *st, struct rc_store_loaded *l, struct rc_err *err)
+{
+	sqlite3_stmt *q;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT number, speaker, text, state, "
+	    "rule, events FROM turns WHERE session_id = ?1 ORDER BY number", -1,
+	    &q, NULL) != SQLITE_OK) {
+		db_error(st, err, "cannot read the turns");
+		return -1;
+	}
+	sqlite3_bind_int64(q, 1, l->row.id);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		struct rc_turn *u = rc_transcript_add(l->t,
+		    speaker_named(col_text(q, 1)), col_text(q, 2) ? col_text(q, 2) : "",
+		    col_text(q, 3), col_text(q, 4));
+
+		u->number = sqlite3_column_int(q, 0);
+		add_events(u, col_text(q, 5));
+	}
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE) {
+		db_error(st, err, "cannot read the turns");
+		return -1;
+	}
+	return 0;
+}
+
+static enum rc_status
+status_named(const char *s)
+{
+	if (s && strcmp(s, "met") == 0)
+		return RC_MET;
+	if (s && strcmp(s, "partial") == 0)
+		return RC_PARTIAL;
+	if (s && strcmp(s, "missed") == 0)
+		return RC_MISSED;
+	return RC_NA;
+}
+
+static enum rc_style_kind
+style_named(const char *s)
+{
+	int k;
+
+	for (k = RC_STYLE_CONFRONTATION; k <= RC_STYLE_COLLABORATION; k++)
+		if (s && strcmp(s, rc_style_name((enum rc_style_kind)k)) == 0)
+			return (enum rc_style_kind)k;
+	return RC_STYLE_COLLABORATION;
+}
+
+/* The practice definition for ID: the rubric's, else one made from what
+ * was stored with the result. */
+static const struct rc_practice_def *
+def_for(struct rc_store_loaded *l, const struct rc_rubric *rubric,
+        const char *id, int number, const char *title)
+{
+	const struct rc_practice_def *d = rubric ? rc_rubric_find(rubric, id) : NULL;
+	struct rc_practice_def *n;
+
+	if (d != NULL)
+		return d;
+	n = rc_xcalloc(1, sizeof *n);
+	l->defs = rc_xreallocarray(l->defs, l->ndefs + 1, sizeof *l->defs);
+	l->defs[l->ndefs++] = n;
+	n->id = (char *)keep(l, id);
+	n->number = number;
+	n->title = (char *)keep(l, title ? title : id);
+	n->description = (char *)keep(l, "");
+	n->tip = (char *)keep(l, "");
+	return n;
+}
+
+static void
+add_evidence(struct rc_result *r, const char *json)
+{
+	cJSON *a = json ? cJSON_Parse(json) : NULL, *e;
+
+	cJSON_ArrayForEach(e, a) {
+		const cJSON *quote = cJSON_GetObjectItemCaseSensitive(e, "quote");
+
+		r->ev = rc_xreallocarray(r->ev, r->nev + 1, sizeof *r->ev);
+		r->ev[r->nev].turn = (int)jnum(e, "turn");
+		r->ev[r->nev].quote = rc_xstrdup(cJSON_IsString(quote) ?
+		    quote->valuestring : "");
+		r->nev++;
+	}
+	cJSON_Delete(a);
+}
+
+static int
+load_card(struct rc_store *st, struct rc_store_loaded *l,
+          const struct rc_rubric *rubric, struct rc_err *err)
+{
+	struct rc_scorecard *c;
+	sqlite3_stmt *q;
+	size_t n = 0, cap = 0, i;
+	struct rc_result *all = NULL;
+	cJSON *crit, *e;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT r.practice, r.number, r.status, "
+	    "r.points, r.weight, r.note, r.evidence, r.title FROM results r JOIN "
+	    "scores c ON c.id = r.score_id WHERE c.session_id = ?1 AND "
+	    "c.current = 1 ORDER BY r.ord", -1, &q, NULL) != SQLITE_OK) {
+		db_error(st, err, "cannot read the practice results");
+		return -1;
+	}
+	sqlite3_bind_int64(q, 1, l->row.id);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? 2 * cap : 32;
+			all = rc_xreallocarray(all, cap, sizeof *all);
+		}
+		memset(&all[n], 0, sizeof all[n]);
+		all[n].def = def_for(l, rubric, col_text(q, 0),
+		    sqlite3_column_int(q, 1), col_text(q, 7));
+		all[n].status = status_named(col_text(q, 2));
+		all[n].points = sqlite3_column_double(q, 3);
+		all[n].weight = sqlite3_column_double(q, 4);
+		all[n].note = rc_xstrdup(col_text(q, 5));
+		add_evidence(&all[n], col_text(q, 6));
+		n++;
+	}
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE) {
+		db_error(st, err, "cannot read the practice results");
+		for (i = 0; i < n; i++) {
+			size_t j;
+
+			for (j = 0; j < all[i].nev; j++)
+				free(all[i].ev[j].quote);
+			free(all[i].ev);
+			free(all[i].note);
+		}
+		free(all);
+		return -1;
+	}
+	c = rc_xcalloc(1, sizeof *c);
+	c->rubric_version = l->row.rubric_version;
+	c->scenario_version = l->row.scenario_version;
+	/* Split into the numbered practices and the extended ones. */
+	for (i = 0; i < n && all[i].def->number > 0; i++)
+		;
+	c->practices = rc_xcalloc(i + 1, sizeof *c->practices);
+	memcpy(c->practices, all, i * sizeof *all);
+	c->npractices = i;
+	c->extended = rc_xcalloc(n - i + 1, sizeof *c->extended);
+	memcpy(c->extended, all + i, (n - i) * sizeof *all);
+	c->nextended = n - i;
+	free(all);
+	c->style = style_named(l->row.style);
+	c->practice_score = l->row.practice_score;
+	c->outcome.agreement = l->row.agreement_reached;
+	c->outcome.recovered_now = l->row.recovered_now;
+	c->outcome.expected = l->row.expected;
+	c->outcome.days_to_full = l->row.days_to_full;
+	c->outcome.goodwill = l->row.goodwill;
+	c->outcome.score = l->row.outcome_score;
+	c->outcome.balance = l->row.balance;
+	c->outcome.ended_by = (int)l->t->ended_by;
+	if (l->t->has_agreement)
+		c->outcome.terms = l->t->agreement;
+	c->score = l->row.score;
+	c->pass_mark = l->row.pass_mark;
+	c->passed = l->row.passed;
+	crit = l->row.critical ? cJSON_Parse(l->row.critical) : NULL;
+	cJSON_ArrayForEach(e, crit) {
+		const cJSON *id = cJSON_GetObjectItemCaseSensitive(e, "id");
+		const cJSON *quote = cJSON_GetObjectItemCaseSensitive(e, "quote");
+
+		c->critical = rc_xreallocarray(c->critical, c->ncritical + 1,
+		    sizeof *c->critical);
+		c->critical[c->ncritical].id = keep(l, cJSON_IsString(id) ?
+		    id->valuestring : "critical");
+		c->critical[c->ncritical].turn = (int)jnum(e, "turn");
+		c->critical[c->ncritical].quote = rc_xstrdup(cJSON_IsString(quote) ?
+		    quote->valuestring : "");
+		c->ncritical++;
+	}
+	cJSON_Delete(crit);
+	l->card = c;
+	return 0;
+}
+
+struct rc_store_loaded *
+rc_store_load(struct rc_store *st, int64_t id, const struct rc_rubric *rubric,
+              struct rc_err *err)
+{
+	struct rc_store_loaded *l = rc_xcalloc(1, sizeof *l);
+	struct rc_store_filter f;
+	long n;
+
+	memset(&f, 0, sizeof f);
+	f.id = id;
+	n = rc_store_sessions(st, &f, copy_row, l, err);
+	if (n <= 0) {
+		if (n == 0)
+			rc_err_add(err, RC_ERROR, "no session %lld in database '%s'",
+			    (long long)id, st->path);
+		rc_store_loaded_free(l);
+		return NULL;
+	}
+	l->t = rc_transcript_new();
+	if (load_turns(st, l, err) != 0)
+		goto fail;
+	l->t->ended_by = ended_named(l->row.ended_by);
+	if (l->row.agreement && rc_store_parse_terms(l->row.agreement,
+	    &l->t->agreement) == 0)
+		l->t->has_agreement = 1;
+	l->t->has_floor = l->row.has_floor;
+	l->t->floor = l->row.floor;
+	if (l->row.has_score && load_card(st, l, rubric, err) != 0)
+		goto fail;
+	return l;
+fail:
+	rc_store_loaded_free(l);
+	return NULL;
+}
+
+void
+rc_store_loaded_free(struct rc_store_loaded *l)
+{
+	size_t i;
+
+	if (l == NULL)
+		return;
+	rc_scorecard_free(l->card);
+	rc_transcript_free(l->t);
+	for (i = 0; i < l->nstrings; i++)
+		free(l->strings[i]);
+	free(l->strings);
+	for (i = 0; i < l->ndefs; i++)
+		free(l->defs[i]);
+	free(l->defs);
+	free(l);
+}

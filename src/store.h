@@ -1,0 +1,167 @@
+/*
+ * store.h - the session records: every call kept in one SQLite database
+ * (WAL, a busy timeout, BEGIN IMMEDIATE writes, a schema version with
+ * forward migrations).  A session is begun before the first turn, each turn
+ * is written (and committed) as it happens, and the end writes the status,
+ * the outcome and the scorecard.  Scorecards are never overwritten: a
+ * rescore adds a new one and marks it current.  docs/records.md describes
+ * the schema.
+ *
+ * Errors: functions returning int give 0 on success and -1 on failure with
+ * a message added to ERR; RC_STORE_TOO_NEW (-2) from rc_store_open() means
+ * the database has a newer schema than this program (it is left as it was).
+ * Library code: nothing here prints.  Every SQL statement is parameterised.
+ */
+#ifndef RC_STORE_H
+#define RC_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "err.h"
+#include "rubric.h"
+#include "score.h"
+#include "transcript.h"
+
+#define RC_STORE_SCHEMA 1      /* the schema version this program writes */
+#define RC_STORE_TOO_NEW (-2)
+
+enum rc_store_status {
+	RC_STORE_RUNNING,      /* the call is going on (or its process died) */
+	RC_STORE_COMPLETE,     /* the call reached an end, or the trainee hung up */
+	RC_STORE_ABANDONED,    /* the trainee left (Ctrl-C, Ctrl-D, end of input)
+	                          before the call reached an end */
+	RC_STORE_INTERRUPTED   /* the process died while running */
+};
+
+struct rc_store;
+
+/* The default database path: $RECOUP_DB, else $XDG_DATA_HOME/recoup/
+ * recoup.db, else ~/.local/share/recoup/recoup.db.  The caller frees it;
+ * NULL when no home directory is known. */
+char *rc_store_default_path(void);
+
+/* Opens (creating when missing: directories 0700, file 0600) the database
+ * at PATH (":memory:" works) and brings its schema up to date.  Sessions
+ * left 'running' by a process that is gone are marked interrupted.  On
+ * success *OUT is the store, freed with rc_store_close(). */
+int rc_store_open(const char *path, struct rc_store **out, struct rc_err *err);
+void rc_store_close(struct rc_store *st);
+
+/* The schema version of the open database. */
+int rc_store_schema(struct rc_store *st);
+
+/* Groups the writes that follow into one transaction until
+ * rc_store_batch_end() (for generators and rescoring many sessions). */
+int rc_store_batch_begin(struct rc_store *st, struct rc_err *err);
+int rc_store_batch_end(struct rc_store *st, struct rc_err *err);
+
+/* What is known about a session when it starts.  Strings are copied;
+ * any may be NULL except trainee, scenario and mode. */
+struct rc_store_meta {
+	const char *trainee, *cohort, *drill;
+	const char *scenario, *scenario_version, *scenario_title;
+	const char *debtor;            /* the debtor's first name */
+	const char *currency;
+	double balance;
+	uint64_t seed;
+	const char *mode;              /* "practice" or "assessment" */
+	int64_t started_at;            /* unix seconds; 0: now */
+};
+
+/* Starts a session (status running, this process's pid).  Returns its id
+ * (> 0) or -1. */
+int64_t rc_store_session_begin(struct rc_store *st,
+                               const struct rc_store_meta *m, struct rc_err *err);
+
+/* Appends turn U of session ID (its number, speaker, text, state, rule and
+ * events as JSON; CURRENCY names the money in terms). */
+int rc_store_turn(struct rc_store *st, int64_t id, const struct rc_turn *u,
+                  const char *currency, struct rc_err *err);
+
+/* Ends session ID with STATUS: how the call ended, the agreement, the
+ * floor and the debtor's mood from T (MOOD when HAS_MOOD), and scorecard
+ * CARD (may be NULL).  ENDED_AT is unix seconds, 0 for now. */
+int rc_store_session_end(struct rc_store *st, int64_t id,
+                         enum rc_store_status status,
+                         const struct rc_transcript *t, int has_mood,
+                         double mood, const struct rc_scorecard *card,
+                         int64_t ended_at, struct rc_err *err);
+
+/* Adds scorecard CARD for session ID and makes it the current one; the
+ * earlier ones are kept, no longer current. */
+int rc_store_add_score(struct rc_store *st, int64_t id,
+                       const struct rc_scorecard *card, struct rc_err *err);
+
+/* Which sessions a query covers.  NULL / 0 fields do not filter.  Times
+ * are unix seconds: since <= started_at < until. */
+struct rc_store_filter {
+	const char *trainee, *cohort, *scenario, *drill, *status;
+	int64_t since, until;
+	int64_t id;                /* one session */
+};
+
+/* One session as queries return it.  Strings belong to the store and are
+ * valid during the callback only. */
+struct rc_store_row {
+	int64_t id;
+	const char *trainee, *cohort, *drill, *scenario, *scenario_version;
+	const char *scenario_title, *debtor, *currency, *mode, *status;
+	const char *ended_by;          /* may be NULL */
+	const char *agreement;         /* terms as JSON, or NULL */
+	uint64_t seed;
+	double balance;
+	int64_t started_at, ended_at;  /* ended_at 0 when not ended */
+	int turns;
+	int has_floor, has_mood;
+	double floor, mood;
+	/* The current scorecard, when has_score. */
+	int has_score;
+	const char *rubric_version;
+	double practice_score, outcome_score, score, pass_mark;
+	int passed;
+	const char *style;
+	int agreement_reached;
+	double recovered_now, expected, goodwill;
+	int days_to_full;              /* -1: not in full */
+	const char *critical;          /* JSON array */
+	/* Every practice result: "ID:STATUS:POINTS" separated by spaces, the
+	 * twenty first, in rubric order (STATUS is met, partial, missed or n/a). */
+	const char *summary;
+};
+
+typedef int (*rc_store_row_fn)(void *ctx, const struct rc_store_row *row);
+
+/* Calls FN for every session F selects, oldest first (started_at, id).
+ * FN returns non-zero to stop.  Returns the number of rows seen or -1. */
+long rc_store_sessions(struct rc_store *st, const struct rc_store_filter *f,
+                       rc_store_row_fn fn, void *ctx, struct rc_err *err);
+
+/* A session read back whole: its row, its transcript and its current
+ * scorecard rebuilt from the stored results.  Owns everything; free with
+ * rc_store_loaded_free(). */
+struct rc_store_loaded {
+	struct rc_store_row row;
+	struct rc_transcript *t;
+	struct rc_scorecard *card;     /* NULL when the session was not scored */
+	/* private: */
+	char **strings;
+	size_t nstrings;
+	struct rc_practice_def **defs;
+	size_t ndefs;
+};
+
+/* Loads session ID.  Practice titles and tips come from RUBRIC when it
+ * knows the practice (RUBRIC may be NULL).  Returns NULL with a message
+ * when there is no such session. */
+struct rc_store_loaded *rc_store_load(struct rc_store *st, int64_t id,
+                                      const struct rc_rubric *rubric,
+                                      struct rc_err *err);
+void rc_store_loaded_free(struct rc_store_loaded *l);
+
+/* Parses a session's agreement JSON (from a row) into T; 0 on success. */
+int rc_store_parse_terms(const char *json, struct rc_terms *t);
+
+const char *rc_store_status_name(enum rc_store_status s);
+
+#endif

@@ -1,0 +1,710 @@
+/*
+ * test_detect_deal.c - the detectors of practices 11 to 20 on small calls
+ * written the way a trainee would type them.  Each case says how a
+ * collections trainer would judge the call (met, partial, missed, n/a) and
+ * which turn decided it; the scoring runs with the real rubric and
+ * signals from scoring/.  Case: Bloom & Co owes Northwind Supplies $3,120
+ * (INV-2291 $1,840 due 2026-09-15, INV-2307 $1,280 due 2026-10-01).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "rubric.h"
+#include "score.h"
+#include "transcript.h"
+
+static const struct rc_case_invoice invoices[] = {
+	{ "INV-2291", 1840, "2026-09-15", 0 },
+	{ "INV-2307", 1280, "2026-10-01", 0 },
+};
+
+static const struct rc_case kase = {
+	"Northwind Supplies", "Bloom & Co", "Maria Okafor", "USD", 3120, 40,
+	invoices, 2,
+};
+
+/* A debtor with nothing to pay now, and one who could pay it all. */
+static const struct rc_truth broke = { 0, 150, 0, 0.2, 0, 8 };
+static const struct rc_truth flush = { 3000, 800, 900, 0.3, 1, 6 };
+
+static struct rc_rubric *rubric;
+
+/* Reads "600+420x6" (upfront, instalment, count, monthly) or "900". */
+static void
+read_terms(const char *s, struct rc_terms *t)
+{
+	char *end;
+
+	memset(t, 0, sizeof *t);
+	t->upfront = strtod(s, &end);
+	if (*end == '+') {
+		t->instalment = strtod(end + 1, &end);
+		if (*end == 'x')
+			t->count = (int)strtol(end + 1, &end, 10);
+		t->period = RC_PERIOD_MONTH;
+	}
+	t->total = t->upfront + t->instalment * t->count;
+	t->affordable = 1;
+}
+
+/* Builds a transcript from lines "C: ...", "D: ...", "A: ..." (collector,
+ * debtor, action), each with optional events in brackets after the
+ * speaker: "D[debtor-offer 900, reason-revealed]: ...", "A[pause]: /pause",
+ * "D[agreement 600+420x6]: ...".  An agreement event also sets the
+ * transcript's agreement. */
+static struct rc_transcript *
+build(const char *const *lines)
+{
+	struct rc_transcript *t = rc_transcript_new();
+	size_t i;
+
+	for (i = 0; lines[i]; i++) {
+		const char *s = lines[i], *p = s + 1, *q;
+		enum rc_speaker who = s[0] == 'C' ? RC_SPEAKER_COLLECTOR :
+		    s[0] == 'D' ? RC_SPEAKER_DEBTOR : RC_SPEAKER_ACTION;
+		char evs[160] = "";
+		struct rc_turn *u;
+		char *tok, *save = NULL;
+
+		if (*p == '[' && (q = strchr(p, ']')) != NULL) {
+			memcpy(evs, p + 1, (size_t)(q - p - 1));
+			evs[q - p - 1] = '\0';
+			p = q + 1;
+		}
+		if (*p == ':')
+			p++;
+		while (*p == ' ')
+			p++;
+		u = rc_transcript_add(t, who, p, NULL, NULL);
+		for (tok = evs; *tok; tok = save) {
+			char type[64], *amount;
+			struct rc_event *ev;
+			size_t n;
+
+			while (*tok == ' ' || *tok == ',')
+				tok++;
+			n = strcspn(tok, ",");
+			save = tok + n;
+			if (n == 0)
+				continue;
+			if (n >= sizeof type)
+				n = sizeof type - 1;
+			memcpy(type, tok, n);
+			type[n] = '\0';
+			amount = strchr(type, ' ');
+			if (amount != NULL)
+				*amount++ = '\0';
+			ev = rc_turn_event(u, type);
+			if (amount != NULL) {
+				read_terms(amount, &ev->terms);
+				ev->has_terms = 1;
+				ev->has_amount = 1;
+				ev->amount = ev->terms.total;
+			}
+			if (strcmp(type, "agreement") == 0) {
+				t->has_agreement = 1;
+				if (amount != NULL)
+					t->agreement = ev->terms;
+				t->ended_by = RC_ENDED_AGREEMENT;
+			}
+		}
+	}
+	return t;
+}
+
+static const struct rc_result *
+find(const struct rc_scorecard *c, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < c->npractices; i++)
+		if (strcmp(c->practices[i].def->id, id) == 0)
+			return &c->practices[i];
+	for (i = 0; i < c->nextended; i++)
+		if (strcmp(c->extended[i].def->id, id) == 0)
+			return &c->extended[i];
+	return NULL;
+}
+
+static int
+cited(const struct rc_result *r, int turn)
+{
+	size_t i;
+
+	for (i = 0; i < r->nev; i++)
+		if (r->ev[i].turn == turn && r->ev[i].quote != NULL)
+			return 1;
+	return 0;
+}
+
+/* Scores LINES and checks practice ID: status WANT, and turns T1 and T2
+ * (when not 0) among the evidence.  Every result must carry a note. */
+static void
+expect_at(int line, const char *id, const struct rc_case *c,
+          const struct rc_truth *truth, int inferred, const char *const *lines,
+          enum rc_status want, int t1, int t2)
+{
+	struct rc_transcript *t = build(lines);
+	struct rc_score_input in;
+	struct rc_scorecard *card;
+	const struct rc_result *r;
+	int ok;
+
+	memset(&in, 0, sizeof in);
+	in.t = t;
+	in.c = c;
+	in.truth = truth;
+	in.inferred = inferred;
+	card = rc_score(rubric, &in);
+	r = find(card, id);
+	ok = r != NULL && r->status == want && r->note != NULL &&
+	    (t1 == 0 || cited(r, t1)) && (t2 == 0 || cited(r, t2));
+	if (ok) {
+		rc_test_passed++;
+	} else {
+		size_t i;
+
+		rc_test_failed++;
+		fprintf(stderr, "%s:%d: %s: want %s", __FILE__, line, id,
+		    rc_status_name(want));
+		if (t1)
+			fprintf(stderr, " citing %d", t1);
+		if (t2)
+			fprintf(stderr, " and %d", t2);
+		if (r == NULL) {
+			fprintf(stderr, ", but there is no such practice\n");
+		} else {
+			fprintf(stderr, ", got %s (%s), citing", rc_status_name(r->status),
+			    r->note ? r->note : "no note");
+			for (i = 0; i < r->nev; i++)
+				fprintf(stderr, " %d", r->ev[i].turn);
+			fputc('\n', stderr);
+		}
+	}
+	rc_scorecard_free(card);
+	rc_transcript_free(t);
+}
+
+#define EXPECT(id, lines, want, t1) \
+	expect_at(__LINE__, id, &kase, NULL, 0, lines, want, t1, 0)
+#define EXPECT2(id, lines, want, t1, t2) \
+	expect_at(__LINE__, id, &kase, NULL, 0, lines, want, t1, t2)
+#define EXPECT_TRUTH(id, lines, truth, want, t1, t2) \
+	expect_at(__LINE__, id, &kase, truth, 0, lines, want, t1, t2)
+
+/* Every practice of TABLE has a detector and none lacks a note. */
+static void
+check_table(const struct rc_detector *table, const char *const *ids)
+{
+	size_t i, j;
+
+	for (i = 0; ids[i]; i++) {
+		int found = 0;
+
+		for (j = 0; table[j].id; j++)
+			found |= strcmp(table[j].id, ids[i]) == 0;
+		if (!found)
+			fprintf(stderr, "no detector for '%s'\n", ids[i]);
+		RC_CHECK(found);
+		RC_CHECK(rc_rubric_find(rubric, ids[i]) != NULL);
+	}
+}
+
+static int
+load_rubric(void)
+{
+	struct rc_err err = RC_ERR_INIT;
+	size_t i;
+
+	rubric = rc_rubric_load(RECOUP_SCORING_DIR, &err);
+	for (i = 0; i < err.n; i++)
+		fprintf(stderr, "%s\n", err.v[i].msg);
+	rc_err_clear(&err);
+	return rubric != NULL;
+}
+
+/* 11 find-the-reason */
+static const char *const reason_asked[] = {
+	"D: Hello, Bloom and Co.",
+	"C: Hi, this is Sam from Northwind Supplies. Am I speaking with Maria Okafor?",
+	"D[right-party-confirmed]: Yes, speaking.",
+	"C: I'm calling about invoice INV-2291 for $1,840, due on September 15th. "
+	    "What happened with this payment?",
+	"D[reason-revealed]: Our bookkeeper left and the invoices went to an old inbox.",
+	NULL,
+};
+static const char *const reason_volunteered[] = {
+	"C: Hi Maria, this is Sam from Northwind. Invoice INV-2291 for $1,840 is overdue.",
+	"D[reason-revealed]: I know, sorry. Our bookkeeper quit in August and nobody paid anything.",
+	"C: I understand, thanks for explaining. Could you pay the $1,840 by Friday?",
+	NULL,
+};
+static const char *const reason_ignored[] = {
+	"C: Hi Maria, this is Sam from Northwind. Invoice INV-2291 for $1,840 is overdue.",
+	"D[reason-revealed]: Our bookkeeper quit, that's why.",
+	"C: Could you pay the $1,840 by Friday?",
+	NULL,
+};
+static const char *const reason_never[] = {
+	"C: Hi Maria, this is Sam from Northwind. Your balance is $3,120.",
+	"D: Right.",
+	"C: Could you pay $3,120 by Friday?",
+	"D: I'll see what I can do.",
+	NULL,
+};
+/* The collector quotes the debtor's own question: not an ask. */
+static const char *const reason_quoted[] = {
+	"C: Hi Maria, this is Sam from Northwind. Your balance is $3,120.",
+	"D: What went wrong with my order?",
+	"C: You asked me \"what went wrong\" - nothing did, it shipped on time. "
+	    "Could you pay $3,120 by Friday?",
+	NULL,
+};
+static const char *const silent_collector[] = {
+	"D: Hello? Hello? Is anyone there?",
+	NULL,
+};
+/* A recorded call: the reason is inferred from the debtor's words. */
+static const char *const reason_recorded[] = {
+	"C: Hi Maria, this is Sam from Northwind. Invoice INV-2291 for $1,840 is overdue.",
+	"D: Sorry, that's because our bookkeeper left in August.",
+	"C: I understand, thanks for telling me. Could we settle it by Friday?",
+	NULL,
+};
+
+/* 12 ask-for-comments */
+static const char *const comments_asked[] = {
+	"C: Hi Maria, this is Sam from Northwind. Your balance of $3,120 is overdue.",
+	"D[inability-revealed]: I can't pay all of that right now.",
+	"C: I see. What would work for you to clear this?",
+	"D[debtor-offer 0+500x6]: Maybe $500 a month for six months?",
+	NULL,
+};
+static const char *const comments_figure_only[] = {
+	"C: Hi Maria, this is Sam from Northwind. Your balance of $3,120 is overdue.",
+	"D[inability-revealed]: I can't pay all of that right now.",
+	"C: What can you pay today?",
+	"D[debtor-offer 800]: Maybe $800.",
+	NULL,
+};
+static const char *const comments_never[] = {
+	"C: Hi Maria, this is Sam from Northwind. Your balance of $3,120 is overdue.",
+	"D: I know.",
+	"C: Could you do $1,000 now and $530 a month for 4 months?",
+	"D[agreement 1000+530x4]: Fine, I can do that.",
+	NULL,
+};
+/* Quoted words from the debtor's email are not the collector asking. */
+static const char *const comments_quoted[] = {
+	"C: Your email said \"any ideas are welcome\", so here is mine: $1,000 now and "
+	    "$530 a month for 4 months.",
+	"D[agreement 1000+530x4]: Alright.",
+	NULL,
+};
+static const char *const paid_in_full[] = {
+	"C: Hi Maria, this is Sam from Northwind. Could you pay the full balance of "
+	    "$3,120 today?",
+	"D[agreement 3120]: Yes, of course, I'll pay it all today.",
+	NULL,
+};
+
+/* 13 require-counter-offer */
+static const char *const counter_asked[] = {
+	"C: Could you pay the full $3,120 by Friday?",
+	"D: No, that's impossible right now.",
+	"C: I understand. What can you pay?",
+	"D[debtor-offer 900]: I could do $900 today.",
+	NULL,
+};
+static const char *const counter_asked_first[] = {
+	"C: Your balance of $3,120 is overdue. Make me an offer: what can you pay this week?",
+	"D[debtor-offer 900]: I could do $900.",
+	"C: Let me think. Could you do $2,000 by Friday?",
+	"D: No, too much.",
+	"C: Then $2,000 by Friday stays my figure.",
+	NULL,
+};
+static const char *const counter_caved[] = {
+	"C: Could you pay the full $3,120 by Friday?",
+	"D: No way, that's far too much.",
+	"C: OK, what about $2,000 by Friday?",
+	"D: Still too much.",
+	"C: $1,500 then?",
+	NULL,
+};
+static const char *const counter_never[] = {
+	"C: Could you pay $3,120 by Friday?",
+	"D: No, I can't do that.",
+	"C: Then I'll call you back next week about it.",
+	NULL,
+};
+static const char *const counter_unasked[] = {
+	"C: Could you pay $3,120 by Friday?",
+	"D[debtor-offer 1200]: How about $1,200 now?",
+	"C: Let me think about that.",
+	NULL,
+};
+static const char *const no_bargaining[] = {
+	"C: Hello, this is Sam from Northwind Supplies. Is this Maria Okafor?",
+	"D: No, wrong number.",
+	"C: Sorry to bother you.",
+	NULL,
+};
+
+/* 14 no-immediate-counter */
+static const char *const offer_paused[] = {
+	"C: Could you pay $3,120 by Friday?",
+	"D[debtor-offer 900]: I could do $900 today.",
+	"A[pause]: /pause",
+	"D: ...so, what do you say?",
+	"C: Could you do $1,500 today?",
+	NULL,
+};
+static const char *const offer_considered[] = {
+	"C: Could you pay $3,120 by Friday?",
+	"D[debtor-offer 900]: I could do $900 today.",
+	"C: Thanks for the offer. How did you arrive at that figure?",
+	"D: It's what's in the account.",
+	"C: Could you do $1,500 today then?",
+	"D[debtor-offer 1100]: $1,100, that's my limit.",
+	"C: Let me check with my manager.",
+	NULL,
+};
+static const char *const offer_countered[] = {
+	"C: Could you pay $3,120 by Friday?",
+	"D[debtor-offer 900]: I could do $900 today.",
+	"C: How about $1,500 instead?",
+	NULL,
+};
+static const char *const offer_accepted[] = {
+	"C: Could you pay $3,120 by Friday?",
+	"D[debtor-offer 900]: I could do $900 today.",
+	"C: That works for me.",
+	"D[agreement 900]: Great.",
+	NULL,
+};
+static const char *const offer_later_hasty[] = {
+	"C: Could you pay $3,120 by Friday?",
+	"D[debtor-offer 900]: I could do $900.",
+	"C: Thanks for the offer, let me think about it. Is that the most you can do?",
+	"D: It's what we have in the account.",
+	"C: Could you do $2,000 by Friday?",
+	"D[debtor-offer 1200]: $1,200, final.",
+	"C: $1,200 works.",
+	NULL,
+};
+static const char *const offer_unanswered[] = {
+	"C: Could you pay $3,120 by Friday?",
+	"D[debtor-offer 900]: I could do $900 today.",
+	NULL,
+};
+/* A recorded call: the offer is inferred from "I could do $900". */
+static const char *const offer_recorded[] = {
+	"C: Could you pay $3,120 by Friday?",
+	"D: I could do $900 today.",
+	"C: Alright, let's go with $900.",
+	NULL,
+};
+
+/* 15 good-faith-gesture */
+static const char *const faith_asked[] = {
+	"C: I understand money is tight. Could you make a good-faith payment of $300 today?",
+	"D: I can probably do that.",
+	NULL,
+};
+static const char *const faith_in_plan[] = {
+	"C: Could you do $600 today and $420 a month for 6 months?",
+	"D[agreement 600+420x6]: OK, agreed.",
+	NULL,
+};
+static const char *const faith_never[] = {
+	"C: No deposit is needed, just the plan: $520 a month for 6 months.",
+	"D[agreement 0+520x6]: Yes, OK.",
+	NULL,
+};
+
+/* 16 dont-force-the-issue */
+static const char *const force_gentle[] = {
+	"C: Hi Maria, this is Sam from Northwind. Invoice INV-2291 for $1,840 is overdue; "
+	    "what happened?",
+	"D[inability-revealed, reason-revealed]: I lost my biggest client in August, "
+	    "there is nothing in the account.",
+	"C: That sounds really hard. Could I call you back next Friday to see where things stand?",
+	"D[follow-up-agreed]: Yes, that's fine.",
+	NULL,
+};
+static const char *const force_threat[] = {
+	"C: Hi Maria, this is Sam from Northwind. Invoice INV-2291 for $1,840 is overdue.",
+	"D[inability-revealed]: I lost my biggest client, there is nothing in the account.",
+	"C: Pay up or we will take you to court. I'll call you back Friday.",
+	NULL,
+};
+static const char *const force_full[] = {
+	"C: Hi Maria, this is Sam from Northwind. Invoice INV-2291 for $1,840 is overdue.",
+	"D[inability-revealed]: I lost my biggest client, there is nothing in the account.",
+	"C: I still need the full amount by Friday.",
+	NULL,
+};
+static const char *const force_shout[] = {
+	"C: Hi Maria, this is Sam from Northwind. Invoice INV-2291 for $1,840 is overdue.",
+	"D[inability-revealed]: I can't pay anything, I lost my job.",
+	"C: THAT IS NOT MY PROBLEM, YOU SIGNED FOR THE GOODS.",
+	NULL,
+};
+static const char *const force_no_next[] = {
+	"C: Hi Maria, this is Sam from Northwind. Invoice INV-2291 for $1,840 is overdue.",
+	"D[inability-revealed]: I can't pay anything, I lost my job.",
+	"C: I understand. Thank you for telling me.",
+	NULL,
+};
+/* "not going to send the bailiffs" and a quoted threat are no pressure. */
+static const char *const force_negated[] = {
+	"C: Hi Maria, this is Sam from Northwind. Invoice INV-2291 for $1,840 is overdue.",
+	"D[inability-revealed]: I can't pay anything, I lost my job.",
+	"C: I'm not going to send the bailiffs. I won't threaten you either.",
+	"D: The last caller said \"we'll see you in court\".",
+	"C: Someone told you \"we'll see you in court\"? That is not how we work. "
+	    "Let's talk again next week.",
+	NULL,
+};
+
+/* Saying the whole balance is not needed now is not a demand for it. */
+static const char *const force_not_full[] = {
+	"C: Hi Maria, this is Sam from Northwind. Invoice INV-2291 for $1,840 is overdue.",
+	"D[inability-revealed]: I can't pay anything, I lost my job.",
+	"C: You don't have to clear the whole balance today. Can I call you back next week?",
+	NULL,
+};
+
+/* 17 confirm-in-writing */
+static const char *const writing_after[] = {
+	"C: Could you do $600 today and $420 a month for 6 months?",
+	"D[agreement 600+420x6]: OK, agreed.",
+	"C: Thank you. I'll email you the terms today to sign and send back.",
+	NULL,
+};
+static const char *const writing_before[] = {
+	"C: I can put it in writing: $600 today and $420 a month for 6 months.",
+	"D[agreement 600+420x6]: OK, agreed.",
+	"C: Thank you, goodbye.",
+	NULL,
+};
+static const char *const writing_never[] = {
+	"C: Could you do $600 today and $420 a month for 6 months?",
+	"D[agreement 600+420x6]: OK, agreed.",
+	"C: Thank you. I won't email you the terms, a handshake is enough.",
+	NULL,
+};
+
+/* 18 explain-ramifications */
+static const char *const ram_plain[] = {
+	"C: Could you do $600 today and $420 a month for 6 months?",
+	"D[agreement 600+420x6]: OK, agreed.",
+	"C: If a payment is missed, the full balance becomes due and the account goes on hold.",
+	NULL,
+};
+static const char *const ram_threat[] = {
+	"C: Could you do $600 today and $420 a month for 6 months?",
+	"D[agreement 600+420x6]: OK, agreed.",
+	"C: If you miss a payment, we will take you to court and you'll regret it.",
+	NULL,
+};
+/* Shouting at the debtor is not a threat about the agreement; the threat
+ * that follows is what gets cited. */
+static const char *const ram_shout_then_threat[] = {
+	"C: WHY HAVEN'T YOU PAID YOUR BILLS? IT'S BEEN OVER A MONTH.",
+	"D: Please lower your voice.",
+	"C: Pay the $3,120 today or we're taking you to court.",
+	NULL,
+};
+static const char *const ram_negated_threat[] = {
+	"C: Could you do $600 today and $420 a month for 6 months?",
+	"D[agreement 600+420x6]: OK, agreed.",
+	"C: If a payment is missed, we won't take you to court; the full balance "
+	    "simply becomes due.",
+	NULL,
+};
+static const char *const ram_loose[] = {
+	"C: Late fees are added to accounts that stay open. Could you do $600 today "
+	    "and $420 a month for 6 months?",
+	"D[agreement 600+420x6]: OK, agreed.",
+	"C: Thank you.",
+	NULL,
+};
+static const char *const ram_never[] = {
+	"C: Could you do $600 today and $420 a month for 6 months?",
+	"D[agreement 600+420x6]: OK, agreed.",
+	"C: Thank you, goodbye.",
+	NULL,
+};
+static const char *const no_deal[] = {
+	"C: Hi Maria, this is Sam from Northwind. Is now a good time?",
+	"D: Not really, call me tomorrow.",
+	"C: I'll call you back tomorrow morning.",
+	NULL,
+};
+
+/* 19 follow-up-letters */
+static const char *const letters_promised[] = {
+	"C: Could you do $600 today and $420 a month for 6 months?",
+	"D[agreement 600+420x6]: OK, agreed.",
+	"C: You'll get a reminder a few days before each payment.",
+	NULL,
+};
+static const char *const letters_call[] = {
+	"C: Could you do $600 today and $420 a month for 6 months?",
+	"D[agreement 600+420x6]: OK, agreed.",
+	"C: I'll call you next month to check how it's going.",
+	NULL,
+};
+static const char *const letters_negated[] = {
+	"C: Could you do $600 today and $420 a month for 6 months?",
+	"D[agreement 600+420x6]: OK, agreed.",
+	"C: You won't get any reminders from us, so keep track yourself.",
+	NULL,
+};
+
+/* 20 hold-to-the-deal */
+static const char *const hold_kept[] = {
+	"C: We need the full $3,120 by Friday, otherwise the account goes on hold.",
+	"D: I can't make Friday.",
+	"C: You said \"no rush\" last time, but the deadline is still Friday.",
+	NULL,
+};
+static const char *const hold_waived[] = {
+	"C: We need the full $3,120 by Friday.",
+	"D: I can't make Friday.",
+	"C: Don't worry about the deadline, pay whenever you can.",
+	NULL,
+};
+static const char *const hold_lowered[] = {
+	"C: We need $3,120 by Friday, otherwise the account goes on hold.",
+	"D: That's not happening.",
+	"C: Fine, $2,000 by Friday then.",
+	NULL,
+};
+static const char *const hold_extended[] = {
+	"C: We need $3,120 by the 15th.",
+	"D: That's too soon.",
+	"C: OK, $3,120 by the 30th.",
+	NULL,
+};
+static const char *const hold_traded[] = {
+	"C: We need $3,120 by Friday.",
+	"D[debtor-offer 1500]: I can do $1,500 now.",
+	"C: Thanks for the offer. If you pay $1,500 today, the rest can wait until the 30th.",
+	NULL,
+};
+/* A follow-up call after a broken promise: the terms are enforced. */
+static const char *const hold_follow_up[] = {
+	"C: Hi Maria, this is Sam from Northwind. You promised $900 by Friday and it "
+	    "did not arrive.",
+	"D: Things got busy. Can we push it a week?",
+	"C: The $900 was due Friday as agreed, and the late fee now applies as we said.",
+	NULL,
+};
+static const char *const hold_nothing[] = {
+	"C: Hi Maria, this is Sam from Northwind. What happened with invoice INV-2291?",
+	"D[reason-revealed]: It went to an old inbox, sorry.",
+	"C: I understand.",
+	NULL,
+};
+
+int
+main(void)
+{
+	static const char *const ids[] = { "find-the-reason", "ask-for-comments",
+	    "require-counter-offer", "no-immediate-counter", "good-faith-gesture",
+	    "dont-force-the-issue", "confirm-in-writing", "explain-ramifications",
+	    "follow-up-letters", "hold-to-the-deal", NULL };
+
+	if (!load_rubric()) {
+		fprintf(stderr, "cannot load the rubric from %s\n", RECOUP_SCORING_DIR);
+		return 1;
+	}
+	check_table(rc_detectors_deal, ids);
+
+	EXPECT("find-the-reason", reason_asked, RC_MET, 4);
+	EXPECT2("find-the-reason", reason_volunteered, RC_PARTIAL, 2, 3);
+	EXPECT2("find-the-reason", reason_ignored, RC_MISSED, 2, 3);
+	EXPECT("find-the-reason", reason_never, RC_MISSED, 3);
+	EXPECT("find-the-reason", reason_quoted, RC_MISSED, 3);
+	EXPECT("find-the-reason", silent_collector, RC_NA, 0);
+	expect_at(__LINE__, "find-the-reason", &kase, NULL, 1, reason_recorded,
+	    RC_PARTIAL, 2, 3);
+
+	EXPECT("ask-for-comments", comments_asked, RC_MET, 3);
+	EXPECT("ask-for-comments", comments_figure_only, RC_PARTIAL, 3);
+	EXPECT("ask-for-comments", comments_never, RC_MISSED, 3);
+	EXPECT("ask-for-comments", comments_quoted, RC_MISSED, 1);
+	EXPECT("ask-for-comments", paid_in_full, RC_NA, 0);
+
+	EXPECT("require-counter-offer", counter_asked, RC_MET, 3);
+	EXPECT("require-counter-offer", counter_asked_first, RC_MET, 1);
+	EXPECT2("require-counter-offer", counter_caved, RC_MISSED, 1, 3);
+	EXPECT2("require-counter-offer", counter_never, RC_MISSED, 1, 2);
+	EXPECT("require-counter-offer", counter_unasked, RC_PARTIAL, 2);
+	/* "What would work?" answered with an offer invited that offer. */
+	EXPECT("require-counter-offer", comments_asked, RC_MET, 3);
+	EXPECT("require-counter-offer", no_bargaining, RC_NA, 0);
+	EXPECT("require-counter-offer", paid_in_full, RC_NA, 0);
+
+	EXPECT2("no-immediate-counter", offer_paused, RC_MET, 2, 3);
+	EXPECT("no-immediate-counter", offer_considered, RC_MET, 3);
+	EXPECT2("no-immediate-counter", offer_countered, RC_MISSED, 2, 3);
+	EXPECT("no-immediate-counter", offer_accepted, RC_MISSED, 3);
+	EXPECT2("no-immediate-counter", offer_later_hasty, RC_PARTIAL, 6, 7);
+	EXPECT("no-immediate-counter", offer_unanswered, RC_NA, 0);
+	EXPECT("no-immediate-counter", counter_never, RC_NA, 0);
+	expect_at(__LINE__, "no-immediate-counter", &kase, NULL, 1, offer_recorded,
+	    RC_MISSED, 3, 0);
+
+	EXPECT("good-faith-gesture", faith_asked, RC_MET, 1);
+	EXPECT("good-faith-gesture", faith_in_plan, RC_PARTIAL, 1);
+	EXPECT("good-faith-gesture", faith_never, RC_MISSED, 2);
+	EXPECT_TRUTH("good-faith-gesture", faith_never, &broke, RC_NA, 0, 0);
+	EXPECT_TRUTH("good-faith-gesture", faith_asked, &flush, RC_MET, 1, 0);
+
+	EXPECT_TRUTH("dont-force-the-issue", force_gentle, &broke, RC_MET, 2, 3);
+	EXPECT2("dont-force-the-issue", force_gentle, RC_MET, 2, 3);
+	EXPECT_TRUTH("dont-force-the-issue", force_threat, &broke, RC_MISSED, 3, 0);
+	EXPECT_TRUTH("dont-force-the-issue", force_full, &broke, RC_MISSED, 3, 0);
+	EXPECT_TRUTH("dont-force-the-issue", force_shout, &broke, RC_MISSED, 3, 0);
+	EXPECT_TRUTH("dont-force-the-issue", force_no_next, &broke, RC_PARTIAL, 2, 0);
+	EXPECT_TRUTH("dont-force-the-issue", force_negated, &broke, RC_MET, 2, 5);
+	EXPECT_TRUTH("dont-force-the-issue", force_not_full, &broke, RC_MET, 2, 3);
+	EXPECT_TRUTH("dont-force-the-issue", force_threat, &flush, RC_NA, 0, 0);
+	EXPECT("dont-force-the-issue", counter_asked, RC_NA, 0);
+
+	EXPECT("confirm-in-writing", writing_after, RC_MET, 3);
+	EXPECT2("confirm-in-writing", writing_before, RC_PARTIAL, 1, 2);
+	EXPECT("confirm-in-writing", writing_never, RC_MISSED, 2);
+	EXPECT("confirm-in-writing", counter_asked, RC_NA, 0);
+
+	EXPECT("explain-ramifications", ram_plain, RC_MET, 3);
+	EXPECT("explain-ramifications", ram_threat, RC_MISSED, 3);
+	EXPECT("explain-ramifications", ram_negated_threat, RC_MET, 3);
+	EXPECT("explain-ramifications", ram_shout_then_threat, RC_MISSED, 3);
+	EXPECT("explain-ramifications", ram_loose, RC_PARTIAL, 1);
+	EXPECT("explain-ramifications", ram_never, RC_MISSED, 2);
+	EXPECT("explain-ramifications", no_deal, RC_NA, 0);
+
+	EXPECT("follow-up-letters", letters_promised, RC_MET, 3);
+	EXPECT("follow-up-letters", letters_call, RC_PARTIAL, 3);
+	EXPECT("follow-up-letters", letters_negated, RC_MISSED, 2);
+	EXPECT("follow-up-letters", counter_asked, RC_NA, 0);
+
+	EXPECT("hold-to-the-deal", hold_kept, RC_MET, 1);
+	EXPECT2("hold-to-the-deal", hold_waived, RC_MISSED, 1, 3);
+	EXPECT2("hold-to-the-deal", hold_lowered, RC_MISSED, 1, 3);
+	EXPECT2("hold-to-the-deal", hold_extended, RC_MISSED, 1, 3);
+	EXPECT("hold-to-the-deal", hold_traded, RC_MET, 1);
+	EXPECT("hold-to-the-deal", hold_follow_up, RC_MET, 1);
+	EXPECT("hold-to-the-deal", hold_nothing, RC_NA, 0);
+	/* A consequence stated with the agreement and never taken back. */
+	EXPECT("hold-to-the-deal", ram_plain, RC_MET, 3);
+
+	rc_rubric_free(rubric);
+	return RC_TEST_DONE();
+}

@@ -1,0 +1,330 @@
+/*
+ * test_store.c - the session store on ":memory:" and a temporary file:
+ * a call saved turn by turn and read back whole, rescoring keeps the old
+ * scorecard, filters, the schema version guard, and the safety of the
+ * CSV and HTML renderers.
+ */
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "report.h"
+#include "rubric.h"
+#include "score.h"
+#include "store.h"
+
+#ifndef RECOUP_SCORING_DIR
+#define RECOUP_SCORING_DIR RECOUP_TEST_DATA "/../scoring"
+#endif
+
+static struct rc_transcript *
+sample_call(void)
+{
+	struct rc_transcript *t = rc_transcript_new();
+	struct rc_turn *u;
+	struct rc_event *ev;
+
+	rc_transcript_add(t, RC_SPEAKER_DEBTOR, "Hello, Maria speaking.", "greeting", NULL);
+	rc_transcript_add(t, RC_SPEAKER_COLLECTOR, "Hi Maria, this is Sam from "
+	    "Greenline. Why was invoice GW-1182 not paid?", "greeting", NULL);
+	u = rc_transcript_add(t, RC_SPEAKER_DEBTOR, "I can do $600 today.",
+	    "negotiating", "offer-low");
+	ev = rc_turn_event(u, "debtor-offer");
+	ev->has_amount = 1;
+	ev->amount = 600;
+	ev->has_terms = 1;
+	ev->terms.upfront = 600;
+	snprintf(ev->terms.when, sizeof ev->terms.when, "today");
+	ev->terms.total = 600;
+	u = rc_transcript_add(t, RC_SPEAKER_ACTION, "/research", "negotiating", NULL);
+	ev = rc_turn_event(u, "research-viewed");
+	ev->detail = strdup("van \"quoted\"");
+	t->ended_by = RC_ENDED_TRAINEE;
+	return t;
+}
+
+static int
+count_row(void *ctx, const struct rc_store_row *r)
+{
+	(void)r;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+static struct rc_store_row last;
+static char last_summary[4096], last_status[32];
+
+static int
+keep_row(void *ctx, const struct rc_store_row *r)
+{
+	(void)ctx;
+	last = *r;
+	snprintf(last_summary, sizeof last_summary, "%s", r->summary ? r->summary : "");
+	snprintf(last_status, sizeof last_status, "%s", r->status);
+	last.summary = last_summary;
+	last.status = last_status;
+	return 0;
+}
+
+static void
+test_roundtrip(const struct rc_rubric *rubric)
+{
+	struct rc_err err = RC_ERR_INIT;
+	struct rc_store *st = NULL;
+	struct rc_transcript *t = sample_call();
+	struct rc_store_meta m;
+	struct rc_store_filter f;
+	struct rc_score_input in;
+	struct rc_scorecard *card;
+	struct rc_store_loaded *l;
+	int64_t id, id2;
+	size_t i;
+	int n = 0;
+
+	RC_CHECK_INT(rc_store_open(":memory:", &st, &err), 0);
+	RC_CHECK_INT(rc_store_schema(st), RC_STORE_SCHEMA);
+	memset(&m, 0, sizeof m);
+	m.trainee = "=HYPERLINK(\"x\")";
+	m.cohort = "north";
+	m.scenario = "forgetful-florist";
+	m.scenario_version = "1.0.0";
+	m.debtor = "Maria";
+	m.currency = "USD";
+	m.seed = UINT64_MAX;
+	m.mode = "practice";
+	m.started_at = 1700000000;
+	id = rc_store_session_begin(st, &m, &err);
+	RC_CHECK(id > 0);
+	for (i = 0; i < t->n; i++)
+		RC_CHECK_INT(rc_store_turn(st, id, &t->turns[i], "USD", &err), 0);
+	/* Before the end: running, no score. */
+	memset(&f, 0, sizeof f);
+	rc_store_sessions(st, &f, keep_row, NULL, &err);
+	RC_CHECK_STR(last.status, "running");
+	RC_CHECK_INT(last.turns, 4);
+	RC_CHECK_INT(last.has_score, 0);
+
+	memset(&in, 0, sizeof in);
+	in.t = t;
+	card = rc_score(rubric, &in);
+	RC_CHECK_INT(rc_store_session_end(st, id, RC_STORE_COMPLETE, t, 1, 55, card,
+	    1700000300, &err), 0);
+	rc_store_sessions(st, &f, keep_row, NULL, &err);
+	RC_CHECK_STR(last.status, "complete");
+	RC_CHECK_INT(last.has_score, 1);
+	RC_CHECK(last.seed == UINT64_MAX);
+	RC_CHECK_NUM(last.score, card->score);
+	RC_CHECK(strncmp(last_summary, "every-interaction-negotiation:", 30) == 0);
+
+	l = rc_store_load(st, id, rubric, &err);
+	RC_CHECK(l != NULL);
+	if (l != NULL) {
+		RC_CHECK_INT(l->t->n, 4);
+		RC_CHECK_STR(l->t->turns[1].text, t->turns[1].text);
+		RC_CHECK_STR(l->t->turns[2].rule, "offer-low");
+		RC_CHECK_INT(l->t->turns[2].nevents, 1);
+		RC_CHECK(l->t->turns[2].events[0].has_terms);
+		RC_CHECK_NUM(l->t->turns[2].events[0].terms.upfront, 600);
+		RC_CHECK_STR(l->t->turns[2].events[0].terms.when, "today");
+		RC_CHECK_STR(l->t->turns[3].events[0].detail, "van \"quoted\"");
+		RC_CHECK_INT(l->t->ended_by, RC_ENDED_TRAINEE);
+		RC_CHECK(l->card != NULL);
+		if (l->card) {
+			RC_CHECK_INT(l->card->npractices, card->npractices);
+			RC_CHECK_INT(l->card->nextended, card->nextended);
+			for (i = 0; i < card->npractices; i++) {
+				RC_CHECK_INT(l->card->practices[i].status, card->practices[i].status);
+				RC_CHECK_INT(l->card->practices[i].nev, card->practices[i].nev);
+			}
+			RC_CHECK_NUM(l->card->practice_score, card->practice_score);
+		}
+	}
+	rc_store_loaded_free(l);
+
+	/* A rescore adds a current scorecard and keeps the old one. */
+	RC_CHECK_INT(rc_store_add_score(st, id, card, &err), 0);
+	n = 0;
+	rc_store_sessions(st, &f, count_row, &n, &err);
+	RC_CHECK_INT(n, 1);
+
+	/* Filters. */
+	m.trainee = "bob";
+	m.cohort = "south";
+	m.started_at = 1800000000;
+	id2 = rc_store_session_begin(st, &m, &err);
+	RC_CHECK(id2 > id);
+	f.cohort = "south";
+	n = 0;
+	rc_store_sessions(st, &f, count_row, &n, &err);
+	RC_CHECK_INT(n, 1);
+	f.cohort = NULL;
+	f.since = 1750000000;
+	n = 0;
+	rc_store_sessions(st, &f, count_row, &n, &err);
+	RC_CHECK_INT(n, 1);
+	f.since = 0;
+	f.trainee = "nobody'; DROP TABLE sessions; --";
+	n = 0;
+	RC_CHECK_INT(rc_store_sessions(st, &f, count_row, &n, &err), 0);
+	f.trainee = NULL;
+	n = 0;
+	rc_store_sessions(st, &f, count_row, &n, &err);
+	RC_CHECK_INT(n, 2);
+	RC_CHECK(rc_store_load(st, 999, rubric, &err) == NULL);
+	RC_CHECK(err.nerrors > 0);
+	rc_err_clear(&err);
+
+	rc_scorecard_free(card);
+	rc_transcript_free(t);
+	rc_store_close(st);
+}
+
+static void
+test_too_new(void)
+{
+	char dir[] = "/tmp/recoup-store-XXXXXX";
+	struct rc_err err = RC_ERR_INIT;
+	struct rc_store *st = NULL;
+	struct stat before, after;
+	char path[256];
+	sqlite3 *db;
+
+	if (mkdtemp(dir) == NULL) {
+		RC_CHECK(0);
+		return;
+	}
+	snprintf(path, sizeof path, "%s/sub/r.db", dir);
+	RC_CHECK_INT(rc_store_open(path, &st, &err), 0);
+	rc_store_close(st);
+	RC_CHECK(stat(path, &before) == 0);
+	RC_CHECK_INT(before.st_mode & 0777, 0600);
+	sqlite3_open(path, &db);
+	sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL);
+	sqlite3_close(db);
+	stat(path, &before);
+	RC_CHECK_INT(rc_store_open(path, &st, &err), RC_STORE_TOO_NEW);
+	RC_CHECK(st == NULL);
+	RC_CHECK(err.n == 1 && strstr(err.v[0].msg, "schema version 99, newer") != NULL);
+	RC_CHECK(stat(path, &after) == 0);
+	RC_CHECK(before.st_size == after.st_size &&
+	    before.st_mtime == after.st_mtime);
+	rc_err_clear(&err);
+	/* Not a database at all. */
+	snprintf(path, sizeof path, "%s/junk.db", dir);
+	{
+		FILE *f = fopen(path, "w");
+
+		fputs("this is not a database, just some text that is long enough "
+		    "to have a header page of its own........................", f);
+		fclose(f);
+	}
+	RC_CHECK(rc_store_open(path, &st, &err) != 0);
+	RC_CHECK(err.n >= 1);
+	rc_err_clear(&err);
+	remove(path);
+	snprintf(path, sizeof path, "%s/sub/r.db", dir);
+	remove(path);
+	snprintf(path, sizeof path, "%s/sub/r.db-wal", dir);
+	remove(path);
+	snprintf(path, sizeof path, "%s/sub/r.db-shm", dir);
+	remove(path);
+	snprintf(path, sizeof path, "%s/sub", dir);
+	rmdir(path);
+	rmdir(dir);
+}
+
+static void
+test_escaping(void)
+{
+	struct rc_buf b = RC_BUF_INIT;
+
+	rc_csv_cell(&b, "=HYPERLINK(\"x\")");
+	RC_CHECK_STR(rc_buf_str(&b), "\"'=HYPERLINK(\"\"x\"\")\"");
+	rc_buf_reset(&b);
+	rc_csv_cell(&b, "+1");
+	rc_buf_puts(&b, "|");
+	rc_csv_cell(&b, "-x");
+	rc_buf_puts(&b, "|");
+	rc_csv_cell(&b, "@sum");
+	rc_buf_puts(&b, "|");
+	rc_csv_cell(&b, "\tx");
+	rc_buf_puts(&b, "|");
+	rc_csv_cell(&b, "a,b");
+	rc_buf_puts(&b, "|");
+	rc_csv_cell(&b, "line\nbreak");
+	rc_buf_puts(&b, "|");
+	rc_csv_cell(&b, "plain");
+	RC_CHECK_STR(rc_buf_str(&b), "'+1|'-x|'@sum|'\tx|\"a,b\"|\"line\nbreak\"|plain");
+	rc_buf_reset(&b);
+	rc_csv_cell(&b, "\rcr");
+	RC_CHECK_STR(rc_buf_str(&b), "\"'\rcr\"");
+	rc_buf_reset(&b);
+	rc_html_escape(&b, "<script>alert('1')</script> & \"q\"");
+	RC_CHECK_STR(rc_buf_str(&b), "&lt;script&gt;alert(&#39;1&#39;)&lt;/script&gt; "
+	    "&amp; &quot;q&quot;");
+	rc_buf_reset(&b);
+	rc_report_text_cell(&b, "a\033[31mb\x7f", 0);
+	RC_CHECK_STR(rc_buf_str(&b), "a?[31mb?");
+	rc_buf_reset(&b);
+	rc_report_text_cell(&b, "Zoë", 5);
+	RC_CHECK_STR(rc_buf_str(&b), "Zoë  ");
+	rc_buf_free(&b);
+}
+
+static void
+test_report(void)
+{
+	struct rc_report *r = rc_report_new();
+	struct rc_store_row row;
+	const struct rc_report_trainee *t;
+	double scores[] = { 40, 50, 60, 70, 80, 90, 100 };
+	size_t i;
+	int ok;
+
+	memset(&row, 0, sizeof row);
+	row.trainee = "ann";
+	row.has_score = 1;
+	for (i = 0; i < 7; i++) {
+		row.started_at = 1000 + (int64_t)i;
+		row.score = scores[i];
+		row.practice_score = scores[i];
+		row.passed = scores[i] >= 70;
+		row.summary = i % 2 ? "every-interaction-negotiation:met:1 "
+		    "start-with-reminder:n/a:0 x-extra:partial:0.5" :
+		    "every-interaction-negotiation:missed:0 start-with-reminder:n/a:0 "
+		    "x-extra:met:1";
+		rc_report_add(r, &row);
+	}
+	RC_CHECK_INT(r->ntrainees, 1);
+	RC_CHECK_INT(r->npractices, 3);
+	RC_CHECK(r->practices[0].core && !r->practices[2].core);
+	t = r->trainees[0];
+	RC_CHECK_INT(t->sessions, 7);
+	RC_CHECK_INT(t->passed, 4);
+	RC_CHECK_NUM(rc_report_mean_score(t), 70);
+	RC_CHECK_NUM(rc_report_trend(t, &ok), 40);
+	RC_CHECK(ok);
+	RC_CHECK_NUM(rc_report_share_met(t, 0), 3.0 / 7);
+	RC_CHECK_NUM(rc_report_share_met(t, 1), -1);
+	RC_CHECK_NUM(t->cells[2].points, 4 + 1.5);
+	rc_report_free(r);
+}
+
+int
+main(void)
+{
+	struct rc_err err = RC_ERR_INIT;
+	struct rc_rubric *rubric = rc_rubric_load(RECOUP_SCORING_DIR, &err);
+
+	RC_CHECK(rubric != NULL);
+	if (rubric != NULL)
+		test_roundtrip(rubric);
+	rc_err_clear(&err);
+	rc_rubric_free(rubric);
+	test_too_new();
+	test_escaping();
+	test_report();
+	return RC_TEST_DONE();
+}
