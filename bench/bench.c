@@ -12,7 +12,10 @@
 #include "amount.h"
 #include "engine.h"
 #include "match.h"
+#include "rng.h"
+#include "rubric.h"
 #include "scenario.h"
+#include "score.h"
 
 static double
 now(void)
@@ -116,6 +119,67 @@ main(int argc, char **argv)
 	}
 	rc_pattern_free(p);
 	rc_matcher_free(m);
+
+	/* Scoring: 1,000 generated calls (lines drawn from the script above in
+	 * a seeded random order, played through the engine), each scored
+	 * against the case file. */
+	{
+		struct rc_rubric *rubric = rc_rubric_load(RECOUP_SOURCE_SCORING, &err);
+		struct rc_engine **calls;
+		struct rc_case_invoice inv[8];
+		struct rc_case kase;
+		struct rc_rng rng;
+		size_t nturns = 0;
+
+		if (rubric == NULL) {
+			for (k = 0; k < (int)err.n; k++)
+				fprintf(stderr, "  %s\n", err.v[k].msg);
+			return 2;
+		}
+		memset(&kase, 0, sizeof kase);
+		for (k = 0; k < (int)s->ninvoices && k < 8; k++) {
+			inv[k].id = s->invoices[k].id;
+			inv[k].amount = s->invoices[k].amount;
+			inv[k].due = s->invoices[k].due;
+			inv[k].paid = s->invoices[k].paid;
+		}
+		kase.invoices = inv;
+		kase.ninvoices = (size_t)k;
+		kase.balance = s->balance;
+		kase.currency = s->currency;
+		n = 1000;
+		calls = calloc((size_t)n, sizeof *calls);
+		rc_rng_seed(&rng, 2026);
+		for (i = 0; i < n; i++) {
+			int len = 6 + (int)rc_rng_below(&rng, 14);
+
+			calls[i] = rc_engine_new(s, (uint64_t)i);
+			rc_engine_open(calls[i]);
+			for (k = 0; k < len && !rc_engine_ended(calls[i]); k++)
+				rc_engine_say(calls[i], script[rc_rng_below(&rng, 12)]);
+			rc_engine_finish(calls[i]);
+			nturns += rc_engine_transcript(calls[i])->n;
+		}
+		t0 = now();
+		for (i = 0; i < n; i++) {
+			struct rc_score_input in;
+			struct rc_scorecard *card;
+
+			memset(&in, 0, sizeof in);
+			in.t = rc_engine_transcript(calls[i]);
+			in.c = &kase;
+			in.truth = &s->truth;
+			card = rc_score(rubric, &in);
+			rc_scorecard_free(card);
+		}
+		t = now() - t0;
+		printf("scoring            %8.0f transcripts per second (%ld calls, %.1f turns each)\n",
+		    n / t, n, (double)nturns / n);
+		for (i = 0; i < n; i++)
+			rc_engine_free(calls[i]);
+		free(calls);
+		rc_rubric_free(rubric);
+	}
 	rc_scenario_free(s);
 	return 0;
 }

@@ -38,6 +38,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <string.h>
 
 /* ---- tokens ------------------------------------------------------------ */
@@ -229,13 +230,20 @@ struct stream {
 	struct tok before;      /* stands for tokens before 0 or evicted */
 	struct tok after;       /* stands for tokens after the end */
 	struct tok ring[RING];
+	/* inw() answers, remembered: the same token is tested against the
+	 * same word list many times while a line is read. */
+	struct { ptrdiff_t i; const char *const *set; int hit; } memo[256];
 };
 
 static void
 stream_init(struct stream *st, const char *s)
 {
+	size_t k;
+
 	memset(&st->before, 0, sizeof st->before);
 	memset(&st->after, 0, sizeof st->after);
+	for (k = 0; k < sizeof st->memo / sizeof st->memo[0]; k++)
+		st->memo[k].set = NULL;
 	st->s = s;
 	st->n = strlen(s);
 	st->pos = 0;
@@ -263,6 +271,9 @@ tk(struct stream *st, ptrdiff_t i)
 }
 
 /* Whether word T reads W (lower case; ' stands for either apostrophe). */
+/* ASCII lower case without the locale lookup of tolower(). */
+#define LOWER(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
+
 static int
 weq(const char *s, const struct tok *t, const char *w)
 {
@@ -270,13 +281,17 @@ weq(const char *s, const struct tok *t, const char *w)
 
 	if (t->kind != TK_WORD)
 		return 0;
+	/* Cheap rejections first: this runs for every word against every
+	 * word list. */
+	if (LOWER(U(s[p])) != U(*w) && U(s[p]) != 0xe2)
+		return 0;
 	while (p < t->end && *w) {
 		if (U(s[p]) == 0xe2) {  /* U+2019, the only non-ASCII in a word */
 			if (*w != '\'')
 				return 0;
 			p += 3;
 		} else {
-			if (tolower(U(s[p])) != U(*w))
+			if (LOWER(U(s[p])) != U(*w))
 				return 0;
 			p++;
 		}
@@ -296,13 +311,23 @@ static int
 inw(struct stream *st, ptrdiff_t i, const char *const *set)
 {
 	const struct tok *t = tk(st, i);
+	size_t h = ((size_t)(uintptr_t)set >> 3 ^ (size_t)i * 131u) & 255u;
+	const char *const *w;
+	int hit = 0;
 
 	if (t->kind != TK_WORD)
 		return 0;
-	for (; *set; set++)
-		if (weq(st->s, t, *set))
-			return 1;
-	return 0;
+	if (st->memo[h].set == set && st->memo[h].i == i)
+		return st->memo[h].hit;
+	for (w = set; *w; w++)
+		if (weq(st->s, t, *w)) {
+			hit = 1;
+			break;
+		}
+	st->memo[h].i = i;
+	st->memo[h].set = set;
+	st->memo[h].hit = hit;
+	return hit;
 }
 
 static int

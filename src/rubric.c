@@ -167,6 +167,19 @@ load_signals(struct rc_rubric *r, const char *path, struct rc_err *err)
 				d->patterns[d->npatterns++] = c;
 			k++;
 		}
+		/* One alternation runs far faster than a dozen separate matches;
+		 * each branch keeps its own inline options inside its group. */
+		if (d->npatterns > 1 && d->npatterns == k) {
+			struct rc_buf all = RC_BUF_INIT;
+			char msg[256];
+			size_t off, j;
+
+			for (j = 0; j < d->npatterns; j++)
+				rc_buf_printf(&all, "%s(?:%s)", j ? "|" : "",
+				    rc_pattern_source(d->patterns[j]));
+			d->combined = rc_pattern_new(rc_buf_str(&all), msg, sizeof msg, &off);
+			rc_buf_free(&all);
+		}
 	}
 	cJSON_Delete(root);
 }
@@ -286,6 +299,7 @@ rc_rubric_free(struct rc_rubric *r)
 	for (i = 0; i < RC_SIG_COUNT; i++) {
 		for (j = 0; j < r->signals[i].npatterns; j++)
 			rc_pattern_free(r->signals[i].patterns[j]);
+		rc_pattern_free(r->signals[i].combined);
 		free(r->signals[i].patterns);
 	}
 	free(r);

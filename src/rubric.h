@@ -39,6 +39,7 @@ extern const char *const rc_signal_names[RC_SIG_COUNT];
 struct rc_signal_def {
 	struct rc_pattern **patterns;
 	size_t npatterns;
+	struct rc_pattern *combined;   /* all patterns as one alternation */
 	int negatable;
 };
 

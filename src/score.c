@@ -156,33 +156,56 @@ negated(const char *s, size_t off)
 	return 0;
 }
 
-int
-rc_signal_match(const struct rc_rubric *rubric, struct rc_matcher *m,
-                enum rc_signal sig, const char *text)
+/* Matches signal SIG on TEXT (LEN bytes), whose quoted speech is already
+ * blanked.  TEXT is not changed: a negated match is blanked in a scratch
+ * copy, made only when needed. */
+static int
+signal_on(const struct rc_rubric *rubric, struct rc_matcher *m,
+          enum rc_signal sig, const char *text, size_t len)
 {
 	const struct rc_signal_def *d = &rubric->signals[sig];
-	char *copy = rc_xstrdup(text);
-	size_t len = strlen(copy), i;
+	char *scratch = NULL;
+	const char *subject = text;
+	size_t i;
 	int hit = 0, tries;
 
-	strip_quotes(copy);
-	for (i = 0; !hit && i < d->npatterns; i++) {
+	struct rc_pattern *const *pats = d->combined ? &d->combined : d->patterns;
+	size_t npats = d->combined ? 1 : d->npatterns;
+
+	for (i = 0; !hit && i < npats; i++) {
 		for (tries = 0; tries < 6; tries++) {
 			size_t a, b;
 
-			if (rc_matcher_exec(m, d->patterns[i], copy, len) != RC_MATCH_YES)
+			if (rc_matcher_exec(m, pats[i], subject, len) != RC_MATCH_YES)
 				break;
 			rc_matcher_span(m, &a, &b);
-			if (!d->negatable || !negated(copy, a)) {
+			if (!d->negatable || !negated(subject, a)) {
 				hit = 1;
 				break;
 			}
 			/* Negated: blank this occurrence and look for another. */
 			if (b <= a)
 				break;
-			memset(copy + a, ' ', b - a);
+			if (scratch == NULL) {
+				scratch = rc_xstrdup(text);
+				subject = scratch;
+			}
+			memset(scratch + a, ' ', b - a);
 		}
 	}
+	free(scratch);
+	return hit;
+}
+
+int
+rc_signal_match(const struct rc_rubric *rubric, struct rc_matcher *m,
+                enum rc_signal sig, const char *text)
+{
+	char *copy = rc_xstrdup(text);
+	int hit;
+
+	strip_quotes(copy);
+	hit = signal_on(rubric, m, sig, copy, strlen(copy));
 	free(copy);
 	return hit;
 }
@@ -238,14 +261,20 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 		l->turn = u;
 		if (u->speaker == RC_SPEAKER_ACTION)
 			continue;
-		if (u->speaker == RC_SPEAKER_COLLECTOR) {
-			for (s = 0; s < RC_SIG_COLLECTOR_COUNT; s++)
-				if (rc_signal_match(rubric, m, (enum rc_signal)s, u->text))
+		{
+			/* Quotes are blanked once per line, not once per signal. */
+			char *text = rc_xstrdup(u->text);
+			size_t len = strlen(text);
+			int from = u->speaker == RC_SPEAKER_COLLECTOR ? 0 :
+			    RC_SIG_COLLECTOR_COUNT;
+			int to = u->speaker == RC_SPEAKER_COLLECTOR ?
+			    RC_SIG_COLLECTOR_COUNT : RC_SIG_COUNT;
+
+			strip_quotes(text);
+			for (s = from; s < to; s++)
+				if (signal_on(rubric, m, (enum rc_signal)s, text, len))
 					l->sig |= (uint64_t)1 << s;
-		} else {
-			for (s = RC_SIG_COLLECTOR_COUNT; s < RC_SIG_COUNT; s++)
-				if (rc_signal_match(rubric, m, (enum rc_signal)s, u->text))
-					l->sig |= (uint64_t)1 << s;
+			free(text);
 		}
 		l->shout = rc_text_shouted(u->text);
 		l->nmoney = rc_amount_find(u->text, l->money, RC_AMOUNT_MAX);

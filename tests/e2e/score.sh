@@ -49,9 +49,15 @@ expect_grep "case from the front matter" "$TMP/out" \
 expect_grep "inferred agreement" "$TMP/out" \
 	'^Agreement: +\$1,840 today and then \$640 a month for 2 months$'
 expect_grep "ended by agreement" "$TMP/out" '^Ended by: +agreement reached$'
+# A prepared, courteous collector scores practice >= 80 and passes.
+expect_grep "courteous: practice >= 80" "$TMP/out" '^Practice score: +(8[0-9]|9[0-9]|100)/100$'
+expect_grep "courteous: passed" "$TMP/out" '^Overall: +[0-9]+/100, passed'
 "$RECOUP" score "$rude" >"$TMP/out"
 expect_grep "rude: hang-up" "$TMP/out" '^Ended by: +the debtor hung up$'
 expect_grep "rude: critical" "$TMP/out" '^Critical: +abusive-language at turn'
+# A rude, impatient collector scores practice < 40 and fails.
+expect_grep "rude: practice < 40" "$TMP/out" '^Practice score: +([0-9]|[1-3][0-9])/100$'
+expect_grep "rude: not passed" "$TMP/out" '^Overall: +[0-9]+/100, not passed'
 expect_no_grep "rude: no agreement" "$TMP/out" '^Agreement:'
 "$RECOUP" score tests/score/no-case-aliases.txt >"$TMP/out"
 expect_grep "no front matter" "$TMP/out" '^Case: +none given'
