@@ -1188,13 +1188,43 @@ parse_states(struct ctx *c, const cJSON *root)
 	}
 }
 
+/* "scoring": {"not_applicable": [ids], "weights": {id: weight}} */
+static void
+parse_scoring(struct ctx *c, const cJSON *root)
+{
+	static const char *const keys[] = { "not_applicable", "weights", NULL };
+	const cJSON *sc = get_obj(c, root, "", "scoring", 0), *w, *e;
+	struct rc_scenario *s = c->s;
+	size_t n;
+
+	if (sc == NULL)
+		return;
+	check_keys(c, sc, "/scoring", keys);
+	s->na_ids = get_strings(c, sc, "/scoring", "not_applicable", &s->nna);
+	if ((w = get_obj(c, sc, "/scoring", "weights", 0)) == NULL)
+		return;
+	n = (size_t)cJSON_GetArraySize(w);
+	s->weight_ids = rc_xcalloc(n + 1, sizeof *s->weight_ids);
+	s->weight_values = rc_xcalloc(n + 1, sizeof *s->weight_values);
+	for (e = w->child; e; e = e->next) {
+		if (!cJSON_IsNumber(e) || e->valuedouble < 0 || e->valuedouble > 10) {
+			char *p = ptr_join("/scoring/weights", e->string);
+			fail(c, p, "expected a weight from 0 to 10");
+			free(p);
+			continue;
+		}
+		s->weight_ids[s->nweights] = rc_xstrdup(e->string);
+		s->weight_values[s->nweights++] = e->valuedouble;
+	}
+}
+
 static struct rc_scenario *
 build(struct ctx *c, const cJSON *root)
 {
 	static const char *const keys[] = { "id", "title", "version", "archetype",
 	    "difficulty", "summary", "persona", "case", "research", "truth",
 	    "variables", "start", "opening", "turn_limit", "global", "bargain",
-	    "hangup", "pause", "states", NULL };
+	    "hangup", "pause", "states", "scoring", NULL };
 	static const char *const archetypes[] = { "forgetful", "aggressive",
 	    "broke", "excuse-maker", "disputer", "gatekeeper", "promiser",
 	    "distressed", "follow-up", "guided", "other", NULL };
@@ -1279,6 +1309,7 @@ build(struct ctx *c, const cJSON *root)
 		parse_replyset_at(c, root, "/bargain", "counter_plan", &s->counter_plan, 0);
 		parse_replyset_at(c, root, "/bargain", "refuse", &s->refuse, 0);
 	}
+	parse_scoring(c, root);
 	s->nrules = c->rule_index;
 	if (s->vars[RC_VAR_PATIENCE].init <= 0)
 		fail(c, "/variables/patience", "starting patience must be above 0");
@@ -1356,6 +1387,9 @@ rc_scenario_free(struct rc_scenario *s)
 	free(s->research);
 	free(s->reason);
 	free(s->if_pushed);
+	free_strings(s->na_ids, s->nna);
+	free_strings(s->weight_ids, s->nweights);
+	free(s->weight_values);
 	for (i = 0; i < s->nvars; i++)
 		free(s->vars[i].name);
 	free(s->vars);

@@ -158,6 +158,14 @@ struct rc_scenario {
 	int has_pause;
 	struct rc_replyset accept, accept_plan, counter, counter_plan, refuse;
 
+	/* scoring overrides: practices not applicable here, and weights;
+	 * both arrays NULL-terminated (weight_values parallel to weight_ids) */
+	char **na_ids;
+	size_t nna;
+	char **weight_ids;
+	double *weight_values;
+	size_t nweights;
+
 	int nslots;          /* reply sets, for the engine's cycle state */
 	int nrules;          /* rules, for the engine's once flags */
 };

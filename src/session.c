@@ -92,6 +92,9 @@ rc_session_score_now(const struct rc_session *ss)
 	in.has_mood = 1;
 	in.mood = rc_engine_var(ss->e, "mood");
 	in.scenario_version = ss->s->version;
+	in.not_applicable = (const char *const *)ss->s->na_ids;
+	in.weight_ids = (const char *const *)ss->s->weight_ids;
+	in.weight_values = ss->s->weight_values;
 	return rc_score(ss->o.rubric, &in);
 }
 

@@ -61,6 +61,11 @@ expect_grep "run shows /pause" "$TMP/a" '^\(You take a moment\.\.\.\)$'
 expect_grep "run shows the agreement" "$TMP/a" '^Agreement: +\$300 today$'
 expect_grep "run prints the seed" "$TMP/a" 'seed 42\)$'
 expect_no_grep "no colour codes when piped" "$TMP/a" "$(printf '\033')"
+# The scenario marks good-faith-gesture not applicable: reported n/a.
+expect_grep "scenario n/a override" "$TMP/a" '^\[-\] 15\. Ask for a good-faith payment +n/a$'
+"$RECOUP" run "$tiny" --script "$TMP/s1" --seed 42 --format json >"$TMP/j"
+expect_grep "scenario weight override" "$TMP/j" '"id": "remain-calm", "number": 6, .*"weight": 2.50?,'
+
 
 # Script lines after the debtor has ended the call are reported.
 printf 'you idiot\nstupid\nhello\nmore\n' >"$TMP/rude"

@@ -61,6 +61,13 @@ main(void)
 	RC_CHECK_INT(s->global[0].rs.sets[0].add, 1);
 	RC_CHECK_NUM(s->global[0].rs.sets[0].value, -3);
 	RC_CHECK_INT(rc_scenario_state(s, "nowhere"), -1);
+	/* Scoring overrides. */
+	RC_CHECK_INT(s->nna, 1);
+	RC_CHECK_STR(s->na_ids[0], "good-faith-gesture");
+	RC_CHECK(s->na_ids[1] == NULL);
+	RC_CHECK_INT(s->nweights, 1);
+	RC_CHECK_STR(s->weight_ids[0], "remain-calm");
+	RC_CHECK_NUM(s->weight_values[0], 2.5);
 	rc_scenario_free(s);
 
 	/* All problems of a file in one pass. */
