@@ -1628,9 +1628,21 @@ share_at(struct stream *st, ptrdiff_t i, struct item *x, int have_head,
 	    (isw(st, i, "it") && isw(st, i + 1, "all")) ||
 	    (isw(st, i, "the") && isw(st, i + 1, "lot")) ||
 	    (isw(st, i, "everything") && verb_near)) {
+		ptrdiff_t after = isw(st, i, "all") ? i + 3 :
+		    isw(st, i, "everything") ? i + 1 : i + 2;
+
+		/* "put it all in writing", "send everything over by email":
+		 * paperwork, not money. */
+		if ((isw(st, after, "in") && (isw(st, after + 1, "writing") ||
+		     isw(st, after + 1, "an") || isw(st, after + 1, "the"))) ||
+		    isw(st, after, "down") || isw(st, after, "together") ||
+		    isw(st, after, "over") || (isw(st, after, "on") &&
+		     isw(st, after + 1, "paper")) || isw(st, after, "via") ||
+		    (isw(st, after, "by") && (isw(st, after + 1, "email") ||
+		     isw(st, after + 1, "e-mail") || isw(st, after + 1, "post"))))
+			return 0;
 		x->kind = IT_FULL;
-		x->last = isw(st, i, "all") ? i + 3 : isw(st, i, "everything") ?
-		    i + 1 : i + 2;
+		x->last = after;
 		return 1;
 	}
 	return 0;

@@ -372,6 +372,8 @@ rc_store_open(const char *path, struct rc_store **out, struct rc_err *err)
 
 	*out = NULL;
 	if (!memory) {
+		struct stat sb;
+		char magic[16];
 		int fd;
 
 		if (make_parents(path) != 0) {
@@ -385,6 +387,16 @@ rc_store_open(const char *path, struct rc_store **out, struct rc_err *err)
 		if (fd < 0) {
 			rc_err_add(err, RC_ERROR, "cannot open database '%s': %s", path,
 			    strerror(errno));
+			return -1;
+		}
+		/* Never turn someone's file into a database: a file that is
+		 * there must already be one. */
+		if (fstat(fd, &sb) == 0 && sb.st_size > 0 &&
+		    (read(fd, magic, sizeof magic) != (ssize_t)sizeof magic ||
+		    memcmp(magic, "SQLite format 3", 16) != 0)) {
+			close(fd);
+			rc_err_add(err, RC_ERROR, "'%s' is not a recoup database (not an "
+			    "SQLite file)", path);
 			return -1;
 		}
 		close(fd);

@@ -96,6 +96,13 @@ printf 'Hello, is this Maria?\n/end\n' | "$RECOUP" play forgetful-florist --seed
 expect_grep "Ctrl-D before the end: abandoned" "$TMP/hist2.out" "leaver +forgetful-florist +abandoned"
 expect_grep "/end: complete" "$TMP/hist2.out" "ender +forgetful-florist +complete"
 
+# A file that is not a database is refused and left alone.
+printf 'notes\n' >"$TMP/notes.txt"
+"$RECOUP" history --db "$TMP/notes.txt" >/dev/null 2>"$TMP/err"
+expect_eq "not a database: exit code" "$?" 2
+expect_grep "not a database: message" "$TMP/err" "^recoup: '.*notes.txt' is not a recoup database"
+expect_eq "not a database: untouched" "$(cat "$TMP/notes.txt")" "notes"
+
 # --no-save writes nothing.
 "$RECOUP" run forgetful-florist --script "$script" --db "$TMP/none.db" --no-save >/dev/null
 expect_eq "--no-save: no database" "$([ -e "$TMP/none.db" ] && echo exists)" ""

@@ -263,6 +263,8 @@ static const struct prop_case prop_cases[] = {
 
 /* Lines that propose nothing (balance 3120). */
 static const char *const not_proposals[] = {
+	"I'll put it all in writing for you.",
+	"I'll send everything over by email today.",
 	"Two invoices are open: INV-2291 for $1,840, due September 15, and INV-2307 for $1,280, due October 1.",
 	"Your balance is $3,120.",
 	"Invoice 4471 for $1,840 was due on September 15.",
