@@ -19,11 +19,12 @@ clamp01(double x)
 	return x < 0 ? 0 : x > 1 ? 1 : x;
 }
 
-/* Debtors name round figures: tens below a thousand, fifties above. */
+/* Debtors name round figures: fives below a hundred, tens below a
+ * thousand, fifties above. */
 static double
 round_down(double x)
 {
-	double step = x >= 1000 ? 50 : 10;
+	double step = x >= 1000 ? 50 : x >= 100 ? 10 : 5;
 
 	if (x <= 0)
 		return 0;
@@ -194,6 +195,11 @@ rc_negotiate_describe(const struct rc_terms *terms, const char *currency,
 	rc_amount_format(terms->instalment, currency, b, sizeof b);
 	if (terms->instalment <= 0)
 		snprintf(buf, size, "%s %s", a, terms->when[0] ? terms->when : "today");
+	else if (terms->count == 1 && terms->upfront > 0)
+		snprintf(buf, size, "%s %s and the remaining %s within a %s", a,
+		    terms->when[0] ? terms->when : "today", b, unit);
+	else if (terms->count == 1)
+		snprintf(buf, size, "%s within a %s", b, unit);
 	else if (terms->upfront <= 0)
 		snprintf(buf, size, "%s a %s for %d %s%s", b, unit, terms->count,
 		    unit, terms->count == 1 ? "" : "s");

@@ -98,14 +98,14 @@ main(void)
 	    RC_COUNTER_PLAN);
 	RC_CHECK_NUM(out.instalment, 200);
 	RC_CHECK_INT(out.count, 5);
-	/* $100 a week is ~$433 a month: countered at $40 a week (200/4.33
-	 * rounded down to tens), 25 weeks. */
+	/* $100 a week is ~$433 a month: countered at $45 a week (200/4.33
+	 * rounded down to fives), 23 weeks. */
 	p = plan(0, 100, 0, RC_PERIOD_WEEK);
 	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, 1000, NULL, &p, &out),
 	    RC_COUNTER_PLAN);
-	RC_CHECK_NUM(out.instalment, 40);
+	RC_CHECK_NUM(out.instalment, 45);
 	RC_CHECK_INT(out.period, RC_PERIOD_WEEK);
-	RC_CHECK_INT(out.count, 25);
+	RC_CHECK_INT(out.count, 23);
 	/* "$300 today and the rest by the end of the month": 700 in one go is
 	 * more than 200 a month: countered as 300 now and 200 a month x 4. */
 	p = plan(300, 0, 0, RC_PERIOD_NONE);
@@ -170,5 +170,23 @@ main(void)
 	p = lump(250);
 	rc_negotiate_judge(&truth, &st, 1000, NULL, &p, &out);
 	RC_CHECK_STR(rc_negotiate_describe(&out, "GBP", buf, sizeof buf), "£250 today");
+	/* One remaining payment reads as such, not "for 1 month". */
+	p = plan(600, 0, 0, RC_PERIOD_NONE);
+	p.rest = 1;
+	t = truth;
+	t.monthly = 500;
+	t.first_offer = 600;
+	RC_CHECK_INT(rc_negotiate_judge(&t, &st, 1000, NULL, &p, &out), RC_ACCEPT_PLAN);
+	RC_CHECK_STR(rc_negotiate_describe(&out, "USD", buf, sizeof buf),
+	    "$600 today and the remaining $400 within a month");
+	/* Small monthly amounts round to fives, not down to tens. */
+	t = truth;
+	t.can_pay = 0;
+	t.cash_now = 0;
+	t.first_offer = 0;
+	t.monthly = 75;
+	rc_negotiate_offer(&t, &st, 1900, NULL, &out);
+	RC_CHECK_NUM(out.instalment, 75);
+	RC_CHECK_INT(out.count, 26);
 	return RC_TEST_DONE();
 }
