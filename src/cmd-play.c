@@ -15,8 +15,10 @@
 #include "cmd-store.h"
 #include "repl.h"
 #include "session.h"
+#include "xmalloc.h"
 
 #define DEFAULT_SCENARIO "forgetful-florist"
+#define FIRST_CALL_SCENARIO "guided-first-call"
 
 static void
 show(struct rc_buf *out)
@@ -125,6 +127,112 @@ rc_cmd_play_call(const struct rc_scenario *s, uint64_t seed,
 	return RC_EXIT_OK;
 }
 
+struct entry {
+	char *id, *title, *difficulty;
+};
+
+static int
+level(const char *difficulty)
+{
+	return strcmp(difficulty, "easy") == 0 ? 0 :
+	    strcmp(difficulty, "medium") == 0 ? 1 : 2;
+}
+
+static int
+by_level(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+	int d = level(x->difficulty) - level(y->difficulty);
+
+	if (strcmp(x->id, FIRST_CALL_SCENARIO) == 0)
+		return -1;
+	if (strcmp(y->id, FIRST_CALL_SCENARIO) == 0)
+		return 1;
+	return d ? d : strcmp(x->id, y->id);
+}
+
+/* `recoup` alone on a terminal: the debtors to choose from, easiest
+ * first.  A first-time user (no history file yet) is offered the guided
+ * first call by default.  Returns the chosen id (caller frees) or NULL
+ * when the user quit. */
+static char *
+menu(const char *dir)
+{
+	char **files = rc_cmd_scenario_files(dir);
+	struct entry *v = NULL;
+	char *history = rc_repl_history_path(), *chosen = NULL, *line = NULL;
+	struct rc_repl *r;
+	size_t n = 0, i, def = 0;
+	int first_time;
+
+	first_time = history == NULL || access(history, F_OK) != 0;
+	for (i = 0; files[i]; i++) {
+		struct rc_err err = RC_ERR_INIT;
+		struct rc_scenario *s = rc_scenario_load(files[i], &err);
+
+		rc_err_clear(&err);
+		if (s == NULL)
+			continue;
+		v = rc_xreallocarray(v, n + 1, sizeof *v);
+		v[n].id = rc_xstrdup(s->id);
+		v[n].title = rc_xstrdup(s->title);
+		v[n].difficulty = rc_xstrdup(s->difficulty);
+		n++;
+		rc_scenario_free(s);
+	}
+	rc_cmd_free_list(files);
+	if (n == 0) {
+		rc_cmd_error("no scenarios found (see 'recoup list')");
+		free(history);
+		return NULL;
+	}
+	qsort(v, n, sizeof *v, by_level);
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i].id, first_time ? FIRST_CALL_SCENARIO :
+		    DEFAULT_SCENARIO) == 0)
+			def = i;
+	printf("Who do you want to call?%s\n\n", first_time ?
+	    " (New here? The guided first call walks you through the basics.)" : "");
+	for (i = 0; i < n; i++)
+		printf("  %2zu. %-7s %s\n", i + 1, v[i].difficulty, v[i].title);
+	printf("\n");
+	r = rc_repl_new(NULL);
+	for (;;) {
+		struct rc_buf prompt = RC_BUF_INIT;
+		enum rc_repl_status st;
+		char *end;
+		long k;
+
+		rc_buf_printf(&prompt, "Number (Enter for %zu, q to quit): ", def + 1);
+		st = rc_repl_read(r, rc_buf_str(&prompt), &line, 0);
+		rc_buf_free(&prompt);
+		if (st != RC_REPL_LINE || line[0] == 'q' || line[0] == 'Q')
+			break;
+		if (line[strspn(line, " \t")] == '\0') {
+			chosen = rc_xstrdup(v[def].id);
+			break;
+		}
+		k = strtol(line, &end, 10);
+		if (*end == '\0' && k >= 1 && (size_t)k <= n) {
+			chosen = rc_xstrdup(v[k - 1].id);
+			break;
+		}
+		printf("Type a number from 1 to %zu.\n", n);
+		free(line);
+		line = NULL;
+	}
+	free(line);
+	rc_repl_free(r);
+	for (i = 0; i < n; i++) {
+		free(v[i].id);
+		free(v[i].title);
+		free(v[i].difficulty);
+	}
+	free(v);
+	free(history);
+	return chosen;
+}
+
 static int
 play_exec(int argc, char **argv)
 {
@@ -138,10 +246,13 @@ play_exec(int argc, char **argv)
 		{ "scenarios", required_argument, NULL, 'd' },
 		{ "rubric", required_argument, NULL, 'R' },
 		{ "no-score", no_argument, NULL, 'N' },
+		{ "menu", no_argument, NULL, 'M' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct rc_session_opts so;
+	char *picked = NULL;
+	int want_menu = 0;
 	struct rc_scenario *s;
 	const char *dir = NULL, *name = DEFAULT_SCENARIO, *rubric_dir = NULL;
 	const char *db = NULL, *cohort = NULL;
@@ -178,6 +289,7 @@ play_exec(int argc, char **argv)
 		case 'd': dir = optarg; break;
 		case 'R': rubric_dir = optarg; break;
 		case 'N': no_score = 1; break;
+		case 'M': want_menu = 1; break;
 		case 'h': return rc_cmd_usage(&rc_cmd_play, 0);
 		default: return rc_cmd_usage(&rc_cmd_play, 1);
 		}
@@ -188,10 +300,17 @@ play_exec(int argc, char **argv)
 		rc_cmd_error("play takes one scenario, got '%s' too", argv[optind]);
 		return rc_cmd_usage(&rc_cmd_play, 1);
 	}
+	if (want_menu && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		if ((picked = menu(dir)) == NULL)
+			return RC_EXIT_OK;
+		name = picked;
+	}
 	if (!no_score && (rubric = rc_cmd_load_rubric(rubric_dir)) == NULL)
 		return RC_EXIT_USAGE;
 	so.rubric = rubric;
-	if ((s = rc_cmd_load_scenario(name, dir)) == NULL) {
+	s = rc_cmd_load_scenario(name, dir);
+	free(picked);
+	if (s == NULL) {
 		rc_rubric_free(rubric);
 		return RC_EXIT_USAGE;
 	}
@@ -228,6 +347,7 @@ const struct rc_cmd rc_cmd_play = {
 	    "  --scenarios DIR    look for scenario ids in DIR first\n"
 	    "  --rubric DIR       the rubric directory (default: scoring/)\n"
 	    "  --no-score         no scorecard at the end\n"
+	    "  --menu             choose the debtor from a menu (what 'recoup' alone does)\n"
 	    "  --cohort TAG       your cohort (team, intake), kept with the call\n"
 	    "  --db PATH          the database the call is saved in (default:\n"
 	    "                     $RECOUP_DB, else $XDG_DATA_HOME/recoup/recoup.db)\n"

@@ -15,8 +15,8 @@ usage(FILE *f)
 
 	fputs("usage: recoup [--version] [--help] COMMAND [ARGS]\n\n"
 	    "recoup is a training simulator for debt-collection negotiation.\n"
-	    "With no command on a terminal it starts a call with the default "
-	    "debtor.\n\nCommands:\n", f);
+	    "With no command on a terminal it offers a menu of debtors to call.\n"
+	    "\nCommands:\n", f);
 	for (i = 0; rc_cmd_table[i]; i++)
 		fprintf(f, "  %-10s %s\n", rc_cmd_table[i]->name,
 		    rc_cmd_table[i]->summary);
@@ -30,8 +30,10 @@ main(int argc, char **argv)
 
 	if (argc < 2) {
 		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
-			char *args[] = { argv[0], NULL };
-			return rc_cmd_play.exec(1, args);
+			char menu[] = "--menu";
+			char *args[] = { argv[0], menu, NULL };
+
+			return rc_cmd_play.exec(2, args);
 		}
 		usage(stderr);
 		return RC_EXIT_USAGE;

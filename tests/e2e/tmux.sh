@@ -77,13 +77,29 @@ T send-keys -t play 'y' Enter
 wait_for '^== Call ended ==$'
 wait_for '^EXITED 0$'
 
-# The default scenario opens a call with no arguments on a terminal.
+# With no arguments on a terminal: a menu of debtors.  This user has a
+# history file by now, so Enter picks the default debtor.
 T kill-session -t play
 T new-session -d -s play -x 120 -y 45 \
 	"cd '$SRC' && env HOME='$HOME' TERM=xterm '$RECOUP'; echo EXITED \$?; sleep 30"
+wait_for '^Who do you want to call\?$'
+wait_for 'Forgetful florist'
+wait_for '^Number \(Enter for [0-9]+, q to quit\): ?$'
+T send-keys -t play 'zzz' Enter
+wait_for '^Type a number from 1 to [0-9]+\.$'
+T send-keys -t play Enter
 wait_for '^Maria: '
 wait_for '^you> ?$'
 T send-keys -t play '/end' Enter
+wait_for '^EXITED 0$'
+
+# A first-time user (no history yet) is pointed at the guided first call.
+T kill-session -t play
+mkdir -p "$TMP/newhome"
+T new-session -d -s play -x 120 -y 45 \
+	"cd '$SRC' && env HOME='$TMP/newhome' TERM=xterm '$RECOUP'; echo EXITED \$?; sleep 30"
+wait_for '^Who do you want to call\? \(New here\? The guided first call walks you through the basics\.\)$'
+T send-keys -t play 'q' Enter
 wait_for '^EXITED 0$'
 
 finish
