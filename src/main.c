@@ -18,7 +18,7 @@ usage(FILE *f)
 	    "With no command on a terminal it offers a menu of debtors to call.\n"
 	    "\nCommands:\n", f);
 	for (i = 0; rc_cmd_table[i]; i++)
-		fprintf(f, "  %-10s %s\n", rc_cmd_table[i]->name,
+		fprintf(f, "  %-12s %s\n", rc_cmd_table[i]->name,
 		    rc_cmd_table[i]->summary);
 	fputs("\n'recoup COMMAND --help' describes a command's options.\n", f);
 }
