@@ -1683,7 +1683,12 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 #define RECENT(w) ((w) >= 0 && (w) > c->verb && i - (w) <= 8)
 	if (RECENT(c->debt))
 		debt = 1;
-	if (x->kind == IT_AMT) {
+	if (x->kind == IT_AMT || x->kind == IT_FULL) {
+		static const char *const late_words[] = {
+			"overdue", "outstanding", "due", "late", "unpaid", "owed",
+			"owing", "arrears", NULL
+		};
+
 		/* "$3,120 you owe", "$3,120 outstanding" */
 		k = x->last;
 		for (steps = 0; steps < 3 && (inw(st, k, fwd_fill) ||
@@ -1692,6 +1697,17 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 		/* "$3,120 you owe", "INV-2291 for $1,840, due September 15" */
 		if (inw(st, k, debt_words))
 			debt = 1;
+		/* "$1,280, now 47 days overdue", "the full balance becomes
+		 * due": a lateness word before any payment verb or the end of
+		 * the sentence ("by the due date" is a date, not a debt). */
+		for (k = x->last, steps = 0; !debt && steps < 7; k++, steps++) {
+			if (tk(st, k)->kind == TK_END || isp(st, k, '.') ||
+			    isp(st, k, ';') || isp(st, k, '?') || isp(st, k, '!') ||
+			    (isp(st, k, ',') && k > x->last) || inw(st, k, pay_verbs))
+				break;
+			if (inw(st, k, late_words) && !isw(st, k + 1, "date"))
+				debt = 1;
+		}
 	}
 	if (RECENT(c->past))
 		x->skip = SK_PAST;

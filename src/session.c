@@ -73,8 +73,11 @@ rc_session_new(const struct rc_scenario *s, uint64_t seed,
 	ss->kase.days_overdue = s->days_overdue;
 	ss->kase.invoices = ss->invoices;
 	ss->kase.ninvoices = s->ninvoices;
-	if (opts->rubric)
+	if (opts->rubric) {
 		ss->last = rc_xcalloc(opts->rubric->npractices + 1, sizeof *ss->last);
+		for (i = 0; i < opts->rubric->npractices; i++)
+			ss->last[i] = RC_NA;
+	}
 	return ss;
 }
 
@@ -184,8 +187,24 @@ cites(const struct rc_result *r, int turn)
 	return 0;
 }
 
+/* Practices a single line can fail by what it says (a wrong figure, an
+ * insult, shouting, an unrealistic demand, a deal below the floor, an
+ * instant counter, a dropped deadline), as opposed to ones failed by
+ * never doing something. */
+static int
+committed(int number)
+{
+	switch (number) {
+	case 3: case 5: case 6: case 7: case 8: case 10: case 14: case 16:
+	case 20:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* Practice mode: a short note when the line just said met a practice for
- * the first time, or missed one (the line itself is the evidence). */
+ * the first time, or failed one by what it said. */
 static void
 live_notes(struct rc_session *ss, struct rc_buf *out)
 {
@@ -199,9 +218,13 @@ live_notes(struct rc_session *ss, struct rc_buf *out)
 	for (i = 0; i < c->npractices; i++) {
 		const struct rc_result *r = &c->practices[i];
 
+		/* Only what this very line did: a practice met for the first
+		 * time, or a fault committed now.  Practices not done yet are
+		 * "missed" until the end of the call; that is no news. */
 		if (r->status == RC_MET && ss->last[i] != RC_MET && cites(r, turn))
 			rc_buf_printf(out, "  (note: %s — met)\n", r->def->title);
-		else if (r->status == RC_MISSED && cites(r, turn))
+		else if (r->status == RC_MISSED && ss->last[i] != RC_MISSED &&
+		    committed(r->def->number) && cites(r, turn))
 			rc_buf_printf(out, "  (note: %s — missed%s%s)\n", r->def->title,
 			    r->note ? ": " : "", r->note ? r->note : "");
 		ss->last[i] = r->status;

@@ -145,6 +145,9 @@ static const struct prop_case prop_cases[] = {
 	/* text, balance, kind, upfront, share, instalment, count, period,
 	 * rest, total, when, rest_when */
 	{ "$900 today", B, LUMP, 900, 0, 0, 0, NOP, 0, 900, "today", "" },
+	/* A lateness word after the comma belongs to the rest, not to $900. */
+	{ "$900 today, and the rest is due by Friday", B, PLAN, 900, 0, 0, 0, NOP,
+	  1, 3120, "today", "friday" },
 	{ "Could you do half now?", B, LUMP, 1560, .5, 0, 0, NOP, 0, 1560,
 	  "now", "" },
 	{ "I can pay 25% today", B, LUMP, 780, .25, 0, 0, NOP, 0, 780,
@@ -264,6 +267,8 @@ static const struct prop_case prop_cases[] = {
 /* Lines that propose nothing (balance 3120). */
 static const char *const not_proposals[] = {
 	"I'll put it all in writing for you.",
+	"I'm calling about invoices INV-2291 for $1,840 and INV-2307 for $1,280, now 47 days overdue.",
+	"If a payment is missed, the full balance becomes due.",
 	"I'll send everything over by email today.",
 	"Two invoices are open: INV-2291 for $1,840, due September 15, and INV-2307 for $1,280, due October 1.",
 	"Your balance is $3,120.",
