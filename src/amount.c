@@ -597,6 +597,32 @@ year_like(const struct tok *t)
 	       t->val >= 1900 && t->val <= 2099;
 }
 
+/* Whether token K looks like a plural noun that is not money ("1,400
+ * coffees", "30 tables"): a word of four letters or more ending in "s". */
+static int
+plural_noun(struct stream *st, ptrdiff_t k)
+{
+	static const char *const not_nouns[] = {
+		"dollars", "bucks", "euros", "pounds", "quid", "cents", "pence",
+		"francs", "grands", "thanks", "less", "plus", "unless", "perhaps",
+		"always", "sometimes", "does", "this", "thus", "yes", "afterwards",
+		"towards", "besides", "pls", "was", NULL
+	};
+	const struct tok *t = tk(st, k);
+	size_t i, n;
+
+	if (t->kind != TK_WORD)
+		return 0;
+	n = t->end - t->start;
+	if (n < 4 || LOWER(U(st->s[t->end - 1])) != 's' ||
+	    LOWER(U(st->s[t->end - 2])) == 's')
+		return 0;
+	for (i = t->start; i < t->end; i++)
+		if (!isalpha(U(st->s[i])))
+			return 0;
+	return !inw(st, k, not_nouns);
+}
+
 /* Whether what follows token K makes the number before it a count, a
  * duration, a time or a percentage: "45 days", "30-day", "10 am", "25%". */
 static int
@@ -612,6 +638,8 @@ unit_after(struct stream *st, ptrdiff_t k)
 	if (inw(st, k, count_nouns))
 		return 1;
 	if (inw(st, k, count_adjs) && inw(st, k + 1, count_nouns))
+		return 1;
+	if (plural_noun(st, k))
 		return 1;
 	if (isw(st, k, "per") && isw(st, k + 1, "cent"))
 		return 1;

@@ -1,6 +1,8 @@
 /*
  * cmd-graph.c - `recoup graph`: a scenario's state machine as Graphviz DOT
- * on stdout, for `dot -Tsvg` and friends.  The drawing itself is graph.c.
+ * on stdout, for `dot -Tsvg` and friends.  The drawing itself is graph.c;
+ * this file only finds and loads the scenario (exit 2 when it cannot) and
+ * writes the text.
  */
 #include <getopt.h>
 #include <stdio.h>

@@ -658,6 +658,7 @@ check_line(const struct facts *f, const struct rc_line *l, struct claims *cl)
 {
 	long ids[IDS_MAX];
 	size_t nids, i, j;
+	int unpaid_named;
 	double floor = -1;
 
 	/* A stated minimum (the smallest amount of a "the least we can take"
@@ -687,15 +688,32 @@ check_line(const struct facts *f, const struct rc_line *l, struct claims *cl)
 		}
 	}
 	nids = invoice_ids(l->turn->text, ids, IDS_MAX);
+	/* Does the line name an unpaid invoice too?  Then a paid one beside
+	 * it is being told apart ("thanks for paying 5512; 5540 is still
+	 * open"), not chased. */
+	for (i = 0, unpaid_named = 0; i < nids; i++)
+		for (j = 0; j < f->c->ninvoices; j++)
+			if (id_digits(f->c->invoices[j].id) == ids[i] &&
+			    !f->c->invoices[j].paid)
+				unpaid_named = 1;
 	for (i = 0; i < nids; i++) {
-		int ok = 0;
+		int ok = 0, paid = 0;
 
 		for (j = 0; j < f->c->ninvoices; j++)
-			ok |= id_digits(f->c->invoices[j].id) == ids[i];
+			if (id_digits(f->c->invoices[j].id) == ids[i]) {
+				ok = 1;
+				paid = f->c->invoices[j].paid;
+			}
+		/* A paid invoice named as overdue or owed is a wrong claim
+		 * about the debt; naming it as paid is right. */
+		if (ok && paid && !unpaid_named && RC_HAS(l, RC_SIG_OVERDUE) &&
+		    !RC_HAS(l, RC_SIG_CONFIRM_UNPAID))
+			ok = 0;
 		if (ok)
 			cl->right++;
 		else if (cl->wrong++ == 0)
-			snprintf(cl->what, sizeof cl->what, "invoice %ld", ids[i]);
+			snprintf(cl->what, sizeof cl->what, paid ?
+			    "invoice %ld (paid) as owed" : "invoice %ld", ids[i]);
 	}
 	check_dates(f, l->turn->text, cl);
 }

@@ -338,8 +338,12 @@ dont_assume(const struct rc_detect *d, struct rc_result *r)
 
 		if (press == NONE && presses(l))
 			press = i;
+		/* The debtor owning up counts as confirmation; a debtor
+		 * disputing the debt does not. */
 		if (confirm == NONE && ((collector(l) &&
 		    RC_HAS(l, RC_SIG_CONFIRM_UNPAID)) || (debtor(l) &&
+		    !RC_HAS(l, RC_SIG_D_DISPUTE) &&
+		    rc_turn_find(l->turn, "dispute") == NULL &&
 		    (l->reason || l->inability ||
 		     rc_turn_find(l->turn, "debt-acknowledged") != NULL))))
 			confirm = i;

@@ -1,13 +1,11 @@
 /*
- * plan.c - loading and running test plans.
- *
- * Loading mirrors the scenario loader: one walk of the cJSON tree that
- * adds a message for every problem (with the line and column of the
- * offending value, from a jsonptr index) instead of stopping at the first.
- * Running plays each case through a real session once per seed; after
- * each step the turns it added are checked, and a run stops at its first
- * failing step.  Failures that are the same for several seeds are kept
- * once, with the list of seeds.
+ * plan.c - loading and running test plans.  Loading mirrors the scenario
+ * loader: one walk of the cJSON tree that adds a message for every problem
+ * (with the line and column of the offending value, from a jsonptr index)
+ * instead of stopping at the first.  Running plays each case through a
+ * real session once per seed; after each step the turns it added are
+ * checked, and a run stops at its first failing step.  Failures that are
+ * the same for several seeds are kept once, with the list of seeds.
  */
 #include "plan.h"
 

@@ -213,27 +213,32 @@ rc_signal_match(const struct rc_rubric *rubric, struct rc_matcher *m,
 int
 rc_text_shouted(const char *text)
 {
-	const unsigned char *p;
-	int upper = 0, lower = 0, run = 0, capwords = 0;
+	const unsigned char *p = (const unsigned char *)text;
+	int upper = 0, lower = 0, capwords = 0;
 
-	for (p = (const unsigned char *)text; *p; p++) {
-		if (isupper(*p)) {
-			upper++;
-			run++;
-		} else {
-			if (islower(*p))
-				lower++;
-			if (!isalpha(*p)) {
-				if (run >= 3)
-					capwords++;
-				run = 0;
-			}
+	/* Word by word: a word with a digit ("INV-2291") or of one or two
+	 * letters ("I", "OK") is not shouting; letters of other words count. */
+	while (*p) {
+		int u = 0, l = 0, digit = 0;
+
+		while (*p && isspace(*p))
+			p++;
+		for (; *p && !isspace(*p); p++) {
+			if (isupper(*p))
+				u++;
+			else if (islower(*p))
+				l++;
+			else if (isdigit(*p))
+				digit = 1;
 		}
+		if (digit || u + l < 3)
+			continue;
+		upper += u;
+		lower += l;
+		if (u >= 3 && l == 0)
+			capwords++;
 	}
-	if (run >= 3)
-		capwords++;
-	/* "I" and short acronyms ("INV", "USD") are not shouting; a line
-	 * mostly in capitals, or three capitalised words, is. */
+	/* A line mostly in capitals, or three words in capitals, is. */
 	return (upper >= 8 && upper > 2 * lower) || capwords >= 3;
 }
 

@@ -267,6 +267,7 @@ static const struct prop_case prop_cases[] = {
 /* Lines that propose nothing (balance 3120). */
 static const char *const not_proposals[] = {
 	"I'll put it all in writing for you.",
+	"We sold 1,400 coffees on Saturday.",
 	"I'm calling about invoices INV-2291 for $1,840 and INV-2307 for $1,280, now 47 days overdue.",
 	"If a payment is missed, the full balance becomes due.",
 	"I'll send everything over by email today.",
