@@ -119,8 +119,9 @@ strip_quotes(char *s)
 	}
 }
 
-/* Is the match starting at OFF preceded, within three words, by a
- * negation? */
+/* Is the match starting at OFF preceded, within four words of the same
+ * clause, by a negation?  ("I'm not calling you a liar": yes; "No. I can
+ * pay $1,000": no, the full stop ends the negation's reach.) */
 static int
 negated(const char *s, size_t off)
 {
@@ -130,14 +131,17 @@ negated(const char *s, size_t off)
 	size_t end = off;
 	int words = 0;
 
-	while (words < 3 && end > 0) {
+	while (words < 4 && end > 0) {
 		size_t start;
 		size_t k;
 
-		while (end > 0 && !isalnum((unsigned char)s[end - 1]) && s[end - 1] != '\'')
+		/* Step back over the gap between words; sentence and clause
+		 * punctuation in it stops the search. */
+		while (end > 0 && !isalnum((unsigned char)s[end - 1]) && s[end - 1] != '\'') {
+			if (strchr(".!?;,:", s[end - 1]) != NULL)
+				return 0;
 			end--;
-		if (end > 0 && strchr(".!?;,", s[end]) != NULL && words > 0)
-			break;
+		}
 		start = end;
 		while (start > 0 && (isalnum((unsigned char)s[start - 1]) ||
 		    s[start - 1] == '\''))
