@@ -68,29 +68,12 @@ rescore(const struct rc_rubric *rubric, const struct rc_scenario *s,
 	struct rc_score_input in;
 	struct rc_case kase;
 	struct rc_scorecard *card;
-	size_t i;
 
-	for (i = 0; i < s->ninvoices; i++) {
-		inv[i].id = s->invoices[i].id;
-		inv[i].amount = s->invoices[i].amount;
-		inv[i].due = s->invoices[i].due;
-		inv[i].paid = s->invoices[i].paid;
-	}
-	memset(&kase, 0, sizeof kase);
-	kase.creditor = s->creditor;
-	kase.debtor = s->debtor;
-	kase.contact = s->contact;
-	kase.currency = s->currency;
-	kase.balance = s->balance;
-	kase.days_overdue = s->days_overdue;
-	kase.invoices = inv;
-	kase.ninvoices = s->ninvoices;
-	memset(&in, 0, sizeof in);
+	rc_score_input_scenario(&in, &kase, inv, s);
 	in.t = l->t;
-	in.c = &kase;
-	in.truth = &s->truth;
 	in.has_mood = l->row.has_mood;
 	in.mood = l->row.mood;
+	/* The version the call was played with, not the file's today. */
 	in.scenario_version = l->row.scenario_version;
 	card = rc_score(rubric, &in);
 	free(inv);

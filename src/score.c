@@ -18,6 +18,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "scenario.h"
 #include "xmalloc.h"
 
 #define QUOTE_MAX 160
@@ -487,6 +488,36 @@ outcome(const struct rc_score_input *in, const struct rc_line *lines, size_t n,
 	if (!o->agreement)
 		speed = 0;
 	o->score = 100 * (0.6 * recovery + 0.15 * speed + 0.25 * o->goodwill / 100);
+}
+
+void
+rc_score_input_scenario(struct rc_score_input *in, struct rc_case *kase,
+                        struct rc_case_invoice *inv, const struct rc_scenario *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->ninvoices; i++) {
+		inv[i].id = s->invoices[i].id;
+		inv[i].amount = s->invoices[i].amount;
+		inv[i].due = s->invoices[i].due;
+		inv[i].paid = s->invoices[i].paid;
+	}
+	memset(kase, 0, sizeof *kase);
+	kase->creditor = s->creditor;
+	kase->debtor = s->debtor;
+	kase->contact = s->contact;
+	kase->currency = s->currency;
+	kase->balance = s->balance;
+	kase->days_overdue = s->days_overdue;
+	kase->invoices = inv;
+	kase->ninvoices = s->ninvoices;
+	memset(in, 0, sizeof *in);
+	in->c = kase;
+	in->truth = &s->truth;
+	in->scenario_version = s->version;
+	in->not_applicable = (const char *const *)s->na_ids;
+	in->weight_ids = (const char *const *)s->weight_ids;
+	in->weight_values = s->weight_values;
 }
 
 struct rc_scorecard *

@@ -145,6 +145,16 @@ struct rc_detector {
 	rc_detector_fn fn;
 };
 
+struct rc_scenario;
+
+/* Sets up IN for a call of scenario S: its case file (written into KASE,
+ * whose invoices go into INV, an array of S->ninvoices entries), hidden
+ * truth, version and scoring overrides.  IN->t and the mood are left for
+ * the caller.  Everything points into S and INV. */
+void rc_score_input_scenario(struct rc_score_input *in, struct rc_case *kase,
+                             struct rc_case_invoice *inv,
+                             const struct rc_scenario *s);
+
 /* Scores IN with RUBRIC. */
 struct rc_scorecard *rc_score(const struct rc_rubric *rubric,
                               const struct rc_score_input *in);

@@ -44,6 +44,7 @@ struct rc_session {
 	int finished;
 	struct rc_case_invoice *invoices;
 	struct rc_case kase;
+	struct rc_score_input input;  /* case, truth, overrides of the scenario */
 	enum rc_status *last;     /* practice statuses after the previous line */
 	struct rc_scorecard *card;
 };
@@ -59,20 +60,7 @@ rc_session_new(const struct rc_scenario *s, uint64_t seed,
 	ss->e = rc_engine_new(s, seed);
 	ss->o = *opts;
 	ss->invoices = rc_xcalloc(s->ninvoices + 1, sizeof *ss->invoices);
-	for (i = 0; i < s->ninvoices; i++) {
-		ss->invoices[i].id = s->invoices[i].id;
-		ss->invoices[i].amount = s->invoices[i].amount;
-		ss->invoices[i].due = s->invoices[i].due;
-		ss->invoices[i].paid = s->invoices[i].paid;
-	}
-	ss->kase.creditor = s->creditor;
-	ss->kase.debtor = s->debtor;
-	ss->kase.contact = s->contact;
-	ss->kase.currency = s->currency;
-	ss->kase.balance = s->balance;
-	ss->kase.days_overdue = s->days_overdue;
-	ss->kase.invoices = ss->invoices;
-	ss->kase.ninvoices = s->ninvoices;
+	rc_score_input_scenario(&ss->input, &ss->kase, ss->invoices, s);
 	if (opts->rubric) {
 		ss->last = rc_xcalloc(opts->rubric->npractices + 1, sizeof *ss->last);
 		for (i = 0; i < opts->rubric->npractices; i++)
@@ -84,20 +72,13 @@ rc_session_new(const struct rc_scenario *s, uint64_t seed,
 struct rc_scorecard *
 rc_session_score_now(const struct rc_session *ss)
 {
-	struct rc_score_input in;
+	struct rc_score_input in = ss->input;
 
 	if (ss->o.rubric == NULL)
 		return NULL;
-	memset(&in, 0, sizeof in);
 	in.t = rc_engine_transcript(ss->e);
-	in.c = &ss->kase;
-	in.truth = &ss->s->truth;
 	in.has_mood = 1;
 	in.mood = rc_engine_var(ss->e, "mood");
-	in.scenario_version = ss->s->version;
-	in.not_applicable = (const char *const *)ss->s->na_ids;
-	in.weight_ids = (const char *const *)ss->s->weight_ids;
-	in.weight_values = ss->s->weight_values;
 	return rc_score(ss->o.rubric, &in);
 }
 
