@@ -1781,8 +1781,13 @@ read_word(struct stream *st, ptrdiff_t i, struct clause *c, int *cue)
 		c->debt = i;
 	if (inw(st, i, past_words))
 		c->past = i;
-	if (inw(st, i, notpay_words))
+	/* "make it $1,840" proposes; "I make $2,000 a month" is income. */
+	if ((isw(st, i, "make") || isw(st, i, "makes")) && isw(st, i + 1, "it")) {
+		c->verb = i;
+		*cue = 1;
+	} else if (inw(st, i, notpay_words)) {
 		c->notpay = i;
+	}
 	if (inw(st, i, neg_words) && !inw(st, i + 1, persons))
 		c->neg = i;
 	if (inw(st, i, cap_words))

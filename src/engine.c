@@ -53,6 +53,7 @@ struct rc_engine {
 	struct rc_terms cur;           /* terms spoken of in this reply */
 	int has_cur;
 	double last_amount;            /* the trainee's last proposed amount */
+	int counter_upfront;           /* this reply counters the upfront part only */
 	struct rc_err warnings;
 	struct rc_buf trace;           /* how the last reply was chosen */
 	const struct rc_rule *chosen;
@@ -400,7 +401,10 @@ render(struct rc_engine *e, const char *tpl, const struct rc_rule *r,
 		else if (IS("balance"))
 			money(e, s->balance, out);
 		else if (IS("offer")) {
-			if (e->has_standing && e->standing.instalment > 0)
+			/* Countering only the sum paid at once: say that sum. */
+			if (e->counter_upfront)
+				money(e, e->standing.upfront, out);
+			else if (e->has_standing && e->standing.instalment > 0)
 				rc_buf_puts(out, rc_negotiate_describe(&e->standing,
 				    s->currency, tmp, sizeof tmp));
 			else
@@ -562,6 +566,7 @@ bargain(struct rc_engine *e)
 		e->has_standing = 1;
 		e->vars[RC_VAR_OFFERS] += 1;
 	}
+	e->counter_upfront = v == RC_COUNTER && out.instalment > 0;
 	{
 		char tmp[64];
 
@@ -571,6 +576,7 @@ bargain(struct rc_engine *e)
 		    tmp, sizeof tmp));
 	}
 	u = say(e, rs, NULL, id);
+	e->counter_upfront = 0;
 	if (v == RC_COUNTER || v == RC_COUNTER_PLAN)
 		add_terms_event(u, "debtor-offer", &out);
 	else if (v == RC_ACCEPT || v == RC_ACCEPT_PLAN)

@@ -172,6 +172,16 @@ rc_negotiate_judge(const struct rc_truth *t, const struct rc_stance *s,
 	}
 	if (t->monthly <= 0 && most_now <= 0)
 		return RC_REFUSE;
+	/* Only the part paid at once is too much: the debtor counters that
+	 * sum and keeps the instalments proposed (more of them). */
+	if (inst * factor <= t->monthly + 0.005 && up > most_now && most_now > 0) {
+		out->upfront = most_now;
+		out->instalment = inst;
+		out->period = period;
+		out->count = count_for(balance - most_now, inst);
+		finish(out, balance, t->cash_now, t->monthly);
+		return RC_COUNTER;
+	}
 	out->upfront = fmin(up, most_now);
 	out->period = period;
 	out->instalment = fmin(inst, round_down(t->monthly / factor));

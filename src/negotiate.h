@@ -45,7 +45,8 @@ struct rc_terms {
 enum rc_verdict {
 	RC_ACCEPT,         /* lump accepted */
 	RC_ACCEPT_PLAN,    /* plan accepted */
-	RC_COUNTER,        /* counter with a lump: out->upfront */
+	RC_COUNTER,        /* counter the sum paid at once: out->upfront (with
+	                      the proposed instalments kept, when it was a plan) */
 	RC_COUNTER_PLAN,   /* counter with a plan */
 	RC_REFUSE          /* nothing to offer */
 };

@@ -457,6 +457,10 @@ outcome(const struct rc_score_input *in, const struct rc_line *lines, size_t n,
 		const struct rc_terms *a = &t->agreement;
 		double up = a->upfront, rest = a->instalment * a->count, p = 1;
 
+		/* The last instalment is smaller: never more than the terms. */
+		if (a->total > 0 && up + rest > a->total)
+			rest = a->total - up;
+
 		o->terms = *a;
 		if (tr != NULL && up > tr->cash_now)
 			up = tr->cash_now;

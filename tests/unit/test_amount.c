@@ -145,6 +145,8 @@ static const struct prop_case prop_cases[] = {
 	/* text, balance, kind, upfront, share, instalment, count, period,
 	 * rest, total, when, rest_when */
 	{ "$900 today", B, LUMP, 900, 0, 0, 0, NOP, 0, 900, "today", "" },
+	{ "Could you make it $1,840 today as a good-faith payment, and then $640 a month for 2 months?",
+	  B, PLAN, 1840, 0, 640, 2, MO, 0, 3120, "today", "" },
 	/* A lateness word after the comma belongs to the rest, not to $900. */
 	{ "$900 today, and the rest is due by Friday", B, PLAN, 900, 0, 0, 0, NOP,
 	  1, 3120, "today", "friday" },

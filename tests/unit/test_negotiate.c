@@ -115,13 +115,21 @@ main(void)
 	RC_CHECK_NUM(out.upfront, 300);
 	RC_CHECK_NUM(out.instalment, 200);
 	RC_CHECK_INT(out.count, 4);
-	/* Upfront part above reach is cut to reach. */
+	/* Only the upfront part is too much: it is countered (a lump
+	 * counter), the instalments kept and their count raised. */
 	p = plan(500, 100, 5, RC_PERIOD_MONTH);
 	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, 1000, NULL, &p, &out),
-	    RC_COUNTER_PLAN);
+	    RC_COUNTER);
 	RC_CHECK_NUM(out.upfront, 300);
 	RC_CHECK_NUM(out.instalment, 100);
 	RC_CHECK_INT(out.count, 7);
+	RC_CHECK_NUM(out.total, 1000);   /* the last instalment is smaller */
+	/* Both too much: a plan counter. */
+	p = plan(500, 300, 2, RC_PERIOD_MONTH);
+	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, 1000, NULL, &p, &out),
+	    RC_COUNTER_PLAN);
+	RC_CHECK_NUM(out.upfront, 300);
+	RC_CHECK_NUM(out.instalment, 200);
 
 	/* A dishonest debtor agrees to what it cannot keep. */
 	t = truth;
