@@ -26,9 +26,10 @@ play: build
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j2
 
-bench: configure
+bench: build
 	cmake --build $(BUILD) --target recoup-bench -j2
 	$(BUILD)/recoup-bench
+	sh bench/records.sh $(BUILD) 100000
 
 asan:
 	$(MAKE) test BUILD=build-asan TYPE=Debug CMAKEFLAGS=-DRECOUP_SANITIZE=ON

@@ -501,6 +501,8 @@ say(struct rc_engine *e, const struct rc_replyset *rs, const struct rc_rule *r,
 	render(e, pick(e, rs), r, &text);
 	u = rc_transcript_add(e->t, RC_SPEAKER_DEBTOR, rc_buf_str(&text),
 	    state_name(e), rule_id);
+	if (e->state >= 0 && e->s->states[e->state].speaker != NULL)
+		u->name = rc_xstrdup(e->s->states[e->state].speaker);
 	apply_sets(e, rs->sets, rs->nsets);
 	for (i = 0; i < rs->nevents; i++)
 		rc_turn_event(u, rs->events[i]);
@@ -643,6 +645,8 @@ check_end(struct rc_engine *e, struct rc_turn *u)
 	} else if (end == RC_END_CLOSE) {
 		e->t->ended_by = e->t->has_agreement ? RC_ENDED_AGREEMENT :
 		    RC_ENDED_TRAINEE;
+		if (!e->t->has_agreement)
+			rc_turn_event(u, "call-closed");
 	} else if (e->vars[RC_VAR_PATIENCE] <= 0) {
 		struct rc_turn *h = say(e, &s->hangup, NULL, "hangup");
 

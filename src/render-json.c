@@ -83,6 +83,10 @@ rc_render_json(struct rc_buf *b, const struct rc_scenario *s, uint64_t seed,
 			rc_buf_json_string(b, u->state);
 		else
 			rc_buf_puts(b, "null");
+		if (u->name) {
+			rc_buf_puts(b, ", \"name\": ");
+			rc_buf_json_string(b, u->name);
+		}
 		rc_buf_puts(b, ", \"rule\": ");
 		if (u->rule)
 			rc_buf_json_string(b, u->rule);

@@ -120,7 +120,7 @@ rc_render_turn(struct rc_buf *b, const struct rc_scenario *s,
 	switch (u->speaker) {
 	case RC_SPEAKER_DEBTOR:
 		on(b, st, BOLD CYAN);
-		rc_buf_printf(b, "%s:", s->first_name);
+		rc_buf_printf(b, "%s:", u->name ? u->name : s->first_name);
 		on(b, st, RESET);
 		rc_buf_printf(b, " %s\n", u->text);
 		break;
@@ -149,7 +149,10 @@ rc_render_outcome(struct rc_buf *b, const struct rc_scenario *s,
 	case RC_ENDED_AGREEMENT: how = "agreement reached"; break;
 	case RC_ENDED_HANGUP: how = "the debtor hung up"; break;
 	case RC_ENDED_TURN_LIMIT: how = "turn limit reached"; break;
-	default: how = "you ended the call"; break;
+	default:
+		how = t->n > 0 && rc_turn_find(&t->turns[t->n - 1], "call-closed") ?
+		    "the call closed without an agreement" : "you ended the call";
+		break;
 	}
 	rc_buf_putc(b, '\n');
 	heading(b, st, "Call ended");

@@ -22,13 +22,13 @@
 
 #include "buf.h"
 #include "jsonpos.h"
+#include "jsonread.h"
 #include "xmalloc.h"
 
 struct ctx {
-	const char *name;
+	struct rc_jsonread r;    /* file name, errors; no index: no line:col */
 	const char *text;
 	size_t len;
-	struct rc_err *err;
 	struct rc_scenario *s;
 	int rule_index;
 };
@@ -43,233 +43,12 @@ static const char *placeholders[] = {
 	"amount", "upfront", "instalment", "count", "terms", NULL,
 };
 
-static void
-fail(struct ctx *c, const char *ptr, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void
-fail(struct ctx *c, const char *ptr, const char *fmt, ...)
-{
-	struct rc_buf b = RC_BUF_INIT;
-	va_list ap;
-
-	va_start(ap, fmt);
-	rc_buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	rc_err_add(c->err, RC_ERROR, "%s: %s: %s", c->name, *ptr ? ptr : "/",
-	    rc_buf_str(&b));
-	rc_buf_free(&b);
-}
-
-/* Appends KEY to the JSON pointer PTR, escaping '~' and '/' (RFC 6901). */
-static char *
-ptr_join(const char *ptr, const char *key)
-{
-	struct rc_buf b = RC_BUF_INIT;
-
-	rc_buf_puts(&b, ptr);
-	rc_buf_putc(&b, '/');
-	for (; *key; key++) {
-		if (*key == '~')
-			rc_buf_puts(&b, "~0");
-		else if (*key == '/')
-			rc_buf_puts(&b, "~1");
-		else
-			rc_buf_putc(&b, *key);
-	}
-	return rc_buf_detach(&b);
-}
-
-static char *
-ptr_index(const char *ptr, size_t i)
-{
-	struct rc_buf b = RC_BUF_INIT;
-
-	rc_buf_printf(&b, "%s/%zu", ptr, i);
-	return rc_buf_detach(&b);
-}
-
-static const char *
-type_name(const cJSON *v)
-{
-	if (cJSON_IsString(v)) return "a string";
-	if (cJSON_IsNumber(v)) return "a number";
-	if (cJSON_IsBool(v)) return "a boolean";
-	if (cJSON_IsNull(v)) return "null";
-	if (cJSON_IsArray(v)) return "an array";
-	if (cJSON_IsObject(v)) return "an object";
-	return "invalid";
-}
-
-/* Reports unknown and duplicate keys of OBJ.  ALLOWED is NULL-terminated. */
-static void
-check_keys(struct ctx *c, const cJSON *obj, const char *ptr,
-           const char *const *allowed)
-{
-	const cJSON *k, *j;
-	size_t i;
-
-	for (k = obj->child; k; k = k->next) {
-		int ok = k->string[0] == '_';
-
-		for (i = 0; !ok && allowed[i]; i++)
-			ok = strcmp(allowed[i], k->string) == 0;
-		if (!ok) {
-			char *p = ptr_join(ptr, k->string);
-			fail(c, p, "unknown key '%s'", k->string);
-			free(p);
-		}
-		for (j = obj->child; j != k; j = j->next) {
-			if (strcmp(j->string, k->string) == 0) {
-				char *p = ptr_join(ptr, k->string);
-				fail(c, p, "duplicate key '%s'", k->string);
-				free(p);
-				break;
-			}
-		}
-	}
-}
-
-static const cJSON *
-member(const cJSON *obj, const char *key)
-{
-	return cJSON_GetObjectItemCaseSensitive(obj, key);
-}
-
-/* Returns a copy of the string OBJ[KEY]; reports a missing required key,
- * a wrong type or (when NONEMPTY) an empty string. */
-static char *
-get_str(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
-        int required)
-{
-	const cJSON *v = member(obj, key);
-	char *p;
-
-	if (v == NULL) {
-		if (required)
-			fail(c, ptr, "missing required key '%s'", key);
-		return NULL;
-	}
-	if (!cJSON_IsString(v) || v->valuestring[0] == '\0') {
-		p = ptr_join(ptr, key);
-		fail(c, p, cJSON_IsString(v) ? "must not be empty" :
-		    "expected a string, found %s", type_name(v));
-		free(p);
-		return NULL;
-	}
-	return rc_xstrdup(v->valuestring);
-}
-
-static int
-get_num(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
-        int required, double lo, double hi, double *out)
-{
-	const cJSON *v = member(obj, key);
-	char *p;
-
-	if (v == NULL) {
-		if (required)
-			fail(c, ptr, "missing required key '%s'", key);
-		return 0;
-	}
-	p = ptr_join(ptr, key);
-	if (!cJSON_IsNumber(v)) {
-		fail(c, p, "expected a number, found %s", type_name(v));
-		free(p);
-		return 0;
-	}
-	if (!(v->valuedouble >= lo && v->valuedouble <= hi)) {
-		fail(c, p, "%g is out of range (%g to %g)", v->valuedouble, lo, hi);
-		free(p);
-		return 0;
-	}
-	free(p);
-	*out = v->valuedouble;
-	return 1;
-}
-
-static int
-get_int(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
-        int required, int lo, int hi, int *out)
-{
-	double d;
-
-	if (!get_num(c, obj, ptr, key, required, lo, hi, &d))
-		return 0;
-	if (d != floor(d)) {
-		char *p = ptr_join(ptr, key);
-		fail(c, p, "expected a whole number, found %g", d);
-		free(p);
-		return 0;
-	}
-	*out = (int)d;
-	return 1;
-}
-
-static int
-get_bool(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
-         int *out)
-{
-	const cJSON *v = member(obj, key);
-
-	if (v == NULL)
-		return 0;
-	if (!cJSON_IsBool(v)) {
-		char *p = ptr_join(ptr, key);
-		fail(c, p, "expected true or false, found %s", type_name(v));
-		free(p);
-		return 0;
-	}
-	*out = cJSON_IsTrue(v);
-	return 1;
-}
-
-static const cJSON *
-get_obj(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
-        int required)
-{
-	const cJSON *v = member(obj, key);
-
-	if (v == NULL) {
-		if (required)
-			fail(c, ptr, "missing required key '%s'", key);
-		return NULL;
-	}
-	if (!cJSON_IsObject(v)) {
-		char *p = ptr_join(ptr, key);
-		fail(c, p, "expected an object, found %s", type_name(v));
-		free(p);
-		return NULL;
-	}
-	return v;
-}
-
-static const cJSON *
-get_arr(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
-        int required)
-{
-	const cJSON *v = member(obj, key);
-
-	if (v == NULL) {
-		if (required)
-			fail(c, ptr, "missing required key '%s'", key);
-		return NULL;
-	}
-	if (!cJSON_IsArray(v)) {
-		char *p = ptr_join(ptr, key);
-		fail(c, p, "expected an array, found %s", type_name(v));
-		free(p);
-		return NULL;
-	}
-	return v;
-}
-
 /* An array of strings (or, when ONE_OK, a single string) → copies. */
 static char **
 get_strings(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
             size_t *n)
 {
-	const cJSON *v = get_arr(c, obj, ptr, key, 0), *e;
+	const cJSON *v = rc_jsonread_arr(&c->r, obj, ptr, key, 0), *e;
 	char **out;
 	size_t i = 0;
 	char *p;
@@ -278,11 +57,12 @@ get_strings(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
 	if (v == NULL)
 		return NULL;
 	out = rc_xcalloc((size_t)cJSON_GetArraySize(v) + 1, sizeof *out);
-	p = ptr_join(ptr, key);
+	p = rc_jsonread_join(ptr, key);
 	cJSON_ArrayForEach(e, v) {
 		if (!cJSON_IsString(e)) {
-			char *q = ptr_index(p, i);
-			fail(c, q, "expected a string, found %s", type_name(e));
+			char *q = rc_jsonread_join_index(p, i);
+			rc_jsonread_fail(&c->r, q,
+			    "expected a string, found %s", rc_jsonread_type(e));
 			free(q);
 		} else {
 			out[(*n)++] = rc_xstrdup(e->valuestring);
@@ -291,16 +71,6 @@ get_strings(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
 	}
 	free(p);
 	return out;
-}
-
-static void
-free_strings(char **v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
 }
 
 /* Compiles the pattern in string node V at pointer PTR; CONTEXT names the
@@ -314,22 +84,23 @@ compile(struct ctx *c, const cJSON *v, const char *ptr, const char *context)
 	int line, col;
 
 	if (!cJSON_IsString(v)) {
-		fail(c, ptr, "expected a pattern string, found %s", type_name(v));
+		rc_jsonread_fail(&c->r, ptr, "expected a pattern string, found %s", rc_jsonread_type(v));
 		return NULL;
 	}
 	if (v->valuestring[0] == '\0') {
-		fail(c, ptr, "empty pattern (it would match every line)");
+		rc_jsonread_fail(&c->r, ptr,
+		    "empty pattern (it would match every line)");
 		return NULL;
 	}
 	p = rc_pattern_new(v->valuestring, msg, sizeof msg, &off);
 	if (p != NULL)
 		return p;
 	if (rc_json_locate(c->text, c->len, v, &line, &col))
-		rc_err_add(c->err, RC_ERROR,
-		    "%s:%d:%d: %s: %s: pcre2 error at offset %zu: %s", c->name, line,
+		rc_err_add(c->r.err, RC_ERROR,
+		    "%s:%d:%d: %s: %s: pcre2 error at offset %zu: %s", c->r.name, line,
 		    col, ptr, context, off, msg);
 	else
-		fail(c, ptr, "%s: pcre2 error at offset %zu: %s", context, off, msg);
+		rc_jsonread_fail(&c->r, ptr, "%s: pcre2 error at offset %zu: %s", context, off, msg);
 	return NULL;
 }
 
@@ -338,7 +109,7 @@ static struct rc_pattern **
 get_patterns(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
              const char *context, size_t *n)
 {
-	const cJSON *v = member(obj, key), *e;
+	const cJSON *v = rc_jsonread_member(obj, key), *e;
 	struct rc_pattern **out;
 	char *p;
 	size_t i = 0;
@@ -346,7 +117,7 @@ get_patterns(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
 	*n = 0;
 	if (v == NULL)
 		return NULL;
-	p = ptr_join(ptr, key);
+	p = rc_jsonread_join(ptr, key);
 	if (cJSON_IsString(v)) {
 		out = rc_xcalloc(1, sizeof *out);
 		if ((out[0] = compile(c, v, p, context)) != NULL)
@@ -355,15 +126,16 @@ get_patterns(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
 		return out;
 	}
 	if (!cJSON_IsArray(v) || cJSON_GetArraySize(v) == 0) {
-		fail(c, p, cJSON_IsArray(v) ? "empty pattern list" :
+		rc_jsonread_fail(&c->r, p,
+		    cJSON_IsArray(v) ? "empty pattern list" :
 		    "expected a pattern or an array of patterns, found %s",
-		    type_name(v));
+		    rc_jsonread_type(v));
 		free(p);
 		return NULL;
 	}
 	out = rc_xcalloc((size_t)cJSON_GetArraySize(v), sizeof *out);
 	cJSON_ArrayForEach(e, v) {
-		char *q = ptr_index(p, i++);
+		char *q = rc_jsonread_join_index(p, i++);
 		struct rc_pattern *pat = compile(c, e, q, context);
 
 		if (pat != NULL)
@@ -394,7 +166,8 @@ var_use(struct ctx *c, const char *name, int is_bool, const char *ptr)
 
 	if (i >= 0) {
 		if (is_bool >= 0 && s->vars[i].is_bool != is_bool) {
-			fail(c, ptr, "variable '%s' is %s, not %s", name,
+			rc_jsonread_fail(&c->r, ptr,
+			    "variable '%s' is %s, not %s", name,
 			    s->vars[i].is_bool ? "a boolean" : "a number",
 			    is_bool ? "a boolean" : "a number");
 			return -1;
@@ -404,7 +177,7 @@ var_use(struct ctx *c, const char *name, int is_bool, const char *ptr)
 	for (p = name; *p; p++) {
 		if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) ||
 		    *p == '_')) {
-			fail(c, ptr, "variable name '%s' must be lowercase letters, "
+			rc_jsonread_fail(&c->r, ptr, "variable name '%s' must be lowercase letters, "
 			    "digits and '_'", name);
 			return -1;
 		}
@@ -419,15 +192,15 @@ var_use(struct ctx *c, const char *name, int is_bool, const char *ptr)
 static void
 parse_conds(struct ctx *c, const cJSON *obj, const char *ptr, struct rc_rule *r)
 {
-	const cJSON *w = get_obj(c, obj, ptr, "when", 0), *e;
+	const cJSON *w = rc_jsonread_obj(&c->r, obj, ptr, "when", 0), *e;
 	char *wp;
 
 	if (w == NULL)
 		return;
-	wp = ptr_join(ptr, "when");
+	wp = rc_jsonread_join(ptr, "when");
 	r->conds = rc_xcalloc((size_t)cJSON_GetArraySize(w) + 1, sizeof *r->conds);
 	for (e = w->child; e; e = e->next) {
-		char *p = ptr_join(wp, e->string);
+		char *p = rc_jsonread_join(wp, e->string);
 		struct rc_cond cond = { 0, RC_CMP_EQ, 0 };
 		int v;
 
@@ -452,7 +225,7 @@ parse_conds(struct ctx *c, const cJSON *obj, const char *ptr, struct rc_rule *r)
 				if (strncmp(s, ops[k].op, strlen(ops[k].op)) == 0)
 					break;
 			if (k == sizeof ops / sizeof ops[0]) {
-				fail(c, p, "expected a comparison like \">= 2\", found \"%s\"",
+				rc_jsonread_fail(&c->r, p, "expected a comparison like \">= 2\", found \"%s\"",
 				    e->valuestring);
 				free(p);
 				continue;
@@ -463,15 +236,15 @@ parse_conds(struct ctx *c, const cJSON *obj, const char *ptr, struct rc_rule *r)
 			while (*end == ' ')
 				end++;
 			if (end == s || *end != '\0') {
-				fail(c, p, "expected a number after '%s', found \"%s\"",
+				rc_jsonread_fail(&c->r, p, "expected a number after '%s', found \"%s\"",
 				    ops[k].op, e->valuestring);
 				free(p);
 				continue;
 			}
 			v = var_use(c, e->string, 0, p);
 		} else {
-			fail(c, p, "expected a number, a boolean or a comparison string, "
-			    "found %s", type_name(e));
+			rc_jsonread_fail(&c->r, p, "expected a number, a boolean or a comparison string, "
+			    "found %s", rc_jsonread_type(e));
 			free(p);
 			continue;
 		}
@@ -494,7 +267,7 @@ parse_sets(struct ctx *c, const cJSON *w, const char *wp, size_t *n,
 
 	*n = 0;
 	for (e = w->child; e; e = e->next) {
-		char *p = ptr_join(wp, e->string);
+		char *p = rc_jsonread_join(wp, e->string);
 		struct rc_set set = { 0, 0, 0 };
 		int v = -1;
 
@@ -511,16 +284,16 @@ parse_sets(struct ctx *c, const cJSON *w, const char *wp, size_t *n,
 			set.add = 1;
 			set.value = strtod(e->valuestring, &end);
 			if (end == e->valuestring + 1 || *end != '\0')
-				fail(c, p, "expected \"+N\" or \"-N\", found \"%s\"",
+				rc_jsonread_fail(&c->r, p, "expected \"+N\" or \"-N\", found \"%s\"",
 				    e->valuestring);
 			else
 				v = var_use(c, e->string, 0, p);
 		} else {
-			fail(c, p, "expected a number, a boolean, \"+N\" or \"-N\", "
-			    "found %s", cJSON_IsString(e) ? "a string" : type_name(e));
+			rc_jsonread_fail(&c->r, p, "expected a number, a boolean, \"+N\" or \"-N\", "
+			    "found %s", cJSON_IsString(e) ? "a string" : rc_jsonread_type(e));
 		}
 		if (v >= 0 && c->s->vars[v].readonly) {
-			fail(c, p, "variable '%s' is kept by the engine and cannot be set",
+			rc_jsonread_fail(&c->r, p, "variable '%s' is kept by the engine and cannot be set",
 			    e->string);
 			v = -1;
 		}
@@ -551,12 +324,12 @@ check_template(struct ctx *c, const char *text, const char *ptr)
 			continue;
 		}
 		if (*p == '}') {
-			fail(c, ptr, "unmatched '}' in reply (write '}}' for a brace)");
+			rc_jsonread_fail(&c->r, ptr, "unmatched '}' in reply (write '}}' for a brace)");
 			return;
 		}
 		end = strchr(p, '}');
 		if (end == NULL) {
-			fail(c, ptr, "unclosed '{' in reply (write '{{' for a brace)");
+			rc_jsonread_fail(&c->r, ptr, "unclosed '{' in reply (write '{{' for a brace)");
 			return;
 		}
 		n = (size_t)(end - p - 1);
@@ -567,7 +340,7 @@ check_template(struct ctx *c, const char *text, const char *ptr)
 		if (n > 8 && strncmp(p + 1, "capture:", 8) == 0)
 			ok = 1;
 		if (!ok)
-			fail(c, ptr, "unknown placeholder '{%.*s}'", (int)n, p + 1);
+			rc_jsonread_fail(&c->r, ptr, "unknown placeholder '{%.*s}'", (int)n, p + 1);
 		p = end + 1;
 	}
 }
@@ -578,12 +351,14 @@ state_ref(struct ctx *c, const cJSON *v, const char *ptr)
 	int i;
 
 	if (!cJSON_IsString(v)) {
-		fail(c, ptr, "expected a state name, found %s", type_name(v));
+		rc_jsonread_fail(&c->r, ptr, "expected a state name, found %s",
+		    rc_jsonread_type(v));
 		return -1;
 	}
 	i = rc_scenario_state(c->s, v->valuestring);
 	if (i < 0)
-		fail(c, ptr, "unknown state '%s'", v->valuestring);
+		rc_jsonread_fail(&c->r, ptr, "unknown state '%s'",
+		    v->valuestring);
 	return i;
 }
 
@@ -603,20 +378,23 @@ parse_replyset(struct ctx *c, const cJSON *obj, const char *ptr,
 	memset(rs, 0, sizeof *rs);
 	rs->slot = c->s->nslots++;
 	rs->next = -1;
-	v = member(obj, "replies");
-	p = ptr_join(ptr, "replies");
+	v = rc_jsonread_member(obj, "replies");
+	p = rc_jsonread_join(ptr, "replies");
 	if (v == NULL) {
-		fail(c, ptr, "missing required key 'replies'");
+		rc_jsonread_fail(&c->r, ptr, "missing required key 'replies'");
 	} else if (cJSON_IsString(v)) {
-		fail(c, p, "expected an array of replies, found a string "
+		rc_jsonread_fail(&c->r, p,
+		    "expected an array of replies, found a string "
 		    "(write [\"...\"])");
 	} else if (!cJSON_IsArray(v) || cJSON_GetArraySize(v) == 0) {
-		fail(c, p, cJSON_IsArray(v) ? "needs at least one reply" :
-		    "expected an array of replies, found %s", type_name(v));
+		rc_jsonread_fail(&c->r, p,
+		    cJSON_IsArray(v) ? "needs at least one reply" :
+		    "expected an array of replies, found %s",
+		    rc_jsonread_type(v));
 	} else {
 		rs->replies = rc_xcalloc((size_t)cJSON_GetArraySize(v), sizeof *rs->replies);
 		cJSON_ArrayForEach(e, v) {
-			char *q = ptr_index(p, i++);
+			char *q = rc_jsonread_join_index(p, i++);
 			const char *text = NULL;
 			int weight = 1;
 
@@ -624,21 +402,22 @@ parse_replyset(struct ctx *c, const cJSON *obj, const char *ptr,
 				text = e->valuestring;
 			} else if (cJSON_IsObject(e)) {
 				static const char *const keys[] = { "text", "weight", NULL };
-				const cJSON *t = member(e, "text");
+				const cJSON *t = rc_jsonread_member(e, "text");
 
-				check_keys(c, e, q, keys);
+				rc_jsonread_keys(&c->r, e, q, keys);
 				if (t == NULL || !cJSON_IsString(t))
-					fail(c, q, t ? "'text' must be a string" :
+					rc_jsonread_fail(&c->r, q, t ? "'text' must be a string" :
 					    "missing required key 'text'");
 				else
 					text = t->valuestring;
-				get_int(c, e, q, "weight", 0, 1, 1000, &weight);
+				rc_jsonread_int(&c->r, e, q, "weight", 0, 1,
+				    1000, &weight);
 			} else {
-				fail(c, q, "expected a reply string or {\"text\", \"weight\"}, "
-				    "found %s", type_name(e));
+				rc_jsonread_fail(&c->r, q, "expected a reply string or {\"text\", \"weight\"}, "
+				    "found %s", rc_jsonread_type(e));
 			}
 			if (text != NULL && text[0] == '\0') {
-				fail(c, q, "empty reply");
+				rc_jsonread_fail(&c->r, q, "empty reply");
 				text = NULL;
 			}
 			if (text != NULL) {
@@ -653,16 +432,17 @@ parse_replyset(struct ctx *c, const cJSON *obj, const char *ptr,
 	}
 	free(p);
 
-	if ((v = member(obj, "pick")) != NULL) {
-		p = ptr_join(ptr, "pick");
+	if ((v = rc_jsonread_member(obj, "pick")) != NULL) {
+		p = rc_jsonread_join(ptr, "pick");
 		if (cJSON_IsString(v) && strcmp(v->valuestring, "random") == 0)
 			rs->random = 1;
 		else if (!cJSON_IsString(v) || strcmp(v->valuestring, "cycle") != 0)
-			fail(c, p, "expected \"cycle\" or \"random\"");
+			rc_jsonread_fail(&c->r, p,
+			    "expected \"cycle\" or \"random\"");
 		free(p);
 	}
-	if ((v = get_obj(c, obj, ptr, "set", 0)) != NULL) {
-		p = ptr_join(ptr, "set");
+	if ((v = rc_jsonread_obj(&c->r, obj, ptr, "set", 0)) != NULL) {
+		p = rc_jsonread_join(ptr, "set");
 		rs->sets = parse_sets(c, v, p, &rs->nsets, 1);
 		free(p);
 	}
@@ -676,14 +456,15 @@ parse_replyset(struct ctx *c, const cJSON *obj, const char *ptr,
 			ok = islower((unsigned char)*q) || isdigit((unsigned char)*q) ||
 			    (*q == '-' && q[1] != '-' && q[1] != '\0');
 		if (!ok) {
-			char *ep = ptr_join(ptr, "events"), *eq = ptr_index(ep, i);
-			fail(c, eq, "event name '%s' must be kebab-case", ev);
+			char *ep = rc_jsonread_join(ptr, "events"), *eq = rc_jsonread_join_index(ep, i);
+			rc_jsonread_fail(&c->r, eq,
+			    "event name '%s' must be kebab-case", ev);
 			free(ep);
 			free(eq);
 		}
 	}
-	if ((v = member(obj, "next")) != NULL) {
-		p = ptr_join(ptr, "next");
+	if ((v = rc_jsonread_member(obj, "next")) != NULL) {
+		p = rc_jsonread_join(ptr, "next");
 		rs->next = state_ref(c, v, p);
 		free(p);
 	}
@@ -698,14 +479,14 @@ free_replyset(struct rc_replyset *rs)
 		free(rs->replies[i].text);
 	free(rs->replies);
 	free(rs->sets);
-	free_strings(rs->events, rs->nevents);
+	rc_jsonread_free_strings(rs->events, rs->nevents);
 }
 
 static void
 parse_replyset_at(struct ctx *c, const cJSON *obj, const char *ptr,
                   const char *key, struct rc_replyset *rs, int required)
 {
-	const cJSON *v = get_obj(c, obj, ptr, key, required);
+	const cJSON *v = rc_jsonread_obj(&c->r, obj, ptr, key, required);
 	char *p;
 
 	if (v == NULL) {
@@ -714,8 +495,8 @@ parse_replyset_at(struct ctx *c, const cJSON *obj, const char *ptr,
 		rs->next = -1;
 		return;
 	}
-	p = ptr_join(ptr, key);
-	check_keys(c, v, p, replyset_keys);
+	p = rc_jsonread_join(ptr, key);
+	rc_jsonread_keys(&c->r, v, p, replyset_keys);
 	parse_replyset(c, v, p, rs);
 	free(p);
 }
@@ -724,16 +505,16 @@ static void
 parse_examples(struct ctx *c, const cJSON *obj, const char *ptr,
                struct rc_rule *r)
 {
-	const cJSON *v = get_arr(c, obj, ptr, "examples", 0), *e;
+	const cJSON *v = rc_jsonread_arr(&c->r, obj, ptr, "examples", 0), *e;
 	char *p;
 	size_t i = 0;
 
 	if (v == NULL)
 		return;
-	p = ptr_join(ptr, "examples");
+	p = rc_jsonread_join(ptr, "examples");
 	r->examples = rc_xcalloc((size_t)cJSON_GetArraySize(v) + 1, sizeof *r->examples);
 	cJSON_ArrayForEach(e, v) {
-		char *q = ptr_index(p, i++);
+		char *q = rc_jsonread_join_index(p, i++);
 		struct rc_example *ex = &r->examples[r->nexamples];
 
 		ex->state = -1;
@@ -742,30 +523,31 @@ parse_examples(struct ctx *c, const cJSON *obj, const char *ptr,
 			r->nexamples++;
 		} else if (cJSON_IsObject(e)) {
 			static const char *const keys[] = { "text", "state", "vars", NULL };
-			const cJSON *t = member(e, "text"), *st = member(e, "state"),
-			    *vars = get_obj(c, e, q, "vars", 0);
+			const cJSON *t = rc_jsonread_member(e, "text"), *st = rc_jsonread_member(e, "state"),
+			    *vars = rc_jsonread_obj(&c->r, e, q, "vars", 0);
 
-			check_keys(c, e, q, keys);
+			rc_jsonread_keys(&c->r, e, q, keys);
 			if (t == NULL || !cJSON_IsString(t)) {
-				fail(c, q, t ? "'text' must be a string" :
+				rc_jsonread_fail(&c->r, q,
+				    t ? "'text' must be a string" :
 				    "missing required key 'text'");
 			} else {
 				ex->text = rc_xstrdup(t->valuestring);
 				if (st != NULL) {
-					char *sp = ptr_join(q, "state");
+					char *sp = rc_jsonread_join(q, "state");
 					ex->state = state_ref(c, st, sp);
 					free(sp);
 				}
 				if (vars != NULL) {
-					char *vp = ptr_join(q, "vars");
+					char *vp = rc_jsonread_join(q, "vars");
 					ex->vars = parse_sets(c, vars, vp, &ex->nvars, 0);
 					free(vp);
 				}
 				r->nexamples++;
 			}
 		} else {
-			fail(c, q, "expected an example string or object, found %s",
-			    type_name(e));
+			rc_jsonread_fail(&c->r, q, "expected an example string or object, found %s",
+			    rc_jsonread_type(e));
 		}
 		free(q);
 	}
@@ -791,32 +573,33 @@ parse_rule(struct ctx *c, const cJSON *obj, const char *ptr, int state,
 	r->index = c->rule_index++;
 	r->where = rc_xstrdup(ptr);
 	if (!cJSON_IsObject(obj)) {
-		fail(c, ptr, "expected a rule object, found %s", type_name(obj));
+		rc_jsonread_fail(&c->r, ptr, "expected a rule object, found %s", rc_jsonread_type(obj));
 		r->rs.next = -1;
 		return;
 	}
-	check_keys(c, obj, ptr, rule_keys);
-	r->id = get_str(c, obj, ptr, "id", 1);
+	rc_jsonread_keys(&c->r, obj, ptr, rule_keys);
+	r->id = rc_jsonread_str(&c->r, obj, ptr, "id", 1);
 	rc_buf_printf(&context, "rule '%s'", r->id ? r->id : "?");
 	r->match = get_patterns(c, obj, ptr, "match", rc_buf_str(&context), &r->nmatch);
 	r->not = get_patterns(c, obj, ptr, "not", rc_buf_str(&context), &r->nnot);
-	if ((v = member(obj, "after")) != NULL) {
-		char *p = ptr_join(ptr, "after");
+	if ((v = rc_jsonread_member(obj, "after")) != NULL) {
+		char *p = rc_jsonread_join(ptr, "after");
 		r->after = compile(c, v, p, rc_buf_str(&context));
 		free(p);
 	}
 	parse_conds(c, obj, ptr, r);
-	if (get_bool(c, obj, ptr, "proposal", &b))
+	if (rc_jsonread_bool(&c->r, obj, ptr, "proposal", &b))
 		r->proposal = b;
-	get_bool(c, obj, ptr, "once", &r->once);
-	if ((v = member(obj, "bargain")) != NULL) {
-		char *p = ptr_join(ptr, "bargain");
+	rc_jsonread_bool(&c->r, obj, ptr, "once", &r->once);
+	if ((v = rc_jsonread_member(obj, "bargain")) != NULL) {
+		char *p = rc_jsonread_join(ptr, "bargain");
 		if (cJSON_IsString(v) && strcmp(v->valuestring, "offer") == 0)
 			r->bargain = RC_BARGAIN_OFFER;
 		else if (cJSON_IsString(v) && strcmp(v->valuestring, "take") == 0)
 			r->bargain = RC_BARGAIN_TAKE;
 		else
-			fail(c, p, "expected \"offer\" or \"take\"");
+			rc_jsonread_fail(&c->r, p,
+			    "expected \"offer\" or \"take\"");
 		free(p);
 	}
 	parse_replyset(c, obj, ptr, &r->rs);
@@ -854,7 +637,7 @@ parse_rules(struct ctx *c, const cJSON *arr, const char *ptr, int state,
 	*n = 0;
 	rules = rc_xcalloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *rules);
 	cJSON_ArrayForEach(e, arr) {
-		char *p = ptr_index(ptr, i++);
+		char *p = rc_jsonread_join_index(ptr, i++);
 		parse_rule(c, e, p, state, &rules[(*n)++]);
 		free(p);
 	}
@@ -867,7 +650,7 @@ parse_rules(struct ctx *c, const cJSON *arr, const char *ptr, int state,
 			if (rules[j].id && strcmp(rules[i].id, rules[j].id) == 0)
 				break;
 		if (j < i) {
-			fail(c, rules[i].where, "duplicate rule id '%s' (also %s)",
+			rc_jsonread_fail(&c->r, rules[i].where, "duplicate rule id '%s' (also %s)",
 			    rules[i].id, rules[j].where);
 			continue;
 		}
@@ -876,7 +659,7 @@ parse_rules(struct ctx *c, const cJSON *arr, const char *ptr, int state,
 			size_t k, m;
 			for (k = 0; k < s->nglobal; k++)
 				if (s->global[k].id && strcmp(s->global[k].id, rules[i].id) == 0)
-					fail(c, rules[i].where, "duplicate rule id '%s' (also %s)",
+					rc_jsonread_fail(&c->r, rules[i].where, "duplicate rule id '%s' (also %s)",
 					    rules[i].id, s->global[k].where);
 			for (k = 0; k < s->nstates; k++) {
 				if ((int)k == state)
@@ -884,7 +667,7 @@ parse_rules(struct ctx *c, const cJSON *arr, const char *ptr, int state,
 				for (m = 0; m < s->states[k].nrules; m++)
 					if (s->states[k].rules[m].id &&
 					    strcmp(s->states[k].rules[m].id, rules[i].id) == 0)
-						fail(c, rules[i].where,
+						rc_jsonread_fail(&c->r, rules[i].where,
 						    "duplicate rule id '%s' (also %s)", rules[i].id,
 						    s->states[k].rules[m].where);
 			}
@@ -899,7 +682,7 @@ parse_persona(struct ctx *c, const cJSON *root)
 	static const char *const keys[] = { "name", "role", "kind",
 	    "organisation", "temperament", "speech", NULL };
 	static const char *const tkeys[] = { "patience", "hostility", "honesty", NULL };
-	const cJSON *p = get_obj(c, root, "", "persona", 1), *t;
+	const cJSON *p = rc_jsonread_obj(&c->r, root, "", "persona", 1), *t;
 	struct rc_scenario *s = c->s;
 	const char *sp;
 
@@ -908,20 +691,22 @@ parse_persona(struct ctx *c, const cJSON *root)
 	s->honesty = 7;
 	if (p == NULL)
 		return;
-	check_keys(c, p, "/persona", keys);
-	s->name = get_str(c, p, "/persona", "name", 1);
-	s->role = get_str(c, p, "/persona", "role", 1);
-	s->kind = get_str(c, p, "/persona", "kind", 1);
+	rc_jsonread_keys(&c->r, p, "/persona", keys);
+	s->name = rc_jsonread_str(&c->r, p, "/persona", "name", 1);
+	s->role = rc_jsonread_str(&c->r, p, "/persona", "role", 1);
+	s->kind = rc_jsonread_str(&c->r, p, "/persona", "kind", 1);
 	if (s->kind && strcmp(s->kind, "business") && strcmp(s->kind, "consumer"))
-		fail(c, "/persona/kind", "expected \"business\" or \"consumer\", found \"%s\"",
+		rc_jsonread_fail(&c->r, "/persona/kind", "expected \"business\" or \"consumer\", found \"%s\"",
 		    s->kind);
-	s->organisation = get_str(c, p, "/persona", "organisation", 0);
-	s->speech = get_str(c, p, "/persona", "speech", 0);
-	if ((t = get_obj(c, p, "/persona", "temperament", 0)) != NULL) {
-		check_keys(c, t, "/persona/temperament", tkeys);
-		get_int(c, t, "/persona/temperament", "patience", 0, 1, 20, &s->patience);
-		get_int(c, t, "/persona/temperament", "hostility", 0, 0, 10, &s->hostility);
-		get_int(c, t, "/persona/temperament", "honesty", 0, 0, 10, &s->honesty);
+	s->organisation = rc_jsonread_str(&c->r, p, "/persona",
+	    "organisation", 0);
+	s->speech = rc_jsonread_str(&c->r, p, "/persona", "speech", 0);
+	t = rc_jsonread_obj(&c->r, p, "/persona", "temperament", 0);
+	if (t != NULL) {
+		rc_jsonread_keys(&c->r, t, "/persona/temperament", tkeys);
+		rc_jsonread_int(&c->r, t, "/persona/temperament", "patience", 0, 1, 20, &s->patience);
+		rc_jsonread_int(&c->r, t, "/persona/temperament", "hostility", 0, 0, 10, &s->hostility);
+		rc_jsonread_int(&c->r, t, "/persona/temperament", "honesty", 0, 0, 10, &s->honesty);
 	}
 	if (s->name) {
 		sp = strchr(s->name, ' ');
@@ -956,58 +741,62 @@ parse_case(struct ctx *c, const cJSON *root)
 	    "contact", "currency", "invoices", "balance", "days_overdue",
 	    "history", "notes", NULL };
 	static const char *const ikeys[] = { "id", "amount", "due", "status", NULL };
-	const cJSON *k = get_obj(c, root, "", "case", 1), *inv, *e;
+	const cJSON *k = rc_jsonread_obj(&c->r, root, "", "case", 1), *inv, *e;
 	struct rc_scenario *s = c->s;
 	size_t i = 0;
 
 	if (k == NULL)
 		return;
-	check_keys(c, k, "/case", keys);
-	s->creditor = get_str(c, k, "/case", "creditor", 1);
-	s->collector = get_str(c, k, "/case", "collector", 0);
-	s->debtor = get_str(c, k, "/case", "debtor", 1);
-	s->contact = get_str(c, k, "/case", "contact", 0);
-	s->currency = get_str(c, k, "/case", "currency", 1);
+	rc_jsonread_keys(&c->r, k, "/case", keys);
+	s->creditor = rc_jsonread_str(&c->r, k, "/case", "creditor", 1);
+	s->collector = rc_jsonread_str(&c->r, k, "/case", "collector", 0);
+	s->debtor = rc_jsonread_str(&c->r, k, "/case", "debtor", 1);
+	s->contact = rc_jsonread_str(&c->r, k, "/case", "contact", 0);
+	s->currency = rc_jsonread_str(&c->r, k, "/case", "currency", 1);
 	if (s->currency && (strlen(s->currency) != 3 ||
 	    !isupper((unsigned char)s->currency[0]) ||
 	    !isupper((unsigned char)s->currency[1]) ||
 	    !isupper((unsigned char)s->currency[2])))
-		fail(c, "/case/currency", "expected a three-letter ISO 4217 code like "
+		rc_jsonread_fail(&c->r, "/case/currency", "expected a three-letter ISO 4217 code like "
 		    "\"USD\", found \"%s\"", s->currency);
-	get_num(c, k, "/case", "balance", 1, 0.01, 1e12, &s->balance);
-	get_int(c, k, "/case", "days_overdue", 1, 0, 100000, &s->days_overdue);
+	rc_jsonread_num(&c->r, k, "/case", "balance", 1, 0.01, 1e12,
+	    &s->balance);
+	rc_jsonread_int(&c->r, k, "/case", "days_overdue", 1, 0, 100000,
+	    &s->days_overdue);
 	s->history = get_strings(c, k, "/case", "history", &s->nhistory);
 	s->notes = get_strings(c, k, "/case", "notes", &s->nnotes);
-	if ((inv = get_arr(c, k, "/case", "invoices", 1)) == NULL)
+	if ((inv = rc_jsonread_arr(&c->r, k, "/case", "invoices", 1)) == NULL)
 		return;
 	if (cJSON_GetArraySize(inv) == 0)
-		fail(c, "/case/invoices", "needs at least one invoice");
+		rc_jsonread_fail(&c->r, "/case/invoices",
+		    "needs at least one invoice");
 	s->invoices = rc_xcalloc((size_t)cJSON_GetArraySize(inv) + 1, sizeof *s->invoices);
 	cJSON_ArrayForEach(e, inv) {
-		char *p = ptr_index("/case/invoices", i++);
+		char *p = rc_jsonread_join_index("/case/invoices", i++);
 		struct rc_invoice *iv = &s->invoices[s->ninvoices];
 		char *status;
 
 		if (!cJSON_IsObject(e)) {
-			fail(c, p, "expected an invoice object, found %s", type_name(e));
+			rc_jsonread_fail(&c->r, p, "expected an invoice object, found %s", rc_jsonread_type(e));
 			free(p);
 			continue;
 		}
-		check_keys(c, e, p, ikeys);
-		iv->id = get_str(c, e, p, "id", 1);
-		get_num(c, e, p, "amount", 1, 0.01, 1e12, &iv->amount);
-		iv->due = get_str(c, e, p, "due", 0);
+		rc_jsonread_keys(&c->r, e, p, ikeys);
+		iv->id = rc_jsonread_str(&c->r, e, p, "id", 1);
+		rc_jsonread_num(&c->r, e, p, "amount", 1, 0.01, 1e12,
+		    &iv->amount);
+		iv->due = rc_jsonread_str(&c->r, e, p, "due", 0);
 		if (iv->due && !valid_date(iv->due)) {
-			char *q = ptr_join(p, "due");
-			fail(c, q, "expected a date YYYY-MM-DD, found \"%s\"", iv->due);
+			char *q = rc_jsonread_join(p, "due");
+			rc_jsonread_fail(&c->r, q, "expected a date YYYY-MM-DD, found \"%s\"", iv->due);
 			free(q);
 		}
-		status = get_str(c, e, p, "status", 0);
+		status = rc_jsonread_str(&c->r, e, p, "status", 0);
 		if (status && strcmp(status, "paid") == 0)
 			iv->paid = 1;
 		else if (status && strcmp(status, "unpaid") != 0) {
-			char *q = ptr_join(p, "status");
-			fail(c, q, "expected \"paid\" or \"unpaid\", found \"%s\"", status);
+			char *q = rc_jsonread_join(p, "status");
+			rc_jsonread_fail(&c->r, q, "expected \"paid\" or \"unpaid\", found \"%s\"", status);
 			free(q);
 		}
 		free(status);
@@ -1020,7 +809,7 @@ static void
 parse_research(struct ctx *c, const cJSON *root)
 {
 	static const char *const keys[] = { "id", "source", "text", "patterns", NULL };
-	const cJSON *r = get_arr(c, root, "", "research", 0), *e;
+	const cJSON *r = rc_jsonread_arr(&c->r, root, "", "research", 0), *e;
 	struct rc_scenario *s = c->s;
 	size_t i = 0;
 
@@ -1028,22 +817,23 @@ parse_research(struct ctx *c, const cJSON *root)
 		return;
 	s->research = rc_xcalloc((size_t)cJSON_GetArraySize(r) + 1, sizeof *s->research);
 	cJSON_ArrayForEach(e, r) {
-		char *p = ptr_index("/research", i++);
+		char *p = rc_jsonread_join_index("/research", i++);
 		struct rc_fact *f = &s->research[s->nresearch];
 		struct rc_buf context = RC_BUF_INIT;
 
 		if (!cJSON_IsObject(e)) {
-			fail(c, p, "expected a research object, found %s", type_name(e));
+			rc_jsonread_fail(&c->r, p, "expected a research object, found %s", rc_jsonread_type(e));
 			free(p);
 			continue;
 		}
-		check_keys(c, e, p, keys);
-		f->id = get_str(c, e, p, "id", 1);
-		f->source = get_str(c, e, p, "source", 0);
-		f->text = get_str(c, e, p, "text", 1);
+		rc_jsonread_keys(&c->r, e, p, keys);
+		f->id = rc_jsonread_str(&c->r, e, p, "id", 1);
+		f->source = rc_jsonread_str(&c->r, e, p, "source", 0);
+		f->text = rc_jsonread_str(&c->r, e, p, "text", 1);
 		rc_buf_printf(&context, "research '%s'", f->id ? f->id : "?");
-		if (member(e, "patterns") == NULL)
-			fail(c, p, "missing required key 'patterns'");
+		if (rc_jsonread_member(e, "patterns") == NULL)
+			rc_jsonread_fail(&c->r, p,
+			    "missing required key 'patterns'");
 		f->patterns = get_patterns(c, e, p, "patterns", rc_buf_str(&context),
 		    &f->npatterns);
 		rc_buf_free(&context);
@@ -1057,30 +847,33 @@ parse_truth(struct ctx *c, const cJSON *root)
 {
 	static const char *const keys[] = { "reason", "can_pay", "cash_now",
 	    "monthly", "first_offer", "concession", "if_pushed", NULL };
-	const cJSON *t = get_obj(c, root, "", "truth", 1);
+	const cJSON *t = rc_jsonread_obj(&c->r, root, "", "truth", 1);
 	struct rc_scenario *s = c->s;
 
 	s->truth.can_pay = 1;
 	s->truth.concession = 0.25;
 	if (t == NULL)
 		return;
-	check_keys(c, t, "/truth", keys);
-	s->reason = get_str(c, t, "/truth", "reason", 1);
-	s->if_pushed = get_str(c, t, "/truth", "if_pushed", 0);
-	get_bool(c, t, "/truth", "can_pay", &s->truth.can_pay);
-	get_num(c, t, "/truth", "cash_now", 1, 0, 1e12, &s->truth.cash_now);
-	get_num(c, t, "/truth", "monthly", 1, 0, 1e12, &s->truth.monthly);
-	get_num(c, t, "/truth", "first_offer", 1, 0, 1e12, &s->truth.first_offer);
-	get_num(c, t, "/truth", "concession", 0, 0, 1, &s->truth.concession);
+	rc_jsonread_keys(&c->r, t, "/truth", keys);
+	s->reason = rc_jsonread_str(&c->r, t, "/truth", "reason", 1);
+	s->if_pushed = rc_jsonread_str(&c->r, t, "/truth", "if_pushed", 0);
+	rc_jsonread_bool(&c->r, t, "/truth", "can_pay", &s->truth.can_pay);
+	rc_jsonread_num(&c->r, t, "/truth", "cash_now", 1, 0, 1e12,
+	    &s->truth.cash_now);
+	rc_jsonread_num(&c->r, t, "/truth", "monthly", 1, 0, 1e12,
+	    &s->truth.monthly);
+	rc_jsonread_num(&c->r, t, "/truth", "first_offer", 1, 0, 1e12, &s->truth.first_offer);
+	rc_jsonread_num(&c->r, t, "/truth", "concession", 0, 0, 1,
+	    &s->truth.concession);
 	if (s->truth.first_offer > s->truth.cash_now)
-		fail(c, "/truth/first_offer", "first offer %g is more than cash_now %g",
+		rc_jsonread_fail(&c->r, "/truth/first_offer", "first offer %g is more than cash_now %g",
 		    s->truth.first_offer, s->truth.cash_now);
 }
 
 static void
 parse_variables(struct ctx *c, const cJSON *root)
 {
-	const cJSON *v = get_obj(c, root, "", "variables", 0), *e;
+	const cJSON *v = rc_jsonread_obj(&c->r, root, "", "variables", 0), *e;
 	struct rc_scenario *s = c->s;
 	size_t i;
 
@@ -1097,17 +890,17 @@ parse_variables(struct ctx *c, const cJSON *root)
 	if (v == NULL)
 		return;
 	for (e = v->child; e; e = e->next) {
-		char *p = ptr_join("/variables", e->string);
+		char *p = rc_jsonread_join("/variables", e->string);
 		int idx;
 
 		if (!cJSON_IsNumber(e) && !cJSON_IsBool(e)) {
-			fail(c, p, "expected a number or a boolean, found %s", type_name(e));
+			rc_jsonread_fail(&c->r, p, "expected a number or a boolean, found %s", rc_jsonread_type(e));
 			free(p);
 			continue;
 		}
 		idx = var_use(c, e->string, cJSON_IsBool(e), p);
 		if (idx >= 0 && s->vars[idx].readonly) {
-			fail(c, p, "variable '%s' is kept by the engine", e->string);
+			rc_jsonread_fail(&c->r, p, "variable '%s' is kept by the engine", e->string);
 		} else if (idx >= 0) {
 			s->vars[idx].init = cJSON_IsBool(e) ? cJSON_IsTrue(e) : e->valuedouble;
 			s->vars[idx].declared = 1;
@@ -1120,15 +913,15 @@ static void
 parse_states(struct ctx *c, const cJSON *root)
 {
 	static const char *const keys[] = { "description", "rules", "fallback",
-	    "bargain", "end", NULL };
-	const cJSON *st = get_obj(c, root, "", "states", 1), *e, *v;
+	    "bargain", "end", "speaker", NULL };
+	const cJSON *st = rc_jsonread_obj(&c->r, root, "", "states", 1), *e, *v;
 	struct rc_scenario *s = c->s;
 	size_t i;
 
 	if (st == NULL)
 		return;
 	if (cJSON_GetArraySize(st) == 0) {
-		fail(c, "/states", "needs at least one state");
+		rc_jsonread_fail(&c->r, "/states", "needs at least one state");
 		return;
 	}
 	/* First pass: names, so rules can refer to any state. */
@@ -1141,8 +934,8 @@ parse_states(struct ctx *c, const cJSON *root)
 			ok = islower((unsigned char)*q) || isdigit((unsigned char)*q) ||
 			    *q == '_' || *q == '-';
 		if (!ok) {
-			char *p = ptr_join("/states", e->string);
-			fail(c, p, "state name '%s' must be lowercase letters, digits, "
+			char *p = rc_jsonread_join("/states", e->string);
+			rc_jsonread_fail(&c->r, p, "state name '%s' must be lowercase letters, digits, "
 			    "'-' and '_'", e->string);
 			free(p);
 		}
@@ -1152,37 +945,41 @@ parse_states(struct ctx *c, const cJSON *root)
 	}
 	for (e = st->child, i = 0; e; e = e->next, i++) {
 		struct rc_state *state = &s->states[i];
-		char *p = ptr_join("/states", e->string);
+		char *p = rc_jsonread_join("/states", e->string);
 
 		if (!cJSON_IsObject(e)) {
-			fail(c, p, "expected a state object, found %s", type_name(e));
+			rc_jsonread_fail(&c->r, p, "expected a state object, found %s", rc_jsonread_type(e));
 			free(p);
 			continue;
 		}
-		check_keys(c, e, p, keys);
-		state->description = get_str(c, e, p, "description", 0);
-		get_bool(c, e, p, "bargain", &state->bargain);
-		if ((v = member(e, "end")) != NULL && !cJSON_IsNull(v)) {
-			char *q = ptr_join(p, "end");
+		rc_jsonread_keys(&c->r, e, p, keys);
+		state->description = rc_jsonread_str(&c->r, e, p, "description",
+		    0);
+		state->speaker = rc_jsonread_str(&c->r, e, p, "speaker", 0);
+		rc_jsonread_bool(&c->r, e, p, "bargain", &state->bargain);
+		if ((v = rc_jsonread_member(e,
+		    "end")) != NULL && !cJSON_IsNull(v)) {
+			char *q = rc_jsonread_join(p, "end");
 			if (cJSON_IsString(v) && strcmp(v->valuestring, "close") == 0)
 				state->end = RC_END_CLOSE;
 			else if (cJSON_IsString(v) && strcmp(v->valuestring, "hangup") == 0)
 				state->end = RC_END_HANGUP;
 			else
-				fail(c, q, "expected \"close\", \"hangup\" or null");
+				rc_jsonread_fail(&c->r, q, "expected \"close\", \"hangup\" or null");
 			free(q);
 		}
-		if ((v = get_arr(c, e, p, "rules", 0)) != NULL) {
-			char *q = ptr_join(p, "rules");
+		if ((v = rc_jsonread_arr(&c->r, e, p, "rules", 0)) != NULL) {
+			char *q = rc_jsonread_join(p, "rules");
 			size_t n;
 
 			state->rules = parse_rules(c, v, q, (int)i, &n);
 			state->nrules = n;
 			free(q);
 		}
-		if (member(e, "fallback") != NULL || state->end == RC_END_NONE) {
+		if (rc_jsonread_member(e, "fallback") != NULL || state->end == RC_END_NONE) {
 			parse_replyset_at(c, e, p, "fallback", &state->fallback, 1);
-			state->has_fallback = member(e, "fallback") != NULL;
+			state->has_fallback = rc_jsonread_member(e,
+			    "fallback") != NULL;
 		}
 		free(p);
 	}
@@ -1193,23 +990,26 @@ static void
 parse_scoring(struct ctx *c, const cJSON *root)
 {
 	static const char *const keys[] = { "not_applicable", "weights", NULL };
-	const cJSON *sc = get_obj(c, root, "", "scoring", 0), *w, *e;
+	const cJSON *sc = rc_jsonread_obj(&c->r, root, "", "scoring", 0), *w,
+	    *e;
 	struct rc_scenario *s = c->s;
 	size_t n;
 
 	if (sc == NULL)
 		return;
-	check_keys(c, sc, "/scoring", keys);
+	rc_jsonread_keys(&c->r, sc, "/scoring", keys);
 	s->na_ids = get_strings(c, sc, "/scoring", "not_applicable", &s->nna);
-	if ((w = get_obj(c, sc, "/scoring", "weights", 0)) == NULL)
+	if ((w = rc_jsonread_obj(&c->r, sc, "/scoring", "weights", 0)) == NULL)
 		return;
 	n = (size_t)cJSON_GetArraySize(w);
 	s->weight_ids = rc_xcalloc(n + 1, sizeof *s->weight_ids);
 	s->weight_values = rc_xcalloc(n + 1, sizeof *s->weight_values);
 	for (e = w->child; e; e = e->next) {
 		if (!cJSON_IsNumber(e) || e->valuedouble < 0 || e->valuedouble > 10) {
-			char *p = ptr_join("/scoring/weights", e->string);
-			fail(c, p, "expected a weight from 0 to 10");
+			char *p = rc_jsonread_join("/scoring/weights",
+			    e->string);
+			rc_jsonread_fail(&c->r, p,
+			    "expected a weight from 0 to 10");
 			free(p);
 			continue;
 		}
@@ -1236,35 +1036,35 @@ build(struct ctx *c, const cJSON *root)
 	size_t i;
 
 	if (!cJSON_IsObject(root)) {
-		fail(c, "", "expected a JSON object at the top, found %s", type_name(root));
+		rc_jsonread_fail(&c->r, "", "expected a JSON object at the top, found %s", rc_jsonread_type(root));
 		return NULL;
 	}
-	check_keys(c, root, "", keys);
-	s->id = get_str(c, root, "", "id", 1);
+	rc_jsonread_keys(&c->r, root, "", keys);
+	s->id = rc_jsonread_str(&c->r, root, "", "id", 1);
 	if (s->id) {
 		const char *q;
 		int ok = islower((unsigned char)s->id[0]) || isdigit((unsigned char)s->id[0]);
 		for (q = s->id; ok && *q; q++)
 			ok = islower((unsigned char)*q) || isdigit((unsigned char)*q) || *q == '-';
 		if (!ok)
-			fail(c, "/id", "id '%s' must be lowercase letters, digits and '-'",
+			rc_jsonread_fail(&c->r, "/id", "id '%s' must be lowercase letters, digits and '-'",
 			    s->id);
 	}
-	s->title = get_str(c, root, "", "title", 1);
-	s->version = get_str(c, root, "", "version", 1);
-	s->archetype = get_str(c, root, "", "archetype", 1);
+	s->title = rc_jsonread_str(&c->r, root, "", "title", 1);
+	s->version = rc_jsonread_str(&c->r, root, "", "version", 1);
+	s->archetype = rc_jsonread_str(&c->r, root, "", "archetype", 1);
 	if (s->archetype) {
 		for (i = 0; archetypes[i] && strcmp(archetypes[i], s->archetype); i++)
 			;
 		if (archetypes[i] == NULL)
-			fail(c, "/archetype", "unknown archetype '%s'", s->archetype);
+			rc_jsonread_fail(&c->r, "/archetype", "unknown archetype '%s'", s->archetype);
 	}
-	s->difficulty = get_str(c, root, "", "difficulty", 1);
+	s->difficulty = rc_jsonread_str(&c->r, root, "", "difficulty", 1);
 	if (s->difficulty && strcmp(s->difficulty, "easy") &&
 	    strcmp(s->difficulty, "medium") && strcmp(s->difficulty, "hard"))
-		fail(c, "/difficulty", "expected \"easy\", \"medium\" or \"hard\", "
+		rc_jsonread_fail(&c->r, "/difficulty", "expected \"easy\", \"medium\" or \"hard\", "
 		    "found \"%s\"", s->difficulty);
-	s->summary = get_str(c, root, "", "summary", 1);
+	s->summary = rc_jsonread_str(&c->r, root, "", "summary", 1);
 	parse_persona(c, root);
 	parse_case(c, root);
 	parse_research(c, root);
@@ -1272,18 +1072,20 @@ build(struct ctx *c, const cJSON *root)
 	s->truth.honesty = s->honesty;
 	parse_variables(c, root);
 	s->turn_limit = 40;
-	get_int(c, root, "", "turn_limit", 0, 4, 500, &s->turn_limit);
+	rc_jsonread_int(&c->r, root, "", "turn_limit", 0, 4, 500,
+	    &s->turn_limit);
 
 	parse_states(c, root);
-	start = get_str(c, root, "", "start", 1);
+	start = rc_jsonread_str(&c->r, root, "", "start", 1);
 	s->start = -1;
 	if (start) {
 		s->start = rc_scenario_state(s, start);
 		if (s->start < 0 && s->nstates > 0)
-			fail(c, "/start", "unknown state '%s'", start);
+			rc_jsonread_fail(&c->r, "/start", "unknown state '%s'",
+			    start);
 		free(start);
 	}
-	if ((v = get_arr(c, root, "", "global", 0)) != NULL) {
+	if ((v = rc_jsonread_arr(&c->r, root, "", "global", 0)) != NULL) {
 		size_t n;
 
 		s->global = parse_rules(c, v, "/global", -1, &n);
@@ -1293,10 +1095,10 @@ build(struct ctx *c, const cJSON *root)
 	 * rules are read last, so check states against them once more. */
 	parse_replyset_at(c, root, "", "opening", &s->opening, 1);
 	parse_replyset_at(c, root, "", "hangup", &s->hangup, 1);
-	s->has_pause = member(root, "pause") != NULL;
+	s->has_pause = rc_jsonread_member(root, "pause") != NULL;
 	parse_replyset_at(c, root, "", "pause", &s->pause, 0);
-	if ((v = get_obj(c, root, "", "bargain", 1)) != NULL) {
-		check_keys(c, v, "/bargain", bkeys);
+	if ((v = rc_jsonread_obj(&c->r, root, "", "bargain", 1)) != NULL) {
+		rc_jsonread_keys(&c->r, v, "/bargain", bkeys);
 		parse_replyset_at(c, v, "/bargain", "accept", &s->accept, 1);
 		parse_replyset_at(c, v, "/bargain", "accept_plan", &s->accept_plan, 1);
 		parse_replyset_at(c, v, "/bargain", "counter", &s->counter, 1);
@@ -1312,7 +1114,7 @@ build(struct ctx *c, const cJSON *root)
 	parse_scoring(c, root);
 	s->nrules = c->rule_index;
 	if (s->vars[RC_VAR_PATIENCE].init <= 0)
-		fail(c, "/variables/patience", "starting patience must be above 0");
+		rc_jsonread_fail(&c->r, "/variables/patience", "starting patience must be above 0");
 	return s;
 }
 
@@ -1325,10 +1127,10 @@ rc_scenario_parse(const char *name, const char *text, size_t len,
 	size_t before = err->nerrors;
 
 	memset(&c, 0, sizeof c);
-	c.name = name;
+	c.r.name = name;
 	c.text = text;
 	c.len = len;
-	c.err = err;
+	c.r.err = err;
 	root = rc_json_parse(name, text, len, err);
 	if (root == NULL)
 		return NULL;
@@ -1376,8 +1178,8 @@ rc_scenario_free(struct rc_scenario *s)
 		free(s->invoices[i].due);
 	}
 	free(s->invoices);
-	free_strings(s->history, s->nhistory);
-	free_strings(s->notes, s->nnotes);
+	rc_jsonread_free_strings(s->history, s->nhistory);
+	rc_jsonread_free_strings(s->notes, s->nnotes);
 	for (i = 0; i < s->nresearch; i++) {
 		free(s->research[i].id);
 		free(s->research[i].source);
@@ -1387,8 +1189,8 @@ rc_scenario_free(struct rc_scenario *s)
 	free(s->research);
 	free(s->reason);
 	free(s->if_pushed);
-	free_strings(s->na_ids, s->nna);
-	free_strings(s->weight_ids, s->nweights);
+	rc_jsonread_free_strings(s->na_ids, s->nna);
+	rc_jsonread_free_strings(s->weight_ids, s->nweights);
 	free(s->weight_values);
 	for (i = 0; i < s->nvars; i++)
 		free(s->vars[i].name);
@@ -1396,6 +1198,7 @@ rc_scenario_free(struct rc_scenario *s)
 	for (i = 0; i < s->nstates; i++) {
 		free(s->states[i].name);
 		free(s->states[i].description);
+		free(s->states[i].speaker);
 		for (j = 0; j < s->states[i].nrules; j++)
 			free_rule(&s->states[i].rules[j]);
 		free(s->states[i].rules);

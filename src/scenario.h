@@ -95,6 +95,7 @@ enum rc_end { RC_END_NONE, RC_END_CLOSE, RC_END_HANGUP };
 struct rc_state {
 	char *name;
 	char *description;
+	char *speaker;       /* who answers in this state; NULL: the debtor */
 	struct rc_rule *rules;
 	size_t nrules;
 	struct rc_replyset fallback;

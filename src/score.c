@@ -370,23 +370,44 @@ judge(const struct rc_rubric *rubric, const struct rc_score_input *in,
 }
 
 static void
+add_critical(struct rc_scorecard *c, const char *id, const struct rc_turn *u)
+{
+	struct rc_critical *cr;
+
+	c->critical = rc_xreallocarray(c->critical, c->ncritical + 1,
+	    sizeof *c->critical);
+	cr = &c->critical[c->ncritical++];
+	cr->id = id;
+	cr->turn = u->number;
+	cr->quote = rc_xstrdup(u->text);
+}
+
+/* Critical failures fail the call whatever its score: abusive or profane
+ * language toward the debtor, and (a compliance breach) telling someone
+ * other than the debtor about the debt, which a scenario marks with the
+ * event "third-party-disclosure" on the gatekeeper's reply. */
+static void
 criticals(struct rc_scorecard *c, const struct rc_line *lines, size_t n)
 {
-	size_t i;
+	size_t i, j;
 
 	for (i = 0; i < n; i++) {
 		const struct rc_line *l = &lines[i];
-		struct rc_critical *cr;
+
+		if (l->turn->speaker == RC_SPEAKER_DEBTOR &&
+		    rc_turn_find(l->turn, "third-party-disclosure") != NULL) {
+			for (j = i; j > 0; j--)
+				if (lines[j - 1].turn->speaker == RC_SPEAKER_COLLECTOR)
+					break;
+			if (j > 0)
+				add_critical(c, "third-party-disclosure", lines[j - 1].turn);
+			continue;
+		}
 
 		if (l->turn->speaker != RC_SPEAKER_COLLECTOR ||
 		    !(RC_HAS(l, RC_SIG_PROFANITY) || RC_HAS(l, RC_SIG_INSULT)))
 			continue;
-		c->critical = rc_xreallocarray(c->critical, c->ncritical + 1,
-		    sizeof *c->critical);
-		cr = &c->critical[c->ncritical++];
-		cr->id = "abusive-language";
-		cr->turn = l->turn->number;
-		cr->quote = rc_xstrdup(l->turn->text);
+		add_critical(c, "abusive-language", l->turn);
 	}
 }
 

@@ -28,6 +28,7 @@ rc_transcript_free(struct rc_transcript *t)
 		free(u->text);
 		free(u->state);
 		free(u->rule);
+		free(u->name);
 		for (j = 0; j < u->nevents; j++) {
 			free(u->events[j].type);
 			free(u->events[j].detail);

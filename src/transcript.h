@@ -32,6 +32,8 @@ struct rc_turn {
 	char *text;
 	char *state;          /* state the line was said in; may be NULL */
 	char *rule;           /* rule id that produced a debtor line; or NULL */
+	char *name;           /* who said a debtor line when not the debtor
+	                         (a gatekeeper); NULL otherwise */
 	struct rc_event *events;
 	size_t nevents;
 };
