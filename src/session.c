@@ -213,28 +213,36 @@ live_notes(struct rc_session *ss, struct rc_buf *out)
 	rc_scorecard_free(c);
 }
 
-/* Practice mode: the tip of the first practice that is not met yet and
- * fits this moment (closing practices only once there is a deal). */
+/* Practice mode: the tip of the practice that matters most now and is
+ * not met yet.  The order follows a call: remind, get the facts right, find
+ * the reason, let them propose, bargain patiently, close well.  Closing
+ * practices wait for a deal; "every call is a negotiation" is judged on
+ * the whole call, so it comes last. */
 static void
 hint(struct rc_session *ss, struct rc_buf *out)
 {
+	static const int order[] = { 2, 3, 11, 12, 13, 14, 15, 9, 10, 4, 8, 16,
+	    17, 18, 19, 20, 5, 6, 7, 1 };
 	struct rc_scorecard *c = rc_session_score_now(ss);
 	const struct rc_transcript *t = rc_engine_transcript(ss->e);
-	size_t i;
+	size_t i, k;
 
 	if (c == NULL) {
 		rc_buf_puts(out, "(No hints: the rubric is not loaded.)\n");
 		return;
 	}
-	for (i = 0; i < c->npractices; i++) {
-		const struct rc_result *r = &c->practices[i];
-		int closing = r->def->number >= 17 && r->def->number <= 19;
+	for (k = 0; k < sizeof order / sizeof order[0]; k++) {
+		const struct rc_result *r = NULL;
+		int closing;
 
-		if (r->status == RC_MET || r->status == RC_NA)
+		for (i = 0; i < c->npractices; i++)
+			if (c->practices[i].def->number == order[k])
+				r = &c->practices[i];
+		if (r == NULL || r->status == RC_MET || r->status == RC_NA)
 			continue;
-		if (closing && !t->has_agreement)
-			continue;
-		if (!closing && t->has_agreement && r->def->number != 20)
+		closing = r->def->number >= 17 && r->def->number <= 19;
+		if (closing != (t->has_agreement != 0) && r->def->number != 20 &&
+		    !(closing == 0 && r->def->number >= 5 && r->def->number <= 7))
 			continue;
 		rc_buf_printf(out, "(Hint: %s. %s)\n", r->def->title, r->def->tip);
 		rc_scorecard_free(c);
