@@ -46,6 +46,7 @@ row(void *ctx, const struct rc_store_row *r)
 static int
 export_exec(int argc, char **argv)
 {
+	static const char *const formats[] = { "csv", "json", "xapi", NULL };
 	static const struct option opts[] = {
 		RC_CMD_FILTER_OPTIONS,
 		{ "format", required_argument, NULL, 'f' },
@@ -64,25 +65,13 @@ export_exec(int argc, char **argv)
 	memset(&x, 0, sizeof x);
 	x.homepage = "https://recoup.invalid";
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if ((k = rc_cmd_filter_opt(c, optarg, &q)) != 0) {
-			if (k < 0)
-				return RC_EXIT_USAGE;
-			continue;
-		}
+	while ((c = rc_cmd_getopt(argc, argv, opts, &q)) != -1) {
 		switch (c) {
+		case RC_OPT_BAD: return RC_EXIT_USAGE;
 		case 'f':
-			if (strcmp(optarg, "csv") == 0)
-				x.fmt = FMT_CSV;
-			else if (strcmp(optarg, "json") == 0)
-				x.fmt = FMT_JSON;
-			else if (strcmp(optarg, "xapi") == 0)
-				x.fmt = FMT_XAPI;
-			else {
-				rc_cmd_error("unknown format '%s': expected csv, json or xapi",
-				    optarg);
+			if ((k = rc_cmd_format(optarg, formats)) < 0)
 				return RC_EXIT_USAGE;
-			}
+			x.fmt = (enum fmt)(FMT_CSV + k);   /* formats[] in FMT_ order */
 			break;
 		case 'H': x.homepage = optarg; break;
 		case 'h': return rc_cmd_usage(&rc_cmd_export, 0);

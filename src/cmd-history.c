@@ -12,7 +12,7 @@
 #include "cmd-store.h"
 #include "report.h"
 
-enum fmt { FMT_TEXT, FMT_CSV, FMT_JSON };
+enum fmt { FMT_TEXT, FMT_CSV, FMT_JSON };   /* as in formats[] below */
 
 struct history {
 	enum fmt fmt;
@@ -45,6 +45,7 @@ row(void *ctx, const struct rc_store_row *r)
 static int
 history_exec(int argc, char **argv)
 {
+	static const char *const formats[] = { "text", "csv", "json", NULL };
 	static const struct option opts[] = {
 		RC_CMD_FILTER_OPTIONS,
 		{ "format", required_argument, NULL, 'f' },
@@ -61,25 +62,13 @@ history_exec(int argc, char **argv)
 	memset(&q, 0, sizeof q);
 	memset(&h, 0, sizeof h);
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if ((k = rc_cmd_filter_opt(c, optarg, &q)) != 0) {
-			if (k < 0)
-				return RC_EXIT_USAGE;
-			continue;
-		}
+	while ((c = rc_cmd_getopt(argc, argv, opts, &q)) != -1) {
 		switch (c) {
+		case RC_OPT_BAD: return RC_EXIT_USAGE;
 		case 'f':
-			if (strcmp(optarg, "text") == 0)
-				h.fmt = FMT_TEXT;
-			else if (strcmp(optarg, "csv") == 0)
-				h.fmt = FMT_CSV;
-			else if (strcmp(optarg, "json") == 0)
-				h.fmt = FMT_JSON;
-			else {
-				rc_cmd_error("unknown format '%s': expected text, csv or json",
-				    optarg);
+			if ((k = rc_cmd_format(optarg, formats)) < 0)
 				return RC_EXIT_USAGE;
-			}
+			h.fmt = (enum fmt)k;
 			break;
 		case 'h': return rc_cmd_usage(&rc_cmd_history, 0);
 		default: return rc_cmd_usage(&rc_cmd_history, 1);

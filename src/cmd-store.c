@@ -79,6 +79,38 @@ rc_cmd_filter_opt(int c, const char *arg, struct rc_cmd_query *q)
 	}
 }
 
+int
+rc_cmd_getopt(int argc, char **argv, const struct option *opts,
+              struct rc_cmd_query *q)
+{
+	int c, k;
+
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		if ((k = rc_cmd_filter_opt(c, optarg, q)) == 0)
+			return c;
+		if (k < 0)
+			return RC_OPT_BAD;
+	}
+	return -1;
+}
+
+int
+rc_cmd_format(const char *arg, const char *const *names)
+{
+	struct rc_buf b = RC_BUF_INIT;
+	int i;
+
+	for (i = 0; names[i]; i++)
+		if (strcmp(arg, names[i]) == 0)
+			return i;
+	for (i = 0; names[i]; i++)
+		rc_buf_printf(&b, "%s%s", i == 0 ? "" : names[i + 1] ? ", " : " or ",
+		    names[i]);
+	rc_cmd_error("unknown format '%s': expected %s", arg, rc_buf_str(&b));
+	rc_buf_free(&b);
+	return -1;
+}
+
 struct rc_store *
 rc_cmd_open_store(const char *db)
 {
@@ -216,4 +248,51 @@ rc_cmd_collect(const struct rc_cmd_query *q)
 	}
 	rc_store_close(st);
 	return r;
+}
+
+int
+rc_cmd_report_exec(const struct rc_cmd *cmd, int argc, char **argv,
+                   int sort, rc_cmd_render_fn text, rc_cmd_render_fn csv,
+                   rc_cmd_render_fn json)
+{
+	static const struct option opts[] = {
+		RC_CMD_FILTER_OPTIONS,
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	static const char *const formats[] = { "text", "csv", "json", NULL };
+	const rc_cmd_render_fn render[] = { text, csv, json };
+	struct rc_cmd_query q;
+	struct rc_buf out = RC_BUF_INIT;
+	struct rc_report *r;
+	int c, fmt = 0;
+
+	memset(&q, 0, sizeof q);
+	optind = 1;
+	while ((c = rc_cmd_getopt(argc, argv, opts, &q)) != -1) {
+		switch (c) {
+		case RC_OPT_BAD: return RC_EXIT_USAGE;
+		case 'f':
+			if ((fmt = rc_cmd_format(optarg, formats)) < 0)
+				return RC_EXIT_USAGE;
+			break;
+		case 'h': return rc_cmd_usage(cmd, 0);
+		default: return rc_cmd_usage(cmd, 1);
+		}
+	}
+	if (optind < argc) {
+		rc_cmd_error("%s takes no arguments, got '%s'", cmd->name,
+		    argv[optind]);
+		return rc_cmd_usage(cmd, 1);
+	}
+	if ((r = rc_cmd_collect(&q)) == NULL)
+		return RC_EXIT_USAGE;
+	if (sort)
+		rc_report_sort(r);
+	render[fmt](&out, r);
+	fputs(rc_buf_str(&out), stdout);
+	rc_buf_free(&out);
+	rc_report_free(r);
+	return fflush(stdout) == 0 ? RC_EXIT_OK : RC_EXIT_FAIL;
 }

@@ -11,13 +11,15 @@
 #include <getopt.h>
 #include <stdint.h>
 
+#include "buf.h"
 #include "scenario.h"
 #include "session.h"
 #include "store.h"
 
 enum {
 	RC_OPT_TRAINEE = 1000, RC_OPT_COHORT, RC_OPT_SCENARIO, RC_OPT_DRILL,
-	RC_OPT_STATUS, RC_OPT_SINCE, RC_OPT_UNTIL, RC_OPT_DB
+	RC_OPT_STATUS, RC_OPT_SINCE, RC_OPT_UNTIL, RC_OPT_DB,
+	RC_OPT_BAD                /* rc_cmd_getopt(): a filter's argument is wrong */
 };
 
 /* The long options every records command takes (put first in its table). */
@@ -42,6 +44,9 @@ enum {
 	"  --db PATH          the database (default: $RECOUP_DB, else\n" \
 	"                     $XDG_DATA_HOME/recoup/recoup.db)\n"
 
+struct rc_cmd;
+struct rc_report;
+
 struct rc_cmd_query {
 	struct rc_store_filter f;
 	const char *db;
@@ -50,6 +55,27 @@ struct rc_cmd_query {
 /* Handles filter option C with argument ARG: 1 when it was one, 0 when
  * not, -1 after printing why ARG is wrong. */
 int rc_cmd_filter_opt(int c, const char *arg, struct rc_cmd_query *q);
+
+/* getopt_long() over ARGV with OPTS (short options: "h") that handles the
+ * filter options itself, into Q: returns the next other option, -1 at the
+ * end, or RC_OPT_BAD after printing why a filter's argument is wrong.
+ * The caller sets optind to 1 first. */
+int rc_cmd_getopt(int argc, char **argv, const struct option *opts,
+                  struct rc_cmd_query *q);
+
+/* The index of format ARG in NAMES (NULL-terminated), or -1 after printing
+ * "unknown format 'ARG': expected A, B or C". */
+int rc_cmd_format(const char *arg, const char *const *names);
+
+/* A report on the sessions that --format text|csv|json renders. */
+typedef void (*rc_cmd_render_fn)(struct rc_buf *b, const struct rc_report *r);
+
+/* The whole run of a command like `compare`: options (the filters and
+ * --format), the sessions read, sorted first when SORT, and printed with
+ * TEXT, CSV or JSON.  Returns an exit code. */
+int rc_cmd_report_exec(const struct rc_cmd *cmd, int argc, char **argv,
+                       int sort, rc_cmd_render_fn text, rc_cmd_render_fn csv,
+                       rc_cmd_render_fn json);
 
 /* Opens database DB (NULL: the default path).  On failure prints why and
  * returns NULL. */
@@ -63,7 +89,6 @@ const char *rc_cmd_format_time(int64_t t, char *buf, size_t size);
 
 /* Reads the sessions Q selects from its database into a new report (free
  * with rc_report_free()); NULL after printing why. */
-struct rc_report;
 struct rc_report *rc_cmd_collect(const struct rc_cmd_query *q);
 
 /* Saving one call as it happens. */

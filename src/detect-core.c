@@ -16,25 +16,14 @@
 #include <string.h>
 #include <strings.h>
 
+#include "detect.h"
 #include "score.h"
 #include "xmalloc.h"
 
-#define NONE SIZE_MAX
+#define NONE RC_DETECT_NONE
 #define WORDS_MAX 96
 #define IDS_MAX 8
 #define SUBSET_MAX 10     /* unpaid invoices whose every subset sum is a figure */
-
-static int
-collector(const struct rc_line *l)
-{
-	return l->turn->speaker == RC_SPEAKER_COLLECTOR;
-}
-
-static int
-debtor(const struct rc_line *l)
-{
-	return l->turn->speaker == RC_SPEAKER_DEBTOR;
-}
 
 static int
 event(const struct rc_line *l, const char *type)
@@ -46,6 +35,18 @@ static int
 near(double a, double b, double tol)
 {
 	return fabs(a - b) <= tol;
+}
+
+/* Is V within TOL of one of the N values of A? */
+static int
+near_any(const double *a, size_t n, double v, double tol)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (near(v, a[i], tol))
+			return 1;
+	return 0;
 }
 
 /* ---- Words: invoice numbers, dates and times in a line ---- */
@@ -537,12 +538,7 @@ true_figure(const struct facts *f, double v)
 static int
 debt_figure(const struct facts *f, double v)
 {
-	size_t i;
-
-	for (i = 0; i < f->nbase; i++)
-		if (near(v, f->base[i], f->tol))
-			return 1;
-	return 0;
+	return near_any(f->base, f->nbase, v, f->tol);
 }
 
 /* Is V a payment named in the call (the collector echoing an offer or
@@ -550,12 +546,7 @@ debt_figure(const struct facts *f, double v)
 static int
 named_payment(const struct facts *f, double v)
 {
-	size_t j;
-
-	for (j = 0; j < f->npaid; j++)
-		if (near(v, f->paid[j], f->tol))
-			return 1;
-	return 0;
+	return near_any(f->paid, f->npaid, v, f->tol);
 }
 
 /* Is amount V in line L part of what the line proposes, rather than a

@@ -15,39 +15,10 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "detect.h"
 #include "score.h"
 
-#define NONE SIZE_MAX
-
-static int
-collector(const struct rc_line *l)
-{
-	return l->turn->speaker == RC_SPEAKER_COLLECTOR;
-}
-
-static int
-debtor(const struct rc_line *l)
-{
-	return l->turn->speaker == RC_SPEAKER_DEBTOR;
-}
-
-static double
-balance(const struct rc_detect *d)
-{
-	return d->in->c != NULL ? d->in->c->balance : 0;
-}
-
-/* A collector line that puts terms on the table.  A sum with no date in
- * a line about what happens if a payment is missed ("the full balance
- * becomes due") is a consequence, not a proposal. */
-static int
-proposes(const struct rc_line *l)
-{
-	if (!collector(l) || l->prop.kind == RC_PROP_NONE)
-		return 0;
-	return !RC_HAS(l, RC_SIG_RAMIFICATION) || l->prop.kind == RC_PROP_PLAN ||
-	    l->prop.when[0] != '\0';
-}
+#define NONE RC_DETECT_NONE
 
 /* Q asks for less than P: less at once, or less in all. */
 static int
@@ -56,71 +27,6 @@ lower(const struct rc_proposal *p, const struct rc_proposal *q)
 	if (q->upfront < p->upfront - 0.5)
 		return 1;
 	return p->total > 0 && q->total > 0 && q->total < p->total - 0.5;
-}
-
-/* The first line of the agreement, 0 when the transcript has one but no
- * line carries it (its moment unknown: everything counts as after), or
- * NONE when there is no agreement. */
-static size_t
-agreement_at(const struct rc_detect *d)
-{
-	size_t i;
-
-	for (i = 0; i < d->nlines; i++)
-		if (d->lines[i].agreement)
-			return i;
-	return d->in->t->has_agreement ? 0 : NONE;
-}
-
-static size_t
-next_collector(const struct rc_detect *d, size_t from)
-{
-	size_t i;
-
-	for (i = from; i < d->nlines; i++)
-		if (collector(&d->lines[i]))
-			return i;
-	return NONE;
-}
-
-static size_t
-last_collector(const struct rc_detect *d)
-{
-	size_t i;
-
-	for (i = d->nlines; i > 0; i--)
-		if (collector(&d->lines[i - 1]))
-			return i - 1;
-	return NONE;
-}
-
-static size_t
-first_proposal(const struct rc_detect *d)
-{
-	size_t i;
-
-	for (i = 0; i < d->nlines; i++)
-		if (proposes(&d->lines[i]))
-			return i;
-	return NONE;
-}
-
-static size_t
-first_signal(const struct rc_detect *d, enum rc_signal s, size_t from)
-{
-	size_t i;
-
-	for (i = from; i < d->nlines; i++)
-		if (collector(&d->lines[i]) && RC_HAS(&d->lines[i], s))
-			return i;
-	return NONE;
-}
-
-static void
-cite(const struct rc_detect *d, struct rc_result *r, size_t i)
-{
-	if (i < d->nlines)
-		rc_result_cite(r, d->lines[i].turn);
 }
 
 /* Where an absence shows: the first proposal (terms put without doing the
@@ -174,26 +80,6 @@ find_the_reason(const struct rc_detect *d, struct rc_result *r)
 	}
 	cite(d, r, absence_at(d));
 	rc_result_set(r, RC_MISSED, "never asked why the payment was not made");
-}
-
-/* Did the debtor agree at once to the collector's first terms, the full
- * balance paid now, with no bargaining?  Then there was nothing to ask. */
-static int
-paid_outright(const struct rc_detect *d)
-{
-	size_t i, a = agreement_at(d), p = first_proposal(d);
-	double b = balance(d);
-
-	if (a == NONE || p == NONE || p > a || b <= 0 ||
-	    d->lines[p].prop.upfront < b - 0.5)
-		return 0;
-	for (i = 0; i < a; i++) {
-		const struct rc_line *l = &d->lines[i];
-
-		if (l->debtor_offer || l->inability || (i != p && proposes(l)))
-			return 0;
-	}
-	return 1;
 }
 
 /* 12: asked the debtor what solution would work.  Asking only for a

@@ -23,146 +23,28 @@
 #include "engine.h"
 #include "jsonpos.h"
 #include "jsonptr.h"
+#include "jsonread.h"
 #include "session.h"
 #include "xmalloc.h"
 
 #define MAX_SEED 9007199254740991.0   /* 2^53 - 1: exact in a JSON number */
 
-struct ctx {
-	const char *name;
-	struct rc_err *err;
-	struct rc_jsonptr *idx;
-};
-
 static const char *const term_names[] = {
 	"upfront", "instalment", "count", "total", "balance_left", "turns",
 };
 
-static void perr(struct ctx *c, const char *ptr, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void
-perr(struct ctx *c, const char *ptr, const char *fmt, ...)
-{
-	struct rc_buf b = RC_BUF_INIT;
-	va_list ap;
-	int line, col;
-
-	va_start(ap, fmt);
-	rc_buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	if (rc_jsonptr_find(c->idx, ptr, &line, &col, NULL))
-		rc_err_add(c->err, RC_ERROR, "%s:%d:%d: %s: %s", c->name, line, col,
-		    *ptr ? ptr : "/", rc_buf_str(&b));
-	else
-		rc_err_add(c->err, RC_ERROR, "%s: %s: %s", c->name, *ptr ? ptr : "/",
-		    rc_buf_str(&b));
-	rc_buf_free(&b);
-}
-
-static char *
-join(const char *ptr, const char *key)
-{
-	struct rc_buf b = RC_BUF_INIT;
-
-	rc_buf_puts(&b, ptr);
-	rc_buf_putc(&b, '/');
-	for (; *key; key++) {
-		if (*key == '~')
-			rc_buf_puts(&b, "~0");
-		else if (*key == '/')
-			rc_buf_puts(&b, "~1");
-		else
-			rc_buf_putc(&b, *key);
-	}
-	return rc_buf_detach(&b);
-}
-
-static char *
-join_index(const char *ptr, size_t i)
-{
-	struct rc_buf b = RC_BUF_INIT;
-
-	rc_buf_printf(&b, "%s/%zu", ptr, i);
-	return rc_buf_detach(&b);
-}
-
+/* Plans may not hold score expectations yet; say so rather than
+ * "unknown key". */
 static const char *
-type_name(const cJSON *v)
+unknown_key(const char *key)
 {
-	if (cJSON_IsString(v)) return "a string";
-	if (cJSON_IsNumber(v)) return "a number";
-	if (cJSON_IsBool(v)) return "a boolean";
-	if (cJSON_IsNull(v)) return "null";
-	if (cJSON_IsArray(v)) return "an array";
-	if (cJSON_IsObject(v)) return "an object";
-	return "invalid";
-}
-
-/* Reports unknown and duplicate keys of OBJ (keys starting with '_' are
- * notes).  ALLOWED is NULL-terminated. */
-static void
-check_keys(struct ctx *c, const cJSON *obj, const char *ptr,
-           const char *const *allowed)
-{
-	const cJSON *k, *j;
-	size_t i;
-
-	for (k = obj->child; k; k = k->next) {
-		int ok = k->string[0] == '_';
-		char *p;
-
-		for (i = 0; !ok && allowed[i]; i++)
-			ok = strcmp(allowed[i], k->string) == 0;
-		p = join(ptr, k->string);
-		if (!ok && strcmp(k->string, "score") == 0)
-			perr(c, p, "score expectations are not supported by this "
-			    "version of recoup");
-		else if (!ok)
-			perr(c, p, "unknown key '%s'", k->string);
-		for (j = obj->child; j != k; j = j->next) {
-			if (strcmp(j->string, k->string) == 0) {
-				perr(c, p, "duplicate key '%s'", k->string);
-				break;
-			}
-		}
-		free(p);
-	}
-}
-
-static const cJSON *
-member(const cJSON *obj, const char *key)
-{
-	return cJSON_GetObjectItemCaseSensitive(obj, key);
-}
-
-/* A non-empty string at OBJ[KEY], copied; NULL when absent or wrong. */
-static char *
-get_str(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
-        int required)
-{
-	const cJSON *v = member(obj, key);
-	char *p;
-
-	if (v == NULL) {
-		if (required)
-			perr(c, ptr, "missing required key '%s'", key);
-		return NULL;
-	}
-	if (cJSON_IsString(v) && v->valuestring[0] != '\0')
-		return rc_xstrdup(v->valuestring);
-	p = join(ptr, key);
-	if (cJSON_IsString(v))
-		perr(c, p, "must not be empty");
-	else
-		perr(c, p, "expected a string, found %s", type_name(v));
-	free(p);
-	return NULL;
+	return strcmp(key, "score") == 0 ? "score expectations are not "
+	    "supported by this version of recoup" : NULL;
 }
 
 /* A comparison: a number (equality), a boolean, or a string "OP N". */
 static int
-get_cmp(struct ctx *c, const cJSON *v, const char *ptr, int bool_ok,
+get_cmp(struct rc_jsonread *c, const cJSON *v, const char *ptr, int bool_ok,
         struct rc_plan_cmp *out)
 {
 	static const struct { const char *op; enum rc_cmp cmp; } ops[] = {
@@ -184,8 +66,9 @@ get_cmp(struct ctx *c, const cJSON *v, const char *ptr, int bool_ok,
 		return 1;
 	}
 	if (!cJSON_IsString(v)) {
-		perr(c, ptr, "expected a number%s or a comparison like \">= 2\", "
-		    "found %s", bool_ok ? ", a boolean" : "", type_name(v));
+		rc_jsonread_fail(c, ptr, "expected a number%s or a comparison like \">= 2\", "
+		    "found %s", bool_ok ? ", a boolean" : "",
+		    rc_jsonread_type(v));
 		return 0;
 	}
 	for (s = v->valuestring; *s == ' '; s++)
@@ -194,7 +77,7 @@ get_cmp(struct ctx *c, const cJSON *v, const char *ptr, int bool_ok,
 		if (strncmp(s, ops[k].op, strlen(ops[k].op)) == 0)
 			break;
 	if (k == sizeof ops / sizeof ops[0]) {
-		perr(c, ptr, "expected a comparison like \">= 2\", found \"%s\"",
+		rc_jsonread_fail(c, ptr, "expected a comparison like \">= 2\", found \"%s\"",
 		    v->valuestring);
 		return 0;
 	}
@@ -204,7 +87,7 @@ get_cmp(struct ctx *c, const cJSON *v, const char *ptr, int bool_ok,
 	while (*end == ' ')
 		end++;
 	if (end == s || *end != '\0' || !isfinite(out->value)) {
-		perr(c, ptr, "expected a number after '%s', found \"%s\"", ops[k].op,
+		rc_jsonread_fail(c, ptr, "expected a number after '%s', found \"%s\"", ops[k].op,
 		    v->valuestring);
 		return 0;
 	}
@@ -214,10 +97,10 @@ get_cmp(struct ctx *c, const cJSON *v, const char *ptr, int bool_ok,
 /* An array of strings at OBJ[KEY] (a single string is taken as a list of
  * one). */
 static char **
-get_strings(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
-            size_t *n)
+get_strings(struct rc_jsonread *c, const cJSON *obj, const char *ptr,
+            const char *key, size_t *n)
 {
-	const cJSON *v = member(obj, key), *e;
+	const cJSON *v = rc_jsonread_member(obj, key), *e;
 	char **out;
 	char *p;
 	size_t i = 0;
@@ -225,7 +108,7 @@ get_strings(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
 	*n = 0;
 	if (v == NULL)
 		return NULL;
-	p = join(ptr, key);
+	p = rc_jsonread_join(ptr, key);
 	if (cJSON_IsString(v)) {
 		out = rc_xcalloc(1, sizeof *out);
 		out[(*n)++] = rc_xstrdup(v->valuestring);
@@ -233,62 +116,54 @@ get_strings(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
 		return out;
 	}
 	if (!cJSON_IsArray(v)) {
-		perr(c, p, "expected an array of strings, found %s", type_name(v));
+		rc_jsonread_fail(c, p, "expected an array of strings, found %s", rc_jsonread_type(v));
 		free(p);
 		return NULL;
 	}
 	out = rc_xcalloc((size_t)cJSON_GetArraySize(v) + 1, sizeof *out);
 	cJSON_ArrayForEach(e, v) {
-		char *q = join_index(p, i++);
+		char *q = rc_jsonread_join_index(p, i++);
 
 		if (cJSON_IsString(e) && e->valuestring[0] != '\0')
 			out[(*n)++] = rc_xstrdup(e->valuestring);
 		else
-			perr(c, q, "expected a non-empty string, found %s",
-			    cJSON_IsString(e) ? "an empty one" : type_name(e));
+			rc_jsonread_fail(c, q,
+			    "expected a non-empty string, found %s",
+			    cJSON_IsString(e) ? "an empty one" : rc_jsonread_type(e));
 		free(q);
 	}
 	free(p);
 	return out;
 }
 
-static void
-free_strings(char **v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
 static struct rc_pattern *
-compile(struct ctx *c, const cJSON *v, const char *ptr)
+compile(struct rc_jsonread *c, const cJSON *v, const char *ptr)
 {
 	struct rc_pattern *p;
 	char msg[256];
 	size_t off = 0;
 
 	if (!cJSON_IsString(v)) {
-		perr(c, ptr, "expected a pattern string, found %s", type_name(v));
+		rc_jsonread_fail(c, ptr, "expected a pattern string, found %s", rc_jsonread_type(v));
 		return NULL;
 	}
 	if (v->valuestring[0] == '\0') {
-		perr(c, ptr, "empty pattern (it would match every reply)");
+		rc_jsonread_fail(c, ptr,
+		    "empty pattern (it would match every reply)");
 		return NULL;
 	}
 	p = rc_pattern_new(v->valuestring, msg, sizeof msg, &off);
 	if (p == NULL)
-		perr(c, ptr, "pcre2 error at offset %zu: %s", off, msg);
+		rc_jsonread_fail(c, ptr, "pcre2 error at offset %zu: %s", off, msg);
 	return p;
 }
 
 /* A pattern or an array of patterns at OBJ[KEY]. */
 static struct rc_pattern **
-get_patterns(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
-             size_t *n)
+get_patterns(struct rc_jsonread *c, const cJSON *obj, const char *ptr,
+             const char *key, size_t *n)
 {
-	const cJSON *v = member(obj, key), *e;
+	const cJSON *v = rc_jsonread_member(obj, key), *e;
 	struct rc_pattern **out;
 	char *p;
 	size_t i = 0;
@@ -296,7 +171,7 @@ get_patterns(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
 	*n = 0;
 	if (v == NULL)
 		return NULL;
-	p = join(ptr, key);
+	p = rc_jsonread_join(ptr, key);
 	if (cJSON_IsString(v)) {
 		out = rc_xcalloc(1, sizeof *out);
 		if ((out[0] = compile(c, v, p)) != NULL)
@@ -306,16 +181,16 @@ get_patterns(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
 	}
 	if (!cJSON_IsArray(v) || cJSON_GetArraySize(v) == 0) {
 		if (cJSON_IsArray(v))
-			perr(c, p, "empty pattern list");
+			rc_jsonread_fail(c, p, "empty pattern list");
 		else
-			perr(c, p, "expected a pattern or an array of patterns, found %s",
-			    type_name(v));
+			rc_jsonread_fail(c, p, "expected a pattern or an array of patterns, found %s",
+			    rc_jsonread_type(v));
 		free(p);
 		return NULL;
 	}
 	out = rc_xcalloc((size_t)cJSON_GetArraySize(v), sizeof *out);
 	cJSON_ArrayForEach(e, v) {
-		char *q = join_index(p, i++);
+		char *q = rc_jsonread_join_index(p, i++);
 		struct rc_pattern *pat = compile(c, e, q);
 
 		if (pat != NULL)
@@ -337,24 +212,24 @@ free_patterns(struct rc_pattern **v, size_t n)
 }
 
 static void
-parse_vars(struct ctx *c, const cJSON *obj, const char *ptr,
+parse_vars(struct rc_jsonread *c, const cJSON *obj, const char *ptr,
            struct rc_plan_expect *x)
 {
-	const cJSON *v = member(obj, "vars"), *e;
+	const cJSON *v = rc_jsonread_member(obj, "vars"), *e;
 	char *p;
 
 	if (v == NULL)
 		return;
-	p = join(ptr, "vars");
+	p = rc_jsonread_join(ptr, "vars");
 	if (!cJSON_IsObject(v)) {
-		perr(c, p, "expected an object of variables, found %s", type_name(v));
+		rc_jsonread_fail(c, p, "expected an object of variables, found %s", rc_jsonread_type(v));
 		free(p);
 		return;
 	}
 	x->vars = rc_xcalloc((size_t)cJSON_GetArraySize(v) + 1, sizeof *x->vars);
 	for (e = v->child; e; e = e->next) {
 		struct rc_plan_var *pv = &x->vars[x->nvars];
-		char *q = join(p, e->string);
+		char *q = rc_jsonread_join(p, e->string);
 
 		if (get_cmp(c, e, q, 1, &pv->cmp)) {
 			pv->name = rc_xstrdup(e->string);
@@ -369,7 +244,7 @@ parse_vars(struct ctx *c, const cJSON *obj, const char *ptr,
 }
 
 static void
-parse_agreement(struct ctx *c, const cJSON *v, const char *ptr,
+parse_agreement(struct rc_jsonread *c, const cJSON *v, const char *ptr,
                 struct rc_plan_expect *x)
 {
 	static const char *const keys[] = { "upfront", "instalment", "count",
@@ -382,35 +257,27 @@ parse_agreement(struct ctx *c, const cJSON *v, const char *ptr,
 		return;
 	}
 	if (!cJSON_IsObject(v)) {
-		perr(c, ptr, "expected true, false or an object of bounds on the "
-		    "terms, found %s", type_name(v));
+		rc_jsonread_fail(c, ptr, "expected true, false or an object of bounds on the "
+		    "terms, found %s", rc_jsonread_type(v));
 		return;
 	}
 	x->agreement = 1;
-	check_keys(c, v, ptr, keys);
+	rc_jsonread_keys(c, v, ptr, keys);
 	for (i = 0; i < RC_PLAN_TURNS; i++) {
-		if ((e = member(v, term_names[i])) != NULL) {
-			char *q = join(ptr, term_names[i]);
+		if ((e = rc_jsonread_member(v, term_names[i])) != NULL) {
+			char *q = rc_jsonread_join(ptr, term_names[i]);
 
 			x->has_terms[i] = get_cmp(c, e, q, 0, &x->terms[i]);
 			free(q);
 		}
 	}
-	if ((e = member(v, "affordable")) != NULL) {
-		if (cJSON_IsBool(e)) {
-			x->affordable = cJSON_IsTrue(e);
-		} else {
-			char *q = join(ptr, "affordable");
-			perr(c, q, "expected true or false, found %s", type_name(e));
-			free(q);
-		}
-	}
+	rc_jsonread_bool(c, v, ptr, "affordable", &x->affordable);
 }
 
 /* The expectations in OBJ: a step's (STEP) or a case's "expect". */
 static void
-parse_expect(struct ctx *c, const cJSON *obj, const char *ptr, int step,
-             struct rc_plan_expect *x)
+parse_expect(struct rc_jsonread *c, const cJSON *obj, const char *ptr,
+             int step, struct rc_plan_expect *x)
 {
 	static const char *const step_keys[] = { "say", "reply", "reply_not",
 	    "rule", "state", "events", "no_events", "vars", "ended", NULL };
@@ -425,44 +292,36 @@ parse_expect(struct ctx *c, const cJSON *obj, const char *ptr, int step,
 	x->agreement = -1;
 	x->affordable = -1;
 	x->ptr = rc_xstrdup(ptr);
-	check_keys(c, obj, ptr, step ? step_keys : outcome_keys);
-	x->state = get_str(c, obj, ptr, "state", 0);
+	rc_jsonread_keys(c, obj, ptr, step ? step_keys : outcome_keys);
+	x->state = rc_jsonread_str(c, obj, ptr, "state", 0);
 	x->events = get_strings(c, obj, ptr, "events", &x->nevents);
 	x->no_events = get_strings(c, obj, ptr, "no_events", &x->nno_events);
 	parse_vars(c, obj, ptr, x);
 	if (step) {
 		x->reply = get_patterns(c, obj, ptr, "reply", &x->nreply);
 		x->reply_not = get_patterns(c, obj, ptr, "reply_not", &x->nreply_not);
-		x->rule = get_str(c, obj, ptr, "rule", 0);
-		if ((v = member(obj, "ended")) != NULL) {
-			if (cJSON_IsBool(v)) {
-				x->ended = cJSON_IsTrue(v);
-			} else {
-				char *q = join(ptr, "ended");
-				perr(c, q, "expected true or false, found %s", type_name(v));
-				free(q);
-			}
-		}
+		x->rule = rc_jsonread_str(c, obj, ptr, "rule", 0);
+		rc_jsonread_bool(c, obj, ptr, "ended", &x->ended);
 		return;
 	}
-	x->ended_by = get_str(c, obj, ptr, "ended_by", 0);
+	x->ended_by = rc_jsonread_str(c, obj, ptr, "ended_by", 0);
 	if (x->ended_by) {
 		for (i = 0; ended[i] && strcmp(ended[i], x->ended_by); i++)
 			;
 		if (ended[i] == NULL) {
-			char *q = join(ptr, "ended_by");
-			perr(c, q, "expected \"agreement\", \"hangup\", \"trainee\" or "
+			char *q = rc_jsonread_join(ptr, "ended_by");
+			rc_jsonread_fail(c, q, "expected \"agreement\", \"hangup\", \"trainee\" or "
 			    "\"turn-limit\", found \"%s\"", x->ended_by);
 			free(q);
 		}
 	}
-	if ((v = member(obj, "agreement")) != NULL) {
-		char *q = join(ptr, "agreement");
+	if ((v = rc_jsonread_member(obj, "agreement")) != NULL) {
+		char *q = rc_jsonread_join(ptr, "agreement");
 		parse_agreement(c, v, q, x);
 		free(q);
 	}
-	if ((v = member(obj, "turns")) != NULL) {
-		char *q = join(ptr, "turns");
+	if ((v = rc_jsonread_member(obj, "turns")) != NULL) {
+		char *q = rc_jsonread_join(ptr, "turns");
 		x->has_terms[RC_PLAN_TURNS] = get_cmp(c, v, q, 0,
 		    &x->terms[RC_PLAN_TURNS]);
 		free(q);
@@ -478,8 +337,8 @@ free_expect(struct rc_plan_expect *x)
 	free_patterns(x->reply_not, x->nreply_not);
 	free(x->rule);
 	free(x->state);
-	free_strings(x->events, x->nevents);
-	free_strings(x->no_events, x->nno_events);
+	rc_jsonread_free_strings(x->events, x->nevents);
+	rc_jsonread_free_strings(x->no_events, x->nno_events);
 	for (i = 0; i < x->nvars; i++) {
 		free(x->vars[i].name);
 		free(x->vars[i].ptr);
@@ -490,18 +349,16 @@ free_expect(struct rc_plan_expect *x)
 }
 
 static void
-parse_step(struct ctx *c, const cJSON *v, const char *ptr,
+parse_step(struct rc_jsonread *c, const cJSON *v, const char *ptr,
            struct rc_plan_step *st)
 {
-	const cJSON *say;
-
 	st->ptr = rc_xstrdup(ptr);
 	rc_jsonptr_find(c->idx, ptr, &st->line_no, &st->col, NULL);
 	if (cJSON_IsString(v)) {
 		st->expect.ended = st->expect.agreement = st->expect.affordable = -1;
 		st->expect.ptr = rc_xstrdup(ptr);
 		if (v->valuestring[0] == '\0')
-			perr(c, ptr, "empty step (write what the trainee says)");
+			rc_jsonread_fail(c, ptr, "empty step (write what the trainee says)");
 		else
 			st->line = rc_xstrdup(v->valuestring);
 		return;
@@ -509,28 +366,18 @@ parse_step(struct ctx *c, const cJSON *v, const char *ptr,
 	if (!cJSON_IsObject(v)) {
 		st->expect.ended = st->expect.agreement = st->expect.affordable = -1;
 		st->expect.ptr = rc_xstrdup(ptr);
-		perr(c, ptr, "expected a step: a string or an object with \"say\", "
-		    "found %s", type_name(v));
+		rc_jsonread_fail(c, ptr, "expected a step: a string or an object with \"say\", "
+		    "found %s", rc_jsonread_type(v));
 		return;
 	}
 	parse_expect(c, v, ptr, 1, &st->expect);
-	say = member(v, "say");
-	if (say == NULL)
-		perr(c, ptr, "missing required key 'say'");
-	else if (!cJSON_IsString(say) || say->valuestring[0] == '\0') {
-		char *q = join(ptr, "say");
-		perr(c, q, cJSON_IsString(say) ? "must not be empty" :
-		    "expected a string, found %s", type_name(say));
-		free(q);
-	} else {
-		st->line = rc_xstrdup(say->valuestring);
-	}
+	st->line = rc_jsonread_str(c, v, ptr, "say", 1);
 }
 
 static uint64_t *
-get_seeds(struct ctx *c, const cJSON *obj, const char *ptr, size_t *n)
+get_seeds(struct rc_jsonread *c, const cJSON *obj, const char *ptr, size_t *n)
 {
-	const cJSON *v = member(obj, "seeds"), *e;
+	const cJSON *v = rc_jsonread_member(obj, "seeds"), *e;
 	uint64_t *out;
 	char *p;
 	size_t i = 0;
@@ -538,22 +385,22 @@ get_seeds(struct ctx *c, const cJSON *obj, const char *ptr, size_t *n)
 	*n = 0;
 	if (v == NULL)
 		return NULL;
-	p = join(ptr, "seeds");
+	p = rc_jsonread_join(ptr, "seeds");
 	if (!cJSON_IsArray(v) || cJSON_GetArraySize(v) == 0) {
 		if (cJSON_IsArray(v))
-			perr(c, p, "needs at least one seed");
+			rc_jsonread_fail(c, p, "needs at least one seed");
 		else
-			perr(c, p, "expected an array of seeds, found %s", type_name(v));
+			rc_jsonread_fail(c, p, "expected an array of seeds, found %s", rc_jsonread_type(v));
 		free(p);
 		return NULL;
 	}
 	out = rc_xcalloc((size_t)cJSON_GetArraySize(v), sizeof *out);
 	cJSON_ArrayForEach(e, v) {
-		char *q = join_index(p, i++);
+		char *q = rc_jsonread_join_index(p, i++);
 
 		if (!cJSON_IsNumber(e) || e->valuedouble < 0 ||
 		    e->valuedouble > MAX_SEED || e->valuedouble != floor(e->valuedouble))
-			perr(c, q, "expected a seed: a whole number from 0 to %.0f",
+			rc_jsonread_fail(c, q, "expected a seed: a whole number from 0 to %.0f",
 			    MAX_SEED);
 		else
 			out[(*n)++] = (uint64_t)e->valuedouble;
@@ -564,7 +411,7 @@ get_seeds(struct ctx *c, const cJSON *obj, const char *ptr, size_t *n)
 }
 
 static void
-parse_case(struct ctx *c, const cJSON *v, const char *ptr,
+parse_case(struct rc_jsonread *c, const cJSON *v, const char *ptr,
            struct rc_plan_case *pc, const uint64_t *seeds, size_t nseeds)
 {
 	static const char *const keys[] = { "name", "description", "seeds",
@@ -577,12 +424,13 @@ parse_case(struct ctx *c, const cJSON *v, const char *ptr,
 	pc->outcome.ended = pc->outcome.agreement = pc->outcome.affordable = -1;
 	rc_jsonptr_find(c->idx, ptr, &pc->line_no, &pc->col, NULL);
 	if (!cJSON_IsObject(v)) {
-		perr(c, ptr, "expected a case object, found %s", type_name(v));
+		rc_jsonread_fail(c, ptr, "expected a case object, found %s",
+		    rc_jsonread_type(v));
 		return;
 	}
-	check_keys(c, v, ptr, keys);
-	pc->name = get_str(c, v, ptr, "name", 1);
-	pc->description = get_str(c, v, ptr, "description", 0);
+	rc_jsonread_keys(c, v, ptr, keys);
+	pc->name = rc_jsonread_str(c, v, ptr, "name", 1);
+	pc->description = rc_jsonread_str(c, v, ptr, "description", 0);
 	pc->seeds = get_seeds(c, v, ptr, &pc->nseeds);
 	if (pc->seeds == NULL) {
 		pc->seeds = rc_xcalloc(nseeds + 1, sizeof *pc->seeds);
@@ -590,49 +438,50 @@ parse_case(struct ctx *c, const cJSON *v, const char *ptr,
 			memcpy(pc->seeds, seeds, nseeds * sizeof *seeds);
 		pc->nseeds = nseeds;
 	}
-	if ((mode = get_str(c, v, ptr, "mode", 0)) != NULL) {
+	if ((mode = rc_jsonread_str(c, v, ptr, "mode", 0)) != NULL) {
 		if (strcmp(mode, "assessment") == 0)
 			pc->assessment = 1;
 		else if (strcmp(mode, "practice") != 0) {
-			char *q = join(ptr, "mode");
-			perr(c, q, "expected \"practice\" or \"assessment\", found \"%s\"",
+			char *q = rc_jsonread_join(ptr, "mode");
+			rc_jsonread_fail(c, q, "expected \"practice\" or \"assessment\", found \"%s\"",
 			    mode);
 			free(q);
 		}
 		free(mode);
 	}
-	steps = member(v, "steps");
+	steps = rc_jsonread_member(v, "steps");
 	if (steps == NULL) {
-		perr(c, ptr, "missing required key 'steps'");
+		rc_jsonread_fail(c, ptr, "missing required key 'steps'");
 	} else if (!cJSON_IsArray(steps) || cJSON_GetArraySize(steps) == 0) {
-		char *q = join(ptr, "steps");
+		char *q = rc_jsonread_join(ptr, "steps");
 		if (cJSON_IsArray(steps))
-			perr(c, q, "needs at least one step");
+			rc_jsonread_fail(c, q, "needs at least one step");
 		else
-			perr(c, q, "expected an array of steps, found %s",
-			    type_name(steps));
+			rc_jsonread_fail(c, q,
+			    "expected an array of steps, found %s",
+			    rc_jsonread_type(steps));
 		free(q);
 	} else {
-		char *sp = join(ptr, "steps");
+		char *sp = rc_jsonread_join(ptr, "steps");
 
 		pc->steps = rc_xcalloc((size_t)cJSON_GetArraySize(steps),
 		    sizeof *pc->steps);
 		cJSON_ArrayForEach(e, steps) {
-			char *q = join_index(sp, i++);
+			char *q = rc_jsonread_join_index(sp, i++);
 			parse_step(c, e, q, &pc->steps[pc->nsteps++]);
 			free(q);
 		}
 		free(sp);
 	}
-	if ((e = member(v, "expect")) != NULL) {
-		char *q = join(ptr, "expect");
+	if ((e = rc_jsonread_member(v, "expect")) != NULL) {
+		char *q = rc_jsonread_join(ptr, "expect");
 
 		free(pc->outcome.ptr);
 		if (cJSON_IsObject(e))
 			parse_expect(c, e, q, 0, &pc->outcome);
 		else {
 			pc->outcome.ptr = rc_xstrdup(q);
-			perr(c, q, "expected an object, found %s", type_name(e));
+			rc_jsonread_fail(c, q, "expected an object, found %s", rc_jsonread_type(e));
 		}
 		free(q);
 	}
@@ -646,7 +495,7 @@ rc_plan_parse(const char *name, const char *text, size_t len,
 {
 	static const char *const keys[] = { "scenario", "seeds", "cases", NULL };
 	static const uint64_t one = 1;
-	struct ctx c;
+	struct rc_jsonread c;
 	struct rc_plan *p;
 	const cJSON *cases, *e;
 	cJSON *root;
@@ -659,30 +508,33 @@ rc_plan_parse(const char *name, const char *text, size_t len,
 	c.name = name;
 	c.err = err;
 	c.idx = rc_jsonptr_index(text, len);
+	c.unknown = unknown_key;
 	p = rc_xcalloc(1, sizeof *p);
 	p->path = rc_xstrdup(name);
 	if (!cJSON_IsObject(root)) {
-		perr(&c, "", "expected a JSON object at the top, found %s",
-		    type_name(root));
+		rc_jsonread_fail(&c, "",
+		    "expected a JSON object at the top, found %s",
+		    rc_jsonread_type(root));
 		goto done;
 	}
-	check_keys(&c, root, "", keys);
-	p->scenario = get_str(&c, root, "", "scenario", 0);
+	rc_jsonread_keys(&c, root, "", keys);
+	p->scenario = rc_jsonread_str(&c, root, "", "scenario", 0);
 	seeds = get_seeds(&c, root, "", &nseeds);
-	cases = member(root, "cases");
+	cases = rc_jsonread_member(root, "cases");
 	if (cases == NULL) {
-		perr(&c, "", "missing required key 'cases'");
+		rc_jsonread_fail(&c, "", "missing required key 'cases'");
 	} else if (!cJSON_IsArray(cases) || cJSON_GetArraySize(cases) == 0) {
 		if (cJSON_IsArray(cases))
-			perr(&c, "/cases", "needs at least one case");
+			rc_jsonread_fail(&c, "/cases",
+			    "needs at least one case");
 		else
-			perr(&c, "/cases", "expected an array of cases, found %s",
-			    type_name(cases));
+			rc_jsonread_fail(&c, "/cases", "expected an array of cases, found %s",
+			    rc_jsonread_type(cases));
 	} else {
 		p->cases = rc_xcalloc((size_t)cJSON_GetArraySize(cases),
 		    sizeof *p->cases);
 		cJSON_ArrayForEach(e, cases) {
-			char *q = join_index("/cases", i++);
+			char *q = rc_jsonread_join_index("/cases", i++);
 
 			parse_case(&c, e, q, &p->cases[p->ncases++],
 			    seeds ? seeds : &one, seeds ? nseeds : 1);
@@ -694,8 +546,9 @@ rc_plan_parse(const char *name, const char *text, size_t len,
 		for (j = 0; j < i && p->cases[i].name; j++) {
 			if (p->cases[j].name &&
 			    strcmp(p->cases[i].name, p->cases[j].name) == 0) {
-				char *q = join(p->cases[i].ptr, "name");
-				perr(&c, q, "duplicate case name '%s' (also %s)",
+				char *q = rc_jsonread_join(p->cases[i].ptr,
+				    "name");
+				rc_jsonread_fail(&c, q, "duplicate case name '%s' (also %s)",
 				    p->cases[i].name, p->cases[j].ptr);
 				free(q);
 				break;
@@ -844,18 +697,19 @@ rule_exists(const struct rc_scenario *s, const char *id)
 }
 
 static size_t
-bind_expect(struct ctx *c, struct rc_plan_expect *x, const struct rc_scenario *s)
+bind_expect(struct rc_jsonread *c, struct rc_plan_expect *x,
+            const struct rc_scenario *s)
 {
 	size_t before = c->err->nerrors, i;
 
 	if (x->state && rc_scenario_state(s, x->state) < 0) {
-		char *q = join(x->ptr, "state");
-		perr(c, q, "unknown state '%s' in scenario '%s'", x->state, s->id);
+		char *q = rc_jsonread_join(x->ptr, "state");
+		rc_jsonread_fail(c, q, "unknown state '%s' in scenario '%s'", x->state, s->id);
 		free(q);
 	}
 	if (x->rule && !rule_exists(s, x->rule)) {
-		char *q = join(x->ptr, "rule");
-		perr(c, q, "unknown rule '%s' in scenario '%s'", x->rule, s->id);
+		char *q = rc_jsonread_join(x->ptr, "rule");
+		rc_jsonread_fail(c, q, "unknown rule '%s' in scenario '%s'", x->rule, s->id);
 		free(q);
 	}
 	for (i = 0; i < x->nvars; i++) {
@@ -863,14 +717,14 @@ bind_expect(struct ctx *c, struct rc_plan_expect *x, const struct rc_scenario *s
 
 		v->var = rc_scenario_var(s, v->name);
 		if (v->var < 0)
-			perr(c, v->ptr, "unknown variable '%s' in scenario '%s'",
+			rc_jsonread_fail(c, v->ptr, "unknown variable '%s' in scenario '%s'",
 			    v->name, s->id);
 		else if (v->cmp.is_bool && !s->vars[v->var].is_bool)
-			perr(c, v->ptr, "variable '%s' is a number, not a boolean",
+			rc_jsonread_fail(c, v->ptr, "variable '%s' is a number, not a boolean",
 			    v->name);
 		else if (!v->cmp.is_bool && s->vars[v->var].is_bool &&
 		    v->cmp.op != RC_CMP_EQ && v->cmp.op != RC_CMP_NE)
-			perr(c, v->ptr, "variable '%s' is a boolean: expect true or "
+			rc_jsonread_fail(c, v->ptr, "variable '%s' is a boolean: expect true or "
 			    "false", v->name);
 	}
 	return c->err->nerrors - before;
@@ -879,12 +733,13 @@ bind_expect(struct ctx *c, struct rc_plan_expect *x, const struct rc_scenario *s
 size_t
 rc_plan_bind(struct rc_plan *p, const struct rc_scenario *s, struct rc_err *err)
 {
-	struct ctx c;
+	struct rc_jsonread c;
 	size_t n = 0, i, j;
 
 	c.name = p->path;
 	c.err = err;
 	c.idx = p->index;
+	c.unknown = NULL;
 	for (i = 0; i < p->ncases; i++) {
 		for (j = 0; j < p->cases[i].nsteps; j++)
 			n += bind_expect(&c, &p->cases[i].steps[j].expect, s);
