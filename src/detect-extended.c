@@ -186,11 +186,22 @@ static void
 verify_right_party(const struct rc_detect *d, struct rc_result *r)
 {
 	size_t i, disclosed = NONE, verified = NONE;
+	int gatekeeper = 0;   /* someone other than the debtor is on the line */
 
 	for (i = 0; i < d->nlines; i++) {
 		const struct rc_line *l = &d->lines[i];
 
-		if (verified == NONE && ((collector(l) &&
+		/* While a gatekeeper answers (a debtor line said under another
+		 * name, or the scenario's "gatekeeper" event), asking for the
+		 * debtor is not confirming them: only their own "it's me" is. */
+		if (debtor(l)) {
+			if (l->turn->name != NULL ||
+			    rc_turn_find(l->turn, "gatekeeper") != NULL)
+				gatekeeper = 1;
+			if (l->right_party)
+				gatekeeper = 0;
+		}
+		if (verified == NONE && ((collector(l) && !gatekeeper &&
 		    RC_HAS(l, RC_SIG_VERIFY_PARTY)) || (debtor(l) && l->right_party)))
 			verified = i;
 		if (disclosed == NONE && collector(l) && discloses(d, l))
@@ -293,7 +304,8 @@ validate_excuses(const struct rc_detect *d, struct rc_result *r)
 		const struct rc_line *l = &d->lines[i];
 
 		if (has_content(l) || (debtor(l) && RC_HAS(l, RC_SIG_D_OFFER) &&
-		    l->nmoney == 0 && l->prop.kind == RC_PROP_NONE))
+		    l->nmoney == 0 && l->prop.kind == RC_PROP_NONE) ||
+		    (debtor(l) && rc_turn_find(l->turn, "promise-made") != NULL))
 			excuse = i;
 	}
 	if (excuse == NONE) {

@@ -127,6 +127,7 @@ rc_negotiate_judge(const struct rc_truth *t, const struct rc_stance *s,
 
 	memset(out, 0, sizeof *out);
 	snprintf(out->when, sizeof out->when, "%s", p->when);
+	snprintf(out->rest_when, sizeof out->rest_when, "%s", p->rest_when);
 	if (up > balance)
 		up = balance;
 
@@ -192,11 +193,33 @@ rc_negotiate_judge(const struct rc_truth *t, const struct rc_stance *s,
 	return RC_COUNTER_PLAN;
 }
 
+/* "december 15" -> "December 15": the reader keeps words lowercase. */
+static const char *
+proper(const char *when, char *buf, size_t size)
+{
+	static const char *const names[] = { "january", "february", "march",
+	    "april", "may", "june", "july", "august", "september", "october",
+	    "november", "december", "monday", "tuesday", "wednesday", "thursday",
+	    "friday", "saturday", "sunday", NULL };
+	size_t i, n;
+
+	snprintf(buf, size, "%s", when);
+	for (i = 0; names[i]; i++) {
+		char *hit = strstr(buf, names[i]);
+
+		n = strlen(names[i]);
+		if (hit != NULL && (hit == buf || hit[-1] == ' ') &&
+		    (hit[n] == '\0' || hit[n] == ' '))
+			*hit = (char)(*hit - 'a' + 'A');
+	}
+	return buf;
+}
+
 char *
 rc_negotiate_describe(const struct rc_terms *terms, const char *currency,
                       char *buf, size_t size)
 {
-	char a[48], b[48];
+	char a[48], b[48], w1[32], w2[32];
 	const char *unit = rc_period_name(terms->period);
 
 	if (*unit == '\0')
@@ -204,12 +227,18 @@ rc_negotiate_describe(const struct rc_terms *terms, const char *currency,
 	rc_amount_format(terms->upfront, currency, a, sizeof a);
 	rc_amount_format(terms->instalment, currency, b, sizeof b);
 	if (terms->instalment <= 0)
-		snprintf(buf, size, "%s %s", a, terms->when[0] ? terms->when : "today");
+		snprintf(buf, size, "%s %s", a, terms->when[0] ?
+		    proper(terms->when, w1, sizeof w1) : "today");
+	else if (terms->count == 1 && terms->upfront > 0 && terms->rest_when[0])
+		snprintf(buf, size, "%s %s and the remaining %s by %s", a,
+		    terms->when[0] ? proper(terms->when, w1, sizeof w1) : "today", b,
+		    proper(terms->rest_when, w2, sizeof w2));
 	else if (terms->count == 1 && terms->upfront > 0)
 		snprintf(buf, size, "%s %s and the remaining %s within a %s", a,
 		    terms->when[0] ? terms->when : "today", b, unit);
 	else if (terms->count == 1)
-		snprintf(buf, size, "%s within a %s", b, unit);
+		snprintf(buf, size, "%s %s", b, terms->rest_when[0] ?
+		    proper(terms->rest_when, w2, sizeof w2) : "within a month");
 	else if (terms->upfront <= 0)
 		snprintf(buf, size, "%s a %s for %d %s%s", b, unit, terms->count,
 		    unit, terms->count == 1 ? "" : "s");
@@ -217,5 +246,17 @@ rc_negotiate_describe(const struct rc_terms *terms, const char *currency,
 		snprintf(buf, size, "%s %s and then %s a %s for %d %s%s", a,
 		    terms->when[0] ? terms->when : "today", b, unit, terms->count,
 		    unit, terms->count == 1 ? "" : "s");
+	/* The last instalment is smaller when the count overshoots the debt. */
+	if (terms->instalment > 0 && terms->count > 1) {
+		double last = terms->total - terms->upfront -
+		    terms->instalment * (terms->count - 1);
+
+		if (last > 0.005 && last < terms->instalment - 0.005) {
+			size_t n = strlen(buf);
+
+			rc_amount_format(last, currency, a, sizeof a);
+			snprintf(buf + n, size > n ? size - n : 0, " (the last %s)", a);
+		}
+	}
 	return buf;
 }

@@ -34,6 +34,8 @@ struct rc_stance {
 struct rc_terms {
 	double upfront;          /* paid at once */
 	char when[32];           /* when the upfront part is paid: "today" */
+	char rest_when[32];      /* one remaining payment: by when ("december
+	                            15"); "" when unsaid */
 	double instalment;       /* 0 when none */
 	enum rc_period period;
 	int count;               /* instalments */

@@ -169,8 +169,9 @@ main(void)
 	/* Terms in words. */
 	p = plan(300, 200, 4, RC_PERIOD_MONTH);
 	rc_negotiate_judge(&truth, &st, 1000, NULL, &p, &out);
+	/* 300 + 4 x 200 is more than the 1,000 owed: the last is $100. */
 	RC_CHECK_STR(rc_negotiate_describe(&out, "USD", buf, sizeof buf),
-	    "$300 today and then $200 a month for 4 months");
+	    "$300 today and then $200 a month for 4 months (the last $100)");
 	p = plan(0, 200, 5, RC_PERIOD_MONTH);
 	rc_negotiate_judge(&truth, &st, 1000, NULL, &p, &out);
 	RC_CHECK_STR(rc_negotiate_describe(&out, "EUR", buf, sizeof buf),
