@@ -86,7 +86,7 @@ export_exec(int argc, char **argv)
 		rc_cmd_error("export needs --format csv, json or xapi");
 		return rc_cmd_usage(&rc_cmd_export, 1);
 	}
-	if ((st = rc_cmd_open_store(q.db)) == NULL)
+	if ((st = rc_cmd_read_store(q.db)) == NULL)
 		return RC_EXIT_USAGE;
 	n = rc_store_sessions(st, &q.f, row, &x, &err);
 	if (x.fmt == FMT_JSON)

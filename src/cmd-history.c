@@ -78,7 +78,7 @@ history_exec(int argc, char **argv)
 		rc_cmd_error("history takes no arguments, got '%s'", argv[optind]);
 		return rc_cmd_usage(&rc_cmd_history, 1);
 	}
-	if ((st = rc_cmd_open_store(q.db)) == NULL)
+	if ((st = rc_cmd_read_store(q.db)) == NULL)
 		return RC_EXIT_USAGE;
 	n = rc_store_sessions(st, &q.f, row, &h, &err);
 	if (n == 0 && h.fmt == FMT_TEXT)

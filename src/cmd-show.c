@@ -67,7 +67,7 @@ show_exec(int argc, char **argv)
 		    "history'", argv[optind]);
 		return RC_EXIT_USAGE;
 	}
-	if ((st = rc_cmd_open_store(q.db)) == NULL)
+	if ((st = rc_cmd_read_store(q.db)) == NULL)
 		return RC_EXIT_USAGE;
 	/* Titles and tips come from the rubric when it is there; the stored
 	 * results stand on their own otherwise. */

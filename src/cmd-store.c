@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "cmd.h"
@@ -129,6 +130,23 @@ rc_cmd_open_store(const char *db)
 	return st;
 }
 
+struct rc_store *
+rc_cmd_read_store(const char *db)
+{
+	char *path = db && *db ? NULL : rc_store_default_path();
+	const char *p = db && *db ? db : path;
+	struct stat sb;
+
+	if (p != NULL && stat(p, &sb) != 0) {
+		rc_cmd_error("no session database at '%s' (play or run a call first, "
+		    "or give --db PATH)", p);
+		free(path);
+		return NULL;
+	}
+	free(path);
+	return rc_cmd_open_store(db);
+}
+
 const char *
 rc_cmd_trainee(const char *name)
 {
@@ -234,7 +252,7 @@ struct rc_report *
 rc_cmd_collect(const struct rc_cmd_query *q)
 {
 	struct rc_err err = RC_ERR_INIT;
-	struct rc_store *st = rc_cmd_open_store(q->db);
+	struct rc_store *st = rc_cmd_read_store(q->db);
 	struct rc_report *r;
 
 	if (st == NULL)

@@ -78,8 +78,11 @@ int rc_cmd_report_exec(const struct rc_cmd *cmd, int argc, char **argv,
                        rc_cmd_render_fn json);
 
 /* Opens database DB (NULL: the default path).  On failure prints why and
- * returns NULL. */
+ * returns NULL.  rc_cmd_open_store() creates the database when it is not
+ * there (for the commands that save calls); rc_cmd_read_store() refuses
+ * instead, so a mistyped --db path is reported, not created empty. */
 struct rc_store *rc_cmd_open_store(const char *db);
+struct rc_store *rc_cmd_read_store(const char *db);
 
 /* The trainee's name: NAME, else $USER, else "trainee". */
 const char *rc_cmd_trainee(const char *name);

@@ -169,4 +169,14 @@ printf '{"name": "x", "calls": [{"scenario": "forgetful-florist"}]}' >"$TMP/bad-
 expect_eq "bad drill: exit code" "$?" 2
 expect_grep "bad drill: message" "$TMP/err" "bad-drill.json: /calls/0/seed: expected a whole number"
 
+# Reading a database that is not there is refused, not created empty.
+for c in history compare export; do
+	if [ $c = export ]; then set -- --format csv; else set --; fi
+	"$RECOUP" $c "$@" --db "$TMP/typo.db" >/dev/null 2>"$TMP/err"
+	expect_eq "$c on a missing database: exit" "$?" 2
+	expect_grep "$c on a missing database: message" "$TMP/err" \
+	    "^recoup: no session database at '$TMP/typo.db'"
+	if [ -e "$TMP/typo.db" ]; then fail "$c created $TMP/typo.db"; else pass; fi
+done
+
 finish
