@@ -3,7 +3,8 @@
 # in NAME.args (scenario and seed).  NAME.expect lists what the text output
 # must show (one ERE per line; a leading '!' means must NOT show).  When
 # NAME.out exists, the whole output must match it byte for byte.  Every
-# case is also checked to be deterministic in text and JSON.
+# case is also checked to be deterministic in text and JSON, and, played
+# with seed 2 instead of 1, to end the same way in different words.
 . "$(dirname "$0")/lib.sh"
 
 for script in tests/golden/*.script; do
@@ -32,6 +33,21 @@ for script in tests/golden/*.script; do
 			fail "$name: output differs from $name.out"
 			diff "$name.out" "$TMP/out" | head -30 | sed 's/^/  /' >&2
 		fi
+	fi
+	# Another seed: different wording, the same outcome.
+	if grep -q -- '--seed 1' "$name.args"; then
+		# shellcheck disable=SC2046
+		"$RECOUP" run $(sed 's/--seed 1/--seed 2/' "$name.args") --script "$script" \
+		    >"$TMP/seed2" 2>/dev/null
+		grep -E '^(Ended by|Agreement|Total):' "$TMP/out" >"$TMP/o1"
+		grep -E '^(Ended by|Agreement|Total):' "$TMP/seed2" >"$TMP/o2"
+		if cmp -s "$TMP/o1" "$TMP/o2"; then pass; else
+			fail "$name: seed 2 ends differently"
+			diff "$TMP/o1" "$TMP/o2" | sed 's/^/  /' >&2
+		fi
+		if cmp -s "$TMP/out" "$TMP/seed2"; then
+			fail "$name: seed 2 gives the very same call (no variety)"
+		else pass; fi
 	fi
 	if [ -s "$TMP/err" ]; then
 		fail "$name: unexpected messages on stderr"
