@@ -46,6 +46,7 @@ struct rc_session {
 	struct rc_case kase;
 	struct rc_score_input input;  /* case, truth, overrides of the scenario */
 	enum rc_status *last;     /* practice statuses after the previous line */
+	int calm_noted;           /* "stayed calm when provoked" was noted */
 	struct rc_scorecard *card;
 };
 
@@ -168,16 +169,16 @@ cites(const struct rc_result *r, int turn)
 	return 0;
 }
 
-/* Practices a single line can fail by what it says (a wrong figure, an
- * insult, shouting, an unrealistic demand, a deal below the floor, an
- * instant counter, a dropped deadline), as opposed to ones failed by
- * never doing something. */
+/* Practices a single line can fail by what it says (a wrong figure,
+ * losing one's temper, talking down, an unrealistic demand, a deal below
+ * the floor, an instant counter, pressure on a debtor who cannot pay, a
+ * dropped deadline), as opposed to ones failed by never doing something
+ * (politeness is judged on the whole call: abuse shows under 6 and 7). */
 static int
 committed(int number)
 {
 	switch (number) {
-	case 3: case 5: case 6: case 7: case 8: case 10: case 14: case 16:
-	case 20:
+	case 3: case 6: case 7: case 8: case 10: case 14: case 16: case 20:
 		return 1;
 	default:
 		return 0;
@@ -202,7 +203,18 @@ live_notes(struct rc_session *ss, struct rc_buf *out)
 		/* Only what this very line did: a practice met for the first
 		 * time, or a fault committed now.  Practices not done yet are
 		 * "missed" until the end of the call; that is no news. */
-		if (r->status == RC_MET && ss->last[i] != RC_MET && cites(r, turn))
+		/* Conduct over the whole call (5-7) is no news while it lasts;
+		 * keeping calm right after a provocation is. */
+		if (r->def->number >= 5 && r->def->number <= 7) {
+			if (r->def->number == 6 && r->status == RC_MET && r->note &&
+			    strstr(r->note, "provoked") && cites(r, turn) &&
+			    !ss->calm_noted) {
+				ss->calm_noted = 1;
+				rc_buf_printf(out, "  (note: %s — met: %s)\n", r->def->title,
+				    r->note);
+			}
+		} else if (r->status == RC_MET && ss->last[i] != RC_MET &&
+		    cites(r, turn))
 			rc_buf_printf(out, "  (note: %s — met)\n", r->def->title);
 		else if (r->status == RC_MISSED && ss->last[i] != RC_MISSED &&
 		    committed(r->def->number) && cites(r, turn))
