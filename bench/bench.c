@@ -151,11 +151,11 @@ main(int argc, char **argv)
 		calls = calloc((size_t)n, sizeof *calls);
 		rc_rng_seed(&rng, 2026);
 		for (i = 0; i < n; i++) {
-			int len = 6 + (int)rc_rng_below(&rng, 14);
+			int nlines = 6 + (int)rc_rng_below(&rng, 14);
 
 			calls[i] = rc_engine_new(s, (uint64_t)i);
 			rc_engine_open(calls[i]);
-			for (k = 0; k < len && !rc_engine_ended(calls[i]); k++)
+			for (k = 0; k < nlines && !rc_engine_ended(calls[i]); k++)
 				rc_engine_say(calls[i], script[rc_rng_below(&rng, 12)]);
 			rc_engine_finish(calls[i]);
 			nturns += rc_engine_transcript(calls[i])->n;

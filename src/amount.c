@@ -62,6 +62,8 @@ struct tok {
 	int grouped;        /* TK_NUM: written with thousands commas */
 	int frac;           /* TK_NUM: has a decimal part */
 	int lead0;          /* TK_NUM: 2+ integer digits, the first a 0 */
+	uint64_t lists;     /* TK_WORD: the word lists it belongs to (bits) */
+	int lists_gen;      /* registry size + 1 when LISTS was computed; 0 none */
 };
 
 #define U(c) ((unsigned char)(c))
@@ -230,20 +232,13 @@ struct stream {
 	struct tok before;      /* stands for tokens before 0 or evicted */
 	struct tok after;       /* stands for tokens after the end */
 	struct tok ring[RING];
-	/* inw() answers, remembered: the same token is tested against the
-	 * same word list many times while a line is read. */
-	struct { ptrdiff_t i; const char *const *set; int hit; } memo[256];
 };
 
 static void
 stream_init(struct stream *st, const char *s)
 {
-	size_t k;
-
 	memset(&st->before, 0, sizeof st->before);
 	memset(&st->after, 0, sizeof st->after);
-	for (k = 0; k < sizeof st->memo / sizeof st->memo[0]; k++)
-		st->memo[k].set = NULL;
 	st->s = s;
 	st->n = strlen(s);
 	st->pos = 0;
@@ -306,28 +301,128 @@ isw(struct stream *st, ptrdiff_t i, const char *w)
 	return weq(st->s, tk(st, i), w);
 }
 
+/* Word lists, registered on first use: each list gets a bit, and a hash
+ * table maps every word to the bits of the lists that hold it, so asking
+ * whether a token is in a list costs one lookup per token instead of a
+ * comparison per word.  The registry is process-wide and only grows (the
+ * lists are static); it is not thread-safe, like the rest of the reader's
+ * callers. */
+#define LISTS_MAX 64
+#define WORD_MAX 24
+#define TABLE_SIZE 2048
+
+struct wentry {
+	char w[WORD_MAX];
+	uint64_t lists;
+};
+
+static const char *const *registry[LISTS_MAX];
+static int nregistry;
+static struct wentry table[TABLE_SIZE];
+
+static uint32_t
+fnv(const char *w, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ U(w[i])) * 16777619u;
+	return h;
+}
+
+/* The slot of word W (N bytes): where it is, or the empty slot it goes
+ * in.  NULL when the table is full. */
+static struct wentry *
+slot(const char *w, size_t n)
+{
+	uint32_t h = fnv(w, n) & (TABLE_SIZE - 1);
+	size_t k;
+
+	for (k = 0; k < TABLE_SIZE; k++, h = (h + 1) & (TABLE_SIZE - 1)) {
+		struct wentry *e = &table[h];
+
+		if (e->w[0] == '\0' || (strncmp(e->w, w, n) == 0 && e->w[n] == '\0'))
+			return e;
+	}
+	return NULL;
+}
+
+/* The bit of word list SET, registering it on first use; -1 when it
+ * cannot be (the registry is full, a word too long): use the slow path. */
+static int
+list_bit(const char *const *set)
+{
+	const char *const *w;
+	int k;
+
+	for (k = 0; k < nregistry; k++)
+		if (registry[k] == set)
+			return k;
+	if (nregistry == LISTS_MAX)
+		return -1;
+	for (w = set; *w; w++)
+		if (strlen(*w) >= WORD_MAX)
+			return -1;
+	for (w = set; *w; w++) {
+		struct wentry *e = slot(*w, strlen(*w));
+
+		if (e == NULL)
+			return -1;
+		if (e->w[0] == '\0')
+			snprintf(e->w, sizeof e->w, "%s", *w);
+		e->lists |= (uint64_t)1 << nregistry;
+	}
+	registry[nregistry] = set;
+	return nregistry++;
+}
+
+/* The lists token T (a word) belongs to, computed once per token. */
+static uint64_t
+token_lists(const char *s, struct tok *t)
+{
+	char low[WORD_MAX];
+	size_t p, n = 0;
+
+	if (t->lists_gen == nregistry + 1)
+		return t->lists;
+	t->lists = 0;
+	t->lists_gen = nregistry + 1;
+	for (p = t->start; p < t->end; p++) {
+		if (n + 1 >= WORD_MAX)
+			return 0;
+		if (U(s[p]) == 0xe2) {   /* U+2019 reads as an apostrophe */
+			low[n++] = '\'';
+			p += 2;
+		} else {
+			low[n++] = (char)LOWER(U(s[p]));
+		}
+	}
+	{
+		struct wentry *e = slot(low, n);
+
+		if (e != NULL && e->w[0] != '\0')
+			t->lists = e->lists;
+	}
+	return t->lists;
+}
+
 /* Whether token I is a word of SET (NULL-terminated). */
 static int
 inw(struct stream *st, ptrdiff_t i, const char *const *set)
 {
-	const struct tok *t = tk(st, i);
-	size_t h = ((size_t)(uintptr_t)set >> 3 ^ (size_t)i * 131u) & 255u;
+	struct tok *t = (struct tok *)tk(st, i);
 	const char *const *w;
-	int hit = 0;
+	int bit;
 
 	if (t->kind != TK_WORD)
 		return 0;
-	if (st->memo[h].set == set && st->memo[h].i == i)
-		return st->memo[h].hit;
+	if ((bit = list_bit(set)) >= 0)
+		return (token_lists(st->s, t) >> bit) & 1u;
 	for (w = set; *w; w++)
-		if (weq(st->s, t, *w)) {
-			hit = 1;
-			break;
-		}
-	st->memo[h].i = i;
-	st->memo[h].set = set;
-	st->memo[h].hit = hit;
-	return hit;
+		if (weq(st->s, t, *w))
+			return 1;
+	return 0;
 }
 
 static int
