@@ -113,6 +113,9 @@ static const char *const migrations[] = {
 	"  ord INTEGER NOT NULL DEFAULT 0,\n"
 	"  PRIMARY KEY (score_id, practice)\n"
 	") WITHOUT ROWID;\n",
+	/* 1 -> 2: who said a debtor line when it was not the debtor (a
+	 * gatekeeper: a spouse, a receptionist). */
+	"ALTER TABLE turns ADD COLUMN name TEXT;\n",
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
@@ -131,7 +134,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	    "?14, ?14)",
 	[ST_TURN] =
 	    "INSERT OR REPLACE INTO turns (session_id, number, speaker, text, "
-	    "state, rule, events, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	    "state, rule, events, at, name) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+	    "?8, ?9)",
 	[ST_TOUCH] =
 	    "UPDATE sessions SET turns = max(turns, ?2), updated_at = ?3 "
 	    "WHERE id = ?1",
@@ -628,6 +632,7 @@ rc_store_turn(struct rc_store *st, int64_t id, const struct rc_turn *u,
 	bind_text(q, 6, u->rule);
 	bind_text(q, 7, rc_buf_str(&ev));
 	sqlite3_bind_int64(q, 8, now);
+	bind_text(q, 9, u->name);
 	if (step_done(st, q, err, "cannot save a turn") != 0)
 		goto fail;
 	if ((q = stmt(st, ST_TOUCH, err)) == NULL)
@@ -1100,7 +1105,7 @@ load_turns(struct rc_store *st, struct rc_store_loaded *l, struct rc_err *err)
 	int rc;
 
 	if (sqlite3_prepare_v2(st->db, "SELECT number, speaker, text, state, "
-	    "rule, events FROM turns WHERE session_id = ?1 ORDER BY number", -1,
+	    "rule, events, name FROM turns WHERE session_id = ?1 ORDER BY number", -1,
 	    &q, NULL) != SQLITE_OK) {
 		db_error(st, err, "cannot read the turns");
 		return -1;
@@ -1112,6 +1117,8 @@ load_turns(struct rc_store *st, struct rc_store_loaded *l, struct rc_err *err)
 		    col_text(q, 3), col_text(q, 4));
 
 		u->number = sqlite3_column_int(q, 0);
+		if (col_text(q, 6) != NULL)
+			u->name = rc_xstrdup(col_text(q, 6));
 		add_events(u, col_text(q, 5));
 	}
 	sqlite3_finalize(q);

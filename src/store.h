@@ -23,7 +23,7 @@
 #include "score.h"
 #include "transcript.h"
 
-#define RC_STORE_SCHEMA 1      /* the schema version this program writes */
+#define RC_STORE_SCHEMA 2      /* the schema version this program writes */
 #define RC_STORE_TOO_NEW (-2)
 
 enum rc_store_status {
