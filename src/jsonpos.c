@@ -230,20 +230,3 @@ rc_json_parse(const char *name, const char *text, size_t len, struct rc_err *err
 	rc_buf_free(&why);
 	return NULL;
 }
-
-int
-rc_json_locate(const char *text, size_t len, const cJSON *node, int *line,
-               int *col)
-{
-	struct rc_buf lit = RC_BUF_INIT;
-	const char *hit;
-
-	if (!cJSON_IsString(node) || node->valuestring == NULL)
-		return 0;
-	rc_buf_json_string(&lit, node->valuestring);
-	hit = strstr(text, rc_buf_str(&lit));
-	if (hit != NULL)
-		rc_json_linecol(text, len, (size_t)(hit - text), line, col);
-	rc_buf_free(&lit);
-	return hit != NULL;
-}

@@ -31,12 +31,6 @@ cJSON *rc_json_parse(const char *name, const char *text, size_t len,
 void rc_json_linecol(const char *text, size_t len, size_t off, int *line,
                      int *col);
 
-/* Finds the string literal of the string node NODE in TEXT and stores its
- * position.  Returns 1 when found, 0 when not (e.g. the author escaped
- * characters differently from cJSON's printer). */
-int rc_json_locate(const char *text, size_t len, const cJSON *node,
-                   int *line, int *col);
-
 /* Returns the offset of the first invalid UTF-8 byte in S, or LEN when S
  * is valid. */
 size_t rc_utf8_check(const char *s, size_t len);

@@ -22,6 +22,7 @@
 
 #include "buf.h"
 #include "jsonpos.h"
+#include "jsonptr.h"
 #include "jsonread.h"
 #include "xmalloc.h"
 
@@ -29,6 +30,7 @@ struct ctx {
 	struct rc_jsonread r;    /* file name, errors; no index: no line:col */
 	const char *text;
 	size_t len;
+	struct rc_jsonptr *idx;  /* built on the first pattern error, for its line */
 	struct rc_scenario *s;
 	int rule_index;
 };
@@ -95,7 +97,9 @@ compile(struct ctx *c, const cJSON *v, const char *ptr, const char *context)
 	p = rc_pattern_new(v->valuestring, msg, sizeof msg, &off);
 	if (p != NULL)
 		return p;
-	if (rc_json_locate(c->text, c->len, v, &line, &col))
+	if (c->idx == NULL)
+		c->idx = rc_jsonptr_index(c->text, c->len);
+	if (rc_jsonptr_find(c->idx, ptr, &line, &col, NULL))
 		rc_err_add(c->r.err, RC_ERROR,
 		    "%s:%d:%d: %s: %s: pcre2 error at offset %zu: %s", c->r.name, line,
 		    col, ptr, context, off, msg);
@@ -1138,6 +1142,7 @@ rc_scenario_parse(const char *name, const char *text, size_t len,
 	c.s->path = rc_xstrdup(name);
 	build(&c, root);
 	cJSON_Delete(root);
+	rc_jsonptr_free(c.idx);
 	if (err->nerrors > before) {
 		rc_scenario_free(c.s);
 		return NULL;
