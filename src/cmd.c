@@ -84,6 +84,25 @@ rc_cmd_print_err(const struct rc_err *err)
 		    err->v[i].severity == RC_WARNING ? "warning: " : "", err->v[i].msg);
 }
 
+/* DIR next to the build or installed binary: the executable lives in
+ * build/ (or bin/), so "<its directory>/../DIR".  Writes into BUF (SIZE
+ * bytes) and returns it, or NULL when the executable cannot be found. */
+static const char *
+beside_binary(const char *dir, char *buf, size_t size)
+{
+	ssize_t len = readlink("/proc/self/exe", buf, size - 1);
+	char *slash;
+
+	if (len <= 0)
+		return NULL;
+	buf[len] = '\0';
+	if ((slash = strrchr(buf, '/')) == NULL ||
+	    (size_t)(slash - buf) + strlen(dir) + 5 > size)
+		return NULL;
+	snprintf(slash, size - (size_t)(slash - buf), "/../%s", dir);
+	return buf;
+}
+
 const char *const *
 rc_cmd_scenario_dirs(const char *dir)
 {
@@ -91,23 +110,13 @@ rc_cmd_scenario_dirs(const char *dir)
 	static char beside[PATH_MAX];
 	size_t n = 0;
 	const char *env = getenv("RECOUP_SCENARIOS");
-	ssize_t len;
 
 	if (dir && *dir)
 		dirs[n++] = dir;
 	if (env && *env)
 		dirs[n++] = env;
-	/* scenarios/ next to the build: the executable lives in build/. */
-	len = readlink("/proc/self/exe", beside, sizeof beside - 32);
-	if (len > 0) {
-		char *slash;
-
-		beside[len] = '\0';
-		if ((slash = strrchr(beside, '/')) != NULL) {
-			strcpy(slash, "/../scenarios");
-			dirs[n++] = beside;
-		}
-	}
+	if (beside_binary("scenarios", beside, sizeof beside) != NULL)
+		dirs[n++] = beside;
 	dirs[n++] = RECOUP_SOURCE_SCENARIOS;
 	dirs[n++] = RECOUP_DATA_SCENARIOS;
 	dirs[n] = NULL;
@@ -274,23 +283,14 @@ rc_cmd_load_rubric(const char *dir)
 	struct rc_rubric *r;
 	struct stat st;
 	size_t n = 0, i;
-	ssize_t len;
 
 	if (dir && *dir) {
 		tries[n++] = dir;
 	} else {
 		if (env && *env)
 			tries[n++] = env;
-		len = readlink("/proc/self/exe", beside, sizeof beside - 32);
-		if (len > 0) {
-			char *slash;
-
-			beside[len] = '\0';
-			if ((slash = strrchr(beside, '/')) != NULL) {
-				strcpy(slash, "/../scoring");
-				tries[n++] = beside;
-			}
-		}
+		if (beside_binary("scoring", beside, sizeof beside) != NULL)
+			tries[n++] = beside;
 		tries[n++] = RECOUP_SOURCE_SCORING;
 		tries[n++] = RECOUP_DATA_SCORING;
 	}
