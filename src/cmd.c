@@ -34,6 +34,7 @@ const struct rc_cmd *const rc_cmd_table[] = {
 	&rc_cmd_report,
 	&rc_cmd_export,
 	&rc_cmd_rescore,
+	&rc_cmd_understand,
 	NULL,
 };
 

@@ -35,6 +35,7 @@ extern const struct rc_cmd rc_cmd_leaderboard;
 extern const struct rc_cmd rc_cmd_report;
 extern const struct rc_cmd rc_cmd_export;
 extern const struct rc_cmd rc_cmd_rescore;
+extern const struct rc_cmd rc_cmd_understand;
 
 /* NULL-terminated. */
 extern const struct rc_cmd *const rc_cmd_table[];

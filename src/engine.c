@@ -57,7 +57,11 @@ struct rc_engine {
 	struct rc_err warnings;
 	struct rc_buf trace;           /* how the last reply was chosen */
 	const struct rc_rule *chosen;
-	const char *line;
+	const char *line;              /* the line as typed */
+	const char *norm;              /* its normal form: what rules match */
+	struct rc_reader *rd;
+	struct rc_reading rdg;         /* the current line, read once */
+	int tracing;                   /* build the trace (for /why, --trace) */
 };
 
 struct rc_engine *
@@ -70,6 +74,8 @@ rc_engine_new(const struct rc_scenario *s, uint64_t seed)
 	e->seed = seed;
 	rc_rng_seed(&e->rng, seed);
 	e->m = rc_matcher_new(0);
+	e->rd = rc_scenario_reader(s);
+	e->tracing = 1;
 	e->t = rc_transcript_new();
 	e->vars = rc_xcalloc(s->nvars, sizeof *e->vars);
 	for (i = 0; i < s->nvars; i++)
@@ -90,6 +96,8 @@ rc_engine_free(struct rc_engine *e)
 	if (e == NULL)
 		return;
 	rc_matcher_free(e->m);
+	rc_reader_free(e->rd);
+	rc_reading_free(&e->rdg);
 	rc_transcript_free(e->t);
 	free(e->vars);
 	free(e->fired);
@@ -234,6 +242,27 @@ why_not(struct rc_engine *e, const struct rc_rule *r, const char *line,
 		return "no standing offer to take";
 	if (r->after != NULL && (e->prev == NULL || !run(e, r->after, e->prev, r)))
 		return "the debtor's previous line does not match \"after\"";
+	if (r->nintents > 0) {
+		for (i = 0; i < r->nintents; i++)
+			if (rc_reading_has(&e->rdg, r->intents[i]))
+				break;
+		if (i == r->nintents) {
+			rc_buf_reset(tmp);
+			rc_buf_puts(tmp, "intent not read (wants ");
+			for (i = 0; i < r->nintents; i++)
+				rc_buf_printf(tmp, "%s%s", i ? " or " : "",
+				    e->s->lex->intents[r->intents[i]].id);
+			rc_buf_puts(tmp, ")");
+			return rc_buf_str(tmp);
+		}
+	}
+	for (i = 0; i < r->nnot_intents; i++)
+		if (rc_reading_has(&e->rdg, r->not_intents[i])) {
+			rc_buf_reset(tmp);
+			rc_buf_printf(tmp, "the line also reads as '%s' (not_intent)",
+			    e->s->lex->intents[r->not_intents[i]].id);
+			return rc_buf_str(tmp);
+		}
 	if (r->nmatch > 0) {
 		for (i = 0; *hit < 0 && i < r->nmatch; i++)
 			if (run(e, r->match[i], line, r))
@@ -263,14 +292,19 @@ fires(struct rc_engine *e, const struct rc_rule *r, const char *line)
 
 	why = why_not(e, r, line, &tmp, &hit);
 	if (why) {
-		rc_buf_printf(&e->trace, "  tried %-28s %s\n", r->id, why);
+		if (e->tracing)
+			rc_buf_printf(&e->trace, "  tried %-28s %s\n", r->id, why);
 		rc_buf_free(&tmp);
 		return 0;
 	}
 	rc_buf_free(&tmp);
+	if (!e->tracing)
+		return 1;
 	if (hit >= 0)
 		rc_buf_printf(&e->trace, "  fired %-28s /%s/ matched\n", r->id,
 		    rc_pattern_source(r->match[hit]));
+	else if (r->nintents > 0)
+		rc_buf_printf(&e->trace, "  fired %-28s intent read\n", r->id);
 	else
 		rc_buf_printf(&e->trace, "  fired %-28s (no pattern: any line)\n", r->id);
 	return 1;
@@ -690,12 +724,15 @@ rc_engine_say(struct rc_engine *e, const char *line)
 	e->line = line;
 	e->chosen = NULL;
 	e->has_cur = 0;
+	rc_reader_read(e->rd, line, RC_SIDE_TRAINEE, &e->rdg);
+	e->norm = rc_buf_str(&e->rdg.norm);
 	rc_buf_reset(&e->trace);
-	rc_buf_printf(&e->trace, "in state '%s':\n", state_name(e));
+	if (e->tracing)
+		rc_buf_printf(&e->trace, "in state '%s':\n", state_name(e));
 	e->vars[RC_VAR_TURN] += 1;
 	u = rc_transcript_add(e->t, RC_SPEAKER_COLLECTOR, line, state_name(e), NULL);
-	use_research(e, u, line);
-	rc_amount_proposal(line, s->balance, &e->prop);
+	use_research(e, u, e->norm);
+	e->prop = e->rdg.prop;
 	if (e->prop.kind != RC_PROP_NONE) {
 		struct rc_event *ev = rc_turn_event(u, "proposal");
 
@@ -707,6 +744,7 @@ rc_engine_say(struct rc_engine *e, const char *line)
 	trace_line(e, u);
 	first = e->t->n;
 
+	line = e->norm;
 	for (i = 0; !chosen && i < s->nglobal; i++)
 		if (fires(e, &s->global[i], line))
 			chosen = &s->global[i];
@@ -720,6 +758,9 @@ rc_engine_say(struct rc_engine *e, const char *line)
 		for (i = 0; !chosen && i < st->nrules; i++)
 			if (st->rules[i].proposal != 1 && fires(e, &st->rules[i], line))
 				chosen = &st->rules[i];
+		for (i = 0; !chosen && i < s->nbackstop; i++)
+			if (fires(e, &s->backstop[i], line))
+				chosen = &s->backstop[i];
 		if (chosen) {
 			struct rc_turn *d;
 
@@ -743,7 +784,8 @@ rc_engine_say(struct rc_engine *e, const char *line)
 			else if (chosen->bargain == RC_BARGAIN_TAKE)
 				agree(e, d, &e->standing);
 		} else {
-			rc_buf_printf(&e->trace, "  no rule fired: fallback\n");
+			if (e->tracing)
+				rc_buf_printf(&e->trace, "  no rule fired: fallback\n");
 			say(e, &st->fallback, NULL, "fallback");
 		}
 	}
@@ -910,15 +952,86 @@ rc_engine_try(struct rc_engine *e, const struct rc_rule *r, const char *line,
               struct rc_buf *why)
 {
 	struct rc_proposal saved = e->prop;
+	struct rc_reading keep = e->rdg;
+	struct rc_reading now = RC_READING_INIT;
 	struct rc_buf tmp = RC_BUF_INIT;
 	const char *reason;
 	int hit;
 
-	rc_amount_proposal(line, e->s->balance, &e->prop);
-	reason = why_not(e, r, line, &tmp, &hit);
+	rc_reader_read(e->rd, line, RC_SIDE_TRAINEE, &now);
+	e->rdg = now;
+	e->prop = now.prop;
+	reason = why_not(e, r, rc_buf_str(&now.norm), &tmp, &hit);
 	if (reason != NULL && why != NULL)
 		rc_buf_puts(why, reason);
 	rc_buf_free(&tmp);
 	e->prop = saved;
+	e->rdg = keep;
+	rc_reading_free(&now);
 	return reason == NULL;
+}
+
+const struct rc_rule *
+rc_engine_choose(struct rc_engine *e, const char *line, const char **how,
+                 struct rc_buf *trace, struct rc_reading *reading)
+{
+	const struct rc_scenario *s = e->s;
+	const struct rc_state *st = &s->states[e->state];
+	const struct rc_rule *chosen = NULL;
+	struct rc_reading keep = e->rdg, now = RC_READING_INIT;
+	struct rc_proposal saved = e->prop;
+	struct rc_buf keep_trace = e->trace;
+	int keep_tracing = e->tracing;
+	const char *norm;
+	size_t i;
+
+	rc_reader_read(e->rd, line, RC_SIDE_TRAINEE, &now);
+	e->rdg = now;
+	e->prop = now.prop;
+	norm = rc_buf_str(&now.norm);
+	memset(&e->trace, 0, sizeof e->trace);
+	e->tracing = trace != NULL;
+	*how = "rule";
+	for (i = 0; !chosen && i < s->nglobal; i++)
+		if (fires(e, &s->global[i], norm))
+			chosen = &s->global[i];
+	for (i = 0; !chosen && i < st->nrules; i++)
+		if (st->rules[i].proposal == 1 && fires(e, &st->rules[i], norm))
+			chosen = &st->rules[i];
+	if (!chosen && st->bargain && e->prop.kind != RC_PROP_NONE) {
+		*how = "bargain";
+	} else {
+		for (i = 0; !chosen && i < st->nrules; i++)
+			if (st->rules[i].proposal != 1 && fires(e, &st->rules[i], norm))
+				chosen = &st->rules[i];
+		for (i = 0; !chosen && i < s->nbackstop; i++)
+			if (fires(e, &s->backstop[i], norm))
+				chosen = &s->backstop[i];
+		if (!chosen)
+			*how = "fallback";
+	}
+	if (trace != NULL)
+		rc_buf_puts(trace, rc_buf_str(&e->trace));
+	rc_buf_free(&e->trace);
+	e->trace = keep_trace;
+	e->tracing = keep_tracing;
+	e->rdg = keep;
+	e->prop = saved;
+	if (reading != NULL)
+		*reading = now;
+	else
+		rc_reading_free(&now);
+	return chosen;
+}
+
+void
+rc_engine_tracing(struct rc_engine *e, int on)
+{
+	e->tracing = on != 0;
+}
+
+const struct rc_reading *
+rc_engine_reading(const struct rc_engine *e)
+{
+	return &e->rdg;
 }

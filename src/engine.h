@@ -80,6 +80,23 @@ void rc_engine_set_prev(struct rc_engine *e, const char *line);
  * would, without saying anything. */
 void rc_engine_set_offer(struct rc_engine *e);
 
+/* What would answer LINE now, without changing the call: the rule that
+ * would fire (returned), or NULL with *HOW set to "bargain" (the bargain
+ * model would answer the terms in it) or "fallback".  With TRACE not
+ * NULL, the rules tried and why each did not fire are appended to it.
+ * The line's reading is left in *READING when not NULL (the caller frees
+ * it with rc_reading_free()). */
+const struct rc_rule *rc_engine_choose(struct rc_engine *e, const char *line,
+                                       const char **how, struct rc_buf *trace,
+                                       struct rc_reading *reading);
+
+/* Whether to keep the trace of how each reply was chosen (for /why and
+ * --trace; on by default).  Off, a reply costs less. */
+void rc_engine_tracing(struct rc_engine *e, int on);
+
+/* The reading of the trainee's last line (intents, amounts, terms). */
+const struct rc_reading *rc_engine_reading(const struct rc_engine *e);
+
 /* The rule that produced the last debtor reply, or NULL when it came from
  * elsewhere (opening, fallback, bargain model, pause).  The pointer is
  * into the scenario. */

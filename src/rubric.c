@@ -27,13 +27,15 @@ const char *const rc_practice_ids[20] = {
 };
 
 const char *const rc_signal_names[RC_SIG_COUNT] = {
-	"identify", "courtesy", "profanity", "insult", "condescend", "sarcasm",
-	"threat", "ask-reason", "ask-solution", "ask-offer", "good-faith",
-	"writing", "ramification", "follow-up", "next-step", "verify-party",
-	"confirm-unpaid", "ask-proof", "acknowledge", "empathy", "recap",
-	"options", "minimum", "accept", "consider-offer", "deadline",
-	"consequence", "waive", "full-balance", "overdue",
-	"inability", "reason", "offer", "agree", "hostile", "dispute", "hangup",
+	"identify-self", "courtesy", "profanity", "insult", "condescend",
+	"sarcasm", "threat", "ask-reason", "ask-solution", "ask-offer",
+	"ask-good-faith", "confirm-writing", "consequence", "promise-reminders",
+	"schedule-follow-up", "verify-party", "confirm-unpaid", "ask-proof",
+	"acknowledge", "empathy", "recap", "give-options", "state-minimum",
+	"accept", "think", "deadline", "consequence", "waive", "full-balance",
+	"remind-debt",
+	"inability", "give-reason", "offer", "agree", "hostile", "dispute",
+	"hang-up",
 };
 
 static char *
@@ -119,69 +121,31 @@ read_json(const char *path, struct rc_err *err)
 	return root;
 }
 
+/* Resolves every signal to its intent in the shared lexicon. */
 static void
-load_signals(struct rc_rubric *r, const char *path, struct rc_err *err)
+load_lexicon(struct rc_rubric *r, struct rc_err *err)
 {
-	cJSON *root = read_json(path, err);
+	char *dir = rc_lexicon_locate(NULL);
 	int i;
 
-	if (root == NULL)
+	r->lex = rc_lexicon_shared(dir, err);
+	free(dir);
+	if (r->lex == NULL)
 		return;
 	for (i = 0; i < RC_SIG_COUNT; i++) {
-		const char *side = i < RC_SIG_COLLECTOR_COUNT ? "collector" : "debtor";
-		const cJSON *group = cJSON_GetObjectItemCaseSensitive(root, side);
-		const cJSON *sig = cJSON_GetObjectItemCaseSensitive(group,
-		    rc_signal_names[i]);
-		const cJSON *pats, *p;
-		struct rc_signal_def *d = &r->signals[i];
-		size_t k = 0;
+		int side = i < RC_SIG_COLLECTOR_COUNT ? RC_SIDE_TRAINEE : RC_SIDE_DEBTOR;
 
-		if (!cJSON_IsObject(sig)) {
-			rc_err_add(err, RC_ERROR, "%s: /%s: missing signal '%s'", path, side,
-			    rc_signal_names[i]);
-			continue;
-		}
-		d->negatable = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(sig,
-		    "negatable"));
-		pats = cJSON_GetObjectItemCaseSensitive(sig, "patterns");
-		if (!cJSON_IsArray(pats)) {
-			rc_err_add(err, RC_ERROR, "%s: /%s/%s/patterns: expected an array",
-			    path, side, rc_signal_names[i]);
-			continue;
-		}
-		d->patterns = rc_xcalloc((size_t)cJSON_GetArraySize(pats) + 1,
-		    sizeof *d->patterns);
-		cJSON_ArrayForEach(p, pats) {
-			char msg[256];
-			size_t off = 0;
-			struct rc_pattern *c = NULL;
-
-			if (cJSON_IsString(p))
-				c = rc_pattern_new(p->valuestring, msg, sizeof msg, &off);
-			else
-				snprintf(msg, sizeof msg, "expected a pattern string");
-			if (c == NULL)
-				rc_err_add(err, RC_ERROR, "%s: /%s/%s/patterns/%zu: pcre2 error at "
-				    "offset %zu: %s", path, side, rc_signal_names[i], k, off, msg);
-			else
-				d->patterns[d->npatterns++] = c;
-			k++;
-		}
-		/* One alternation runs far faster than a dozen separate matches;
-		 * each branch keeps its own inline options inside its group. */
-		if (d->npatterns > 1 && d->npatterns == k) {
-			struct rc_buf all = RC_BUF_INIT;
-			char msg[256];
-			size_t off, j;
-
-			for (j = 0; j < d->npatterns; j++)
-				rc_buf_printf(&all, "%s(?:%s)", j ? "|" : "",
-				    rc_pattern_source(d->patterns[j]));
-			d->combined = rc_pattern_new(rc_buf_str(&all), msg, sizeof msg, &off);
-			rc_buf_free(&all);
-		}
+		r->sig[i] = rc_lexicon_find(r->lex, rc_signal_names[i]);
+		if (r->sig[i] < 0)
+			rc_err_add(err, RC_ERROR, "%s: the scorer needs intent '%s', "
+			    "which is not there", r->lex->path, rc_signal_names[i]);
+		else if (!(r->lex->intents[r->sig[i]].side & side))
+			rc_err_add(err, RC_ERROR, "%s: the scorer reads intent '%s' from "
+			    "the %s's lines, but it is not read from them", r->lex->path,
+			    rc_signal_names[i], side == RC_SIDE_DEBTOR ? "debtor" :
+			    "trainee");
 	}
-	cJSON_Delete(root);
+	r->reader = rc_reader_new(r->lex);
 }
 
 struct rc_rubric *
@@ -256,10 +220,8 @@ rc_rubric_load(const char *dir, struct rc_err *err)
 		}
 	}
 	cJSON_Delete(root);
-	rc_buf_reset(&path);
-	rc_buf_printf(&path, "%s/signals.json", dir);
-	load_signals(r, rc_buf_str(&path), err);
 	rc_buf_free(&path);
+	load_lexicon(r, err);
 	if (err->nerrors > before) {
 		rc_rubric_free(r);
 		return NULL;
@@ -285,7 +247,7 @@ free_practice(struct rc_practice_def *p)
 void
 rc_rubric_free(struct rc_rubric *r)
 {
-	size_t i, j;
+	size_t i;
 
 	if (r == NULL)
 		return;
@@ -296,12 +258,7 @@ rc_rubric_free(struct rc_rubric *r)
 	for (i = 0; i < r->nextended; i++)
 		free_practice(&r->extended[i]);
 	free(r->extended);
-	for (i = 0; i < RC_SIG_COUNT; i++) {
-		for (j = 0; j < r->signals[i].npatterns; j++)
-			rc_pattern_free(r->signals[i].patterns[j]);
-		rc_pattern_free(r->signals[i].combined);
-		free(r->signals[i].patterns);
-	}
+	rc_reader_free(r->reader);
 	free(r);
 }
 

@@ -2,8 +2,9 @@
  * rubric.h - the scoring rubric as data: the twenty practices and the
  * extended ones (ids, numbers, titles, descriptions, tips, weights,
  * detector settings), the pass mark and the weights of practice against
- * outcome (scoring/rubric.json), and the phrase signals the detectors read
- * lines through (scoring/signals.json), compiled with PCRE2 at load.
+ * outcome (scoring/rubric.json).  The detectors read lines through the
+ * shared lexicon's intents (lexicon.h); each signal they test is one
+ * intent, named in rc_signal_names[].
  *
  * Ownership: a struct rc_rubric owns everything reachable from it;
  * rc_rubric_free() frees it all.
@@ -14,7 +15,8 @@
 #include <stddef.h>
 
 #include "err.h"
-#include "match.h"
+#include "lexicon.h"
+#include "understand.h"
 
 /* Collector-line signals, in the order of rc_signal_names[]. */
 enum rc_signal {
@@ -34,14 +36,9 @@ enum rc_signal {
 	RC_SIG_COUNT
 };
 
+/* The lexicon intent each signal is, by id (the ids are the lexicon's
+ * interface, docs/understanding.md). */
 extern const char *const rc_signal_names[RC_SIG_COUNT];
-
-struct rc_signal_def {
-	struct rc_pattern **patterns;
-	size_t npatterns;
-	struct rc_pattern *combined;   /* all patterns as one alternation */
-	int negatable;
-};
 
 struct rc_practice_def {
 	char *id;
@@ -61,11 +58,17 @@ struct rc_rubric {
 	size_t npractices;
 	struct rc_practice_def *extended;
 	size_t nextended;
-	struct rc_signal_def signals[RC_SIG_COUNT];
+	/* How lines are read: the shared lexicon (not owned), the intent of
+	 * each signal, and one reader kept for every call scored with this
+	 * rubric (its spelling cache is worth keeping across calls). */
+	const struct rc_lexicon *lex;
+	int sig[RC_SIG_COUNT];
+	struct rc_reader *reader;
 };
 
-/* Loads the rubric from DIR/rubric.json and DIR/signals.json.  Returns
- * NULL and adds every problem to ERR.  Free with rc_rubric_free(). */
+/* Loads the rubric from DIR/rubric.json, and the lexicon (see
+ * rc_lexicon_locate()).  Returns NULL and adds every problem to ERR.  Free
+ * with rc_rubric_free(). */
 struct rc_rubric *rc_rubric_load(const char *dir, struct rc_err *err);
 void rc_rubric_free(struct rc_rubric *r);
 

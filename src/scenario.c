@@ -24,6 +24,7 @@
 #include "jsonpos.h"
 #include "jsonptr.h"
 #include "jsonread.h"
+#include "strmap.h"
 #include "xmalloc.h"
 
 struct ctx {
@@ -33,6 +34,7 @@ struct ctx {
 	struct rc_jsonptr *idx;  /* built on the first pattern error, for its line */
 	struct rc_scenario *s;
 	int rule_index;
+	int base;                /* reading the shared base: ids may repeat */
 };
 
 static const char *builtin_vars[RC_VAR_BUILTIN_COUNT] = {
@@ -144,6 +146,52 @@ get_patterns(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
 
 		if (pat != NULL)
 			out[(*n)++] = pat;
+		free(q);
+	}
+	free(p);
+	return out;
+}
+
+/* An intent id or an array of them at OBJ[KEY], as lexicon indexes.
+ * Only intents a trainee can carry make sense in a debtor's rules. */
+static int *
+get_intents(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
+            const char *context, size_t *n)
+{
+	const cJSON *v = rc_jsonread_member(obj, key), *e;
+	int *out;
+	char *p;
+	size_t i = 0;
+
+	*n = 0;
+	if (v == NULL)
+		return NULL;
+	p = rc_jsonread_join(ptr, key);
+	if (!cJSON_IsString(v) && (!cJSON_IsArray(v) || cJSON_GetArraySize(v) == 0)) {
+		rc_jsonread_fail(&c->r, p, "expected an intent id or a non-empty "
+		    "array of them, found %s", rc_jsonread_type(v));
+		free(p);
+		return NULL;
+	}
+	out = rc_xcalloc((size_t)cJSON_GetArraySize(v) + 1, sizeof *out);
+	for (e = cJSON_IsString(v) ? v : v->child; e; e = cJSON_IsString(v) ? NULL : e->next) {
+		char *q = cJSON_IsString(v) ? rc_xstrdup(p) : rc_jsonread_join_index(p, i);
+		int idx;
+
+		i++;
+		if (!cJSON_IsString(e)) {
+			rc_jsonread_fail(&c->r, q, "expected an intent id, found %s",
+			    rc_jsonread_type(e));
+		} else if ((idx = rc_lexicon_find(c->s->lex, e->valuestring)) < 0) {
+			rc_jsonread_fail(&c->r, q, "%s: unknown intent '%s' (see %s)",
+			    context, e->valuestring, c->s->lex ? c->s->lex->path : "the lexicon");
+		} else if (!(c->s->lex->intents[idx].side & RC_SIDE_TRAINEE)) {
+			rc_jsonread_fail(&c->r, q, "%s: intent '%s' is read from the "
+			    "debtor's lines, never from the trainee's", context,
+			    e->valuestring);
+		} else {
+			out[(*n)++] = idx;
+		}
 		free(q);
 	}
 	free(p);
@@ -559,8 +607,9 @@ parse_examples(struct ctx *c, const cJSON *obj, const char *ptr,
 }
 
 static const char *const rule_keys[] = {
-	"id", "match", "not", "when", "after", "proposal", "replies", "pick",
-	"set", "events", "bargain", "next", "once", "examples", NULL,
+	"id", "match", "not", "intent", "not_intent", "when", "after",
+	"proposal", "replies", "pick", "set", "events", "bargain", "next",
+	"once", "examples", NULL,
 };
 
 static void
@@ -586,6 +635,10 @@ parse_rule(struct ctx *c, const cJSON *obj, const char *ptr, int state,
 	rc_buf_printf(&context, "rule '%s'", r->id ? r->id : "?");
 	r->match = get_patterns(c, obj, ptr, "match", rc_buf_str(&context), &r->nmatch);
 	r->not = get_patterns(c, obj, ptr, "not", rc_buf_str(&context), &r->nnot);
+	r->intents = get_intents(c, obj, ptr, "intent", rc_buf_str(&context), &r->nintents);
+	r->not_intents = get_intents(c, obj, ptr, "not_intent", rc_buf_str(&context),
+	    &r->nnot_intents);
+	r->base = c->base;
 	if ((v = rc_jsonread_member(obj, "after")) != NULL) {
 		char *p = rc_jsonread_join(ptr, "after");
 		r->after = compile(c, v, p, rc_buf_str(&context));
@@ -620,6 +673,8 @@ free_rule(struct rc_rule *r)
 	free(r->where);
 	free_patterns(r->match, r->nmatch);
 	free_patterns(r->not, r->nnot);
+	free(r->intents);
+	free(r->not_intents);
 	rc_pattern_free(r->after);
 	free(r->conds);
 	free_replyset(&r->rs);
@@ -646,7 +701,9 @@ parse_rules(struct ctx *c, const cJSON *arr, const char *ptr, int state,
 		free(p);
 	}
 	/* Rule ids are unique across the whole scenario: check this list
-	 * against itself and against everything loaded before it. */
+	 * against itself and against everything loaded before it.  The
+	 * shared base is checked against itself only: a scenario rule with a
+	 * base rule's id overrides it. */
 	for (i = 0; i < *n; i++) {
 		if (rules[i].id == NULL)
 			continue;
@@ -658,13 +715,17 @@ parse_rules(struct ctx *c, const cJSON *arr, const char *ptr, int state,
 			    rules[i].id, rules[j].where);
 			continue;
 		}
-		{
+		if (!c->base) {
 			const struct rc_scenario *s = c->s;
 			size_t k, m;
 			for (k = 0; k < s->nglobal; k++)
 				if (s->global[k].id && strcmp(s->global[k].id, rules[i].id) == 0)
 					rc_jsonread_fail(&c->r, rules[i].where, "duplicate rule id '%s' (also %s)",
 					    rules[i].id, s->global[k].where);
+			for (k = 0; k < s->nbackstop; k++)
+				if (s->backstop[k].id && strcmp(s->backstop[k].id, rules[i].id) == 0)
+					rc_jsonread_fail(&c->r, rules[i].where, "duplicate rule id '%s' (also %s)",
+					    rules[i].id, s->backstop[k].where);
 			for (k = 0; k < s->nstates; k++) {
 				if ((int)k == state)
 					continue;
@@ -874,10 +935,44 @@ parse_truth(struct ctx *c, const cJSON *root)
 		    s->truth.first_offer, s->truth.cash_now);
 }
 
+/* The variables of object V (at PTR), declared with their starting values.
+ * From the shared base, a variable the scenario already declares keeps
+ * the scenario's value. */
+static void
+add_variables(struct ctx *c, const cJSON *v, const char *ptr)
+{
+	struct rc_scenario *s = c->s;
+	const cJSON *e;
+
+	for (e = v->child; e; e = e->next) {
+		char *p = rc_jsonread_join(ptr, e->string);
+		int idx;
+
+		if (!cJSON_IsNumber(e) && !cJSON_IsBool(e)) {
+			rc_jsonread_fail(&c->r, p, "expected a number or a boolean, found %s", rc_jsonread_type(e));
+			free(p);
+			continue;
+		}
+		if (c->base && (idx = rc_scenario_var(s, e->string)) >= 0 &&
+		    s->vars[idx].declared) {
+			free(p);
+			continue;
+		}
+		idx = var_use(c, e->string, cJSON_IsBool(e), p);
+		if (idx >= 0 && s->vars[idx].readonly) {
+			rc_jsonread_fail(&c->r, p, "variable '%s' is kept by the engine", e->string);
+		} else if (idx >= 0) {
+			s->vars[idx].init = cJSON_IsBool(e) ? cJSON_IsTrue(e) : e->valuedouble;
+			s->vars[idx].declared = 1;
+		}
+		free(p);
+	}
+}
+
 static void
 parse_variables(struct ctx *c, const cJSON *root)
 {
-	const cJSON *v = rc_jsonread_obj(&c->r, root, "", "variables", 0), *e;
+	const cJSON *v = rc_jsonread_obj(&c->r, root, "", "variables", 0);
 	struct rc_scenario *s = c->s;
 	size_t i;
 
@@ -891,26 +986,8 @@ parse_variables(struct ctx *c, const cJSON *root)
 	}
 	s->nvars = RC_VAR_BUILTIN_COUNT;
 	s->vars[RC_VAR_PATIENCE].init = s->patience;
-	if (v == NULL)
-		return;
-	for (e = v->child; e; e = e->next) {
-		char *p = rc_jsonread_join("/variables", e->string);
-		int idx;
-
-		if (!cJSON_IsNumber(e) && !cJSON_IsBool(e)) {
-			rc_jsonread_fail(&c->r, p, "expected a number or a boolean, found %s", rc_jsonread_type(e));
-			free(p);
-			continue;
-		}
-		idx = var_use(c, e->string, cJSON_IsBool(e), p);
-		if (idx >= 0 && s->vars[idx].readonly) {
-			rc_jsonread_fail(&c->r, p, "variable '%s' is kept by the engine", e->string);
-		} else if (idx >= 0) {
-			s->vars[idx].init = cJSON_IsBool(e) ? cJSON_IsTrue(e) : e->valuedouble;
-			s->vars[idx].declared = 1;
-		}
-		free(p);
-	}
+	if (v != NULL)
+		add_variables(c, v, "/variables");
 }
 
 static void
@@ -1022,13 +1099,199 @@ parse_scoring(struct ctx *c, const cJSON *root)
 	}
 }
 
+/* Does the scenario have a rule called ID (its own, any list)? */
+static int
+has_rule(const struct rc_scenario *s, const char *id)
+{
+	size_t i, j;
+
+	for (i = 0; i < s->nglobal; i++)
+		if (s->global[i].id && strcmp(s->global[i].id, id) == 0)
+			return 1;
+	for (i = 0; i < s->nbackstop; i++)
+		if (s->backstop[i].id && strcmp(s->backstop[i].id, id) == 0)
+			return 1;
+	for (i = 0; i < s->nstates; i++)
+		for (j = 0; j < s->states[i].nrules; j++)
+			if (s->states[i].rules[j].id &&
+			    strcmp(s->states[i].rules[j].id, id) == 0)
+				return 1;
+	return 0;
+}
+
+/* Appends to *LIST (N rules) the rules of BASE (NB) the scenario neither
+ * overrides (a rule of its own with the same id) nor excludes; frees the
+ * others and BASE itself. */
+static void
+append_inherited(struct rc_scenario *s, struct rc_rule **list, size_t *n,
+                 struct rc_rule *base, size_t nb, char **exclude, size_t nex)
+{
+	size_t i, k;
+
+	*list = rc_xreallocarray(*list, *n + nb + 1, sizeof **list);
+	for (i = 0; i < nb; i++) {
+		int drop = base[i].id == NULL || has_rule(s, base[i].id);
+
+		for (k = 0; !drop && k < nex; k++)
+			drop = strcmp(exclude[k], base[i].id) == 0;
+		if (drop)
+			free_rule(&base[i]);
+		else
+			(*list)[(*n)++] = base[i];
+	}
+	free(base);
+}
+
+/* The shared base (lang/base.json beside the lexicon): global rules and
+ * backstop rules every debtor inherits, and the variables they use.  A
+ * scenario overrides a base rule by giving a rule of its own the same
+ * id, and leaves some out with "inherit": {"exclude": [ids]} or all with
+ * "inherit": false. */
+static void
+inherit_base(struct ctx *c, const cJSON *root)
+{
+	static const char *const keys[] = { "_comment", "variables", "global",
+	    "backstop", NULL };
+	static const char *const ikeys[] = { "exclude", NULL };
+	struct rc_scenario *s = c->s;
+	const cJSON *inh = rc_jsonread_member(root, "inherit"), *v;
+	cJSON *broot;
+	struct rc_buf path = RC_BUF_INIT;
+	struct ctx b;
+	char **exclude = NULL;
+	size_t nex = 0, len = 0, i;
+	char *text;
+	FILE *f;
+
+	if (inh != NULL && cJSON_IsFalse(inh))
+		return;
+	if (inh != NULL && !cJSON_IsObject(inh)) {
+		rc_jsonread_fail(&c->r, "/inherit", "expected false or an object, found %s",
+		    rc_jsonread_type(inh));
+		return;
+	}
+	if (inh != NULL) {
+		rc_jsonread_keys(&c->r, inh, "/inherit", ikeys);
+		exclude = get_strings(c, inh, "/inherit", "exclude", &nex);
+	}
+	rc_buf_printf(&path, "%s/base.json", s->lex->dir);
+	if ((f = fopen(rc_buf_str(&path), "r")) == NULL) {
+		rc_buf_free(&path);
+		rc_jsonread_free_strings(exclude, nex);
+		return;
+	}
+	fclose(f);
+	text = rc_file_read(rc_buf_str(&path), &len, c->r.err);
+	broot = text ? rc_json_parse(rc_buf_str(&path), text, len, c->r.err) : NULL;
+	if (broot != NULL) {
+		struct rc_rule *g = NULL, *bs = NULL;
+		size_t ng = 0, nbs = 0;
+
+		b = *c;
+		b.r.name = rc_buf_str(&path);
+		b.text = text;
+		b.len = len;
+		b.idx = NULL;
+		b.base = 1;
+		rc_jsonread_keys(&b.r, broot, "", keys);
+		if ((v = rc_jsonread_obj(&b.r, broot, "", "variables", 0)) != NULL)
+			add_variables(&b, v, "/variables");
+		if ((v = rc_jsonread_arr(&b.r, broot, "", "global", 0)) != NULL)
+			g = parse_rules(&b, v, "/global", -1, &ng);
+		if ((v = rc_jsonread_arr(&b.r, broot, "", "backstop", 0)) != NULL)
+			bs = parse_rules(&b, v, "/backstop", -1, &nbs);
+		/* A base rule id may appear once across both lists. */
+		for (i = 0; i < nbs; i++) {
+			size_t k;
+
+			for (k = 0; k < ng; k++)
+				if (bs[i].id && g[k].id && strcmp(bs[i].id, g[k].id) == 0)
+					rc_jsonread_fail(&b.r, bs[i].where, "duplicate rule id "
+					    "'%s' (also %s)", bs[i].id, g[k].where);
+		}
+		for (i = 0; i < nex; i++) {
+			size_t k;
+			int found = 0;
+
+			for (k = 0; k < ng; k++)
+				found |= g[k].id && strcmp(g[k].id, exclude[i]) == 0;
+			for (k = 0; k < nbs; k++)
+				found |= bs[k].id && strcmp(bs[k].id, exclude[i]) == 0;
+			if (!found) {
+				char *p = rc_jsonread_join_index("/inherit/exclude", i);
+				rc_jsonread_fail(&c->r, p, "no rule '%s' in the shared base %s",
+				    exclude[i], rc_buf_str(&path));
+				free(p);
+			}
+		}
+		c->rule_index = b.rule_index;
+		if (b.idx)
+			rc_jsonptr_free(b.idx);
+		append_inherited(s, &s->global, &s->nglobal, g, ng, exclude, nex);
+		append_inherited(s, &s->backstop, &s->nbackstop, bs, nbs, exclude, nex);
+		s->base_path = rc_xstrdup(rc_buf_str(&path));
+		cJSON_Delete(broot);
+	}
+	free(text);
+	rc_buf_free(&path);
+	rc_jsonread_free_strings(exclude, nex);
+}
+
+/* What the reader needs of the scenario: the unpaid invoices' ids and
+ * amounts, the balance, the days overdue, the research patterns, and the
+ * scenario's own words. */
+static void
+collect_facts(struct rc_scenario *s)
+{
+	struct rc_facts *f = &s->facts;
+	size_t i, j, n = 0;
+
+	memset(f, 0, sizeof *f);
+	s->fact_ids = rc_xcalloc(s->ninvoices + 1, sizeof *s->fact_ids);
+	s->fact_amounts = rc_xcalloc(s->ninvoices + 2, sizeof *s->fact_amounts);
+	for (i = 0; i < s->ninvoices; i++) {
+		if (s->invoices[i].paid)
+			continue;
+		s->fact_ids[f->ninvoices++] = s->invoices[i].id;
+		s->fact_amounts[f->namounts++] = s->invoices[i].amount;
+	}
+	if (s->balance > 0)
+		s->fact_amounts[f->namounts++] = s->balance;
+	f->invoice_ids = (const char *const *)s->fact_ids;
+	f->amounts = s->fact_amounts;
+	f->balance = s->balance;
+	f->days_overdue = s->days_overdue;
+	for (i = 0; i < s->nresearch; i++)
+		n += s->research[i].npatterns;
+	s->fact_research = rc_xcalloc(n + 1, sizeof *s->fact_research);
+	for (i = 0; i < s->nresearch; i++)
+		for (j = 0; j < s->research[i].npatterns; j++)
+			s->fact_research[f->nresearch++] = s->research[i].patterns[j];
+	f->research = s->fact_research;
+
+	s->vocab = rc_strmap_new();
+	{
+		const char *texts[] = { s->name, s->organisation, s->creditor,
+		    s->collector, s->debtor, s->contact, s->role, s->summary };
+
+		for (i = 0; i < sizeof texts / sizeof *texts; i++)
+			rc_strmap_words(s->vocab, texts[i]);
+	}
+	for (i = 0; i < s->nresearch; i++)
+		rc_strmap_words(s->vocab, s->research[i].text);
+	for (i = 0; i < s->nnotes; i++)
+		rc_strmap_words(s->vocab, s->notes[i]);
+	for (i = 0; i < s->nhistory; i++)
+		rc_strmap_words(s->vocab, s->history[i]);
+}
+
 static struct rc_scenario *
 build(struct ctx *c, const cJSON *root)
 {
 	static const char *const keys[] = { "id", "title", "version", "archetype",
 	    "difficulty", "summary", "persona", "case", "research", "truth",
-	    "variables", "start", "opening", "turn_limit", "global", "bargain",
-	    "hangup", "pause", "states", "scoring", NULL };
+	    "variables", "start", "opening", "turn_limit", "global", "backstop",
+	    "inherit", "bargain", "hangup", "pause", "states", "scoring", NULL };
 	static const char *const archetypes[] = { "forgetful", "aggressive",
 	    "broke", "excuse-maker", "disputer", "gatekeeper", "promiser",
 	    "distressed", "follow-up", "guided", "other", NULL };
@@ -1044,6 +1307,14 @@ build(struct ctx *c, const cJSON *root)
 		return NULL;
 	}
 	rc_jsonread_keys(&c->r, root, "", keys);
+	{
+		char *dir = rc_lexicon_locate(s->path);
+
+		s->lex = rc_lexicon_shared(dir, c->r.err);
+		free(dir);
+		if (s->lex == NULL)
+			return NULL;
+	}
 	s->id = rc_jsonread_str(&c->r, root, "", "id", 1);
 	if (s->id) {
 		const char *q;
@@ -1095,6 +1366,13 @@ build(struct ctx *c, const cJSON *root)
 		s->global = parse_rules(c, v, "/global", -1, &n);
 		s->nglobal = n;
 	}
+	if ((v = rc_jsonread_arr(&c->r, root, "", "backstop", 0)) != NULL) {
+		size_t n;
+
+		s->backstop = parse_rules(c, v, "/backstop", -1, &n);
+		s->nbackstop = n;
+	}
+	inherit_base(c, root);
 	/* Rules were checked for duplicate ids as each list was read; global
 	 * rules are read last, so check states against them once more. */
 	parse_replyset_at(c, root, "", "opening", &s->opening, 1);
@@ -1117,6 +1395,7 @@ build(struct ctx *c, const cJSON *root)
 	}
 	parse_scoring(c, root);
 	s->nrules = c->rule_index;
+	collect_facts(s);
 	if (s->vars[RC_VAR_PATIENCE].init <= 0)
 		rc_jsonread_fail(&c->r, "/variables/patience", "starting patience must be above 0");
 	return s;
@@ -1213,6 +1492,14 @@ rc_scenario_free(struct rc_scenario *s)
 	for (i = 0; i < s->nglobal; i++)
 		free_rule(&s->global[i]);
 	free(s->global);
+	for (i = 0; i < s->nbackstop; i++)
+		free_rule(&s->backstop[i]);
+	free(s->backstop);
+	free(s->fact_ids);
+	free(s->fact_amounts);
+	free(s->fact_research);
+	rc_strmap_free(s->vocab);
+	free(s->base_path);
 	free_replyset(&s->opening);
 	free_replyset(&s->hangup);
 	free_replyset(&s->pause);
@@ -1222,6 +1509,16 @@ rc_scenario_free(struct rc_scenario *s)
 	free_replyset(&s->counter_plan);
 	free_replyset(&s->refuse);
 	free(s);
+}
+
+struct rc_reader *
+rc_scenario_reader(const struct rc_scenario *s)
+{
+	struct rc_reader *rd = rc_reader_new(s->lex);
+
+	rc_reader_facts(rd, &s->facts);
+	rc_reader_vocab_map(rd, s->vocab);
+	return rd;
 }
 
 int
@@ -1249,7 +1546,7 @@ rc_scenario_var(const struct rc_scenario *s, const char *name)
 size_t
 rc_scenario_rule_count(const struct rc_scenario *s)
 {
-	size_t i, n = s->nglobal;
+	size_t i, n = s->nglobal + s->nbackstop;
 
 	for (i = 0; i < s->nstates; i++)
 		n += s->states[i].nrules;

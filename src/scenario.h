@@ -14,8 +14,10 @@
 #include <stddef.h>
 
 #include "err.h"
+#include "lexicon.h"
 #include "match.h"
 #include "negotiate.h"
+#include "understand.h"
 
 /* Variables.  Index into rc_scenario.vars; read-only ones are kept by the
  * engine. */
@@ -72,6 +74,7 @@ struct rc_example {
 
 struct rc_rule {
 	char *id;
+	int base;             /* inherited from the shared base (lang/base.json) */
 	char *where;          /* JSON pointer of the rule, for messages */
 	int state;            /* owning state, -1 for a global rule */
 	int index;            /* unique across the scenario (once flags) */
@@ -79,6 +82,10 @@ struct rc_rule {
 	size_t nmatch;        /* 0: any line */
 	struct rc_pattern **not;
 	size_t nnot;
+	int *intents;         /* lexicon indexes: one must be read; none: any */
+	size_t nintents;
+	int *not_intents;     /* none of these may be read */
+	size_t nnot_intents;
 	struct rc_pattern *after;
 	struct rc_cond *conds;
 	size_t nconds;
@@ -154,6 +161,22 @@ struct rc_scenario {
 
 	struct rc_rule *global;
 	size_t nglobal;
+	/* Tried after the state's rules, before its fallback: shared moves
+	 * (thanks, small talk, hold on) that must not take a line a state
+	 * rule wants. */
+	struct rc_rule *backstop;
+	size_t nbackstop;
+
+	/* Understanding: the shared lexicon (not owned), what the reader needs
+	 * to know of this scenario, and its own words (kept from spelling
+	 * correction). */
+	const struct rc_lexicon *lex;
+	struct rc_facts facts;
+	char **fact_ids;
+	double *fact_amounts;
+	struct rc_pattern **fact_research;
+	struct rc_strmap *vocab;
+	char *base_path;     /* the shared base inherited, NULL when none */
 
 	struct rc_replyset opening, hangup, pause;
 	int has_pause;
@@ -193,6 +216,10 @@ void rc_scenario_free(struct rc_scenario *s);
 int rc_scenario_state(const struct rc_scenario *s, const char *name);
 /* Index of the variable called NAME, or -1. */
 int rc_scenario_var(const struct rc_scenario *s, const char *name);
+/* A reader for lines of a call of S: its lexicon, facts and vocabulary.
+ * Free with rc_reader_free(). */
+struct rc_reader *rc_scenario_reader(const struct rc_scenario *s);
+
 /* Total rules, global and per state. */
 size_t rc_scenario_rule_count(const struct rc_scenario *s);
 

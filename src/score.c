@@ -90,161 +90,43 @@ rc_result_set(struct rc_result *r, enum rc_status st, const char *note, ...)
 	}
 }
 
-/* Blanks quoted speech ("...", '...', “...”) so a collector quoting the
- * debtor ("you said 'you people'") is not taken to have said it. */
+/* Reads TEXT said by SPEAKER with RUBRIC's reader into R, setting the
+ * reader's facts to the case of IN first (when IN is not NULL). */
 static void
-strip_quotes(char *s)
+read_one(const struct rc_rubric *rubric, const char *text, int collector,
+         struct rc_reading *r)
 {
-	char *p = s, *q;
-
-	while (*p) {
-		if (*p == '"' || (*p == '\'' && (p == s || !isalnum((unsigned char)p[-1])))) {
-			char close = *p;
-
-			for (q = p + 1; *q && *q != close; q++)
-				;
-			/* A lone apostrophe ("'cause") is not a quotation. */
-			if (*q == close && q > p + 1 && (close == '"' ||
-			    !isalnum((unsigned char)q[1]))) {
-				memset(p, ' ', (size_t)(q - p + 1));
-				p = q + 1;
-				continue;
-			}
-		} else if (strncmp(p, "\xe2\x80\x9c", 3) == 0 &&
-		    (q = strstr(p + 3, "\xe2\x80\x9d")) != NULL) {
-			memset(p, ' ', (size_t)(q + 3 - p));
-			p = q + 3;
-			continue;
-		}
-		p++;
-	}
+	rc_reader_read(rubric->reader, text, collector ? RC_SIDE_TRAINEE :
+	    RC_SIDE_DEBTOR, r);
 }
 
-/* Is the match starting at OFF preceded, within four words of the same
- * clause, by a negation?  ("I'm not calling you a liar": yes; "No. I can
- * pay $1,000": no, the full stop ends the negation's reach.) */
-static int
-negated(const char *s, size_t off)
+/* The signal bits of reading R for a line said by the collector (or not). */
+static uint64_t
+signals_of(const struct rc_rubric *rubric, const struct rc_reading *r,
+           int collector)
 {
-	static const char *const neg[] = { "not", "never", "no", "nor", "without",
-	    "isn't", "wasn't", "don't", "didn't", "doesn't", "won't", "can't",
-	    "aren't", "cannot", "nobody", "nothing", "hardly", NULL };
-	size_t end = off;
-	int words = 0;
+	int from = collector ? 0 : RC_SIG_COLLECTOR_COUNT;
+	int to = collector ? RC_SIG_COLLECTOR_COUNT : RC_SIG_COUNT;
+	uint64_t sig = 0;
+	int s;
 
-	while (words < 4 && end > 0) {
-		size_t start;
-		size_t k;
-
-		/* Step back over the gap between words; sentence and clause
-		 * punctuation in it stops the search. */
-		while (end > 0 && !isalnum((unsigned char)s[end - 1]) && s[end - 1] != '\'') {
-			if (strchr(".!?;,:", s[end - 1]) != NULL)
-				return 0;
-			end--;
-		}
-		start = end;
-		while (start > 0 && (isalnum((unsigned char)s[start - 1]) ||
-		    s[start - 1] == '\''))
-			start--;
-		if (start == end)
-			break;
-		for (k = 0; neg[k]; k++)
-			if (strlen(neg[k]) == end - start &&
-			    strncasecmp(s + start, neg[k], end - start) == 0)
-				return 1;
-		if (end - start > 3 && strncasecmp(s + end - 3, "n't", 3) == 0)
-			return 1;
-		end = start;
-		words++;
-	}
-	return 0;
-}
-
-/* Matches signal SIG on TEXT (LEN bytes), whose quoted speech is already
- * blanked.  TEXT is not changed: a negated match is blanked in a scratch
- * copy, made only when needed. */
-static int
-signal_on(const struct rc_rubric *rubric, struct rc_matcher *m,
-          enum rc_signal sig, const char *text, size_t len)
-{
-	const struct rc_signal_def *d = &rubric->signals[sig];
-	char *scratch = NULL;
-	const char *subject = text;
-	size_t i;
-	int hit = 0, tries;
-
-	struct rc_pattern *const *pats = d->combined ? &d->combined : d->patterns;
-	size_t npats = d->combined ? 1 : d->npatterns;
-
-	for (i = 0; !hit && i < npats; i++) {
-		for (tries = 0; tries < 6; tries++) {
-			size_t a, b;
-
-			if (rc_matcher_exec(m, pats[i], subject, len) != RC_MATCH_YES)
-				break;
-			rc_matcher_span(m, &a, &b);
-			if (!d->negatable || !negated(subject, a)) {
-				hit = 1;
-				break;
-			}
-			/* Negated: blank this occurrence and look for another. */
-			if (b <= a)
-				break;
-			if (scratch == NULL) {
-				scratch = rc_xstrdup(text);
-				subject = scratch;
-			}
-			memset(scratch + a, ' ', b - a);
-		}
-	}
-	free(scratch);
-	return hit;
+	for (s = from; s < to; s++)
+		if (rc_reading_has(r, rubric->sig[s]))
+			sig |= (uint64_t)1 << s;
+	return sig;
 }
 
 int
-rc_signal_match(const struct rc_rubric *rubric, struct rc_matcher *m,
-                enum rc_signal sig, const char *text)
+rc_signal_match(const struct rc_rubric *rubric, enum rc_signal sig,
+                const char *text)
 {
-	char *copy = rc_xstrdup(text);
+	struct rc_reading r = RC_READING_INIT;
 	int hit;
 
-	strip_quotes(copy);
-	hit = signal_on(rubric, m, sig, copy, strlen(copy));
-	free(copy);
+	read_one(rubric, text, sig < RC_SIG_COLLECTOR_COUNT, &r);
+	hit = rc_reading_has(&r, rubric->sig[sig]);
+	rc_reading_free(&r);
 	return hit;
-}
-
-int
-rc_text_shouted(const char *text)
-{
-	const unsigned char *p = (const unsigned char *)text;
-	int upper = 0, lower = 0, capwords = 0;
-
-	/* Word by word: a word with a digit ("INV-2291") or of one or two
-	 * letters ("I", "OK") is not shouting; letters of other words count. */
-	while (*p) {
-		int u = 0, l = 0, digit = 0;
-
-		while (*p && isspace(*p))
-			p++;
-		for (; *p && !isspace(*p); p++) {
-			if (isupper(*p))
-				u++;
-			else if (islower(*p))
-				l++;
-			else if (isdigit(*p))
-				digit = 1;
-		}
-		if (digit || u + l < 3)
-			continue;
-		upper += u;
-		lower += l;
-		if (u >= 3 && l == 0)
-			capwords++;
-	}
-	/* A line mostly in capitals, or three words in capitals, is. */
-	return (upper >= 8 && upper > 2 * lower) || capwords >= 3;
 }
 
 static int
@@ -255,14 +137,37 @@ has_event(const struct rc_turn *u, const char *type)
 
 static void
 read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
-           struct rc_matcher *m, struct rc_line *lines)
+           struct rc_line *lines)
 {
 	const struct rc_transcript *t = in->t;
-	double balance = in->c ? in->c->balance : 0;
+	const struct rc_case *c = in->c;
+	struct rc_reading r = RC_READING_INIT;
+	struct rc_facts facts, none;
+	const char **ids = NULL;
+	double *amounts = NULL;
 	int proposal_open = 0;
 	size_t i;
-	int s;
 
+	/* What the lines may refer to: the case file's unpaid invoices. */
+	memset(&facts, 0, sizeof facts);
+	memset(&none, 0, sizeof none);
+	if (c != NULL) {
+		ids = rc_xcalloc(c->ninvoices + 1, sizeof *ids);
+		amounts = rc_xcalloc(c->ninvoices + 2, sizeof *amounts);
+		for (i = 0; i < c->ninvoices; i++) {
+			if (c->invoices[i].paid)
+				continue;
+			ids[facts.ninvoices++] = c->invoices[i].id;
+			amounts[facts.namounts++] = c->invoices[i].amount;
+		}
+		if (c->balance > 0)
+			amounts[facts.namounts++] = c->balance;
+		facts.balance = c->balance;
+		facts.days_overdue = c->days_overdue;
+		facts.invoice_ids = ids;
+		facts.amounts = amounts;
+	}
+	rc_reader_facts(rubric->reader, &facts);
 	for (i = 0; i < t->n; i++) {
 		const struct rc_turn *u = &t->turns[i];
 		struct rc_line *l = &lines[i];
@@ -271,26 +176,12 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 		l->turn = u;
 		if (u->speaker == RC_SPEAKER_ACTION)
 			continue;
-		{
-			/* Quotes are blanked once per line, not once per signal. */
-			char *text = rc_xstrdup(u->text);
-			size_t len = strlen(text);
-			int from = u->speaker == RC_SPEAKER_COLLECTOR ? 0 :
-			    RC_SIG_COLLECTOR_COUNT;
-			int to = u->speaker == RC_SPEAKER_COLLECTOR ?
-			    RC_SIG_COLLECTOR_COUNT : RC_SIG_COUNT;
-
-			strip_quotes(text);
-			for (s = from; s < to; s++)
-				if (signal_on(rubric, m, (enum rc_signal)s, text, len))
-					l->sig |= (uint64_t)1 << s;
-			free(text);
-		}
+		read_one(rubric, u->text, u->speaker == RC_SPEAKER_COLLECTOR, &r);
+		l->sig = signals_of(rubric, &r, u->speaker == RC_SPEAKER_COLLECTOR);
 		l->shout = rc_text_shouted(u->text);
-		l->nmoney = rc_amount_find(u->text, l->money, RC_AMOUNT_MAX);
-		if (l->nmoney > RC_AMOUNT_MAX)
-			l->nmoney = RC_AMOUNT_MAX;
-		rc_amount_proposal(u->text, balance, &l->prop);
+		l->nmoney = r.nmoney;
+		memcpy(l->money, r.money, sizeof l->money);
+		l->prop = r.prop;
 		if (u->speaker == RC_SPEAKER_COLLECTOR) {
 			if (l->prop.kind != RC_PROP_NONE)
 				proposal_open = 1;
@@ -317,6 +208,10 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 		if (l->debtor_offer)
 			proposal_open = 1;
 	}
+	rc_reader_facts(rubric->reader, &none);
+	rc_reading_free(&r);
+	free(ids);
+	free(amounts);
 }
 
 static rc_detector_fn
@@ -550,18 +445,16 @@ rc_score(const struct rc_rubric *rubric, const struct rc_score_input *in)
 {
 	struct rc_scorecard *c = rc_xcalloc(1, sizeof *c);
 	struct rc_line *lines = rc_xcalloc(in->t->n + 1, sizeof *lines);
-	struct rc_matcher *m = rc_matcher_new(0);
 	struct rc_detect d;
 	double sum = 0, wsum = 0;
 	size_t i;
 
-	read_lines(rubric, in, m, lines);
+	read_lines(rubric, in, lines);
 	memset(&d, 0, sizeof d);
 	d.in = in;
 	d.rubric = rubric;
 	d.lines = lines;
 	d.nlines = in->t->n;
-	d.m = m;
 	c->rubric_version = rubric->version;
 	c->scenario_version = in->scenario_version;
 	c->practices = rc_xcalloc(rubric->npractices + 1, sizeof *c->practices);
@@ -585,7 +478,6 @@ rc_score(const struct rc_rubric *rubric, const struct rc_score_input *in)
 	    rubric->w_outcome * c->outcome.score;
 	c->pass_mark = rubric->pass_mark;
 	c->passed = c->score >= c->pass_mark && c->ncritical == 0;
-	rc_matcher_free(m);
 	free(lines);
 	return c;
 }

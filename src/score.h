@@ -22,6 +22,7 @@
 #include "negotiate.h"
 #include "rubric.h"
 #include "transcript.h"
+#include "understand.h"
 
 /* The case file as the rubric needs it.  Strings are not owned. */
 struct rc_case_invoice {
@@ -135,7 +136,6 @@ struct rc_detect {
 	const struct rc_practice_def *def;
 	const struct rc_line *lines;     /* one per transcript turn, same index */
 	size_t nlines;
-	struct rc_matcher *m;            /* for rc_signal_match() */
 };
 
 typedef void (*rc_detector_fn)(const struct rc_detect *d, struct rc_result *r);
@@ -167,14 +167,10 @@ void rc_result_cite(struct rc_result *r, const struct rc_turn *turn);
  * (printf-style, may be NULL). */
 void rc_result_set(struct rc_result *r, enum rc_status st, const char *note, ...)
 	__attribute__((format(printf, 3, 4)));
-/* Runs signal SIG of RUBRIC over TEXT with matcher M: quoted speech is
- * removed first, and for negatable signals a match with a negation among
- * the three words before it does not count. */
-int rc_signal_match(const struct rc_rubric *rubric, struct rc_matcher *m,
-                    enum rc_signal sig, const char *text);
-/* 1 when TEXT is shouted: mostly capital letters. */
-int rc_text_shouted(const char *text);
-
+/* Is TEXT read as signal SIG (through RUBRIC's reader, as a collector's
+ * line for collector signals and a debtor's for debtor ones)? */
+int rc_signal_match(const struct rc_rubric *rubric, enum rc_signal sig,
+                    const char *text);
 const char *rc_status_name(enum rc_status s);
 const char *rc_style_name(enum rc_style_kind s);
 

@@ -690,7 +690,6 @@ void
 rc_transcript_parse_infer(struct rc_parsed *p, const struct rc_rubric *rubric)
 {
 	struct rc_transcript *t = p->t;
-	struct rc_matcher *m = rc_matcher_new(0);
 	struct rc_proposal prop, cprop, dprop;
 	double balance = p->has_case ? p->c.balance : 0;
 	int have_c = 0, have_d = 0, last_hangup = 0;
@@ -712,13 +711,13 @@ rc_transcript_parse_infer(struct rc_parsed *p, const struct rc_rubric *rubric)
 			continue;
 		/* As the scorer reads a recorded call: an agreement counts once a
 		 * proposal is open, from the collector or the debtor's own offer. */
-		if (rc_signal_match(rubric, m, RC_SIG_D_AGREE, u->text) &&
+		if (rc_signal_match(rubric, RC_SIG_D_AGREE, u->text) &&
 		    (have_c || have_d)) {
 			t->has_agreement = 1;
 			terms_of(have_c ? &cprop : &dprop, balance, &t->agreement);
 		}
-		if (rc_signal_match(rubric, m, RC_SIG_D_OFFER, u->text) &&
-		    !rc_signal_match(rubric, m, RC_SIG_D_INABILITY, u->text) &&
+		if (rc_signal_match(rubric, RC_SIG_D_OFFER, u->text) &&
+		    !rc_signal_match(rubric, RC_SIG_D_INABILITY, u->text) &&
 		    rc_amount_find(u->text, NULL, 0) > 0) {
 			struct rc_money money;
 
@@ -730,9 +729,8 @@ rc_transcript_parse_infer(struct rc_parsed *p, const struct rc_rubric *rubric)
 			}
 			have_d = 1;
 		}
-		last_hangup = rc_signal_match(rubric, m, RC_SIG_D_HANGUP, u->text);
+		last_hangup = rc_signal_match(rubric, RC_SIG_D_HANGUP, u->text);
 	}
 	t->ended_by = last_hangup || p->hung_up ? RC_ENDED_HANGUP : t->has_agreement ?
 	    RC_ENDED_AGREEMENT : RC_ENDED_TRAINEE;
-	rc_matcher_free(m);
 }

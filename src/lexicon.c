@@ -1,0 +1,493 @@
+/*
+ * lexicon.c - loading scenarios/lang/intents.json and normalise.json.
+ * Every problem is reported with its file and line:col (or JSON pointer);
+ * unknown keys are errors, so a typo cannot silently switch a setting
+ * off.  A pattern holding a control character is refused: in JSON "\b"
+ * is a backspace, not a word boundary, and such a pattern never matches.
+ */
+#include "lexicon.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "buf.h"
+#include "jsonpos.h"
+#include "jsonptr.h"
+#include "jsonread.h"
+#include "strmap.h"
+#include "xmalloc.h"
+
+struct ctx {
+	struct rc_jsonread r;
+	struct rc_lexicon *lx;
+};
+
+/* A copy of the strings of array OBJ[KEY] (absent: none); each must be a
+ * non-empty string. */
+static char **
+strings(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
+        size_t *n)
+{
+	const cJSON *v = rc_jsonread_arr(&c->r, obj, ptr, key, 0), *e;
+	char **out;
+	char *p;
+	size_t i = 0;
+
+	*n = 0;
+	if (v == NULL)
+		return NULL;
+	out = rc_xcalloc((size_t)cJSON_GetArraySize(v) + 1, sizeof *out);
+	p = rc_jsonread_join(ptr, key);
+	cJSON_ArrayForEach(e, v) {
+		if (!cJSON_IsString(e) || e->valuestring[0] == '\0') {
+			char *q = rc_jsonread_join_index(p, i);
+			rc_jsonread_fail(&c->r, q, "expected a non-empty string, found %s",
+			    rc_jsonread_type(e));
+			free(q);
+		} else {
+			out[(*n)++] = rc_xstrdup(e->valuestring);
+		}
+		i++;
+	}
+	free(p);
+	return out;
+}
+
+/* Compiles the patterns of OBJ[KEY]; PTR names OBJ. */
+static struct rc_pattern **
+patterns(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
+         const char *id, size_t *n)
+{
+	size_t ns, i;
+	char **src = strings(c, obj, ptr, key, &ns);
+	struct rc_pattern **out = rc_xcalloc(ns + 1, sizeof *out);
+	char *base = rc_jsonread_join(ptr, key);
+
+	*n = 0;
+	for (i = 0; i < ns; i++) {
+		char msg[256];
+		size_t off = 0;
+		char *q = rc_jsonread_join_index(base, i);
+		const char *s;
+
+		for (s = src[i]; *s && (unsigned char)*s >= 0x20 && *s != 0x7f; s++)
+			;
+		if (*s) {
+			rc_jsonread_fail(&c->r, q, "intent '%s': pattern holds control "
+			    "character 0x%02x at offset %zu (in JSON write \"\\\\b\" for a "
+			    "word boundary; \"\\b\" is a backspace)", id,
+			    (unsigned char)*s, (size_t)(s - src[i]));
+		} else if ((out[*n] = rc_pattern_new(src[i], msg, sizeof msg, &off)) != NULL) {
+			(*n)++;
+		} else {
+			rc_jsonread_fail(&c->r, q, "intent '%s': pcre2 error at offset "
+			    "%zu: %s", id, off, msg);
+		}
+		free(q);
+	}
+	free(base);
+	rc_jsonread_free_strings(src, ns);
+	return out;
+}
+
+/* One alternation of every pattern: a line is tested once per intent. */
+static struct rc_pattern *
+combine(struct rc_pattern **v, size_t n)
+{
+	struct rc_buf b = RC_BUF_INIT;
+	struct rc_pattern *p;
+	char msg[256];
+	size_t i, off;
+
+	if (n < 2)
+		return NULL;
+	for (i = 0; i < n; i++)
+		rc_buf_printf(&b, "%s(?:%s)", i ? "|" : "", rc_pattern_source(v[i]));
+	p = rc_pattern_new(rc_buf_str(&b), msg, sizeof msg, &off);
+	rc_buf_free(&b);
+	return p;
+}
+
+static void
+parse_intent(struct ctx *c, const cJSON *o, const char *ptr,
+             struct rc_intent *in)
+{
+	static const char *const keys[] = { "id", "speaker", "description",
+	    "negatable", "also", "patterns", "not", "examples",
+	    "counter_examples", NULL };
+	char *side, *also;
+	size_t i;
+
+	in->where = rc_xstrdup(ptr);
+	if (!cJSON_IsObject(o)) {
+		rc_jsonread_fail(&c->r, ptr, "expected an intent object, found %s",
+		    rc_jsonread_type(o));
+		in->id = rc_xstrdup("");
+		return;
+	}
+	rc_jsonread_keys(&c->r, o, ptr, keys);
+	in->id = rc_jsonread_str(&c->r, o, ptr, "id", 1);
+	if (in->id == NULL)
+		in->id = rc_xstrdup("");
+	for (i = 0; in->id[i]; i++)
+		if (!islower((unsigned char)in->id[i]) && in->id[i] != '-') {
+			rc_jsonread_fail(&c->r, ptr, "intent id '%s' must be lowercase "
+			    "letters and '-'", in->id);
+			break;
+		}
+	in->description = rc_jsonread_str(&c->r, o, ptr, "description", 1);
+	side = rc_jsonread_str(&c->r, o, ptr, "speaker", 1);
+	in->side = RC_SIDE_TRAINEE;
+	if (side != NULL) {
+		if (strcmp(side, "trainee") == 0)
+			in->side = RC_SIDE_TRAINEE;
+		else if (strcmp(side, "debtor") == 0)
+			in->side = RC_SIDE_DEBTOR;
+		else if (strcmp(side, "both") == 0)
+			in->side = RC_SIDE_BOTH;
+		else {
+			char *q = rc_jsonread_join(ptr, "speaker");
+			rc_jsonread_fail(&c->r, q, "expected \"trainee\", \"debtor\" or "
+			    "\"both\", found \"%s\"", side);
+			free(q);
+		}
+		free(side);
+	}
+	rc_jsonread_bool(&c->r, o, ptr, "negatable", &in->negatable);
+	also = rc_jsonread_str(&c->r, o, ptr, "also", 0);
+	if (also != NULL) {
+		if (strcmp(also, "case-facts") == 0)
+			in->also = RC_ALSO_CASE;
+		else if (strcmp(also, "research") == 0)
+			in->also = RC_ALSO_RESEARCH;
+		else if (strcmp(also, "proposal") == 0)
+			in->also = RC_ALSO_PROPOSAL;
+		else if (strcmp(also, "shouting") == 0)
+			in->also = RC_ALSO_SHOUT;
+		else {
+			char *q = rc_jsonread_join(ptr, "also");
+			rc_jsonread_fail(&c->r, q, "expected \"case-facts\", \"research\", "
+			    "\"proposal\" or \"shouting\", found \"%s\"", also);
+			free(q);
+		}
+		free(also);
+	}
+	if (rc_jsonread_member(o, "patterns") == NULL && in->also == RC_ALSO_NONE)
+		rc_jsonread_fail(&c->r, ptr, "intent '%s' has no \"patterns\" "
+		    "(and no \"also\")", in->id);
+	in->patterns = patterns(c, o, ptr, "patterns", in->id, &in->npatterns);
+	in->combined = combine(in->patterns, in->npatterns);
+	in->not = patterns(c, o, ptr, "not", in->id, &in->nnot);
+	in->examples = strings(c, o, ptr, "examples", &in->nexamples);
+	in->counter = strings(c, o, ptr, "counter_examples", &in->ncounter);
+	if (in->nexamples == 0)
+		rc_jsonread_fail(&c->r, ptr, "intent '%s' has no \"examples\"", in->id);
+	for (i = 0; i < in->nexamples; i++)
+		rc_strmap_words(c->lx->vocab, in->examples[i]);
+	for (i = 0; i < in->ncounter; i++)
+		rc_strmap_words(c->lx->vocab, in->counter[i]);
+}
+
+static void
+parse_intents(struct ctx *c, const cJSON *root)
+{
+	static const char *const keys[] = { "version", "intents", NULL };
+	struct rc_lexicon *lx = c->lx;
+	const cJSON *arr, *e;
+	size_t i = 0, j;
+
+	if (!cJSON_IsObject(root)) {
+		rc_jsonread_fail(&c->r, "", "expected a JSON object at the top, found %s",
+		    rc_jsonread_type(root));
+		return;
+	}
+	rc_jsonread_keys(&c->r, root, "", keys);
+	lx->version = rc_jsonread_str(&c->r, root, "", "version", 1);
+	arr = rc_jsonread_arr(&c->r, root, "", "intents", 1);
+	if (arr == NULL)
+		return;
+	if (cJSON_GetArraySize(arr) > RC_INTENT_MAX) {
+		rc_jsonread_fail(&c->r, "/intents", "%d intents; at most %d are allowed",
+		    cJSON_GetArraySize(arr), RC_INTENT_MAX);
+		return;
+	}
+	lx->intents = rc_xcalloc((size_t)cJSON_GetArraySize(arr) + 1,
+	    sizeof *lx->intents);
+	cJSON_ArrayForEach(e, arr) {
+		char *p = rc_jsonread_join_index("/intents", i++);
+		struct rc_intent *in = &lx->intents[lx->nintents++];
+
+		parse_intent(c, e, p, in);
+		free(p);
+		for (j = 0; j + 1 < lx->nintents; j++)
+			if (in->id[0] && strcmp(lx->intents[j].id, in->id) == 0)
+				rc_jsonread_fail(&c->r, in->where, "duplicate intent id '%s' "
+				    "(also %s)", in->id, lx->intents[j].where);
+	}
+}
+
+static char **
+word_list(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
+          size_t *n)
+{
+	char **v = strings(c, obj, ptr, key, n);
+	size_t i, k;
+
+	for (i = 0; i < *n; i++)
+		for (k = 0; v[i][k]; k++)
+			v[i][k] = (char)tolower((unsigned char)v[i][k]);
+	return v;
+}
+
+static void
+parse_normalise(struct ctx *c, const cJSON *root)
+{
+	static const char *const keys[] = { "words", "negation", "second_chance",
+	    "stopwords", NULL };
+	static const char *const nkeys[] = { "cues", "conditional", "breaks",
+	    "reach", NULL };
+	static const char *const skeys[] = { "threshold", "min_words", NULL };
+	struct rc_lexicon *lx = c->lx;
+	const cJSON *v, *e;
+	size_t i, n;
+	char **list;
+
+	if (!cJSON_IsObject(root)) {
+		rc_jsonread_fail(&c->r, "", "expected a JSON object at the top, found %s",
+		    rc_jsonread_type(root));
+		return;
+	}
+	rc_jsonread_keys(&c->r, root, "", keys);
+	if ((v = rc_jsonread_obj(&c->r, root, "", "words", 1)) != NULL) {
+		cJSON_ArrayForEach(e, v) {
+			char *p;
+
+			if (e->string[0] == '_')
+				continue;
+			if (!cJSON_IsString(e)) {
+				p = rc_jsonread_join("/words", e->string);
+				rc_jsonread_fail(&c->r, p, "expected a string, found %s",
+				    rc_jsonread_type(e));
+				free(p);
+				continue;
+			}
+			rc_strmap_put(lx->words, e->string, strlen(e->string),
+			    e->valuestring);
+			rc_strmap_words(lx->vocab, e->valuestring);
+		}
+	}
+	lx->neg_reach = 4;
+	if ((v = rc_jsonread_obj(&c->r, root, "", "negation", 1)) != NULL) {
+		rc_jsonread_keys(&c->r, v, "/negation", nkeys);
+		lx->neg_cues = word_list(c, v, "/negation", "cues", &lx->nneg);
+		lx->cond_cues = word_list(c, v, "/negation", "conditional", &lx->ncond);
+		lx->breaks = word_list(c, v, "/negation", "breaks", &lx->nbreaks);
+		rc_jsonread_int(&c->r, v, "/negation", "reach", 0, 1, 12, &lx->neg_reach);
+	}
+	lx->similar_threshold = 1.1;    /* off unless set */
+	lx->similar_min_words = 2;
+	if ((v = rc_jsonread_obj(&c->r, root, "", "second_chance", 0)) != NULL) {
+		rc_jsonread_keys(&c->r, v, "/second_chance", skeys);
+		rc_jsonread_num(&c->r, v, "/second_chance", "threshold", 1, 0, 1.1,
+		    &lx->similar_threshold);
+		rc_jsonread_int(&c->r, v, "/second_chance", "min_words", 0, 1, 20,
+		    &lx->similar_min_words);
+	}
+	list = word_list(c, root, "", "stopwords", &n);
+	for (i = 0; i < n; i++)
+		rc_strmap_put(lx->stopwords, list[i], strlen(list[i]), NULL);
+	rc_jsonread_free_strings(list, n);
+}
+
+/* Reads and parses FILE with PARSE; errors name FILE with line:col. */
+static void
+load_file(struct rc_lexicon *lx, const char *file,
+          void (*parse)(struct ctx *, const cJSON *), struct rc_err *err)
+{
+	struct ctx c;
+	size_t len = 0;
+	char *text = rc_file_read(file, &len, err);
+	cJSON *root;
+
+	if (text == NULL)
+		return;
+	root = rc_json_parse(file, text, len, err);
+	if (root != NULL) {
+		memset(&c, 0, sizeof c);
+		c.r.name = file;
+		c.r.err = err;
+		c.r.idx = rc_jsonptr_index(text, len);
+		c.lx = lx;
+		parse(&c, root);
+		rc_jsonptr_free(c.r.idx);
+		cJSON_Delete(root);
+	}
+	free(text);
+}
+
+struct rc_lexicon *
+rc_lexicon_load(const char *dir, struct rc_err *err)
+{
+	struct rc_lexicon *lx = rc_xcalloc(1, sizeof *lx);
+	struct rc_buf b = RC_BUF_INIT;
+	size_t before = err->nerrors;
+
+	lx->dir = rc_xstrdup(dir);
+	lx->words = rc_strmap_new();
+	lx->stopwords = rc_strmap_new();
+	lx->vocab = rc_strmap_new();
+	rc_buf_printf(&b, "%s/intents.json", dir);
+	lx->path = rc_buf_detach(&b);
+	rc_buf_printf(&b, "%s/normalise.json", dir);
+	lx->norm_path = rc_buf_detach(&b);
+	load_file(lx, lx->norm_path, parse_normalise, err);
+	load_file(lx, lx->path, parse_intents, err);
+	if (err->nerrors > before) {
+		rc_lexicon_free(lx);
+		return NULL;
+	}
+	return lx;
+}
+
+static void
+free_patterns(struct rc_pattern **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		rc_pattern_free(v[i]);
+	free(v);
+}
+
+void
+rc_lexicon_free(struct rc_lexicon *lx)
+{
+	size_t i;
+
+	if (lx == NULL)
+		return;
+	for (i = 0; i < lx->nintents; i++) {
+		struct rc_intent *in = &lx->intents[i];
+
+		free(in->id);
+		free(in->description);
+		free(in->where);
+		free_patterns(in->patterns, in->npatterns);
+		rc_pattern_free(in->combined);
+		free_patterns(in->not, in->nnot);
+		rc_jsonread_free_strings(in->examples, in->nexamples);
+		rc_jsonread_free_strings(in->counter, in->ncounter);
+	}
+	free(lx->intents);
+	rc_strmap_free(lx->words);
+	rc_strmap_free(lx->stopwords);
+	rc_strmap_free(lx->vocab);
+	rc_jsonread_free_strings(lx->neg_cues, lx->nneg);
+	rc_jsonread_free_strings(lx->cond_cues, lx->ncond);
+	rc_jsonread_free_strings(lx->breaks, lx->nbreaks);
+	free(lx->version);
+	free(lx->dir);
+	free(lx->path);
+	free(lx->norm_path);
+	free(lx);
+}
+
+int
+rc_lexicon_find(const struct rc_lexicon *lx, const char *id)
+{
+	size_t i;
+
+	for (i = 0; lx != NULL && i < lx->nintents; i++)
+		if (strcmp(lx->intents[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int
+has_intents(const char *dir)
+{
+	struct rc_buf b = RC_BUF_INIT;
+	FILE *f;
+
+	rc_buf_printf(&b, "%s/intents.json", dir);
+	f = fopen(rc_buf_str(&b), "r");
+	rc_buf_free(&b);
+	if (f != NULL)
+		fclose(f);
+	return f != NULL;
+}
+
+char *
+rc_lexicon_locate(const char *near)
+{
+	const char *env = getenv("RECOUP_LANG");
+	struct rc_buf b = RC_BUF_INIT;
+	const char *slash;
+
+	if (env && *env)
+		return rc_xstrdup(env);
+	if (near != NULL) {
+		slash = strrchr(near, '/');
+		if (slash != NULL)
+			rc_buf_add(&b, near, (size_t)(slash - near));
+		else
+			rc_buf_puts(&b, ".");
+		rc_buf_puts(&b, "/lang");
+		if (has_intents(rc_buf_str(&b)))
+			return rc_buf_detach(&b);
+		rc_buf_free(&b);
+	}
+#ifdef RECOUP_SOURCE_SCENARIOS
+	if (has_intents(RECOUP_SOURCE_SCENARIOS "/lang"))
+		return rc_xstrdup(RECOUP_SOURCE_SCENARIOS "/lang");
+#endif
+#ifdef RECOUP_DATA_SCENARIOS
+	return rc_xstrdup(RECOUP_DATA_SCENARIOS "/lang");
+#else
+	return rc_xstrdup("lang");
+#endif
+}
+
+/* Lexicons already loaded, one per directory, kept until exit: scenarios
+ * and rubrics point into them. */
+struct cached {
+	struct rc_lexicon *lx;
+	struct cached *next;
+};
+static struct cached *cache;
+
+static void
+free_cache(void)
+{
+	while (cache != NULL) {
+		struct cached *n = cache->next;
+
+		rc_lexicon_free(cache->lx);
+		free(cache);
+		cache = n;
+	}
+}
+
+const struct rc_lexicon *
+rc_lexicon_shared(const char *dir, struct rc_err *err)
+{
+	struct cached *c;
+
+	for (c = cache; c != NULL; c = c->next)
+		if (strcmp(c->lx->dir, dir) == 0)
+			return c->lx;
+	c = rc_xcalloc(1, sizeof *c);
+	if ((c->lx = rc_lexicon_load(dir, err)) == NULL) {
+		free(c);
+		return NULL;
+	}
+	if (cache == NULL)
+		atexit(free_cache);
+	c->next = cache;
+	cache = c;
+	return c->lx;
+}

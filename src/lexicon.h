@@ -1,0 +1,136 @@
+/*
+ * lexicon.h - the shared understanding of English, as data: the named
+ * intents every debtor's rules and every detector of the scorecard read
+ * lines through (scenarios/lang/intents.json), and the normalisation
+ * tables (scenarios/lang/normalise.json: texting forms, negation cues,
+ * the second-chance threshold).  Documented in docs/understanding.md.
+ *
+ * An intent has PCRE2 patterns (one match is enough), optional exclusions
+ * ("not": any match switches it off), a side (trainee, debtor or both), a
+ * negation flag, and inline examples and counter-examples that lint
+ * checks.  Three intents may also be read from the scenario ("also":
+ * case facts, research facts, or terms found by the amount reader).
+ *
+ * Ownership: a struct rc_lexicon owns everything reachable from it;
+ * rc_lexicon_free() frees it.  A lexicon is immutable once loaded and may
+ * be shared by any number of scenarios, rubrics and readers.
+ */
+#ifndef RC_LEXICON_H
+#define RC_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "err.h"
+#include "match.h"
+
+#define RC_INTENT_MAX 128          /* intents a lexicon may hold */
+#define RC_INTENT_WORDS (RC_INTENT_MAX / 64)
+
+enum rc_side { RC_SIDE_TRAINEE = 1, RC_SIDE_DEBTOR = 2, RC_SIDE_BOTH = 3 };
+
+/* Where else an intent may be read from, beyond its patterns. */
+enum rc_also {
+	RC_ALSO_NONE = 0,
+	RC_ALSO_CASE,       /* a line naming the case file's invoices, amounts, dates */
+	RC_ALSO_RESEARCH,   /* a line matching one of the scenario's research facts */
+	RC_ALSO_PROPOSAL,   /* a line in which the amount reader finds terms */
+	RC_ALSO_SHOUT       /* a line typed mostly in capitals */
+};
+
+struct rc_intent {
+	char *id;
+	enum rc_side side;
+	char *description;
+	int negatable;
+	enum rc_also also;
+	struct rc_pattern **patterns;
+	size_t npatterns;
+	struct rc_pattern *combined;   /* every pattern as one alternation */
+	struct rc_pattern **not;
+	size_t nnot;
+	char **examples;
+	size_t nexamples;
+	char **counter;
+	size_t ncounter;
+	char *where;                    /* JSON pointer, for messages */
+};
+
+/* A set of intents, one bit each. */
+struct rc_intents {
+	uint64_t w[RC_INTENT_WORDS];
+};
+
+static inline int
+rc_intents_has(const struct rc_intents *s, int i)
+{
+	return i >= 0 && (s->w[i / 64] >> (i % 64)) & 1u;
+}
+
+static inline void
+rc_intents_add(struct rc_intents *s, int i)
+{
+	if (i >= 0 && i < RC_INTENT_MAX)
+		s->w[i / 64] |= (uint64_t)1 << (i % 64);
+}
+
+static inline int
+rc_intents_any(const struct rc_intents *s)
+{
+	size_t i;
+
+	for (i = 0; i < RC_INTENT_WORDS; i++)
+		if (s->w[i])
+			return 1;
+	return 0;
+}
+
+struct rc_strmap;
+
+struct rc_lexicon {
+	char *dir;                     /* where it was loaded from */
+	char *path;                    /* intents.json */
+	char *norm_path;               /* normalise.json */
+	char *version;
+	struct rc_intent *intents;
+	size_t nintents;
+
+	/* normalise.json */
+	struct rc_strmap *words;       /* texting form -> standard form */
+	char **neg_cues;               /* "not", "never", ... ("n't" endings too) */
+	size_t nneg;
+	char **cond_cues;              /* "if", "unless": a negation after one
+	                                  stays in its conditional clause */
+	size_t ncond;
+	char **breaks;                 /* words that end a clause: "but", ... */
+	size_t nbreaks;
+	int neg_reach;                 /* words looked back for a negation */
+	double similar_threshold;      /* second chance: least similarity */
+	int similar_min_words;         /* content words a line needs for it */
+	struct rc_strmap *stopwords;   /* left out of the similarity */
+	struct rc_strmap *vocab;       /* every word of the examples and tables */
+};
+
+/* Loads DIR/intents.json and DIR/normalise.json.  Returns NULL and adds
+ * every problem found to ERR ("FILE:LINE:COL: ..." or "FILE: /ptr: ...").
+ * Free with rc_lexicon_free(). */
+struct rc_lexicon *rc_lexicon_load(const char *dir, struct rc_err *err);
+void rc_lexicon_free(struct rc_lexicon *lx);
+
+/* The index of the intent called ID, or -1. */
+int rc_lexicon_find(const struct rc_lexicon *lx, const char *id);
+
+/* The lexicon directory for the scenario file NEAR (may be NULL):
+ * $RECOUP_LANG when set, else lang/ beside NEAR when it holds an
+ * intents.json, else the lang/ of the source tree's or the installed
+ * scenarios.  The caller frees the result. */
+char *rc_lexicon_locate(const char *near);
+
+/* The process-wide lexicon of DIR, loaded on first use and shared by
+ * every scenario and rubric loaded afterwards (patterns are compiled
+ * once).  Returns NULL and fills ERR when it cannot be loaded; the same
+ * failure is reported again on the next call.  Lexicons of different
+ * directories live side by side; all are freed at exit. */
+const struct rc_lexicon *rc_lexicon_shared(const char *dir, struct rc_err *err);
+
+#endif

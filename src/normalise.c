@@ -1,0 +1,426 @@
+/*
+ * normalise.c - one pass over the line, token by token.  Tokens are runs
+ * of letters, digits and apostrophes; everything else is copied as it is
+ * (after curly quotes and dashes are made ASCII).  A token touching a
+ * digit, '-', '/', '#', '@' or '.' on either side belongs to an id, a
+ * date, an address or an amount and is left alone.
+ */
+#include "normalise.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hunspell/hunspell.h>
+
+#include "strmap.h"
+#include "xmalloc.h"
+
+#ifndef RECOUP_HUNSPELL_DIR
+#define RECOUP_HUNSPELL_DIR "/usr/share/hunspell"
+#endif
+
+struct rc_norm {
+	const struct rc_lexicon *lx;
+	struct rc_strmap *vocab;     /* words added with rc_norm_vocab() */
+	const struct rc_strmap *extra;   /* a scenario's words, not owned */
+	struct rc_strmap *cache;     /* word -> correction ("" when none) */
+	Hunhandle *h;
+	int tried;                   /* opening the dictionary was attempted */
+};
+
+struct rc_norm *
+rc_norm_new(const struct rc_lexicon *lx)
+{
+	struct rc_norm *n = rc_xcalloc(1, sizeof *n);
+
+	n->lx = lx;
+	n->vocab = rc_strmap_new();
+	n->cache = rc_strmap_new();
+	return n;
+}
+
+void
+rc_norm_free(struct rc_norm *n)
+{
+	if (n == NULL)
+		return;
+	rc_strmap_free(n->vocab);
+	rc_strmap_free(n->cache);
+	if (n->h != NULL)
+		Hunspell_destroy(n->h);
+	free(n);
+}
+
+void
+rc_norm_vocab(struct rc_norm *n, const char *text)
+{
+	rc_strmap_words(n->vocab, text);
+}
+
+void
+rc_norm_vocab_map(struct rc_norm *n, const struct rc_strmap *words)
+{
+	n->extra = words;
+}
+
+static int
+open_dictionary(struct rc_norm *n)
+{
+	const char *dir = getenv("RECOUP_HUNSPELL_DIR");
+	struct rc_buf aff = RC_BUF_INIT, dic = RC_BUF_INIT;
+	FILE *f;
+
+	if (n->tried)
+		return n->h != NULL;
+	n->tried = 1;
+	if (dir == NULL || *dir == '\0')
+		dir = RECOUP_HUNSPELL_DIR;
+	rc_buf_printf(&aff, "%s/en_US.aff", dir);
+	rc_buf_printf(&dic, "%s/en_US.dic", dir);
+	/* Hunspell_create() prints to stderr on a missing file: look first. */
+	if ((f = fopen(rc_buf_str(&dic), "r")) != NULL) {
+		fclose(f);
+		n->h = Hunspell_create(rc_buf_str(&aff), rc_buf_str(&dic));
+		rc_buf_reset(&dic);
+		rc_buf_printf(&dic, "%s/en_GB.dic", dir);
+		if (n->h != NULL && (f = fopen(rc_buf_str(&dic), "r")) != NULL) {
+			fclose(f);
+			Hunspell_add_dic(n->h, rc_buf_str(&dic));
+		}
+	}
+	rc_buf_free(&aff);
+	rc_buf_free(&dic);
+	return n->h != NULL;
+}
+
+int
+rc_norm_spelling(struct rc_norm *n)
+{
+	return open_dictionary(n);
+}
+
+static int
+known_vocab(const struct rc_norm *n, const char *w, size_t len)
+{
+	return rc_strmap_get(n->lx->vocab, w, len, NULL) ||
+	    rc_strmap_get(n->vocab, w, len, NULL) ||
+	    (n->extra && rc_strmap_get(n->extra, w, len, NULL)) ||
+	    rc_strmap_get(n->lx->words, w, len, NULL);
+}
+
+static int
+in_dictionary(struct rc_norm *n, const char *w)
+{
+	return open_dictionary(n) && Hunspell_spell(n->h, w) != 0;
+}
+
+/* Edits of W one step away (delete, transpose, replace, insert), each
+ * scored: vocabulary words first, then the kinds of slip typists make
+ * most (a swapped pair, a doubled or missing letter). */
+struct best {
+	char word[64];
+	int score;
+	int ties;
+};
+
+static void
+consider(struct rc_norm *n, const char *cand, int kind, struct best *b)
+{
+	int score;
+
+	if (rc_strmap_get(n->vocab, cand, strlen(cand), NULL) ||
+	    (n->extra && rc_strmap_get(n->extra, cand, strlen(cand), NULL)) ||
+	    rc_strmap_get(n->lx->vocab, cand, strlen(cand), NULL))
+		score = 10 + kind;
+	else if (in_dictionary(n, cand))
+		score = kind;
+	else
+		return;
+	if (score > b->score) {
+		snprintf(b->word, sizeof b->word, "%s", cand);
+		b->score = score;
+		b->ties = 0;
+	} else if (score == b->score && strcmp(cand, b->word) != 0) {
+		b->ties++;
+	}
+}
+
+static void
+edits1(struct rc_norm *n, const char *w, struct best *b)
+{
+	size_t len = strlen(w), i;
+	char c[66];
+	int ch;
+
+	for (i = 0; i < len; i++) {            /* delete */
+		memcpy(c, w, i);
+		memcpy(c + i, w + i + 1, len - i);
+		consider(n, c, i > 0 && w[i] == w[i - 1] ? 4 : 2, b);
+	}
+	for (i = 0; i + 1 < len; i++) {        /* transpose */
+		if (w[i] == w[i + 1])
+			continue;
+		memcpy(c, w, len + 1);
+		c[i] = w[i + 1];
+		c[i + 1] = w[i];
+		consider(n, c, 5, b);
+	}
+	for (i = 0; i <= len; i++)             /* insert */
+		for (ch = 'a'; ch <= 'z'; ch++) {
+			memcpy(c, w, i);
+			c[i] = (char)ch;
+			memcpy(c + i + 1, w + i, len - i + 1);
+			consider(n, c, (i > 0 && w[i - 1] == ch) ||
+			    (i < len && w[i] == ch) ? 4 : 3, b);
+		}
+	for (i = 0; i < len; i++)              /* replace */
+		for (ch = 'a'; ch <= 'z'; ch++) {
+			if (ch == w[i])
+				continue;
+			memcpy(c, w, len + 1);
+			c[i] = (char)ch;
+			consider(n, c, 1, b);
+		}
+}
+
+/* Optimal string alignment distance, at most 3 (3 means "3 or more"). */
+static int
+osa(const char *a, size_t la, const char *b, size_t lb)
+{
+	int d[24][24];
+	size_t i, j;
+
+	if (la > 22 || lb > 22)
+		return 3;
+	for (i = 0; i <= la; i++)
+		d[i][0] = (int)i;
+	for (j = 0; j <= lb; j++)
+		d[0][j] = (int)j;
+	for (i = 1; i <= la; i++)
+		for (j = 1; j <= lb; j++) {
+			int cost = a[i - 1] != b[j - 1];
+			int v = d[i - 1][j] + 1;
+
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (d[i - 1][j - 1] + cost < v)
+				v = d[i - 1][j - 1] + cost;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	return d[la][lb] < 3 ? d[la][lb] : 3;
+}
+
+struct near2 {
+	const char *w;
+	size_t len;
+	char best[64];
+	int ties;
+	int found;
+};
+
+static void
+near_vocab(const char *key, const char *value, void *arg)
+{
+	struct near2 *s = arg;
+	size_t kl = strlen(key);
+
+	(void)value;
+	if (kl + 2 < s->len || kl > s->len + 2 || kl < 4 || strchr(key, '\'') ||
+	    osa(s->w, s->len, key, kl) != 2)
+		return;
+	if (!s->found) {
+		snprintf(s->best, sizeof s->best, "%s", key);
+		s->found = 1;
+	} else if (strcmp(key, s->best) < 0) {
+		/* Keep the choice independent of the table's order. */
+		snprintf(s->best, sizeof s->best, "%s", key);
+		s->ties++;
+	} else {
+		s->ties++;
+	}
+}
+
+/* The correction of misspelt word W (lowercase), or NULL to keep it. */
+static const char *
+correct(struct rc_norm *n, const char *w, size_t len)
+{
+	const char *hit;
+	struct best b;
+	char word[64];
+
+	if (rc_strmap_get(n->cache, w, len, &hit))
+		return hit && *hit ? hit : NULL;
+	memcpy(word, w, len);
+	word[len] = '\0';
+	memset(&b, 0, sizeof b);
+	if (!in_dictionary(n, word) && n->h != NULL) {
+		edits1(n, word, &b);
+		if (b.score == 0) {
+			/* Two slips: only words of the vocabulary are tried. */
+			struct near2 s;
+
+			memset(&s, 0, sizeof s);
+			s.w = word;
+			s.len = len;
+			rc_strmap_each(n->lx->vocab, near_vocab, &s);
+			rc_strmap_each(n->vocab, near_vocab, &s);
+			if (n->extra)
+				rc_strmap_each(n->extra, near_vocab, &s);
+			if (s.found && s.ties == 0) {
+				snprintf(b.word, sizeof b.word, "%s", s.best);
+				b.score = 1;
+			}
+		} else if (b.ties > 0 && b.score < 10) {
+			/* Several dictionary words one slip away and none of
+			 * them ours: too unsure to change the word. */
+			b.score = 0;
+		}
+	}
+	rc_strmap_put(n->cache, w, len, b.score > 0 ? b.word : "");
+	rc_strmap_get(n->cache, w, len, &hit);
+	return hit && *hit ? hit : NULL;
+}
+
+/* Byte class of a character next to a token that makes the token part of
+ * something else (an id, a date, an amount, an address). */
+static int
+glued(int c)
+{
+	return isdigit(c) || c == '-' || c == '/' || c == '#' || c == '@' ||
+	    c == '_' || c == '$' || c == '%' || c == '&';
+}
+
+/* Appends the normal form of token T (LEN bytes) to OUT. */
+static int
+token(struct rc_norm *n, const char *t, size_t len, int first, int prev,
+      int next, struct rc_buf *out)
+{
+	char low[64], cut[64];
+	size_t i, k = 0;
+	int digit = 0, upper = 0, changed = 0;
+	const char *rep;
+
+	if (len >= sizeof low || glued(prev) || glued(next) ||
+	    (next == '.' && len <= 3)) {
+		rc_buf_add(out, t, len);
+		return 0;
+	}
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)t[i];
+
+		digit |= isdigit(c) != 0;
+		upper |= isupper(c) != 0;
+		low[i] = (char)tolower(c);
+	}
+	low[len] = '\0';
+	/* Runs of three or more of one letter: keep two, or one when two
+	 * makes no word ("sooo" -> "so", "pleeease" -> "please"). */
+	for (i = 0; i < len; i++) {
+		if (i >= 2 && isalpha((unsigned char)low[i]) && low[i] == low[i - 1] &&
+		    low[i] == low[i - 2])
+			continue;
+		cut[k++] = low[i];
+	}
+	cut[k] = '\0';
+	if (k < len) {
+		changed = 1;
+		if (!known_vocab(n, cut, k) && !in_dictionary(n, cut)) {
+			size_t j, m = 0;
+			char one[64];
+
+			for (j = 0; j < k; j++)
+				if (j == 0 || cut[j] != cut[j - 1] || !isalpha((unsigned char)cut[j]))
+					one[m++] = cut[j];
+			one[m] = '\0';
+			if (known_vocab(n, one, m) || in_dictionary(n, one)) {
+				memcpy(cut, one, m + 1);
+				k = m;
+			}
+		}
+	}
+	if (rc_strmap_get(n->lx->words, cut, k, &rep) && rep != NULL) {
+		rc_buf_puts(out, rep);
+		return 1;
+	}
+	/* Names after the first word, numbers and short words stay. */
+	if (digit || (upper && !first) || k < 4 || strchr(cut, '\'') ||
+	    known_vocab(n, cut, k)) {
+		if (changed)
+			rc_buf_add(out, cut, k);
+		else
+			rc_buf_add(out, t, len);
+		return changed;
+	}
+	rep = correct(n, cut, k);
+	if (rep != NULL) {
+		rc_buf_puts(out, rep);
+		return 1;
+	}
+	if (changed)
+		rc_buf_add(out, cut, k);
+	else
+		rc_buf_add(out, t, len);
+	return changed;
+}
+
+int
+rc_norm_line(struct rc_norm *n, const char *text, struct rc_buf *out)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	int changes = 0, first = 1, prev = ' ';
+	struct rc_buf tmp = RC_BUF_INIT;
+	const char *s;
+
+	rc_buf_reset(out);
+	/* Typographic punctuation to ASCII first, so tokens see plain text. */
+	while (*p) {
+		if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0x98 || p[2] == 0x99)) {
+			rc_buf_putc(&tmp, '\'');
+			p += 3;
+		} else if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0x9c || p[2] == 0x9d)) {
+			rc_buf_putc(&tmp, '"');
+			p += 3;
+		} else if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0x93 || p[2] == 0x94)) {
+			rc_buf_putc(&tmp, '-');
+			p += 3;
+		} else if (p[0] == 0xe2 && p[1] == 0x80 && p[2] == 0xa6) {
+			rc_buf_puts(&tmp, "...");
+			p += 3;
+		} else if (p[0] == '`' || (p[0] == 0xc2 && p[1] == 0xb4)) {
+			rc_buf_putc(&tmp, '\'');
+			p += p[0] == '`' ? 1 : 2;
+		} else if (*p == '\t' || *p == '\r' || *p == '\n') {
+			rc_buf_putc(&tmp, ' ');
+			p++;
+		} else {
+			rc_buf_putc(&tmp, (char)*p++);
+		}
+	}
+	s = rc_buf_str(&tmp);
+	while (*s) {
+		if (isalnum((unsigned char)*s)) {
+			const char *e = s;
+
+			while (isalnum((unsigned char)*e) || (*e == '\'' &&
+			    isalpha((unsigned char)e[1])))
+				e++;
+			changes += token(n, s, (size_t)(e - s), first, prev,
+			    (unsigned char)*e, out);
+			first = 0;
+			prev = (unsigned char)e[-1];
+			s = e;
+			continue;
+		}
+		prev = (unsigned char)*s;
+		if (strchr(".!?", *s))
+			first = 1;
+		rc_buf_putc(out, *s++);
+	}
+	rc_buf_free(&tmp);
+	return changes;
+}

@@ -1,0 +1,42 @@
+/*
+ * strmap.h - a map from strings to strings (or to nothing: a set), with
+ * open addressing.  Used for word lists read from data: the normaliser's
+ * texting table, the vocabulary of the lexicon and a scenario, and the
+ * spelling cache.
+ *
+ * Ownership: the map copies keys and values and frees them in
+ * rc_strmap_free(); pointers returned by rc_strmap_get() stay valid until
+ * the key is set again or the map is freed.
+ */
+#ifndef RC_STRMAP_H
+#define RC_STRMAP_H
+
+#include <stddef.h>
+
+struct rc_strmap;
+
+struct rc_strmap *rc_strmap_new(void);
+void rc_strmap_free(struct rc_strmap *m);
+
+/* Sets KEY (LEN bytes, not necessarily NUL-terminated) to VALUE (copied;
+ * NULL stores the key alone, as in a set).  Replaces an earlier value. */
+void rc_strmap_put(struct rc_strmap *m, const char *key, size_t len,
+                   const char *value);
+
+/* 1 when KEY (LEN bytes) is in M; its value (NULL for a set member) goes
+ * to *VALUE when VALUE is not NULL. */
+int rc_strmap_get(const struct rc_strmap *m, const char *key, size_t len,
+                  const char **value);
+
+/* Adds every word of TEXT (letters and inner apostrophes, lowercased) to
+ * M as a set member.  TEXT NULL adds nothing. */
+void rc_strmap_words(struct rc_strmap *m, const char *text);
+
+size_t rc_strmap_count(const struct rc_strmap *m);
+
+/* Calls FN for every key, in no particular order. */
+void rc_strmap_each(const struct rc_strmap *m,
+                    void (*fn)(const char *key, const char *value, void *arg),
+                    void *arg);
+
+#endif

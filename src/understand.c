@@ -1,0 +1,572 @@
+/*
+ * understand.c - the reader.  Invariants: a line is normalised once and
+ * every intent is tested on that one normal form; intents of the other
+ * side are never tested (a debtor's "I can't pay" is no trainee intent);
+ * the second chance runs only when nothing of the speaker's side was
+ * read, and only compares with examples written in the lexicon.
+ */
+#include "understand.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <strings.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libstemmer.h>
+
+#include "normalise.h"
+#include "strmap.h"
+#include "xmalloc.h"
+
+/* An example of an intent as a set of stemmed content words (hashes). */
+struct bag {
+	int intent;
+	uint32_t *h;
+	size_t n;
+};
+
+struct rc_reader {
+	const struct rc_lexicon *lx;
+	struct rc_norm *norm;
+	struct rc_matcher *m;
+	struct rc_facts facts;
+	int has_facts;
+	struct sb_stemmer *stem;
+	struct bag *bags;            /* built on the first second chance */
+	size_t nbags;
+	int bagged;
+	int patterns_only;           /* no second chance (lint, checks) */
+	struct rc_buf scratch;
+};
+
+void
+rc_reading_free(struct rc_reading *r)
+{
+	rc_buf_free(&r->norm);
+}
+
+struct rc_reader *
+rc_reader_new(const struct rc_lexicon *lx)
+{
+	struct rc_reader *rd = rc_xcalloc(1, sizeof *rd);
+
+	rd->lx = lx;
+	rd->norm = rc_norm_new(lx);
+	rd->m = rc_matcher_new(0);
+	return rd;
+}
+
+void
+rc_reader_free(struct rc_reader *rd)
+{
+	size_t i;
+
+	if (rd == NULL)
+		return;
+	for (i = 0; i < rd->nbags; i++)
+		free(rd->bags[i].h);
+	free(rd->bags);
+	if (rd->stem != NULL)
+		sb_stemmer_delete(rd->stem);
+	rc_norm_free(rd->norm);
+	rc_matcher_free(rd->m);
+	rc_buf_free(&rd->scratch);
+	free(rd);
+}
+
+void
+rc_reader_facts(struct rc_reader *rd, const struct rc_facts *facts)
+{
+	rd->facts = *facts;
+	rd->has_facts = 1;
+}
+
+void
+rc_reader_vocab(struct rc_reader *rd, const char *text)
+{
+	if (text != NULL)
+		rc_norm_vocab(rd->norm, text);
+}
+
+void
+rc_reader_vocab_map(struct rc_reader *rd, const struct rc_strmap *words)
+{
+	rc_norm_vocab_map(rd->norm, words);
+}
+
+const struct rc_lexicon *
+rc_reader_lexicon(const struct rc_reader *rd)
+{
+	return rd->lx;
+}
+
+int
+rc_reader_spelling(struct rc_reader *rd)
+{
+	return rc_norm_spelling(rd->norm);
+}
+
+/* Blanks quoted speech in S: what the speaker reports someone else said
+ * is not what the speaker says ("you said 'next week'"). */
+static void
+blank_quotes(char *s)
+{
+	char *p = s, *q;
+
+	while (*p) {
+		if (*p == '"' || (*p == '\'' && (p == s || !isalnum((unsigned char)p[-1])))) {
+			char close = *p;
+
+			for (q = p + 1; *q && *q != close; q++)
+				;
+			/* A lone apostrophe ("'cause") is not a quotation. */
+			if (*q == close && q > p + 1 && (close == '"' ||
+			    !isalnum((unsigned char)q[1]))) {
+				memset(p, ' ', (size_t)(q - p + 1));
+				p = q + 1;
+				continue;
+			}
+		}
+		p++;
+	}
+}
+
+static int
+word_in(const char *w, size_t len, char *const *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(list[i]) == len && strncasecmp(w, list[i], len) == 0)
+			return 1;
+	return 0;
+}
+
+/* The word ending at END (exclusive) in S: its start, or END when there is
+ * none before a clause break.  Punctuation between words ends the clause. */
+static size_t
+word_before(const char *s, size_t end, int *stop)
+{
+	size_t start;
+
+	*stop = 0;
+	while (end > 0 && !isalnum((unsigned char)s[end - 1]) && s[end - 1] != '\'') {
+		if (strchr(".!?;,:", s[end - 1]) != NULL) {
+			*stop = 1;
+			return end;
+		}
+		end--;
+	}
+	start = end;
+	while (start > 0 && (isalnum((unsigned char)s[start - 1]) || s[start - 1] == '\''))
+		start--;
+	return start;
+}
+
+/* Is the match at OFF in S negated?  A negation cue within the lexicon's
+ * reach, in the same clause, negates it - unless a conditional word comes
+ * before the cue in that clause: then the negation is the condition's. */
+static int
+negated(const struct rc_lexicon *lx, const char *s, size_t off)
+{
+	size_t end = off;
+	int words = 0, found = 0;
+
+	for (;;) {
+		int stop;
+		size_t start = word_before(s, end, &stop);
+		size_t len;
+
+		if (stop || start == end)
+			break;
+		/* word_before stepped back over the gap; find the word's end. */
+		for (len = 0; start + len < off && (isalnum((unsigned char)s[start + len]) ||
+		    s[start + len] == '\''); len++)
+			;
+		if (word_in(s + start, len, lx->breaks, lx->nbreaks))
+			break;
+		if (!found) {
+			if (word_in(s + start, len, lx->neg_cues, lx->nneg) ||
+			    (len > 3 && strncasecmp(s + start + len - 3, "n't", 3) == 0))
+				found = 1;
+			else if (++words >= lx->neg_reach)
+				break;
+		} else if (word_in(s + start, len, lx->cond_cues, lx->ncond)) {
+			return 0;
+		}
+		end = start;
+	}
+	return found;
+}
+
+/* Runs intent IN's patterns over SUBJECT (LEN bytes).  Returns 1 and the
+ * span of the first match that counts. */
+static int
+match_intent(struct rc_reader *rd, const struct rc_intent *in, char *subject,
+             size_t len, size_t *a, size_t *b)
+{
+	struct rc_pattern *const *pats = in->combined ? &in->combined : in->patterns;
+	size_t npats = in->combined ? 1 : in->npatterns, i;
+	char *scratch = NULL;
+	const char *subj = subject;
+	int hit = 0, tries;
+
+	for (i = 0; !hit && i < npats; i++) {
+		for (tries = 0; tries < 8; tries++) {
+			if (rc_matcher_exec(rd->m, pats[i], subj, len) != RC_MATCH_YES)
+				break;
+			rc_matcher_span(rd->m, a, b);
+			if (!in->negatable || !negated(rd->lx, subj, *a)) {
+				hit = 1;
+				break;
+			}
+			/* Negated: blank this occurrence and look for another. */
+			if (*b <= *a)
+				break;
+			if (scratch == NULL) {
+				scratch = rc_xmalloc(len + 1);
+				memcpy(scratch, subject, len + 1);
+				subj = scratch;
+			}
+			memset(scratch + *a, ' ', *b - *a);
+		}
+	}
+	free(scratch);
+	if (hit)
+		for (i = 0; i < in->nnot; i++)
+			if (rc_matcher_exec(rd->m, in->not[i], subject, len) == RC_MATCH_YES)
+				return 0;
+	return hit;
+}
+
+/* Does the line name something of the case file: an invoice id, an
+ * invoice amount or the balance, the days overdue? */
+static int
+names_case(const struct rc_reader *rd, const struct rc_reading *r, size_t *a,
+           size_t *b)
+{
+	const struct rc_facts *f = &rd->facts;
+	const char *s = rc_buf_str(&r->norm);
+	size_t i, j;
+
+	for (i = 0; i < r->nmoney && i < RC_AMOUNT_MAX; i++)
+		for (j = 0; j < f->namounts; j++)
+			if (fabs(r->money[i].value - f->amounts[j]) < 0.5) {
+				*a = r->money[i].start;
+				*b = r->money[i].end;
+				return 1;
+			}
+	for (i = 0; i < f->ninvoices; i++) {
+		const char *id = f->invoice_ids[i], *digits = id, *p;
+		size_t dl;
+
+		while (*digits && !isdigit((unsigned char)*digits))
+			digits++;
+		dl = strspn(digits, "0123456789");
+		if (dl < 3)
+			continue;
+		for (p = strstr(s, digits); p != NULL; p = strstr(p + 1, digits))
+			if ((p == s || !isdigit((unsigned char)p[-1])) &&
+			    !isdigit((unsigned char)p[dl]) && p[dl] != ',' ) {
+				*a = (size_t)(p - s);
+				*b = *a + dl;
+				return 1;
+			}
+	}
+	if (f->days_overdue > 0) {
+		char num[16];
+		const char *p;
+
+		snprintf(num, sizeof num, "%d", f->days_overdue);
+		for (p = strstr(s, num); p != NULL; p = strstr(p + 1, num))
+			if ((p == s || !isdigit((unsigned char)p[-1])) &&
+			    strncasecmp(p + strlen(num), " days", 5) == 0) {
+				*a = (size_t)(p - s);
+				*b = *a + strlen(num) + 5;
+				return 1;
+			}
+	}
+	return 0;
+}
+
+static int
+names_research(struct rc_reader *rd, const char *s, size_t len, size_t *a,
+               size_t *b)
+{
+	size_t i;
+
+	for (i = 0; i < rd->facts.nresearch; i++)
+		if (rc_matcher_exec(rd->m, rd->facts.research[i], s, len) == RC_MATCH_YES) {
+			rc_matcher_span(rd->m, a, b);
+			return 1;
+		}
+	return 0;
+}
+
+static void
+add_hit(struct rc_reading *r, int intent, size_t a, size_t b,
+        enum rc_read_path path)
+{
+	if (rc_intents_has(&r->set, intent) || r->nhits >= RC_INTENT_MAX)
+		return;
+	rc_intents_add(&r->set, intent);
+	r->hits[r->nhits].intent = intent;
+	r->hits[r->nhits].start = a;
+	r->hits[r->nhits].end = b;
+	r->hits[r->nhits].path = path;
+	r->nhits++;
+}
+
+/* Second chance: the stemmed content words of a text, as hashes. */
+static size_t
+stems(struct rc_reader *rd, const char *text, uint32_t *out, size_t max)
+{
+	const char *p = text;
+	size_t n = 0, i;
+
+	if (rd->stem == NULL)
+		rd->stem = sb_stemmer_new("english", NULL);
+	while (*p && n < max) {
+		char w[48];
+		size_t k = 0;
+		const sb_symbol *st;
+		uint32_t h = 2166136261u;
+		int dup = 0;
+
+		while (*p && !isalnum((unsigned char)*p))
+			p++;
+		while (*p && (isalnum((unsigned char)*p) || *p == '\'')) {
+			if (k < sizeof w - 1)
+				w[k++] = (char)tolower((unsigned char)*p);
+			p++;
+		}
+		if (k == 0 || rc_strmap_get(rd->lx->stopwords, w, k, NULL))
+			continue;
+		w[k] = '\0';
+		if (rd->stem != NULL) {
+			st = sb_stemmer_stem(rd->stem, (const sb_symbol *)w, (int)k);
+			k = (size_t)sb_stemmer_length(rd->stem);
+		} else {
+			st = (const sb_symbol *)w;
+		}
+		for (i = 0; st != NULL && i < k; i++) {
+			h ^= st[i];
+			h *= 16777619u;
+		}
+		for (i = 0; i < n; i++)
+			dup |= out[i] == h;
+		if (!dup)
+			out[n++] = h;
+	}
+	return n;
+}
+
+#define RC_BAG_MAX 48
+
+static void
+build_bags(struct rc_reader *rd)
+{
+	const struct rc_lexicon *lx = rd->lx;
+	struct rc_buf norm = RC_BUF_INIT;
+	size_t i, j, total = 0;
+
+	rd->bagged = 1;
+	for (i = 0; i < lx->nintents; i++)
+		total += lx->intents[i].nexamples;
+	rd->bags = rc_xcalloc(total + 1, sizeof *rd->bags);
+	for (i = 0; i < lx->nintents; i++)
+		for (j = 0; j < lx->intents[i].nexamples; j++) {
+			struct bag *b = &rd->bags[rd->nbags];
+			uint32_t h[RC_BAG_MAX];
+
+			rc_norm_line(rd->norm, lx->intents[i].examples[j], &norm);
+			b->n = stems(rd, rc_buf_str(&norm), h, RC_BAG_MAX);
+			if (b->n == 0)
+				continue;
+			b->intent = (int)i;
+			b->h = rc_xmalloc(b->n * sizeof *b->h);
+			memcpy(b->h, h, b->n * sizeof *h);
+			rd->nbags++;
+		}
+	rc_buf_free(&norm);
+}
+
+/* The intent of SIDE whose example is most like TEXT, when like enough. */
+static void
+second_chance(struct rc_reader *rd, const char *text, enum rc_side side,
+              struct rc_reading *r)
+{
+	uint32_t h[RC_BAG_MAX];
+	size_t n, i, j, k;
+	double best = 0;
+	int intent = -1;
+
+	if (rd->lx->similar_threshold > 1)
+		return;
+	n = stems(rd, text, h, RC_BAG_MAX);
+	if (n < (size_t)rd->lx->similar_min_words)
+		return;
+	if (!rd->bagged)
+		build_bags(rd);
+	for (i = 0; i < rd->nbags; i++) {
+		const struct bag *b = &rd->bags[i];
+		size_t common = 0;
+		double sim;
+
+		if (!(rd->lx->intents[b->intent].side & side))
+			continue;
+		for (j = 0; j < n; j++)
+			for (k = 0; k < b->n; k++)
+				if (h[j] == b->h[k]) {
+					common++;
+					break;
+				}
+		sim = (double)common / sqrt((double)n * (double)b->n);
+		if (sim > best + 1e-12) {
+			best = sim;
+			intent = b->intent;
+		}
+	}
+	r->similarity = best;
+	if (intent >= 0 && best >= rd->lx->similar_threshold)
+		add_hit(r, intent, 0, strlen(text), RC_READ_SIMILAR);
+}
+
+void
+rc_reader_read(struct rc_reader *rd, const char *text, enum rc_side side,
+               struct rc_reading *out)
+{
+	const struct rc_lexicon *lx = rd->lx;
+	const char *norm;
+	char *subject;
+	size_t len, i, a, b;
+
+	rc_buf_reset(&out->norm);
+	memset(&out->set, 0, sizeof out->set);
+	out->nhits = 0;
+	out->similarity = 0;
+	out->changes = rc_norm_line(rd->norm, text ? text : "", &out->norm);
+	norm = rc_buf_str(&out->norm);
+	len = strlen(norm);
+	out->nmoney = rc_amount_find(norm, out->money, RC_AMOUNT_MAX);
+	if (out->nmoney > RC_AMOUNT_MAX)
+		out->nmoney = RC_AMOUNT_MAX;
+	rc_amount_proposal(norm, rd->has_facts ? rd->facts.balance : 0, &out->prop);
+
+	rc_buf_reset(&rd->scratch);
+	rc_buf_add(&rd->scratch, norm, len);
+	subject = (char *)rc_buf_str(&rd->scratch);
+	blank_quotes(subject);
+	for (i = 0; i < lx->nintents; i++) {
+		const struct rc_intent *in = &lx->intents[i];
+
+		if (!(in->side & side))
+			continue;
+		if (in->npatterns > 0 && match_intent(rd, in, subject, len, &a, &b)) {
+			add_hit(out, (int)i, a, b, RC_READ_PATTERN);
+			continue;
+		}
+		switch (in->also) {
+		case RC_ALSO_CASE:
+			if (rd->has_facts && names_case(rd, out, &a, &b))
+				add_hit(out, (int)i, a, b, RC_READ_FACTS);
+			break;
+		case RC_ALSO_RESEARCH:
+			if (rd->has_facts && names_research(rd, subject, len, &a, &b))
+				add_hit(out, (int)i, a, b, RC_READ_FACTS);
+			break;
+		case RC_ALSO_SHOUT:
+			if (rc_text_shouted(text ? text : ""))
+				add_hit(out, (int)i, 0, len, RC_READ_FACTS);
+			break;
+		case RC_ALSO_PROPOSAL:
+			if (out->prop.kind != RC_PROP_NONE)
+				add_hit(out, (int)i, 0, len, RC_READ_FACTS);
+			break;
+		case RC_ALSO_NONE:
+			break;
+		}
+	}
+	if (out->nhits == 0 && !rd->patterns_only)
+		second_chance(rd, norm, side, out);
+}
+
+int
+rc_reader_intent(struct rc_reader *rd, int i, const char *text)
+{
+	struct rc_reading r = RC_READING_INIT;
+	int hit;
+
+	if (i < 0 || (size_t)i >= rd->lx->nintents)
+		return 0;
+	rd->patterns_only = 1;
+	rc_reader_read(rd, text, rd->lx->intents[i].side == RC_SIDE_DEBTOR ?
+	    RC_SIDE_DEBTOR : RC_SIDE_TRAINEE, &r);
+	rd->patterns_only = 0;
+	hit = rc_reading_has(&r, i);
+	rc_reading_free(&r);
+	return hit;
+}
+
+size_t
+rc_reader_check(struct rc_reader *rd, struct rc_err *err)
+{
+	const struct rc_lexicon *lx = rd->lx;
+	size_t i, j, fails = 0;
+
+	for (i = 0; i < lx->nintents; i++) {
+		const struct rc_intent *in = &lx->intents[i];
+
+		for (j = 0; j < in->nexamples; j++)
+			if (!rc_reader_intent(rd, (int)i, in->examples[j])) {
+				rc_err_add(err, RC_ERROR, "%s: %s/examples/%zu: intent '%s' "
+				    "does not read its example \"%s\"", lx->path, in->where,
+				    j, in->id, in->examples[j]);
+				fails++;
+			}
+		for (j = 0; j < in->ncounter; j++)
+			if (rc_reader_intent(rd, (int)i, in->counter[j])) {
+				rc_err_add(err, RC_ERROR, "%s: %s/counter_examples/%zu: intent "
+				    "'%s' reads its counter-example \"%s\"", lx->path,
+				    in->where, j, in->id, in->counter[j]);
+				fails++;
+			}
+	}
+	return fails;
+}
+
+int
+rc_text_shouted(const char *text)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	int upper = 0, lower = 0, capwords = 0;
+
+	/* Word by word: a word with a digit ("INV-2291") or of one or two
+	 * letters ("I", "OK") is not shouting; letters of other words count. */
+	while (*p) {
+		int u = 0, l = 0, digit = 0;
+
+		while (*p && isspace(*p))
+			p++;
+		for (; *p && !isspace(*p); p++) {
+			if (isupper(*p))
+				u++;
+			else if (islower(*p))
+				l++;
+			else if (isdigit(*p))
+				digit = 1;
+		}
+		if (digit || u + l < 3)
+			continue;
+		upper += u;
+		lower += l;
+		if (u >= 3 && l == 0)
+			capwords++;
+	}
+	/* A line mostly in capitals, or three words in capitals, is. */
+	return (upper >= 8 && upper > 2 * lower) || capwords >= 3;
+}
+
