@@ -1,9 +1,11 @@
 /*
- * cmd-lint.c - `recoup lint`: every problem in scenario files and test
- * plans, in one run.  Each PATH is a scenario, a test plan (*.plan.json)
- * or a directory of scenarios; without one, every scenario on the
- * scenario path.  Exit 0 when nothing worse than a warning was found, 1
- * when a check failed, 2 when a file could not be read at all.
+ * cmd-lint.c - `recoup lint`: every problem in scenario files, test plans,
+ * the lexicon (lang/intents.json, normalise.json) and the rubric, in one
+ * run.  Each PATH is a scenario, a test plan (*.plan.json), a lexicon or
+ * rubric file, or a directory (its scenarios and plans, and its lang/ when
+ * there is one); without one, every scenario on the scenario path, the
+ * lexicon and the rubric.  Exit 0 when nothing worse than a warning was
+ * found, 1 when a check failed, 2 when a file could not be read at all.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -11,7 +13,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "buf.h"
 #include "cmd.h"
+#include "lexicon.h"
 #include "lint.h"
 #include "plan.h"
 
@@ -19,7 +23,31 @@ struct tally {
 	size_t files, errors, warnings;
 	int unreadable;
 	int quiet;
+	const struct rc_rubric *rubric;    /* for practice ids; may be NULL */
 };
+
+/* The base name of PATH. */
+static const char *
+base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+/* PATH's directory (allocated). */
+static char *
+dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	struct rc_buf b = RC_BUF_INIT;
+
+	if (slash == NULL)
+		rc_buf_puts(&b, ".");
+	else
+		rc_buf_add(&b, path, (size_t)(slash - path));
+	return rc_buf_detach(&b);
+}
 
 static int
 is_plan(const char *path)
@@ -46,10 +74,27 @@ lint_one(const char *path, const char *dir, struct tally *t)
 	struct rc_err err = RC_ERR_INIT;
 	long n;
 
-	if (is_plan(path))
+	const char *base = base_name(path);
+
+	if (is_plan(path)) {
 		n = rc_lint_plan(path, rc_cmd_scenario_dirs(dir), &err);
-	else
-		n = rc_lint_scenario(path, &err);
+	} else if (strcmp(base, "intents.json") == 0 ||
+	    strcmp(base, "normalise.json") == 0) {
+		char *d = dir_of(path);
+		n = rc_lint_lexicon(d, &err);
+		free(d);
+	} else if (strcmp(base, "rubric.json") == 0) {
+		char *d = dir_of(path);
+		n = rc_lint_rubric(d, &err);
+		free(d);
+	} else if (strcmp(base, "base.json") == 0) {
+		/* The shared base is read with every scenario: linting one
+		 * shows its problems; its rules' examples are checked by each
+		 * scenario's test plan. */
+		n = rc_lint_scenario_rubric(path, t->rubric, &err);
+	} else {
+		n = rc_lint_scenario_rubric(path, t->rubric, &err);
+	}
 	print(&err, t->quiet);
 	if (n < 0)
 		t->unreadable = 1;
@@ -75,6 +120,7 @@ lint_exec(int argc, char **argv)
 	char **list;
 	int c, strict = 0, i;
 	size_t k;
+	struct rc_rubric *rubric;
 
 	memset(&t, 0, sizeof t);
 	optind = 1;
@@ -87,13 +133,24 @@ lint_exec(int argc, char **argv)
 		default: return rc_cmd_usage(&rc_cmd_lint, 1);
 		}
 	}
+	rubric = rc_cmd_load_rubric(NULL);
+	t.rubric = rubric;
 	if (optind == argc) {
+		char *lang;
+		struct rc_buf p = RC_BUF_INIT;
+
 		list = rc_cmd_scenario_files(dir);
 		if (list[0] == NULL) {
 			rc_cmd_error("no scenarios found on the scenario path");
 			rc_cmd_free_list(list);
+			rc_rubric_free(rubric);
 			return RC_EXIT_USAGE;
 		}
+		lang = rc_lexicon_locate(list[0]);
+		rc_buf_printf(&p, "%s/intents.json", lang);
+		lint_one(rc_buf_str(&p), dir, &t);
+		rc_buf_free(&p);
+		free(lang);
 		for (k = 0; list[k]; k++)
 			lint_one(list[k], dir, &t);
 		rc_cmd_free_list(list);
@@ -102,20 +159,37 @@ lint_exec(int argc, char **argv)
 		struct stat st;
 
 		if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-			if ((list = rc_cmd_dir_scenarios(argv[i])) == NULL) {
+			struct rc_buf p = RC_BUF_INIT;
+			struct stat ls;
+
+			if ((list = rc_cmd_dir_files(argv[i], 1)) == NULL) {
 				rc_cmd_error("%s: cannot read the directory", argv[i]);
 				t.unreadable = 1;
 				continue;
 			}
-			if (list[0] == NULL)
+			rc_buf_printf(&p, "%s/lang/intents.json", argv[i]);
+			if (stat(rc_buf_str(&p), &ls) == 0)
+				lint_one(rc_buf_str(&p), dir, &t);
+			else if (list[0] == NULL)
 				rc_cmd_error("warning: %s: no scenario files in it", argv[i]);
-			for (k = 0; list[k]; k++)
+			rc_buf_free(&p);
+			for (k = 0; list[k]; k++) {
+				const char *b = base_name(list[k]);
+
+				/* A directory's own lexicon and rubric files are
+				 * linted as such, not as scenarios. */
+				if (strcmp(b, "intents.json") == 0 ||
+				    strcmp(b, "normalise.json") == 0 ||
+				    strcmp(b, "base.json") == 0)
+					continue;
 				lint_one(list[k], dir, &t);
+			}
 			rc_cmd_free_list(list);
 		} else {
 			lint_one(argv[i], dir, &t);
 		}
 	}
+	rc_rubric_free(rubric);
 	rc_cmd_error("%zu file%s, %zu error%s, %zu warning%s", t.files,
 	    t.files == 1 ? "" : "s", t.errors, t.errors == 1 ? "" : "s",
 	    t.warnings, t.warnings == 1 ? "" : "s");
@@ -128,11 +202,17 @@ lint_exec(int argc, char **argv)
 const struct rc_cmd rc_cmd_lint = {
 	.name = "lint",
 	.usage = "lint [--strict] [--quiet] [--scenarios DIR] [PATH...]",
-	.summary = "check scenarios and test plans, reporting every problem",
+	.summary = "check scenarios, test plans, the lexicon and the rubric",
 	.help =
-	    "Each PATH is a scenario file, a test plan (NAME.plan.json) or a\n"
-	    "directory of scenarios; without PATH, every scenario on the scenario\n"
-	    "path.  Problems are reported as FILE:LINE:COL: /json/pointer: what.\n"
+	    "Each PATH is a scenario file, a test plan (NAME.plan.json), the\n"
+	    "lexicon (lang/intents.json or normalise.json), the rubric\n"
+	    "(rubric.json), or a directory: its scenarios and plans, and its\n"
+	    "lang/ lexicon when it has one.  Without PATH: the lexicon and every\n"
+	    "scenario on the scenario path.  Problems are reported as\n"
+	    "FILE:LINE:COL: /json/pointer: what.  Lexicon intents must read their\n"
+	    "examples and not their counter-examples; the rubric and the lexicon\n"
+	    "refuse unknown keys; a scenario's \"scoring\" block must name real\n"
+	    "practices.\n"
 	    "Scenarios are checked for JSON syntax, structure, patterns, state\n"
 	    "references, unreachable states, states with no way out, missing\n"
 	    "fallbacks, rule examples that do not fire their rule (or that an\n"

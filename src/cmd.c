@@ -131,12 +131,20 @@ by_name(const void *a, const void *b)
 }
 
 static int
+is_plan_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	return name[0] != '.' && n > 10 && strcmp(name + n - 10, ".plan.json") == 0;
+}
+
+static int
 is_scenario_name(const char *name)
 {
 	size_t n = strlen(name);
 
 	return name[0] != '.' && n > 5 && strcmp(name + n - 5, ".json") == 0 &&
-	    !(n > 10 && strcmp(name + n - 10, ".plan.json") == 0);
+	    !is_plan_name(name);
 }
 
 char *
@@ -173,7 +181,7 @@ rc_cmd_short_path(char *path)
 /* Adds the scenario files of DIR to LIST (*N entries), skipping names
  * already there.  Returns -1 when DIR cannot be read. */
 static int
-add_dir(const char *dir, char ***list, size_t *n)
+add_dir(const char *dir, int plans, char ***list, size_t *n)
 {
 	DIR *d = opendir(dir);
 	struct dirent *ent;
@@ -184,7 +192,7 @@ add_dir(const char *dir, char ***list, size_t *n)
 	while ((ent = readdir(d)) != NULL) {
 		struct rc_buf path = RC_BUF_INIT;
 
-		if (!is_scenario_name(ent->d_name))
+		if (!is_scenario_name(ent->d_name) && !(plans && is_plan_name(ent->d_name)))
 			continue;
 		for (i = 0; i < *n; i++) {
 			const char *slash = strrchr((*list)[i], '/');
@@ -219,7 +227,7 @@ rc_cmd_scenario_files(const char *dir)
 	size_t n = 0;
 
 	for (dirs = rc_cmd_scenario_dirs(dir); *dirs; dirs++)
-		add_dir(*dirs, &list, &n);
+		add_dir(*dirs, 0, &list, &n);
 	if (list == NULL)
 		list = rc_xcalloc(1, sizeof *list);
 	else
@@ -231,10 +239,16 @@ rc_cmd_scenario_files(const char *dir)
 char **
 rc_cmd_dir_scenarios(const char *dir)
 {
+	return rc_cmd_dir_files(dir, 0);
+}
+
+char **
+rc_cmd_dir_files(const char *dir, int plans)
+{
 	char **list = NULL;
 	size_t n = 0;
 
-	if (add_dir(dir, &list, &n) < 0) {
+	if (add_dir(dir, plans, &list, &n) < 0) {
 		free(list);
 		return NULL;
 	}

@@ -66,6 +66,8 @@ char **rc_cmd_scenario_files(const char *dir);
 /* The same for the files in directory DIR alone (NULL when it cannot be
  * read). */
 char **rc_cmd_dir_scenarios(const char *dir);
+/* The same with the test plans of DIR too when PLANS. */
+char **rc_cmd_dir_files(const char *dir, int plans);
 void rc_cmd_free_list(char **list);
 
 /* PATH as a path relative to the working directory when the file is below

@@ -178,6 +178,8 @@ collect(const struct rc_scenario *s, unsigned flags, struct graph *g)
 		return;
 	for (i = 0; i < s->nglobal; i++)
 		edge(g, FROM_ANY, s->global[i].rs.next, K_GLOBAL, s->global[i].id);
+	for (i = 0; i < s->nbackstop; i++)
+		edge(g, FROM_ANY, s->backstop[i].rs.next, K_GLOBAL, s->backstop[i].id);
 	if (s->has_pause)
 		edge(g, FROM_ANY, s->pause.next, K_PAUSE, NULL);
 }

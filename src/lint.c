@@ -9,6 +9,7 @@
  * them top to bottom.  The scenario is never modified.
  */
 #include "lint.h"
+#include "rubric.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -189,10 +190,18 @@ collect_replysets(struct lint *l)
 	for (i = 0; i < 5; i++)
 		add_rs(l, bsets[i], NULL, ptr_printf("/bargain/%s", bnames[i]),
 		    ptr_printf("the bargain '%s' replies", bnames[i]));
+	/* Rules inherited from the shared base are checked with the base
+	 * (their pointers are into base.json), not with each scenario. */
 	for (i = 0; i < s->nglobal; i++)
-		add_rs(l, &s->global[i].rs, &s->global[i],
-		    rc_xstrdup(s->global[i].where),
-		    ptr_printf("rule '%s'", s->global[i].id));
+		if (!s->global[i].base)
+			add_rs(l, &s->global[i].rs, &s->global[i],
+			    rc_xstrdup(s->global[i].where),
+			    ptr_printf("rule '%s'", s->global[i].id));
+	for (i = 0; i < s->nbackstop; i++)
+		if (!s->backstop[i].base)
+			add_rs(l, &s->backstop[i].rs, &s->backstop[i],
+			    rc_xstrdup(s->backstop[i].where),
+			    ptr_printf("rule '%s'", s->backstop[i].id));
 	for (i = 0; i < s->nstates; i++) {
 		const struct rc_state *st = &s->states[i];
 
@@ -227,6 +236,9 @@ each_exit(const struct rc_scenario *s, int from,
 	for (i = 0; i < s->nglobal; i++)
 		if (s->global[i].rs.next >= 0)
 			f(arg, from, s->global[i].rs.next);
+	for (i = 0; i < s->nbackstop; i++)
+		if (s->backstop[i].rs.next >= 0)
+			f(arg, from, s->backstop[i].rs.next);
 	if (s->has_pause && s->pause.next >= 0)
 		f(arg, from, s->pause.next);
 	if (st->bargain) {
@@ -426,6 +438,8 @@ first_read(const struct lint *l, int var)
 
 	for (i = 0; i < s->nglobal; i++)
 		rule_reads(l, &s->global[i], var, &best, &off);
+	for (i = 0; i < s->nbackstop; i++)
+		rule_reads(l, &s->backstop[i], var, &best, &off);
 	for (i = 0; i < s->nstates; i++)
 		for (j = 0; j < s->states[i].nrules; j++)
 			rule_reads(l, &s->states[i].rules[j], var, &best, &off);
@@ -773,7 +787,11 @@ rc_lint_check(const struct rc_scenario *s, const char *text, size_t len,
 	check_vars(&l);
 	check_replies(&l);
 	for (i = 0; i < s->nglobal; i++)
-		check_rule(&l, &s->global[i]);
+		if (!s->global[i].base)
+			check_rule(&l, &s->global[i]);
+	for (i = 0; i < s->nbackstop; i++)
+		if (!s->backstop[i].base)
+			check_rule(&l, &s->backstop[i]);
 	for (i = 0; i < s->nstates; i++)
 		for (j = 0; j < s->states[i].nrules; j++)
 			check_rule(&l, &s->states[i].rules[j]);
@@ -794,8 +812,41 @@ rc_lint_check(const struct rc_scenario *s, const char *text, size_t len,
 	rc_jsonptr_free(l.idx);
 }
 
+/* The practice ids of the scenario's "scoring" block exist in RUBRIC. */
+static void
+check_practice_ids(const struct rc_scenario *s, const char *text, size_t len,
+                   const struct rc_rubric *rubric, struct rc_err *err)
+{
+	struct lint l;
+	size_t i;
+
+	memset(&l, 0, sizeof l);
+	l.s = s;
+	l.idx = rc_jsonptr_index(text, len);
+	for (i = 0; i < s->nna; i++)
+		if (rc_rubric_find(rubric, s->na_ids[i]) == NULL) {
+			char *p = ptr_printf("/scoring/not_applicable/%zu", i);
+			add(&l, RC_ERROR, p, "unknown practice '%s' (see 'recoup score "
+			    "--help' or scoring/rubric.json for the ids)", s->na_ids[i]);
+			free(p);
+		}
+	for (i = 0; i < s->nweights; i++)
+		if (rc_rubric_find(rubric, s->weight_ids[i]) == NULL) {
+			char *p = ptr_printf("/scoring/weights/%s", s->weight_ids[i]);
+			add(&l, RC_ERROR, p, "unknown practice '%s'", s->weight_ids[i]);
+			free(p);
+		}
+	for (i = 0; i < l.n; i++) {
+		rc_err_add(err, l.v[i].sev, "%s", l.v[i].msg);
+		free(l.v[i].msg);
+	}
+	free(l.v);
+	rc_jsonptr_free(l.idx);
+}
+
 long
-rc_lint_scenario(const char *path, struct rc_err *err)
+rc_lint_scenario_rubric(const char *path, const struct rc_rubric *rubric,
+                        struct rc_err *err)
 {
 	struct rc_scenario *s;
 	size_t len = 0, before = err->nerrors;
@@ -804,10 +855,44 @@ rc_lint_scenario(const char *path, struct rc_err *err)
 	if (text == NULL)
 		return -1;
 	s = rc_scenario_parse(path, text, len, err);
+	if (s != NULL && rubric != NULL)
+		check_practice_ids(s, text, len, rubric, err);
 	if (s != NULL)
 		rc_lint_check(s, text, len, err);
 	rc_scenario_free(s);
 	free(text);
+	return (long)(err->nerrors - before);
+}
+
+long
+rc_lint_scenario(const char *path, struct rc_err *err)
+{
+	return rc_lint_scenario_rubric(path, NULL, err);
+}
+
+long
+rc_lint_lexicon(const char *dir, struct rc_err *err)
+{
+	size_t before = err->nerrors;
+	struct rc_lexicon *lx = rc_lexicon_load(dir, err);
+	struct rc_reader *rd;
+
+	if (lx == NULL)
+		return (long)(err->nerrors - before);
+	rd = rc_reader_new(lx);
+	rc_reader_check(rd, err);
+	rc_reader_free(rd);
+	rc_lexicon_free(lx);
+	return (long)(err->nerrors - before);
+}
+
+long
+rc_lint_rubric(const char *dir, struct rc_err *err)
+{
+	size_t before = err->nerrors;
+	struct rc_rubric *r = rc_rubric_load(dir, err);
+
+	rc_rubric_free(r);
 	return (long)(err->nerrors - before);
 }
 

@@ -25,6 +25,22 @@
  * all (ERR says why), else the number of errors added to ERR. */
 long rc_lint_scenario(const char *path, struct rc_err *err);
 
+/* The same, also checking the practice ids the scenario's "scoring" block
+ * names against RUBRIC (may be NULL: not checked). */
+struct rc_rubric;
+long rc_lint_scenario_rubric(const char *path, const struct rc_rubric *rubric,
+                             struct rc_err *err);
+
+/* Lints the lexicon in DIR (intents.json and normalise.json): load
+ * problems, then every intent's examples must be read as it and no
+ * counter-example may be.  Returns -1 when a file cannot be read, else the
+ * number of errors added. */
+long rc_lint_lexicon(const char *dir, struct rc_err *err);
+
+/* Lints DIR/rubric.json (and the lexicon intents it needs).  Returns -1
+ * when it cannot be read, else the number of errors added. */
+long rc_lint_rubric(const char *dir, struct rc_err *err);
+
 /* Runs the checks on scenario S, loaded from TEXT (LEN bytes; used for
  * line and column numbers, may be NULL).  Adds findings to ERR in the
  * order of their position in the file. */

@@ -18,8 +18,14 @@
 struct rc_pattern {
 	pcre2_code *code;
 	char *source;
-	int jit;
+	int jit;             /* JIT code is ready */
+	unsigned uses;       /* matches run; JIT-compiled on the second */
 };
+
+/* JIT compiling costs more than a few interpreted matches: a pattern is
+ * JIT-compiled the first time it is used again, so loading a scenario
+ * (thousands of patterns, most rarely tried) stays cheap. */
+#define RC_JIT_AFTER 2
 
 struct rc_matcher {
 	pcre2_match_context *mctx;
@@ -69,9 +75,6 @@ rc_pattern_new(const char *pattern, char *msg, size_t size, size_t *offset)
 	p = rc_xcalloc(1, sizeof *p);
 	p->code = code;
 	p->source = rc_xstrdup(pattern);
-	/* RECOUP_NO_JIT=1 runs the interpreter instead: valgrind cannot follow
-	 * JIT-generated code and reports false errors inside it. */
-	p->jit = !jit_disabled() && pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
 	return p;
 }
 
@@ -131,9 +134,16 @@ enum rc_match_result
 rc_matcher_exec(struct rc_matcher *m, const struct rc_pattern *p,
                 const char *subject, size_t len)
 {
+	struct rc_pattern *mp = (struct rc_pattern *)p;
 	int rc;
 
 	m->last = NULL;
+	/* RECOUP_NO_JIT=1 runs the interpreter only: valgrind cannot follow
+	 * JIT-generated code and reports false errors inside it.  The JIT
+	 * state is a cache: matching gives the same result either way. */
+	if (!p->jit && mp->uses < RC_JIT_AFTER && ++mp->uses == RC_JIT_AFTER &&
+	    !jit_disabled())
+		mp->jit = pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0;
 	if (p->jit) {
 		if (m->padcap < len + RC_MATCH_PAD) {
 			free(m->pad);
@@ -196,4 +206,21 @@ const char *
 rc_matcher_error(const struct rc_matcher *m)
 {
 	return m->error;
+}
+
+int
+rc_pattern_has_group(const struct rc_pattern *p, const char *name)
+{
+	uint32_t count = 0, size = 0, i;
+	PCRE2_SPTR table;
+
+	if (pcre2_pattern_info(p->code, PCRE2_INFO_NAMECOUNT, &count) != 0 ||
+	    pcre2_pattern_info(p->code, PCRE2_INFO_NAMEENTRYSIZE, &size) != 0 ||
+	    pcre2_pattern_info(p->code, PCRE2_INFO_NAMETABLE, &table) != 0)
+		return 0;
+	/* Each entry: a two-byte group number, then the NUL-ended name. */
+	for (i = 0; i < count; i++)
+		if (strcmp((const char *)table + i * size + 2, name) == 0)
+			return 1;
+	return 0;
 }

@@ -3,8 +3,9 @@
  *
  * Patterns are compiled caseless, UTF-8 and Unicode-aware, tolerant of
  * invalid UTF-8 in the subject (PCRE2_MATCH_INVALID_UTF), and JIT-compiled
- * when the JIT is available.  A compiled pattern is immutable and may be
- * shared; the mutable parts of matching (match data, match context with
+ * when the JIT is available, the second time it is used.  A compiled
+ * pattern may be shared (within one thread: its JIT code is made on
+ * demand); the mutable parts of matching (match data, match context with
  * its limits, JIT stack) live in a struct rc_matcher owned by one caller.
  */
 #ifndef RC_MATCH_H
@@ -25,6 +26,8 @@ struct rc_matcher;
 struct rc_pattern *rc_pattern_new(const char *pattern, char *msg, size_t size,
                                   size_t *offset);
 void rc_pattern_free(struct rc_pattern *p);
+/* 1 when P has a named group NAME ("(?<NAME>...)"). */
+int rc_pattern_has_group(const struct rc_pattern *p, const char *name);
 const char *rc_pattern_source(const struct rc_pattern *p);
 
 /* A matcher: match limits and scratch space.  LIMIT 0 means the default

@@ -688,6 +688,9 @@ rule_exists(const struct rc_scenario *s, const char *id)
 	for (i = 0; i < s->nglobal; i++)
 		if (s->global[i].id && strcmp(s->global[i].id, id) == 0)
 			return 1;
+	for (i = 0; i < s->nbackstop; i++)
+		if (s->backstop[i].id && strcmp(s->backstop[i].id, id) == 0)
+			return 1;
 	for (i = 0; i < s->nstates; i++)
 		for (j = 0; j < s->states[i].nrules; j++)
 			if (s->states[i].rules[j].id &&

@@ -14,6 +14,8 @@
 
 #include "buf.h"
 #include "jsonpos.h"
+#include "jsonptr.h"
+#include "jsonread.h"
 #include "xmalloc.h"
 
 const char *const rc_practice_ids[20] = {
@@ -148,6 +150,46 @@ load_lexicon(struct rc_rubric *r, struct rc_err *err)
 	r->reader = rc_reader_new(r->lex);
 }
 
+/* Unknown keys are errors, with their line and column: a typo such as
+ * "wieght" must not silently leave a practice at the default weight. */
+static void
+check_keys(const char *name, const cJSON *root, struct rc_err *err)
+{
+	static const char *const top[] = { "version", "pass_mark", "weights",
+	    "practices", "extended", NULL };
+	static const char *const wkeys[] = { "practice", "outcome", NULL };
+	static const char *const pkeys[] = { "id", "number", "title",
+	    "description", "tip", "weight", "settings", NULL };
+	static const char *const lists[] = { "practices", "extended" };
+	struct rc_jsonread r;
+	size_t len = 0, i, k;
+	char *text = rc_file_read(name, &len, err);
+	const cJSON *v, *e;
+
+	if (text == NULL)
+		return;
+	memset(&r, 0, sizeof r);
+	r.name = name;
+	r.err = err;
+	r.idx = rc_jsonptr_index(text, len);
+	rc_jsonread_keys(&r, root, "", top);
+	if ((v = cJSON_GetObjectItemCaseSensitive(root, "weights")) && cJSON_IsObject(v))
+		rc_jsonread_keys(&r, v, "/weights", wkeys);
+	for (k = 0; k < 2; k++) {
+		v = cJSON_GetObjectItemCaseSensitive(root, lists[k]);
+		i = 0;
+		cJSON_ArrayForEach(e, v) {
+			char ptr[64];
+
+			snprintf(ptr, sizeof ptr, "/%s/%zu", lists[k], i++);
+			if (cJSON_IsObject(e))
+				rc_jsonread_keys(&r, e, ptr, pkeys);
+		}
+	}
+	rc_jsonptr_free(r.idx);
+	free(text);
+}
+
 struct rc_rubric *
 rc_rubric_load(const char *dir, struct rc_err *err)
 {
@@ -166,6 +208,7 @@ rc_rubric_load(const char *dir, struct rc_err *err)
 		rc_buf_free(&path);
 		return NULL;
 	}
+	check_keys(name, root, err);
 	r = rc_xcalloc(1, sizeof *r);
 	r->version = str(root, "version", name, "", err);
 	r->pass_mark = 70;

@@ -35,6 +35,7 @@ struct ctx {
 	struct rc_scenario *s;
 	int rule_index;
 	int base;                /* reading the shared base: ids may repeat */
+	int summary;             /* RC_SCENARIO_SUMMARY: nothing compiled */
 };
 
 static const char *builtin_vars[RC_VAR_BUILTIN_COUNT] = {
@@ -96,6 +97,21 @@ compile(struct ctx *c, const cJSON *v, const char *ptr, const char *context)
 		    "empty pattern (it would match every line)");
 		return NULL;
 	}
+	{
+		const char *q;
+
+		for (q = v->valuestring; *q && ((unsigned char)*q >= 0x20 && *q != 0x7f); q++)
+			;
+		if (*q) {
+			rc_jsonread_fail(&c->r, ptr, "%s: pattern holds control character "
+			    "0x%02x at offset %zu (in JSON write \"\\\\b\" for a word "
+			    "boundary; \"\\b\" is a backspace)", context, (unsigned char)*q,
+			    (size_t)(q - v->valuestring));
+			return NULL;
+		}
+	}
+	if (c->summary)
+		return NULL;
 	p = rc_pattern_new(v->valuestring, msg, sizeof msg, &off);
 	if (p != NULL)
 		return p;
@@ -164,7 +180,7 @@ get_intents(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
 	size_t i = 0;
 
 	*n = 0;
-	if (v == NULL)
+	if (v == NULL || c->summary)
 		return NULL;
 	p = rc_jsonread_join(ptr, key);
 	if (!cJSON_IsString(v) && (!cJSON_IsArray(v) || cJSON_GetArraySize(v) == 0)) {
@@ -606,6 +622,44 @@ parse_examples(struct ctx *c, const cJSON *obj, const char *ptr,
 	free(p);
 }
 
+/* Every {capture:NAME} in rule R's replies names a group of one of its
+ * "match" patterns; otherwise the reply would say nothing there. */
+static void
+check_captures(struct ctx *c, const struct rc_rule *r, const char *ptr)
+{
+	size_t i, k;
+
+	if (c->summary)
+		return;
+	for (i = 0; i < r->rs.nreplies; i++) {
+		const char *t = r->rs.replies[i].text;
+
+		while ((t = strstr(t, "{capture:")) != NULL) {
+			char name[RC_MATCH_NAME_MAX];
+			size_t n = strcspn(t + 9, "}");
+			int found = 0;
+
+			t += 9;
+			if (n == 0 || n >= sizeof name)
+				continue;
+			memcpy(name, t, n);
+			name[n] = '\0';
+			for (k = 0; k < r->nmatch && !found; k++)
+				found = rc_pattern_has_group(r->match[k], name);
+			if (!found) {
+				char *p = rc_jsonread_join(ptr, "replies");
+				char *q = rc_jsonread_join_index(p, i);
+
+				rc_jsonread_fail(&c->r, q, "rule '%s': {capture:%s} names no "
+				    "group of the rule's \"match\" patterns (write "
+				    "(?<%s>...) in one)", r->id ? r->id : "?", name, name);
+				free(q);
+				free(p);
+			}
+		}
+	}
+}
+
 static const char *const rule_keys[] = {
 	"id", "match", "not", "intent", "not_intent", "when", "after",
 	"proposal", "replies", "pick", "set", "events", "bargain", "next",
@@ -660,6 +714,7 @@ parse_rule(struct ctx *c, const cJSON *obj, const char *ptr, int state,
 		free(p);
 	}
 	parse_replyset(c, obj, ptr, &r->rs);
+	check_captures(c, r, ptr);
 	parse_examples(c, obj, ptr, r);
 	rc_buf_free(&context);
 }
@@ -1174,7 +1229,14 @@ inherit_base(struct ctx *c, const cJSON *root)
 		rc_jsonread_keys(&c->r, inh, "/inherit", ikeys);
 		exclude = get_strings(c, inh, "/inherit", "exclude", &nex);
 	}
-	rc_buf_printf(&path, "%s/base.json", s->lex->dir);
+	if (s->lex != NULL) {
+		rc_buf_printf(&path, "%s/base.json", s->lex->dir);
+	} else {
+		char *dir = rc_lexicon_locate(s->path);
+
+		rc_buf_printf(&path, "%s/base.json", dir);
+		free(dir);
+	}
 	if ((f = fopen(rc_buf_str(&path), "r")) == NULL) {
 		rc_buf_free(&path);
 		rc_jsonread_free_strings(exclude, nex);
@@ -1307,7 +1369,7 @@ build(struct ctx *c, const cJSON *root)
 		return NULL;
 	}
 	rc_jsonread_keys(&c->r, root, "", keys);
-	{
+	if (!c->summary) {
 		char *dir = rc_lexicon_locate(s->path);
 
 		s->lex = rc_lexicon_shared(dir, c->r.err);
@@ -1405,11 +1467,19 @@ struct rc_scenario *
 rc_scenario_parse(const char *name, const char *text, size_t len,
                   struct rc_err *err)
 {
+	return rc_scenario_parse_opts(name, text, len, 0, err);
+}
+
+struct rc_scenario *
+rc_scenario_parse_opts(const char *name, const char *text, size_t len,
+                       unsigned flags, struct rc_err *err)
+{
 	struct ctx c;
 	cJSON *root;
 	size_t before = err->nerrors;
 
 	memset(&c, 0, sizeof c);
+	c.summary = (flags & RC_SCENARIO_SUMMARY) != 0;
 	c.r.name = name;
 	c.text = text;
 	c.len = len;
@@ -1432,13 +1502,19 @@ rc_scenario_parse(const char *name, const char *text, size_t len,
 struct rc_scenario *
 rc_scenario_load(const char *path, struct rc_err *err)
 {
+	return rc_scenario_load_opts(path, 0, err);
+}
+
+struct rc_scenario *
+rc_scenario_load_opts(const char *path, unsigned flags, struct rc_err *err)
+{
 	struct rc_scenario *s;
 	size_t len = 0;
 	char *text = rc_file_read(path, &len, err);
 
 	if (text == NULL)
 		return NULL;
-	s = rc_scenario_parse(path, text, len, err);
+	s = rc_scenario_parse_opts(path, text, len, flags, err);
 	free(text);
 	return s;
 }

@@ -210,6 +210,16 @@ struct rc_scenario *rc_scenario_load(const char *path, struct rc_err *err);
 struct rc_scenario *rc_scenario_parse(const char *name, const char *text,
                                       size_t len, struct rc_err *err);
 
+/* Loading options.  RC_SCENARIO_SUMMARY reads the file's structure
+ * without compiling a pattern or loading the lexicon: enough to list a
+ * scenario (ids, titles, counts), nothing to play it with. */
+#define RC_SCENARIO_SUMMARY 1u
+struct rc_scenario *rc_scenario_load_opts(const char *path, unsigned flags,
+                                          struct rc_err *err);
+struct rc_scenario *rc_scenario_parse_opts(const char *name, const char *text,
+                                           size_t len, unsigned flags,
+                                           struct rc_err *err);
+
 void rc_scenario_free(struct rc_scenario *s);
 
 /* Index of the state called NAME, or -1. */
