@@ -134,6 +134,8 @@ run_exec(int argc, char **argv)
 		return RC_EXIT_USAGE;
 	}
 
+	/* The trace of each reply is built only when it will be shown. */
+	so.no_trace = !trace && strstr(text, "/why") == NULL;
 	ss = rc_session_new(s, seed, &so);
 	rc_session_start(ss, &out);
 	for (line = text; line != NULL && *line; line = next) {

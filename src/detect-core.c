@@ -1192,6 +1192,8 @@ remain_calm(const struct rc_detect *d, struct rc_result *r)
 	}
 	if (lost == 0) {
 		rc_result_cite(r, d->lines[held_at != NONE ? held_at : first].turn);
+		if (held_at != NONE)
+			r->flags |= RC_RESULT_HELD_CALM;
 		rc_result_set(r, RC_MET, held_at != NONE ? "stayed calm when provoked" :
 		    "calm throughout");
 	} else if (after_provocation) {

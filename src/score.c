@@ -90,6 +90,35 @@ rc_result_set(struct rc_result *r, enum rc_status st, const char *note, ...)
 	}
 }
 
+/* What reading a line gave, kept for a call that grows. */
+struct cached_line {
+	uint64_t sig;
+	int shout;
+	struct rc_money money[RC_AMOUNT_MAX];
+	size_t nmoney;
+	struct rc_proposal prop;
+};
+
+struct rc_score_cache {
+	struct cached_line *v;
+	size_t n, cap;
+};
+
+struct rc_score_cache *
+rc_score_cache_new(void)
+{
+	return rc_xcalloc(1, sizeof(struct rc_score_cache));
+}
+
+void
+rc_score_cache_free(struct rc_score_cache *c)
+{
+	if (c == NULL)
+		return;
+	free(c->v);
+	free(c);
+}
+
 /* Reads TEXT said by SPEAKER with RUBRIC's reader into R, setting the
  * reader's facts to the case of IN first (when IN is not NULL). */
 static void
@@ -174,14 +203,38 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 
 		memset(l, 0, sizeof *l);
 		l->turn = u;
+		if (in->cache != NULL && i < in->cache->n) {
+			const struct cached_line *k = &in->cache->v[i];
+
+			l->sig = k->sig;
+			l->shout = k->shout;
+			l->nmoney = k->nmoney;
+			memcpy(l->money, k->money, sizeof l->money);
+			l->prop = k->prop;
+		} else if (u->speaker != RC_SPEAKER_ACTION) {
+			read_one(rubric, u->text, u->speaker == RC_SPEAKER_COLLECTOR, &r);
+			l->sig = signals_of(rubric, &r, u->speaker == RC_SPEAKER_COLLECTOR);
+			l->shout = rc_text_shouted(u->text);
+			l->nmoney = r.nmoney;
+			memcpy(l->money, r.money, sizeof l->money);
+			l->prop = r.prop;
+		}
+		if (in->cache != NULL && i == in->cache->n) {
+			struct rc_score_cache *k = in->cache;
+
+			if (k->n == k->cap) {
+				k->cap = k->cap ? 2 * k->cap : 64;
+				k->v = rc_xreallocarray(k->v, k->cap, sizeof *k->v);
+			}
+			k->v[k->n].sig = l->sig;
+			k->v[k->n].shout = l->shout;
+			k->v[k->n].nmoney = l->nmoney;
+			memcpy(k->v[k->n].money, l->money, sizeof l->money);
+			k->v[k->n].prop = l->prop;
+			k->n++;
+		}
 		if (u->speaker == RC_SPEAKER_ACTION)
 			continue;
-		read_one(rubric, u->text, u->speaker == RC_SPEAKER_COLLECTOR, &r);
-		l->sig = signals_of(rubric, &r, u->speaker == RC_SPEAKER_COLLECTOR);
-		l->shout = rc_text_shouted(u->text);
-		l->nmoney = r.nmoney;
-		memcpy(l->money, r.money, sizeof l->money);
-		l->prop = r.prop;
 		if (u->speaker == RC_SPEAKER_COLLECTOR) {
 			if (l->prop.kind != RC_PROP_NONE)
 				proposal_open = 1;

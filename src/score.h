@@ -51,7 +51,16 @@ struct rc_score_input {
 	const char *const *not_applicable;  /* ids the scenario marks n/a; NULL-ended, may be NULL */
 	const char *const *weight_ids;    /* scenario weight overrides: ids ... */
 	const double *weight_values;      /* ... and their weights; NULL-ended ids */
+	struct rc_score_cache *cache;     /* may be NULL; see rc_score_cache_new() */
 };
+
+/* The readings of a call's lines kept between scorings of a call that
+ * only grows (practice mode scores after every line): each line is read
+ * once, so scoring at line 500 costs about what it costs at line 5.  Use
+ * one cache per call; free with rc_score_cache_free() (NULL ignored). */
+struct rc_score_cache;
+struct rc_score_cache *rc_score_cache_new(void);
+void rc_score_cache_free(struct rc_score_cache *c);
 
 enum rc_status { RC_MET, RC_PARTIAL, RC_MISSED, RC_NA };
 
@@ -68,7 +77,12 @@ struct rc_result {
 	struct rc_evidence *ev;
 	size_t nev;
 	char *note;               /* owned, may be NULL: why, in a few words */
+	unsigned flags;           /* RC_RESULT_*: what a live note may say */
 };
+
+/* Result flags: facts a detector found that live notes report (never
+ * read back from the note's wording). */
+#define RC_RESULT_HELD_CALM 1u    /* stayed calm right after a provocation */
 
 /* Per-turn view used by the detectors. */
 struct rc_line {

@@ -48,6 +48,7 @@ struct rc_session {
 	enum rc_status *last;     /* practice statuses after the previous line */
 	int calm_noted;           /* "stayed calm when provoked" was noted */
 	struct rc_scorecard *card;
+	struct rc_score_cache *cache; /* lines already read, for live scoring */
 };
 
 struct rc_session *
@@ -60,8 +61,11 @@ rc_session_new(const struct rc_scenario *s, uint64_t seed,
 	ss->s = s;
 	ss->e = rc_engine_new(s, seed);
 	ss->o = *opts;
+	rc_engine_tracing(ss->e, !opts->no_trace && opts->mode != RC_MODE_ASSESSMENT);
+	ss->cache = rc_score_cache_new();
 	ss->invoices = rc_xcalloc(s->ninvoices + 1, sizeof *ss->invoices);
 	rc_score_input_scenario(&ss->input, &ss->kase, ss->invoices, s);
+	ss->input.cache = ss->cache;
 	if (opts->rubric) {
 		ss->last = rc_xcalloc(opts->rubric->npractices + 1, sizeof *ss->last);
 		for (i = 0; i < opts->rubric->npractices; i++)
@@ -96,6 +100,7 @@ rc_session_free(struct rc_session *ss)
 		return;
 	rc_engine_free(ss->e);
 	rc_scorecard_free(ss->card);
+	rc_score_cache_free(ss->cache);
 	free(ss->invoices);
 	free(ss->last);
 	free(ss);
@@ -206,9 +211,8 @@ live_notes(struct rc_session *ss, struct rc_buf *out)
 		/* Conduct over the whole call (5-7) is no news while it lasts;
 		 * keeping calm right after a provocation is. */
 		if (r->def->number >= 5 && r->def->number <= 7) {
-			if (r->def->number == 6 && r->status == RC_MET && r->note &&
-			    strstr(r->note, "provoked") && cites(r, turn) &&
-			    !ss->calm_noted) {
+			if (r->status == RC_MET && (r->flags & RC_RESULT_HELD_CALM) &&
+			    cites(r, turn) && !ss->calm_noted) {
 				ss->calm_noted = 1;
 				rc_buf_printf(out, "  (note: %s — met: %s)\n", r->def->title,
 				    r->note);

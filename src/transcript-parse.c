@@ -691,6 +691,7 @@ rc_transcript_parse_infer(struct rc_parsed *p, const struct rc_rubric *rubric)
 {
 	struct rc_transcript *t = p->t;
 	struct rc_proposal prop, cprop, dprop;
+	struct rc_reading r = RC_READING_INIT;
 	double balance = p->has_case ? p->c.balance : 0;
 	int have_c = 0, have_d = 0, last_hangup = 0;
 	size_t i;
@@ -709,28 +710,26 @@ rc_transcript_parse_infer(struct rc_parsed *p, const struct rc_rubric *rubric)
 		}
 		if (u->speaker != RC_SPEAKER_DEBTOR)
 			continue;
+		/* Each debtor line is read once, as the scorer reads it. */
+		rc_reader_read(rubric->reader, u->text, RC_SIDE_DEBTOR, &r);
 		/* As the scorer reads a recorded call: an agreement counts once a
 		 * proposal is open, from the collector or the debtor's own offer. */
-		if (rc_signal_match(rubric, RC_SIG_D_AGREE, u->text) &&
-		    (have_c || have_d)) {
+		if (rc_reading_has(&r, rubric->sig[RC_SIG_D_AGREE]) && (have_c || have_d)) {
 			t->has_agreement = 1;
 			terms_of(have_c ? &cprop : &dprop, balance, &t->agreement);
 		}
-		if (rc_signal_match(rubric, RC_SIG_D_OFFER, u->text) &&
-		    !rc_signal_match(rubric, RC_SIG_D_INABILITY, u->text) &&
-		    rc_amount_find(u->text, NULL, 0) > 0) {
-			struct rc_money money;
-
+		if (rc_reading_has(&r, rubric->sig[RC_SIG_D_OFFER]) &&
+		    !rc_reading_has(&r, rubric->sig[RC_SIG_D_INABILITY]) && r.nmoney > 0) {
 			if (rc_amount_proposal(u->text, balance, &dprop) == RC_PROP_NONE) {
-				rc_amount_find(u->text, &money, 1);
 				memset(&dprop, 0, sizeof dprop);
 				dprop.kind = RC_PROP_LUMP;
-				dprop.upfront = dprop.total = money.value;
+				dprop.upfront = dprop.total = r.money[0].value;
 			}
 			have_d = 1;
 		}
-		last_hangup = rc_signal_match(rubric, RC_SIG_D_HANGUP, u->text);
+		last_hangup = rc_reading_has(&r, rubric->sig[RC_SIG_D_HANGUP]);
 	}
+	rc_reading_free(&r);
 	t->ended_by = last_hangup || p->hung_up ? RC_ENDED_HANGUP : t->has_agreement ?
 	    RC_ENDED_AGREEMENT : RC_ENDED_TRAINEE;
 }
