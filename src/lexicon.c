@@ -117,7 +117,7 @@ parse_intent(struct ctx *c, const cJSON *o, const char *ptr,
              struct rc_intent *in)
 {
 	static const char *const keys[] = { "id", "speaker", "description",
-	    "negatable", "also", "patterns", "not", "examples",
+	    "negatable", "also", "patterns", "not", "unless", "examples",
 	    "counter_examples", NULL };
 	char *side, *also;
 	size_t i;
@@ -182,6 +182,8 @@ parse_intent(struct ctx *c, const cJSON *o, const char *ptr,
 	in->patterns = patterns(c, o, ptr, "patterns", in->id, &in->npatterns);
 	in->combined = combine(in->patterns, in->npatterns);
 	in->not = patterns(c, o, ptr, "not", in->id, &in->nnot);
+	/* "unless" names intents; resolved once all are read. */
+	in->unless_ids = strings(c, o, ptr, "unless", &in->nunless_ids);
 	in->examples = strings(c, o, ptr, "examples", &in->nexamples);
 	in->counter = strings(c, o, ptr, "counter_examples", &in->ncounter);
 	if (in->nexamples == 0)
@@ -227,6 +229,25 @@ parse_intents(struct ctx *c, const cJSON *root)
 			if (in->id[0] && strcmp(lx->intents[j].id, in->id) == 0)
 				rc_jsonread_fail(&c->r, in->where, "duplicate intent id '%s' "
 				    "(also %s)", in->id, lx->intents[j].where);
+	}
+	for (i = 0; i < lx->nintents; i++) {
+		struct rc_intent *in = &lx->intents[i];
+
+		in->unless = rc_xcalloc(in->nunless_ids + 1, sizeof *in->unless);
+		for (j = 0; j < in->nunless_ids; j++) {
+			int k = rc_lexicon_find(lx, in->unless_ids[j]);
+
+			if (k < 0 || (size_t)k == i) {
+				char *p = rc_jsonread_join(in->where, "unless");
+				char *q = rc_jsonread_join_index(p, j);
+				rc_jsonread_fail(&c->r, q, k < 0 ? "unknown intent '%s'" :
+				    "intent '%s' cannot exclude itself", in->unless_ids[j]);
+				free(q);
+				free(p);
+				continue;
+			}
+			in->unless[in->nunless++] = k;
+		}
 	}
 }
 
@@ -379,6 +400,8 @@ rc_lexicon_free(struct rc_lexicon *lx)
 		free_patterns(in->patterns, in->npatterns);
 		rc_pattern_free(in->combined);
 		free_patterns(in->not, in->nnot);
+		free(in->unless);
+		rc_jsonread_free_strings(in->unless_ids, in->nunless_ids);
 		rc_jsonread_free_strings(in->examples, in->nexamples);
 		rc_jsonread_free_strings(in->counter, in->ncounter);
 	}

@@ -53,6 +53,12 @@ struct rc_intent {
 	size_t nexamples;
 	char **counter;
 	size_t ncounter;
+	int *unless;                    /* intents that, read in the same line,
+	                                   switch this one off ("ok, $900 works"
+	                                   accepts: it proposes nothing) */
+	size_t nunless;
+	char **unless_ids;              /* as written */
+	size_t nunless_ids;
 	char *where;                    /* JSON pointer, for messages */
 };
 

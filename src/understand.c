@@ -242,6 +242,19 @@ match_intent(struct rc_reader *rd, const struct rc_intent *in, char *subject,
 	return hit;
 }
 
+/* Does one of IN's exclusions match? */
+static int
+excluded(struct rc_reader *rd, const struct rc_intent *in, const char *s,
+         size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < in->nnot; i++)
+		if (rc_matcher_exec(rd->m, in->not[i], s, len) == RC_MATCH_YES)
+			return 1;
+	return 0;
+}
+
 /* Does the line name something of the case file: an invoice id, an
  * invoice amount or the balance, the days overdue? */
 static int
@@ -364,6 +377,31 @@ stems(struct rc_reader *rd, const char *text, uint32_t *out, size_t max)
 	return n;
 }
 
+/* Drops intents that one of their "unless" intents overrules, in one pass
+ * over what was read (an overruled intent still overrules others). */
+static void
+drop_unless(struct rc_reader *rd, struct rc_reading *r)
+{
+	const struct rc_lexicon *lx = rd->lx;
+	struct rc_intents before = r->set;
+	size_t i, j, k = 0;
+
+	for (i = 0; i < r->nhits; i++) {
+		const struct rc_intent *in = &lx->intents[r->hits[i].intent];
+		int drop = 0;
+
+		for (j = 0; j < in->nunless && !drop; j++)
+			drop = rc_intents_has(&before, in->unless[j]);
+		if (drop) {
+			r->set.w[r->hits[i].intent / 64] &=
+			    ~((uint64_t)1 << (r->hits[i].intent % 64));
+			continue;
+		}
+		r->hits[k++] = r->hits[i];
+	}
+	r->nhits = k;
+}
+
 #define RC_BAG_MAX 48
 
 static void
@@ -469,6 +507,8 @@ rc_reader_read(struct rc_reader *rd, const char *text, enum rc_side side,
 			add_hit(out, (int)i, a, b, RC_READ_PATTERN);
 			continue;
 		}
+		if (in->also != RC_ALSO_NONE && excluded(rd, in, subject, len))
+			continue;
 		switch (in->also) {
 		case RC_ALSO_CASE:
 			if (rd->has_facts && names_case(rd, out, &a, &b))
@@ -490,6 +530,7 @@ rc_reader_read(struct rc_reader *rd, const char *text, enum rc_side side,
 			break;
 		}
 	}
+	drop_unless(rd, out);
 	if (out->nhits == 0 && !rd->patterns_only)
 		second_chance(rd, norm, side, out);
 }
