@@ -29,14 +29,14 @@ const char *const rc_practice_ids[20] = {
 };
 
 const char *const rc_signal_names[RC_SIG_COUNT] = {
-	"identify-self", "courtesy", "profanity", "insult", "condescend",
+	"identify-self", "courtesy|thanks|apology", "profanity", "insult", "condescend",
 	"sarcasm", "threat", "ask-reason", "ask-solution", "ask-offer",
 	"ask-good-faith", "confirm-writing", "consequence", "promise-reminders",
 	"schedule-follow-up", "verify-party", "confirm-unpaid", "ask-proof",
 	"acknowledge", "empathy", "recap", "give-options", "state-minimum",
 	"accept", "think", "deadline", "consequence", "waive", "full-balance",
 	"remind-debt",
-	"inability", "give-reason", "offer", "agree", "hostile", "dispute",
+	"inability", "give-reason", "offer|stall", "agree", "hostile", "dispute",
 	"hang-up",
 };
 
@@ -136,16 +136,29 @@ load_lexicon(struct rc_rubric *r, struct rc_err *err)
 		return;
 	for (i = 0; i < RC_SIG_COUNT; i++) {
 		int side = i < RC_SIG_COLLECTOR_COUNT ? RC_SIDE_TRAINEE : RC_SIDE_DEBTOR;
+		const char *p = rc_signal_names[i];
+		int k = 0;
 
-		r->sig[i] = rc_lexicon_find(r->lex, rc_signal_names[i]);
-		if (r->sig[i] < 0)
-			rc_err_add(err, RC_ERROR, "%s: the scorer needs intent '%s', "
-			    "which is not there", r->lex->path, rc_signal_names[i]);
-		else if (!(r->lex->intents[r->sig[i]].side & side))
-			rc_err_add(err, RC_ERROR, "%s: the scorer reads intent '%s' from "
-			    "the %s's lines, but it is not read from them", r->lex->path,
-			    rc_signal_names[i], side == RC_SIDE_DEBTOR ? "debtor" :
-			    "trainee");
+		while (*p && k < RC_SIG_INTENTS - 1) {
+			char id[64];
+			size_t n = strcspn(p, "|");
+			int x;
+
+			snprintf(id, sizeof id, "%.*s", (int)n, p);
+			p += n + (p[n] == '|');
+			x = rc_lexicon_find(r->lex, id);
+			if (x < 0)
+				rc_err_add(err, RC_ERROR, "%s: the scorer needs intent '%s', "
+				    "which is not there", r->lex->path, id);
+			else if (!(r->lex->intents[x].side & side))
+				rc_err_add(err, RC_ERROR, "%s: the scorer reads intent '%s' "
+				    "from the %s's lines, but it is not read from them",
+				    r->lex->path, id, side == RC_SIDE_DEBTOR ? "debtor" :
+				    "trainee");
+			else
+				r->sig[i][k++] = x;
+		}
+		r->sig[i][k] = -1;
 	}
 	r->reader = rc_reader_new(r->lex);
 }

@@ -36,9 +36,10 @@ enum rc_signal {
 	RC_SIG_COUNT
 };
 
-/* The lexicon intent each signal is, by id (the ids are the lexicon's
- * interface, docs/understanding.md). */
+/* The lexicon intents each signal is, by id ("a|b": either), the ids
+ * being the lexicon's interface (docs/understanding.md). */
 extern const char *const rc_signal_names[RC_SIG_COUNT];
+#define RC_SIG_INTENTS 4          /* intents one signal may stand for */
 
 struct rc_practice_def {
 	char *id;
@@ -62,7 +63,7 @@ struct rc_rubric {
 	 * each signal, and one reader kept for every call scored with this
 	 * rubric (its spelling cache is worth keeping across calls). */
 	const struct rc_lexicon *lex;
-	int sig[RC_SIG_COUNT];
+	int sig[RC_SIG_COUNT][RC_SIG_INTENTS];   /* -1 ends a list */
 	struct rc_reader *reader;
 };
 

@@ -714,7 +714,10 @@ parse_rule(struct ctx *c, const cJSON *obj, const char *ptr, int state,
 		free(p);
 	}
 	parse_replyset(c, obj, ptr, &r->rs);
-	check_captures(c, r, ptr);
+	/* Only when every pattern compiled: a broken one is reported already. */
+	if ((v = rc_jsonread_member(obj, "match")) == NULL ||
+	    (size_t)(cJSON_IsArray(v) ? cJSON_GetArraySize(v) : 1) == r->nmatch)
+		check_captures(c, r, ptr);
 	parse_examples(c, obj, ptr, r);
 	rc_buf_free(&context);
 }

@@ -129,6 +129,46 @@ read_one(const struct rc_rubric *rubric, const char *text, int collector,
 	    RC_SIDE_DEBTOR, r);
 }
 
+/* Does TEXT hold one of the lexicon's conditional words? */
+static int
+conditional(const struct rc_lexicon *lx, const char *text)
+{
+	const char *p = text;
+	size_t i, n;
+
+	while (*p) {
+		while (*p && !isalpha((unsigned char)*p))
+			p++;
+		for (n = 0; isalpha((unsigned char)p[n]); n++)
+			;
+		for (i = 0; i < lx->ncond; i++)
+			if (strlen(lx->cond_cues[i]) == n &&
+			    strncasecmp(p, lx->cond_cues[i], n) == 0)
+				return 1;
+		p += n;
+	}
+	return 0;
+}
+
+/* Is signal S (one of its intents) read in R? */
+static int
+has_signal(const struct rc_rubric *rubric, const struct rc_reading *r, int s)
+{
+	const int *k;
+
+	for (k = rubric->sig[s]; *k >= 0; k++)
+		if (rc_reading_has(r, *k))
+			break;
+	if (*k < 0)
+		return 0;
+	/* What happens IF a payment is missed: a consequence said on a
+	 * condition ("if", "should", "otherwise": the lexicon's conditional
+	 * words).  A consequence said flatly is still a consequence. */
+	if (s == RC_SIG_RAMIFICATION)
+		return conditional(rubric->lex, rc_buf_str(&r->norm));
+	return 1;
+}
+
 /* The signal bits of reading R for a line said by the collector (or not). */
 static uint64_t
 signals_of(const struct rc_rubric *rubric, const struct rc_reading *r,
@@ -140,9 +180,16 @@ signals_of(const struct rc_rubric *rubric, const struct rc_reading *r,
 	int s;
 
 	for (s = from; s < to; s++)
-		if (rc_reading_has(r, rubric->sig[s]))
+		if (has_signal(rubric, r, s))
 			sig |= (uint64_t)1 << s;
 	return sig;
+}
+
+int
+rc_signal_in(const struct rc_rubric *rubric, const struct rc_reading *r,
+             enum rc_signal sig)
+{
+	return has_signal(rubric, r, sig);
 }
 
 int
@@ -153,7 +200,7 @@ rc_signal_match(const struct rc_rubric *rubric, enum rc_signal sig,
 	int hit;
 
 	read_one(rubric, text, sig < RC_SIG_COLLECTOR_COUNT, &r);
-	hit = rc_reading_has(&r, rubric->sig[sig]);
+	hit = has_signal(rubric, &r, sig);
 	rc_reading_free(&r);
 	return hit;
 }

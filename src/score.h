@@ -185,6 +185,9 @@ void rc_result_set(struct rc_result *r, enum rc_status st, const char *note, ...
  * line for collector signals and a debtor's for debtor ones)? */
 int rc_signal_match(const struct rc_rubric *rubric, enum rc_signal sig,
                     const char *text);
+/* Is signal SIG read in reading R (one of the intents it stands for)? */
+int rc_signal_in(const struct rc_rubric *rubric, const struct rc_reading *r,
+                 enum rc_signal sig);
 const char *rc_status_name(enum rc_status s);
 const char *rc_style_name(enum rc_style_kind s);
 

@@ -714,12 +714,12 @@ rc_transcript_parse_infer(struct rc_parsed *p, const struct rc_rubric *rubric)
 		rc_reader_read(rubric->reader, u->text, RC_SIDE_DEBTOR, &r);
 		/* As the scorer reads a recorded call: an agreement counts once a
 		 * proposal is open, from the collector or the debtor's own offer. */
-		if (rc_reading_has(&r, rubric->sig[RC_SIG_D_AGREE]) && (have_c || have_d)) {
+		if (rc_signal_in(rubric, &r, RC_SIG_D_AGREE) && (have_c || have_d)) {
 			t->has_agreement = 1;
 			terms_of(have_c ? &cprop : &dprop, balance, &t->agreement);
 		}
-		if (rc_reading_has(&r, rubric->sig[RC_SIG_D_OFFER]) &&
-		    !rc_reading_has(&r, rubric->sig[RC_SIG_D_INABILITY]) && r.nmoney > 0) {
+		if (rc_signal_in(rubric, &r, RC_SIG_D_OFFER) &&
+		    !rc_signal_in(rubric, &r, RC_SIG_D_INABILITY) && r.nmoney > 0) {
 			if (rc_amount_proposal(u->text, balance, &dprop) == RC_PROP_NONE) {
 				memset(&dprop, 0, sizeof dprop);
 				dprop.kind = RC_PROP_LUMP;
@@ -727,7 +727,7 @@ rc_transcript_parse_infer(struct rc_parsed *p, const struct rc_rubric *rubric)
 			}
 			have_d = 1;
 		}
-		last_hangup = rc_reading_has(&r, rubric->sig[RC_SIG_D_HANGUP]);
+		last_hangup = rc_signal_in(rubric, &r, RC_SIG_D_HANGUP);
 	}
 	rc_reading_free(&r);
 	t->ended_by = last_hangup || p->hung_up ? RC_ENDED_HANGUP : t->has_agreement ?

@@ -432,6 +432,29 @@ build_bags(struct rc_reader *rd)
 	rc_buf_free(&norm);
 }
 
+/* Does TEXT hold a negation cue ("not", "no", "never", "...n't")? */
+static int
+has_negation(const struct rc_lexicon *lx, const char *text)
+{
+	const char *p = text;
+
+	while (*p) {
+		size_t n;
+
+		while (*p && !isalnum((unsigned char)*p))
+			p++;
+		for (n = 0; isalnum((unsigned char)p[n]) || p[n] == '\''; n++)
+			;
+		if (n == 0)
+			break;
+		if (word_in(p, n, lx->neg_cues, lx->nneg) ||
+		    (n > 3 && strncasecmp(p + n - 3, "n't", 3) == 0))
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
 /* The intent of SIDE whose example is most like TEXT, when like enough. */
 static void
 second_chance(struct rc_reader *rd, const char *text, enum rc_side side,
@@ -440,7 +463,7 @@ second_chance(struct rc_reader *rd, const char *text, enum rc_side side,
 	uint32_t h[RC_BAG_MAX];
 	size_t n, i, j, k;
 	double best = 0;
-	int intent = -1;
+	int intent = -1, negation;
 
 	if (rd->lx->similar_threshold > 1)
 		return;
@@ -449,12 +472,16 @@ second_chance(struct rc_reader *rd, const char *text, enum rc_side side,
 		return;
 	if (!rd->bagged)
 		build_bags(rd);
+	negation = has_negation(rd->lx, text);
 	for (i = 0; i < rd->nbags; i++) {
 		const struct bag *b = &rd->bags[i];
 		size_t common = 0;
 		double sim;
 
-		if (!(rd->lx->intents[b->intent].side & side))
+		/* Words alone cannot tell "deal" from "no deal": a line with a
+		 * negation in it is never likened to a negatable intent. */
+		if (!(rd->lx->intents[b->intent].side & side) ||
+		    (negation && rd->lx->intents[b->intent].negatable))
 			continue;
 		for (j = 0; j < n; j++)
 			for (k = 0; k < b->n; k++)
