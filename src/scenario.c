@@ -199,8 +199,8 @@ get_intents(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
 			rc_jsonread_fail(&c->r, q, "expected an intent id, found %s",
 			    rc_jsonread_type(e));
 		} else if ((idx = rc_lexicon_find(c->s->lex, e->valuestring)) < 0) {
-			rc_jsonread_fail(&c->r, q, "%s: unknown intent '%s' (see %s)",
-			    context, e->valuestring, c->s->lex ? c->s->lex->path : "the lexicon");
+			rc_jsonread_fail(&c->r, q, "%s: unknown intent '%s' (the ids are "
+			    "listed in docs/understanding.md)", context, e->valuestring);
 		} else if (!(c->s->lex->intents[idx].side & RC_SIDE_TRAINEE)) {
 			rc_jsonread_fail(&c->r, q, "%s: intent '%s' is read from the "
 			    "debtor's lines, never from the trainee's", context,

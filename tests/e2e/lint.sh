@@ -19,6 +19,21 @@ for f in tests/lint/*.json; do
 	fi
 done
 
+# The lexicon and the rubric: unknown keys, control characters, patterns,
+# unknown intents, examples not read and counter-examples read.
+for f in tests/lint/lang-bad/intents.json tests/lint/lang-examples/intents.json \
+    tests/lint/rubric-bad/rubric.json; do
+	"$RECOUP" lint "$f" >"$TMP/out" 2>"$TMP/err"
+	expect_eq "$f: exit code" "$?" 1
+	if cmp -s "$TMP/err" "${f%.json}.expected"; then pass; else
+		fail "$f: messages differ"
+		diff "${f%.json}.expected" "$TMP/err" | sed 's/^/  /' >&2
+	fi
+done
+# The shipped lexicon and rubric are clean.
+"$RECOUP" lint scenarios/lang/intents.json scoring/rubric.json >/dev/null 2>"$TMP/err"
+expect_eq "shipped lexicon and rubric: exit code" "$?" 0
+
 # The corpus covers every check at least once.
 for check in 'invalid JSON' 'unknown key' 'pcre2 error' "unknown state" \
     'is unreachable' 'has no way out' "missing required key 'fallback'" \
@@ -37,12 +52,12 @@ expect_eq "three files: summary" "$(tail -n 1 "$TMP/err")" \
 	"recoup: 3 files, 1 error, 1 warning"
 expect_eq "three files: messages" "$(grep -c '^recoup: .*json:' "$TMP/err")" 2
 
-# A directory: its scenarios, not its plans.
-n=$(ls tests/lint/*.json | grep -vc '\.plan\.json$')
+# A directory: its scenarios and its test plans.
+n=$(ls tests/lint/*.json | wc -l)
 "$RECOUP" lint tests/lint 2>"$TMP/err"
 expect_eq "directory: exit code" "$?" 1
-expect_grep "directory: every scenario" "$TMP/err" "^recoup: $n files, "
-expect_no_grep "directory: no plans" "$TMP/err" 'plan\.json'
+expect_grep "directory: every scenario and plan" "$TMP/err" "^recoup: $n files, "
+expect_grep "directory: plans too" "$TMP/err" 'bad-plan\.plan\.json'
 
 # Warnings pass unless --strict; --quiet keeps errors only.
 "$RECOUP" lint tests/lint/balance.json 2>/dev/null
