@@ -1,5 +1,6 @@
 /*
- * rubric.c - loading scoring/rubric.json and scoring/signals.json.  The
+ * rubric.c - loading scoring/rubric.json and resolving the scorer's
+ * signals to intents of the shared lexicon.  The
  * twenty practice ids are fixed by the spec: the file must list exactly
  * those, numbered 1 to 20, so a typo cannot silently drop a practice.
  * Every problem is reported, with the JSON pointer of the value.
