@@ -1,7 +1,9 @@
 /*
  * bench.c - the figures behind "fast enough that nobody notices": scenario
- * load time, debtor reply time, amount reading speed, and how quickly a
- * pathological pattern gives up.  Run with `make bench`; it prints numbers
+ * load time, debtor reply time, reading speed, amount reading speed, how
+ * quickly a pathological pattern gives up, the cost of a practice-mode
+ * reply early and late in a long call, and batch scoring of recorded
+ * calls (parse, infer, score).  Run with `make bench`; it prints numbers
  * and asserts nothing.  Optional argument: a scenario file to load.
  */
 #include <stdio.h>
@@ -16,6 +18,9 @@
 #include "rubric.h"
 #include "scenario.h"
 #include "score.h"
+#include "session.h"
+#include "transcript-parse.h"
+#include "understand.h"
 
 static double
 now(void)
@@ -41,6 +46,150 @@ static const char *const script[] = {
 	"Thanks Maria, have a good day. Goodbye.",
 	NULL,
 };
+
+/* Polite, neutral lines a long practice call can go on with. */
+static const char *const long_call[] = {
+	"I see. Could you tell me a bit more about that?",
+	"Okay, thank you for explaining.",
+	"Right. And when did you last look at the account?",
+	"I understand. Let's keep talking it through.",
+	"Got it. What else should I know?",
+	NULL,
+};
+
+/* Practice mode scores the call after every line (live notes): the cost
+ * of a reply at line 5 and at line 500 of one long call. */
+static void
+practice_bench(struct rc_scenario *s)
+{
+	struct rc_err err = RC_ERR_INIT;
+	struct rc_rubric *rubric = rc_rubric_load(RECOUP_SOURCE_SCORING, &err);
+	double early = 0, late = 0;
+	int runs = 3, r, nearly = 0, nlate = 0, reached = 0;
+	int keep = s->turn_limit;
+
+	if (rubric == NULL) {
+		rc_err_clear(&err);
+		return;
+	}
+	/* A call may last as long as the bench needs. */
+	s->turn_limit = 100000;
+	for (r = 0; r < runs; r++) {
+		struct rc_session_opts o;
+		struct rc_session *ss;
+		struct rc_buf out = RC_BUF_INIT;
+		int line;
+
+		memset(&o, 0, sizeof o);
+		o.mode = RC_MODE_PRACTICE;
+		o.rubric = rubric;
+		ss = rc_session_new(s, (uint64_t)r + 1, &o);
+		rc_session_start(ss, &out);
+		for (line = 1; line <= 510; line++) {
+			double a = now(), b;
+			int ended;
+
+			rc_buf_reset(&out);
+			ended = rc_session_input(ss, long_call[line % 5], &out);
+			b = now() - a;
+			if (line >= 3 && line <= 7) {
+				early += b;
+				nearly++;
+			} else if (line >= 498 && line <= 502) {
+				late += b;
+				nlate++;
+			}
+			if (ended)
+				break;
+			reached = line;
+		}
+		rc_buf_free(&out);
+		rc_session_free(ss);
+	}
+	s->turn_limit = keep;
+	if (nearly && nlate)
+		printf("practice reply     %8.3f ms at line 5, %.3f ms at line 500 "
+		    "(%.2fx; scored after every line)\n", early / nearly * 1e3,
+		    late / nlate * 1e3, (late / nlate) / (early / nearly));
+	else
+		printf("practice reply     call ended at line %d before line 500\n",
+		    reached + 1);
+	rc_rubric_free(rubric);
+}
+
+/* `recoup score` on recorded calls, in one process and on one core:
+ * parse the text, infer what the debtor meant, score.  The calls are
+ * generated from the script above and the debtor's replies. */
+static void
+batch_score_bench(struct rc_scenario *s)
+{
+	struct rc_err err = RC_ERR_INIT;
+	struct rc_rubric *rubric = rc_rubric_load(RECOUP_SOURCE_SCORING, &err);
+	struct rc_buf *texts;
+	struct rc_rng rng;
+	long n = 1000, i;
+	double t0, t;
+	int k;
+
+	if (rubric == NULL) {
+		rc_err_clear(&err);
+		return;
+	}
+	texts = calloc((size_t)n, sizeof *texts);
+	rc_rng_seed(&rng, 7);
+	for (i = 0; i < n; i++) {
+		struct rc_engine *e = rc_engine_new(s, (uint64_t)i);
+		const struct rc_transcript *tr;
+		int nlines = 6 + (int)rc_rng_below(&rng, 14);
+		size_t j;
+
+		rc_engine_tracing(e, 0);
+		rc_engine_open(e);
+		for (k = 0; k < nlines && !rc_engine_ended(e); k++)
+			rc_engine_say(e, script[rc_rng_below(&rng, 12)]);
+		tr = rc_engine_transcript(e);
+		rc_buf_printf(&texts[i], "---\ndebtor: %s\ncreditor: %s\nbalance: %.2f\n"
+		    "currency: %s\ninvoices: ", s->debtor, s->creditor, s->balance,
+		    s->currency);
+		for (j = 0; j < s->ninvoices; j++)
+			rc_buf_printf(&texts[i], "%s%s %.2f %s", j ? ", " : "",
+			    s->invoices[j].id, s->invoices[j].amount,
+			    s->invoices[j].due ? s->invoices[j].due : "");
+		rc_buf_puts(&texts[i], "\n---\n");
+		for (j = 0; j < tr->n; j++)
+			if (tr->turns[j].speaker != RC_SPEAKER_ACTION)
+				rc_buf_printf(&texts[i], "%s: %s\n", tr->turns[j].speaker ==
+				    RC_SPEAKER_COLLECTOR ? "Collector" : "Debtor",
+				    tr->turns[j].text);
+		rc_engine_free(e);
+	}
+	t0 = now();
+	for (i = 0; i < n; i++) {
+		const char *text = rc_buf_str(&texts[i]);
+		struct rc_parsed *p = rc_transcript_parse("bench", text, strlen(text), &err);
+		struct rc_score_input in;
+		struct rc_scorecard *card;
+
+		if (p == NULL)
+			continue;
+		rc_transcript_parse_infer(p, rubric);
+		memset(&in, 0, sizeof in);
+		in.t = p->t;
+		in.c = p->has_case ? &p->c : NULL;
+		in.inferred = 1;
+		card = rc_score(rubric, &in);
+		rc_scorecard_free(card);
+		rc_transcript_parse_free(p);
+	}
+	t = now() - t0;
+	printf("batch scoring      %8.0f recorded calls per second (parse, infer, "
+	    "score; %ld calls)\n", n / t, n);
+	for (i = 0; i < n; i++)
+		rc_buf_free(&texts[i]);
+	free(texts);
+	rc_err_clear(&err);
+	rc_rubric_free(rubric);
+}
 
 int
 main(int argc, char **argv)
@@ -83,6 +232,7 @@ main(int argc, char **argv)
 	for (i = 0; i < n; i++) {
 		struct rc_engine *e = rc_engine_new(s, (uint64_t)i);
 
+		rc_engine_tracing(e, 0);
 		rc_engine_open(e);
 		for (k = 0; script[k] && !rc_engine_ended(e); k++, lines++)
 			rc_engine_say(e, script[k]);
@@ -91,6 +241,22 @@ main(int argc, char **argv)
 	t = now() - t0;
 	printf("debtor reply       %8.3f us per trainee line (%ld lines)\n",
 	    t / lines * 1e6, lines);
+
+	/* Reading: normalise, every trainee intent, amounts, terms. */
+	{
+		struct rc_reader *rd = rc_scenario_reader(s);
+		struct rc_reading r = RC_READING_INIT;
+
+		n = 20000;
+		t0 = now();
+		for (i = 0; i < n; i++)
+			rc_reader_read(rd, script[i % 12], RC_SIDE_TRAINEE, &r);
+		t = now() - t0;
+		printf("line reading       %8.0f lines per second (%zu intents)\n", n / t,
+		    s->lex->nintents);
+		rc_reading_free(&r);
+		rc_reader_free(rd);
+	}
 
 	/* Amount and plan reading. */
 	n = 200000;
@@ -180,6 +346,8 @@ main(int argc, char **argv)
 		free(calls);
 		rc_rubric_free(rubric);
 	}
+	practice_bench(s);
+	batch_score_bench(s);
 	rc_scenario_free(s);
 	return 0;
 }

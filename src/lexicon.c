@@ -18,12 +18,14 @@
 #include "jsonpos.h"
 #include "jsonptr.h"
 #include "jsonread.h"
+#include "literal.h"
 #include "strmap.h"
 #include "xmalloc.h"
 
 struct ctx {
 	struct rc_jsonread r;
 	struct rc_lexicon *lx;
+	struct rc_strmap *ids;      /* required word -> its index */
 };
 
 /* A copy of the strings of array OBJ[KEY] (absent: none); each must be a
@@ -94,22 +96,112 @@ patterns(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
 	return out;
 }
 
-/* One alternation of every pattern: a line is tested once per intent. */
-static struct rc_pattern *
-combine(struct rc_pattern **v, size_t n)
+/* The top-level alternatives of pattern source S ("a|b|c" -> a, b, c),
+ * appended to OUT; parentheses, classes and escapes are respected. */
+static void
+top_branches(const char *s, char ***out, size_t *n)
 {
-	struct rc_buf b = RC_BUF_INIT;
-	struct rc_pattern *p;
-	char msg[256];
-	size_t i, off;
+	const char *start = s, *p;
+	int depth = 0, cls = 0;
 
-	if (n < 2)
-		return NULL;
-	for (i = 0; i < n; i++)
-		rc_buf_printf(&b, "%s(?:%s)", i ? "|" : "", rc_pattern_source(v[i]));
-	p = rc_pattern_new(rc_buf_str(&b), msg, sizeof msg, &off);
-	rc_buf_free(&b);
-	return p;
+	for (p = s;; p++) {
+		if (*p == '\\' && p[1]) {
+			p++;
+			continue;
+		}
+		if (cls) {
+			if (*p == ']')
+				cls = 0;
+			if (*p)
+				continue;
+		}
+		if (*p == '[') {
+			cls = 1;
+			if (p[1] == ']' || (p[1] == '^' && p[2] == ']'))
+				p += p[1] == '^' ? 2 : 1;
+		} else if (*p == '(') {
+			depth++;
+		} else if (*p == ')') {
+			depth--;
+		} else if ((*p == '|' && depth == 0) || *p == '\0') {
+			*out = rc_xreallocarray(*out, *n + 1, sizeof **out);
+			(*out)[*n] = rc_xmalloc((size_t)(p - start) + 1);
+			memcpy((*out)[*n], start, (size_t)(p - start));
+			(*out)[*n][p - start] = '\0';
+			(*n)++;
+			if (*p == '\0')
+				break;
+			start = p + 1;
+		}
+	}
+}
+
+/* Index of WORD in LX's required words, added when new. */
+static int
+required_word(struct rc_lexicon *lx, struct rc_strmap *ids, const char *word)
+{
+	const char *v;
+	char num[16];
+
+	if (rc_strmap_get(ids, word, strlen(word), &v))
+		return atoi(v);
+	snprintf(num, sizeof num, "%zu", lx->nrequired);
+	rc_strmap_put(ids, word, strlen(word), num);
+	lx->required = rc_xreallocarray(lx->required, lx->nrequired + 1,
+	    sizeof *lx->required);
+	lx->required[lx->nrequired] = rc_xstrdup(word);
+	return (int)lx->nrequired++;
+}
+
+/* The patterns as matched: each pattern's top-level alternatives as
+ * patterns of their own, each with the words it needs (literal.h), so a
+ * line is only tried against the alternatives whose words it holds. */
+static struct rc_branch *
+split_branches(struct rc_lexicon *lx, struct rc_strmap *ids,
+               struct rc_pattern **v, size_t n, size_t *nout)
+{
+	struct rc_branch *out = NULL;
+	size_t i, k, w;
+
+	*nout = 0;
+	for (i = 0; i < n; i++) {
+		char **b = NULL;
+		size_t nb = 0;
+
+		top_branches(rc_pattern_source(v[i]), &b, &nb);
+		for (k = 0; k < nb; k++) {
+			char msg[256];
+			size_t off;
+			struct rc_pattern *p = rc_pattern_new(nb > 1 ? b[k] :
+			    rc_pattern_source(v[i]), msg, sizeof msg, &off);
+			char **req;
+			struct rc_branch *br;
+
+			/* A branch that does not compile alone (a back-reference
+			 * to another branch) is matched as the whole pattern. */
+			if (p == NULL) {
+				p = rc_pattern_new(rc_pattern_source(v[i]), msg, sizeof msg, &off);
+				for (w = k; w < nb; w++)
+					free(b[w]);
+				k = nb;
+			}
+			out = rc_xreallocarray(out, *nout + 1, sizeof *out);
+			br = &out[(*nout)++];
+			memset(br, 0, sizeof *br);
+			br->p = p;
+			req = rc_literal_required(rc_pattern_source(p));
+			for (w = 0; req && req[w]; w++) {
+				br->words = rc_xreallocarray(br->words, br->nwords + 1,
+				    sizeof *br->words);
+				br->words[br->nwords++] = required_word(lx, ids, req[w]);
+			}
+			rc_literal_free(req);
+			if (k < nb)
+				free(b[k]);
+		}
+		free(b);
+	}
+	return out;
 }
 
 static void
@@ -180,7 +272,8 @@ parse_intent(struct ctx *c, const cJSON *o, const char *ptr,
 		rc_jsonread_fail(&c->r, ptr, "intent '%s' has no \"patterns\" "
 		    "(and no \"also\")", in->id);
 	in->patterns = patterns(c, o, ptr, "patterns", in->id, &in->npatterns);
-	in->combined = combine(in->patterns, in->npatterns);
+	in->branches = split_branches(c->lx, c->ids, in->patterns, in->npatterns,
+	    &in->nbranches);
 	in->not = patterns(c, o, ptr, "not", in->id, &in->nnot);
 	/* "unless" names intents; resolved once all are read. */
 	in->unless_ids = strings(c, o, ptr, "unless", &in->nunless_ids);
@@ -343,7 +436,9 @@ load_file(struct rc_lexicon *lx, const char *file,
 		c.r.err = err;
 		c.r.idx = rc_jsonptr_index(text, len);
 		c.lx = lx;
+		c.ids = rc_strmap_new();
 		parse(&c, root);
+		rc_strmap_free(c.ids);
 		rc_jsonptr_free(c.r.idx);
 		cJSON_Delete(root);
 	}
@@ -367,6 +462,7 @@ rc_lexicon_load(const char *dir, struct rc_err *err)
 	lx->norm_path = rc_buf_detach(&b);
 	load_file(lx, lx->norm_path, parse_normalise, err);
 	load_file(lx, lx->path, parse_intents, err);
+	lx->ac = rc_ac_new(lx->required, lx->nrequired);
 	if (err->nerrors > before) {
 		rc_lexicon_free(lx);
 		return NULL;
@@ -387,7 +483,7 @@ free_patterns(struct rc_pattern **v, size_t n)
 void
 rc_lexicon_free(struct rc_lexicon *lx)
 {
-	size_t i;
+	size_t i, j;
 
 	if (lx == NULL)
 		return;
@@ -398,7 +494,11 @@ rc_lexicon_free(struct rc_lexicon *lx)
 		free(in->description);
 		free(in->where);
 		free_patterns(in->patterns, in->npatterns);
-		rc_pattern_free(in->combined);
+		for (j = 0; j < in->nbranches; j++) {
+			rc_pattern_free(in->branches[j].p);
+			free(in->branches[j].words);
+		}
+		free(in->branches);
 		free_patterns(in->not, in->nnot);
 		free(in->unless);
 		rc_jsonread_free_strings(in->unless_ids, in->nunless_ids);
@@ -409,6 +509,9 @@ rc_lexicon_free(struct rc_lexicon *lx)
 	rc_strmap_free(lx->words);
 	rc_strmap_free(lx->stopwords);
 	rc_strmap_free(lx->vocab);
+	rc_speller_free(lx->speller);
+	rc_ac_free(lx->ac);
+	rc_jsonread_free_strings(lx->required, lx->nrequired);
 	rc_jsonread_free_strings(lx->neg_cues, lx->nneg);
 	rc_jsonread_free_strings(lx->cond_cues, lx->ncond);
 	rc_jsonread_free_strings(lx->breaks, lx->nbreaks);

@@ -38,6 +38,14 @@ enum rc_also {
 	RC_ALSO_SHOUT       /* a line typed mostly in capitals */
 };
 
+/* One alternative of a pattern, with the words it cannot match without
+ * (indexes into the lexicon's word list; none: it always runs). */
+struct rc_branch {
+	struct rc_pattern *p;
+	int *words;
+	size_t nwords;
+};
+
 struct rc_intent {
 	char *id;
 	enum rc_side side;
@@ -46,7 +54,9 @@ struct rc_intent {
 	enum rc_also also;
 	struct rc_pattern **patterns;
 	size_t npatterns;
-	struct rc_pattern *combined;   /* every pattern as one alternation */
+	struct rc_branch *branches;     /* what is matched: the patterns split
+	                                   at their top-level '|' */
+	size_t nbranches;
 	struct rc_pattern **not;
 	size_t nnot;
 	char **examples;
@@ -92,6 +102,8 @@ rc_intents_any(const struct rc_intents *s)
 }
 
 struct rc_strmap;
+struct rc_speller;
+struct rc_ac;
 
 struct rc_lexicon {
 	char *dir;                     /* where it was loaded from */
@@ -115,7 +127,19 @@ struct rc_lexicon {
 	int similar_min_words;         /* content words a line needs for it */
 	struct rc_strmap *stopwords;   /* left out of the similarity */
 	struct rc_strmap *vocab;       /* every word of the examples and tables */
+	/* The words some pattern cannot match without, and an automaton that
+	 * finds them all in a line at once (literal.h). */
+	char **required;
+	size_t nrequired;
+	struct rc_ac *ac;
+	/* The spelling dictionary and its answers, opened on first need by
+	 * normalise.c and shared by every reader of this lexicon: a cache,
+	 * the one thing that changes in a loaded lexicon. */
+	struct rc_speller *speller;
 };
+
+struct rc_speller;
+void rc_speller_free(struct rc_speller *sp);
 
 /* Loads DIR/intents.json and DIR/normalise.json.  Returns NULL and adds
  * every problem found to ERR ("FILE:LINE:COL: ..." or "FILE: /ptr: ...").

@@ -21,14 +21,35 @@
 #define RECOUP_HUNSPELL_DIR "/usr/share/hunspell"
 #endif
 
-struct rc_norm {
-	const struct rc_lexicon *lx;
-	struct rc_strmap *vocab;     /* words added with rc_norm_vocab() */
-	const struct rc_strmap *extra;   /* a scenario's words, not owned */
-	struct rc_strmap *cache;     /* word -> correction ("" when none) */
+/* The dictionary and what it said, shared by every normaliser of one
+ * lexicon (a process opens the dictionary once: it takes tens of
+ * milliseconds).  CACHE maps a word to its correction against the
+ * dictionary and the lexicon's vocabulary, "" when it stays. */
+struct rc_speller {
 	Hunhandle *h;
 	int tried;                   /* opening the dictionary was attempted */
+	struct rc_strmap *cache;
 };
+
+struct rc_norm {
+	const struct rc_lexicon *lx;
+	struct rc_speller *sp;       /* the lexicon's (not owned) */
+	struct rc_strmap *vocab;     /* words added with rc_norm_vocab() */
+	const struct rc_strmap *extra;   /* a scenario's words, not owned */
+	struct rc_strmap *cache;     /* word -> correction with this vocabulary */
+	int scenario_only;           /* edits1(): candidates from our words only */
+};
+
+void
+rc_speller_free(struct rc_speller *sp)
+{
+	if (sp == NULL)
+		return;
+	if (sp->h != NULL)
+		Hunspell_destroy(sp->h);
+	rc_strmap_free(sp->cache);
+	free(sp);
+}
 
 struct rc_norm *
 rc_norm_new(const struct rc_lexicon *lx)
@@ -36,6 +57,14 @@ rc_norm_new(const struct rc_lexicon *lx)
 	struct rc_norm *n = rc_xcalloc(1, sizeof *n);
 
 	n->lx = lx;
+	/* The speller is a cache hanging off the immutable lexicon. */
+	if (lx->speller == NULL) {
+		struct rc_speller *sp = rc_xcalloc(1, sizeof *sp);
+
+		sp->cache = rc_strmap_new();
+		((struct rc_lexicon *)lx)->speller = sp;
+	}
+	n->sp = lx->speller;
 	n->vocab = rc_strmap_new();
 	n->cache = rc_strmap_new();
 	return n;
@@ -48,8 +77,6 @@ rc_norm_free(struct rc_norm *n)
 		return;
 	rc_strmap_free(n->vocab);
 	rc_strmap_free(n->cache);
-	if (n->h != NULL)
-		Hunspell_destroy(n->h);
 	free(n);
 }
 
@@ -66,8 +93,9 @@ rc_norm_vocab_map(struct rc_norm *n, const struct rc_strmap *words)
 }
 
 static int
-open_dictionary(struct rc_norm *n)
+open_dictionary(struct rc_norm *norm)
 {
+	struct rc_speller *n = norm->sp;
 	const char *dir = getenv("RECOUP_HUNSPELL_DIR");
 	struct rc_buf aff = RC_BUF_INIT, dic = RC_BUF_INIT;
 	FILE *f;
@@ -113,7 +141,7 @@ known_vocab(const struct rc_norm *n, const char *w, size_t len)
 static int
 in_dictionary(struct rc_norm *n, const char *w)
 {
-	return open_dictionary(n) && Hunspell_spell(n->h, w) != 0;
+	return open_dictionary(n) && Hunspell_spell(n->sp->h, w) != 0;
 }
 
 /* Edits of W one step away (delete, transpose, replace, insert), each
@@ -130,9 +158,12 @@ consider(struct rc_norm *n, const char *cand, int kind, struct best *b)
 {
 	int score;
 
-	if (rc_strmap_get(n->vocab, cand, strlen(cand), NULL) ||
-	    (n->extra && rc_strmap_get(n->extra, cand, strlen(cand), NULL)) ||
-	    rc_strmap_get(n->lx->vocab, cand, strlen(cand), NULL))
+	if (n->scenario_only) {
+		if (!rc_strmap_get(n->vocab, cand, strlen(cand), NULL) &&
+		    !(n->extra && rc_strmap_get(n->extra, cand, strlen(cand), NULL)))
+			return;
+		score = 10 + kind;
+	} else if (rc_strmap_get(n->lx->vocab, cand, strlen(cand), NULL))
 		score = 10 + kind;
 	else if (in_dictionary(n, cand))
 		score = kind;
@@ -245,11 +276,72 @@ near_vocab(const char *key, const char *value, void *arg)
 	}
 }
 
-/* The correction of misspelt word W (lowercase), or NULL to keep it. */
+/* The best of WORD's one-slip neighbours in the scenario's own words
+ * alone (no dictionary): a name or product typed with a slip. */
+static int
+scenario_neighbour(struct rc_norm *n, const char *word, struct best *b)
+{
+	const struct rc_strmap *keep = n->extra;
+	struct rc_strmap *own = n->vocab;
+
+	if (keep == NULL && rc_strmap_count(own) == 0)
+		return 0;
+	memset(b, 0, sizeof *b);
+	n->scenario_only = 1;
+	edits1(n, word, b);
+	n->scenario_only = 0;
+	return b->score > 0 && b->ties == 0;
+}
+
+/* What the dictionary and the lexicon's words make of W (WORD): "=" for
+ * a word of the dictionary, "" for a misspelling with no sure correction,
+ * else the correction.  Kept for every normaliser of the lexicon. */
+static const char *
+speller_answer(struct rc_norm *n, const char *w, size_t len, const char *word)
+{
+	const char *hit;
+	struct best b;
+
+	if (rc_strmap_get(n->sp->cache, w, len, &hit))
+		return hit;
+	memset(&b, 0, sizeof b);
+	if (in_dictionary(n, word)) {
+		rc_strmap_put(n->sp->cache, w, len, "=");
+	} else {
+		if (n->sp->h != NULL) {
+			edits1(n, word, &b);
+			if (b.score == 0) {
+				/* Two slips: only words of the lexicon are tried. */
+				struct near2 s;
+
+				memset(&s, 0, sizeof s);
+				s.w = word;
+				s.len = len;
+				rc_strmap_each(n->lx->vocab, near_vocab, &s);
+				if (s.found && s.ties == 0) {
+					snprintf(b.word, sizeof b.word, "%s", s.best);
+					b.score = 1;
+				}
+			} else if (b.ties > 0 && b.score < 10) {
+				/* Several dictionary words one slip away and none of
+				 * them ours: too unsure to change the word. */
+				b.score = 0;
+			}
+		}
+		rc_strmap_put(n->sp->cache, w, len, b.score > 0 ? b.word : "");
+	}
+	rc_strmap_get(n->sp->cache, w, len, &hit);
+	return hit;
+}
+
+/* The correction of W (lowercase, LEN bytes), or NULL to keep it.  A word
+ * of the dictionary stays; a misspelling becomes the scenario's own word
+ * one slip away (a name or product typed with a slip) when there is
+ * exactly one, else what the dictionary and the lexicon suggest. */
 static const char *
 correct(struct rc_norm *n, const char *w, size_t len)
 {
-	const char *hit;
+	const char *hit, *ans;
 	struct best b;
 	char word[64];
 
@@ -257,31 +349,12 @@ correct(struct rc_norm *n, const char *w, size_t len)
 		return hit && *hit ? hit : NULL;
 	memcpy(word, w, len);
 	word[len] = '\0';
-	memset(&b, 0, sizeof b);
-	if (!in_dictionary(n, word) && n->h != NULL) {
-		edits1(n, word, &b);
-		if (b.score == 0) {
-			/* Two slips: only words of the vocabulary are tried. */
-			struct near2 s;
-
-			memset(&s, 0, sizeof s);
-			s.w = word;
-			s.len = len;
-			rc_strmap_each(n->lx->vocab, near_vocab, &s);
-			rc_strmap_each(n->vocab, near_vocab, &s);
-			if (n->extra)
-				rc_strmap_each(n->extra, near_vocab, &s);
-			if (s.found && s.ties == 0) {
-				snprintf(b.word, sizeof b.word, "%s", s.best);
-				b.score = 1;
-			}
-		} else if (b.ties > 0 && b.score < 10) {
-			/* Several dictionary words one slip away and none of
-			 * them ours: too unsure to change the word. */
-			b.score = 0;
-		}
-	}
-	rc_strmap_put(n->cache, w, len, b.score > 0 ? b.word : "");
+	ans = speller_answer(n, w, len, word);
+	if (strcmp(ans, "=") == 0 || (n->sp->h == NULL && !*ans))
+		ans = "";
+	else if (scenario_neighbour(n, word, &b))
+		ans = b.word;
+	rc_strmap_put(n->cache, w, len, ans);
 	rc_strmap_get(n->cache, w, len, &hit);
 	return hit && *hit ? hit : NULL;
 }

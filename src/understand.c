@@ -17,6 +17,7 @@
 
 #include <libstemmer.h>
 
+#include "literal.h"
 #include "normalise.h"
 #include "strmap.h"
 #include "xmalloc.h"
@@ -39,6 +40,8 @@ struct rc_reader {
 	size_t nbags;
 	int bagged;
 	int patterns_only;           /* no second chance (lint, checks) */
+	uint64_t *seen;              /* the lexicon's required words in the line */
+	int no_prefilter;            /* RECOUP_NO_PREFILTER: try every pattern */
 	struct rc_buf scratch;
 };
 
@@ -56,6 +59,10 @@ rc_reader_new(const struct rc_lexicon *lx)
 	rd->lx = lx;
 	rd->norm = rc_norm_new(lx);
 	rd->m = rc_matcher_new(0);
+	rd->seen = rc_xcalloc((lx->nrequired + 63) / 64 + 1, sizeof *rd->seen);
+	/* For checking the prefilter: the same readings must come out. */
+	rd->no_prefilter = getenv("RECOUP_NO_PREFILTER") != NULL &&
+	    *getenv("RECOUP_NO_PREFILTER") != '\0';
 	return rd;
 }
 
@@ -73,6 +80,7 @@ rc_reader_free(struct rc_reader *rd)
 		sb_stemmer_delete(rd->stem);
 	rc_norm_free(rd->norm);
 	rc_matcher_free(rd->m);
+	free(rd->seen);
 	rc_buf_free(&rd->scratch);
 	free(rd);
 }
@@ -208,15 +216,25 @@ static int
 match_intent(struct rc_reader *rd, const struct rc_intent *in, char *subject,
              size_t len, size_t *a, size_t *b)
 {
-	struct rc_pattern *const *pats = in->combined ? &in->combined : in->patterns;
-	size_t npats = in->combined ? 1 : in->npatterns, i;
+	size_t npats = in->nbranches, i, w;
 	char *scratch = NULL;
 	const char *subj = subject;
 	int hit = 0, tries;
 
 	for (i = 0; !hit && i < npats; i++) {
+		const struct rc_branch *br = &in->branches[i];
+
+		/* Words the branch cannot match without: none in the line, no
+		 * need to try it. */
+		if (br->nwords > 0 && !rd->no_prefilter) {
+			for (w = 0; w < br->nwords; w++)
+				if ((rd->seen[br->words[w] / 64] >> (br->words[w] % 64)) & 1u)
+					break;
+			if (w == br->nwords)
+				continue;
+		}
 		for (tries = 0; tries < 8; tries++) {
-			if (rc_matcher_exec(rd->m, pats[i], subj, len) != RC_MATCH_YES)
+			if (rc_matcher_exec(rd->m, br->p, subj, len) != RC_MATCH_YES)
 				break;
 			rc_matcher_span(rd->m, a, b);
 			if (!in->negatable || !negated(rd->lx, subj, *a)) {
@@ -525,6 +543,8 @@ rc_reader_read(struct rc_reader *rd, const char *text, enum rc_side side,
 	rc_buf_add(&rd->scratch, norm, len);
 	subject = (char *)rc_buf_str(&rd->scratch);
 	blank_quotes(subject);
+	memset(rd->seen, 0, ((lx->nrequired + 63) / 64 + 1) * sizeof *rd->seen);
+	rc_ac_scan(lx->ac, subject, rd->seen);
 	for (i = 0; i < lx->nintents; i++) {
 		const struct rc_intent *in = &lx->intents[i];
 

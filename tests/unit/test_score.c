@@ -93,15 +93,15 @@ main(void)
 	RC_CHECK(!rc_text_shouted("I'm not shouting, I'm just asking."));
 
 	/* Signals: quoted speech and negation do not count. */
-	RC_CHECK(rc_signal_match(rubric, m, RC_SIG_CONDESCEND, "You people never pay."));
-	RC_CHECK(!rc_signal_match(rubric, m, RC_SIG_CONDESCEND,
+	RC_CHECK(rc_signal_match(rubric, RC_SIG_CONDESCEND, "You people never pay."));
+	RC_CHECK(!rc_signal_match(rubric, RC_SIG_CONDESCEND,
 	    "You said 'you people' earlier; I'm sorry it came across that way."));
-	RC_CHECK(!rc_signal_match(rubric, m, RC_SIG_INSULT, "Nobody thinks you're stupid."));
-	RC_CHECK(rc_signal_match(rubric, m, RC_SIG_INSULT, "That was a stupid excuse."));
-	RC_CHECK(rc_signal_match(rubric, m, RC_SIG_ASK_REASON, "Why haven't you paid?"));
-	RC_CHECK(rc_signal_match(rubric, m, RC_SIG_ASK_REASON, "Why isn't this settled yet?"));
+	RC_CHECK(!rc_signal_match(rubric, RC_SIG_INSULT, "Nobody thinks you're stupid."));
+	RC_CHECK(rc_signal_match(rubric, RC_SIG_INSULT, "That was a stupid excuse."));
+	RC_CHECK(rc_signal_match(rubric, RC_SIG_ASK_REASON, "Why haven't you paid?"));
+	RC_CHECK(rc_signal_match(rubric, RC_SIG_ASK_REASON, "Why isn't this settled yet?"));
 	/* "Why not ...?" suggests; it does not ask why the debt is unpaid. */
-	RC_CHECK(!rc_signal_match(rubric, m, RC_SIG_ASK_REASON, "Why not set up a plan?"));
+	RC_CHECK(!rc_signal_match(rubric, RC_SIG_ASK_REASON, "Why not set up a plan?"));
 
 	/* A paid invoice chased as owed is a wrong figure about the debt. */
 	{

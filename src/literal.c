@@ -1,0 +1,433 @@
+/*
+ * literal.c - a small recursive reader of PCRE2 syntax computing required
+ * literals, and an Aho-Corasick automaton over the 26 letters.
+ *
+ * Required literals, by node: a run of letters not made optional is
+ * itself; a sequence takes its most selective part (the set whose
+ * shortest word is longest); an alternation needs every branch to have a
+ * set and takes their union; a group repeated at least once is its
+ * content; anything optional, a class, an escape, a lookaround or a
+ * back-reference gives no set.  Unknown syntax gives no set, which is
+ * always safe: the pattern then simply runs.
+ */
+#include "literal.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xmalloc.h"
+
+/* A set of words; NULL means "no set". */
+struct set {
+	char **v;
+	size_t n;
+	size_t minlen;
+};
+
+static struct set *
+set_new(void)
+{
+	return rc_xcalloc(1, sizeof(struct set));
+}
+
+static void
+set_free(struct set *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+	free(s);
+}
+
+static void
+set_add(struct set *s, const char *w, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		if (strlen(s->v[i]) == len && memcmp(s->v[i], w, len) == 0)
+			return;
+	s->v = rc_xreallocarray(s->v, s->n + 1, sizeof *s->v);
+	s->v[s->n] = rc_xmalloc(len + 1);
+	memcpy(s->v[s->n], w, len);
+	s->v[s->n][len] = '\0';
+	s->n++;
+	if (s->n == 1 || len < s->minlen)
+		s->minlen = len;
+}
+
+/* Is A more selective than B? */
+static int
+better(const struct set *a, const struct set *b)
+{
+	if (b == NULL)
+		return a != NULL;
+	if (a == NULL)
+		return 0;
+	if (a->minlen != b->minlen)
+		return a->minlen > b->minlen;
+	return a->n < b->n;
+}
+
+struct parser {
+	const char *p;
+	int bad;
+};
+
+static struct set *alternation(struct parser *ps);
+
+/* Skips a quantifier at PS->p; returns its minimum (1 when none). */
+static int
+quantifier(struct parser *ps)
+{
+	const char *p = ps->p;
+	int min = 1;
+
+	if (*p == '?' || *p == '*') {
+		min = 0;
+		p++;
+	} else if (*p == '+') {
+		p++;
+	} else if (*p == '{' && isdigit((unsigned char)p[1])) {
+		min = atoi(p + 1);
+		while (*p && *p != '}')
+			p++;
+		if (*p == '}')
+			p++;
+	} else {
+		return 1;
+	}
+	if (*p == '?' || *p == '+')
+		p++;
+	ps->p = p;
+	return min;
+}
+
+static int
+is_quantifier(const char *p)
+{
+	return *p == '?' || *p == '*' || *p == '+' ||
+	    (*p == '{' && isdigit((unsigned char)p[1]));
+}
+
+/* Skips an escape at PS->p (just after the backslash). */
+static void
+escape(struct parser *ps)
+{
+	const char *p = ps->p;
+
+	if ((*p == 'p' || *p == 'P' || *p == 'x' || *p == 'g' || *p == 'k') && p[1] == '{') {
+		while (*p && *p != '}')
+			p++;
+		if (*p)
+			p++;
+	} else if (*p == 'k' && (p[1] == '<' || p[1] == '\'')) {
+		while (*p && *p != '>' && *p != '\'')
+			p++;
+		if (*p)
+			p++;
+	} else if (*p) {
+		p++;
+	}
+	ps->p = p;
+}
+
+/* A sequence up to '|', ')' or the end. */
+static struct set *
+sequence(struct parser *ps)
+{
+	struct set *best = NULL;
+	char run[256];
+	size_t rl = 0;
+
+#define FLUSH() do { \
+		if (rl >= RC_LITERAL_MIN) { \
+			struct set *s_ = set_new(); \
+			set_add(s_, run, rl); \
+			if (better(s_, best)) { set_free(best); best = s_; } \
+			else set_free(s_); \
+		} \
+		rl = 0; \
+	} while (0)
+
+	while (*ps->p && *ps->p != '|' && *ps->p != ')' && !ps->bad) {
+		char c = *ps->p;
+
+		if (isalpha((unsigned char)c)) {
+			ps->p++;
+			if (is_quantifier(ps->p)) {
+				/* The letter itself may be missing or repeated: the
+				 * run ends before it. */
+				FLUSH();
+				quantifier(ps);
+				continue;
+			}
+			if (rl < sizeof run - 1)
+				run[rl++] = (char)tolower((unsigned char)c);
+			continue;
+		}
+		FLUSH();
+		if (c == '\\') {
+			ps->p++;
+			escape(ps);
+			quantifier(ps);
+		} else if (c == '[') {
+			ps->p++;
+			if (*ps->p == '^')
+				ps->p++;
+			if (*ps->p == ']')
+				ps->p++;
+			while (*ps->p && *ps->p != ']') {
+				if (*ps->p == '\\' && ps->p[1])
+					ps->p++;
+				ps->p++;
+			}
+			if (*ps->p == ']')
+				ps->p++;
+			quantifier(ps);
+		} else if (c == '(') {
+			int look = 0, min;
+			struct set *g;
+
+			ps->p++;
+			if (*ps->p == '?') {
+				const char *q = ps->p + 1;
+
+				if (*q == '=' || *q == '!' || (*q == '<' && (q[1] == '=' || q[1] == '!')))
+					look = 1;
+				if (*q == '<' && q[1] != '=' && q[1] != '!') {
+					/* (?<name>...) */
+					while (*q && *q != '>')
+						q++;
+					ps->p = *q ? q + 1 : q;
+				} else if (*q == 'P' && q[1] == '<') {
+					while (*q && *q != '>')
+						q++;
+					ps->p = *q ? q + 1 : q;
+				} else if (look) {
+					ps->p = q + (*q == '<' ? 2 : 1);
+				} else {
+					/* (?:  (?i:  (?-i:  (?i)  (?>  (?|  */
+					while (*q && (isalpha((unsigned char)*q) || *q == '-' || *q == '^'))
+						q++;
+					if (*q == ')') {
+						/* An option setting alone, "(?i)". */
+						ps->p = q + 1;
+						continue;
+					}
+					if (*q == ':' || *q == '>' || *q == '|')
+						ps->p = q + 1;
+					else
+						ps->bad = 1;
+				}
+			} else if (*ps->p == '*') {
+				/* (*VERB) */
+				while (*ps->p && *ps->p != ')')
+					ps->p++;
+				if (*ps->p)
+					ps->p++;
+				continue;
+			}
+			g = alternation(ps);
+			if (*ps->p != ')')
+				ps->bad = 1;
+			else
+				ps->p++;
+			min = quantifier(ps);
+			if (!look && min >= 1 && better(g, best)) {
+				set_free(best);
+				best = g;
+			} else {
+				set_free(g);
+			}
+		} else {
+			/* '.', '^', '$', digits, spaces, punctuation: no letter. */
+			ps->p++;
+			quantifier(ps);
+		}
+	}
+	FLUSH();
+#undef FLUSH
+	return best;
+}
+
+static struct set *
+alternation(struct parser *ps)
+{
+	struct set *all = sequence(ps);
+	int none = all == NULL;
+
+	while (*ps->p == '|' && !ps->bad) {
+		struct set *b;
+		size_t i;
+
+		ps->p++;
+		b = sequence(ps);
+		if (b == NULL || none) {
+			none = 1;
+		} else {
+			for (i = 0; i < b->n; i++)
+				set_add(all, b->v[i], strlen(b->v[i]));
+		}
+		set_free(b);
+	}
+	if (none) {
+		set_free(all);
+		return NULL;
+	}
+	return all;
+}
+
+char **
+rc_literal_required(const char *pattern)
+{
+	struct parser ps;
+	struct set *s;
+	char **out;
+
+	ps.p = pattern;
+	ps.bad = 0;
+	s = alternation(&ps);
+	if (s == NULL || ps.bad || *ps.p != '\0') {
+		set_free(s);
+		return NULL;
+	}
+	out = rc_xcalloc(s->n + 1, sizeof *out);
+	memcpy(out, s->v, s->n * sizeof *out);
+	free(s->v);
+	free(s);
+	return out;
+}
+
+void
+rc_literal_free(char **v)
+{
+	size_t i;
+
+	for (i = 0; v && v[i]; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* The automaton: states with a full goto table over the 26 letters (any
+ * other byte returns to the root), the word ending at each state, and the
+ * next state down the failure chain that ends a word. */
+struct rc_ac {
+	int (*go)[26];
+	int *word;       /* word ending here, or -1 */
+	int *dict;       /* next state on the failure chain ending a word, or -1 */
+	size_t n, cap;
+};
+
+static int
+new_state(struct rc_ac *ac)
+{
+	if (ac->n == ac->cap) {
+		ac->cap = ac->cap ? 2 * ac->cap : 256;
+		ac->go = rc_xreallocarray(ac->go, ac->cap, sizeof *ac->go);
+		ac->word = rc_xreallocarray(ac->word, ac->cap, sizeof *ac->word);
+		ac->dict = rc_xreallocarray(ac->dict, ac->cap, sizeof *ac->dict);
+	}
+	memset(ac->go[ac->n], -1, sizeof ac->go[ac->n]);
+	ac->word[ac->n] = -1;
+	ac->dict[ac->n] = -1;
+	return (int)ac->n++;
+}
+
+struct rc_ac *
+rc_ac_new(char *const *words, size_t n)
+{
+	struct rc_ac *ac = rc_xcalloc(1, sizeof *ac);
+	int *fail, *queue;
+	size_t i, head = 0, tail = 0;
+	int c;
+
+	new_state(ac);
+	for (i = 0; i < n; i++) {
+		const char *w = words[i];
+		int s = 0;
+
+		for (; *w; w++) {
+			int k = tolower((unsigned char)*w) - 'a';
+
+			if (k < 0 || k >= 26)
+				break;
+			if (ac->go[s][k] < 0) {
+				int t = new_state(ac);
+
+				ac->go[s][k] = t;
+			}
+			s = ac->go[s][k];
+		}
+		if (*w == '\0' && ac->word[s] < 0)
+			ac->word[s] = (int)i;
+	}
+	/* Failure links breadth first; the goto table is completed with
+	 * them so scanning never backtracks. */
+	fail = rc_xcalloc(ac->n, sizeof *fail);
+	queue = rc_xcalloc(ac->n, sizeof *queue);
+	for (c = 0; c < 26; c++) {
+		int t = ac->go[0][c];
+
+		if (t < 0) {
+			ac->go[0][c] = 0;
+		} else {
+			fail[t] = 0;
+			queue[tail++] = t;
+		}
+	}
+	while (head < tail) {
+		int s = queue[head++];
+
+		ac->dict[s] = ac->word[fail[s]] >= 0 ? fail[s] : ac->dict[fail[s]];
+		for (c = 0; c < 26; c++) {
+			int t = ac->go[s][c];
+
+			if (t < 0) {
+				ac->go[s][c] = ac->go[fail[s]][c];
+			} else {
+				fail[t] = ac->go[fail[s]][c];
+				queue[tail++] = t;
+			}
+		}
+	}
+	free(fail);
+	free(queue);
+	return ac;
+}
+
+void
+rc_ac_free(struct rc_ac *ac)
+{
+	if (ac == NULL)
+		return;
+	free(ac->go);
+	free(ac->word);
+	free(ac->dict);
+	free(ac);
+}
+
+void
+rc_ac_scan(const struct rc_ac *ac, const char *text, uint64_t *bits)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	int s = 0;
+
+	for (; *p; p++) {
+		int k = tolower(*p) - 'a';
+		int t;
+
+		if (k < 0 || k >= 26) {
+			s = 0;
+			continue;
+		}
+		s = ac->go[s][k];
+		for (t = ac->word[s] >= 0 ? s : ac->dict[s]; t >= 0; t = ac->dict[t])
+			bits[ac->word[t] / 64] |= (uint64_t)1 << (ac->word[t] % 64);
+	}
+}
