@@ -158,15 +158,18 @@ consider(struct rc_norm *n, const char *cand, int kind, struct best *b)
 {
 	int score;
 
+	/* The kind of slip decides first (a letter left out is the commonest,
+	 * then a swapped pair, ...); among slips of one kind a word of our
+	 * vocabulary wins. */
 	if (n->scenario_only) {
 		if (!rc_strmap_get(n->vocab, cand, strlen(cand), NULL) &&
 		    !(n->extra && rc_strmap_get(n->extra, cand, strlen(cand), NULL)))
 			return;
-		score = 10 + kind;
+		score = 2 * kind + 1;
 	} else if (rc_strmap_get(n->lx->vocab, cand, strlen(cand), NULL))
-		score = 10 + kind;
+		score = 2 * kind + 1;
 	else if (in_dictionary(n, cand))
-		score = kind;
+		score = 2 * kind;
 	else
 		return;
 	if (score > b->score) {
@@ -203,8 +206,7 @@ edits1(struct rc_norm *n, const char *w, struct best *b)
 			memcpy(c, w, i);
 			c[i] = (char)ch;
 			memcpy(c + i + 1, w + i, len - i + 1);
-			consider(n, c, (i > 0 && w[i - 1] == ch) ||
-			    (i < len && w[i] == ch) ? 4 : 3, b);
+			consider(n, c, 6, b);
 		}
 	for (i = 0; i < len; i++)              /* replace */
 		for (ch = 'a'; ch <= 'z'; ch++) {
