@@ -62,7 +62,7 @@ rc_pattern_new(const char *pattern, char *msg, size_t size, size_t *offset)
 	PCRE2_SIZE erroff;
 
 	code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-	    PCRE2_CASELESS | PCRE2_UTF | PCRE2_MATCH_INVALID_UTF,
+	    PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF,
 	    &errcode, &erroff, NULL);
 	if (code == NULL) {
 		PCRE2_UCHAR text[256];

@@ -158,6 +158,8 @@ consider(struct rc_norm *n, const char *cand, int kind, struct best *b)
 {
 	int score;
 
+	if (kind <= 0)
+		return;
 	/* The kind of slip decides first (a letter left out is the commonest,
 	 * then a swapped pair, ...); among slips of one kind a word of our
 	 * vocabulary wins. */
@@ -191,7 +193,8 @@ edits1(struct rc_norm *n, const char *w, struct best *b)
 	for (i = 0; i < len; i++) {            /* delete */
 		memcpy(c, w, i);
 		memcpy(c + i, w + i + 1, len - i);
-		consider(n, c, i > 0 && w[i] == w[i - 1] ? 4 : 2, b);
+		/* Nobody mistypes the first letter as often as the others. */
+		consider(n, c, i == 0 ? 0 : w[i] == w[i - 1] ? 4 : 2, b);
 	}
 	for (i = 0; i + 1 < len; i++) {        /* transpose */
 		if (w[i] == w[i + 1])
@@ -206,7 +209,7 @@ edits1(struct rc_norm *n, const char *w, struct best *b)
 			memcpy(c, w, i);
 			c[i] = (char)ch;
 			memcpy(c + i + 1, w + i, len - i + 1);
-			consider(n, c, 6, b);
+			consider(n, c, i == 0 ? 0 : 6, b);
 		}
 	for (i = 0; i < len; i++)              /* replace */
 		for (ch = 'a'; ch <= 'z'; ch++) {
@@ -214,7 +217,7 @@ edits1(struct rc_norm *n, const char *w, struct best *b)
 				continue;
 			memcpy(c, w, len + 1);
 			c[i] = (char)ch;
-			consider(n, c, 1, b);
+			consider(n, c, i == 0 ? 0 : 1, b);
 		}
 }
 
@@ -312,8 +315,10 @@ speller_answer(struct rc_norm *n, const char *w, size_t len, const char *word)
 	} else {
 		if (n->sp->h != NULL) {
 			edits1(n, word, &b);
-			if (b.score == 0) {
-				/* Two slips: only words of the lexicon are tried. */
+			if (b.score == 0 && len >= 6) {
+				/* Two slips, in a long word: only words of the lexicon
+				 * are tried (a short word two slips from ours is more
+				 * likely a word we do not know). */
 				struct near2 s;
 
 				memset(&s, 0, sizeof s);

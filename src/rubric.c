@@ -37,7 +37,8 @@ const char *const rc_signal_names[RC_SIG_COUNT] = {
 	"acknowledge", "empathy", "recap", "give-options", "state-minimum",
 	"accept", "think", "deadline", "consequence", "waive", "full-balance",
 	"remind-debt",
-	"inability", "give-reason", "offer|stall", "agree", "hostile", "dispute",
+	"inability", "give-reason", "offer|stall", "agree", "hostile",
+	"dispute|already-paid|not-received",
 	"hang-up",
 };
 

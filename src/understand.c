@@ -233,6 +233,10 @@ match_intent(struct rc_reader *rd, const struct rc_intent *in, char *subject,
 			if (w == br->nwords)
 				continue;
 		}
+		/* A negated match stays blanked for the intent's later branches
+		 * ("not going to send the bailiffs": no bailiffs either), so
+		 * branches that hold their own negation ("don't be an idiot")
+		 * come first in the lexicon. */
 		for (tries = 0; tries < 8; tries++) {
 			if (rc_matcher_exec(rd->m, br->p, subj, len) != RC_MATCH_YES)
 				break;
