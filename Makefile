@@ -29,6 +29,8 @@ test: build
 bench: build
 	cmake --build $(BUILD) --target recoup-bench -j2
 	$(BUILD)/recoup-bench
+	sh bench/startup.sh $(BUILD) $(OLD)
+	sh bench/lang.sh $(BUILD)
 	sh bench/records.sh $(BUILD) 100000
 
 asan:

@@ -111,6 +111,8 @@ rc_cmd_play_call(const struct rc_scenario *s, uint64_t seed,
 	if (rc_cmd_saver_begin(&saver, st, s, seed, so->trainee, cohort, drill,
 	    so) != 0)
 		return RC_EXIT_USAGE;
+	/* /why is refused in assessment mode: no trace is needed there. */
+	so->no_trace = so->mode == RC_MODE_ASSESSMENT;
 	ss = rc_session_new(s, seed, so);
 	rc_session_start(ss, &out);
 	show(&out);

@@ -153,54 +153,83 @@ required_word(struct rc_lexicon *lx, struct rc_strmap *ids, const char *word)
 	return (int)lx->nrequired++;
 }
 
-/* The patterns as matched: each pattern's top-level alternatives as
- * patterns of their own, each with the words it needs (literal.h), so a
- * line is only tried against the alternatives whose words it holds. */
+/* The patterns of OBJ[KEY] as matched: each pattern's top-level
+ * alternatives compiled as patterns of their own, each with the words it
+ * needs (literal.h), so a line is only tried against the alternatives
+ * whose words it holds.  A pattern whose alternatives do not compile alone
+ * (a back-reference across them) is matched whole; one that does not
+ * compile at all is reported with its offset. */
 static struct rc_branch *
-split_branches(struct rc_lexicon *lx, struct rc_strmap *ids,
-               struct rc_pattern **v, size_t n, size_t *nout)
+branch_patterns(struct ctx *c, const cJSON *obj, const char *ptr,
+                const char *key, const char *id, size_t *nsrc, size_t *nout)
 {
+	size_t ns, i, k, w;
+	char **src = strings(c, obj, ptr, key, &ns);
+	char *base = rc_jsonread_join(ptr, key);
 	struct rc_branch *out = NULL;
-	size_t i, k, w;
 
 	*nout = 0;
-	for (i = 0; i < n; i++) {
+	*nsrc = ns;
+	for (i = 0; i < ns; i++) {
+		char msg[256];
+		size_t off = 0, nb = 0, nsplit;
+		char *q = rc_jsonread_join_index(base, i);
 		char **b = NULL;
-		size_t nb = 0;
+		struct rc_pattern **pv;
+		const char *s;
+		int whole = 0;
 
-		top_branches(rc_pattern_source(v[i]), &b, &nb);
-		for (k = 0; k < nb; k++) {
-			char msg[256];
-			size_t off;
-			struct rc_pattern *p = rc_pattern_new(nb > 1 ? b[k] :
-			    rc_pattern_source(v[i]), msg, sizeof msg, &off);
-			char **req;
-			struct rc_branch *br;
-
-			/* A branch that does not compile alone (a back-reference
-			 * to another branch) is matched as the whole pattern. */
-			if (p == NULL) {
-				p = rc_pattern_new(rc_pattern_source(v[i]), msg, sizeof msg, &off);
-				for (w = k; w < nb; w++)
-					free(b[w]);
-				k = nb;
+		for (s = src[i]; *s && (unsigned char)*s >= 0x20 && *s != 0x7f; s++)
+			;
+		if (*s) {
+			rc_jsonread_fail(&c->r, q, "intent '%s': pattern holds control "
+			    "character 0x%02x at offset %zu (in JSON write \"\\\\b\" for a "
+			    "word boundary; \"\\b\" is a backspace)", id,
+			    (unsigned char)*s, (size_t)(s - src[i]));
+			free(q);
+			continue;
+		}
+		top_branches(src[i], &b, &nb);
+		nsplit = nb;
+		pv = rc_xcalloc(nb + 1, sizeof *pv);
+		for (k = 0; k < nb && !whole; k++)
+			if ((pv[k] = rc_pattern_new(b[k], msg, sizeof msg, &off)) == NULL)
+				whole = 1;
+		if (whole || nb == 0) {
+			for (k = 0; k < nb; k++)
+				rc_pattern_free(pv[k]);
+			memset(pv, 0, (nb + 1) * sizeof *pv);
+			if ((pv[0] = rc_pattern_new(src[i], msg, sizeof msg, &off)) == NULL) {
+				rc_jsonread_fail(&c->r, q, "intent '%s': pcre2 error at "
+				    "offset %zu: %s", id, off, msg);
+				nb = 0;
+			} else {
+				nb = 1;
 			}
+		}
+		for (k = 0; k < nb; k++) {
+			struct rc_branch *br;
+			char **req = rc_literal_required(rc_pattern_source(pv[k]));
+
 			out = rc_xreallocarray(out, *nout + 1, sizeof *out);
 			br = &out[(*nout)++];
 			memset(br, 0, sizeof *br);
-			br->p = p;
-			req = rc_literal_required(rc_pattern_source(p));
+			br->p = pv[k];
 			for (w = 0; req && req[w]; w++) {
 				br->words = rc_xreallocarray(br->words, br->nwords + 1,
 				    sizeof *br->words);
-				br->words[br->nwords++] = required_word(lx, ids, req[w]);
+				br->words[br->nwords++] = required_word(c->lx, c->ids, req[w]);
 			}
 			rc_literal_free(req);
-			if (k < nb)
-				free(b[k]);
 		}
+		for (k = 0; k < nsplit; k++)
+			free(b[k]);
 		free(b);
+		free(pv);
+		free(q);
 	}
+	free(base);
+	rc_jsonread_free_strings(src, ns);
 	return out;
 }
 
@@ -271,9 +300,8 @@ parse_intent(struct ctx *c, const cJSON *o, const char *ptr,
 	if (rc_jsonread_member(o, "patterns") == NULL && in->also == RC_ALSO_NONE)
 		rc_jsonread_fail(&c->r, ptr, "intent '%s' has no \"patterns\" "
 		    "(and no \"also\")", in->id);
-	in->patterns = patterns(c, o, ptr, "patterns", in->id, &in->npatterns);
-	in->branches = split_branches(c->lx, c->ids, in->patterns, in->npatterns,
-	    &in->nbranches);
+	in->branches = branch_patterns(c, o, ptr, "patterns", in->id,
+	    &in->npatterns, &in->nbranches);
 	in->not = patterns(c, o, ptr, "not", in->id, &in->nnot);
 	/* "unless" names intents; resolved once all are read. */
 	in->unless_ids = strings(c, o, ptr, "unless", &in->nunless_ids);
@@ -493,7 +521,6 @@ rc_lexicon_free(struct rc_lexicon *lx)
 		free(in->id);
 		free(in->description);
 		free(in->where);
-		free_patterns(in->patterns, in->npatterns);
 		for (j = 0; j < in->nbranches; j++) {
 			rc_pattern_free(in->branches[j].p);
 			free(in->branches[j].words);

@@ -52,8 +52,7 @@ struct rc_intent {
 	char *description;
 	int negatable;
 	enum rc_also also;
-	struct rc_pattern **patterns;
-	size_t npatterns;
+	size_t npatterns;               /* patterns as written */
 	struct rc_branch *branches;     /* what is matched: the patterns split
 	                                   at their top-level '|' */
 	size_t nbranches;

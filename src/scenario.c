@@ -1302,6 +1302,15 @@ inherit_base(struct ctx *c, const cJSON *root)
 	rc_jsonread_free_strings(exclude, nex);
 }
 
+static void
+vocab_replies(struct rc_strmap *v, const struct rc_replyset *rs)
+{
+	size_t i;
+
+	for (i = 0; i < rs->nreplies; i++)
+		rc_strmap_words(v, rs->replies[i].text);
+}
+
 /* What the reader needs of the scenario: the unpaid invoices' ids and
  * amounts, the balance, the days overdue, the research patterns, and the
  * scenario's own words. */
@@ -1348,6 +1357,25 @@ collect_facts(struct rc_scenario *s)
 		rc_strmap_words(s->vocab, s->notes[i]);
 	for (i = 0; i < s->nhistory; i++)
 		rc_strmap_words(s->vocab, s->history[i]);
+	/* The debtor's own words: what a trainee echoes, and what the
+	 * scorecard reads back from the debtor's lines. */
+	{
+		const struct rc_replyset *sets[] = { &s->opening, &s->hangup,
+		    &s->pause, &s->accept, &s->accept_plan, &s->counter,
+		    &s->counter_plan, &s->refuse };
+
+		for (i = 0; i < sizeof sets / sizeof *sets; i++)
+			vocab_replies(s->vocab, sets[i]);
+		for (i = 0; i < s->nglobal; i++)
+			vocab_replies(s->vocab, &s->global[i].rs);
+		for (i = 0; i < s->nbackstop; i++)
+			vocab_replies(s->vocab, &s->backstop[i].rs);
+		for (i = 0; i < s->nstates; i++) {
+			vocab_replies(s->vocab, &s->states[i].fallback);
+			for (j = 0; j < s->states[i].nrules; j++)
+				vocab_replies(s->vocab, &s->states[i].rules[j].rs);
+		}
+	}
 }
 
 static struct rc_scenario *

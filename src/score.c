@@ -244,6 +244,7 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 		facts.amounts = amounts;
 	}
 	rc_reader_facts(rubric->reader, &facts);
+	rc_reader_vocab_map(rubric->reader, in->vocab);
 	for (i = 0; i < t->n; i++) {
 		const struct rc_turn *u = &t->turns[i];
 		struct rc_line *l = &lines[i];
@@ -309,6 +310,7 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 			proposal_open = 1;
 	}
 	rc_reader_facts(rubric->reader, &none);
+	rc_reader_vocab_map(rubric->reader, NULL);
 	rc_reading_free(&r);
 	free(ids);
 	free(amounts);
@@ -538,6 +540,7 @@ rc_score_input_scenario(struct rc_score_input *in, struct rc_case *kase,
 	in->not_applicable = (const char *const *)s->na_ids;
 	in->weight_ids = (const char *const *)s->weight_ids;
 	in->weight_values = s->weight_values;
+	in->vocab = s->vocab;
 }
 
 struct rc_scorecard *

@@ -52,6 +52,8 @@ struct rc_score_input {
 	const char *const *weight_ids;    /* scenario weight overrides: ids ... */
 	const double *weight_values;      /* ... and their weights; NULL-ended ids */
 	struct rc_score_cache *cache;     /* may be NULL; see rc_score_cache_new() */
+	const struct rc_strmap *vocab;    /* the scenario's words, kept from
+	                                     spelling correction; may be NULL */
 };
 
 /* The readings of a call's lines kept between scorings of a call that

@@ -61,7 +61,7 @@ rc_session_new(const struct rc_scenario *s, uint64_t seed,
 	ss->s = s;
 	ss->e = rc_engine_new(s, seed);
 	ss->o = *opts;
-	rc_engine_tracing(ss->e, !opts->no_trace && opts->mode != RC_MODE_ASSESSMENT);
+	rc_engine_tracing(ss->e, !opts->no_trace);
 	ss->cache = rc_score_cache_new();
 	ss->invoices = rc_xcalloc(s->ninvoices + 1, sizeof *ss->invoices);
 	rc_score_input_scenario(&ss->input, &ss->kase, ss->invoices, s);

@@ -22,8 +22,7 @@ struct rc_session_opts {
 	const char *trainee;      /* may be NULL */
 	int echo;                 /* show the trainee's own lines ("You: ...") */
 	int no_trace;             /* nobody will ask /why: keep no trace of how
-	                             each reply was chosen (assessment mode
-	                             never keeps one) */
+	                             each reply was chosen */
 	struct rc_style style;
 	/* Called once for every turn added to the call (the debtor's lines,
 	 * the trainee's and their /actions), in order, as soon as the input
