@@ -342,7 +342,7 @@ check_graph(struct lint *l)
 			if (!w.way_out) {
 				dead[i] = 1;
 				add(l, RC_ERROR, p, "state '%s' has no way out: no rule, "
-				    "fallback or global rule leads to another state, and it "
+				    "fallback, global or backstop rule leads to another state, and it "
 				    "has no \"end\"", st->name);
 			}
 		}

@@ -129,22 +129,33 @@ read_one(const struct rc_rubric *rubric, const char *text, int collector,
 	    RC_SIDE_DEBTOR, r);
 }
 
-/* Does TEXT hold one of the lexicon's conditional words? */
+/* Is TEXT said on a condition: "if", "unless", "otherwise", "failing",
+ * or a clause opening with "should" ("should a payment be missed")? */
 static int
-conditional(const struct rc_lexicon *lx, const char *text)
+conditional(const char *text)
 {
+	static const char *const words[] = { "if", "unless", "otherwise",
+	    "failing", NULL };
 	const char *p = text;
+	int clause_start = 1;
 	size_t i, n;
 
 	while (*p) {
-		while (*p && !isalpha((unsigned char)*p))
+		while (*p && !isalpha((unsigned char)*p)) {
+			if (strchr(".,;:!?-", *p))
+				clause_start = 1;
 			p++;
+		}
 		for (n = 0; isalpha((unsigned char)p[n]); n++)
 			;
-		for (i = 0; i < lx->ncond; i++)
-			if (strlen(lx->cond_cues[i]) == n &&
-			    strncasecmp(p, lx->cond_cues[i], n) == 0)
+		if (n == 0)
+			break;
+		for (i = 0; words[i]; i++)
+			if (strlen(words[i]) == n && strncasecmp(p, words[i], n) == 0)
 				return 1;
+		if (clause_start && n == 6 && strncasecmp(p, "should", 6) == 0)
+			return 1;
+		clause_start = 0;
 		p += n;
 	}
 	return 0;
@@ -162,10 +173,9 @@ has_signal(const struct rc_rubric *rubric, const struct rc_reading *r, int s)
 	if (*k < 0)
 		return 0;
 	/* What happens IF a payment is missed: a consequence said on a
-	 * condition ("if", "should", "otherwise": the lexicon's conditional
-	 * words).  A consequence said flatly is still a consequence. */
+	 * condition.  A consequence said flatly is still a consequence. */
 	if (s == RC_SIG_RAMIFICATION)
-		return conditional(rubric->lex, rc_buf_str(&r->norm));
+		return conditional(rc_buf_str(&r->norm));
 	return 1;
 }
 
