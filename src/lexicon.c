@@ -233,6 +233,40 @@ branch_patterns(struct ctx *c, const cJSON *obj, const char *ptr,
 	return out;
 }
 
+struct named {
+	const char *name;
+	int value;
+};
+
+/* The value named by the string OBJ[KEY] among NAMES, else DEF (and an
+ * error listing the names when the string is none of them). */
+static int
+choice(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
+       int required, const struct named *names, int def)
+{
+	char *v = rc_jsonread_str(&c->r, obj, ptr, key, required);
+	struct rc_buf list = RC_BUF_INIT;
+	size_t i;
+	int out = def;
+
+	if (v == NULL)
+		return def;
+	for (i = 0; names[i].name && strcmp(names[i].name, v) != 0; i++)
+		rc_buf_printf(&list, "%s\"%s\"", i ? ", " : "", names[i].name);
+	if (names[i].name != NULL) {
+		out = names[i].value;
+	} else {
+		char *q = rc_jsonread_join(ptr, key);
+
+		rc_jsonread_fail(&c->r, q, "expected one of %s, found \"%s\"",
+		    rc_buf_str(&list), v);
+		free(q);
+	}
+	rc_buf_free(&list);
+	free(v);
+	return out;
+}
+
 static void
 parse_intent(struct ctx *c, const cJSON *o, const char *ptr,
              struct rc_intent *in)
@@ -240,7 +274,11 @@ parse_intent(struct ctx *c, const cJSON *o, const char *ptr,
 	static const char *const keys[] = { "id", "speaker", "description",
 	    "negatable", "also", "patterns", "not", "unless", "examples",
 	    "counter_examples", NULL };
-	char *side, *also;
+	static const struct named sides[] = { { "trainee", RC_SIDE_TRAINEE },
+	    { "debtor", RC_SIDE_DEBTOR }, { "both", RC_SIDE_BOTH }, { NULL, 0 } };
+	static const struct named alsos[] = { { "case-facts", RC_ALSO_CASE },
+	    { "research", RC_ALSO_RESEARCH }, { "proposal", RC_ALSO_PROPOSAL },
+	    { "shouting", RC_ALSO_SHOUT }, { NULL, 0 } };
 	size_t i;
 
 	in->where = rc_xstrdup(ptr);
@@ -261,42 +299,10 @@ parse_intent(struct ctx *c, const cJSON *o, const char *ptr,
 			break;
 		}
 	in->description = rc_jsonread_str(&c->r, o, ptr, "description", 1);
-	side = rc_jsonread_str(&c->r, o, ptr, "speaker", 1);
-	in->side = RC_SIDE_TRAINEE;
-	if (side != NULL) {
-		if (strcmp(side, "trainee") == 0)
-			in->side = RC_SIDE_TRAINEE;
-		else if (strcmp(side, "debtor") == 0)
-			in->side = RC_SIDE_DEBTOR;
-		else if (strcmp(side, "both") == 0)
-			in->side = RC_SIDE_BOTH;
-		else {
-			char *q = rc_jsonread_join(ptr, "speaker");
-			rc_jsonread_fail(&c->r, q, "expected \"trainee\", \"debtor\" or "
-			    "\"both\", found \"%s\"", side);
-			free(q);
-		}
-		free(side);
-	}
+	in->side = (enum rc_side)choice(c, o, ptr, "speaker", 1, sides,
+	    RC_SIDE_TRAINEE);
 	rc_jsonread_bool(&c->r, o, ptr, "negatable", &in->negatable);
-	also = rc_jsonread_str(&c->r, o, ptr, "also", 0);
-	if (also != NULL) {
-		if (strcmp(also, "case-facts") == 0)
-			in->also = RC_ALSO_CASE;
-		else if (strcmp(also, "research") == 0)
-			in->also = RC_ALSO_RESEARCH;
-		else if (strcmp(also, "proposal") == 0)
-			in->also = RC_ALSO_PROPOSAL;
-		else if (strcmp(also, "shouting") == 0)
-			in->also = RC_ALSO_SHOUT;
-		else {
-			char *q = rc_jsonread_join(ptr, "also");
-			rc_jsonread_fail(&c->r, q, "expected \"case-facts\", \"research\", "
-			    "\"proposal\" or \"shouting\", found \"%s\"", also);
-			free(q);
-		}
-		free(also);
-	}
+	in->also = (enum rc_also)choice(c, o, ptr, "also", 0, alsos, RC_ALSO_NONE);
 	if (rc_jsonread_member(o, "patterns") == NULL && in->also == RC_ALSO_NONE)
 		rc_jsonread_fail(&c->r, ptr, "intent '%s' has no \"patterns\" "
 		    "(and no \"also\")", in->id);

@@ -680,23 +680,12 @@ rule_exists(const struct rc_scenario *s, const char *id)
 	static const char *const special[] = { "opening", "fallback", "hangup",
 	    "pause", "bargain:accept", "bargain:accept_plan", "bargain:counter",
 	    "bargain:counter_plan", "bargain:refuse", NULL };
-	size_t i, j;
+	size_t i;
 
 	for (i = 0; special[i]; i++)
 		if (strcmp(special[i], id) == 0)
 			return 1;
-	for (i = 0; i < s->nglobal; i++)
-		if (s->global[i].id && strcmp(s->global[i].id, id) == 0)
-			return 1;
-	for (i = 0; i < s->nbackstop; i++)
-		if (s->backstop[i].id && strcmp(s->backstop[i].id, id) == 0)
-			return 1;
-	for (i = 0; i < s->nstates; i++)
-		for (j = 0; j < s->states[i].nrules; j++)
-			if (s->states[i].rules[j].id &&
-			    strcmp(s->states[i].rules[j].id, id) == 0)
-				return 1;
-	return 0;
+	return rc_scenario_rule(s, id) != NULL;
 }
 
 static size_t

@@ -1157,24 +1157,23 @@ parse_scoring(struct ctx *c, const cJSON *root)
 	}
 }
 
-/* Does the scenario have a rule called ID (its own, any list)? */
-static int
-has_rule(const struct rc_scenario *s, const char *id)
+const struct rc_rule *
+rc_scenario_rule(const struct rc_scenario *s, const char *id)
 {
 	size_t i, j;
 
 	for (i = 0; i < s->nglobal; i++)
 		if (s->global[i].id && strcmp(s->global[i].id, id) == 0)
-			return 1;
+			return &s->global[i];
 	for (i = 0; i < s->nbackstop; i++)
 		if (s->backstop[i].id && strcmp(s->backstop[i].id, id) == 0)
-			return 1;
+			return &s->backstop[i];
 	for (i = 0; i < s->nstates; i++)
 		for (j = 0; j < s->states[i].nrules; j++)
 			if (s->states[i].rules[j].id &&
 			    strcmp(s->states[i].rules[j].id, id) == 0)
-				return 1;
-	return 0;
+				return &s->states[i].rules[j];
+	return NULL;
 }
 
 /* Appends to *LIST (N rules) the rules of BASE (NB) the scenario neither
@@ -1188,7 +1187,7 @@ append_inherited(struct rc_scenario *s, struct rc_rule **list, size_t *n,
 
 	*list = rc_xreallocarray(*list, *n + nb + 1, sizeof **list);
 	for (i = 0; i < nb; i++) {
-		int drop = base[i].id == NULL || has_rule(s, base[i].id);
+		int drop = base[i].id == NULL || rc_scenario_rule(s, base[i].id) != NULL;
 
 		for (k = 0; !drop && k < nex; k++)
 			drop = strcmp(exclude[k], base[i].id) == 0;

@@ -230,6 +230,10 @@ int rc_scenario_var(const struct rc_scenario *s, const char *name);
  * Free with rc_reader_free(). */
 struct rc_reader *rc_scenario_reader(const struct rc_scenario *s);
 
+/* The rule called ID (global, backstop or of a state), or NULL. */
+const struct rc_rule *rc_scenario_rule(const struct rc_scenario *s,
+                                       const char *id);
+
 /* Total rules, global and per state. */
 size_t rc_scenario_rule_count(const struct rc_scenario *s);
 
