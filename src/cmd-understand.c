@@ -211,6 +211,9 @@ understand_exec(int argc, char **argv)
 			    s->lex->intents[h->intent].id);
 			if (h->path == RC_READ_SIMILAR)
 				rc_buf_printf(&out, " (like its examples: %.2f)", r.similarity);
+			else if (h->path == RC_READ_FACTS && h->start == 0 &&
+			    h->end >= strlen(rc_buf_str(&r.norm)))
+				rc_buf_puts(&out, " (scenario)");
 			else
 				rc_buf_printf(&out, " \"%.*s\"%s", (int)(h->end - h->start),
 				    rc_buf_str(&r.norm) + h->start,

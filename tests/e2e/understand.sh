@@ -1,0 +1,59 @@
+#!/bin/sh
+# recoup understand: the normal form, the intents with their spans and how
+# they were read, amounts and terms, the rule that answers in a state, the
+# JSON shape of docs/understanding.md, a debtor's line, and bad usage.
+. "$(dirname "$0")/lib.sh"
+
+"$RECOUP" understand forgetful-florist 'whats goin on with ur acount? i can do $500 today' \
+	>"$TMP/out" 2>"$TMP/err"
+expect_eq "text: exit code" "$?" 0
+expect_grep "text: normal form" "$TMP/out" "^normalised:  what's going on with your account\\? i can do \\\$500 today$"
+expect_grep "text: intents" "$TMP/out" "^intents: +ask-reason \"what's going on\", propose \\(scenario\\)$"
+expect_grep "text: amounts" "$TMP/out" '^amounts: +\$500$'
+expect_grep "text: terms" "$TMP/out" '^terms: +\$500 today$'
+expect_grep "text: the fallback answers" "$TMP/out" "^rule: +none: the state's fallback answers$"
+
+# In another state a rule answers; --trace says why the others did not.
+"$RECOUP" understand forgetful-florist "can u hold on a sec" --state identified --trace \
+	>"$TMP/out" 2>&1
+expect_grep "hold-on: the shared base answers" "$TMP/out" '^rule: +hold-on \(shared base\)$'
+expect_grep "hold-on: trace" "$TMP/out" '^  tried .*intent not read'
+
+# JSON: the shape, with spans into the normal form.
+"$RECOUP" understand forgetful-florist "Why haven't you paid INV-2291?" --format json \
+	>"$TMP/j" 2>"$TMP/err"
+expect_eq "json: exit code" "$?" 0
+expect_eq "json: ask-reason by a pattern" \
+	"$("$JSONGET" "$TMP/j" "intents.*" id path | grep ask-reason)" "ask-reason	pattern"
+expect_eq "json: its span" "$("$JSONGET" "$TMP/j" "intents.*" id span | grep ask-reason)" \
+	"ask-reason	[0,11]"
+expect_eq "json: remind-debt read from the case file" \
+	"$("$JSONGET" "$TMP/j" "intents.*" id path | grep remind-debt)" "remind-debt	scenario"
+expect_eq "json: no terms" "$("$JSONGET" "$TMP/j" terms)" "null"
+expect_eq "json: state" "$("$JSONGET" "$TMP/j" state)" "greeting"
+
+# A debtor's line: the debtor's intents, no rule.
+"$RECOUP" understand forgetful-florist "we're skint, I lost my job in March" --speaker debtor \
+	--format json >"$TMP/j" 2>"$TMP/err"
+expect_eq "debtor: exit code" "$?" 0
+expect_grep "debtor: inability" "$TMP/j" '"id": "inability"'
+expect_eq "debtor: no rule" "$("$JSONGET" "$TMP/j" rule)" "null"
+
+# Negation is clause-aware.
+"$RECOUP" understand forgetful-florist "if you don't settle by Monday, we'll see you in court" >"$TMP/out" 2>&1
+expect_grep "conditional threat" "$TMP/out" '^intents: .*threat'
+"$RECOUP" understand forgetful-florist "no one is going to court over this" >"$TMP/out" 2>&1
+expect_no_grep "negated threat" "$TMP/out" '^intents: .*threat'
+
+# Bad usage: exit 2 with a message.
+"$RECOUP" understand forgetful-florist >"$TMP/out" 2>"$TMP/err"
+expect_eq "no line: exit code" "$?" 2
+expect_grep "no line: message" "$TMP/err" '^recoup: understand needs a scenario and one line'
+"$RECOUP" understand forgetful-florist "hi" --state nowhere >"$TMP/out" 2>"$TMP/err"
+expect_eq "unknown state: exit code" "$?" 2
+expect_grep "unknown state: message" "$TMP/err" "^recoup: scenario 'forgetful-florist' has no state 'nowhere' \\(it has: greeting, "
+"$RECOUP" understand forgetful-florist "hi" --speaker judge >"$TMP/out" 2>"$TMP/err"
+expect_eq "bad speaker: exit code" "$?" 2
+"$RECOUP" understand no-such-debtor "hi" >"$TMP/out" 2>"$TMP/err"
+expect_eq "unknown scenario: exit code" "$?" 2
+finish
