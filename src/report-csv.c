@@ -113,7 +113,7 @@ rc_report_sessions_csv(struct rc_buf *b, const struct rc_store_row *row,
 		rc_buf_puts(b, "id,started_at,ended_at,trainee,cohort,drill,scenario,"
 		    "scenario_version,seed,mode,status,ended_by,turns,rubric_version,"
 		    "practice_score,outcome_score,score,passed");
-		for (i = 0; i < 20; i++) {
+		for (i = 0; i < RC_PRACTICES; i++) {
 			rc_buf_putc(b, ',');
 			rc_csv_cell(b, rc_practice_ids[i]);
 		}
@@ -145,7 +145,7 @@ rc_report_sessions_csv(struct rc_buf *b, const struct rc_store_row *row,
 	} else {
 		rc_buf_puts(b, ",,,,");
 	}
-	for (i = 0; i < 20; i++) {
+	for (i = 0; i < RC_PRACTICES; i++) {
 		double pts;
 
 		rc_buf_putc(b, ',');

@@ -81,17 +81,6 @@ day(int64_t t, char *buf, size_t size)
 	return buf;
 }
 
-static int
-number_of(const char *id)
-{
-	int i;
-
-	for (i = 0; i < 20; i++)
-		if (strcmp(rc_practice_ids[i], id) == 0)
-			return i + 1;
-	return 0;
-}
-
 static const char style_sheet[] =
 	"*{box-sizing:border-box}"
 	"body{margin:0;background:#f4f5f7;color:#1f2933;font:14px/1.45 "
@@ -191,7 +180,8 @@ heatmap(struct rc_buf *b, const struct rc_report *r)
 
 		rc_buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#52606d\" "
 		    "transform=\"rotate(-55 %d %d)\">%d. ", x, top - 8, x, top - 8,
-		    number_of(r->practices[cols[j]].id));
+		    rc_practice_number(r->practices[cols[j]].id,
+		    strlen(r->practices[cols[j]].id)));
 		rc_html_escape(b, r->practices[cols[j]].id);
 		rc_buf_puts(b, "</text>\n");
 	}

@@ -73,18 +73,6 @@ rc_report_history_text(struct rc_buf *b, const struct rc_store_row *row,
 		rc_buf_puts(b, "      -  -\n");
 }
 
-/* The number (1..20) of core practice ID, else 0. */
-static int
-number_of(const char *id)
-{
-	int i;
-
-	for (i = 0; i < 20; i++)
-		if (strcmp(rc_practice_ids[i], id) == 0)
-			return i + 1;
-	return 0;
-}
-
 void
 rc_report_compare_text(struct rc_buf *b, const struct rc_report *r)
 {
@@ -101,7 +89,8 @@ rc_report_compare_text(struct rc_buf *b, const struct rc_report *r)
 	    "OUTC", "TREND");
 	for (j = 0; j < r->npractices; j++)
 		if (r->practices[j].core)
-			rc_buf_printf(b, "%4d", number_of(r->practices[j].id));
+			rc_buf_printf(b, "%4d", rc_practice_number(r->practices[j].id,
+			    strlen(r->practices[j].id)));
 	rc_buf_putc(b, '\n');
 	for (i = 0; i < r->ntrainees; i++) {
 		const struct rc_report_trainee *t = r->trainees[i];
@@ -136,7 +125,8 @@ rc_report_compare_text(struct rc_buf *b, const struct rc_report *r)
 	    "Practices:\n");
 	for (j = 0; j < r->npractices; j++)
 		if (r->practices[j].core)
-			rc_buf_printf(b, "%4d %s\n", number_of(r->practices[j].id),
+			rc_buf_printf(b, "%4d %s\n", rc_practice_number(r->practices[j].id,
+			    strlen(r->practices[j].id)),
 			    r->practices[j].id);
 }
 

@@ -92,18 +92,6 @@ trainee(struct rc_report *r, const char *name)
 	return t;
 }
 
-static int
-is_core(const char *id, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < 20; i++)
-		if (strlen(rc_practice_ids[i]) == n &&
-		    strncmp(rc_practice_ids[i], id, n) == 0)
-			return 1;
-	return 0;
-}
-
 /* The index of practice ID (N bytes), added when new; GUESS is tried
  * first, since summaries list practices in the same order. */
 static size_t
@@ -121,7 +109,7 @@ practice(struct rc_report *r, const char *id, size_t n, size_t guess)
 	r->practices = rc_xreallocarray(r->practices, r->npractices + 1,
 	    sizeof *r->practices);
 	r->practices[r->npractices].id = rc_xstrndup(id, n);
-	r->practices[r->npractices].core = is_core(id, n);
+	r->practices[r->npractices].core = rc_practice_number(id, n) > 0;
 	return r->npractices++;
 }
 

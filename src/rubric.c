@@ -7,6 +7,8 @@
  */
 #include "rubric.h"
 
+#include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +21,7 @@
 #include "jsonread.h"
 #include "xmalloc.h"
 
-const char *const rc_practice_ids[20] = {
+const char *const rc_practice_ids[RC_PRACTICES] = {
 	"every-interaction-negotiation", "start-with-reminder",
 	"accurate-information", "do-research", "polite-professional",
 	"remain-calm", "treat-as-equals", "be-realistic", "clear-message",
@@ -86,8 +88,9 @@ load_practice(struct rc_practice_def *p, const cJSON *o, const char *name,
 	}
 	if (!extended) {
 		v = cJSON_GetObjectItemCaseSensitive(o, "number");
-		if (!cJSON_IsNumber(v) || v->valuedouble < 1 || v->valuedouble > 20)
-			rc_err_add(err, RC_ERROR, "%s: %s/number: expected 1..20", name, ptr);
+		if (!cJSON_IsNumber(v) || v->valuedouble < 1 || v->valuedouble > RC_PRACTICES)
+			rc_err_add(err, RC_ERROR, "%s: %s/number: expected 1..%d", name, ptr,
+			    RC_PRACTICES);
 		else
 			p->number = (int)v->valuedouble;
 	}
@@ -171,8 +174,10 @@ static void
 check_keys(const char *name, const cJSON *root, struct rc_err *err)
 {
 	static const char *const top[] = { "version", "pass_mark", "weights",
-	    "practices", "extended", NULL };
+	    "practices", "extended", "outcome", "coaching", NULL };
 	static const char *const wkeys[] = { "practice", "outcome", NULL };
+	static const char *const ckeys[] = { "hint_order", "live_faults",
+	    "conduct", "after_deal", "any_time", NULL };
 	static const char *const pkeys[] = { "id", "number", "title",
 	    "description", "tip", "weight", "settings", NULL };
 	static const char *const lists[] = { "practices", "extended" };
@@ -190,6 +195,8 @@ check_keys(const char *name, const cJSON *root, struct rc_err *err)
 	rc_jsonread_keys(&r, root, "", top);
 	if ((v = cJSON_GetObjectItemCaseSensitive(root, "weights")) && cJSON_IsObject(v))
 		rc_jsonread_keys(&r, v, "/weights", wkeys);
+	if ((v = cJSON_GetObjectItemCaseSensitive(root, "coaching")) && cJSON_IsObject(v))
+		rc_jsonread_keys(&r, v, "/coaching", ckeys);
 	for (k = 0; k < 2; k++) {
 		v = cJSON_GetObjectItemCaseSensitive(root, lists[k]);
 		i = 0;
@@ -203,6 +210,124 @@ check_keys(const char *name, const cJSON *root, struct rc_err *err)
 	}
 	rc_jsonptr_free(r.idx);
 	free(text);
+}
+
+static const struct {
+	const char *key;
+	size_t off;
+	double def, lo, hi;
+} outcome_fields[] = {
+#define F(k, f, d, lo, hi) { k, offsetof(struct rc_outcome_model, f), d, lo, hi }
+	F("recovery_weight", w_recovery, 0.6, 0, 1),
+	F("speed_weight", w_speed, 0.15, 0, 1),
+	F("goodwill_weight", w_goodwill, 0.25, 0, 1),
+	F("goodwill_base", goodwill_base, 50, 0, 100),
+	F("goodwill_per_mood", goodwill_per_mood, 12.5, 0, 100),
+	F("goodwill_unknown", goodwill_unknown, 60, 0, 100),
+	F("goodwill_per_hostile_line", goodwill_per_hostile, 15, 0, 100),
+	F("goodwill_after_hangup", goodwill_hangup_cap, 15, 0, 100),
+	F("unaffordable_success", unaffordable_success, 0.6, 0, 1),
+	F("achievable_months", achievable_months, 12, 0, 120),
+	F("follow_up_recovery", followup_recovery, 0.3, 0, 1),
+	F("speed_paid_now", speed_now, 1, 0, 1),
+	F("speed_within_90_days", speed_quarter, 0.8, 0, 1),
+	F("speed_within_a_year", speed_year, 0.5, 0, 1),
+	F("speed_later", speed_later, 0.3, 0, 1),
+	F("speed_never_in_full", speed_never, 0.2, 0, 1),
+#undef F
+};
+
+/* "outcome": the outcome model's numbers, each optional. */
+static void
+load_outcome(struct rc_rubric *r, const cJSON *root, const char *name,
+             struct rc_err *err)
+{
+	const cJSON *o = cJSON_GetObjectItemCaseSensitive(root, "outcome"), *e;
+	size_t i;
+
+	for (i = 0; i < sizeof outcome_fields / sizeof *outcome_fields; i++)
+		*(double *)((char *)&r->outcome + outcome_fields[i].off) =
+		    outcome_fields[i].def;
+	if (o == NULL)
+		return;
+	if (!cJSON_IsObject(o)) {
+		rc_err_add(err, RC_ERROR, "%s: /outcome: expected an object", name);
+		return;
+	}
+	cJSON_ArrayForEach(e, o) {
+		for (i = 0; i < sizeof outcome_fields / sizeof *outcome_fields; i++)
+			if (strcmp(outcome_fields[i].key, e->string) == 0)
+				break;
+		if (i == sizeof outcome_fields / sizeof *outcome_fields) {
+			if (e->string[0] != '_')
+				rc_err_add(err, RC_ERROR, "%s: /outcome/%s: unknown key '%s'",
+				    name, e->string, e->string);
+			continue;
+		}
+		if (!cJSON_IsNumber(e) || e->valuedouble < outcome_fields[i].lo ||
+		    e->valuedouble > outcome_fields[i].hi) {
+			rc_err_add(err, RC_ERROR, "%s: /outcome/%s: expected a number %g..%g",
+			    name, e->string, outcome_fields[i].lo, outcome_fields[i].hi);
+			continue;
+		}
+		*(double *)((char *)&r->outcome + outcome_fields[i].off) = e->valuedouble;
+	}
+	if (fabs(r->outcome.w_recovery + r->outcome.w_speed + r->outcome.w_goodwill - 1) > 1e-6)
+		rc_err_add(err, RC_ERROR, "%s: /outcome: recovery_weight, speed_weight and "
+		    "goodwill_weight must add up to 1", name);
+}
+
+/* A list of practice ids at "coaching"/KEY into V (practice numbers). */
+static size_t
+coaching_list(const cJSON *c, const char *key, int *v, const char *name,
+              struct rc_err *err)
+{
+	const cJSON *a = cJSON_GetObjectItemCaseSensitive(c, key), *e;
+	size_t n = 0, i = 0;
+
+	if (a == NULL)
+		return 0;
+	if (!cJSON_IsArray(a)) {
+		rc_err_add(err, RC_ERROR, "%s: /coaching/%s: expected an array of "
+		    "practice ids", name, key);
+		return 0;
+	}
+	cJSON_ArrayForEach(e, a) {
+		int num = cJSON_IsString(e) ? rc_practice_number(e->valuestring,
+		    strlen(e->valuestring)) : 0;
+
+		if (num == 0)
+			rc_err_add(err, RC_ERROR, "%s: /coaching/%s/%zu: expected one of "
+			    "the twenty practice ids", name, key, i);
+		else if (n < RC_PRACTICES)
+			v[n++] = num;
+		i++;
+	}
+	return n;
+}
+
+static void
+load_coaching(struct rc_rubric *r, const cJSON *root, const char *name,
+              struct rc_err *err)
+{
+	const cJSON *c = cJSON_GetObjectItemCaseSensitive(root, "coaching");
+
+	if (c == NULL)
+		return;
+	if (!cJSON_IsObject(c)) {
+		rc_err_add(err, RC_ERROR, "%s: /coaching: expected an object", name);
+		return;
+	}
+	r->coaching.nhint = coaching_list(c, "hint_order", r->coaching.hint_order,
+	    name, err);
+	r->coaching.nfaults = coaching_list(c, "live_faults", r->coaching.faults,
+	    name, err);
+	r->coaching.nconduct = coaching_list(c, "conduct", r->coaching.conduct,
+	    name, err);
+	r->coaching.nafter_deal = coaching_list(c, "after_deal",
+	    r->coaching.after_deal, name, err);
+	r->coaching.nany_time = coaching_list(c, "any_time", r->coaching.any_time,
+	    name, err);
 }
 
 struct rc_rubric *
@@ -249,12 +374,12 @@ rc_rubric_load(const char *dir, struct rc_err *err)
 		}
 	}
 	arr = cJSON_GetObjectItemCaseSensitive(root, "practices");
-	if (!cJSON_IsArray(arr) || cJSON_GetArraySize(arr) != 20) {
+	if (!cJSON_IsArray(arr) || cJSON_GetArraySize(arr) != RC_PRACTICES) {
 		rc_err_add(err, RC_ERROR, "%s: /practices: expected the twenty practices",
 		    name);
 	} else {
-		r->practices = rc_xcalloc(20, sizeof *r->practices);
-		for (i = 0; i < 20; i++) {
+		r->practices = rc_xcalloc(RC_PRACTICES, sizeof *r->practices);
+		for (i = 0; i < RC_PRACTICES; i++) {
 			snprintf(ptr, sizeof ptr, "/practices/%zu", i);
 			load_practice(&r->practices[i], cJSON_GetArrayItem(arr, (int)i), name,
 			    ptr, 0, err);
@@ -277,6 +402,8 @@ rc_rubric_load(const char *dir, struct rc_err *err)
 			r->nextended++;
 		}
 	}
+	load_outcome(r, root, name, err);
+	load_coaching(r, root, name, err);
 	cJSON_Delete(root);
 	rc_buf_free(&path);
 	load_lexicon(r, err);
@@ -343,4 +470,27 @@ rc_rubric_setting(const struct rc_practice_def *p, const char *key, double def)
 		if (strcmp(p->setting_keys[i], key) == 0)
 			return p->setting_values[i];
 	return def;
+}
+
+int
+rc_practice_number(const char *id, size_t n)
+{
+	int i;
+
+	for (i = 0; i < RC_PRACTICES; i++)
+		if (strlen(rc_practice_ids[i]) == n &&
+		    strncmp(rc_practice_ids[i], id, n) == 0)
+			return i + 1;
+	return 0;
+}
+
+int
+rc_coaching_has(const int *list, size_t n, int number)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (list[i] == number)
+			return 1;
+	return 0;
 }

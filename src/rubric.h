@@ -18,6 +18,9 @@
 #include "lexicon.h"
 #include "understand.h"
 
+/* How many practices the rubric has: the twenty of the spec. */
+#define RC_PRACTICES 20
+
 /* Collector-line signals, in the order of rc_signal_names[]. */
 enum rc_signal {
 	RC_SIG_IDENTIFY, RC_SIG_COURTESY, RC_SIG_PROFANITY, RC_SIG_INSULT,
@@ -43,13 +46,47 @@ extern const char *const rc_signal_names[RC_SIG_COUNT];
 
 struct rc_practice_def {
 	char *id;
-	int number;              /* 1..20; 0 for an extended practice */
+	int number;              /* 1..RC_PRACTICES; 0 for an extended practice */
 	char *title, *description, *tip;
 	double weight;
 	char **setting_keys;     /* numeric detector settings */
 	double *setting_values;
 	size_t nsettings;
 };
+
+/* How the outcome is scored (rubric.json "outcome"; every field has the
+ * default given in docs/scoring.md). */
+struct rc_outcome_model {
+	double w_recovery, w_speed, w_goodwill;   /* sum to 1 */
+	double goodwill_base, goodwill_per_mood;  /* mood known: base + per * mood */
+	double goodwill_unknown, goodwill_per_hostile;  /* from a recording */
+	double goodwill_hangup_cap;
+	double unaffordable_success;  /* a plan above what they can afford:
+	                                 its success is this x (affordable/asked)^2 */
+	double achievable_months;     /* what a debtor can pay: cash + N months */
+	double followup_recovery;     /* no deal, but a dated follow-up */
+	double speed_now, speed_quarter, speed_year, speed_later, speed_never;
+};
+
+/* Coaching in practice mode (rubric.json "coaching"): the order /hint
+ * goes through the practices, and the practices a single line can fail
+ * by what it says (a live note says so at once).  Practice numbers. */
+struct rc_coaching {
+	int hint_order[RC_PRACTICES];
+	size_t nhint;
+	int faults[RC_PRACTICES];     /* failed by one line (a note at once) */
+	size_t nfaults;
+	int conduct[RC_PRACTICES];    /* judged on the whole call: no news
+	                                 while it lasts */
+	size_t nconduct;
+	int after_deal[RC_PRACTICES]; /* hinted only once there is a deal */
+	size_t nafter_deal;
+	int any_time[RC_PRACTICES];   /* hinted with or without a deal */
+	size_t nany_time;
+};
+
+/* 1 when practice NUMBER is in LIST (N entries). */
+int rc_coaching_has(const int *list, size_t n, int number);
 
 struct rc_rubric {
 	char *version;
@@ -59,6 +96,8 @@ struct rc_rubric {
 	size_t npractices;
 	struct rc_practice_def *extended;
 	size_t nextended;
+	struct rc_outcome_model outcome;
+	struct rc_coaching coaching;
 	/* How lines are read: the shared lexicon (not owned), the intent of
 	 * each signal, and one reader kept for every call scored with this
 	 * rubric (its spelling cache is worth keeping across calls). */
@@ -82,6 +121,10 @@ double rc_rubric_setting(const struct rc_practice_def *p, const char *key,
                          double def);
 
 /* The ids of the twenty practices, in number order (fixed by the spec). */
-extern const char *const rc_practice_ids[20];
+extern const char *const rc_practice_ids[RC_PRACTICES];
+
+/* The number (1..RC_PRACTICES) of the practice whose id is the N bytes at
+ * ID, or 0 when ID is none of them (an extended practice). */
+int rc_practice_number(const char *id, size_t n);
 
 #endif

@@ -454,8 +454,8 @@ per_month(enum rc_period p)
 }
 
 static void
-outcome(const struct rc_score_input *in, const struct rc_line *lines, size_t n,
-        struct rc_outcome *o)
+outcome(const struct rc_outcome_model *m, const struct rc_score_input *in,
+        const struct rc_line *lines, size_t n, struct rc_outcome *o)
 {
 	const struct rc_transcript *t = in->t;
 	const struct rc_truth *tr = in->truth;
@@ -475,11 +475,11 @@ outcome(const struct rc_score_input *in, const struct rc_line *lines, size_t n,
 			followup = 1;
 	}
 	if (in->has_mood)
-		o->goodwill = 50 + 12.5 * in->mood;
+		o->goodwill = m->goodwill_base + m->goodwill_per_mood * in->mood;
 	else
-		o->goodwill = 60 - 15 * hostile;
-	if (t->ended_by == RC_ENDED_HANGUP && o->goodwill > 15)
-		o->goodwill = 15;
+		o->goodwill = m->goodwill_unknown - m->goodwill_per_hostile * hostile;
+	if (t->ended_by == RC_ENDED_HANGUP && o->goodwill > m->goodwill_hangup_cap)
+		o->goodwill = m->goodwill_hangup_cap;
 	o->goodwill = o->goodwill < 0 ? 0 : o->goodwill > 100 ? 100 : o->goodwill;
 	if (o->agreement) {
 		const struct rc_terms *a = &t->agreement;
@@ -496,7 +496,8 @@ outcome(const struct rc_score_input *in, const struct rc_line *lines, size_t n,
 		    a->instalment * per_month(a->period) > tr->monthly + 0.005) {
 			double ratio = tr->monthly / (a->instalment * per_month(a->period));
 
-			p = 0.6 * ratio * ratio;   /* an unaffordable plan likely fails */
+			/* An unaffordable plan likely fails. */
+			p = m->unaffordable_success * ratio * ratio;
 		}
 		o->recovered_now = up;
 		o->expected = up + rest * p;
@@ -508,18 +509,20 @@ outcome(const struct rc_score_input *in, const struct rc_line *lines, size_t n,
 		}
 	}
 	achievable = o->balance;
-	if (tr != NULL && tr->cash_now + 12 * tr->monthly < achievable)
-		achievable = tr->cash_now + 12 * tr->monthly;
+	if (tr != NULL && tr->cash_now + m->achievable_months * tr->monthly < achievable)
+		achievable = tr->cash_now + m->achievable_months * tr->monthly;
 	recovery = achievable > 0 ? o->expected / achievable : 0;
 	if (recovery > 1)
 		recovery = 1;
 	if (!o->agreement && followup)
-		recovery = 0.3;   /* a dated follow-up with a debtor who cannot pay */
-	speed = o->days_to_full < 0 ? 0.2 : o->days_to_full == 0 ? 1 :
-	    o->days_to_full <= 90 ? 0.8 : o->days_to_full <= 365 ? 0.5 : 0.3;
+		recovery = m->followup_recovery;   /* a debtor who cannot pay yet */
+	speed = o->days_to_full < 0 ? m->speed_never : o->days_to_full == 0 ?
+	    m->speed_now : o->days_to_full <= 90 ? m->speed_quarter :
+	    o->days_to_full <= 365 ? m->speed_year : m->speed_later;
 	if (!o->agreement)
 		speed = 0;
-	o->score = 100 * (0.6 * recovery + 0.15 * speed + 0.25 * o->goodwill / 100);
+	o->score = 100 * (m->w_recovery * recovery + m->w_speed * speed +
+	    m->w_goodwill * o->goodwill / 100);
 }
 
 void
@@ -586,7 +589,7 @@ rc_score(const struct rc_rubric *rubric, const struct rc_score_input *in)
 	c->practice_score = wsum > 0 ? 100 * sum / wsum : 0;
 	criticals(c, lines, in->t->n);
 	c->style = style(lines, in->t->n);
-	outcome(in, lines, in->t->n, &c->outcome);
+	outcome(&rubric->outcome, in, lines, in->t->n, &c->outcome);
 	c->score = rubric->w_practice * c->practice_score +
 	    rubric->w_outcome * c->outcome.score;
 	c->pass_mark = rubric->pass_mark;

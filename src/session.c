@@ -174,33 +174,19 @@ cites(const struct rc_result *r, int turn)
 	return 0;
 }
 
-/* Practices a single line can fail by what it says (a wrong figure,
- * losing one's temper, talking down, an unrealistic demand, a deal below
- * the floor, an instant counter, pressure on a debtor who cannot pay, a
- * dropped deadline), as opposed to ones failed by never doing something
- * (politeness is judged on the whole call: abuse shows under 6 and 7). */
-static int
-committed(int number)
-{
-	switch (number) {
-	case 3: case 6: case 7: case 8: case 10: case 14: case 16: case 20:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
 /* Practice mode: a short note when the line just said met a practice for
  * the first time, or failed one by what it said. */
 static void
 live_notes(struct rc_session *ss, struct rc_buf *out)
 {
 	struct rc_scorecard *c = rc_session_score_now(ss);
+	const struct rc_coaching *co;
 	int turn;
 	size_t i;
 
 	if (c == NULL)
 		return;
+	co = &ss->o.rubric->coaching;
 	turn = last_collector_turn(rc_engine_transcript(ss->e));
 	for (i = 0; i < c->npractices; i++) {
 		const struct rc_result *r = &c->practices[i];
@@ -210,7 +196,7 @@ live_notes(struct rc_session *ss, struct rc_buf *out)
 		 * "missed" until the end of the call; that is no news. */
 		/* Conduct over the whole call (5-7) is no news while it lasts;
 		 * keeping calm right after a provocation is. */
-		if (r->def->number >= 5 && r->def->number <= 7) {
+		if (rc_coaching_has(co->conduct, co->nconduct, r->def->number)) {
 			if (r->status == RC_MET && (r->flags & RC_RESULT_HELD_CALM) &&
 			    cites(r, turn) && !ss->calm_noted) {
 				ss->calm_noted = 1;
@@ -221,7 +207,8 @@ live_notes(struct rc_session *ss, struct rc_buf *out)
 		    cites(r, turn))
 			rc_buf_printf(out, "  (note: %s — met)\n", r->def->title);
 		else if (r->status == RC_MISSED && ss->last[i] != RC_MISSED &&
-		    committed(r->def->number) && cites(r, turn))
+		    rc_coaching_has(co->faults, co->nfaults, r->def->number) &&
+		    cites(r, turn))
 			rc_buf_printf(out, "  (note: %s — missed%s%s)\n", r->def->title,
 			    r->note ? ": " : "", r->note ? r->note : "");
 		ss->last[i] = r->status;
@@ -237,9 +224,8 @@ live_notes(struct rc_session *ss, struct rc_buf *out)
 static void
 hint(struct rc_session *ss, struct rc_buf *out)
 {
-	static const int order[] = { 2, 3, 11, 12, 13, 14, 15, 9, 10, 4, 8, 16,
-	    17, 18, 19, 20, 5, 6, 7, 1 };
 	struct rc_scorecard *c = rc_session_score_now(ss);
+	const struct rc_coaching *co;
 	const struct rc_transcript *t = rc_engine_transcript(ss->e);
 	size_t i, k;
 
@@ -247,18 +233,22 @@ hint(struct rc_session *ss, struct rc_buf *out)
 		rc_buf_puts(out, "(No hints: the rubric is not loaded.)\n");
 		return;
 	}
-	for (k = 0; k < sizeof order / sizeof order[0]; k++) {
+	co = &ss->o.rubric->coaching;
+	for (k = 0; k < co->nhint; k++) {
 		const struct rc_result *r = NULL;
 		int closing;
 
 		for (i = 0; i < c->npractices; i++)
-			if (c->practices[i].def->number == order[k])
+			if (c->practices[i].def->number == co->hint_order[k])
 				r = &c->practices[i];
 		if (r == NULL || r->status == RC_MET || r->status == RC_NA)
 			continue;
-		closing = r->def->number >= 17 && r->def->number <= 19;
-		if (closing != (t->has_agreement != 0) && r->def->number != 20 &&
-		    !(closing == 0 && r->def->number >= 5 && r->def->number <= 7))
+		/* Closing practices wait for a deal; the rest wait for none,
+		 * except those that matter at any time. */
+		closing = rc_coaching_has(co->after_deal, co->nafter_deal,
+		    r->def->number);
+		if (closing ? !t->has_agreement : t->has_agreement &&
+		    !rc_coaching_has(co->any_time, co->nany_time, r->def->number))
 			continue;
 		rc_buf_printf(out, "(Hint: %s. %s)\n", r->def->title, r->def->tip);
 		rc_scorecard_free(c);
