@@ -479,6 +479,43 @@ load_file(struct rc_lexicon *lx, const char *file,
 	free(text);
 }
 
+/* Numbers every branch and lists, for each required word, the branches
+ * that need it: a line's words then name its candidate branches. */
+static void
+index_branches(struct rc_lexicon *lx)
+{
+	size_t i, j, w, *count;
+
+	count = rc_xcalloc(lx->nrequired + 1, sizeof *count);
+	lx->nbranches = 0;
+	for (i = 0; i < lx->nintents; i++)
+		for (j = 0; j < lx->intents[i].nbranches; j++) {
+			struct rc_branch *br = &lx->intents[i].branches[j];
+
+			br->index = lx->nbranches++;
+			for (w = 0; w < br->nwords; w++)
+				count[br->words[w]]++;
+		}
+	lx->word_branches = rc_xcalloc(lx->nrequired + 1, sizeof *lx->word_branches);
+	for (w = 0; w < lx->nrequired; w++) {
+		lx->word_branches[w] = rc_xmalloc((count[w] + 1) * sizeof **lx->word_branches);
+		lx->word_branches[w][0] = (size_t)-1;
+		count[w] = 0;
+	}
+	for (i = 0; i < lx->nintents; i++)
+		for (j = 0; j < lx->intents[i].nbranches; j++) {
+			const struct rc_branch *br = &lx->intents[i].branches[j];
+
+			for (w = 0; w < br->nwords; w++) {
+				size_t k = (size_t)br->words[w];
+
+				lx->word_branches[k][count[k]++] = br->index;
+				lx->word_branches[k][count[k]] = (size_t)-1;
+			}
+		}
+	free(count);
+}
+
 struct rc_lexicon *
 rc_lexicon_load(const char *dir, struct rc_err *err)
 {
@@ -497,6 +534,7 @@ rc_lexicon_load(const char *dir, struct rc_err *err)
 	load_file(lx, lx->norm_path, parse_normalise, err);
 	load_file(lx, lx->path, parse_intents, err);
 	lx->ac = rc_ac_new(lx->required, lx->nrequired);
+	index_branches(lx);
 	if (err->nerrors > before) {
 		rc_lexicon_free(lx);
 		return NULL;
@@ -544,6 +582,9 @@ rc_lexicon_free(struct rc_lexicon *lx)
 	rc_strmap_free(lx->vocab);
 	rc_speller_free(lx->speller);
 	rc_ac_free(lx->ac);
+	for (i = 0; lx->word_branches && i < lx->nrequired; i++)
+		free(lx->word_branches[i]);
+	free(lx->word_branches);
 	rc_jsonread_free_strings(lx->required, lx->nrequired);
 	rc_jsonread_free_strings(lx->neg_cues, lx->nneg);
 	rc_jsonread_free_strings(lx->cond_cues, lx->ncond);

@@ -44,6 +44,7 @@ struct rc_branch {
 	struct rc_pattern *p;
 	int *words;
 	size_t nwords;
+	size_t index;                   /* among all the lexicon's branches */
 };
 
 struct rc_intent {
@@ -131,6 +132,9 @@ struct rc_lexicon {
 	char **required;
 	size_t nrequired;
 	struct rc_ac *ac;
+	size_t nbranches;              /* branches of all intents */
+	size_t **word_branches;        /* per required word: the branches that
+	                                  need it, (size_t)-1 ended */
 	/* The spelling dictionary and its answers, opened on first need by
 	 * normalise.c and shared by every reader of this lexicon: a cache,
 	 * the one thing that changes in a loaded lexicon. */

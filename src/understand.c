@@ -41,6 +41,7 @@ struct rc_reader {
 	int bagged;
 	int patterns_only;           /* no second chance (lint, checks) */
 	uint64_t *seen;              /* the lexicon's required words in the line */
+	uint64_t *cand;              /* branches whose required words are there */
 	int no_prefilter;            /* RECOUP_NO_PREFILTER: try every pattern */
 	struct rc_buf scratch;
 };
@@ -60,6 +61,7 @@ rc_reader_new(const struct rc_lexicon *lx)
 	rd->norm = rc_norm_new(lx);
 	rd->m = rc_matcher_new(0);
 	rd->seen = rc_xcalloc((lx->nrequired + 63) / 64 + 1, sizeof *rd->seen);
+	rd->cand = rc_xcalloc((lx->nbranches + 63) / 64 + 1, sizeof *rd->cand);
 	/* For checking the prefilter: the same readings must come out. */
 	rd->no_prefilter = getenv("RECOUP_NO_PREFILTER") != NULL &&
 	    *getenv("RECOUP_NO_PREFILTER") != '\0';
@@ -81,6 +83,7 @@ rc_reader_free(struct rc_reader *rd)
 	rc_norm_free(rd->norm);
 	rc_matcher_free(rd->m);
 	free(rd->seen);
+	free(rd->cand);
 	rc_buf_free(&rd->scratch);
 	free(rd);
 }
@@ -210,13 +213,35 @@ negated(const struct rc_lexicon *lx, const char *s, size_t off)
 	return found;
 }
 
+/* From the words found in the line, the branches worth trying. */
+static void
+mark_candidates(struct rc_reader *rd)
+{
+	const struct rc_lexicon *lx = rd->lx;
+	size_t nw = (lx->nrequired + 63) / 64, i;
+
+	memset(rd->cand, 0, ((lx->nbranches + 63) / 64 + 1) * sizeof *rd->cand);
+	for (i = 0; i < nw; i++) {
+		uint64_t bits = rd->seen[i];
+
+		while (bits) {
+			int b = __builtin_ctzll(bits);
+			const size_t *k;
+
+			bits &= bits - 1;
+			for (k = lx->word_branches[i * 64 + (size_t)b]; *k != (size_t)-1; k++)
+				rd->cand[*k / 64] |= (uint64_t)1 << (*k % 64);
+		}
+	}
+}
+
 /* Runs intent IN's patterns over SUBJECT (LEN bytes).  Returns 1 and the
  * span of the first match that counts. */
 static int
 match_intent(struct rc_reader *rd, const struct rc_intent *in, char *subject,
              size_t len, size_t *a, size_t *b)
 {
-	size_t npats = in->nbranches, i, w;
+	size_t npats = in->nbranches, i;
 	char *scratch = NULL;
 	const char *subj = subject;
 	int hit = 0, tries;
@@ -226,13 +251,9 @@ match_intent(struct rc_reader *rd, const struct rc_intent *in, char *subject,
 
 		/* Words the branch cannot match without: none in the line, no
 		 * need to try it. */
-		if (br->nwords > 0 && !rd->no_prefilter) {
-			for (w = 0; w < br->nwords; w++)
-				if ((rd->seen[br->words[w] / 64] >> (br->words[w] % 64)) & 1u)
-					break;
-			if (w == br->nwords)
-				continue;
-		}
+		if (br->nwords > 0 && !rd->no_prefilter &&
+		    !((rd->cand[br->index / 64] >> (br->index % 64)) & 1u))
+			continue;
 		/* A negated match stays blanked for the intent's later branches
 		 * ("not going to send the bailiffs": no bailiffs either), so
 		 * branches that hold their own negation ("don't be an idiot")
@@ -549,6 +570,7 @@ rc_reader_read(struct rc_reader *rd, const char *text, enum rc_side side,
 	blank_quotes(subject);
 	memset(rd->seen, 0, ((lx->nrequired + 63) / 64 + 1) * sizeof *rd->seen);
 	rc_ac_scan(lx->ac, subject, rd->seen);
+	mark_candidates(rd);
 	for (i = 0; i < lx->nintents; i++) {
 		const struct rc_intent *in = &lx->intents[i];
 
