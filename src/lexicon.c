@@ -542,16 +542,6 @@ rc_lexicon_load(const char *dir, struct rc_err *err)
 	return lx;
 }
 
-static void
-free_patterns(struct rc_pattern **v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		rc_pattern_free(v[i]);
-	free(v);
-}
-
 void
 rc_lexicon_free(struct rc_lexicon *lx)
 {
@@ -570,7 +560,7 @@ rc_lexicon_free(struct rc_lexicon *lx)
 			free(in->branches[j].words);
 		}
 		free(in->branches);
-		free_patterns(in->not, in->nnot);
+		rc_pattern_free_all(in->not, in->nnot);
 		free(in->unless);
 		rc_jsonread_free_strings(in->unless_ids, in->nunless_ids);
 		rc_jsonread_free_strings(in->examples, in->nexamples);

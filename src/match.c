@@ -88,6 +88,16 @@ rc_pattern_free(struct rc_pattern *p)
 	free(p);
 }
 
+void
+rc_pattern_free_all(struct rc_pattern **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		rc_pattern_free(v[i]);
+	free(v);
+}
+
 const char *
 rc_pattern_source(const struct rc_pattern *p)
 {

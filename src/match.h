@@ -26,6 +26,8 @@ struct rc_matcher;
 struct rc_pattern *rc_pattern_new(const char *pattern, char *msg, size_t size,
                                   size_t *offset);
 void rc_pattern_free(struct rc_pattern *p);
+/* Frees the N patterns of V and the array V itself. */
+void rc_pattern_free_all(struct rc_pattern **v, size_t n);
 /* 1 when P has a named group NAME ("(?<NAME>...)"). */
 int rc_pattern_has_group(const struct rc_pattern *p, const char *name);
 const char *rc_pattern_source(const struct rc_pattern *p);

@@ -202,16 +202,6 @@ get_patterns(struct rc_jsonread *c, const cJSON *obj, const char *ptr,
 }
 
 static void
-free_patterns(struct rc_pattern **v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		rc_pattern_free(v[i]);
-	free(v);
-}
-
-static void
 parse_vars(struct rc_jsonread *c, const cJSON *obj, const char *ptr,
            struct rc_plan_expect *x)
 {
@@ -333,8 +323,8 @@ free_expect(struct rc_plan_expect *x)
 {
 	size_t i;
 
-	free_patterns(x->reply, x->nreply);
-	free_patterns(x->reply_not, x->nreply_not);
+	rc_pattern_free_all(x->reply, x->nreply);
+	rc_pattern_free_all(x->reply_not, x->nreply_not);
 	free(x->rule);
 	free(x->state);
 	rc_jsonread_free_strings(x->events, x->nevents);

@@ -214,16 +214,6 @@ get_intents(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
 	return out;
 }
 
-static void
-free_patterns(struct rc_pattern **v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		rc_pattern_free(v[i]);
-	free(v);
-}
-
 /* Finds or declares variable NAME.  IS_BOOL < 0: type unknown yet. */
 static int
 var_use(struct ctx *c, const char *name, int is_bool, const char *ptr)
@@ -729,8 +719,8 @@ free_rule(struct rc_rule *r)
 
 	free(r->id);
 	free(r->where);
-	free_patterns(r->match, r->nmatch);
-	free_patterns(r->not, r->nnot);
+	rc_pattern_free_all(r->match, r->nmatch);
+	rc_pattern_free_all(r->not, r->nnot);
 	free(r->intents);
 	free(r->not_intents);
 	rc_pattern_free(r->after);
@@ -1574,7 +1564,7 @@ rc_scenario_free(struct rc_scenario *s)
 		free(s->research[i].id);
 		free(s->research[i].source);
 		free(s->research[i].text);
-		free_patterns(s->research[i].patterns, s->research[i].npatterns);
+		rc_pattern_free_all(s->research[i].patterns, s->research[i].npatterns);
 	}
 	free(s->research);
 	free(s->reason);
