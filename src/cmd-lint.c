@@ -88,10 +88,7 @@ lint_one(const char *path, const char *dir, struct tally *t)
 		n = rc_lint_rubric(d, &err);
 		free(d);
 	} else if (strcmp(base, "base.json") == 0) {
-		/* The shared base is read with every scenario: linting one
-		 * shows its problems; its rules' examples are checked by each
-		 * scenario's test plan. */
-		n = rc_lint_scenario_rubric(path, t->rubric, &err);
+		n = rc_lint_base(path, &err);
 	} else {
 		n = rc_lint_scenario_rubric(path, t->rubric, &err);
 	}
@@ -149,6 +146,9 @@ lint_exec(int argc, char **argv)
 		lang = rc_lexicon_locate(list[0]);
 		rc_buf_printf(&p, "%s/intents.json", lang);
 		lint_one(rc_buf_str(&p), dir, &t);
+		rc_buf_reset(&p);
+		rc_buf_printf(&p, "%s/base.json", lang);
+		lint_one(rc_buf_str(&p), dir, &t);
 		rc_buf_free(&p);
 		free(lang);
 		for (k = 0; list[k]; k++)
@@ -167,11 +167,21 @@ lint_exec(int argc, char **argv)
 				t.unreadable = 1;
 				continue;
 			}
-			rc_buf_printf(&p, "%s/lang/intents.json", argv[i]);
-			if (stat(rc_buf_str(&p), &ls) == 0)
+			/* The directory's lexicon and base, or those of its
+			 * lang/ directory. */
+			rc_buf_printf(&p, "%s/intents.json", argv[i]);
+			if (stat(rc_buf_str(&p), &ls) != 0) {
+				rc_buf_reset(&p);
+				rc_buf_printf(&p, "%s/lang/intents.json", argv[i]);
+			}
+			if (stat(rc_buf_str(&p), &ls) == 0) {
 				lint_one(rc_buf_str(&p), dir, &t);
-			else if (list[0] == NULL)
+				strcpy(strrchr(rc_buf_str(&p), '/') + 1, "base.json");
+				if (stat(rc_buf_str(&p), &ls) == 0)
+					lint_one(rc_buf_str(&p), dir, &t);
+			} else if (list[0] == NULL) {
 				rc_cmd_error("warning: %s: no scenario files in it", argv[i]);
+			}
 			rc_buf_free(&p);
 			for (k = 0; list[k]; k++) {
 				const char *b = base_name(list[k]);

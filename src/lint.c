@@ -919,3 +919,74 @@ rc_lint_plan(const char *path, const char *const *dirs, struct rc_err *err)
 	rc_plan_free(p);
 	return (long)(err->nerrors - before);
 }
+
+/* The smallest debtor there is: it inherits the shared base and has
+ * nothing of its own but a state with a fallback. */
+static const char base_probe[] =
+    "{\"id\": \"base-check\", \"title\": \"Shared base check\", \"version\": \"0\","
+    " \"archetype\": \"other\", \"difficulty\": \"easy\", \"summary\": \"-\","
+    " \"persona\": {\"name\": \"Pat Base\", \"role\": \"owner\", \"kind\": \"consumer\"},"
+    " \"case\": {\"creditor\": \"Acme\", \"debtor\": \"Pat Base\", \"currency\": \"USD\","
+    " \"invoices\": [{\"id\": \"INV-1\", \"amount\": 100, \"due\": \"2026-10-01\"}],"
+    " \"balance\": 100, \"days_overdue\": 30},"
+    " \"truth\": {\"reason\": \"-\", \"cash_now\": 50, \"monthly\": 10, \"first_offer\": 20},"
+    " \"start\": \"talk\", \"opening\": {\"replies\": [\"Hello?\"]},"
+    " \"hangup\": {\"replies\": [\"Bye.\"]},"
+    " \"bargain\": {\"accept\": {\"replies\": [\"Fine.\"]}, \"accept_plan\": {\"replies\": [\"OK.\"]},"
+    " \"counter\": {\"replies\": [\"{offer}?\"]}, \"counter_plan\": {\"replies\": [\"Less.\"]},"
+    " \"refuse\": {\"replies\": [\"No.\"]}},"
+    " \"states\": {\"talk\": {\"fallback\": {\"replies\": [\"Sorry?\"]}}}}";
+
+long
+rc_lint_base(const char *path, struct rc_err *err)
+{
+	size_t before = err->nerrors, len = 0, i;
+	char *text = rc_file_read(path, &len, err), *dir, *slash, *old;
+	struct rc_scenario *s;
+	struct lint l;
+
+	if (text == NULL)
+		return -1;
+	/* The probe must inherit this base, wherever it is. */
+	dir = rc_xstrdup(path);
+	slash = strrchr(dir, '/');
+	if (slash != NULL)
+		*slash = '\0';
+	else
+		strcpy(dir, ".");
+	old = getenv("RECOUP_LANG") ? rc_xstrdup(getenv("RECOUP_LANG")) : NULL;
+	setenv("RECOUP_LANG", dir, 1);
+	s = rc_scenario_parse(path, base_probe, sizeof base_probe - 1, err);
+	if (old != NULL)
+		setenv("RECOUP_LANG", old, 1);
+	else
+		unsetenv("RECOUP_LANG");
+	free(old);
+	free(dir);
+	if (s != NULL) {
+		memset(&l, 0, sizeof l);
+		l.s = s;
+		l.idx = rc_jsonptr_index(text, len);
+		l.m = rc_matcher_new(0);
+		for (i = 0; i < s->nglobal; i++)
+			if (s->global[i].base)
+				check_rule(&l, &s->global[i]);
+		for (i = 0; i < s->nbackstop; i++)
+			if (s->backstop[i].base)
+				check_rule(&l, &s->backstop[i]);
+		if (l.n > 1)
+			qsort(l.v, l.n, sizeof *l.v, by_position);
+		for (i = 0; i < l.n; i++) {
+			rc_err_add(err, l.v[i].sev, "%s", l.v[i].msg);
+			free(l.v[i].msg);
+		}
+		free(l.v);
+		free(l.rs);
+		rc_err_clear(&l.seen);
+		rc_matcher_free(l.m);
+		rc_jsonptr_free(l.idx);
+	}
+	rc_scenario_free(s);
+	free(text);
+	return (long)(err->nerrors - before);
+}

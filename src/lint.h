@@ -37,6 +37,12 @@ long rc_lint_scenario_rubric(const char *path, const struct rc_rubric *rubric,
  * number of errors added. */
 long rc_lint_lexicon(const char *dir, struct rc_err *err);
 
+/* Lints the shared base PATH (lang/base.json): it is read as every
+ * scenario inherits it, by a minimal debtor, and each of its rules'
+ * examples must fire the rule.  Returns -1 when it cannot be read, else
+ * the number of errors added. */
+long rc_lint_base(const char *path, struct rc_err *err);
+
 /* Lints DIR/rubric.json (and the lexicon intents it needs).  Returns -1
  * when it cannot be read, else the number of errors added. */
 long rc_lint_rubric(const char *dir, struct rc_err *err);

@@ -30,9 +30,27 @@ for f in tests/lint/lang-bad/intents.json tests/lint/lang-examples/intents.json 
 		diff "${f%.json}.expected" "$TMP/err" | sed 's/^/  /' >&2
 	fi
 done
-# The shipped lexicon and rubric are clean.
-"$RECOUP" lint scenarios/lang/intents.json scoring/rubric.json >/dev/null 2>"$TMP/err"
-expect_eq "shipped lexicon and rubric: exit code" "$?" 0
+# The shipped lexicon, shared base and rubric are clean.
+"$RECOUP" lint scenarios/lang/intents.json scenarios/lang/base.json \
+	scoring/rubric.json >/dev/null 2>"$TMP/err"
+expect_eq "shipped lexicon, base and rubric: exit code" "$?" 0
+"$RECOUP" lint scenarios/lang >/dev/null 2>"$TMP/err"
+expect_grep "lang directory: lexicon and base" "$TMP/err" '^recoup: 2 files, 0 errors, 0 warnings$'
+# A broken shared base: an unknown intent, and an example another base
+# rule answers first, each with its position in base.json.
+mkdir -p "$TMP/lang"
+cp scenarios/lang/intents.json scenarios/lang/normalise.json "$TMP/lang/"
+sed -e 's/"intent": "condescend"/"intent": "condescension"/' \
+    scenarios/lang/base.json >"$TMP/lang/base.json"
+"$RECOUP" lint "$TMP/lang/base.json" >/dev/null 2>"$TMP/err"
+expect_eq "broken base: exit code" "$?" 1
+expect_grep "broken base: unknown intent" "$TMP/err" \
+	"base.json: /global/1/intent: rule 'condescension': unknown intent 'condescension'"
+sed -e 's/"okay, bye for now"/"thanks, bye for now"/' scenarios/lang/base.json >"$TMP/lang/base.json"
+"$RECOUP" lint "$TMP/lang/base.json" >/dev/null 2>"$TMP/err"
+expect_eq "base example: exit code" "$?" 1
+expect_grep "broken base: example caught first" "$TMP/err" \
+	"base.json:[0-9]+:[0-9]+: /backstop/[0-9]+/examples/0: rule 'goodbye' example \"thanks, bye for now\" is caught first by rule 'thanks'"
 
 # The corpus covers every check at least once.
 for check in 'invalid JSON' 'unknown key' 'pcre2 error' "unknown state" \
