@@ -760,6 +760,26 @@ check_case(struct lint *l)
 		    a, sizeof a), rc_amount_format(sum, s->currency, b, sizeof b));
 }
 
+static int by_position(const void *a, const void *b);
+
+/* Adds L's findings to ERR in the order of their position in the file and
+ * frees them. */
+static void
+flush(struct lint *l, struct rc_err *err)
+{
+	size_t i;
+
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof *l->v, by_position);
+	for (i = 0; i < l->n; i++) {
+		rc_err_add(err, l->v[i].sev, "%s", l->v[i].msg);
+		free(l->v[i].msg);
+	}
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
 static int
 by_position(const void *a, const void *b)
 {
@@ -795,13 +815,7 @@ rc_lint_check(const struct rc_scenario *s, const char *text, size_t len,
 	for (i = 0; i < s->nstates; i++)
 		for (j = 0; j < s->states[i].nrules; j++)
 			check_rule(&l, &s->states[i].rules[j]);
-	if (l.n > 1)
-		qsort(l.v, l.n, sizeof *l.v, by_position);
-	for (i = 0; i < l.n; i++) {
-		rc_err_add(err, l.v[i].sev, "%s", l.v[i].msg);
-		free(l.v[i].msg);
-	}
-	free(l.v);
+	flush(&l, err);
 	for (i = 0; i < l.nrs; i++) {
 		free(l.rs[i].ptr);
 		free(l.rs[i].label);
@@ -826,8 +840,8 @@ check_practice_ids(const struct rc_scenario *s, const char *text, size_t len,
 	for (i = 0; i < s->nna; i++)
 		if (rc_rubric_find(rubric, s->na_ids[i]) == NULL) {
 			char *p = ptr_printf("/scoring/not_applicable/%zu", i);
-			add(&l, RC_ERROR, p, "unknown practice '%s' (see 'recoup score "
-			    "--help' or scoring/rubric.json for the ids)", s->na_ids[i]);
+			add(&l, RC_ERROR, p, "unknown practice '%s' (the ids are listed "
+			    "in docs/scoring.md)", s->na_ids[i]);
 			free(p);
 		}
 	for (i = 0; i < s->nweights; i++)
@@ -836,11 +850,7 @@ check_practice_ids(const struct rc_scenario *s, const char *text, size_t len,
 			add(&l, RC_ERROR, p, "unknown practice '%s'", s->weight_ids[i]);
 			free(p);
 		}
-	for (i = 0; i < l.n; i++) {
-		rc_err_add(err, l.v[i].sev, "%s", l.v[i].msg);
-		free(l.v[i].msg);
-	}
-	free(l.v);
+	flush(&l, err);
 	rc_jsonptr_free(l.idx);
 }
 
@@ -974,13 +984,7 @@ rc_lint_base(const char *path, struct rc_err *err)
 		for (i = 0; i < s->nbackstop; i++)
 			if (s->backstop[i].base)
 				check_rule(&l, &s->backstop[i]);
-		if (l.n > 1)
-			qsort(l.v, l.n, sizeof *l.v, by_position);
-		for (i = 0; i < l.n; i++) {
-			rc_err_add(err, l.v[i].sev, "%s", l.v[i].msg);
-			free(l.v[i].msg);
-		}
-		free(l.v);
+		flush(&l, err);
 		free(l.rs);
 		rc_err_clear(&l.seen);
 		rc_matcher_free(l.m);
