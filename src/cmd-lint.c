@@ -17,6 +17,7 @@
 #include "cmd.h"
 #include "lexicon.h"
 #include "lint.h"
+#include "match.h"
 #include "plan.h"
 
 struct tally {
@@ -120,6 +121,8 @@ lint_exec(int argc, char **argv)
 	struct rc_rubric *rubric;
 
 	memset(&t, 0, sizeof t);
+	/* Every pattern compiled here and now, whatever a cache says. */
+	rc_pattern_cache_off();
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
 		switch (c) {

@@ -3,6 +3,7 @@
  * Everything here may print: it is the program's edge, not the library.
  */
 #include "cmd.h"
+#include "match.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -285,6 +286,8 @@ rc_cmd_load_scenario(const char *arg, const char *dir)
 	rc_cmd_print_err(&err);
 	rc_err_clear(&err);
 	free(path);
+	/* Now, not at exit: a long interactive call may be killed. */
+	rc_pattern_cache_save();
 	return s;
 }
 

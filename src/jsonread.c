@@ -26,6 +26,8 @@ rc_jsonread_fail(struct rc_jsonread *r, const char *ptr, const char *fmt, ...)
 	va_start(ap, fmt);
 	rc_buf_vprintf(&b, fmt, ap);
 	va_end(ap);
+	if (r->idx == NULL && r->text != NULL)
+		r->idx = rc_jsonptr_index(r->text, r->len);
 	if (r->idx != NULL && rc_jsonptr_find(r->idx, ptr, &line, &col, NULL))
 		rc_err_add(r->err, RC_ERROR, "%s:%d:%d: %s: %s", r->name, line, col,
 		    *ptr ? ptr : "/", rc_buf_str(&b));

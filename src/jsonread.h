@@ -23,6 +23,11 @@ struct rc_jsonread {
 	const char *name;           /* file name that starts every message */
 	struct rc_err *err;         /* where problems are added */
 	struct rc_jsonptr *idx;     /* may be NULL: messages without line:col */
+	/* When TEXT is set and IDX is NULL, the index is built from TEXT on
+	 * the first error (most loads have none, and indexing a large file
+	 * costs more than reading it); the owner frees IDX. */
+	const char *text;
+	size_t len;
 	/* May be NULL; else returns the message for an unknown KEY, or NULL
 	 * for the usual "unknown key 'KEY'". */
 	const char *(*unknown)(const char *key);

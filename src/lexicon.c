@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <cjson/cJSON.h>
 
@@ -468,7 +469,8 @@ load_file(struct rc_lexicon *lx, const char *file,
 		memset(&c, 0, sizeof c);
 		c.r.name = file;
 		c.r.err = err;
-		c.r.idx = rc_jsonptr_index(text, len);
+		c.r.text = text;
+		c.r.len = len;
 		c.lx = lx;
 		c.ids = rc_strmap_new();
 		parse(&c, root);
@@ -646,6 +648,8 @@ rc_lexicon_locate(const char *near)
  * and rubrics point into them. */
 struct cached {
 	struct rc_lexicon *lx;
+	dev_t dev;              /* the directory's identity: "scenarios/lang" */
+	ino_t ino;              /* and "build/../scenarios/lang" are one */
 	struct cached *next;
 };
 static struct cached *cache;
@@ -666,11 +670,18 @@ const struct rc_lexicon *
 rc_lexicon_shared(const char *dir, struct rc_err *err)
 {
 	struct cached *c;
+	struct stat st;
+	int known = stat(dir, &st) == 0;
 
 	for (c = cache; c != NULL; c = c->next)
-		if (strcmp(c->lx->dir, dir) == 0)
+		if (known ? c->dev == st.st_dev && c->ino == st.st_ino :
+		    strcmp(c->lx->dir, dir) == 0)
 			return c->lx;
 	c = rc_xcalloc(1, sizeof *c);
+	if (known) {
+		c->dev = st.st_dev;
+		c->ino = st.st_ino;
+	}
 	if ((c->lx = rc_lexicon_load(dir, err)) == NULL) {
 		free(c);
 		return NULL;

@@ -146,11 +146,14 @@ sequence(struct parser *ps)
 	size_t rl = 0;
 
 #define FLUSH() do { \
-		if (rl >= RC_LITERAL_MIN) { \
+		/* A one-word set beats BEST when its word is longer, or as \
+		 * long and BEST has more words (see better()). */ \
+		if (rl >= RC_LITERAL_MIN && (best == NULL || rl > best->minlen || \
+		    (rl == best->minlen && best->n > 1))) { \
 			struct set *s_ = set_new(); \
 			set_add(s_, run, rl); \
-			if (better(s_, best)) { set_free(best); best = s_; } \
-			else set_free(s_); \
+			set_free(best); \
+			best = s_; \
 		} \
 		rl = 0; \
 	} while (0)

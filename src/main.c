@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "match.h"
 
 static void
 usage(FILE *f)
@@ -27,13 +28,17 @@ int
 main(int argc, char **argv)
 {
 	const struct rc_cmd *cmd;
+	int rc;
 
 	if (argc < 2) {
 		if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
 			char menu[] = "--menu";
 			char *args[] = { argv[0], menu, NULL };
 
-			return rc_cmd_play.exec(2, args);
+			rc = rc_cmd_play.exec(2, args);
+			rc_pattern_cache_save();
+			rc_pattern_cache_free();
+			return rc;
 		}
 		usage(stderr);
 		return RC_EXIT_USAGE;
@@ -53,5 +58,8 @@ main(int argc, char **argv)
 		rc_cmd_error("unknown command '%s' (see 'recoup --help')", argv[1]);
 		return RC_EXIT_USAGE;
 	}
-	return cmd->exec(argc - 1, argv + 1);
+	rc = cmd->exec(argc - 1, argv + 1);
+	rc_pattern_cache_save();
+	rc_pattern_cache_free();
+	return rc;
 }

@@ -4,23 +4,235 @@
  * match runs under the matcher's match and depth limits, with the JIT
  * when it compiled, so no pattern can hang a call.  NOMATCH is the common
  * case and costs nothing but the match itself.
+ *
+ * Compiling is the larger part of loading (a scenario, its shared base and
+ * the lexicon hold thousands of patterns, and a call tries a few hundred),
+ * so a pattern this machine has compiled before without error is compiled
+ * on its first use instead: the cache is a file of hashes of such pattern
+ * sources ($XDG_CACHE_HOME/recoup/patterns), read once and rewritten when
+ * new patterns compiled.  A pattern not in it is compiled at once, so an
+ * error is still reported where it is loaded.  The cache changes when
+ * work is done, never what matches.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "match.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <pcre2.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "xmalloc.h"
 
 struct rc_pattern {
-	pcre2_code *code;
+	pcre2_code *code;    /* NULL until first used, for a cached pattern */
 	char *source;
 	int jit;             /* JIT code is ready */
+	int broken;          /* a deferred compile failed: never matches */
 	unsigned uses;       /* matches run; JIT-compiled on the second */
 };
+
+#define RC_COMPILE_OPTIONS \
+	(PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF)
+
+/* The known-good cache: an open-addressed set of 64-bit source hashes
+ * (0 marks an empty slot). */
+static struct {
+	int state;           /* 0 not read yet, 1 in use, -1 off */
+	int dirty;           /* holds hashes the file does not */
+	uint64_t *slot;
+	size_t cap, n;
+} known;
+
+static const char cache_magic[] = "recoup pattern cache 1, pcre2 ";
+
+static uint64_t
+source_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603u ^ RC_COMPILE_OPTIONS;
+
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211u;
+	}
+	return h ? h : 1;
+}
+
+static int
+known_has(uint64_t h)
+{
+	size_t i;
+
+	if (known.cap == 0)
+		return 0;
+	for (i = h & (known.cap - 1); known.slot[i]; i = (i + 1) & (known.cap - 1))
+		if (known.slot[i] == h)
+			return 1;
+	return 0;
+}
+
+static void
+known_add(uint64_t h)
+{
+	size_t i;
+
+	if (known_has(h))
+		return;
+	if (2 * (known.n + 1) > known.cap) {
+		uint64_t *old = known.slot;
+		size_t oldcap = known.cap, j;
+
+		known.cap = known.cap ? 2 * known.cap : 4096;
+		known.slot = rc_xcalloc(known.cap, sizeof *known.slot);
+		known.n = 0;
+		for (j = 0; j < oldcap; j++)
+			if (old[j])
+				known_add(old[j]);
+		free(old);
+	}
+	for (i = h & (known.cap - 1); known.slot[i]; i = (i + 1) & (known.cap - 1))
+		;
+	known.slot[i] = h;
+	known.n++;
+}
+
+/* The cache file's path, or 0 when there is no home to put it in. */
+static int
+cache_path(char *buf, size_t size, int dir_only)
+{
+	const char *x = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	int n;
+
+	if (x != NULL && *x == '/')
+		n = snprintf(buf, size, "%s/recoup%s", x, dir_only ? "" : "/patterns");
+	else if (home != NULL && *home == '/')
+		n = snprintf(buf, size, "%s/.cache/recoup%s", home,
+		    dir_only ? "" : "/patterns");
+	else
+		return 0;
+	return n > 0 && (size_t)n < size;
+}
+
+/* The header line: the cache is only good for the PCRE2 it was made with. */
+static size_t
+cache_header(char *buf, size_t size)
+{
+	char ver[64];
+
+	if (pcre2_config(PCRE2_CONFIG_VERSION, ver) < 0)
+		ver[0] = '\0';
+	snprintf(buf, size, "%s%s\n", cache_magic, ver);
+	return strlen(buf);
+}
+
+static void
+known_read(void)
+{
+	const char *v = getenv("RECOUP_PATTERN_CACHE");
+	char path[4096], head[128], got[128];
+	size_t hl;
+	FILE *f;
+	uint64_t h;
+
+	if (known.state != 0)
+		return;
+	known.state = 1;
+	if (v != NULL && strcmp(v, "off") == 0) {
+		known.state = -1;
+		return;
+	}
+	if (!cache_path(path, sizeof path, 0) || (f = fopen(path, "rb")) == NULL)
+		return;
+	hl = cache_header(head, sizeof head);
+	if (fread(got, 1, hl, f) == hl && memcmp(got, head, hl) == 0)
+		while (fread(&h, sizeof h, 1, f) == 1)
+			if (h != 0)
+				known_add(h);
+	fclose(f);
+}
+
+void
+rc_pattern_cache_off(void)
+{
+	known.state = -1;
+}
+
+void
+rc_pattern_cache_save(void)
+{
+	char dir[4096], path[4096 + 16], tmp[4096 + 32], head[128];
+	size_t i, hl;
+	int fd, ok;
+	FILE *f;
+
+	if (known.state != 1 || !known.dirty)
+		return;
+	known.dirty = 0;
+	if (!cache_path(dir, sizeof dir, 1) || !cache_path(path, sizeof path, 0))
+		return;
+	/* A cache: when the directory cannot be made or written, carry on.
+	 * Missing parents (~/.cache) are made as well. */
+	for (i = 1; dir[i]; i++)
+		if (dir[i] == '/') {
+			dir[i] = '\0';
+			if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+				return;
+			dir[i] = '/';
+		}
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		return;
+	snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0)
+		return;
+	if ((f = fdopen(fd, "wb")) == NULL) {
+		close(fd);
+		unlink(tmp);
+		return;
+	}
+	hl = cache_header(head, sizeof head);
+	ok = fwrite(head, 1, hl, f) == hl;
+	for (i = 0; ok && i < known.cap; i++)
+		if (known.slot[i])
+			ok = fwrite(&known.slot[i], sizeof known.slot[i], 1, f) == 1;
+	ok = (fclose(f) == 0) && ok;
+	if (!ok || rename(tmp, path) != 0)
+		unlink(tmp);
+}
+
+void
+rc_pattern_cache_free(void)
+{
+	free(known.slot);
+	memset(&known, 0, sizeof known);
+}
+
+static pcre2_code *
+compile(const char *pattern, int *errcode, PCRE2_SIZE *erroff)
+{
+	return pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+	    RC_COMPILE_OPTIONS, errcode, erroff, NULL);
+}
+
+/* P's code, compiled now if it was deferred; NULL when that failed (only
+ * when the cache file lies). */
+static pcre2_code *
+code_of(const struct rc_pattern *cp)
+{
+	struct rc_pattern *p = (struct rc_pattern *)cp;
+	int errcode;
+	PCRE2_SIZE erroff;
+
+	if (p->code == NULL && !p->broken) {
+		p->code = compile(p->source, &errcode, &erroff);
+		p->broken = p->code == NULL;
+	}
+	return p->code;
+}
 
 /* JIT compiling costs more than a few interpreted matches: a pattern is
  * JIT-compiled the first time it is used again, so loading a scenario
@@ -57,13 +269,18 @@ struct rc_pattern *
 rc_pattern_new(const char *pattern, char *msg, size_t size, size_t *offset)
 {
 	struct rc_pattern *p;
-	pcre2_code *code;
+	pcre2_code *code = NULL;
 	int errcode;
 	PCRE2_SIZE erroff;
+	uint64_t h = 0;
 
-	code = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-	    PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF,
-	    &errcode, &erroff, NULL);
+	known_read();
+	if (known.state == 1 && known_has(h = source_hash(pattern))) {
+		p = rc_xcalloc(1, sizeof *p);
+		p->source = rc_xstrdup(pattern);
+		return p;
+	}
+	code = compile(pattern, &errcode, &erroff);
 	if (code == NULL) {
 		PCRE2_UCHAR text[256];
 
@@ -71,6 +288,10 @@ rc_pattern_new(const char *pattern, char *msg, size_t size, size_t *offset)
 		snprintf(msg, size, "%s", (const char *)text);
 		*offset = erroff;
 		return NULL;
+	}
+	if (known.state == 1) {
+		known_add(h);
+		known.dirty = 1;
 	}
 	p = rc_xcalloc(1, sizeof *p);
 	p->code = code;
@@ -148,6 +369,11 @@ rc_matcher_exec(struct rc_matcher *m, const struct rc_pattern *p,
 	int rc;
 
 	m->last = NULL;
+	if (code_of(p) == NULL) {
+		snprintf(m->error, sizeof m->error, "pattern /%s/ does not compile",
+		    p->source);
+		return RC_MATCH_FAILED;
+	}
 	/* RECOUP_NO_JIT=1 runs the interpreter only: valgrind cannot follow
 	 * JIT-generated code and reports false errors inside it.  The JIT
 	 * state is a cache: matching gives the same result either way. */
@@ -224,6 +450,8 @@ rc_pattern_has_group(const struct rc_pattern *p, const char *name)
 	uint32_t count = 0, size = 0, i;
 	PCRE2_SPTR table;
 
+	if (code_of(p) == NULL)
+		return 0;
 	if (pcre2_pattern_info(p->code, PCRE2_INFO_NAMECOUNT, &count) != 0 ||
 	    pcre2_pattern_info(p->code, PCRE2_INFO_NAMEENTRYSIZE, &size) != 0 ||
 	    pcre2_pattern_info(p->code, PCRE2_INFO_NAMETABLE, &table) != 0)

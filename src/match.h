@@ -26,6 +26,16 @@ struct rc_matcher;
 struct rc_pattern *rc_pattern_new(const char *pattern, char *msg, size_t size,
                                   size_t *offset);
 void rc_pattern_free(struct rc_pattern *p);
+
+/* The known-good cache (see match.c): rc_pattern_cache_off() makes every
+ * later rc_pattern_new() compile at once (lint does, to report every
+ * error; RECOUP_PATTERN_CACHE=off does the same); rc_pattern_cache_save()
+ * writes the hashes of patterns newly compiled, when there are any (an
+ * unwritable cache directory is not an error); rc_pattern_cache_free()
+ * releases the set. */
+void rc_pattern_cache_off(void);
+void rc_pattern_cache_save(void);
+void rc_pattern_cache_free(void);
 /* Frees the N patterns of V and the array V itself. */
 void rc_pattern_free_all(struct rc_pattern **v, size_t n);
 /* 1 when P has a named group NAME ("(?<NAME>...)"). */

@@ -191,7 +191,8 @@ check_keys(const char *name, const cJSON *root, struct rc_err *err)
 	memset(&r, 0, sizeof r);
 	r.name = name;
 	r.err = err;
-	r.idx = rc_jsonptr_index(text, len);
+	r.text = text;
+	r.len = len;
 	rc_jsonread_keys(&r, root, "", top);
 	if ((v = cJSON_GetObjectItemCaseSensitive(root, "weights")) && cJSON_IsObject(v))
 		rc_jsonread_keys(&r, v, "/weights", wkeys);
