@@ -22,7 +22,7 @@
 
 #define NONE RC_DETECT_NONE
 #define WORDS_MAX 96
-#define IDS_MAX 8
+#define IDS_MAX RC_LINE_IDS
 #define SUBSET_MAX 10     /* unpaid invoices whose every subset sum is a figure */
 
 static int
@@ -287,8 +287,8 @@ names_when(const char *text)
 /* Reads the invoice numbers in TEXT ("INV-2291", "invoice 2291", "invoice
  * #2291", "invoices 2291 and 2307", "#2291") into IDS as their digits.
  * Returns how many were read. */
-static size_t
-invoice_ids(const char *text, long *ids, size_t max)
+size_t
+rc_line_invoice_ids(const char *text, long *ids, size_t max)
 {
 	static const char *const filler[] = { "no", "nr", "num", "number",
 	    "numbers", "#", "ref", NULL };
@@ -678,7 +678,8 @@ check_line(const struct facts *f, const struct rc_line *l, struct claims *cl)
 			    (int)(len < 40 ? len : 40), l->turn->text + l->money[i].start);
 		}
 	}
-	nids = invoice_ids(l->turn->text, ids, IDS_MAX);
+	nids = l->nids;
+	memcpy(ids, l->ids, nids * sizeof *ids);
 	/* Does the line name an unpaid invoice too?  Then a paid one beside
 	 * it is being told apart ("thanks for paying 5512; 5540 is still
 	 * open"), not chased. */
@@ -812,11 +813,10 @@ about_payment(const struct rc_line *l)
 	    RC_SIG_RECAP, RC_SIG_OPTIONS, RC_SIG_ACCEPT, RC_SIG_CONSIDER_OFFER,
 	    RC_SIG_RAMIFICATION, RC_SIG_CONSEQUENCE, RC_SIG_WRITING,
 	    RC_SIG_FOLLOW_UP, RC_SIG_CONFIRM_UNPAID, RC_SIG_ASK_PROOF };
-	long ids[1];
 	size_t k;
 
 	if (l->nmoney > 0 || l->prop.kind != RC_PROP_NONE ||
-	    event(l, "research-used") || invoice_ids(l->turn->text, ids, 1) > 0)
+	    event(l, "research-used") || l->nids > 0)
 		return 1;
 	for (k = 0; k < sizeof sigs / sizeof sigs[0]; k++)
 		if (RC_HAS(l, sigs[k]))
@@ -921,11 +921,10 @@ every_interaction(const struct rc_detect *d, struct rc_result *r)
 static int
 specific(const struct facts *f, const struct rc_line *l)
 {
-	long ids[IDS_MAX];
 	struct claims cl;
 	size_t i;
 
-	if (invoice_ids(l->turn->text, ids, IDS_MAX) > 0)
+	if (l->nids > 0)
 		return 1;
 	for (i = 0; i < l->nmoney; i++) {
 		double v = l->money[i].value;

@@ -144,6 +144,26 @@ has_token(const char *text, const char *word)
 	return 0;
 }
 
+int
+rc_line_names_invoice(const struct rc_case *c, const char *text)
+{
+	size_t i;
+
+	for (i = 0; c != NULL && i < c->ninvoices; i++) {
+		const char *id = c->invoices[i].id, *digits;
+
+		if (id == NULL)
+			continue;
+		if (has_token(text, id))
+			return 1;
+		digits = id + strcspn(id, "0123456789");
+		if (strlen(digits) >= 3 && strspn(digits, "0123456789") == strlen(digits) &&
+		    has_token(text, digits))
+			return 1;
+	}
+	return 0;
+}
+
 /* Does collector line L name the debt: that something is overdue, an
  * invoice of the case (by id, or by its number: "invoice 2291"), or one
  * of the case's amounts? */
@@ -160,23 +180,11 @@ discloses(const struct rc_detect *d, const struct rc_line *l)
 	for (k = 0; k < l->nmoney; k++)
 		if (c->balance > 0 && fabs(l->money[k].value - c->balance) < 0.5)
 			return 1;
-	for (i = 0; i < c->ninvoices; i++) {
-		const struct rc_case_invoice *v = &c->invoices[i];
-		const char *digits;
-
+	for (i = 0; i < c->ninvoices; i++)
 		for (k = 0; k < l->nmoney; k++)
-			if (fabs(l->money[k].value - v->amount) < 0.5)
+			if (fabs(l->money[k].value - c->invoices[i].amount) < 0.5)
 				return 1;
-		if (v->id == NULL)
-			continue;
-		if (has_token(l->turn->text, v->id))
-			return 1;
-		digits = v->id + strcspn(v->id, "0123456789");
-		if (strlen(digits) >= 3 && strspn(digits, "0123456789") == strlen(digits) &&
-		    has_token(l->turn->text, digits))
-			return 1;
-	}
-	return 0;
+	return l->names_invoice;
 }
 
 /* Verify the right party: the identity was confirmed (asked by the

@@ -97,6 +97,9 @@ struct cached_line {
 	struct rc_money money[RC_AMOUNT_MAX];
 	size_t nmoney;
 	struct rc_proposal prop;
+	long ids[RC_LINE_IDS];
+	size_t nids;
+	int names_invoice;
 };
 
 struct rc_score_cache {
@@ -269,6 +272,9 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 			l->nmoney = k->nmoney;
 			memcpy(l->money, k->money, sizeof l->money);
 			l->prop = k->prop;
+			l->nids = k->nids;
+			memcpy(l->ids, k->ids, sizeof l->ids);
+			l->names_invoice = k->names_invoice;
 		} else if (u->speaker != RC_SPEAKER_ACTION) {
 			read_one(rubric, u->text, u->speaker == RC_SPEAKER_COLLECTOR, &r);
 			l->sig = signals_of(rubric, &r, u->speaker == RC_SPEAKER_COLLECTOR);
@@ -276,6 +282,8 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 			l->nmoney = r.nmoney;
 			memcpy(l->money, r.money, sizeof l->money);
 			l->prop = r.prop;
+			l->nids = rc_line_invoice_ids(u->text, l->ids, RC_LINE_IDS);
+			l->names_invoice = rc_line_names_invoice(in->c, u->text);
 		}
 		if (in->cache != NULL && i == in->cache->n) {
 			struct rc_score_cache *k = in->cache;
@@ -289,6 +297,9 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 			k->v[k->n].nmoney = l->nmoney;
 			memcpy(k->v[k->n].money, l->money, sizeof l->money);
 			k->v[k->n].prop = l->prop;
+			k->v[k->n].nids = l->nids;
+			memcpy(k->v[k->n].ids, l->ids, sizeof l->ids);
+			k->v[k->n].names_invoice = l->names_invoice;
 			k->n++;
 		}
 		if (u->speaker == RC_SPEAKER_ACTION)

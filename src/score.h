@@ -87,6 +87,8 @@ struct rc_result {
 #define RC_RESULT_HELD_CALM 1u    /* stayed calm right after a provocation */
 
 /* Per-turn view used by the detectors. */
+#define RC_LINE_IDS 8
+
 struct rc_line {
 	const struct rc_turn *turn;
 	uint64_t sig;             /* bit (1 << enum rc_signal) when the signal fired */
@@ -101,7 +103,19 @@ struct rc_line {
 	int agreement;            /* event agreement */
 	int hangup;
 	int right_party;          /* event right-party-confirmed */
+	/* Text facts read once per line (a practice call is rescored after
+	 * every line, and these scans would make a reply cost grow with it): */
+	long ids[RC_LINE_IDS];    /* invoice numbers named, as digits */
+	size_t nids;
+	int names_invoice;        /* names an invoice of the case by id or digits */
 };
+
+/* The invoice numbers TEXT names ("INV-2291", "invoice #2291", "invoices
+ * 2291 and 2307") into IDS as numbers; returns how many (detect-core.c). */
+size_t rc_line_invoice_ids(const char *text, long *ids, size_t max);
+/* Does TEXT name one of the case's invoices, by its id or, when the id
+ * ends in three or more digits, by those digits (detect-extended.c)? */
+int rc_line_names_invoice(const struct rc_case *c, const char *text);
 
 #define RC_HAS(line, s) (((line)->sig >> (s)) & 1u)
 
