@@ -61,7 +61,12 @@ struct rc_engine {
 	const char *norm;              /* its normal form: what rules match */
 	struct rc_reader *rd;
 	struct rc_reading rdg;         /* the current line, read once */
-	int tracing;                   /* build the trace (for /why, --trace) */
+	int tracing;                   /* build the trace (for /why full, --trace) */
+	/* What the short /why tells: the state the last line was said in and
+	 * what answered it. */
+	int why_state;
+	enum { WHY_NONE, WHY_RULE, WHY_FALLBACK, WHY_BARGAIN, WHY_PAUSE } why_kind;
+	const struct rc_rule *why_rule;
 };
 
 struct rc_engine *
@@ -724,6 +729,9 @@ rc_engine_say(struct rc_engine *e, const char *line)
 	e->line = line;
 	e->chosen = NULL;
 	e->has_cur = 0;
+	e->why_state = e->state;
+	e->why_kind = WHY_NONE;
+	e->why_rule = NULL;
 	rc_reader_read(e->rd, line, RC_SIDE_TRAINEE, &e->rdg);
 	e->norm = rc_buf_str(&e->rdg.norm);
 	rc_buf_reset(&e->trace);
@@ -753,6 +761,7 @@ rc_engine_say(struct rc_engine *e, const char *line)
 		if (st->rules[i].proposal == 1 && fires(e, &st->rules[i], line))
 			chosen = &st->rules[i];
 	if (!chosen && st->bargain && e->prop.kind != RC_PROP_NONE) {
+		e->why_kind = WHY_BARGAIN;
 		bargain(e);
 	} else {
 		for (i = 0; !chosen && i < st->nrules; i++)
@@ -765,6 +774,8 @@ rc_engine_say(struct rc_engine *e, const char *line)
 			struct rc_turn *d;
 
 			e->chosen = chosen;
+			e->why_kind = WHY_RULE;
+			e->why_rule = chosen;
 			e->fired[chosen->index] = 1;
 			if (chosen->bargain == RC_BARGAIN_OFFER) {
 				struct rc_stance sn = stance(e);
@@ -786,6 +797,7 @@ rc_engine_say(struct rc_engine *e, const char *line)
 		} else {
 			if (e->tracing)
 				rc_buf_printf(&e->trace, "  no rule fired: fallback\n");
+			e->why_kind = WHY_FALLBACK;
 			say(e, &st->fallback, NULL, "fallback");
 		}
 	}
@@ -805,6 +817,8 @@ rc_engine_pause(struct rc_engine *e)
 	rc_turn_event(u, "pause");
 	if (!e->s->has_pause)
 		return NULL;
+	e->why_state = e->state;
+	e->why_kind = WHY_PAUSE;
 	rc_buf_reset(&e->trace);
 	rc_buf_printf(&e->trace, "in state '%s':\n  the trainee paused: pause replies\n",
 	    state_name(e));
@@ -892,6 +906,59 @@ struct rc_err *
 rc_engine_warnings(struct rc_engine *e)
 {
 	return &e->warnings;
+}
+
+void
+rc_engine_explain_brief(const struct rc_engine *e, struct rc_buf *buf)
+{
+	const struct rc_scenario *s = e->s;
+	const char *state = e->why_state >= 0 && (size_t)e->why_state < s->nstates ?
+	    s->states[e->why_state].name : "?";
+	const char *norm = rc_buf_str(&e->rdg.norm);
+	size_t i;
+
+	switch (e->why_kind) {
+	case WHY_NONE:
+		rc_buf_puts(buf, "the debtor has not answered anything yet\n");
+		return;
+	case WHY_PAUSE:
+		rc_buf_printf(buf, "You paused (in state '%s'): the debtor filled the "
+		    "silence.\n", state);
+		return;
+	case WHY_RULE:
+		rc_buf_printf(buf, "Answered by rule '%s'%s, in state '%s'.\n",
+		    e->why_rule->id, e->why_rule->base ? " (shared base)" : "", state);
+		break;
+	case WHY_FALLBACK:
+		rc_buf_printf(buf, "No rule of state '%s' took your line: the debtor "
+		    "gave a fallback reply.\n", state);
+		break;
+	case WHY_BARGAIN:
+		rc_buf_printf(buf, "Your proposal was bargained over, in state "
+		    "'%s'.\n", state);
+		break;
+	}
+	if (e->rdg.changes > 0)
+		rc_buf_printf(buf, "Your line, normalised: \"%s\"\n", norm);
+	if (e->rdg.nhits == 0)
+		rc_buf_puts(buf, "Read as: no intent\n");
+	for (i = 0; i < e->rdg.nhits; i++) {
+		const struct rc_hit *h = &e->rdg.hits[i];
+		size_t n = h->end - h->start;
+
+		rc_buf_printf(buf, "%s %-20s \"%.*s%s\"%s\n", i ? "        " : "Read as:",
+		    s->lex->intents[h->intent].id, (int)(n > 60 ? 57 : n),
+		    norm + h->start, n > 60 ? "..." : "",
+		    h->path == RC_READ_SIMILAR ? " (like its examples)" :
+		    h->path == RC_READ_FACTS ? " (from the case file)" : "");
+	}
+	if (e->prop.kind != RC_PROP_NONE) {
+		rc_buf_puts(buf, "Terms read: ");
+		describe_prop(e, buf);
+		rc_buf_putc(buf, '\n');
+	}
+	if (e->tracing)
+		rc_buf_puts(buf, "('/why full' lists every rule tried.)\n");
 }
 
 void

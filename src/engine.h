@@ -63,6 +63,10 @@ struct rc_err *rc_engine_warnings(struct rc_engine *e);
  * writes text into BUF. */
 struct rc_buf;
 void rc_engine_explain(const struct rc_engine *e, struct rc_buf *buf);
+/* The short answer to /why, for trainees: the rule that answered the
+ * last line (or that none did), in which state, the intents read from
+ * the line with their words, and any terms read. */
+void rc_engine_explain_brief(const struct rc_engine *e, struct rc_buf *buf);
 
 /* Setting up a situation, for `recoup lint` (rule examples) and tests:
  * these change the call directly, without a turn in the transcript. */

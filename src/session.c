@@ -29,7 +29,8 @@ static const char *const command_help[] = {
 	"/note TEXT         write to the call notes",
 	"/pause             take a moment before answering",
 	"/hint              a coaching hint for this moment (practice mode)",
-	"/why               which rule produced the last reply (practice mode)",
+	"/why               which rule answered your last line, and how it was read",
+	"/why full          the same with every rule tried (practice mode)",
 	"/end               hang up and see how the call went (Ctrl-D too)",
 	NULL,
 };
@@ -332,8 +333,13 @@ command(struct rc_session *ss, const char *line, struct rc_buf *out)
 	} else if (strcmp(name, "/why") == 0) {
 		if (ss->o.mode == RC_MODE_ASSESSMENT)
 			rc_buf_puts(out, "recoup: /why is not available in assessment mode\n");
-		else
+		else if (strcmp(arg, "full") == 0)
 			rc_engine_explain(ss->e, out);
+		else if (*arg == '\0')
+			rc_engine_explain_brief(ss->e, out);
+		else
+			rc_buf_printf(out, "recoup: /why takes nothing or 'full', not "
+			    "'%s'\n", arg);
 	} else if (strcmp(name, "/end") == 0) {
 		return 1;
 	} else {

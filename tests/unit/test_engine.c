@@ -99,6 +99,15 @@ situation(const struct rc_scenario *s)
 	RC_CHECK(strstr(rc_buf_str(&ex), "fired take") != NULL);
 	RC_CHECK(strstr(rc_buf_str(&ex), "/\\b(ok|deal)\\b/ matched") != NULL);
 	RC_CHECK(strstr(rc_buf_str(&ex), "next  state 'done'") != NULL);
+	/* The short /why: the rule and the state the line was said in (not
+	 * the state it led to), without the rules tried. */
+	rc_buf_reset(&ex);
+	rc_engine_explain_brief(e, &ex);
+	RC_CHECK(strstr(rc_buf_str(&ex), "Answered by rule 'take', in state 'talk'") != NULL);
+	RC_CHECK(strstr(rc_buf_str(&ex), "Read as:") != NULL);
+	RC_CHECK(strstr(rc_buf_str(&ex), "  tried ") == NULL);
+	rc_buf_reset(&ex);
+	rc_engine_explain(e, &ex);
 	/* A failed condition names the variable, its value and the test. */
 	rc_engine_set_prev(e, NULL);
 	rc_engine_set_state(e, 0);
