@@ -350,7 +350,9 @@ parse_sets(struct ctx *c, const cJSON *w, const char *wp, size_t *n,
 			rc_jsonread_fail(&c->r, p, "expected a number, a boolean, \"+N\" or \"-N\", "
 			    "found %s", cJSON_IsString(e) ? "a string" : rc_jsonread_type(e));
 		}
-		if (v >= 0 && c->s->vars[v].readonly) {
+		/* An example may set up any situation, "agreed" included; a
+		 * reply may not change what the engine keeps. */
+		if (v >= 0 && c->s->vars[v].readonly && mark_written) {
 			rc_jsonread_fail(&c->r, p, "variable '%s' is kept by the engine and cannot be set",
 			    e->string);
 			v = -1;
