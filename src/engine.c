@@ -633,9 +633,12 @@ use_research(struct rc_engine *e, struct rc_turn *u, const char *line)
 
 	for (i = 0; i < s->nresearch; i++) {
 		const struct rc_fact *f = &s->research[i];
+		int by_intent = 0;
 
-		for (j = 0; j < f->npatterns; j++) {
-			if (run(e, f->patterns[j], line, NULL)) {
+		for (j = 0; j < f->nintents && !by_intent; j++)
+			by_intent = rc_reading_has(&e->rdg, f->intents[j]);
+		for (j = 0; j < f->npatterns || by_intent; j++) {
+			if (by_intent || run(e, f->patterns[j], line, NULL)) {
 				struct rc_event *ev = rc_turn_event(u, "research-used");
 
 				ev->detail = rc_xstrdup(f->id);

@@ -923,7 +923,8 @@ parse_case(struct ctx *c, const cJSON *root)
 static void
 parse_research(struct ctx *c, const cJSON *root)
 {
-	static const char *const keys[] = { "id", "source", "text", "patterns", NULL };
+	static const char *const keys[] = { "id", "source", "text", "patterns",
+	    "intent", NULL };
 	const cJSON *r = rc_jsonread_arr(&c->r, root, "", "research", 0), *e;
 	struct rc_scenario *s = c->s;
 	size_t i = 0;
@@ -946,11 +947,14 @@ parse_research(struct ctx *c, const cJSON *root)
 		f->source = rc_jsonread_str(&c->r, e, p, "source", 0);
 		f->text = rc_jsonread_str(&c->r, e, p, "text", 1);
 		rc_buf_printf(&context, "research '%s'", f->id ? f->id : "?");
-		if (rc_jsonread_member(e, "patterns") == NULL)
+		if (rc_jsonread_member(e, "patterns") == NULL &&
+		    rc_jsonread_member(e, "intent") == NULL)
 			rc_jsonread_fail(&c->r, p,
-			    "missing required key 'patterns'");
+			    "a research fact needs 'patterns', 'intent' or both");
 		f->patterns = get_patterns(c, e, p, "patterns", rc_buf_str(&context),
 		    &f->npatterns);
+		f->intents = get_intents(c, e, p, "intent", rc_buf_str(&context),
+		    &f->nintents);
 		rc_buf_free(&context);
 		s->nresearch++;
 		free(p);
@@ -1333,6 +1337,14 @@ collect_facts(struct rc_scenario *s)
 		for (j = 0; j < s->research[i].npatterns; j++)
 			s->fact_research[f->nresearch++] = s->research[i].patterns[j];
 	f->research = s->fact_research;
+	for (i = 0, n = 0; i < s->nresearch; i++)
+		n += s->research[i].nintents;
+	s->fact_research_intents = rc_xcalloc(n + 1, sizeof *s->fact_research_intents);
+	for (i = 0; i < s->nresearch; i++)
+		for (j = 0; j < s->research[i].nintents; j++)
+			s->fact_research_intents[f->nresearch_intents++] =
+			    s->research[i].intents[j];
+	f->research_intents = s->fact_research_intents;
 
 	s->vocab = rc_strmap_new();
 	{
@@ -1567,6 +1579,7 @@ rc_scenario_free(struct rc_scenario *s)
 		free(s->research[i].source);
 		free(s->research[i].text);
 		rc_pattern_free_all(s->research[i].patterns, s->research[i].npatterns);
+		free(s->research[i].intents);
 	}
 	free(s->research);
 	free(s->reason);
@@ -1596,6 +1609,7 @@ rc_scenario_free(struct rc_scenario *s)
 	free(s->fact_ids);
 	free(s->fact_amounts);
 	free(s->fact_research);
+	free(s->fact_research_intents);
 	rc_strmap_free(s->vocab);
 	free(s->base_path);
 	free_replyset(&s->opening);

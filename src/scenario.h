@@ -124,6 +124,8 @@ struct rc_fact {
 	char *text;
 	struct rc_pattern **patterns;
 	size_t npatterns;
+	int *intents;        /* lexicon intents that also count as using it */
+	size_t nintents;
 };
 
 struct rc_scenario {
@@ -175,6 +177,7 @@ struct rc_scenario {
 	char **fact_ids;
 	double *fact_amounts;
 	struct rc_pattern **fact_research;
+	int *fact_research_intents;
 	struct rc_strmap *vocab;
 	char *base_path;     /* the shared base inherited, NULL when none */
 

@@ -603,6 +603,19 @@ rc_reader_read(struct rc_reader *rd, const char *text, enum rc_side side,
 			break;
 		}
 	}
+	/* A research fact written as intents: reading one of them is using
+	 * the research, as a match of its patterns is. */
+	for (i = 0; rd->has_facts && i < rd->facts.nresearch_intents; i++)
+		if (rc_intents_has(&out->set, rd->facts.research_intents[i])) {
+			size_t k;
+
+			for (k = 0; k < lx->nintents; k++)
+				if (lx->intents[k].also == RC_ALSO_RESEARCH &&
+				    (lx->intents[k].side & side) &&
+				    !rc_intents_has(&out->set, (int)k))
+					add_hit(out, (int)k, 0, len, RC_READ_FACTS);
+			break;
+		}
 	drop_unless(rd, out);
 	if (out->nhits == 0 && !rd->patterns_only)
 		second_chance(rd, norm, side, out);

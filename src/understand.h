@@ -74,6 +74,8 @@ struct rc_facts {
 	int days_overdue;                 /* 0: unknown */
 	struct rc_pattern *const *research;
 	size_t nresearch;
+	const int *research_intents;      /* reading one is using research */
+	size_t nresearch_intents;
 };
 
 struct rc_reader;

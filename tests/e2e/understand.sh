@@ -45,6 +45,19 @@ expect_grep "conditional threat" "$TMP/out" '^intents: .*threat'
 "$RECOUP" understand forgetful-florist "no one is going to court over this" >"$TMP/out" 2>&1
 expect_no_grep "negated threat" "$TMP/out" '^intents: .*threat'
 
+# A research fact written as an intent: reading the intent is using it.
+mkdir -p "$TMP/r"
+sed 's|"patterns": \["\\\\bboat\\\\b"\]|"intent": "small-talk"|' tests/data/tiny.json >"$TMP/r/tiny.json"
+expect_grep "research intent written" "$TMP/r/tiny.json" '"intent": "small-talk"'
+"$RECOUP" understand "$TMP/r/tiny.json" "how was your weekend?" >"$TMP/out" 2>&1
+expect_grep "research by intent: used" "$TMP/out" '^intents: .*small-talk.*use-research|^intents: .*use-research.*small-talk'
+"$RECOUP" understand "$TMP/r/tiny.json" "pay me now" >"$TMP/out" 2>&1
+expect_no_grep "research by intent: not without it" "$TMP/out" '^intents: .*use-research'
+sed 's|, "patterns": \["\\\\bboat\\\\b"\]||' tests/data/tiny.json >"$TMP/r/none.json"
+"$RECOUP" understand "$TMP/r/none.json" "hi" >"$TMP/out" 2>&1
+expect_eq "research with neither: exit code" "$?" 2
+expect_grep "research with neither: message" "$TMP/out" "needs 'patterns', 'intent' or both"
+
 # Bad usage: exit 2 with a message.
 "$RECOUP" understand forgetful-florist >"$TMP/out" 2>"$TMP/err"
 expect_eq "no line: exit code" "$?" 2
