@@ -13,49 +13,115 @@
 #include "literal.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "xmalloc.h"
 
+/* Everything one reading of a pattern allocates comes from one arena,
+ * freed at once: a pattern makes many short-lived sets, and allocating
+ * each on the heap cost more than the reading itself. */
+struct chunk {
+	struct chunk *next;
+	size_t used, cap;
+	max_align_t data[];
+};
+
+struct arena {
+	struct chunk *head;
+};
+
+static void *
+aalloc(struct arena *a, size_t size)
+{
+	struct chunk *c = a->head;
+	void *p;
+
+	size = (size + sizeof(max_align_t) - 1) / sizeof(max_align_t) *
+	    sizeof(max_align_t);
+	if (c == NULL || c->cap - c->used < size) {
+		size_t cap = size > 8192 ? size : 8192;
+
+		c = rc_xmalloc(sizeof *c + cap);
+		c->next = a->head;
+		c->used = 0;
+		c->cap = cap;
+		a->head = c;
+	}
+	p = (char *)c->data + c->used;
+	c->used += size;
+	return p;
+}
+
+static void
+arena_free(struct arena *a)
+{
+	while (a->head != NULL) {
+		struct chunk *c = a->head;
+
+		a->head = c->next;
+		free(c);
+	}
+}
+
 /* A set of words; NULL means "no set". */
 struct set {
-	char **v;
-	size_t n;
+	const char **v;
+	size_t *len;     /* strlen of each word */
+	size_t n, cap;
 	size_t minlen;
 };
 
 static struct set *
-set_new(void)
+set_new(struct arena *a)
 {
-	return rc_xcalloc(1, sizeof(struct set));
+	struct set *s = aalloc(a, sizeof *s);
+
+	memset(s, 0, sizeof *s);
+	return s;
 }
 
-static void
-set_free(struct set *s)
+/* Is W (LEN bytes) in S? */
+static int
+set_has(const struct set *s, const char *w, size_t len)
 {
 	size_t i;
 
-	if (s == NULL)
+	for (i = 0; i < s->n; i++)
+		if (s->len[i] == len && memcmp(s->v[i], w, len) == 0)
+			return 1;
+	return 0;
+}
+
+/* Adds W (LEN bytes, kept in the arena already when OWNED) to S. */
+static void
+set_put(struct arena *a, struct set *s, const char *w, size_t len, int owned)
+{
+	if (set_has(s, w, len))
 		return;
-	for (i = 0; i < s->n; i++)
-		free(s->v[i]);
-	free(s->v);
-	free(s);
-}
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? 2 * s->cap : 4;
+		const char **v = aalloc(a, cap * sizeof *v);
+		size_t *l = aalloc(a, cap * sizeof *l);
 
-static void
-set_add(struct set *s, const char *w, size_t len)
-{
-	size_t i;
+		if (s->n) {
+			memcpy(v, s->v, s->n * sizeof *v);
+			memcpy(l, s->len, s->n * sizeof *l);
+		}
+		s->v = v;
+		s->len = l;
+		s->cap = cap;
+	}
+	if (!owned) {
+		char *c = aalloc(a, len + 1);
 
-	for (i = 0; i < s->n; i++)
-		if (strlen(s->v[i]) == len && memcmp(s->v[i], w, len) == 0)
-			return;
-	s->v = rc_xreallocarray(s->v, s->n + 1, sizeof *s->v);
-	s->v[s->n] = rc_xmalloc(len + 1);
-	memcpy(s->v[s->n], w, len);
-	s->v[s->n][len] = '\0';
+		memcpy(c, w, len);
+		c[len] = '\0';
+		w = c;
+	}
+	s->v[s->n] = w;
+	s->len[s->n] = len;
 	s->n++;
 	if (s->n == 1 || len < s->minlen)
 		s->minlen = len;
@@ -77,6 +143,7 @@ better(const struct set *a, const struct set *b)
 struct parser {
 	const char *p;
 	int bad;
+	struct arena arena;
 };
 
 static struct set *alternation(struct parser *ps);
@@ -150,10 +217,8 @@ sequence(struct parser *ps)
 		 * long and BEST has more words (see better()). */ \
 		if (rl >= RC_LITERAL_MIN && (best == NULL || rl > best->minlen || \
 		    (rl == best->minlen && best->n > 1))) { \
-			struct set *s_ = set_new(); \
-			set_add(s_, run, rl); \
-			set_free(best); \
-			best = s_; \
+			best = set_new(&ps->arena); \
+			set_put(&ps->arena, best, run, rl, 0); \
 		} \
 		rl = 0; \
 	} while (0)
@@ -242,12 +307,8 @@ sequence(struct parser *ps)
 			else
 				ps->p++;
 			min = quantifier(ps);
-			if (!look && min >= 1 && better(g, best)) {
-				set_free(best);
+			if (!look && min >= 1 && better(g, best))
 				best = g;
-			} else {
-				set_free(g);
-			}
 		} else {
 			/* '.', '^', '$', digits, spaces, punctuation: no letter. */
 			ps->p++;
@@ -274,15 +335,13 @@ alternation(struct parser *ps)
 		if (b == NULL || none) {
 			none = 1;
 		} else {
+			/* B's words move into ALL. */
 			for (i = 0; i < b->n; i++)
-				set_add(all, b->v[i], strlen(b->v[i]));
+				set_put(&ps->arena, all, b->v[i], b->len[i], 1);
 		}
-		set_free(b);
 	}
-	if (none) {
-		set_free(all);
+	if (none)
 		return NULL;
-	}
 	return all;
 }
 
@@ -291,19 +350,19 @@ rc_literal_required(const char *pattern)
 {
 	struct parser ps;
 	struct set *s;
-	char **out;
+	char **out = NULL;
+	size_t i;
 
 	ps.p = pattern;
 	ps.bad = 0;
+	ps.arena.head = NULL;
 	s = alternation(&ps);
-	if (s == NULL || ps.bad || *ps.p != '\0') {
-		set_free(s);
-		return NULL;
+	if (s != NULL && !ps.bad && *ps.p == '\0') {
+		out = rc_xcalloc(s->n + 1, sizeof *out);
+		for (i = 0; i < s->n; i++)
+			out[i] = rc_xstrndup(s->v[i], s->len[i]);
 	}
-	out = rc_xcalloc(s->n + 1, sizeof *out);
-	memcpy(out, s->v, s->n * sizeof *out);
-	free(s->v);
-	free(s);
+	arena_free(&ps.arena);
 	return out;
 }
 

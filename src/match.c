@@ -234,10 +234,11 @@ code_of(const struct rc_pattern *cp)
 	return p->code;
 }
 
-/* JIT compiling costs more than a few interpreted matches: a pattern is
- * JIT-compiled the first time it is used again, so loading a scenario
- * (thousands of patterns, most rarely tried) stays cheap. */
-#define RC_JIT_AFTER 2
+/* JIT compiling a pattern costs about as much as a dozen interpreted
+ * matches of a short line: a pattern is JIT-compiled on its tenth use, so
+ * a short call (each line read by the debtor and again by the scorer)
+ * never pays for it and a long call or a batch of scored calls does. */
+#define RC_JIT_AFTER 10
 
 struct rc_matcher {
 	pcre2_match_context *mctx;
