@@ -22,6 +22,7 @@ path_name(enum rc_read_path p)
 	case RC_READ_PATTERN: return "pattern";
 	case RC_READ_FACTS: return "scenario";
 	case RC_READ_SIMILAR: return "similar";
+	case RC_READ_LIKENESS: return "likeness";
 	}
 	return "?";
 }
@@ -211,6 +212,8 @@ understand_exec(int argc, char **argv)
 			    s->lex->intents[h->intent].id);
 			if (h->path == RC_READ_SIMILAR)
 				rc_buf_printf(&out, " (like its examples: %.2f)", r.similarity);
+			else if (h->path == RC_READ_LIKENESS)
+				rc_buf_puts(&out, " (like lines that carry it)");
 			else if (h->path == RC_READ_FACTS && h->start == 0 &&
 			    h->end >= strlen(rc_buf_str(&r.norm)))
 				rc_buf_puts(&out, " (scenario)");

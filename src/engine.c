@@ -64,6 +64,7 @@ struct rc_engine {
 	int tracing;                   /* build the trace (for /why full, --trace) */
 	/* What the short /why tells: the state the last line was said in and
 	 * what answered it. */
+	int firm_only;                 /* rules see only the firm intents */
 	int why_state;
 	enum { WHY_NONE, WHY_RULE, WHY_FALLBACK, WHY_BARGAIN, WHY_PAUSE } why_kind;
 	const struct rc_rule *why_rule;
@@ -209,6 +210,13 @@ describe_prop(const struct rc_engine *e, struct rc_buf *b)
 /* Why rule R does not fire on LINE now: NULL when it does.  Writes a
  * reason that needs details (a failed condition) into TMP.  *HIT is set to
  * the index of the pattern that matched (-1 when the rule has none). */
+/* Does the current line carry intent I, as rules see it now? */
+static int
+has_intent(const struct rc_engine *e, int i)
+{
+	return rc_intents_has(e->firm_only ? &e->rdg.firm : &e->rdg.set, i);
+}
+
 static const char *
 why_not(struct rc_engine *e, const struct rc_rule *r, const char *line,
         struct rc_buf *tmp, int *hit)
@@ -249,7 +257,7 @@ why_not(struct rc_engine *e, const struct rc_rule *r, const char *line,
 		return "the debtor's previous line does not match \"after\"";
 	if (r->nintents > 0) {
 		for (i = 0; i < r->nintents; i++)
-			if (rc_reading_has(&e->rdg, r->intents[i]))
+			if (has_intent(e, r->intents[i]))
 				break;
 		if (i == r->nintents) {
 			rc_buf_reset(tmp);
@@ -262,7 +270,7 @@ why_not(struct rc_engine *e, const struct rc_rule *r, const char *line,
 		}
 	}
 	for (i = 0; i < r->nnot_intents; i++)
-		if (rc_reading_has(&e->rdg, r->not_intents[i])) {
+		if (has_intent(e, r->not_intents[i])) {
 			rc_buf_reset(tmp);
 			rc_buf_printf(tmp, "the line also reads as '%s' (not_intent)",
 			    e->s->lex->intents[r->not_intents[i]].id);
@@ -459,6 +467,8 @@ render(struct rc_engine *e, const char *tpl, const struct rc_rule *r,
 		else if (IS("terms"))
 			rc_buf_puts(out, cur ? rc_negotiate_describe(cur, s->currency,
 			    tmp, sizeof tmp) : "");
+		else if (IS("last"))
+			rc_buf_puts(out, e->prev ? e->prev : "");
 		else if (n > 8 && strncmp(p + 1, "capture:", 8) == 0) {
 			char name[RC_MATCH_NAME_MAX];
 
@@ -635,8 +645,10 @@ use_research(struct rc_engine *e, struct rc_turn *u, const char *line)
 		const struct rc_fact *f = &s->research[i];
 		int by_intent = 0;
 
+		/* Leverage is earned by what was surely said: likeness does
+		 * not count here. */
 		for (j = 0; j < f->nintents && !by_intent; j++)
-			by_intent = rc_reading_has(&e->rdg, f->intents[j]);
+			by_intent = rc_intents_has(&e->rdg.firm, f->intents[j]);
 		for (j = 0; j < f->npatterns || by_intent; j++) {
 			if (by_intent || run(e, f->patterns[j], line, NULL)) {
 				struct rc_event *ev = rc_turn_event(u, "research-used");
@@ -724,6 +736,7 @@ rc_engine_say(struct rc_engine *e, const char *line)
 	const struct rc_rule *chosen = NULL;
 	struct rc_turn *u;
 	size_t first, i;
+	int pass, bargained = 0;
 
 	if (!e->opened)
 		rc_engine_open(e);
@@ -756,23 +769,42 @@ rc_engine_say(struct rc_engine *e, const char *line)
 	first = e->t->n;
 
 	line = e->norm;
-	for (i = 0; !chosen && i < s->nglobal; i++)
-		if (fires(e, &s->global[i], line))
-			chosen = &s->global[i];
 	st = &s->states[e->state];
-	for (i = 0; !chosen && i < st->nrules; i++)
-		if (st->rules[i].proposal == 1 && fires(e, &st->rules[i], line))
-			chosen = &st->rules[i];
-	if (!chosen && st->bargain && e->prop.kind != RC_PROP_NONE) {
-		e->why_kind = WHY_BARGAIN;
-		bargain(e);
-	} else {
+	/* Rules first see only what the patterns (and the scenario, and the
+	 * second chance) read; the intents likeness adds are a last resort,
+	 * tried only when no rule took the line, so a likely-but-unsure
+	 * reading never outranks a sure one. */
+	for (pass = 0; pass < 2 && !chosen && !bargained; pass++) {
+		e->firm_only = pass == 0;
+		if (pass == 1) {
+			if (rc_intents_equal(&e->rdg.set, &e->rdg.firm))
+				break;
+			if (e->tracing)
+				rc_buf_puts(&e->trace, "  again, with the intents read by "
+				    "likeness:\n");
+		}
+		for (i = 0; !chosen && i < s->nglobal; i++)
+			if (fires(e, &s->global[i], line))
+				chosen = &s->global[i];
+		for (i = 0; !chosen && i < st->nrules; i++)
+			if (st->rules[i].proposal == 1 && fires(e, &st->rules[i], line))
+				chosen = &st->rules[i];
+		if (!chosen && st->bargain && e->prop.kind != RC_PROP_NONE) {
+			bargained = 1;
+			break;
+		}
 		for (i = 0; !chosen && i < st->nrules; i++)
 			if (st->rules[i].proposal != 1 && fires(e, &st->rules[i], line))
 				chosen = &st->rules[i];
 		for (i = 0; !chosen && i < s->nbackstop; i++)
 			if (fires(e, &s->backstop[i], line))
 				chosen = &s->backstop[i];
+	}
+	e->firm_only = 0;
+	if (bargained) {
+		e->why_kind = WHY_BARGAIN;
+		bargain(e);
+	} else {
 		if (chosen) {
 			struct rc_turn *d;
 
@@ -953,6 +985,7 @@ rc_engine_explain_brief(const struct rc_engine *e, struct rc_buf *buf)
 		    s->lex->intents[h->intent].id, (int)(n > 60 ? 57 : n),
 		    norm + h->start, n > 60 ? "..." : "",
 		    h->path == RC_READ_SIMILAR ? " (like its examples)" :
+		    h->path == RC_READ_LIKENESS ? " (like lines that carry it)" :
 		    h->path == RC_READ_FACTS ? " (from the case file)" : "");
 	}
 	if (e->prop.kind != RC_PROP_NONE) {

@@ -8,6 +8,7 @@
 #include "lexicon.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 #include "jsonpos.h"
 #include "jsonptr.h"
 #include "jsonread.h"
+#include "likeness.h"
 #include "literal.h"
 #include "strmap.h"
 #include "xmalloc.h"
@@ -273,7 +275,7 @@ parse_intent(struct ctx *c, const cJSON *o, const char *ptr,
              struct rc_intent *in)
 {
 	static const char *const keys[] = { "id", "speaker", "description",
-	    "negatable", "also", "patterns", "not", "unless", "examples",
+	    "negatable", "likeness", "also", "patterns", "not", "unless", "examples",
 	    "counter_examples", NULL };
 	static const struct named sides[] = { { "trainee", RC_SIDE_TRAINEE },
 	    { "debtor", RC_SIDE_DEBTOR }, { "both", RC_SIDE_BOTH }, { NULL, 0 } };
@@ -303,6 +305,8 @@ parse_intent(struct ctx *c, const cJSON *o, const char *ptr,
 	in->side = (enum rc_side)choice(c, o, ptr, "speaker", 1, sides,
 	    RC_SIDE_TRAINEE);
 	rc_jsonread_bool(&c->r, o, ptr, "negatable", &in->negatable);
+	in->likeness = 1;
+	rc_jsonread_bool(&c->r, o, ptr, "likeness", &in->likeness);
 	in->also = (enum rc_also)choice(c, o, ptr, "also", 0, alsos, RC_ALSO_NONE);
 	if (rc_jsonread_member(o, "patterns") == NULL && in->also == RC_ALSO_NONE)
 		rc_jsonread_fail(&c->r, ptr, "intent '%s' has no \"patterns\" "
@@ -399,7 +403,8 @@ parse_normalise(struct ctx *c, const cJSON *root)
 	    "stopwords", NULL };
 	static const char *const nkeys[] = { "cues", "conditional", "breaks",
 	    "reach", NULL };
-	static const char *const skeys[] = { "threshold", "min_words", NULL };
+	static const char *const skeys[] = { "threshold", "min_words",
+	    "likeness", "likeness_near_miss", "likeness_stopwords", NULL };
 	struct rc_lexicon *lx = c->lx;
 	const cJSON *v, *e;
 	size_t i, n;
@@ -438,6 +443,8 @@ parse_normalise(struct ctx *c, const cJSON *root)
 		rc_jsonread_int(&c->r, v, "/negation", "reach", 0, 1, 12, &lx->neg_reach);
 	}
 	lx->similar_threshold = 1.1;    /* off unless set */
+	lx->like_threshold = HUGE_VAL;
+	lx->like_near = 1;
 	lx->similar_min_words = 2;
 	if ((v = rc_jsonread_obj(&c->r, root, "", "second_chance", 0)) != NULL) {
 		rc_jsonread_keys(&c->r, v, "/second_chance", skeys);
@@ -445,6 +452,12 @@ parse_normalise(struct ctx *c, const cJSON *root)
 		    &lx->similar_threshold);
 		rc_jsonread_int(&c->r, v, "/second_chance", "min_words", 0, 1, 20,
 		    &lx->similar_min_words);
+		rc_jsonread_num(&c->r, v, "/second_chance", "likeness", 0, 0, 1000,
+		    &lx->like_threshold);
+		rc_jsonread_int(&c->r, v, "/second_chance", "likeness_near_miss", 0, 1,
+		    1000, &lx->like_near);
+		lx->like_stop = word_list(c, v, "/second_chance",
+		    "likeness_stopwords", &lx->nlike_stop);
 	}
 	list = word_list(c, root, "", "stopwords", &n);
 	for (i = 0; i < n; i++)
@@ -573,6 +586,7 @@ rc_lexicon_free(struct rc_lexicon *lx)
 	rc_strmap_free(lx->stopwords);
 	rc_strmap_free(lx->vocab);
 	rc_speller_free(lx->speller);
+	rc_likeness_free(lx->likeness);
 	rc_ac_free(lx->ac);
 	for (i = 0; lx->word_branches && i < lx->nrequired; i++)
 		free(lx->word_branches[i]);
@@ -581,6 +595,7 @@ rc_lexicon_free(struct rc_lexicon *lx)
 	rc_jsonread_free_strings(lx->neg_cues, lx->nneg);
 	rc_jsonread_free_strings(lx->cond_cues, lx->ncond);
 	rc_jsonread_free_strings(lx->breaks, lx->nbreaks);
+	rc_jsonread_free_strings(lx->like_stop, lx->nlike_stop);
 	free(lx->version);
 	free(lx->dir);
 	free(lx->path);

@@ -20,6 +20,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "err.h"
 #include "match.h"
@@ -52,6 +53,7 @@ struct rc_intent {
 	enum rc_side side;
 	char *description;
 	int negatable;
+	int likeness;            /* may be read by likeness (likeness.h) */
 	enum rc_also also;
 	size_t npatterns;               /* patterns as written */
 	struct rc_branch *branches;     /* what is matched: the patterns split
@@ -81,6 +83,12 @@ static inline int
 rc_intents_has(const struct rc_intents *s, int i)
 {
 	return i >= 0 && (s->w[i / 64] >> (i % 64)) & 1u;
+}
+
+static inline int
+rc_intents_equal(const struct rc_intents *a, const struct rc_intents *b)
+{
+	return memcmp(a->w, b->w, sizeof a->w) == 0;
 }
 
 static inline void
@@ -125,6 +133,10 @@ struct rc_lexicon {
 	int neg_reach;                 /* words looked back for a negation */
 	double similar_threshold;      /* second chance: least similarity */
 	int similar_min_words;         /* content words a line needs for it */
+	double like_threshold;         /* likeness: least log odds (off: inf) */
+	int like_near;                 /* a near miss counts as this many lines */
+	char **like_stop;              /* words likeness leaves out alone */
+	size_t nlike_stop;
 	struct rc_strmap *stopwords;   /* left out of the similarity */
 	struct rc_strmap *vocab;       /* every word of the examples and tables */
 	/* The words some pattern cannot match without, and an automaton that
@@ -139,6 +151,9 @@ struct rc_lexicon {
 	 * normalise.c and shared by every reader of this lexicon: a cache,
 	 * the one thing that changes in a loaded lexicon. */
 	struct rc_speller *speller;
+	/* The likeness model (likeness.h), trained on first need by
+	 * understand.c and shared the same way. */
+	struct rc_likeness *likeness;
 };
 
 struct rc_speller;

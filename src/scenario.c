@@ -45,7 +45,7 @@ static const char *builtin_vars[RC_VAR_BUILTIN_COUNT] = {
 
 static const char *placeholders[] = {
 	"name", "first", "creditor", "debtor", "collector", "balance", "offer",
-	"amount", "upfront", "instalment", "count", "terms", NULL,
+	"amount", "upfront", "instalment", "count", "terms", "last", NULL,
 };
 
 /* An array of strings (or, when ONE_OK, a single string) → copies. */

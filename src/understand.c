@@ -17,6 +17,7 @@
 
 #include <libstemmer.h>
 
+#include "likeness.h"
 #include "literal.h"
 #include "normalise.h"
 #include "strmap.h"
@@ -40,6 +41,7 @@ struct rc_reader {
 	size_t nbags;
 	int bagged;
 	int patterns_only;           /* no second chance (lint, checks) */
+	int no_likeness;             /* rc_reader_likeness(rd, 0) */
 	uint64_t *seen;              /* the lexicon's required words in the line */
 	uint64_t *cand;              /* branches whose required words are there */
 	int no_prefilter;            /* RECOUP_NO_PREFILTER: try every pattern */
@@ -543,6 +545,44 @@ second_chance(struct rc_reader *rd, const char *text, enum rc_side side,
 		add_hit(r, intent, 0, strlen(text), RC_READ_SIMILAR);
 }
 
+/* The last way to an intent: the line is like the lines known to carry
+ * it (likeness.h), judged on the line as typed (the exemplars are
+ * written as people type).  Adds every intent of SIDE not read yet whose
+ * log odds reach the lexicon's threshold; as in the second chance, a line
+ * with a negation is never likened to a negatable intent. */
+static void
+likeness(struct rc_reader *rd, const char *typed, const char *norm,
+         enum rc_side side, struct rc_reading *r)
+{
+	struct rc_lexicon *lx = (struct rc_lexicon *)rd->lx;
+	double *score;
+	size_t i;
+	int negation;
+
+	if (lx->like_threshold == HUGE_VAL)
+		return;
+	if (lx->likeness == NULL)
+		lx->likeness = rc_likeness_new(lx);
+	score = rc_xcalloc(lx->nintents + 1, sizeof *score);
+	if (rc_likeness_scores(lx->likeness, typed, (int)side, score)) {
+		negation = has_negation(lx, norm);
+		for (i = 0; i < lx->nintents; i++) {
+			const struct rc_intent *in = &lx->intents[i];
+			size_t j;
+			int overruled = 0;
+
+			/* What the patterns read stands: an intent one of them
+			 * overrules ("unless") is not added. */
+			for (j = 0; j < in->nunless && !overruled; j++)
+				overruled = rc_intents_has(&r->set, in->unless[j]);
+			if (score[i] >= lx->like_threshold && !overruled &&
+			    !(negation && in->negatable))
+				add_hit(r, (int)i, 0, strlen(norm), RC_READ_LIKENESS);
+		}
+	}
+	free(score);
+}
+
 void
 rc_reader_read(struct rc_reader *rd, const char *text, enum rc_side side,
                struct rc_reading *out)
@@ -619,6 +659,15 @@ rc_reader_read(struct rc_reader *rd, const char *text, enum rc_side side,
 	drop_unless(rd, out);
 	if (out->nhits == 0 && !rd->patterns_only)
 		second_chance(rd, norm, side, out);
+	out->firm = out->set;
+	if (!rd->patterns_only && !rd->no_likeness)
+		likeness(rd, text ? text : "", norm, side, out);
+}
+
+void
+rc_reader_likeness(struct rc_reader *rd, int on)
+{
+	rd->no_likeness = !on;
 }
 
 int

@@ -31,7 +31,8 @@
 enum rc_read_path {
 	RC_READ_PATTERN,    /* one of its patterns matched */
 	RC_READ_FACTS,      /* the scenario: case file, research, terms */
-	RC_READ_SIMILAR     /* second chance: like one of its examples */
+	RC_READ_SIMILAR,    /* second chance: like one of its examples */
+	RC_READ_LIKENESS    /* like the lines known to carry it (likeness.h) */
 };
 
 struct rc_hit {
@@ -44,6 +45,7 @@ struct rc_reading {
 	struct rc_buf norm;         /* the normal form */
 	int changes;                /* words normalisation changed */
 	struct rc_intents set;
+	struct rc_intents firm;     /* SET without what likeness added */
 	struct rc_hit hits[RC_INTENT_MAX];
 	size_t nhits;
 	double similarity;          /* second chance: best score, else 0 */
@@ -52,7 +54,7 @@ struct rc_reading {
 	struct rc_proposal prop;
 };
 
-#define RC_READING_INIT { RC_BUF_INIT, 0, { { 0 } }, { { 0, 0, 0, 0 } }, 0, 0, { { 0, 0, 0 } }, 0, { 0 } }
+#define RC_READING_INIT { RC_BUF_INIT, 0, { { 0 } }, { { 0 } }, { { 0, 0, 0, 0 } }, 0, 0, { { 0, 0, 0 } }, 0, { 0 } }
 
 void rc_reading_free(struct rc_reading *r);
 
@@ -87,6 +89,9 @@ void rc_reader_free(struct rc_reader *rd);
  * and the text its words are taken from (names, places, products), which
  * is added to the vocabulary. */
 void rc_reader_facts(struct rc_reader *rd, const struct rc_facts *facts);
+/* Whether RD adds intents by likeness (likeness.h); on by default.  The
+ * scorer's reader has it off: a scorecard counts only firm readings. */
+void rc_reader_likeness(struct rc_reader *rd, int on);
 void rc_reader_vocab(struct rc_reader *rd, const char *text);
 /* The same from a set of words (not owned; must outlive RD). */
 struct rc_strmap;
