@@ -81,6 +81,9 @@ rc_engine_new(const struct rc_scenario *s, uint64_t seed)
 	rc_rng_seed(&e->rng, seed);
 	e->m = rc_matcher_new(0);
 	e->rd = rc_scenario_reader(s);
+	/* Likeness is a last resort: trained and read only for a line no
+	 * rule took (see rc_engine_say). */
+	rc_reader_likeness(e->rd, RC_LIKENESS_ON_DEMAND);
 	e->tracing = 1;
 	e->t = rc_transcript_new();
 	e->vars = rc_xcalloc(s->nvars, sizeof *e->vars);
@@ -777,7 +780,8 @@ rc_engine_say(struct rc_engine *e, const char *line)
 	for (pass = 0; pass < 2 && !chosen && !bargained; pass++) {
 		e->firm_only = pass == 0;
 		if (pass == 1) {
-			if (rc_intents_equal(&e->rdg.set, &e->rdg.firm))
+			if (!rc_reader_add_likeness(e->rd, e->line, RC_SIDE_TRAINEE,
+			    &e->rdg))
 				break;
 			if (e->tracing)
 				rc_buf_puts(&e->trace, "  again, with the intents read by "

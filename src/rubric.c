@@ -168,7 +168,7 @@ load_lexicon(struct rc_rubric *r, struct rc_err *err)
 	r->reader = rc_reader_new(r->lex);
 	/* The scorecard must be as sure as a careful reviewer: it counts what
 	 * patterns and facts read, not what likeness guesses. */
-	rc_reader_likeness(r->reader, 0);
+	rc_reader_likeness(r->reader, RC_LIKENESS_OFF);
 }
 
 /* Unknown keys are errors, with their line and column: a typo such as

@@ -41,7 +41,7 @@ struct rc_reader {
 	size_t nbags;
 	int bagged;
 	int patterns_only;           /* no second chance (lint, checks) */
-	int no_likeness;             /* rc_reader_likeness(rd, 0) */
+	int likeness;                /* 0 off, 1 on demand, 2 in every read */
 	uint64_t *seen;              /* the lexicon's required words in the line */
 	uint64_t *cand;              /* branches whose required words are there */
 	int no_prefilter;            /* RECOUP_NO_PREFILTER: try every pattern */
@@ -60,6 +60,7 @@ rc_reader_new(const struct rc_lexicon *lx)
 	struct rc_reader *rd = rc_xcalloc(1, sizeof *rd);
 
 	rd->lx = lx;
+	rd->likeness = RC_LIKENESS_ALWAYS;
 	rd->norm = rc_norm_new(lx);
 	rd->m = rc_matcher_new(0);
 	rd->seen = rc_xcalloc((lx->nrequired + 63) / 64 + 1, sizeof *rd->seen);
@@ -660,14 +661,25 @@ rc_reader_read(struct rc_reader *rd, const char *text, enum rc_side side,
 	if (out->nhits == 0 && !rd->patterns_only)
 		second_chance(rd, norm, side, out);
 	out->firm = out->set;
-	if (!rd->patterns_only && !rd->no_likeness)
+	if (!rd->patterns_only && rd->likeness == RC_LIKENESS_ALWAYS)
 		likeness(rd, text ? text : "", norm, side, out);
 }
 
 void
-rc_reader_likeness(struct rc_reader *rd, int on)
+rc_reader_likeness(struct rc_reader *rd, enum rc_likeness_use use)
 {
-	rd->no_likeness = !on;
+	rd->likeness = (int)use;
+}
+
+int
+rc_reader_add_likeness(struct rc_reader *rd, const char *text, enum rc_side side,
+                       struct rc_reading *r)
+{
+	if (rd->likeness == RC_LIKENESS_OFF || rd->patterns_only)
+		return 0;
+	if (rd->likeness == RC_LIKENESS_ON_DEMAND)
+		likeness(rd, text ? text : "", rc_buf_str(&r->norm), side, r);
+	return !rc_intents_equal(&r->set, &r->firm);
 }
 
 int

@@ -89,9 +89,20 @@ void rc_reader_free(struct rc_reader *rd);
  * and the text its words are taken from (names, places, products), which
  * is added to the vocabulary. */
 void rc_reader_facts(struct rc_reader *rd, const struct rc_facts *facts);
-/* Whether RD adds intents by likeness (likeness.h); on by default.  The
- * scorer's reader has it off: a scorecard counts only firm readings. */
-void rc_reader_likeness(struct rc_reader *rd, int on);
+/* When RD adds intents by likeness (likeness.h): in every read (the
+ * default: recoup understand, the corpus checks), only when asked with
+ * rc_reader_add_likeness() (the debtor, which needs it only for a line
+ * no rule took: the model is trained on first use), or never (the
+ * scorecard counts only firm readings). */
+enum rc_likeness_use {
+	RC_LIKENESS_OFF, RC_LIKENESS_ON_DEMAND, RC_LIKENESS_ALWAYS
+};
+void rc_reader_likeness(struct rc_reader *rd, enum rc_likeness_use use);
+/* Adds to R (read from TEXT by RD) the intents likeness reads, when RD
+ * reads by likeness on demand; returns 1 when R now holds more than its
+ * firm intents. */
+int rc_reader_add_likeness(struct rc_reader *rd, const char *text,
+                           enum rc_side side, struct rc_reading *r);
 void rc_reader_vocab(struct rc_reader *rd, const char *text);
 /* The same from a set of words (not owned; must outlive RD). */
 struct rc_strmap;
