@@ -924,7 +924,9 @@ specific(const struct facts *f, const struct rc_line *l)
 	struct claims cl;
 	size_t i;
 
-	if (l->nids > 0)
+	/* An invoice number, with "invoice" before it or one of the case's
+	 * own ("5512 and 5540"). */
+	if (l->nids > 0 || l->names_invoice)
 		return 1;
 	for (i = 0; i < l->nmoney; i++) {
 		double v = l->money[i].value;

@@ -1324,6 +1324,10 @@ collect_facts(struct rc_scenario *s)
 		s->fact_ids[f->ninvoices++] = s->invoices[i].id;
 		s->fact_amounts[f->namounts++] = s->invoices[i].amount;
 	}
+	f->nall_invoices = f->ninvoices;
+	for (i = 0; i < s->ninvoices; i++)
+		if (s->invoices[i].paid)
+			s->fact_ids[f->nall_invoices++] = s->invoices[i].id;
 	if (s->balance > 0)
 		s->fact_amounts[f->namounts++] = s->balance;
 	f->invoice_ids = (const char *const *)s->fact_ids;

@@ -249,6 +249,10 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 			ids[facts.ninvoices++] = c->invoices[i].id;
 			amounts[facts.namounts++] = c->invoices[i].amount;
 		}
+		facts.nall_invoices = facts.ninvoices;
+		for (i = 0; i < c->ninvoices; i++)
+			if (c->invoices[i].paid)
+				ids[facts.nall_invoices++] = c->invoices[i].id;
 		if (c->balance > 0)
 			amounts[facts.namounts++] = c->balance;
 		facts.balance = c->balance;

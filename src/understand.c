@@ -584,6 +584,73 @@ likeness(struct rc_reader *rd, const char *typed, const char *norm,
 	free(score);
 }
 
+/* Is S[A, B) a bare number (digits and commas, no currency sign before
+ * it) that is one of the case's invoice numbers ("5512" for INV-5512)?
+ * Such a number names an invoice, not an amount of money. */
+static int
+invoice_number(const struct rc_reader *rd, const char *s, size_t a, size_t b)
+{
+	char digits[32];
+	size_t i, n = 0;
+
+	if (!rd->has_facts || b <= a)
+		return 0;
+	for (i = a; i < b; i++) {
+		if (isdigit((unsigned char)s[i])) {
+			if (n + 1 >= sizeof digits)
+				return 0;
+			digits[n++] = s[i];
+		} else if (s[i] != ',') {
+			return 0;
+		}
+	}
+	digits[n] = '\0';
+	if (n < 3 || (a > 0 && strchr("$\xa3#", s[a - 1]) != NULL))
+		return 0;
+	for (i = 0; i < rd->facts.nall_invoices; i++) {
+		const char *id = rd->facts.invoice_ids[i], *d;
+
+		if (id == NULL)
+			continue;
+		d = id + strlen(id);
+		while (d > id && isdigit((unsigned char)d[-1]))
+			d--;
+		if (strcmp(d, digits) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* TEXT with the case's bare invoice numbers written as words, for the
+ * terms reader: "when did you pay 5512?" proposes nothing. */
+static const char *
+without_invoice_numbers(struct rc_reader *rd, const char *text)
+{
+	size_t i = 0, j, len = strlen(text);
+
+	rc_buf_reset(&rd->scratch);
+	while (i < len) {
+		if (isdigit((unsigned char)text[i]) &&
+		    (i == 0 || !isalnum((unsigned char)text[i - 1]))) {
+			for (j = i; j < len && (isdigit((unsigned char)text[j]) ||
+			    (text[j] == ',' && j + 1 < len &&
+			    isdigit((unsigned char)text[j + 1]))); j++)
+				;
+			if ((j == len || !isalnum((unsigned char)text[j])) &&
+			    invoice_number(rd, text, i, j)) {
+				rc_buf_puts(&rd->scratch, "that invoice");
+				i = j;
+				continue;
+			}
+			rc_buf_add(&rd->scratch, text + i, j - i);
+			i = j;
+			continue;
+		}
+		rc_buf_putc(&rd->scratch, text[i++]);
+	}
+	return rc_buf_str(&rd->scratch);
+}
+
 void
 rc_reader_read(struct rc_reader *rd, const char *text, enum rc_side side,
                struct rc_reading *out)
@@ -603,7 +670,12 @@ rc_reader_read(struct rc_reader *rd, const char *text, enum rc_side side,
 	out->nmoney = rc_amount_find(norm, out->money, RC_AMOUNT_MAX);
 	if (out->nmoney > RC_AMOUNT_MAX)
 		out->nmoney = RC_AMOUNT_MAX;
-	rc_amount_proposal(norm, rd->has_facts ? rd->facts.balance : 0, &out->prop);
+	for (i = a = 0; i < out->nmoney; i++)
+		if (!invoice_number(rd, norm, out->money[i].start, out->money[i].end))
+			out->money[a++] = out->money[i];
+	out->nmoney = a;
+	rc_amount_proposal(rd->has_facts ? without_invoice_numbers(rd, norm) : norm,
+	    rd->has_facts ? rd->facts.balance : 0, &out->prop);
 
 	rc_buf_reset(&rd->scratch);
 	rc_buf_add(&rd->scratch, norm, len);

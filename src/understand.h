@@ -70,9 +70,12 @@ rc_reading_has(const struct rc_reading *r, int i)
  * research patterns.  Strings and patterns are not owned. */
 struct rc_facts {
 	double balance;
-	const char *const *invoice_ids;   /* "INV-2291" */
+	const char *const *invoice_ids;   /* "INV-2291": the unpaid ones, then
+	                                     the paid ones up to nall_invoices */
 	const double *amounts;            /* invoice amounts and the balance */
 	size_t ninvoices, namounts;
+	size_t nall_invoices;             /* paid ones too: bare invoice numbers
+	                                     are not money */
 	int days_overdue;                 /* 0: unknown */
 	struct rc_pattern *const *research;
 	size_t nresearch;
