@@ -305,8 +305,18 @@ parse_intent(struct ctx *c, const cJSON *o, const char *ptr,
 	in->side = (enum rc_side)choice(c, o, ptr, "speaker", 1, sides,
 	    RC_SIDE_TRAINEE);
 	rc_jsonread_bool(&c->r, o, ptr, "negatable", &in->negatable);
+	/* "likeness": true (the lexicon's threshold), false (never) or a
+	 * number (this intent's own, higher, threshold). */
 	in->likeness = 1;
-	rc_jsonread_bool(&c->r, o, ptr, "likeness", &in->likeness);
+	in->like_threshold = 0;
+	{
+		const cJSON *lk = rc_jsonread_member(o, "likeness");
+
+		if (lk != NULL && cJSON_IsNumber(lk))
+			in->like_threshold = lk->valuedouble;
+		else
+			rc_jsonread_bool(&c->r, o, ptr, "likeness", &in->likeness);
+	}
 	in->also = (enum rc_also)choice(c, o, ptr, "also", 0, alsos, RC_ALSO_NONE);
 	if (rc_jsonread_member(o, "patterns") == NULL && in->also == RC_ALSO_NONE)
 		rc_jsonread_fail(&c->r, ptr, "intent '%s' has no \"patterns\" "

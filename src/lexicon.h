@@ -54,6 +54,7 @@ struct rc_intent {
 	char *description;
 	int negatable;
 	int likeness;            /* may be read by likeness (likeness.h) */
+	double like_threshold;   /* its own threshold; 0: the lexicon's */
 	enum rc_also also;
 	size_t npatterns;               /* patterns as written */
 	struct rc_branch *branches;     /* what is matched: the patterns split

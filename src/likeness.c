@@ -284,9 +284,9 @@ build(struct rc_likeness *lk)
 
 		/* Intents read from the scenario's facts (a proposal, research,
 		 * capitals) are not a matter of words; an intent with few lines
-		 * to learn from is left to its patterns, and so is one whose
-		 * false alarm costs a call ("likeness": false: an insult read
-		 * into an ordinary line makes the debtor hang up). */
+		 * to learn from is left to its patterns, and so is one marked
+		 * "likeness": false (see also the per-intent threshold the
+		 * reader applies, for intents whose false alarm costs a call). */
 		if (P < RC_LIKE_MIN_LINES || N == 0 || !lx->intents[i].likeness ||
 		    lx->intents[i].also != RC_ALSO_NONE) {
 			lk->prior[i] = -INFINITY;

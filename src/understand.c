@@ -576,7 +576,8 @@ likeness(struct rc_reader *rd, const char *typed, const char *norm,
 			 * overrules ("unless") is not added. */
 			for (j = 0; j < in->nunless && !overruled; j++)
 				overruled = rc_intents_has(&r->set, in->unless[j]);
-			if (score[i] >= lx->like_threshold && !overruled &&
+			if (score[i] >= (in->like_threshold > 0 ? in->like_threshold :
+			    lx->like_threshold) && !overruled &&
 			    !(negation && in->negatable))
 				add_hit(r, (int)i, 0, strlen(norm), RC_READ_LIKENESS);
 		}
