@@ -37,6 +37,22 @@ rc_jsonread_fail(struct rc_jsonread *r, const char *ptr, const char *fmt, ...)
 	rc_buf_free(&b);
 }
 
+int
+rc_jsonread_pattern_ok(struct rc_jsonread *r, const char *ptr,
+                       const char *context, const char *pattern)
+{
+	const char *q;
+
+	for (q = pattern; *q && (unsigned char)*q >= 0x20 && *q != 0x7f; q++)
+		;
+	if (*q == '\0')
+		return 1;
+	rc_jsonread_fail(r, ptr, "%s: pattern holds control character 0x%02x at "
+	    "offset %zu (in JSON write \"\\\\b\" for a word boundary; \"\\b\" is a "
+	    "backspace)", context, (unsigned char)*q, (size_t)(q - pattern));
+	return 0;
+}
+
 char *
 rc_jsonread_join(const char *ptr, const char *key)
 {

@@ -38,6 +38,12 @@ void rc_jsonread_fail(struct rc_jsonread *r, const char *ptr,
                       const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* 1 when pattern text PATTERN (at PTR) holds no control character; else
+ * adds "CONTEXT: pattern holds control character ..." (a JSON "\b" is a
+ * backspace, not a word boundary: the message says so) and returns 0. */
+int rc_jsonread_pattern_ok(struct rc_jsonread *r, const char *ptr,
+                           const char *context, const char *pattern);
+
 /* PTR with KEY appended ('~' and '/' escaped) or with index I appended.
  * The caller frees the result. */
 char *rc_jsonread_join(const char *ptr, const char *key);

@@ -71,26 +71,21 @@ patterns(struct ctx *c, const cJSON *obj, const char *ptr, const char *key,
 	char **src = strings(c, obj, ptr, key, &ns);
 	struct rc_pattern **out = rc_xcalloc(ns + 1, sizeof *out);
 	char *base = rc_jsonread_join(ptr, key);
+	char context[160];
 
+	snprintf(context, sizeof context, "intent '%s'", id);
 	*n = 0;
 	for (i = 0; i < ns; i++) {
 		char msg[256];
 		size_t off = 0;
 		char *q = rc_jsonread_join_index(base, i);
-		const char *s;
 
-		for (s = src[i]; *s && (unsigned char)*s >= 0x20 && *s != 0x7f; s++)
-			;
-		if (*s) {
-			rc_jsonread_fail(&c->r, q, "intent '%s': pattern holds control "
-			    "character 0x%02x at offset %zu (in JSON write \"\\\\b\" for a "
-			    "word boundary; \"\\b\" is a backspace)", id,
-			    (unsigned char)*s, (size_t)(s - src[i]));
-		} else if ((out[*n] = rc_pattern_new(src[i], msg, sizeof msg, &off)) != NULL) {
-			(*n)++;
-		} else {
-			rc_jsonread_fail(&c->r, q, "intent '%s': pcre2 error at offset "
-			    "%zu: %s", id, off, msg);
+		if (rc_jsonread_pattern_ok(&c->r, q, context, src[i])) {
+			if ((out[*n] = rc_pattern_new(src[i], msg, sizeof msg, &off)) != NULL)
+				(*n)++;
+			else
+				rc_jsonread_fail(&c->r, q, "%s: pcre2 error at offset %zu: %s",
+				    context, off, msg);
 		}
 		free(q);
 	}
@@ -170,7 +165,9 @@ branch_patterns(struct ctx *c, const cJSON *obj, const char *ptr,
 	char **src = strings(c, obj, ptr, key, &ns);
 	char *base = rc_jsonread_join(ptr, key);
 	struct rc_branch *out = NULL;
+	char context[160];
 
+	snprintf(context, sizeof context, "intent '%s'", id);
 	*nout = 0;
 	*nsrc = ns;
 	for (i = 0; i < ns; i++) {
@@ -179,16 +176,9 @@ branch_patterns(struct ctx *c, const cJSON *obj, const char *ptr,
 		char *q = rc_jsonread_join_index(base, i);
 		char **b = NULL;
 		struct rc_pattern **pv;
-		const char *s;
 		int whole = 0;
 
-		for (s = src[i]; *s && (unsigned char)*s >= 0x20 && *s != 0x7f; s++)
-			;
-		if (*s) {
-			rc_jsonread_fail(&c->r, q, "intent '%s': pattern holds control "
-			    "character 0x%02x at offset %zu (in JSON write \"\\\\b\" for a "
-			    "word boundary; \"\\b\" is a backspace)", id,
-			    (unsigned char)*s, (size_t)(s - src[i]));
+		if (!rc_jsonread_pattern_ok(&c->r, q, context, src[i])) {
 			free(q);
 			continue;
 		}

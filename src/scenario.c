@@ -97,19 +97,8 @@ compile(struct ctx *c, const cJSON *v, const char *ptr, const char *context)
 		    "empty pattern (it would match every line)");
 		return NULL;
 	}
-	{
-		const char *q;
-
-		for (q = v->valuestring; *q && ((unsigned char)*q >= 0x20 && *q != 0x7f); q++)
-			;
-		if (*q) {
-			rc_jsonread_fail(&c->r, ptr, "%s: pattern holds control character "
-			    "0x%02x at offset %zu (in JSON write \"\\\\b\" for a word "
-			    "boundary; \"\\b\" is a backspace)", context, (unsigned char)*q,
-			    (size_t)(q - v->valuestring));
-			return NULL;
-		}
-	}
+	if (!rc_jsonread_pattern_ok(&c->r, ptr, context, v->valuestring))
+		return NULL;
 	if (c->summary)
 		return NULL;
 	p = rc_pattern_new(v->valuestring, msg, sizeof msg, &off);
