@@ -167,18 +167,10 @@ batch_score_bench(struct rc_scenario *s)
 	for (i = 0; i < n; i++) {
 		const char *text = rc_buf_str(&texts[i]);
 		struct rc_parsed *p = rc_transcript_parse("bench", text, strlen(text), &err);
-		struct rc_score_input in;
-		struct rc_scorecard *card;
 
 		if (p == NULL)
 			continue;
-		rc_transcript_parse_infer(p, rubric);
-		memset(&in, 0, sizeof in);
-		in.t = p->t;
-		in.c = p->has_case ? &p->c : NULL;
-		in.inferred = 1;
-		card = rc_score(rubric, &in);
-		rc_scorecard_free(card);
+		rc_scorecard_free(rc_transcript_parse_score(p, rubric));
 		rc_transcript_parse_free(p);
 	}
 	t = now() - t0;

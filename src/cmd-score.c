@@ -158,7 +158,6 @@ score_exec(int argc, char **argv)
 		const char *path = argv[optind];
 		struct rc_err err = RC_ERR_INIT;
 		struct rc_buf out = RC_BUF_INIT;
-		struct rc_score_input in;
 		struct rc_scorecard *card;
 		struct rc_parsed *p = parse(path, &err);
 
@@ -170,12 +169,7 @@ score_exec(int argc, char **argv)
 			bad = 1;
 			continue;
 		}
-		rc_transcript_parse_infer(p, rubric);
-		memset(&in, 0, sizeof in);
-		in.t = p->t;
-		in.c = p->has_case ? &p->c : NULL;
-		in.inferred = 1;
-		card = rc_score(rubric, &in);
+		card = rc_transcript_parse_score(p, rubric);
 		if (json) {
 			struct rc_buf sc = RC_BUF_INIT;
 

@@ -503,6 +503,19 @@ free_storage(struct rc_parsed *p)
 	free(p->lines);
 }
 
+struct rc_scorecard *
+rc_transcript_parse_score(struct rc_parsed *p, const struct rc_rubric *rubric)
+{
+	struct rc_score_input in;
+
+	rc_transcript_parse_infer(p, rubric);
+	memset(&in, 0, sizeof in);
+	in.t = p->t;
+	in.c = p->has_case ? &p->c : NULL;
+	in.inferred = 1;
+	return rc_score(rubric, &in);
+}
+
 void
 rc_transcript_parse_free(struct rc_parsed *p)
 {

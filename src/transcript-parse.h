@@ -56,6 +56,12 @@ struct rc_parsed *rc_transcript_parse_file(const char *path, struct rc_err *err)
 void rc_transcript_parse_infer(struct rc_parsed *p,
                                const struct rc_rubric *rubric);
 
+/* Infers what P needs (above) and scores it as a recorded call with
+ * RUBRIC, against its case when it has one: what `recoup score` does for
+ * each file.  The caller frees the scorecard. */
+struct rc_scorecard *rc_transcript_parse_score(struct rc_parsed *p,
+                                               const struct rc_rubric *rubric);
+
 void rc_transcript_parse_free(struct rc_parsed *p);
 
 #endif
