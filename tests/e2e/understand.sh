@@ -58,6 +58,44 @@ sed 's|, "patterns": \["\\\\bboat\\\\b"\]||' tests/data/tiny.json >"$TMP/r/none.
 expect_eq "research with neither: exit code" "$?" 2
 expect_grep "research with neither: message" "$TMP/out" "needs 'patterns', 'intent' or both"
 
+# Likeness reads a phrasing no pattern was written for; the lexicon's
+# threshold and an intent's own ("likeness": a number or false) govern it.
+line="consider it done, I'm logging into the bank right now"
+"$RECOUP" understand forgetful-florist "$line" --speaker debtor --format json >"$TMP/j" 2>&1
+expect_eq "likeness: agree read" \
+	"$("$JSONGET" "$TMP/j" "intents.*" id path | grep '^agree')" "agree	likeness"
+mkdir -p "$TMP/lk"
+cp -r scenarios/lang "$TMP/lk/off"
+sed 's/"likeness": [0-9.]*,/"likeness": 1000,/' scenarios/lang/normalise.json >"$TMP/lk/off/normalise.json"
+RECOUP_LANG="$TMP/lk/off" "$RECOUP" understand forgetful-florist "$line" --speaker debtor >"$TMP/out" 2>&1
+expect_no_grep "likeness: lexicon threshold" "$TMP/out" '^intents: .*agree'
+for v in 1000 false; do
+	cp -r scenarios/lang "$TMP/lk/$v"
+	sed "/\"id\": \"agree\",/a\\    \"likeness\": $v," scenarios/lang/intents.json >"$TMP/lk/$v/intents.json"
+	RECOUP_LANG="$TMP/lk/$v" "$RECOUP" understand forgetful-florist "$line" --speaker debtor >"$TMP/out" 2>&1
+	expect_grep "likeness $v: loads" "$TMP/out" '^intents:'
+	expect_no_grep "likeness $v: the intent's own setting" "$TMP/out" '^intents: .*agree'
+done
+
+# The case's bare invoice numbers are not money; a sum is, even when it
+# has the digits of one.
+"$RECOUP" understand disputer-gym "theres two invoices open, 5512 and 5540" >"$TMP/out" 2>&1
+expect_grep "invoice numbers: no amounts" "$TMP/out" '^amounts: +none$'
+expect_grep "invoice numbers: still a reminder" "$TMP/out" '^intents: .*remind-debt'
+"$RECOUP" understand disputer-gym "I can take \$5,540 today" >"$TMP/out" 2>&1
+expect_grep "a sum with an invoice's digits" "$TMP/out" '^amounts: +\$5,540$'
+
+# "Say that again?" is answered with the debtor's own last line.
+printf 'hi maria, this is sam from greenline\nsorry, say that again? the line went fuzzy\n' >"$TMP/rep"
+"$RECOUP" run forgetful-florist --script "$TMP/rep" --no-save >"$TMP/out" 2>&1
+first=$(grep '^Maria: ' "$TMP/out" | sed -n 2p | sed 's/^Maria: //')
+last=$(grep '^Maria: ' "$TMP/out" | sed -n 3p)
+[ -n "$first" ] && pass || fail "repeat: no reply to repeat"
+case "$last" in
+"Maria: "*"$first"*) pass ;;
+*) fail "repeat: '$last' does not repeat '$first'" ;;
+esac
+
 # Bad usage: exit 2 with a message.
 "$RECOUP" understand forgetful-florist >"$TMP/out" 2>"$TMP/err"
 expect_eq "no line: exit code" "$?" 2
