@@ -3,6 +3,7 @@
  * Everything here may print: it is the program's edge, not the library.
  */
 #include "cmd.h"
+#include "lexicon.h"
 #include "match.h"
 
 #include <dirent.h>
@@ -288,6 +289,7 @@ rc_cmd_load_scenario(const char *arg, const char *dir)
 	free(path);
 	/* Now, not at exit: a long interactive call may be killed. */
 	rc_pattern_cache_save();
+	rc_lexicon_cache_save();
 	return s;
 }
 

@@ -17,9 +17,11 @@
 #include <cjson/cJSON.h>
 
 #include "buf.h"
+#include "cache.h"
 #include "jsonpos.h"
 #include "jsonptr.h"
 #include "jsonread.h"
+#include "lexcache.h"
 #include "likeness.h"
 #include "literal.h"
 #include "strmap.h"
@@ -531,6 +533,15 @@ index_branches(struct rc_lexicon *lx)
 	free(count);
 }
 
+/* What is built from the rest rather than read: the automaton of
+ * required words and each word's branches. */
+static void
+finish(struct rc_lexicon *lx)
+{
+	lx->ac = rc_ac_new(lx->required, lx->nrequired);
+	index_branches(lx);
+}
+
 struct rc_lexicon *
 rc_lexicon_load(const char *dir, struct rc_err *err)
 {
@@ -548,8 +559,7 @@ rc_lexicon_load(const char *dir, struct rc_err *err)
 	lx->norm_path = rc_buf_detach(&b);
 	load_file(lx, lx->norm_path, parse_normalise, err);
 	load_file(lx, lx->path, parse_intents, err);
-	lx->ac = rc_ac_new(lx->required, lx->nrequired);
-	index_branches(lx);
+	finish(lx);
 	if (err->nerrors > before) {
 		rc_lexicon_free(lx);
 		return NULL;
@@ -587,6 +597,7 @@ rc_lexicon_free(struct rc_lexicon *lx)
 	rc_strmap_free(lx->vocab);
 	rc_speller_free(lx->speller);
 	rc_likeness_free(lx->likeness);
+	rc_bags_free(lx->bags);
 	rc_ac_free(lx->ac);
 	for (i = 0; lx->word_branches && i < lx->nrequired; i++)
 		free(lx->word_branches[i]);
@@ -601,6 +612,19 @@ rc_lexicon_free(struct rc_lexicon *lx)
 	free(lx->path);
 	free(lx->norm_path);
 	free(lx);
+}
+
+void
+rc_bags_free(struct rc_bags *b)
+{
+	size_t i;
+
+	if (b == NULL)
+		return;
+	for (i = 0; i < b->n; i++)
+		free(b->v[i].h);
+	free(b->v);
+	free(b);
 }
 
 int
@@ -665,6 +689,8 @@ struct cached {
 	struct rc_lexicon *lx;
 	dev_t dev;              /* the directory's identity: "scenarios/lang" */
 	ino_t ino;              /* and "build/../scenarios/lang" are one */
+	struct rc_lexcache_key key;   /* of the files as they were read */
+	int keyed;                    /* KEY is set: the cache may be used */
 	struct cached *next;
 };
 static struct cached *cache;
@@ -697,13 +723,32 @@ rc_lexicon_shared(const char *dir, struct rc_err *err)
 		c->dev = st.st_dev;
 		c->ino = st.st_ino;
 	}
-	if ((c->lx = rc_lexicon_load(dir, err)) == NULL) {
+	/* The key is taken before the files are read: should one change
+	 * meanwhile, the cache written is keyed to the old file and ignored. */
+	c->keyed = rc_cache_enabled() && rc_lexcache_key(dir, &c->key);
+	if (c->keyed && (c->lx = rc_lexcache_read(dir, &c->key)) != NULL) {
+		finish(c->lx);
+	} else if ((c->lx = rc_lexicon_load(dir, err)) == NULL) {
 		free(c);
 		return NULL;
+	} else {
+		c->lx->cache_dirty = c->keyed;
 	}
 	if (cache == NULL)
 		atexit(free_cache);
 	c->next = cache;
 	cache = c;
 	return c->lx;
+}
+
+void
+rc_lexicon_cache_save(void)
+{
+	struct cached *c;
+
+	for (c = cache; c != NULL; c = c->next)
+		if (c->keyed && c->lx->cache_dirty && rc_cache_enabled()) {
+			c->lx->cache_dirty = 0;
+			(void)rc_lexcache_write(c->lx, &c->key);
+		}
 }

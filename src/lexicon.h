@@ -11,6 +11,10 @@
  * checks.  Three intents may also be read from the scenario ("also":
  * case facts, research facts, or terms found by the amount reader).
  *
+ * rc_lexicon_shared() reads a derived binary form of both files back from
+ * the cache directory when it is current (lexcache.h), which is what
+ * makes start-up fast; rc_lexicon_load() always reads the JSON.
+ *
  * Ownership: a struct rc_lexicon owns everything reachable from it;
  * rc_lexicon_free() frees it.  A lexicon is immutable once loaded and may
  * be shared by any number of scenarios, rubrics and readers.
@@ -114,6 +118,21 @@ struct rc_strmap;
 struct rc_speller;
 struct rc_ac;
 
+/* An example of an intent as the second chance compares lines with it:
+ * the hashes of its stemmed content words (understand.c).  One per
+ * example, the intents' examples in order. */
+struct rc_bag {
+	uint32_t *h;
+	size_t n;
+	int reader;       /* made by each reader instead (see understand.c) */
+};
+
+struct rc_bags {
+	struct rc_bag *v;
+	size_t n;
+	uint32_t probe;   /* what the stemmer made of a fixed text */
+};
+
 struct rc_lexicon {
 	char *dir;                     /* where it was loaded from */
 	char *path;                    /* intents.json */
@@ -155,10 +174,17 @@ struct rc_lexicon {
 	/* The likeness model (likeness.h), trained on first need by
 	 * understand.c and shared the same way. */
 	struct rc_likeness *likeness;
+	/* The examples' bags, made on first need by understand.c (or read
+	 * back from the lexicon cache, lexcache.h) and shared the same way. */
+	struct rc_bags *bags;
+	/* Holds what its cache file does not (loaded from JSON, or bags made
+	 * since): rc_lexicon_cache_save() writes it. */
+	int cache_dirty;
 };
 
 struct rc_speller;
 void rc_speller_free(struct rc_speller *sp);
+void rc_bags_free(struct rc_bags *b);
 
 /* Loads DIR/intents.json and DIR/normalise.json.  Returns NULL and adds
  * every problem found to ERR ("FILE:LINE:COL: ..." or "FILE: /ptr: ...").
@@ -181,5 +207,10 @@ char *rc_lexicon_locate(const char *near);
  * failure is reported again on the next call.  Lexicons of different
  * directories live side by side; all are freed at exit. */
 const struct rc_lexicon *rc_lexicon_shared(const char *dir, struct rc_err *err);
+
+/* Writes the cache file (lexcache.h) of every shared lexicon that holds
+ * what its file does not; a cache directory that cannot be written is no
+ * error.  Called once a command has done its work. */
+void rc_lexicon_cache_save(void);
 
 #endif

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "lexicon.h"
 #include "match.h"
 
 static void
@@ -37,6 +38,7 @@ main(int argc, char **argv)
 
 			rc = rc_cmd_play.exec(2, args);
 			rc_pattern_cache_save();
+			rc_lexicon_cache_save();
 			rc_pattern_cache_free();
 			return rc;
 		}
@@ -60,6 +62,7 @@ main(int argc, char **argv)
 	}
 	rc = cmd->exec(argc - 1, argv + 1);
 	rc_pattern_cache_save();
+	rc_lexicon_cache_save();
 	rc_pattern_cache_free();
 	return rc;
 }

@@ -17,16 +17,13 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "match.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <pcre2.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "cache.h"
 #include "xmalloc.h"
 
 struct rc_pattern {
@@ -101,23 +98,6 @@ known_add(uint64_t h)
 	known.n++;
 }
 
-/* The cache file's path, or 0 when there is no home to put it in. */
-static int
-cache_path(char *buf, size_t size, int dir_only)
-{
-	const char *x = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
-	int n;
-
-	if (x != NULL && *x == '/')
-		n = snprintf(buf, size, "%s/recoup%s", x, dir_only ? "" : "/patterns");
-	else if (home != NULL && *home == '/')
-		n = snprintf(buf, size, "%s/.cache/recoup%s", home,
-		    dir_only ? "" : "/patterns");
-	else
-		return 0;
-	return n > 0 && (size_t)n < size;
-}
-
 /* The header line: the cache is only good for the PCRE2 it was made with. */
 static size_t
 cache_header(char *buf, size_t size)
@@ -133,7 +113,6 @@ cache_header(char *buf, size_t size)
 static void
 known_read(void)
 {
-	const char *v = getenv("RECOUP_PATTERN_CACHE");
 	char path[4096], head[128], got[128];
 	size_t hl;
 	FILE *f;
@@ -142,11 +121,12 @@ known_read(void)
 	if (known.state != 0)
 		return;
 	known.state = 1;
-	if (v != NULL && strcmp(v, "off") == 0) {
+	if (!rc_cache_enabled()) {
 		known.state = -1;
 		return;
 	}
-	if (!cache_path(path, sizeof path, 0) || (f = fopen(path, "rb")) == NULL)
+	if (!rc_cache_path(path, sizeof path, "patterns") ||
+	    (f = fopen(path, "rb")) == NULL)
 		return;
 	hl = cache_header(head, sizeof head);
 	if (fread(got, 1, hl, f) == hl && memcmp(got, head, hl) == 0)
@@ -160,48 +140,30 @@ void
 rc_pattern_cache_off(void)
 {
 	known.state = -1;
+	rc_cache_off();
 }
 
 void
 rc_pattern_cache_save(void)
 {
-	char dir[4096], path[4096 + 16], tmp[4096 + 32], head[128];
-	size_t i, hl;
-	int fd, ok;
-	FILE *f;
+	char head[128];
+	uint64_t *v;
+	size_t i, hl, n = 0;
 
 	if (known.state != 1 || !known.dirty)
 		return;
 	known.dirty = 0;
-	if (!cache_path(dir, sizeof dir, 1) || !cache_path(path, sizeof path, 0))
-		return;
-	/* A cache: when the directory cannot be made or written, carry on.
-	 * Missing parents (~/.cache) are made as well. */
-	for (i = 1; dir[i]; i++)
-		if (dir[i] == '/') {
-			dir[i] = '\0';
-			if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-				return;
-			dir[i] = '/';
-		}
-	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-		return;
-	snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0)
-		return;
-	if ((f = fdopen(fd, "wb")) == NULL) {
-		close(fd);
-		unlink(tmp);
-		return;
-	}
+	/* The header, then the hashes; an unwritable directory is no error. */
 	hl = cache_header(head, sizeof head);
-	ok = fwrite(head, 1, hl, f) == hl;
-	for (i = 0; ok && i < known.cap; i++)
-		if (known.slot[i])
-			ok = fwrite(&known.slot[i], sizeof known.slot[i], 1, f) == 1;
-	ok = (fclose(f) == 0) && ok;
-	if (!ok || rename(tmp, path) != 0)
-		unlink(tmp);
+	v = rc_xmalloc(hl + known.n * sizeof *v + sizeof *v);
+	memcpy(v, head, hl);
+	for (i = 0; i < known.cap; i++)
+		if (known.slot[i]) {
+			memcpy((char *)v + hl + n * sizeof *v, &known.slot[i], sizeof *v);
+			n++;
+		}
+	(void)rc_cache_write("patterns", v, hl + n * sizeof *v);
+	free(v);
 }
 
 void
@@ -296,6 +258,15 @@ rc_pattern_new(const char *pattern, char *msg, size_t size, size_t *offset)
 	}
 	p = rc_xcalloc(1, sizeof *p);
 	p->code = code;
+	p->source = rc_xstrdup(pattern);
+	return p;
+}
+
+struct rc_pattern *
+rc_pattern_known(const char *pattern)
+{
+	struct rc_pattern *p = rc_xcalloc(1, sizeof *p);
+
 	p->source = rc_xstrdup(pattern);
 	return p;
 }

@@ -27,6 +27,11 @@ struct rc_pattern *rc_pattern_new(const char *pattern, char *msg, size_t size,
                                   size_t *offset);
 void rc_pattern_free(struct rc_pattern *p);
 
+/* A pattern known to compile, read back from a cache that checked it
+ * (lexcache.h): compiled on its first use.  Should it not compile after
+ * all, it never matches.  The caller frees it with rc_pattern_free(). */
+struct rc_pattern *rc_pattern_known(const char *pattern);
+
 /* The known-good cache (see match.c): rc_pattern_cache_off() makes every
  * later rc_pattern_new() compile at once (lint does, to report every
  * error; RECOUP_PATTERN_CACHE=off does the same); rc_pattern_cache_save()

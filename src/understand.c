@@ -23,11 +23,13 @@
 #include "strmap.h"
 #include "xmalloc.h"
 
-/* An example of an intent as a set of stemmed content words (hashes). */
+/* An example of an intent as a set of stemmed content words (hashes):
+ * the lexicon's bag (struct rc_bag), or one this reader made (OWN). */
 struct bag {
 	int intent;
-	uint32_t *h;
+	const uint32_t *h;
 	size_t n;
+	uint32_t *own;
 };
 
 struct rc_reader {
@@ -79,7 +81,7 @@ rc_reader_free(struct rc_reader *rd)
 	if (rd == NULL)
 		return;
 	for (i = 0; i < rd->nbags; i++)
-		free(rd->bags[i].h);
+		free(rd->bags[i].own);
 	free(rd->bags);
 	if (rd->stem != NULL)
 		sb_stemmer_delete(rd->stem);
@@ -450,29 +452,114 @@ drop_unless(struct rc_reader *rd, struct rc_reading *r)
 
 #define RC_BAG_MAX 48
 
+/* A fixed text: bags read back from the cache were made by a stemmer
+ * that made the same of it, or they are made again. */
+static const char probe_text[] = "paying payments arranged arrangement "
+    "calling called disputes disputing invoices agreed agreeable happily";
+
+static uint32_t
+probe(struct rc_reader *rd)
+{
+	uint32_t h[RC_BAG_MAX], x = 2166136261u;
+	size_t n = stems(rd, probe_text, h, RC_BAG_MAX), i;
+
+	for (i = 0; i < n; i++)
+		x = (x ^ h[i]) * 16777619u;
+	return x ^ (uint32_t)n;
+}
+
+/* Does TEXT hold a run of three of one letter ("sooo")?  Only such a
+ * word's normal form can depend on the reader's vocabulary (normalise.c
+ * cuts the run to a word the vocabulary or the dictionary knows); every
+ * other word of an example is in the lexicon's vocabulary and stays. */
+static int
+has_run(const char *text)
+{
+	size_t i;
+
+	for (i = 2; text[0] && text[1] && text[i]; i++)
+		if (isalpha((unsigned char)text[i]) &&
+		    tolower((unsigned char)text[i]) == tolower((unsigned char)text[i - 1]) &&
+		    tolower((unsigned char)text[i]) == tolower((unsigned char)text[i - 2]))
+			return 1;
+	return 0;
+}
+
+/* The lexicon's bags, made from the lexicon alone (its vocabulary, no
+ * scenario's) on first need and kept with it; an example with a letter
+ * run is left to each reader. */
+static const struct rc_bags *
+lexicon_bags(struct rc_reader *rd)
+{
+	struct rc_lexicon *lx = (struct rc_lexicon *)rd->lx;
+	struct rc_buf norm = RC_BUF_INIT;
+	struct rc_norm *nm;
+	struct rc_bags *b;
+	size_t i, j, k = 0, total = 0;
+	uint32_t pr = probe(rd);
+
+	if (lx->bags != NULL && lx->bags->probe == pr)
+		return lx->bags;
+	rc_bags_free(lx->bags);
+	for (i = 0; i < lx->nintents; i++)
+		total += lx->intents[i].nexamples;
+	b = rc_xcalloc(1, sizeof *b);
+	b->v = rc_xcalloc(total + 1, sizeof *b->v);
+	b->n = total;
+	b->probe = pr;
+	nm = rc_norm_new(lx);
+	for (i = 0; i < lx->nintents; i++)
+		for (j = 0; j < lx->intents[i].nexamples; j++, k++) {
+			const char *ex = lx->intents[i].examples[j];
+			uint32_t h[RC_BAG_MAX];
+
+			if (has_run(ex)) {
+				b->v[k].reader = 1;
+				continue;
+			}
+			rc_norm_line(nm, ex, &norm);
+			b->v[k].n = stems(rd, rc_buf_str(&norm), h, RC_BAG_MAX);
+			b->v[k].h = rc_xcalloc(b->v[k].n + 1, sizeof *h);
+			memcpy(b->v[k].h, h, b->v[k].n * sizeof *h);
+		}
+	rc_norm_free(nm);
+	rc_buf_free(&norm);
+	lx->bags = b;
+	lx->cache_dirty = 1;
+	return b;
+}
+
 static void
 build_bags(struct rc_reader *rd)
 {
 	const struct rc_lexicon *lx = rd->lx;
+	const struct rc_bags *lb = lexicon_bags(rd);
 	struct rc_buf norm = RC_BUF_INIT;
-	size_t i, j, total = 0;
+	size_t i, j, k = 0;
 
 	rd->bagged = 1;
-	for (i = 0; i < lx->nintents; i++)
-		total += lx->intents[i].nexamples;
-	rd->bags = rc_xcalloc(total + 1, sizeof *rd->bags);
+	rd->bags = rc_xcalloc(lb->n + 1, sizeof *rd->bags);
 	for (i = 0; i < lx->nintents; i++)
 		for (j = 0; j < lx->intents[i].nexamples; j++) {
+			const struct rc_bag *src = &lb->v[k++];
 			struct bag *b = &rd->bags[rd->nbags];
 			uint32_t h[RC_BAG_MAX];
 
-			rc_norm_line(rd->norm, lx->intents[i].examples[j], &norm);
-			b->n = stems(rd, rc_buf_str(&norm), h, RC_BAG_MAX);
-			if (b->n == 0)
-				continue;
+			if (src->reader) {
+				rc_norm_line(rd->norm, lx->intents[i].examples[j], &norm);
+				b->n = stems(rd, rc_buf_str(&norm), h, RC_BAG_MAX);
+				if (b->n == 0)
+					continue;
+				b->own = rc_xmalloc(b->n * sizeof *h);
+				memcpy(b->own, h, b->n * sizeof *h);
+				b->h = b->own;
+			} else {
+				if (src->n == 0)
+					continue;
+				b->h = src->h;
+				b->n = src->n;
+			}
 			b->intent = (int)i;
-			b->h = rc_xmalloc(b->n * sizeof *b->h);
-			memcpy(b->h, h, b->n * sizeof *h);
 			rd->nbags++;
 		}
 	rc_buf_free(&norm);

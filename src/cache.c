@@ -1,0 +1,87 @@
+/*
+ * cache.c - where caches live and how they are written.  Invariants: a
+ * cache file is only ever replaced whole (mkstemp beside it, then
+ * rename), so a reader sees the old file or the new one, never half of
+ * one; nothing here fails loudly, since losing a cache only costs time.
+ */
+#include "cache.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int state;       /* 0 not decided yet, 1 on, -1 off */
+
+int
+rc_cache_enabled(void)
+{
+	if (state == 0) {
+		const char *v = getenv("RECOUP_PATTERN_CACHE");
+
+		state = v != NULL && strcmp(v, "off") == 0 ? -1 : 1;
+	}
+	return state == 1;
+}
+
+void
+rc_cache_off(void)
+{
+	state = -1;
+}
+
+int
+rc_cache_path(char *buf, size_t size, const char *name)
+{
+	const char *x = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	const char *sep = name != NULL ? "/" : "", *file = name != NULL ? name : "";
+	int n;
+
+	if (x != NULL && *x == '/')
+		n = snprintf(buf, size, "%s/recoup%s%s", x, sep, file);
+	else if (home != NULL && *home == '/')
+		n = snprintf(buf, size, "%s/.cache/recoup%s%s", home, sep, file);
+	else
+		return 0;
+	return n > 0 && (size_t)n < size;
+}
+
+int
+rc_cache_write(const char *name, const void *data, size_t n)
+{
+	char dir[4096], path[4096], tmp[4096 + 16];
+	size_t i;
+	int fd, ok;
+	FILE *f;
+
+	if (!rc_cache_path(dir, sizeof dir, NULL) ||
+	    !rc_cache_path(path, sizeof path, name))
+		return -1;
+	/* Missing parents (~/.cache) are made as well. */
+	for (i = 1; dir[i]; i++)
+		if (dir[i] == '/') {
+			dir[i] = '\0';
+			if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+				return -1;
+			dir[i] = '/';
+		}
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		return -1;
+	snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0)
+		return -1;
+	if ((f = fdopen(fd, "wb")) == NULL) {
+		close(fd);
+		unlink(tmp);
+		return -1;
+	}
+	ok = fwrite(data, 1, n, f) == n;
+	ok = (fclose(f) == 0) && ok;
+	if (!ok || rename(tmp, path) != 0) {
+		unlink(tmp);
+		return -1;
+	}
+	return 0;
+}
