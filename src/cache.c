@@ -6,12 +6,15 @@
  */
 #include "cache.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "xmalloc.h"
 
 static int state;       /* 0 not decided yet, 1 on, -1 off */
 
@@ -84,4 +87,57 @@ rc_cache_write(const char *name, const void *data, size_t n)
 		return -1;
 	}
 	return 0;
+}
+
+struct aged {
+	char *name;
+	long long mtime;
+};
+
+static int
+by_age(const void *a, const void *b)
+{
+	const struct aged *x = a, *y = b;
+
+	if (x->mtime != y->mtime)
+		return x->mtime < y->mtime ? 1 : -1;     /* newest first */
+	return strcmp(x->name, y->name);
+}
+
+void
+rc_cache_prune(const char *prefix, size_t keep)
+{
+	char dir[4096], path[4096 + 256];
+	struct aged *v = NULL;
+	struct dirent *e;
+	size_t n = 0, i;
+	DIR *d;
+
+	if (!rc_cache_path(dir, sizeof dir, NULL) || (d = opendir(dir)) == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		struct stat st;
+
+		if (strncmp(e->d_name, prefix, strlen(prefix)) != 0 ||
+		    strchr(e->d_name, '.') != NULL)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		if (stat(path, &st) != 0)
+			continue;
+		v = rc_xreallocarray(v, n + 1, sizeof *v);
+		v[n].name = rc_xstrdup(e->d_name);
+		v[n].mtime = (long long)st.st_mtime;
+		n++;
+	}
+	closedir(d);
+	if (n > keep)
+		qsort(v, n, sizeof *v, by_age);
+	for (i = 0; i < n; i++) {
+		if (i >= keep) {
+			snprintf(path, sizeof path, "%s/%s", dir, v[i].name);
+			unlink(path);
+		}
+		free(v[i].name);
+	}
+	free(v);
 }

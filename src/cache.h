@@ -28,4 +28,9 @@ int rc_cache_path(char *buf, size_t size, const char *name);
  * caller carries on: it is a cache). */
 int rc_cache_write(const char *name, const void *data, size_t n);
 
+/* Removes the oldest cache files whose names start with PREFIX until at
+ * most KEEP are left (a cache per lexicon directory would otherwise grow
+ * with every temporary copy of one). */
+void rc_cache_prune(const char *prefix, size_t keep);
+
 #endif

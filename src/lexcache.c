@@ -24,6 +24,9 @@
 /* Bump when the record's layout changes. */
 static const char magic[] = "recoup lexicon 1\n";
 
+/* Cache files kept, the newest: one per lexicon directory and binary. */
+#define RC_LEXCACHE_KEEP 8
+
 /* A string absent (NULL) is written with this length. */
 #define NO_STRING UINT32_MAX
 
@@ -122,8 +125,8 @@ put_str(struct rc_buf *b, const char *s)
 	size_t n = s != NULL ? strlen(s) : 0;
 
 	put_u32(b, s != NULL ? (uint32_t)n : NO_STRING);
-	if (n > 0)
-		rc_buf_add(b, s, n);
+	if (s != NULL)
+		rc_buf_add(b, s, n + 1);
 }
 
 static void
@@ -252,6 +255,8 @@ rc_lexcache_write(const struct rc_lexicon *lx, const struct rc_lexcache_key *k)
 	put_u64(&head, checksum((const unsigned char *)body.data, body.len));
 	rc_buf_add(&head, body.data, body.len);
 	rc = rc_cache_write(k->name, head.data, head.len);
+	if (rc == 0)
+		rc_cache_prune("lexicon-", RC_LEXCACHE_KEEP);
 	rc_buf_free(&head);
 	rc_buf_free(&body);
 	return rc;
@@ -319,34 +324,48 @@ get_count(struct rd *r, size_t min)
 	return (size_t)n;
 }
 
-static char *
-get_str(struct rd *r)
+/* A string as it lies in the record (NUL-ended there), or NULL. */
+static const char *
+get_ref(struct rd *r)
 {
 	uint32_t n = get_u32(r);
-	char *s;
+	const char *s;
 
 	if (r->bad || n == NO_STRING)
 		return NULL;
-	if ((size_t)(r->end - r->p) < n || memchr(r->p, '\0', n) != NULL) {
+	if ((size_t)(r->end - r->p) <= n || r->p[n] != '\0' ||
+	    strlen((const char *)r->p) != n) {
 		r->bad = 1;
 		return NULL;
 	}
-	s = rc_xstrndup((const char *)r->p, n);
-	r->p += n;
+	s = (const char *)r->p;
+	r->p += n + 1;
 	return s;
 }
 
-/* A non-NULL string; an absent one marks the record bad. */
 static char *
-get_text(struct rd *r)
+get_str(struct rd *r)
 {
-	char *s = get_str(r);
+	return rc_xstrdup(get_ref(r));
+}
+
+/* A non-NULL string; an absent one marks the record bad. */
+static const char *
+get_text_ref(struct rd *r)
+{
+	const char *s = get_ref(r);
 
 	if (s == NULL) {
 		r->bad = 1;
-		return rc_xstrdup("");
+		return "";
 	}
 	return s;
+}
+
+static char *
+get_text(struct rd *r)
+{
+	return rc_xstrdup(get_text_ref(r));
 }
 
 static char **
@@ -367,11 +386,9 @@ get_map(struct rd *r, struct rc_strmap *m)
 	size_t i, n = get_count(r, 2 * sizeof(uint32_t));
 
 	for (i = 0; i < n && !r->bad; i++) {
-		char *key = get_text(r), *value = get_str(r);
+		const char *key = get_text_ref(r), *value = get_ref(r);
 
 		rc_strmap_put(m, key, strlen(key), value);
-		free(key);
-		free(value);
 	}
 }
 
@@ -395,10 +412,8 @@ get_intent(struct rd *r, struct rc_intent *in, size_t nintents)
 	in->branches = rc_xcalloc(in->nbranches + 1, sizeof *in->branches);
 	for (i = 0; i < in->nbranches; i++) {
 		struct rc_branch *br = &in->branches[i];
-		char *src = get_text(r);
 
-		br->p = rc_pattern_known(src);
-		free(src);
+		br->p = rc_pattern_known(get_text_ref(r));
 		br->nwords = get_count(r, sizeof(uint32_t));
 		br->words = rc_xcalloc(br->nwords + 1, sizeof *br->words);
 		for (w = 0; w < br->nwords; w++)
@@ -406,12 +421,8 @@ get_intent(struct rd *r, struct rc_intent *in, size_t nintents)
 	}
 	in->nnot = get_count(r, sizeof(uint32_t));
 	in->not = rc_xcalloc(in->nnot + 1, sizeof *in->not);
-	for (i = 0; i < in->nnot; i++) {
-		char *src = get_text(r);
-
-		in->not[i] = rc_pattern_known(src);
-		free(src);
-	}
+	for (i = 0; i < in->nnot; i++)
+		in->not[i] = rc_pattern_known(get_text_ref(r));
 	in->examples = get_strs(r, &in->nexamples);
 	in->counter = get_strs(r, &in->ncounter);
 	in->nunless = get_count(r, sizeof(uint32_t));
