@@ -267,7 +267,7 @@ parse_intent(struct ctx *c, const cJSON *o, const char *ptr,
              struct rc_intent *in)
 {
 	static const char *const keys[] = { "id", "speaker", "description",
-	    "negatable", "likeness", "also", "patterns", "not", "unless", "examples",
+	    "negatable", "likeness", "also", "mark", "patterns", "not", "unless", "examples",
 	    "counter_examples", NULL };
 	static const struct named sides[] = { { "trainee", RC_SIDE_TRAINEE },
 	    { "debtor", RC_SIDE_DEBTOR }, { "both", RC_SIDE_BOTH }, { NULL, 0 } };
@@ -297,6 +297,7 @@ parse_intent(struct ctx *c, const cJSON *o, const char *ptr,
 	in->side = (enum rc_side)choice(c, o, ptr, "speaker", 1, sides,
 	    RC_SIDE_TRAINEE);
 	rc_jsonread_bool(&c->r, o, ptr, "negatable", &in->negatable);
+	rc_jsonread_bool(&c->r, o, ptr, "mark", &in->mark);
 	/* "likeness": true (the lexicon's threshold), false (never) or a
 	 * number (this intent's own, higher, threshold). */
 	in->likeness = 1;

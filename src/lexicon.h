@@ -60,6 +60,10 @@ struct rc_intent {
 	int likeness;            /* may be read by likeness (likeness.h) */
 	double like_threshold;   /* its own threshold; 0: the lexicon's */
 	enum rc_also also;
+	int mark;                /* a mark of the line's form or topic (a
+	                            question, talk of money): read beside the
+	                            intents, it does not count as the line
+	                            understood, so the second chance still runs */
 	size_t npatterns;               /* patterns as written */
 	struct rc_branch *branches;     /* what is matched: the patterns split
 	                                   at their top-level '|' */

@@ -588,6 +588,19 @@ has_negation(const struct rc_lexicon *lx, const char *text)
 	return 0;
 }
 
+/* Was an intent read that says what the line means?  Marks (a question
+ * mark, talk of money) say only how it is put or what it touches on. */
+static int
+understood(const struct rc_lexicon *lx, const struct rc_reading *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nhits; i++)
+		if (!lx->intents[r->hits[i].intent].mark)
+			return 1;
+	return 0;
+}
+
 /* The intent of SIDE whose example is most like TEXT, when like enough. */
 static void
 second_chance(struct rc_reader *rd, const char *text, enum rc_side side,
@@ -612,8 +625,10 @@ second_chance(struct rc_reader *rd, const char *text, enum rc_side side,
 		double sim;
 
 		/* Words alone cannot tell "deal" from "no deal": a line with a
-		 * negation in it is never likened to a negatable intent. */
+		 * negation in it is never likened to a negatable intent.  Nor
+		 * are words a mark's business (a question is its '?'). */
 		if (!(rd->lx->intents[b->intent].side & side) ||
+		    rd->lx->intents[b->intent].mark ||
 		    (negation && rd->lx->intents[b->intent].negatable))
 			continue;
 		for (j = 0; j < n; j++)
@@ -818,7 +833,7 @@ rc_reader_read(struct rc_reader *rd, const char *text, enum rc_side side,
 			break;
 		}
 	drop_unless(rd, out);
-	if (out->nhits == 0 && !rd->patterns_only)
+	if (!understood(lx, out) && !rd->patterns_only)
 		second_chance(rd, norm, side, out);
 	out->firm = out->set;
 	if (!rd->patterns_only && rd->likeness == RC_LIKENESS_ALWAYS)

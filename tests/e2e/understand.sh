@@ -8,7 +8,7 @@
 	>"$TMP/out" 2>"$TMP/err"
 expect_eq "text: exit code" "$?" 0
 expect_grep "text: normal form" "$TMP/out" "^normalised:  what's going on with your account\\? i can do \\\$500 today$"
-expect_grep "text: intents" "$TMP/out" "^intents: +ask-reason \"what's going on\", propose \\(scenario\\)$"
+expect_grep "text: intents" "$TMP/out" "^intents: +ask-reason \"what's going on\", propose \\(scenario\\), payment-talk \"\\\$500\"$"
 expect_grep "text: amounts" "$TMP/out" '^amounts: +\$500$'
 expect_grep "text: terms" "$TMP/out" '^terms: +\$500 today$'
 expect_grep "text: the fallback answers" "$TMP/out" "^rule: +none: the state's fallback answers$"
