@@ -15,3 +15,7 @@ for part in dev locked; do
 	echo "== natural calls, $part part: trainee lines answered by a fallback"
 	"$build/tests/callcheck" scenarios tests/lang/calls/$part || true
 done
+for part in dev locked; do
+	echo "== deal corpus, $part part: lines read as the schedule a person would write down"
+	"$build/tests/dealcheck" scenarios/lang tests/deal/proposals --$part --min 0 || true
+done

@@ -1092,6 +1092,10 @@ struct item {
 	int fwd;                /* RATE/COUNT: qualifies the next head */
 	enum skip skip;         /* heads: why it is not proposed */
 	int rescue;             /* debt amount in a clause asking to pay */
+	int inv;                /* AMT: a case invoice named by its number */
+	int payv;               /* AMT inv: a payment verb just before it */
+	int topic;              /* AMT inv: named as a subject ("about 5540",
+	                           "1,000 for 3371"), not paid as a whole */
 	int rate, count, when;  /* heads: attached items, -1 if none */
 	ptrdiff_t reach;        /* heads: last token of what is attached */
 	char text[32];          /* WHEN: the words */
@@ -1978,10 +1982,87 @@ attach(struct item *it, int nit)
 	return orphan;
 }
 
+/* Whether the number at I is the number of one of DC's invoices
+ * ("INV-2291", "2291", "invoice 40812"): fills X as a head of that
+ * invoice's amount. */
+static int
+invoice_at(struct stream *st, ptrdiff_t i, const struct rc_deal_case *dc,
+           struct item *x)
+{
+	static const char *const lead[] = {
+		"the", "invoice", "inv", "bill", "off", "#", "-", "no", "number",
+		NULL
+	};
+	/* words that make the invoice the subject of the line or the target
+	 * of another payment, not a payment of its own */
+	static const char *const topic[] = {
+		"about", "for", "on", "against", "towards", "toward", "regarding",
+		"re", "with", "of", "from", "into", "in", NULL
+	};
+	const struct tok *t = tk(st, i);
+	char dig[24];
+	size_t n = 0, p, k;
+	ptrdiff_t j;
+	int steps;
+
+	if (dc == NULL || dc->ninvoices == 0 || t->frac)
+		return 0;
+	for (p = t->start; p < t->end && n + 1 < sizeof dig; p++)
+		if (isdigit(U(st->s[p])))
+			dig[n++] = st->s[p];
+	dig[n] = '\0';
+	if (n < 3)
+		return 0;
+	for (k = 0; k < dc->ninvoices; k++) {
+		const char *id = dc->invoice_ids[k];
+		size_t len = strlen(id), d = len;
+
+		while (d > 0 && isdigit(U(id[d - 1])))
+			d--;
+		if (len - d != n || strcmp(id + d, dig) != 0)
+			continue;
+		x->kind = IT_AMT;
+		x->v = dc->invoice_amounts[k];
+		x->inv = 1;
+		x->last = i + 1;
+		/* "pay INV-2291", "clear the 3342" */
+		for (j = i - 1, steps = 0; steps < 4 && j >= 0; j--, steps++) {
+			if (inw(st, j, pay_verbs)) {
+				x->payv = 1;
+				break;
+			}
+			if (inw(st, j, topic)) {
+				x->topic = 1;
+				break;
+			}
+			if (!inw(st, j, lead) && !(tk(st, j)->kind == TK_PUNCT &&
+			    (tk(st, j)->ch == '#' || tk(st, j)->ch == '-')))
+				break;
+		}
+		return 1;
+	}
+	return 0;
+}
+
+/* Whether the token at I is a bare invoice number of DC written as one
+ * ("3318", "INV-2291"; not "$3,318" or "3,318.00", which are money). */
+static int
+invoice_number_at(struct stream *st, ptrdiff_t i, const struct rc_deal_case *dc,
+                  struct item *x)
+{
+	const struct tok *t = tk(st, i);
+
+	if (t->kind != TK_NUM || t->grouped || t->frac ||
+	    (i > 0 && tk(st, i - 1)->kind == TK_CUR))
+		return 0;
+	return invoice_at(st, i, dc, x);
+}
+
 /* Reads the items of TEXT into IT; returns how many.  *CUE is set when
  * the line has a proposal cue. */
 static int
-read_items(const char *text, struct item *it, int *cue)
+read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
+           int *cue)
 {
 	struct stream st;
 	struct clause c;
@@ -2009,10 +2090,29 @@ read_items(const char *text, struct item *it, int *cue)
 			i++;
 			continue;
 		}
-		if (money_at(&st, i, &m, &next)) {
+		if (!invoice_number_at(&st, i, dc, &x) && money_at(&st, i, &m, &next)) {
+			memset(&x, 0, sizeof x);
+			x.rate = x.count = x.when = -1;
 			x.kind = IT_AMT;
 			x.v = m.value;
 			x.last = next;
+		} else if (x.inv) {
+			/* "INV-2291 today", "the 3342 on Friday" */
+			struct clause c2 = c;
+
+			if (c2.debt >= i - 3)
+				c2.debt = -1;
+			x.first = i;
+			x.reach = x.last;
+			mark_head(&st, &c2, &x, i);
+			if (nit < MAXITEMS) {
+				last_head = nit;
+				it[nit++] = x;
+			}
+			conn = 1;
+			conn_of = 0;
+			i = x.last;
+			continue;
 		} else if (share_at(&st, i, &x, have_head && !conn, verb_near)) {
 			if (conn && (x.kind == IT_FULL || x.kind == IT_REST)) {
 				/* "half of the balance": the whole of a part */
@@ -2092,14 +2192,146 @@ read_items(const char *text, struct item *it, int *cue)
 	return nit;
 }
 
+/* The day item W (a WHEN, -1 for none) names, against DC. */
+static int32_t
+when_day(const struct item *it, int w, const struct rc_deal_case *dc)
+{
+	if (w < 0)
+		return RC_DATE_NONE;
+	return rc_date_resolve(it[w].text, dc ? dc->today : RC_DATE_NONE,
+	    dc ? dc->day_first : 0);
+}
+
+/* The day one PERIOD after DAY (RC_DATE_NONE stays so). */
+static int32_t
+after(int32_t day, enum rc_period per)
+{
+	if (day == RC_DATE_NONE)
+		return day;
+	return per == RC_PERIOD_WEEK ? day + 7 : per == RC_PERIOD_FORTNIGHT ?
+	    day + 14 : rc_date_add_months(day, 1, 0);
+}
+
+/* Adds head X (with its attached items) to T as one payment or a run.
+ * SUM is what the payments before it add up to; LAST the day of the last
+ * dated payment before it. */
+static void
+add_head(struct rc_terms *t, const struct item *it, const struct item *x,
+         const struct rc_deal_case *dc, double balance, double sum,
+         int32_t last)
+{
+	const struct item *r = x->rate >= 0 ? &it[x->rate] : NULL;
+	const struct item *c = x->count >= 0 ? &it[x->count] : NULL;
+	double v = head_value(x, balance, sum);
+	int32_t day = when_day(it, x->when, dc);
+	const char *words = x->when >= 0 ? it[x->when].text : NULL;
+	enum rc_period per;
+	int count;
+	int64_t each;
+
+	if (r == NULL && c == NULL) {
+		rc_terms_add(t, rc_cents(v), 1, RC_PERIOD_NONE, day, words);
+		return;
+	}
+	per = r ? r->per : c->per ? c->per : c->unit ? c->unit : RC_PERIOD_MONTH;
+	if (c != NULL && r == NULL && (c->over || x->kind == IT_REST ||
+	    x->kind == IT_FULL)) {
+		/* "the rest over 4 months", "the balance in two payments" */
+		count = convert_count(c->v, c->unit, per);
+		each = count > 0 ? rc_cents(v / count) : 0;
+	} else {
+		count = c ? convert_count(c->v, c->unit, per) : 0;
+		each = rc_cents(v);
+		if (count <= 0 && balance > sum && each > 0)
+			/* until it is cleared */
+			count = (int)ceil((rc_cents(balance) - rc_cents(sum)) /
+			    (double)each - 1e-9);
+		if (count <= 0)
+			count = 1;
+	}
+	if (count > RC_TERMS_PAYMENTS)
+		count = RC_TERMS_PAYMENTS;
+	if (day == RC_DATE_NONE && (words == NULL || words[0] == '\0'))
+		day = after(last != RC_DATE_NONE ? last :
+		    dc ? dc->today : RC_DATE_NONE, per);
+	rc_terms_add(t, each, count, per, day, day == RC_DATE_NONE &&
+	    words == NULL ? "" : words);
+	/* equal parts of a whole: the last one takes the odd cents */
+	if (each > 0 && each * count < rc_cents(v) && c != NULL && r == NULL &&
+	    (c->over || x->kind == IT_REST || x->kind == IT_FULL)) {
+		struct rc_part *p = &t->part[t->n - 1];
+		int64_t odd = rc_cents(v) - each * count;
+
+		if (p->count > 1) {
+			int32_t lastday = p->due;
+
+			p->count--;
+			if (lastday != RC_DATE_NONE)
+				lastday = per == RC_PERIOD_MONTH ?
+				    rc_date_add_months(p->due, p->count, 0) :
+				    p->due + (per == RC_PERIOD_WEEK ? 7 : 14) * p->count;
+			rc_terms_add(t, each + odd, 1, RC_PERIOD_NONE, lastday, p->when);
+		} else {
+			p->cents += odd;
+		}
+	}
+}
+
+/* Whether TEXT opens with a question asking the other side for its terms
+ * ("what would work for you to settle INV-5540?", "how do you want to
+ * handle 3318?"), after fillers; "what about", "what if" and "how about"
+ * propose. */
+static int
+asks_terms(const char *text)
+{
+	static const char *const fill[] = { "so", "ok", "okay", "well", "and",
+		"right", "then", "alright", NULL };
+	static const char *const wh[] = { "what", "how", "which", NULL };
+	static const char *const aux[] = { "would", "could", "can", "do",
+		"does", "will", "should", "shall", "is", "are", "works", NULL };
+	char w[3][16];
+	int n = 0, k;
+	const char *p = text;
+
+	while (*p && n < 3) {
+		size_t len = 0;
+
+		while (*p && !isalpha(U(*p)))
+			p++;
+		while (isalpha(U(*p))) {
+			if (len + 1 < sizeof w[0])
+				w[n][len++] = (char)tolower(U(*p));
+			p++;
+		}
+		w[n][len] = '\0';
+		if (len == 0)
+			break;
+		for (k = 0; n == 0 && fill[k] && strcmp(fill[k], w[0]) != 0; k++)
+			;
+		if (n == 0 && fill[k])
+			continue;
+		n++;
+	}
+	if (n < 2)
+		return 0;
+	for (k = 0; wh[k] && strcmp(wh[k], w[0]) != 0; k++)
+		;
+	if (!wh[k])
+		return 0;
+	for (k = 0; aux[k] && strcmp(aux[k], w[1]) != 0; k++)
+		;
+	return aux[k] != NULL;
+}
+
 enum rc_prop_kind
-rc_amount_proposal(const char *text, double balance, struct rc_proposal *out)
+rc_amount_proposal(const char *text, const struct rc_deal_case *dc,
+                   struct rc_proposal *out)
 {
 	struct item it[MAXITEMS];
 	struct rc_proposal p;
-	int nit, cue, k, orphan, any = 0, up = -1, ins = -1, rest = -1, second = -1;
-	int more = 0;
-	double total;
+	int nit, cue, k, orphan, any = 0, first = -1, whq;
+	double balance = dc ? dc->balance : 0, sum = 0;
+	int32_t last = RC_DATE_NONE, due;
 
 	memset(&p, 0, sizeof p);
 	if (text == NULL) {
@@ -2109,14 +2341,22 @@ rc_amount_proposal(const char *text, double balance, struct rc_proposal *out)
 	}
 	if (!(balance > 0) || !isfinite(balance))
 		balance = 0;
-	nit = read_items(text, it, &cue);
+	nit = read_items(text, dc, it, &cue);
 	orphan = attach(it, nit);
+	whq = asks_terms(text);
 
 	for (k = 0; k < nit; k++) {
-		if (!is_head(&it[k]) || it[k].skip != SK_NO)
+		struct item *x = &it[k];
+
+		/* an invoice is proposed when its payment is: a day for it, or
+		 * a payment verb naming it */
+		if (is_head(x) && x->inv && x->skip == SK_NO &&
+		    ((x->when < 0 && !x->payv) || x->topic || whq))
+			x->skip = SK_OTHER;
+		if (!is_head(x) || x->skip != SK_NO)
 			continue;
 		any = 1;
-		if (it[k].rate >= 0 || it[k].count >= 0 || it[k].when >= 0)
+		if (x->rate >= 0 || x->count >= 0 || x->when >= 0 || x->inv)
 			cue = 1;
 	}
 	if (!any && orphan < 0) {
@@ -2136,82 +2376,84 @@ rc_amount_proposal(const char *text, double balance, struct rc_proposal *out)
 
 	for (k = 0; k < nit; k++) {
 		struct item *x = &it[k];
+		int32_t d;
 
 		if (!is_head(x) || x->skip != SK_NO)
 			continue;
-		if (x->rate >= 0 || x->count >= 0) {
-			if (ins < 0)
-				ins = k;
-		} else if (x->kind == IT_REST) {
-			if (rest < 0)
-				rest = k;
-		} else if (up < 0) {
-			up = k;
-		} else if (second < 0) {
-			second = k;
-		} else if (it[k].v == it[second].v && x->kind == it[second].kind) {
-			more++;
+		/* The whole balance asked after other payments is a new
+		 * proposal, not one more payment: "half would be 630 today.
+		 * could you do the whole 1,260 today?" */
+		if (p.terms.n > 0 && balance > 0 && (x->kind == IT_FULL ||
+		    (x->kind == IT_AMT && fabs(x->v - balance) < 0.005)) &&
+		    x->rate < 0 && x->count < 0) {
+			rc_terms_clear(&p.terms);
+			sum = 0;
+			last = RC_DATE_NONE;
+			first = -1;
 		}
-	}
-
-	if (up >= 0) {
-		p.upfront = head_value(&it[up], balance, 0);
-		p.share = it[up].kind == IT_SHARE ? it[up].v :
-		          it[up].kind == IT_FULL ? 1 : 0;
-		if (it[up].when >= 0)
-			memcpy(p.when, it[it[up].when].text, sizeof p.when);
-	}
-	if (ins >= 0) {
-		struct item *x = &it[ins];
-		struct item *r = x->rate >= 0 ? &it[x->rate] : NULL;
-		struct item *c = x->count >= 0 ? &it[x->count] : NULL;
-		double v = head_value(x, balance, p.upfront);
-
-		p.period = r ? r->per : c && c->per ? c->per : c && c->unit ?
-		           c->unit : RC_PERIOD_MONTH;
-		if (c != NULL && c->over && r == NULL) {
-			p.count = convert_count(c->v, c->unit, p.period);
-			p.instalment = p.count > 0 ? v / p.count : 0;
-		} else {
-			p.instalment = v;
-			p.count = c ? convert_count(c->v, c->unit, p.period) : 0;
+		if (first < 0) {
+			first = k;
+			p.share = x->kind == IT_SHARE ? x->v : x->kind == IT_FULL ? 1 : 0;
+			if (x->when >= 0)
+				memcpy(p.when, it[x->when].text, sizeof p.when);
 		}
 		if (x->kind == IT_REST)
 			p.rest = 1;
-		if (up < 0 && x->when >= 0)
-			memcpy(p.when, it[x->when].text, sizeof p.when);
-	} else if (orphan >= 0) {
-		/* "pay it off over 4 months": the balance left, divided */
+		add_head(&p.terms, it, x, dc, balance, sum, last);
+		sum = 0;
+		for (d = 0; d < p.terms.n; d++)
+			sum += rc_units(p.terms.part[d].cents) * p.terms.part[d].count;
+		for (d = 0; d < p.terms.n; d++)
+			if (p.terms.part[d].due != RC_DATE_NONE)
+				last = p.terms.part[d].due > last || last == RC_DATE_NONE ?
+				    p.terms.part[d].due : last;
+	}
+	if (orphan >= 0 && balance > sum) {
+		/* "pay it off over 4 months": what is left, divided */
 		struct item *c = &it[orphan];
+		enum rc_period per = c->per ? c->per : c->unit ? c->unit :
+		    RC_PERIOD_MONTH;
+		int count = convert_count(c->v, c->unit, per);
 
-		p.period = c->per ? c->per : c->unit ? c->unit : RC_PERIOD_MONTH;
-		p.count = convert_count(c->v, c->unit, p.period);
-		if (balance > p.upfront && p.count > 0)
-			p.instalment = (balance - p.upfront) / p.count;
-		ins = orphan;
+		if (count > 0 && count <= RC_TERMS_PAYMENTS) {
+			int64_t left = rc_cents(balance) - rc_cents(sum);
+			int64_t each = left / count;
+
+			if (each > 0) {
+				rc_terms_add(&p.terms, each, count - (left % count != 0),
+				    per, after(last != RC_DATE_NONE ? last :
+				    dc ? dc->today : RC_DATE_NONE, per), NULL);
+				if (left % count != 0) {
+					int32_t day = RC_DATE_NONE;
+					int64_t cents;
+
+					rc_terms_payment(&p.terms, rc_terms_count(&p.terms) - 1,
+					    &cents, &day);
+					if (count == 1)
+						day = after(last != RC_DATE_NONE ? last :
+						    dc ? dc->today : RC_DATE_NONE, per);
+					else
+						day = after(day, per);
+					rc_terms_add(&p.terms, each + left % count, 1,
+					    RC_PERIOD_NONE, day, NULL);
+				}
+			}
+		}
 	}
-	if (rest >= 0) {
-		p.rest = 1;
-		if (it[rest].when >= 0)
-			memcpy(p.rest_when, it[it[rest].when].text, sizeof p.rest_when);
-	} else if (ins < 0 && second >= 0) {
-		/* "$500 today and $500 on friday" */
-		p.instalment = head_value(&it[second], balance, p.upfront);
-		p.count = 1 + more;
-		p.period = RC_PERIOD_NONE;
-		if (it[second].when >= 0)
-			memcpy(p.rest_when, it[it[second].when].text,
-			       sizeof p.rest_when);
-	}
-	if (ins < 0 && rest < 0 && second < 0 && up < 0) {
+	if (p.terms.n == 0) {
+		/* a share of a balance not known: "half now" */
+		p.kind = first >= 0 && p.share > 0 ? RC_PROP_LUMP : RC_PROP_NONE;
 		if (out != NULL)
 			*out = p;
-		return RC_PROP_NONE;
+		return p.kind;
 	}
-	p.kind = ins >= 0 || rest >= 0 || second >= 0 ? RC_PROP_PLAN :
-	         RC_PROP_LUMP;
-	total = p.upfront + p.instalment * p.count;
-	p.total = p.rest && balance > 0 ? balance : total;
+	rc_terms_finish(&p.terms, rc_cents(balance));
+	p.kind = rc_terms_count(&p.terms) > 1 ? RC_PROP_PLAN : RC_PROP_LUMP;
+	/* "upfront" is a payment standing alone before any run */
+	p.upfront = p.terms.part[0].count == 1 ?
+	    rc_units(rc_terms_first(&p.terms, &due)) : 0;
+	p.instalment = rc_units(rc_terms_instalment(&p.terms, NULL));
+	p.total = rc_units(p.terms.total);
 	if (out != NULL)
 		*out = p;
 	return p.kind;

@@ -12,6 +12,9 @@
 #define RC_AMOUNT_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+#include "terms.h"
 
 #define RC_AMOUNT_MAX 16
 
@@ -31,56 +34,56 @@ struct rc_money {
  * nothing; OUT may be NULL when MAX is 0, to count. */
 size_t rc_amount_find(const char *text, struct rc_money *out, size_t max);
 
-enum rc_period {
-	RC_PERIOD_NONE = 0,
-	RC_PERIOD_WEEK,
-	RC_PERIOD_FORTNIGHT,
-	RC_PERIOD_MONTH
-};
-
 enum rc_prop_kind {
 	RC_PROP_NONE = 0,  /* no proposal in the text */
-	RC_PROP_LUMP,      /* one amount: "$900 today", "half of it", "25%" */
-	RC_PROP_PLAN       /* instalments, possibly with an upfront part */
+	RC_PROP_LUMP,      /* one payment: "$900 today", "half of it", "25%" */
+	RC_PROP_PLAN       /* two or more payments */
 };
 
-/* A proposal read from one line.  Amounts are resolved: a share ("half",
- * "25%", "a third") becomes share * BALANCE and "the rest" becomes
- * BALANCE - upfront. */
+/* What a proposal is read against: the debt, the call's date and the
+ * invoices that may be named by their number. */
+struct rc_deal_case {
+	double balance;                    /* 0 when unknown */
+	int32_t today;                     /* RC_DATE_NONE when unknown */
+	int day_first;                     /* "5/1" is 5 January */
+	const char *const *invoice_ids;    /* "INV-2291", "40812" */
+	const double *invoice_amounts;
+	size_t ninvoices;
+};
+
+/* A proposal read from one line: its schedule, and summaries of it for
+ * the scorecard's detectors. */
 struct rc_proposal {
 	enum rc_prop_kind kind;
-	double upfront;          /* paid at once (LUMP: the amount) */
-	double share;            /* 0.5 for "half", 0.25 for "25%"; 0 if none */
-	double instalment;       /* PLAN: each instalment; 0 for LUMP */
-	int count;               /* PLAN: number of instalments, 0 if unsaid */
-	enum rc_period period;   /* PLAN: how often */
-	int rest;                /* "the rest by the 31st": 1 */
-	double total;            /* upfront + instalment * count (or balance
-	                            when "the rest" was said) */
-	char when[32];           /* "today", "now", "friday", "the 31st", ""
-	                            - when the upfront part is paid (a plan
-	                            without one: when it starts) */
-	char rest_when[32];      /* "by the 31st" -> "the 31st"; "" if none */
+	struct rc_terms terms;   /* every payment said, in order of due date,
+	                            finished against the balance; a payment
+	                            with no day said has due RC_DATE_NONE */
+	double share;            /* the first payment as a share of the
+	                            balance: .5 for "half"; 0 if none */
+	int rest;                /* "the rest" was said */
+	double upfront;          /* the first payment */
+	double instalment;       /* the payment of a run of two or more, 0 */
+	double total;            /* all payments */
+	char when[32];           /* the first payment's time, as said */
 };
 
-/* Reads the payment proposal in TEXT, if any, against BALANCE (the debt's
- * balance, used to resolve shares and "the rest"; may be 0 when unknown,
- * in which case shares stay unresolved: upfront 0, share set).  Returns
- * OUT->kind.  Examples:
- *   "$400 a month for 6 months"            PLAN 400 x 6 monthly
- *   "$600 today and the rest by the 31st"  PLAN upfront 600, rest, total
- *                                          = balance
- *   "could you do half now?"               LUMP share .5, upfront B/2
- *   "I can pay 25% today"                  LUMP share .25
- *   "1,000 now and 200 a week"             PLAN upfront 1000, 200 weekly
+/* Reads the payment proposal in TEXT, if any, against DC (NULL: nothing
+ * known; a share then stays unresolved with upfront 0 and share set).
+ * Returns OUT->kind.  Any number of payments in any order and wording:
+ *   "$400 a month for 6 months"            400 x 6, monthly from a month
+ *                                          after the call
+ *   "1,840 today, 800 on Dec 15 and the final 480 Jan 1"   three payments
+ *   "half now and the rest on the 30th"    two halves of the balance
+ *   "INV-2291 today and INV-2307 Friday"   the invoices' amounts
+ *   "540 a month till it's cleared"        as many as clear the balance
  *   "we have two invoices"                 NONE
  * Statements of the debt ("your balance is $3,120", "invoice 4471 for
- * $1,840 was due"), payments made, income and refusals propose nothing.
- * A second lump ("$500 today and $500 on friday") is read as one
- * instalment: count 1, period NONE, rest_when its date.  An instalment
- * with no count said adds nothing to total.  TEXT NULL reads as NONE; OUT
- * may be NULL. */
-enum rc_prop_kind rc_amount_proposal(const char *text, double balance,
+ * $1,840 was due"), payments made, income, refusals and musing propose
+ * nothing; a case invoice number is never money except as the invoice's
+ * amount when a payment of that invoice is proposed.  TEXT NULL reads as
+ * NONE; OUT may be NULL. */
+enum rc_prop_kind rc_amount_proposal(const char *text,
+                                     const struct rc_deal_case *dc,
                                      struct rc_proposal *out);
 
 /* Formats VALUE as money in CURRENCY (ISO code: "USD" -> "$1,840",

@@ -16,6 +16,7 @@
 #include "jsonpos.h"
 #include "render.h"
 #include "score.h"
+#include "terms.h"
 #include "transcript-parse.h"
 
 /* Reads standard input whole; NULL (with a message in ERR) on failure. */
@@ -67,7 +68,7 @@ summary(struct rc_buf *b, const char *path, const struct rc_parsed *p,
 {
 	const struct rc_transcript *t = p->t;
 	size_t i, said[2] = { 0, 0 };
-	char terms[256], a[64];
+	char terms[512], a[64];
 
 	for (i = 0; i < t->n; i++)
 		if (t->turns[i].speaker != RC_SPEAKER_ACTION)
@@ -90,8 +91,8 @@ summary(struct rc_buf *b, const char *path, const struct rc_parsed *p,
 	    "the debtor hung up" : t->ended_by == RC_ENDED_AGREEMENT ?
 	    "agreement reached" : "the collector");
 	if (t->has_agreement)
-		rc_buf_printf(b, "Agreement:  %s\n", rc_negotiate_describe(&t->agreement,
-		    p->c.currency, terms, sizeof terms));
+		rc_buf_printf(b, "Agreement:  %s\n", rc_terms_say(&t->agreement,
+		    p->c.currency, p->c.date, 1, terms, sizeof terms));
 }
 
 /* Appends JSON S with each line break and the indent after it turned

@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "cmd.h"
 #include "engine.h"
+#include "terms.h"
 #include "understand.h"
 
 static const char *
@@ -27,55 +28,37 @@ path_name(enum rc_read_path p)
 	return "?";
 }
 
-static const char *
-period_word(enum rc_period p)
-{
-	return p == RC_PERIOD_NONE ? "" : rc_period_name(p);
-}
-
+/* A proposal as JSON: its kind, the share and "the rest" as said, and
+ * its schedule in the one terms codec (terms.h). */
 static void
-terms_json(const struct rc_proposal *p, struct rc_buf *b)
+terms_json(const struct rc_proposal *p, const struct rc_scenario *s,
+           struct rc_buf *b)
 {
 	if (p->kind == RC_PROP_NONE) {
 		rc_buf_puts(b, "null");
 		return;
 	}
-	rc_buf_printf(b, "{\"kind\": \"%s\", \"upfront\": %.2f, \"when\": ",
-	    p->kind == RC_PROP_LUMP ? "lump" : "plan", p->upfront);
-	rc_buf_json_string(b, p->when);
-	rc_buf_printf(b, ", \"share\": %g, \"instalment\": %.2f, \"count\": %d, "
-	    "\"period\": ", p->share, p->instalment, p->count);
-	rc_buf_json_string(b, period_word(p->period));
-	rc_buf_printf(b, ", \"rest\": %s, \"rest_when\": ", p->rest ? "true" : "false");
-	rc_buf_json_string(b, p->rest_when);
-	rc_buf_printf(b, ", \"total\": %.2f}", p->total);
+	rc_buf_printf(b, "{\"kind\": \"%s\", \"share\": %g, \"rest\": %s, "
+	    "\"schedule\": ", p->kind == RC_PROP_LUMP ? "lump" : "plan", p->share,
+	    p->rest ? "true" : "false");
+	rc_terms_json(b, &p->terms, s->currency, s->date);
+	rc_buf_putc(b, '}');
 }
 
+/* A proposal as a person restates it. */
 static void
-terms_text(const struct rc_proposal *p, const char *cur, struct rc_buf *b)
+terms_text(const struct rc_proposal *p, const struct rc_scenario *s,
+           struct rc_buf *b)
 {
-	char m1[64], m2[64];
+	char words[512];
 
-	if (p->kind == RC_PROP_NONE) {
+	if (p->kind == RC_PROP_NONE)
 		rc_buf_puts(b, "none");
-		return;
-	}
-	if (p->kind == RC_PROP_LUMP) {
-		rc_buf_printf(b, "%s%s%s", rc_amount_format(p->upfront, cur, m1, sizeof m1),
-		    p->when[0] ? " " : "", p->when);
-		return;
-	}
-	if (p->upfront > 0)
-		rc_buf_printf(b, "%s%s%s, then ", rc_amount_format(p->upfront, cur, m1,
-		    sizeof m1), p->when[0] ? " " : "", p->when);
-	rc_buf_printf(b, "%s", rc_amount_format(p->instalment, cur, m2, sizeof m2));
-	if (p->period != RC_PERIOD_NONE)
-		rc_buf_printf(b, " a %s", rc_period_name(p->period));
-	if (p->count > 0)
-		rc_buf_printf(b, " x %d", p->count);
-	if (p->rest)
-		rc_buf_printf(b, " (the rest%s%s)", p->rest_when[0] ? " by " : "",
-		    p->rest_when);
+	else if (p->terms.n == 0)
+		rc_buf_printf(b, "%g%% of a balance not known", p->share * 100);
+	else
+		rc_buf_puts(b, rc_terms_say(&p->terms, s->currency, s->date, 1, words,
+		    sizeof words));
 }
 
 static int
@@ -178,7 +161,7 @@ understand_exec(int argc, char **argv)
 			rc_buf_printf(&out, "%s{\"value\": %.2f, \"span\": [%zu, %zu]}",
 			    i ? ", " : "", r.money[i].value, r.money[i].start, r.money[i].end);
 		rc_buf_puts(&out, "], \"terms\": ");
-		terms_json(&r.prop, &out);
+		terms_json(&r.prop, s, &out);
 		rc_buf_printf(&out, ", \"similarity\": %.3f", r.similarity);
 		if (side == RC_SIDE_TRAINEE) {
 			rc_buf_puts(&out, ", \"state\": ");
@@ -232,7 +215,7 @@ understand_exec(int argc, char **argv)
 			    r.money[i].value, s->currency, m, sizeof m));
 		}
 		rc_buf_puts(&out, "\nterms:       ");
-		terms_text(&r.prop, s->currency, &out);
+		terms_text(&r.prop, s, &out);
 		rc_buf_putc(&out, '\n');
 		if (side == RC_SIDE_TRAINEE) {
 			rc_buf_printf(&out, "state:       %s\n", s->states[st].name);

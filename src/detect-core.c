@@ -408,6 +408,17 @@ add_payment(struct facts *f, double v)
 	f->paid[f->npaid++] = v;
 }
 
+/* Every payment amount of T, and its total. */
+static void
+add_terms(struct facts *f, const struct rc_terms *t)
+{
+	int i;
+
+	for (i = 0; i < t->n; i++)
+		add_payment(f, rc_units(t->part[i].cents));
+	add_payment(f, rc_units(t->total));
+}
+
 /* Collects the true figures of the debt and the payments named in the
  * call (proposals, the debtor's offers, the agreement, the floor), from
  * which remainders are true too. */
@@ -479,9 +490,7 @@ facts_init(struct facts *f, const struct rc_detect *d)
 		const struct rc_event *ev;
 
 		if (l->prop.kind != RC_PROP_NONE) {
-			add_payment(f, l->prop.upfront);
-			add_payment(f, l->prop.instalment);
-			add_payment(f, l->prop.total);
+			add_terms(f, &l->prop.terms);
 		}
 		if (debtor(l) && (l->debtor_offer || RC_HAS(l, RC_SIG_D_OFFER)))
 			for (j = 0; j < l->nmoney; j++)
@@ -490,18 +499,12 @@ facts_init(struct facts *f, const struct rc_detect *d)
 			ev = &l->turn->events[j];
 			if (ev->has_amount)
 				add_payment(f, ev->amount);
-			if (ev->has_terms) {
-				add_payment(f, ev->terms.upfront);
-				add_payment(f, ev->terms.instalment);
-				add_payment(f, ev->terms.total);
-			}
+			if (ev->has_terms)
+				add_terms(f, &ev->terms);
 		}
 	}
-	if (t->has_agreement) {
-		add_payment(f, t->agreement.upfront);
-		add_payment(f, t->agreement.instalment);
-		add_payment(f, t->agreement.total);
-	}
+	if (t->has_agreement)
+		add_terms(f, &t->agreement);
 	if (t->has_floor)
 		add_payment(f, t->floor);
 }
@@ -790,7 +793,7 @@ agreed_total(const struct rc_detect *d, size_t at)
 	    ev->has_terms)
 		a = &ev->terms;
 	if (a != NULL)
-		return a->total > 0 ? a->total : a->upfront + a->instalment * a->count;
+		return rc_units(a->total);
 	/* A recorded call: the last figure on the table before the yes. */
 	for (i = at == NONE ? 0 : at + 1; i-- > 0;) {
 		const struct rc_line *l = &d->lines[i];
@@ -1244,9 +1247,10 @@ treat_as_equals(const struct rc_detect *d, struct rc_result *r)
 static double
 monthly(const struct rc_proposal *p)
 {
-	return p->period == RC_PERIOD_WEEK ? p->instalment * 52 / 12 :
-	    p->period == RC_PERIOD_FORTNIGHT ? p->instalment * 26 / 12 :
-	    p->instalment;
+	enum rc_period per;
+	double each = rc_units(rc_terms_instalment(&p->terms, &per));
+
+	return each * rc_period_per_month(per);
 }
 
 /* Is collector line L, said once inability is known, a demand the debtor

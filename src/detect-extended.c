@@ -364,8 +364,7 @@ start_high(const struct rc_detect *d, struct rc_result *r)
 static int
 same_terms(const struct rc_proposal *p, const struct rc_proposal *q)
 {
-	return p->kind == q->kind && fabs(p->upfront - q->upfront) < 0.5 &&
-	    fabs(p->instalment - q->instalment) < 0.5 && p->count == q->count;
+	return p->kind == q->kind && rc_terms_same(&p->terms, &q->terms);
 }
 
 /* Give options: two or more ways to pay offered together (an options line
@@ -477,7 +476,7 @@ recap_terms(const struct rc_detect *d, struct rc_result *r)
 	known = agreed_terms(d, a, &t);
 	for (i = a; i < d->nlines; i++) {
 		const struct rc_line *l = &d->lines[i];
-		int up, inst;
+		int k, all = 1, any = 0;
 
 		if (!collector(l))
 			continue;
@@ -488,15 +487,23 @@ recap_terms(const struct rc_detect *d, struct rc_result *r)
 		}
 		if (!known)
 			continue;
-		up = t.upfront <= 0 || says_amount(l, t.upfront);
-		inst = t.instalment <= 0 || says_amount(l, t.instalment);
-		if ((up && inst) || says_amount(l, t.total)) {
+		/* every payment's figure (the smaller last one of a run may go
+		 * unsaid), or the total */
+		for (k = 0; k < t.n; k++) {
+			int said = says_amount(l, rc_units(t.part[k].cents));
+
+			any |= said;
+			if (!said && !(k > 0 && t.part[k].count == 1 &&
+			    t.part[k - 1].count > 1 &&
+			    t.part[k].cents < t.part[k - 1].cents))
+				all = 0;
+		}
+		if ((all && any) || says_amount(l, rc_units(t.total))) {
 			cite(d, r, i);
 			rc_result_set(r, RC_MET, "said the agreed figures back");
 			return;
 		}
-		if (some == NONE && (says_amount(l, t.upfront) ||
-		    says_amount(l, t.instalment)))
+		if (some == NONE && any)
 			some = i;
 	}
 	cite(d, r, a);

@@ -48,6 +48,7 @@ struct rc_engine {
 	int opened, ended;
 	char *prev;                    /* the debtor's previous line */
 	struct rc_proposal prop;       /* proposal in the current line */
+	struct rc_bargain deal;        /* the debt and the call's date */
 	int has_standing;
 	struct rc_terms standing;      /* the debtor's standing offer */
 	struct rc_terms cur;           /* terms spoken of in this reply */
@@ -94,6 +95,8 @@ rc_engine_new(const struct rc_scenario *s, uint64_t seed)
 	e->research_seen = rc_xcalloc(s->nresearch + 1, 1);
 	e->bags = rc_xcalloc((size_t)s->nslots + 1, sizeof *e->bags);
 	e->state = s->start;
+	e->deal.balance = s->balance;
+	e->deal.today = s->date;
 	return e;
 }
 
@@ -185,29 +188,20 @@ put_value(const struct rc_engine *e, int var, double v, struct rc_buf *b)
 		rc_buf_printf(b, "%g", v);
 }
 
-/* The proposal read from the current line, in words: "$500 today", "a
- * plan: $200 a month x 6, $600 upfront". */
+/* The proposal read from the current line, in words: "$500 today",
+ * "$1,000 today, then $200 a week for 11 weeks from December 9". */
 static void
 describe_prop(const struct rc_engine *e, struct rc_buf *b)
 {
 	const struct rc_proposal *p = &e->prop;
-	char tmp[64];
+	char tmp[512];
 
-	if (p->kind == RC_PROP_LUMP) {
-		rc_buf_puts(b, rc_amount_format(p->upfront, e->s->currency, tmp,
-		    sizeof tmp));
-		if (p->when[0])
-			rc_buf_printf(b, " %s", p->when);
+	if (p->terms.n == 0) {
+		rc_buf_printf(b, "%g%% of a balance not known", p->share * 100);
 		return;
 	}
-	rc_buf_printf(b, "a plan: %s a %s", rc_amount_format(p->instalment,
-	    e->s->currency, tmp, sizeof tmp), p->period != RC_PERIOD_NONE ?
-	    rc_period_name(p->period) : "payment");
-	if (p->count > 0)
-		rc_buf_printf(b, " x %d", p->count);
-	if (p->upfront > 0)
-		rc_buf_printf(b, ", %s upfront", rc_amount_format(p->upfront,
-		    e->s->currency, tmp, sizeof tmp));
+	rc_buf_puts(b, rc_terms_say(&p->terms, e->s->currency, e->s->date, 1, tmp,
+	    sizeof tmp));
 }
 
 /* Why rule R does not fire on LINE now: NULL when it does.  Writes a
@@ -401,6 +395,12 @@ money(const struct rc_engine *e, double v, struct rc_buf *out)
 	rc_buf_puts(out, rc_amount_format(v, e->s->currency, tmp, sizeof tmp));
 }
 
+static double
+upfront_of(const struct rc_terms *t)
+{
+	return rc_units(rc_terms_upfront(t));
+}
+
 /* Expands the placeholders of TEMPLATE into OUT. */
 static void
 render(struct rc_engine *e, const char *tpl, const struct rc_rule *r,
@@ -425,7 +425,7 @@ render(struct rc_engine *e, const char *tpl, const struct rc_rule *r,
 	while (*p) {
 		const char *end;
 		size_t n;
-		char tmp[160];
+		char tmp[160], words[512];
 
 		if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
 			rc_buf_putc(out, p[0]);
@@ -452,24 +452,24 @@ render(struct rc_engine *e, const char *tpl, const struct rc_rule *r,
 			money(e, s->balance, out);
 		else if (IS("offer")) {
 			/* Countering only the sum paid at once: say that sum. */
-			if (e->counter_upfront)
-				money(e, e->standing.upfront, out);
-			else if (e->has_standing && e->standing.instalment > 0)
-				rc_buf_puts(out, rc_negotiate_describe(&e->standing,
-				    s->currency, tmp, sizeof tmp));
+			if (e->counter_upfront || !e->has_standing ||
+			    rc_terms_count(&e->standing) <= 1)
+				money(e, e->has_standing ? rc_units(rc_terms_first(
+				    &e->standing, NULL)) : 0, out);
 			else
-				money(e, e->has_standing ? e->standing.upfront : 0, out);
+				rc_buf_puts(out, rc_terms_say(&e->standing, s->currency,
+				    s->date, 1, words, sizeof words));
 		} else if (IS("amount"))
 			money(e, e->last_amount, out);
 		else if (IS("upfront"))
-			money(e, cur ? cur->upfront : 0, out);
+			money(e, cur ? upfront_of(cur) : 0, out);
 		else if (IS("instalment"))
-			money(e, cur ? cur->instalment : 0, out);
+			money(e, cur ? rc_units(rc_terms_instalment(cur, NULL)) : 0, out);
 		else if (IS("count"))
-			rc_buf_printf(out, "%d", cur ? cur->count : 0);
+			rc_buf_printf(out, "%d", cur ? rc_terms_instalments(cur) : 0);
 		else if (IS("terms"))
-			rc_buf_puts(out, cur ? rc_negotiate_describe(cur, s->currency,
-			    tmp, sizeof tmp) : "");
+			rc_buf_puts(out, cur ? rc_terms_say(cur, s->currency, s->date, 1,
+			    words, sizeof words) : "");
 		else if (IS("last"))
 			rc_buf_puts(out, e->prev ? e->prev : "");
 		else if (n > 8 && strncmp(p + 1, "capture:", 8) == 0) {
@@ -506,7 +506,7 @@ add_terms_event(struct rc_turn *u, const char *type, const struct rc_terms *t)
 	ev->has_terms = 1;
 	ev->terms = *t;
 	ev->has_amount = 1;
-	ev->amount = t->total;
+	ev->amount = rc_units(t->total);
 }
 
 /* Adds to the trace what saying RS changed: variables, events, state. */
@@ -604,7 +604,7 @@ bargain(struct rc_engine *e)
 	/* This proposal is itself a round: pushing moves the debtor. */
 	e->vars[RC_VAR_ROUNDS] += 1;
 	st.rounds += 1;
-	v = rc_negotiate_judge(&s->truth, &st, s->balance,
+	v = rc_negotiate_judge(&s->truth, &st, &e->deal,
 	    e->has_standing ? &e->standing : NULL, &e->prop, &out);
 	e->cur = out;
 	e->has_cur = v != RC_REFUSE;
@@ -620,7 +620,7 @@ bargain(struct rc_engine *e)
 		e->has_standing = 1;
 		e->vars[RC_VAR_OFFERS] += 1;
 	}
-	e->counter_upfront = v == RC_COUNTER && out.instalment > 0;
+	e->counter_upfront = v == RC_COUNTER && rc_terms_count(&out) > 1;
 	{
 		char tmp[64];
 
@@ -819,8 +819,10 @@ rc_engine_say(struct rc_engine *e, const char *line)
 			if (chosen->bargain == RC_BARGAIN_OFFER) {
 				struct rc_stance sn = stance(e);
 
-				rc_negotiate_offer(&s->truth, &sn, s->balance,
-				    e->has_standing ? &e->standing : NULL, &e->standing);
+				struct rc_terms was = e->standing;
+
+				rc_negotiate_offer(&s->truth, &sn, &e->deal,
+				    e->has_standing ? &was : NULL, &e->standing);
 				e->has_standing = 1;
 				e->vars[RC_VAR_OFFERS] += 1;
 			}
@@ -1041,9 +1043,10 @@ void
 rc_engine_set_offer(struct rc_engine *e)
 {
 	struct rc_stance st = stance(e);
+	struct rc_terms was = e->standing;
 
-	rc_negotiate_offer(&e->s->truth, &st, e->s->balance,
-	    e->has_standing ? &e->standing : NULL, &e->standing);
+	rc_negotiate_offer(&e->s->truth, &st, &e->deal,
+	    e->has_standing ? &was : NULL, &e->standing);
 	e->has_standing = 1;
 	e->vars[RC_VAR_OFFERS] += 1;
 }

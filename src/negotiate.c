@@ -31,27 +31,6 @@ round_down(double x)
 	return floor(x / step + 1e-9) * step;
 }
 
-static double
-per_month(enum rc_period p)
-{
-	switch (p) {
-	case RC_PERIOD_WEEK: return 52.0 / 12.0;
-	case RC_PERIOD_FORTNIGHT: return 26.0 / 12.0;
-	default: return 1.0;
-	}
-}
-
-const char *
-rc_period_name(enum rc_period p)
-{
-	switch (p) {
-	case RC_PERIOD_WEEK: return "week";
-	case RC_PERIOD_FORTNIGHT: return "fortnight";
-	case RC_PERIOD_MONTH: return "month";
-	default: return "";
-	}
-}
-
 double
 rc_negotiate_reach(const struct rc_truth *t, const struct rc_stance *s)
 {
@@ -69,194 +48,197 @@ rc_negotiate_reach(const struct rc_truth *t, const struct rc_stance *s)
 	    fmax(round_down(reach), t->first_offer);
 }
 
-static void
-finish(struct rc_terms *o, double balance, double cash_now, double monthly)
+double
+rc_negotiate_capacity(double now, double monthly, int32_t days)
 {
-	o->total = o->upfront + o->instalment * o->count;
-	/* The last instalment is smaller rather than paying past the debt. */
-	if (o->total > balance && o->count > 0)
-		o->total = balance;
-	o->balance_left = balance - o->total;
-	if (o->balance_left < 0.005)
-		o->balance_left = 0;
-	o->affordable = o->upfront <= cash_now + 0.005 &&
-	    o->instalment * per_month(o->period) <= monthly + 0.005;
-	if (o->when[0] == '\0' && o->upfront > 0)
-		snprintf(o->when, sizeof o->when, "today");
+	double months;
+
+	if (days <= 0)
+		return now;
+	/* each month begun since the call brings one monthly amount; a
+	 * payment up to three days into a month still counts in the one
+	 * before (the 2nd of next month is a month on) */
+	months = ceil((double)(days - 3) / 30.4375);
+	return now + monthly * (months < 1 ? 1 : months);
 }
 
+/* Whether every payment of T, with all paid before it, keeps within
+ * capacity. */
 static int
-count_for(double rest, double instalment)
+fits(const struct rc_terms *t, int32_t today, double now, double monthly)
 {
-	if (instalment <= 0 || rest <= 0)
-		return 0;
-	return (int)ceil(rest / instalment - 1e-9);
+	int i, n = rc_terms_count(t);
+	int64_t cents, sum = 0;
+	int32_t due, prev = today;
+
+	for (i = 0; i < n; i++) {
+		rc_terms_payment(t, i, &cents, &due);
+		if (due == RC_DATE_NONE)
+			due = rc_date_add_months(prev, 1, 0);
+		prev = due;
+		sum += cents;
+		if ((double)sum > rc_cents(rc_negotiate_capacity(now, monthly, due - today)) + 0.5)
+			return 0;
+	}
+	return 1;
+}
+
+int
+rc_negotiate_affordable(const struct rc_truth *t, const struct rc_bargain *b,
+                        const struct rc_terms *terms)
+{
+	return fits(terms, b->today == RC_DATE_NONE ? 0 : b->today, t->cash_now,
+	    t->monthly);
+}
+
+/* The day payments are counted from: the call's date, or a stand-in when
+ * it is not known (days then only serve to order and space payments). */
+static int32_t
+base_day(const struct rc_bargain *b)
+{
+	return b->today == RC_DATE_NONE ? 0 : b->today;
+}
+
+/* T with every payment dated: a first payment said without a day is
+ * today, a later one a month after the one before it; words naming no
+ * day ("payday") stay. */
+static void
+dated(const struct rc_terms *in, const struct rc_bargain *b,
+      struct rc_terms *out)
+{
+	int i, before = 0;
+	int32_t prev = RC_DATE_NONE;
+	*out = *in;
+	for (i = 0; i < out->n; i++) {
+		struct rc_part *p = &out->part[i];
+		int64_t c;
+		if (p->due == RC_DATE_NONE && p->when[0] == '\0')
+			p->due = prev == RC_DATE_NONE ? base_day(b) :
+			    rc_date_add_months(prev, 1, 0);
+		before += p->count;
+		/* the day of this part's last payment */
+		if (p->due != RC_DATE_NONE)
+			rc_terms_payment(out, before - 1, &c, &prev);
+	}
+	rc_terms_finish(out, rc_cents(b->balance));
+}
+
+/* A plan: FIRST today (when > 0), then EACH every PERIOD from one period
+ * after today until TOTAL is paid. */
+static void
+plan(struct rc_terms *o, const struct rc_bargain *b, double first, double each,
+     enum rc_period per, double total)
+{
+	int32_t today = base_day(b);
+	int64_t left = rc_cents(total) - rc_cents(first);
+	int count;
+
+	rc_terms_clear(o);
+	rc_terms_add(o, rc_cents(first), 1, RC_PERIOD_NONE, today, NULL);
+	if (each > 0 && left > 0) {
+		count = (int)ceil((double)left / (double)rc_cents(each) - 1e-9);
+		if (count > RC_TERMS_PAYMENTS)
+			count = RC_TERMS_PAYMENTS;
+		rc_terms_add(o, rc_cents(each), count, per,
+		    per == RC_PERIOD_WEEK ? today + 7 : per == RC_PERIOD_FORTNIGHT ?
+		    today + 14 : rc_date_add_months(today, 1, 0), NULL);
+	}
+	rc_terms_finish(o, rc_cents(total));
+}
+
+static void
+finish(const struct rc_truth *t, const struct rc_bargain *b,
+       struct rc_terms *o)
+{
+	int64_t paid = o->total;
+
+	o->balance_left = rc_cents(b->balance) > paid ?
+	    rc_cents(b->balance) - paid : 0;
+	o->affordable = rc_negotiate_affordable(t, b, o);
 }
 
 void
 rc_negotiate_offer(const struct rc_truth *t, const struct rc_stance *s,
-                   double balance, const struct rc_terms *standing,
+                   const struct rc_bargain *b, const struct rc_terms *standing,
                    struct rc_terms *out)
 {
 	double reach = rc_negotiate_reach(t, s);
+	double up = fmax(reach, standing ? rc_units(rc_terms_first(standing,
+	    NULL)) : 0);
+	double each = 0;
 
-	memset(out, 0, sizeof *out);
-	out->upfront = fmax(reach, standing ? standing->upfront : 0);
-	if (out->upfront > balance)
-		out->upfront = balance;
-	if (out->upfront <= 0 && t->monthly > 0) {
-		out->instalment = round_down(t->monthly);
-		if (out->instalment <= 0)
-			out->instalment = t->monthly;
-		out->period = RC_PERIOD_MONTH;
-		out->count = count_for(balance, out->instalment);
+	if (up > b->balance)
+		up = b->balance;
+	if (up <= 0 && t->monthly > 0) {
+		each = round_down(t->monthly);
+		if (each <= 0)
+			each = t->monthly;
 	}
-	finish(out, balance, t->cash_now, t->monthly);
+	plan(out, b, up, each, RC_PERIOD_MONTH, up > 0 ? up : b->balance);
+	finish(t, b, out);
 }
 
 enum rc_verdict
 rc_negotiate_judge(const struct rc_truth *t, const struct rc_stance *s,
-                   double balance, const struct rc_terms *standing,
+                   const struct rc_bargain *b, const struct rc_terms *standing,
                    const struct rc_proposal *p, struct rc_terms *out)
 {
 	double reach = rc_negotiate_reach(t, s);
-	double most_now = fmax(reach, standing ? standing->upfront : 0);
-	double up = p->upfront, inst = p->instalment, factor;
-	enum rc_period period = p->period ? p->period : RC_PERIOD_MONTH;
-	int count = p->count;
+	double most_now = fmax(reach, standing ? rc_units(rc_terms_first(standing,
+	    NULL)) : 0);
+	struct rc_terms d;
+	enum rc_period per;
+	double inst, total, first, factor;
+	int one;
 
-	memset(out, 0, sizeof *out);
-	snprintf(out->when, sizeof out->when, "%s", p->when);
-	snprintf(out->rest_when, sizeof out->rest_when, "%s", p->rest_when);
-	if (up > balance)
-		up = balance;
-
-	if (p->kind == RC_PROP_LUMP && up > 0) {
-		if (up <= most_now + 0.005) {
-			out->upfront = up;
-			finish(out, balance, t->cash_now, t->monthly);
-			return RC_ACCEPT;
-		}
-		if (most_now <= 0) {
-			if (t->monthly <= 0)
-				return RC_REFUSE;
-			rc_negotiate_offer(t, s, balance, standing, out);
-			return RC_COUNTER_PLAN;
-		}
-		out->upfront = most_now;
-		finish(out, balance, t->cash_now, t->monthly);
-		return RC_COUNTER;
-	}
-
-	/* A plan ("the rest by the 31st" is one instalment of the rest). */
-	if (p->rest && inst <= 0) {
-		inst = balance - up;
-		count = 1;
-	}
-	if (inst <= 0 && p->kind == RC_PROP_LUMP) {
+	rc_terms_clear(out);
+	if (p->terms.n == 0) {
 		/* A share of an unknown balance: answer with what can be paid. */
-		rc_negotiate_offer(t, s, balance, standing, out);
+		rc_negotiate_offer(t, s, b, standing, out);
 		return most_now > 0 ? RC_COUNTER : t->monthly > 0 ? RC_COUNTER_PLAN :
 		    RC_REFUSE;
 	}
-	if (count <= 0)
-		count = count_for(balance - up, inst);
-	factor = per_month(period);
-	if ((up <= most_now + 0.005 && inst * factor <= t->monthly + 0.005) ||
-	    t->honesty <= 3) {
-		out->upfront = up;
-		out->instalment = inst;
-		out->period = period;
-		out->count = count;
-		finish(out, balance, t->cash_now, t->monthly);
-		return RC_ACCEPT_PLAN;
+	dated(&p->terms, b, &d);
+	one = rc_terms_count(&d) == 1;
+	if (fits(&d, base_day(b), most_now, t->monthly) ||
+	    (!one && t->honesty <= 3)) {
+		*out = d;
+		finish(t, b, out);
+		return one ? RC_ACCEPT : RC_ACCEPT_PLAN;
+	}
+	total = rc_units(d.total);
+	if (one) {
+		if (most_now <= 0) {
+			if (t->monthly <= 0)
+				return RC_REFUSE;
+			rc_negotiate_offer(t, s, b, standing, out);
+			return RC_COUNTER_PLAN;
+		}
+		plan(out, b, fmin(most_now, total), 0, RC_PERIOD_MONTH,
+		    fmin(most_now, total));
+		finish(t, b, out);
+		return RC_COUNTER;
 	}
 	if (t->monthly <= 0 && most_now <= 0)
 		return RC_REFUSE;
+	inst = rc_units(rc_terms_instalment(&d, &per));
+	if (per == RC_PERIOD_NONE)
+		per = RC_PERIOD_MONTH;
+	factor = rc_period_per_month(per);
+	first = d.part[0].count == 1 ? rc_units(d.part[0].cents) : 0;
 	/* Only the part paid at once is too much: the debtor counters that
 	 * sum and keeps the instalments proposed (more of them). */
-	if (inst * factor <= t->monthly + 0.005 && up > most_now && most_now > 0) {
-		out->upfront = most_now;
-		out->instalment = inst;
-		out->period = period;
-		out->count = count_for(balance - most_now, inst);
-		finish(out, balance, t->cash_now, t->monthly);
+	if (inst > 0 && inst * factor <= t->monthly + 0.005 && first > most_now &&
+	    most_now > 0) {
+		plan(out, b, most_now, inst, per, total);
+		finish(t, b, out);
 		return RC_COUNTER;
 	}
-	out->upfront = fmin(up, most_now);
-	out->period = period;
-	out->instalment = fmin(inst, round_down(t->monthly / factor));
-	if (out->instalment <= 0)
-		out->instalment = t->monthly / factor;
-	out->count = count_for(balance - out->upfront, out->instalment);
-	finish(out, balance, t->cash_now, t->monthly);
+	inst = inst > 0 ? fmin(inst, round_down(t->monthly / factor)) :
+	    round_down(t->monthly / factor);
+	if (inst <= 0)
+		inst = t->monthly / factor;
+	plan(out, b, fmin(first, most_now), inst, per, total);
+	finish(t, b, out);
 	return RC_COUNTER_PLAN;
-}
-
-/* "december 15" -> "December 15": the reader keeps words lowercase. */
-static const char *
-proper(const char *when, char *buf, size_t size)
-{
-	static const char *const names[] = { "january", "february", "march",
-	    "april", "may", "june", "july", "august", "september", "october",
-	    "november", "december", "monday", "tuesday", "wednesday", "thursday",
-	    "friday", "saturday", "sunday", NULL };
-	size_t i, n;
-
-	snprintf(buf, size, "%s", when);
-	for (i = 0; names[i]; i++) {
-		char *hit = strstr(buf, names[i]);
-
-		n = strlen(names[i]);
-		if (hit != NULL && (hit == buf || hit[-1] == ' ') &&
-		    (hit[n] == '\0' || hit[n] == ' '))
-			*hit = (char)(*hit - 'a' + 'A');
-	}
-	return buf;
-}
-
-char *
-rc_negotiate_describe(const struct rc_terms *terms, const char *currency,
-                      char *buf, size_t size)
-{
-	char a[48], b[48], w1[32], w2[32];
-	const char *unit = rc_period_name(terms->period);
-
-	if (*unit == '\0')
-		unit = "month";
-	rc_amount_format(terms->upfront, currency, a, sizeof a);
-	rc_amount_format(terms->instalment, currency, b, sizeof b);
-	if (terms->instalment <= 0)
-		snprintf(buf, size, "%s %s", a, terms->when[0] ?
-		    proper(terms->when, w1, sizeof w1) : "today");
-	else if (terms->count == 1 && terms->upfront > 0 && terms->rest_when[0])
-		snprintf(buf, size, "%s %s and the remaining %s by %s", a,
-		    terms->when[0] ? proper(terms->when, w1, sizeof w1) : "today", b,
-		    proper(terms->rest_when, w2, sizeof w2));
-	else if (terms->count == 1 && terms->upfront > 0)
-		snprintf(buf, size, "%s %s and the remaining %s within a %s", a,
-		    terms->when[0] ? terms->when : "today", b, unit);
-	else if (terms->count == 1)
-		snprintf(buf, size, "%s %s", b, terms->rest_when[0] ?
-		    proper(terms->rest_when, w2, sizeof w2) : "within a month");
-	else if (terms->upfront <= 0)
-		snprintf(buf, size, "%s a %s for %d %s%s", b, unit, terms->count,
-		    unit, terms->count == 1 ? "" : "s");
-	else
-		snprintf(buf, size, "%s %s and then %s a %s for %d %s%s", a,
-		    terms->when[0] ? terms->when : "today", b, unit, terms->count,
-		    unit, terms->count == 1 ? "" : "s");
-	/* The last instalment is smaller when the count overshoots the debt. */
-	if (terms->instalment > 0 && terms->count > 1) {
-		double last = terms->total - terms->upfront -
-		    terms->instalment * (terms->count - 1);
-
-		if (last > 0.005 && last < terms->instalment - 0.005) {
-			size_t n = strlen(buf);
-
-			rc_amount_format(last, currency, a, sizeof a);
-			snprintf(buf + n, size > n ? size - n : 0, " (the last %s)", a);
-		}
-	}
-	return buf;
 }

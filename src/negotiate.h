@@ -30,20 +30,6 @@ struct rc_stance {
 	int rounds;           /* proposals judged so far */
 };
 
-/* Terms of an offer or an agreement. */
-struct rc_terms {
-	double upfront;          /* paid at once */
-	char when[32];           /* when the upfront part is paid: "today" */
-	char rest_when[32];      /* one remaining payment: by when ("december
-	                            15"); "" when unsaid */
-	double instalment;       /* 0 when none */
-	enum rc_period period;
-	int count;               /* instalments */
-	double total;            /* upfront + instalment * count */
-	double balance_left;     /* what the terms leave unpaid (>= 0) */
-	int affordable;          /* the debtor can truly keep these terms */
-};
-
 enum rc_verdict {
 	RC_ACCEPT,         /* lump accepted */
 	RC_ACCEPT_PLAN,    /* plan accepted */
@@ -56,28 +42,42 @@ enum rc_verdict {
 /* The most the debtor will pay at once at this point of the call. */
 double rc_negotiate_reach(const struct rc_truth *t, const struct rc_stance *s);
 
-/* Judges proposal P against a debt of BALANCE.  STANDING is the debtor's
- * current offer (upfront 0 when none was made).  Fills OUT with the terms
- * accepted or countered. */
+/* What a bargain is about: the debt and the call's date. */
+struct rc_bargain {
+	double balance;
+	int32_t today;     /* RC_DATE_NONE when unknown */
+};
+
+/* Judges proposal P in bargain B.  STANDING is the debtor's current offer
+ * (NULL when none was made).  Fills OUT with the terms accepted or
+ * countered, every payment dated (a first payment said without a day is
+ * today; a later one, a month after the one before it) and finished
+ * against the balance.  A proposal is kept when, on every day of it, what
+ * it has asked by then is within what the debtor can pay at once plus
+ * what it can afford a month since the call. */
 enum rc_verdict rc_negotiate_judge(const struct rc_truth *t,
-                                   const struct rc_stance *s, double balance,
+                                   const struct rc_stance *s,
+                                   const struct rc_bargain *b,
                                    const struct rc_terms *standing,
                                    const struct rc_proposal *p,
                                    struct rc_terms *out);
 
-/* The debtor's own offer now: a lump of the reach (never less than STANDING
- * upfront), or when nothing can be paid at once, a plan at the monthly
- * amount. */
+/* The debtor's own offer now: its reach today (never less than STANDING's
+ * first payment), or when nothing can be paid at once, a monthly plan at
+ * the affordable amount until the balance is cleared. */
 void rc_negotiate_offer(const struct rc_truth *t, const struct rc_stance *s,
-                        double balance, const struct rc_terms *standing,
-                        struct rc_terms *out);
+                        const struct rc_bargain *b,
+                        const struct rc_terms *standing, struct rc_terms *out);
 
-/* Writes TERMS in words ("$1,840 today and $640 a month for 2 months") in
- * CURRENCY into BUF (SIZE bytes); returns BUF. */
-char *rc_negotiate_describe(const struct rc_terms *terms, const char *currency,
-                            char *buf, size_t size);
+/* What a debtor holding NOW at once and able to find MONTHLY a month can
+ * have paid DAYS after the call: NOW today, NOW + MONTHLY within the first
+ * month, one more MONTHLY for each month begun after that (three days'
+ * grace: a payment on the 2nd of next month is in the first). */
+double rc_negotiate_capacity(double now, double monthly, int32_t days);
 
-/* "month", "week", "fortnight" or "". */
-const char *rc_period_name(enum rc_period p);
+/* Whether TERMS keep within what the debtor can truly pay (cash now plus
+ * the affordable monthly amount, day by day). */
+int rc_negotiate_affordable(const struct rc_truth *t, const struct rc_bargain *b,
+                            const struct rc_terms *terms);
 
 #endif

@@ -1009,7 +1009,7 @@ check_outcome(struct run *u, const struct rc_plan_expect *x)
 	const struct rc_transcript *t = rc_engine_transcript(rc_session_engine(u->ss));
 	const struct rc_terms *a = &t->agreement;
 	struct rc_buf exp = RC_BUF_INIT, act = RC_BUF_INIT;
-	char tmp[160];
+	char tmp[512];
 	double values[6];
 	size_t i;
 
@@ -1020,7 +1020,7 @@ check_outcome(struct run *u, const struct rc_plan_expect *x)
 			fail(u, "ended_by", x->ended_by, rc_ended_name(t->ended_by));
 	}
 	if (t->has_agreement)
-		rc_negotiate_describe(a, u->s->currency, tmp, sizeof tmp);
+		rc_terms_say(a, u->s->currency, u->s->date, 1, tmp, sizeof tmp);
 	else
 		snprintf(tmp, sizeof tmp, "no agreement");
 	if (x->agreement >= 0) {
@@ -1029,11 +1029,11 @@ check_outcome(struct run *u, const struct rc_plan_expect *x)
 			fail(u, "agreement", x->agreement ? "an agreement" :
 			    "no agreement", tmp);
 	}
-	values[RC_PLAN_UPFRONT] = a->upfront;
-	values[RC_PLAN_INSTALMENT] = a->instalment;
-	values[RC_PLAN_COUNT] = a->count;
-	values[RC_PLAN_TOTAL] = a->total;
-	values[RC_PLAN_BALANCE_LEFT] = a->balance_left;
+	values[RC_PLAN_UPFRONT] = rc_units(rc_terms_upfront(a));
+	values[RC_PLAN_INSTALMENT] = rc_units(rc_terms_instalment(a, NULL));
+	values[RC_PLAN_COUNT] = rc_terms_instalments(a);
+	values[RC_PLAN_TOTAL] = rc_units(a->total);
+	values[RC_PLAN_BALANCE_LEFT] = rc_units(a->balance_left);
 	values[RC_PLAN_TURNS] = (double)spoken_turns(t);
 	for (i = 0; i < 6; i++) {
 		if (!x->has_terms[i])

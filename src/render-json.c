@@ -20,33 +20,6 @@ num(struct rc_buf *b, double v)
 }
 
 void
-rc_render_json_terms(struct rc_buf *b, const struct rc_terms *t,
-                     const char *currency)
-{
-	char words[160];
-
-	rc_buf_puts(b, "{\"upfront\": ");
-	num(b, t->upfront);
-	rc_buf_puts(b, ", \"upfront_when\": ");
-	rc_buf_json_string(b, t->when);
-	rc_buf_puts(b, ", \"instalment\": ");
-	num(b, t->instalment);
-	rc_buf_puts(b, ", \"period\": ");
-	if (t->instalment > 0)
-		rc_buf_json_string(b, rc_period_name(t->period));
-	else
-		rc_buf_puts(b, "null");
-	rc_buf_printf(b, ", \"count\": %d, \"total\": ", t->count);
-	num(b, t->total);
-	rc_buf_puts(b, ", \"balance_left\": ");
-	num(b, t->balance_left);
-	rc_buf_printf(b, ", \"affordable\": %s, \"text\": ",
-	    t->affordable ? "true" : "false");
-	rc_buf_json_string(b, rc_negotiate_describe(t, currency, words, sizeof words));
-	rc_buf_putc(b, '}');
-}
-
-void
 rc_render_json(struct rc_buf *b, const struct rc_scenario *s, uint64_t seed,
                const char *trainee, const struct rc_transcript *t,
                const struct rc_scorecard *card)
@@ -108,7 +81,7 @@ rc_render_json(struct rc_buf *b, const struct rc_scenario *s, uint64_t seed,
 			}
 			if (ev->has_terms) {
 				rc_buf_puts(b, ", \"terms\": ");
-				rc_render_json_terms(b, &ev->terms, s->currency);
+				rc_terms_json(b, &ev->terms, s->currency, s->date);
 			}
 			rc_buf_putc(b, '}');
 		}
@@ -118,7 +91,7 @@ rc_render_json(struct rc_buf *b, const struct rc_scenario *s, uint64_t seed,
 	rc_buf_json_string(b, rc_ended_name(t->ended_by));
 	rc_buf_puts(b, ", \"agreement\": ");
 	if (t->has_agreement)
-		rc_render_json_terms(b, &t->agreement, s->currency);
+		rc_terms_json(b, &t->agreement, s->currency, s->date);
 	else
 		rc_buf_puts(b, "null");
 	rc_buf_puts(b, ", \"floor\": ");

@@ -10,6 +10,7 @@
 
 #include "amount.h"
 #include "negotiate.h"
+#include "terms.h"
 
 #define BOLD "\033[1m"
 #define DIM "\033[2m"
@@ -142,7 +143,7 @@ void
 rc_render_outcome(struct rc_buf *b, const struct rc_scenario *s,
                   const struct rc_transcript *t, const struct rc_style *st)
 {
-	char terms[160], amt[64], bal[64];
+	char terms[512], amt[64], bal[64];
 	const char *how;
 
 	switch (t->ended_by) {
@@ -161,15 +162,15 @@ rc_render_outcome(struct rc_buf *b, const struct rc_scenario *s,
 		const struct rc_terms *a = &t->agreement;
 
 		on(b, st, GREEN);
-		rc_buf_printf(b, "Agreement:  %s\n", rc_negotiate_describe(a,
-		    s->currency, terms, sizeof terms));
+		rc_buf_printf(b, "Agreement:  %s\n", rc_terms_say(a, s->currency,
+		    s->date, 0, terms, sizeof terms));
 		on(b, st, RESET);
 		rc_buf_printf(b, "Total:      %s of %s",
-		    rc_amount_format(a->total, s->currency, amt, sizeof amt),
+		    rc_amount_format(rc_units(a->total), s->currency, amt, sizeof amt),
 		    rc_amount_format(s->balance, s->currency, bal, sizeof bal));
 		if (a->balance_left > 0)
-			rc_buf_printf(b, " (%s left open)", rc_amount_format(a->balance_left,
-			    s->currency, amt, sizeof amt));
+			rc_buf_printf(b, " (%s left open)", rc_amount_format(
+			    rc_units(a->balance_left), s->currency, amt, sizeof amt));
 		rc_buf_putc(b, '\n');
 		if (!a->affordable) {
 			on(b, st, YELLOW);

@@ -43,9 +43,6 @@ void rc_render_json(struct rc_buf *b, const struct rc_scenario *s,
                     uint64_t seed, const char *trainee,
                     const struct rc_transcript *t,
                     const struct rc_scorecard *card);
-/* Terms as a JSON object. */
-void rc_render_json_terms(struct rc_buf *b, const struct rc_terms *t,
-                          const char *currency);
 
 /* The scorecard for people: each practice with a mark, its evidence and,
  * when not met, its tip; then style, outcome, totals, critical failures.

@@ -843,7 +843,7 @@ parse_case(struct ctx *c, const cJSON *root)
 {
 	static const char *const keys[] = { "creditor", "collector", "debtor",
 	    "contact", "currency", "invoices", "balance", "days_overdue",
-	    "history", "notes", NULL };
+	    "date", "history", "notes", NULL };
 	static const char *const ikeys[] = { "id", "amount", "due", "status", NULL };
 	const cJSON *k = rc_jsonread_obj(&c->r, root, "", "case", 1), *inv, *e;
 	struct rc_scenario *s = c->s;
@@ -867,6 +867,15 @@ parse_case(struct ctx *c, const cJSON *root)
 	    &s->balance);
 	rc_jsonread_int(&c->r, k, "/case", "days_overdue", 1, 0, 100000,
 	    &s->days_overdue);
+	s->date = RC_DATE_NONE;
+	{
+		char *d = rc_jsonread_str(&c->r, k, "/case", "date", 0);
+
+		if (d != NULL && !rc_date_parse_iso(d, &s->date))
+			rc_jsonread_fail(&c->r, "/case/date", "expected the call's date "
+			    "as YYYY-MM-DD, found \"%s\"", d);
+		free(d);
+	}
 	s->history = get_strings(c, k, "/case", "history", &s->nhistory);
 	s->notes = get_strings(c, k, "/case", "notes", &s->nnotes);
 	if ((inv = rc_jsonread_arr(&c->r, k, "/case", "invoices", 1)) == NULL)
@@ -906,6 +915,17 @@ parse_case(struct ctx *c, const cJSON *root)
 		free(status);
 		s->ninvoices++;
 		free(p);
+	}
+	/* Without a date of its own the call is held the days overdue after
+	 * the oldest unpaid invoice fell due. */
+	if (s->date == RC_DATE_NONE) {
+		int32_t oldest = RC_DATE_NONE;
+
+		for (i = 0; i < s->ninvoices; i++)
+			if (!s->invoices[i].paid)
+				rc_date_earliest(&oldest, s->invoices[i].due);
+		if (oldest != RC_DATE_NONE && s->days_overdue > 0)
+			s->date = oldest + s->days_overdue;
 	}
 }
 
@@ -1323,6 +1343,8 @@ collect_facts(struct rc_scenario *s)
 	f->amounts = s->fact_amounts;
 	f->balance = s->balance;
 	f->days_overdue = s->days_overdue;
+	f->today = s->date;
+	f->day_first = s->currency != NULL && strcmp(s->currency, "USD") != 0;
 	for (i = 0; i < s->nresearch; i++)
 		n += s->research[i].npatterns;
 	s->fact_research = rc_xcalloc(n + 1, sizeof *s->fact_research);

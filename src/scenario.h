@@ -142,6 +142,9 @@ struct rc_scenario {
 	size_t ninvoices;
 	double balance;
 	int days_overdue;
+	int32_t date;        /* the call's date: "date" in the case file, else
+	                        the oldest unpaid invoice's due date plus the
+	                        days overdue; RC_DATE_NONE when neither */
 	char **history;
 	size_t nhistory;
 	char **notes;

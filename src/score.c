@@ -462,12 +462,6 @@ style(const struct rc_line *lines, size_t n)
 	return (enum rc_style_kind)best;
 }
 
-static double
-per_month(enum rc_period p)
-{
-	return p == RC_PERIOD_WEEK ? 52.0 / 12 : p == RC_PERIOD_FORTNIGHT ? 26.0 / 12 : 1;
-}
-
 static void
 outcome(const struct rc_outcome_model *m, const struct rc_score_input *in,
         const struct rc_line *lines, size_t n, struct rc_outcome *o)
@@ -498,30 +492,46 @@ outcome(const struct rc_outcome_model *m, const struct rc_score_input *in,
 	o->goodwill = o->goodwill < 0 ? 0 : o->goodwill > 100 ? 100 : o->goodwill;
 	if (o->agreement) {
 		const struct rc_terms *a = &t->agreement;
-		double up = a->upfront, rest = a->instalment * a->count, p = 1;
-
-		/* The last instalment is smaller: never more than the terms. */
-		if (a->total > 0 && up + rest > a->total)
-			rest = a->total - up;
+		int32_t today = in->c && in->c->date != RC_DATE_NONE ? in->c->date : 0;
+		int32_t due, prev = today;
+		int64_t cents, cum = 0;
+		int k, npay = rc_terms_count(a);
 
 		o->terms = *a;
-		if (tr != NULL && up > tr->cash_now)
-			up = tr->cash_now;
-		if (tr != NULL && a->instalment > 0 &&
-		    a->instalment * per_month(a->period) > tr->monthly + 0.005) {
-			double ratio = tr->monthly / (a->instalment * per_month(a->period));
+		/* Each payment is kept when what has fallen due by its day is
+		 * within what the debtor truly has by then (cash now, then the
+		 * affordable amount a month); beyond that it likely fails, the
+		 * more likely the further beyond. */
+		for (k = 0; k < npay; k++) {
+			double pay, cap, p = 1;
 
-			/* An unaffordable plan likely fails. */
-			p = m->unaffordable_success * ratio * ratio;
-		}
-		o->recovered_now = up;
-		o->expected = up + rest * p;
-		if (a->balance_left <= 0.005) {
-			int days = a->period == RC_PERIOD_WEEK ? 7 :
-			    a->period == RC_PERIOD_FORTNIGHT ? 14 : 30;
+			rc_terms_payment(a, k, &cents, &due);
+			/* a day not said: the first payment is today's, a later
+			 * one a month after the payment before it (as the
+			 * debtor reads it, negotiate.c) */
+			if (due == RC_DATE_NONE)
+				due = k == 0 ? today : rc_date_add_months(prev, 1, 0);
+			prev = due;
+			cum += cents;
+			pay = rc_units(cents);
+			if (tr != NULL) {
+				cap = rc_negotiate_capacity(tr->cash_now, tr->monthly,
+				    due - today);
+				if (rc_units(cum) > cap + 0.005) {
+					double ratio = cap > 0 ? cap / rc_units(cum) : 0;
 
-			o->days_to_full = a->instalment > 0 ? a->count * days : 0;
+					p = m->unaffordable_success * ratio * ratio;
+				}
+			}
+			/* paid on the call: no more than the cash there is */
+			if (due <= today && tr != NULL)
+				p = fmin(p, fmax(0, tr->cash_now - o->recovered_now) / pay);
+			if (due <= today)
+				o->recovered_now += pay * p;
+			o->expected += pay * p;
 		}
+		if (a->balance_left <= 0)
+			o->days_to_full = prev > today ? (int)(prev - today) : 0;
 	}
 	achievable = o->balance;
 	if (tr != NULL && tr->cash_now + m->achievable_months * tr->monthly < achievable)
@@ -558,6 +568,7 @@ rc_score_input_scenario(struct rc_score_input *in, struct rc_case *kase,
 	kase->contact = s->contact;
 	kase->currency = s->currency;
 	kase->balance = s->balance;
+	kase->date = s->date;
 	kase->days_overdue = s->days_overdue;
 	kase->invoices = inv;
 	kase->ninvoices = s->ninvoices;

@@ -38,6 +38,8 @@ struct rc_case {
 	int days_overdue;
 	const struct rc_case_invoice *invoices;
 	size_t ninvoices;
+	int32_t date;                     /* the call's date (date.h), or
+	                                     RC_DATE_NONE */
 };
 
 struct rc_score_input {

@@ -604,7 +604,7 @@ events_json(struct rc_buf *b, const struct rc_turn *u, const char *currency)
 			rc_buf_printf(b, ", \"amount\": %.17g", ev->amount);
 		if (ev->has_terms) {
 			rc_buf_puts(b, ", \"terms\": ");
-			rc_render_json_terms(b, &ev->terms, currency ? currency : "");
+			rc_terms_json(b, &ev->terms, currency ? currency : "", RC_DATE_NONE);
 		}
 		rc_buf_putc(b, '}');
 	}
@@ -778,7 +778,7 @@ rc_store_session_end(struct rc_store *st, int64_t id,
 	int64_t when = ended_at ? ended_at : (int64_t)time(NULL);
 
 	if (t != NULL && t->has_agreement)
-		rc_render_json_terms(&terms, &t->agreement, "");
+		rc_terms_json(&terms, &t->agreement, "", RC_DATE_NONE);
 	if (begin(st, err) != 0)
 		goto fail;
 	if ((q = stmt(st, ST_END, err)) == NULL)
@@ -993,45 +993,12 @@ copy_row(void *ctx, const struct rc_store_row *r)
 	return 1;
 }
 
-static enum rc_period
-period_named(const char *s)
-{
-	if (s == NULL)
-		return RC_PERIOD_NONE;
-	if (strcmp(s, "week") == 0)
-		return RC_PERIOD_WEEK;
-	if (strcmp(s, "fortnight") == 0)
-		return RC_PERIOD_FORTNIGHT;
-	if (strcmp(s, "month") == 0)
-		return RC_PERIOD_MONTH;
-	return RC_PERIOD_NONE;
-}
-
 static double
 jnum(const cJSON *o, const char *key)
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
 
 	return cJSON_IsNumber(v) ? v->valuedouble : 0;
-}
-
-static void
-terms_from(const cJSON *o, struct rc_terms *t)
-{
-	const cJSON *w = cJSON_GetObjectItemCaseSensitive(o, "upfront_when");
-	const cJSON *p = cJSON_GetObjectItemCaseSensitive(o, "period");
-
-	memset(t, 0, sizeof *t);
-	t->upfront = jnum(o, "upfront");
-	if (cJSON_IsString(w))
-		snprintf(t->when, sizeof t->when, "%s", w->valuestring);
-	t->instalment = jnum(o, "instalment");
-	t->period = period_named(cJSON_IsString(p) ? p->valuestring : NULL);
-	t->count = (int)jnum(o, "count");
-	t->total = jnum(o, "total");
-	t->balance_left = jnum(o, "balance_left");
-	t->affordable = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o,
-	    "affordable"));
 }
 
 int
@@ -1041,7 +1008,10 @@ rc_store_parse_terms(const char *json, struct rc_terms *t)
 
 	if (json == NULL || (o = cJSON_Parse(json)) == NULL)
 		return -1;
-	terms_from(o, t);
+	if (!rc_terms_from_json(o, t, RC_DATE_NONE)) {
+		cJSON_Delete(o);
+		return -1;
+	}
 	cJSON_Delete(o);
 	return 0;
 }
@@ -1091,8 +1061,8 @@ add_events(struct rc_turn *u, const char *json)
 			ev->amount = amount->valuedouble;
 		}
 		if (cJSON_IsObject(terms)) {
-			ev->has_terms = 1;
-			terms_from(terms, &ev->terms);
+			ev->has_terms = rc_terms_from_json(terms, &ev->terms,
+			    RC_DATE_NONE);
 		}
 	}
 	cJSON_Delete(a);

@@ -20,6 +20,7 @@
 
 #include "amount.h"
 #include "buf.h"
+#include "date.h"
 #include "jsonpos.h"
 #include "xmalloc.h"
 
@@ -33,7 +34,7 @@ struct ctx {
 	int line;                 /* current line number, from 1 */
 	const char *bol;          /* its first byte */
 	struct rc_parsed *p;
-	int seen[7];              /* front matter keys already given */
+	int seen[8];              /* front matter keys already given */
 	int balance_given;
 	int balance_line, balance_col;
 	char balance_currency[4]; /* from a currency sign in the balance */
@@ -287,10 +288,10 @@ invoices(struct ctx *x, const char *s, const char *e)
 
 static const char *const keys[] = {
 	"debtor", "creditor", "contact", "balance", "currency", "days_overdue",
-	"invoices",
+	"invoices", "date",
 };
 enum { K_DEBTOR, K_CREDITOR, K_CONTACT, K_BALANCE, K_CURRENCY, K_DAYS,
-	K_INVOICES, K_COUNT };
+	K_INVOICES, K_DATE, K_COUNT };
 
 /* One "key: value" line of the front matter, [S, E) trimmed. */
 static void
@@ -310,7 +311,7 @@ front_line(struct ctx *x, const char *s, const char *e)
 			break;
 	if (k == K_COUNT) {
 		perr(x, s, "unknown key '%.*s' (expected debtor, creditor, contact, "
-		    "balance, currency, days_overdue or invoices)", (int)(ke - s), s);
+		    "balance, currency, days_overdue, invoices or date)", (int)(ke - s), s);
 		return;
 	}
 	if (x->seen[k]) {
@@ -367,6 +368,15 @@ front_line(struct ctx *x, const char *s, const char *e)
 			    "of days)", (int)(e - v), v);
 		else
 			p->c.days_overdue = (int)n;
+		break;
+	}
+	case K_DATE: {
+		char d[16];
+
+		if (e - v != 10 || (memcpy(d, v, 10), d[10] = '\0',
+		    !rc_date_parse_iso(d, &p->c.date)))
+			perr(x, v, "invalid date '%.*s' (expected the call's date as "
+			    "YYYY-MM-DD)", (int)(e - v), v);
 		break;
 	}
 	default:
@@ -567,6 +577,17 @@ finish_case(struct ctx *x)
 		    rc_amount_format(p->c.balance, p->currency, a, sizeof a),
 		    rc_amount_format(unpaid, p->currency, b, sizeof b));
 	}
+	/* Without a date the call is held the days overdue after the oldest
+	 * unpaid invoice fell due, as a scenario's is. */
+	if (p->c.date == RC_DATE_NONE && p->c.days_overdue > 0) {
+		int32_t oldest = RC_DATE_NONE;
+
+		for (i = 0; i < x->ninv; i++)
+			if (!p->invoices[i].paid)
+				rc_date_earliest(&oldest, p->invoices[i].due);
+		if (oldest != RC_DATE_NONE)
+			p->c.date = oldest + p->c.days_overdue;
+	}
 	p->c.invoices = p->invoices;
 	p->c.debtor = p->debtor;
 	p->c.creditor = p->creditor;
@@ -599,6 +620,7 @@ rc_transcript_parse(const char *name, const char *text, size_t len,
 	p = rc_xcalloc(1, sizeof *p);
 	p->t = rc_transcript_new();
 	p->currency = rc_xstrdup("USD");
+	p->c.date = RC_DATE_NONE;
 	memset(&x, 0, sizeof x);
 	x.name = name;
 	x.err = err;
@@ -683,20 +705,13 @@ rc_transcript_parse_file(const char *path, struct rc_err *err)
 	return p;
 }
 
-/* Terms from proposal PROP on a debt of BALANCE (0: unknown). */
+/* The terms an agreement on PROP books: its schedule, whose truth is
+ * unknown in a recorded call. */
 static void
-terms_of(const struct rc_proposal *prop, double balance, struct rc_terms *t)
+terms_of(const struct rc_proposal *prop, struct rc_terms *t)
 {
-	memset(t, 0, sizeof *t);
-	t->upfront = prop->upfront;
-	memcpy(t->when, prop->when, sizeof t->when);
-	t->when[sizeof t->when - 1] = '\0';
-	t->instalment = prop->instalment;
-	t->period = prop->period;
-	t->count = prop->count;
-	t->total = prop->total;
-	t->balance_left = balance > t->total ? balance - t->total : 0;
-	t->affordable = 1;   /* the truth is unknown */
+	*t = prop->terms;
+	t->affordable = 1;
 }
 
 void
@@ -705,9 +720,27 @@ rc_transcript_parse_infer(struct rc_parsed *p, const struct rc_rubric *rubric)
 	struct rc_transcript *t = p->t;
 	struct rc_proposal prop, cprop, dprop;
 	struct rc_reading r = RC_READING_INIT;
-	double balance = p->has_case ? p->c.balance : 0;
+	struct rc_deal_case dc;
+	const char **ids = rc_xcalloc(p->c.ninvoices + 1, sizeof *ids);
+	double *amounts = rc_xcalloc(p->c.ninvoices + 1, sizeof *amounts);
 	int have_c = 0, have_d = 0, last_hangup = 0;
 	size_t i;
+
+	/* Proposals are read against the case: its balance, its date and its
+	 * unpaid invoices (a paid invoice's number is not money owed). */
+	memset(&dc, 0, sizeof dc);
+	dc.today = p->c.date;
+	dc.day_first = p->currency != NULL && strcmp(p->currency, "USD") != 0;
+	dc.invoice_ids = ids;
+	dc.invoice_amounts = amounts;
+	if (p->has_case) {
+		dc.balance = p->c.balance;
+		for (i = 0; i < p->c.ninvoices; i++)
+			if (!p->invoices[i].paid) {
+				ids[dc.ninvoices] = p->invoices[i].id;
+				amounts[dc.ninvoices++] = p->invoices[i].amount;
+			}
+	}
 
 	t->has_agreement = 0;
 	memset(&t->agreement, 0, sizeof t->agreement);
@@ -715,7 +748,7 @@ rc_transcript_parse_infer(struct rc_parsed *p, const struct rc_rubric *rubric)
 		const struct rc_turn *u = &t->turns[i];
 
 		if (u->speaker == RC_SPEAKER_COLLECTOR) {
-			if (rc_amount_proposal(u->text, balance, &prop) != RC_PROP_NONE) {
+			if (rc_amount_proposal(u->text, &dc, &prop) != RC_PROP_NONE) {
 				cprop = prop;
 				have_c = 1;
 			}
@@ -729,13 +762,18 @@ rc_transcript_parse_infer(struct rc_parsed *p, const struct rc_rubric *rubric)
 		 * proposal is open, from the collector or the debtor's own offer. */
 		if (rc_signal_in(rubric, &r, RC_SIG_D_AGREE) && (have_c || have_d)) {
 			t->has_agreement = 1;
-			terms_of(have_c ? &cprop : &dprop, balance, &t->agreement);
+			terms_of(have_c ? &cprop : &dprop, &t->agreement);
 		}
 		if (rc_signal_in(rubric, &r, RC_SIG_D_OFFER) &&
 		    !rc_signal_in(rubric, &r, RC_SIG_D_INABILITY) && r.nmoney > 0) {
-			if (rc_amount_proposal(u->text, balance, &dprop) == RC_PROP_NONE) {
+			if (rc_amount_proposal(u->text, &dc, &dprop) == RC_PROP_NONE) {
+				/* An offer whose terms the reader cannot lay out: the
+				 * first sum it names, paid once on a day not said. */
 				memset(&dprop, 0, sizeof dprop);
 				dprop.kind = RC_PROP_LUMP;
+				rc_terms_add(&dprop.terms, rc_cents(r.money[0].value), 1,
+				    RC_PERIOD_NONE, RC_DATE_NONE, NULL);
+				rc_terms_finish(&dprop.terms, rc_cents(dc.balance));
 				dprop.upfront = dprop.total = r.money[0].value;
 			}
 			have_d = 1;
@@ -743,6 +781,8 @@ rc_transcript_parse_infer(struct rc_parsed *p, const struct rc_rubric *rubric)
 		last_hangup = rc_signal_in(rubric, &r, RC_SIG_D_HANGUP);
 	}
 	rc_reading_free(&r);
+	free(ids);
+	free(amounts);
 	t->ended_by = last_hangup || p->hung_up ? RC_ENDED_HANGUP : t->has_agreement ?
 	    RC_ENDED_AGREEMENT : RC_ENDED_TRAINEE;
 }

@@ -691,7 +691,8 @@ likeness(struct rc_reader *rd, const char *typed, const char *norm,
  * it) that is one of the case's invoice numbers ("5512" for INV-5512)?
  * Such a number names an invoice, not an amount of money. */
 static int
-invoice_number(const struct rc_reader *rd, const char *s, size_t a, size_t b)
+invoice_number_from(const struct rc_reader *rd, const char *s, size_t a,
+                    size_t b, size_t from)
 {
 	char digits[32];
 	size_t i, n = 0;
@@ -710,7 +711,7 @@ invoice_number(const struct rc_reader *rd, const char *s, size_t a, size_t b)
 	digits[n] = '\0';
 	if (n < 3 || (a > 0 && strchr("$\xa3#", s[a - 1]) != NULL))
 		return 0;
-	for (i = 0; i < rd->facts.nall_invoices; i++) {
+	for (i = from; i < rd->facts.nall_invoices; i++) {
 		const char *id = rd->facts.invoice_ids[i], *d;
 
 		if (id == NULL)
@@ -724,10 +725,17 @@ invoice_number(const struct rc_reader *rd, const char *s, size_t a, size_t b)
 	return 0;
 }
 
-/* TEXT with the case's bare invoice numbers written as words, for the
- * terms reader: "when did you pay 5512?" proposes nothing. */
+static int
+invoice_number(const struct rc_reader *rd, const char *s, size_t a, size_t b)
+{
+	return invoice_number_from(rd, s, a, b, 0);
+}
+
+/* TEXT with the numbers of the case's paid invoices written as words, for
+ * the terms reader ("when did you pay 5512?" proposes nothing); the unpaid
+ * ones the reader knows itself, as invoices that may be proposed. */
 static const char *
-without_invoice_numbers(struct rc_reader *rd, const char *text)
+without_paid_invoice_numbers(struct rc_reader *rd, const char *text)
 {
 	size_t i = 0, j, len = strlen(text);
 
@@ -740,7 +748,7 @@ without_invoice_numbers(struct rc_reader *rd, const char *text)
 			    isdigit((unsigned char)text[j + 1]))); j++)
 				;
 			if ((j == len || !isalnum((unsigned char)text[j])) &&
-			    invoice_number(rd, text, i, j)) {
+			    invoice_number_from(rd, text, i, j, rd->facts.ninvoices)) {
 				rc_buf_puts(&rd->scratch, "that invoice");
 				i = j;
 				continue;
@@ -777,8 +785,22 @@ rc_reader_read(struct rc_reader *rd, const char *text, enum rc_side side,
 		if (!invoice_number(rd, norm, out->money[i].start, out->money[i].end))
 			out->money[a++] = out->money[i];
 	out->nmoney = a;
-	rc_amount_proposal(rd->has_facts ? without_invoice_numbers(rd, norm) : norm,
-	    rd->has_facts ? rd->facts.balance : 0, &out->prop);
+	{
+		struct rc_deal_case dc;
+
+		memset(&dc, 0, sizeof dc);
+		dc.today = RC_DATE_NONE;
+		if (rd->has_facts) {
+			dc.balance = rd->facts.balance;
+			dc.today = rd->facts.today;
+			dc.day_first = rd->facts.day_first;
+			dc.invoice_ids = rd->facts.invoice_ids;
+			dc.invoice_amounts = rd->facts.amounts;
+			dc.ninvoices = rd->facts.ninvoices;
+		}
+		rc_amount_proposal(rd->has_facts ? without_paid_invoice_numbers(rd,
+		    norm) : norm, &dc, &out->prop);
+	}
 
 	rc_buf_reset(&rd->scratch);
 	rc_buf_add(&rd->scratch, norm, len);

@@ -77,6 +77,9 @@ struct rc_facts {
 	size_t nall_invoices;             /* paid ones too: bare invoice numbers
 	                                     are not money */
 	int days_overdue;                 /* 0: unknown */
+	int32_t today;                    /* the call's date (date.h), or
+	                                     RC_DATE_NONE */
+	int day_first;                    /* "5/1" is 5 January */
 	struct rc_pattern *const *research;
 	size_t nresearch;
 	const int *research_intents;      /* reading one is using research */

@@ -47,7 +47,7 @@ done
 expect_grep "case from the front matter" "$TMP/out" \
 	'^Case: +Petals & Stems owes \$3,120 to Greenline Wholesale$'
 expect_grep "inferred agreement" "$TMP/out" \
-	'^Agreement: +\$1,840 today and then \$640 a month for 2 months$'
+	'^Agreement: +\$1,840 today, \$640 on December 1, and \$640 on January 1: \$3,120 in all$'
 expect_grep "ended by agreement" "$TMP/out" '^Ended by: +agreement reached$'
 # A prepared, courteous collector scores practice >= 80 and passes.
 expect_grep "courteous: practice >= 80" "$TMP/out" '^Practice score: +(8[0-9]|9[0-9]|100)/100$'

@@ -25,7 +25,7 @@ static const struct rc_case_invoice invoices[] = {
 
 static const struct rc_case kase = {
 	"Northwind Supplies", "Bloom & Co", "Maria Okafor", "USD", 3120, 40,
-	invoices, 2,
+	invoices, 2, RC_DATE_NONE,
 };
 
 /* A debtor with nothing to pay now, and one who could pay it all. */
@@ -40,15 +40,20 @@ read_terms(const char *s, struct rc_terms *t)
 {
 	char *end;
 
-	memset(t, 0, sizeof *t);
-	t->upfront = strtod(s, &end);
+	double up, each = 0;
+	int count = 0;
+
+	rc_terms_clear(t);
+	up = strtod(s, &end);
 	if (*end == '+') {
-		t->instalment = strtod(end + 1, &end);
+		each = strtod(end + 1, &end);
 		if (*end == 'x')
-			t->count = (int)strtol(end + 1, &end, 10);
-		t->period = RC_PERIOD_MONTH;
+			count = (int)strtol(end + 1, &end, 10);
 	}
-	t->total = t->upfront + t->instalment * t->count;
+	rc_terms_add(t, rc_cents(up), 1, RC_PERIOD_NONE, RC_DATE_NONE, NULL);
+	rc_terms_add(t, rc_cents(each), count, RC_PERIOD_MONTH, RC_DATE_NONE,
+	    NULL);
+	rc_terms_finish(t, 0);
 	t->affordable = 1;
 }
 

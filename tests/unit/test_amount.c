@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "amount.h"
+#include "terms.h"
 #include "harness.h"
 
 #define B 3120.0  /* the balance the proposals are read against */
@@ -148,7 +149,7 @@ static const struct prop_case prop_cases[] = {
 	{ "Could you make it $1,840 today as a good-faith payment, and then $640 a month for 2 months?",
 	  B, PLAN, 1840, 0, 640, 2, MO, 0, 3120, "today", "" },
 	/* A lateness word after the comma belongs to the rest, not to $900. */
-	{ "$900 today, and the rest is due by Friday", B, PLAN, 900, 0, 0, 0, NOP,
+	{ "$900 today, and the rest is due by Friday", B, PLAN, 900, 0, 2220, 1, NOP,
 	  1, 3120, "today", "friday" },
 	{ "Could you do half now?", B, LUMP, 1560, .5, 0, 0, NOP, 0, 1560,
 	  "now", "" },
@@ -210,12 +211,12 @@ static const struct prop_case prop_cases[] = {
 	  "", "" },
 	{ "$400/month for the next 6 months", B, PLAN, 0, 0, 400, 6, MO, 0,
 	  2400, "", "" },
-	{ "$200 a week", B, PLAN, 0, 0, 200, 0, WK, 0, 0, "", "" },
-	{ "$150 every two weeks", B, PLAN, 0, 0, 150, 0, FN, 0, 0, "", "" },
-	{ "$100 every Friday until it's paid", B, PLAN, 0, 0, 100, 0, WK, 0, 0,
+	{ "$200 a week", B, PLAN, 0, 0, 200, 16, WK, 0, 3120, "", "" },
+	{ "$150 every two weeks", B, PLAN, 0, 0, 150, 21, FN, 0, 3120, "", "" },
+	{ "$100 every Friday until it's paid", B, PLAN, 0, 0, 100, 32, WK, 0, 3120,
 	  "", "" },
 	{ "I can do $250 a fortnight starting next week.", B, PLAN, 0, 0, 250,
-	  0, FN, 0, 0, "next week", "" },
+	  13, FN, 0, 3120, "next week", "next week"},
 	{ "Six payments of $500", B, PLAN, 0, 0, 500, 6, MO, 0, 3000, "", "" },
 	{ "What about 3 payments of $1,040?", B, PLAN, 0, 0, 1040, 3, MO, 0,
 	  3120, "", "" },
@@ -225,8 +226,8 @@ static const struct prop_case prop_cases[] = {
 	  5, FN, 0, 1500, "", "" },
 	{ "I can only do $100 a month for a year.", B, PLAN, 0, 0, 100, 12, MO,
 	  0, 1200, "", "" },
-	{ "I can't pay more than $200 a month.", B, PLAN, 0, 0, 200, 0, MO, 0,
-	  0, "", "" },
+	{ "I can't pay more than $200 a month.", B, PLAN, 0, 0, 200, 16, MO, 0,
+	  3120, "", "" },
 	{ "How about $1,200 over 6 months?", B, PLAN, 0, 0, 200, 6, MO, 0,
 	  1200, "", "" },
 	{ "Pay it off over 4 months", B, PLAN, 0, 0, 780, 4, MO, 0, 3120, "",
@@ -235,33 +236,35 @@ static const struct prop_case prop_cases[] = {
 	  MO, 0, 3120, "", "" },
 	{ "Could you pay it off in 12 months?", B, PLAN, 0, 0, 260, 12, MO, 0,
 	  3120, "", "" },
-	{ "I could pay off the balance in 6 months.", B, PLAN, 0, 0, 520, 6,
+	{ "I could pay off the balance in 6 months.", B, PLAN, 0, 1, 520, 6,
 	  MO, 0, 3120, "", "" },
 	{ "I can do 12 monthly payments of $260.", B, PLAN, 0, 0, 260, 12, MO,
 	  0, 3120, "", "" },
 	{ "Let's do $2,000 today and the remaining $1,120 by the end of the "
-	  "month.", B, PLAN, 2000, 0, 0, 0, NOP, 1, 3120, "today",
+	  "month.", B, PLAN, 2000, 0, 1120, 1, NOP, 1, 3120, "today",
 	  "end of the month" },
-	{ "$600 today and the rest by the 31st", B, PLAN, 600, 0, 0, 0, NOP, 1,
+	{ "$600 today and the rest by the 31st", B, PLAN, 600, 0, 2520, 1, NOP, 1,
 	  3120, "today", "the 31st" },
-	{ "$600 today and the rest by the 31st", 0, PLAN, 600, 0, 0, 0, NOP, 1,
-	  600, "today", "the 31st" },
+	/* With the balance unknown "the rest" has no size: only $600 is a
+	 * payment that can be booked. */
+	{ "$600 today and the rest by the 31st", 0, LUMP, 600, 0, 0, 0, NOP, 1,
+	  600, "today", "" },
 	{ "$600 now and the balance by the end of the month.", B, PLAN, 600, 0,
-	  0, 0, NOP, 1, 3120, "now", "end of the month" },
-	{ "Half now and the other half next Friday?", B, PLAN, 1560, .5, 0, 0,
+	  2520, 1, NOP, 1, 3120, "now", "end of the month" },
+	{ "Half now and the other half next Friday?", B, PLAN, 1560, .5, 1560, 1,
 	  NOP, 1, 3120, "now", "next friday" },
 	{ "$600 today and the rest over 4 months", B, PLAN, 600, 0, 630, 4, MO,
 	  1, 3120, "today", "" },
 	{ "Let's say a quarter today and the remainder in three monthly "
 	  "payments.", B, PLAN, 780, .25, 780, 3, MO, 1, 3120, "today", "" },
-	{ "1,000 now and 200 a week", B, PLAN, 1000, 0, 200, 0, WK, 0, 1000,
+	{ "1,000 now and 200 a week", B, PLAN, 1000, 0, 200, 11, WK, 0, 3120,
 	  "now", "" },
 	{ "Could you pay twelve hundred now and six hundred a month for three "
 	  "months?", B, PLAN, 1200, 0, 600, 3, MO, 0, 3000, "now", "" },
 	{ "Can you pay 1500 now and 540 a month for 3 months?", B, PLAN, 1500,
 	  0, 540, 3, MO, 0, 3120, "now", "" },
 	{ "I'll send 300 tomorrow and 300 every month after that", B, PLAN, 300,
-	  0, 300, 0, MO, 0, 300, "tomorrow", "" },
+	  0, 300, 10, MO, 0, 3120, "tomorrow", "" },
 	{ "Could we say $500 today and $500 on Friday?", B, PLAN, 500, 0, 500,
 	  1, NOP, 0, 1000, "today", "friday" },
 };
@@ -364,34 +367,56 @@ test_money(void)
 	}
 }
 
+/* The words the last of two or more parts was said with (the call's date
+ * is not known, so no day is), else "". */
+static const char *
+rest_when(const struct rc_proposal *p)
+{
+	const struct rc_terms *t = &p->terms;
+
+	return t->n > 1 ? t->part[t->n - 1].when : "";
+}
+
 static void
 test_proposals(void)
 {
 	struct rc_proposal p;
+	struct rc_deal_case b;
 	size_t k;
+
+	memset(&b, 0, sizeof b);
+	b.balance = B;
+	b.today = RC_DATE_NONE;
 
 	for (k = 0; k < sizeof prop_cases / sizeof prop_cases[0]; k++) {
 		const struct prop_case *c = &prop_cases[k];
 		int failed = rc_test_failed;
 
-		RC_CHECK_INT(rc_amount_proposal(c->text, c->balance, &p), c->kind);
+		enum rc_period every = RC_PERIOD_NONE;
+		struct rc_deal_case dc;
+
+		memset(&dc, 0, sizeof dc);
+		dc.balance = c->balance;
+		dc.today = RC_DATE_NONE;
+		RC_CHECK_INT(rc_amount_proposal(c->text, &dc, &p), c->kind);
 		RC_CHECK_INT(p.kind, c->kind);
 		RC_CHECK_NUM(p.upfront, c->upfront);
 		RC_CHECK_NUM(p.share, c->share);
 		RC_CHECK_NUM(p.instalment, c->instalment);
-		RC_CHECK_INT(p.count, c->count);
-		RC_CHECK_INT(p.period, c->period);
+		rc_terms_instalment(&p.terms, &every);
+		RC_CHECK_INT(rc_terms_instalments(&p.terms), c->count);
+		RC_CHECK_INT(every, c->period);
 		RC_CHECK_INT(p.rest, c->rest);
 		RC_CHECK_NUM(p.total, c->total);
 		RC_CHECK_STR(p.when, c->when);
-		RC_CHECK_STR(p.rest_when, c->rest_when);
+		RC_CHECK_STR(rest_when(&p), c->rest_when);
 		if (rc_test_failed != failed)
 			fprintf(stderr, "  in \"%s\"\n", c->text);
 	}
 	for (k = 0; k < sizeof not_proposals / sizeof not_proposals[0]; k++) {
 		int failed = rc_test_failed;
 
-		RC_CHECK_INT(rc_amount_proposal(not_proposals[k], B, &p),
+		RC_CHECK_INT(rc_amount_proposal(not_proposals[k], &b, &p),
 		             RC_PROP_NONE);
 		RC_CHECK_NUM(p.upfront, 0);
 		RC_CHECK_NUM(p.total, 0);
@@ -406,7 +431,7 @@ test_proposals(void)
 		if (strcmp(not_money[k], "25%") == 0 ||
 		    strcmp(not_money[k], "fifty percent") == 0)
 			continue;  /* a bare share may be an offer */
-		RC_CHECK_INT(rc_amount_proposal(not_money[k], B, &p),
+		RC_CHECK_INT(rc_amount_proposal(not_money[k], &b, &p),
 		             RC_PROP_NONE);
 		if (rc_test_failed != failed)
 			fprintf(stderr, "  in \"%s\"\n", not_money[k]);
@@ -464,10 +489,14 @@ test_edges(void)
 	struct rc_proposal p;
 	size_t k, n;
 	char *s;
+	struct rc_deal_case b;
 
+	memset(&b, 0, sizeof b);
+	b.balance = B;
+	b.today = RC_DATE_NONE;
 	RC_CHECK_INT(rc_amount_find(NULL, m, 4), 0);
-	RC_CHECK_INT(rc_amount_proposal(NULL, B, &p), RC_PROP_NONE);
-	RC_CHECK_INT(rc_amount_proposal("$900 today", B, NULL), RC_PROP_LUMP);
+	RC_CHECK_INT(rc_amount_proposal(NULL, &b, &p), RC_PROP_NONE);
+	RC_CHECK_INT(rc_amount_proposal("$900 today", &b, NULL), RC_PROP_LUMP);
 	/* more amounts than room: all counted, MAX stored */
 	m[2].value = -1;
 	RC_CHECK_INT(rc_amount_find("$10 $20 $30 $40", m, 2), 4);
@@ -477,13 +506,13 @@ test_edges(void)
 	for (k = 0; k < sizeof cut / sizeof cut[0]; k++) {
 		n = rc_amount_find(cut[k], m, 4);
 		RC_CHECK(n <= 4);
-		rc_amount_proposal(cut[k], B, &p);
+		rc_amount_proposal(cut[k], &b, &p);
 		RC_CHECK(memchr(p.when, '\0', sizeof p.when) != NULL);
 	}
 	for (k = 0; k < sizeof units / sizeof units[0]; k++) {
 		s = long_line(units[k]);
 		n = rc_amount_find(s, m, 4);
-		rc_amount_proposal(s, B, &p);
+		rc_amount_proposal(s, &b, &p);
 		RC_CHECK(memchr(p.when, '\0', sizeof p.when) != NULL);
 		RC_CHECK(n < ((size_t)1 << 20));
 		free(s);
@@ -493,7 +522,7 @@ test_edges(void)
 	RC_CHECK_INT(rc_amount_find(s, m, 4), 0);
 	free(s);
 	/* long when phrases are cut to fit */
-	rc_amount_proposal("$900 on the twenty-first of September 2026", B, &p);
+	rc_amount_proposal("$900 on the twenty-first of September 2026", &b, &p);
 	RC_CHECK(strlen(p.when) < sizeof p.when);
 }
 

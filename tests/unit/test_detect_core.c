@@ -24,7 +24,7 @@ static const struct rc_case_invoice invoices[] = {
 
 static const struct rc_case kase = {
 	"Greenline Wholesale", "Petals & Stems", "Maria Okafor", "USD",
-	3120, 47, invoices, 3,
+	3120, 47, invoices, 3, RC_DATE_NONE,
 };
 
 static struct rc_rubric *rubric;
@@ -59,10 +59,10 @@ add_events(struct rc_transcript *t, struct rc_turn *u, const char *spec,
 		}
 		if (strcmp(p, "agreement") == 0 && eq) {
 			t->has_agreement = 1;
-			memset(&t->agreement, 0, sizeof t->agreement);
-			t->agreement.upfront = ev->amount;
-			t->agreement.total = ev->amount;
-			t->agreement.balance_left = kase.balance - ev->amount;
+			rc_terms_clear(&t->agreement);
+			rc_terms_add(&t->agreement, rc_cents(ev->amount), 1,
+			    RC_PERIOD_NONE, RC_DATE_NONE, NULL);
+			rc_terms_finish(&t->agreement, rc_cents(kase.balance));
 			ev->has_terms = 1;
 			ev->terms = t->agreement;
 		}

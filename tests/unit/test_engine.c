@@ -175,7 +175,7 @@ main(void)
 	/* The debtor's offer, then a counter, then research leverage. */
 	RC_CHECK_STR(say(e, "what can you pay?"), "I could do $300.");
 	ev = rc_turn_find(last(e), "debtor-offer");
-	RC_CHECK(ev != NULL && ev->has_terms && ev->terms.upfront == 300);
+	RC_CHECK(ev != NULL && ev->has_terms && rc_terms_first(&ev->terms, NULL) == 30000);
 	r1 = say(e, "Could you do $500 today?");
 	RC_CHECK(strstr(r1, "$390") != NULL);   /* round 1: w = .3 */
 	RC_CHECK_STR(last(e)->rule, "bargain:counter");
@@ -192,7 +192,8 @@ main(void)
 	RC_CHECK_STR(rc_engine_state(e), "done");
 	t = rc_engine_transcript(e);
 	RC_CHECK_INT(t->has_agreement, 1);
-	RC_CHECK_NUM(t->agreement.upfront, 550);
+	RC_CHECK_INT(rc_terms_first(&t->agreement, NULL), 55000);
+	RC_CHECK_INT(rc_terms_count(&t->agreement), 1);
 	RC_CHECK(rc_turn_find(last(e), "agreement") != NULL);
 	RC_CHECK_STR(say(e, "bye now"), "Bye.");
 	RC_CHECK_INT(rc_engine_ended(e), 1);
@@ -206,7 +207,8 @@ main(void)
 	say(e, "hello");
 	say(e, "what can you pay?");
 	RC_CHECK_STR(say(e, "ok, deal"), "Great, $300 today it is.");
-	RC_CHECK_NUM(rc_engine_transcript(e)->agreement.upfront, 300);
+	RC_CHECK_INT(rc_terms_first(&rc_engine_transcript(e)->agreement, NULL),
+	    30000);
 	rc_engine_free(e);
 
 	/* Insults drain patience (3): the debtor hangs up after the reply. */

@@ -1,7 +1,12 @@
 /*
  * test_negotiate.c - the bargain model, worked by hand from the formula in
- * docs/scenario-format.md: reach = first + (cash - first) * w, clamped, and
- * plans judged against the monthly amount.
+ * docs/scenario-format.md: reach = first + (cash - first) * w, clamped; a
+ * schedule is kept when, on each payment's day, all asked by then is
+ * within reach (or cash, for "affordable") plus the monthly amount for
+ * each month begun since the call (ceil((days - 3) / 30.4375), at least
+ * one after today).  The call is on Wednesday 2026-12-02; a month on is
+ * 2027-01-02 (31 days: 1 month), then 02-02 (62: 2), 03-02 (90: 3),
+ * 04-02 (121: 4), 05-02 (151: 5).
  */
 #include <string.h>
 
@@ -9,6 +14,7 @@
 #include "negotiate.h"
 
 static struct rc_truth truth = { 600, 200, 300, 0.3, 1, 8 };
+static int32_t T;   /* the call's date */
 
 static struct rc_proposal
 lump(double amount)
@@ -17,23 +23,38 @@ lump(double amount)
 
 	memset(&p, 0, sizeof p);
 	p.kind = RC_PROP_LUMP;
-	p.upfront = amount;
-	p.total = amount;
+	rc_terms_add(&p.terms, rc_cents(amount), 1, RC_PERIOD_NONE, T, NULL);
+	rc_terms_finish(&p.terms, 100000);
 	return p;
 }
 
+/* UP today (when > 0), then COUNT x EACH every PER from one period on. */
 static struct rc_proposal
-plan(double up, double inst, int count, enum rc_period period)
+plan(double up, double each, int count, enum rc_period per)
 {
 	struct rc_proposal p;
 
 	memset(&p, 0, sizeof p);
 	p.kind = RC_PROP_PLAN;
-	p.upfront = up;
-	p.instalment = inst;
-	p.count = count;
-	p.period = period;
+	rc_terms_add(&p.terms, rc_cents(up), 1, RC_PERIOD_NONE, T, NULL);
+	rc_terms_add(&p.terms, rc_cents(each), count, per, per == RC_PERIOD_WEEK ?
+	    T + 7 : rc_date_add_months(T, 1, 0), NULL);
+	rc_terms_finish(&p.terms, 100000);
 	return p;
+}
+
+static double
+first(const struct rc_terms *t, int32_t *due)
+{
+	return rc_units(rc_terms_first(t, due));
+}
+
+static double
+each(const struct rc_terms *t, enum rc_period *per)
+{
+	enum rc_period dummy;
+
+	return rc_units(rc_terms_instalment(t, per ? per : &dummy));
 }
 
 int
@@ -41,9 +62,16 @@ main(void)
 {
 	struct rc_stance st = { 0, 0, 0, 0, 0 };
 	struct rc_terms out, standing;
+	struct rc_bargain b;
 	struct rc_proposal p;
 	struct rc_truth t;
-	char buf[160];
+	enum rc_period per;
+	int32_t due;
+	char buf[256];
+
+	T = rc_date_from_ymd(2026, 12, 2);
+	b.balance = 1000;
+	b.today = T;
 
 	/* reach */
 	RC_CHECK_NUM(rc_negotiate_reach(&truth, &st), 300);
@@ -57,87 +85,87 @@ main(void)
 	RC_CHECK_NUM(rc_negotiate_reach(&truth, &st), 300);  /* never below first */
 	memset(&st, 0, sizeof st);
 
-	/* lumps */
+	/* One payment today: within reach it is taken, else countered. */
 	p = lump(250);
-	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, 1000, NULL, &p, &out), RC_ACCEPT);
-	RC_CHECK_NUM(out.upfront, 250);
-	RC_CHECK_NUM(out.balance_left, 750);
+	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, &b, NULL, &p, &out), RC_ACCEPT);
+	RC_CHECK_NUM(first(&out, &due), 250);
+	RC_CHECK_INT(due, T);
+	RC_CHECK_INT(rc_terms_count(&out), 1);
+	RC_CHECK_INT(out.balance_left, 75000);
 	RC_CHECK_INT(out.affordable, 1);
-	RC_CHECK_STR(out.when, "today");
 	p = lump(500);
-	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, 1000, NULL, &p, &out), RC_COUNTER);
-	RC_CHECK_NUM(out.upfront, 300);
+	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, &b, NULL, &p, &out), RC_COUNTER);
+	RC_CHECK_NUM(first(&out, &due), 300);
+	RC_CHECK_INT(due, T);
 	p = lump(2000);                      /* more than the whole balance */
-	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, 1000, NULL, &p, &out), RC_COUNTER);
-	RC_CHECK_NUM(out.upfront, 300);
+	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, &b, NULL, &p, &out), RC_COUNTER);
+	RC_CHECK_NUM(first(&out, NULL), 300);
 	/* A standing offer above reach is honoured. */
-	memset(&standing, 0, sizeof standing);
-	standing.upfront = 450;
+	rc_terms_clear(&standing);
+	rc_terms_add(&standing, 45000, 1, RC_PERIOD_NONE, T, NULL);
+	rc_terms_finish(&standing, 100000);
 	p = lump(450);
-	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, 1000, &standing, &p, &out),
+	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, &b, &standing, &p, &out),
 	    RC_ACCEPT);
 	p = lump(480);
-	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, 1000, &standing, &p, &out),
+	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, &b, &standing, &p, &out),
 	    RC_COUNTER);
-	RC_CHECK_NUM(out.upfront, 450);
+	RC_CHECK_NUM(first(&out, NULL), 450);
 
-	/* plans */
+	/* $200 a month x 5: by month k, 200k of 300 + 200k. */
 	p = plan(0, 200, 5, RC_PERIOD_MONTH);
-	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, 1000, NULL, &p, &out),
+	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, &b, NULL, &p, &out),
 	    RC_ACCEPT_PLAN);
-	RC_CHECK_INT(out.count, 5);
-	RC_CHECK_NUM(out.total, 1000);
-	RC_CHECK_NUM(out.balance_left, 0);
+	RC_CHECK_INT(rc_terms_count(&out), 5);
+	RC_CHECK_NUM(first(&out, &due), 200);
+	RC_CHECK_INT(due, rc_date_from_ymd(2027, 1, 2));
+	RC_CHECK_INT(out.total, 100000);
+	RC_CHECK_INT(out.balance_left, 0);
 	RC_CHECK_INT(out.affordable, 1);
-	p = plan(0, 200, 0, RC_PERIOD_MONTH);  /* count worked out: 5 */
-	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, 1000, NULL, &p, &out),
-	    RC_ACCEPT_PLAN);
-	RC_CHECK_INT(out.count, 5);
-	p = plan(0, 300, 0, RC_PERIOD_MONTH);
-	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, 1000, NULL, &p, &out),
+	/* $400 a month (400, 400, 200): by Feb 2 (62 days, 2 months) 800 is
+	 * more than 300 + 2 * 200 = 700: countered at $200 a month x 5. */
+	p = plan(0, 400, 3, RC_PERIOD_MONTH);
+	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, &b, NULL, &p, &out),
 	    RC_COUNTER_PLAN);
-	RC_CHECK_NUM(out.instalment, 200);
-	RC_CHECK_INT(out.count, 5);
-	/* $100 a week is ~$433 a month: countered at $45 a week (200/4.33
-	 * rounded down to fives), 23 weeks. */
-	p = plan(0, 100, 0, RC_PERIOD_WEEK);
-	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, 1000, NULL, &p, &out),
+	RC_CHECK_NUM(each(&out, &per), 200);
+	RC_CHECK_INT(per, RC_PERIOD_MONTH);
+	RC_CHECK_INT(rc_terms_count(&out), 5);
+	RC_CHECK_NUM(rc_units(rc_terms_upfront(&out)), 0);
+	/* $100 a week: in week 8 (day 56, 2 months) 800 passes 300 + 2 * 200
+	 * = 700: countered at $45 a week (200 / 4.33 rounded down to fives),
+	 * 23 payments (22 x 45 = 990, the last $10). */
+	p = plan(0, 100, 10, RC_PERIOD_WEEK);
+	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, &b, NULL, &p, &out),
 	    RC_COUNTER_PLAN);
-	RC_CHECK_NUM(out.instalment, 45);
-	RC_CHECK_INT(out.period, RC_PERIOD_WEEK);
-	RC_CHECK_INT(out.count, 23);
-	/* "$300 today and the rest by the end of the month": 700 in one go is
-	 * more than 200 a month: countered as 300 now and 200 a month x 4. */
-	p = plan(300, 0, 0, RC_PERIOD_NONE);
-	p.rest = 1;
-	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, 1000, NULL, &p, &out),
-	    RC_COUNTER_PLAN);
-	RC_CHECK_NUM(out.upfront, 300);
-	RC_CHECK_NUM(out.instalment, 200);
-	RC_CHECK_INT(out.count, 4);
-	/* Only the upfront part is too much: it is countered (a lump
-	 * counter), the instalments kept and their count raised. */
+	RC_CHECK_NUM(each(&out, &per), 45);
+	RC_CHECK_INT(per, RC_PERIOD_WEEK);
+	RC_CHECK_INT(rc_terms_count(&out), 23);
+	RC_CHECK_INT(out.total, 100000);
+	/* $500 today and $100 a month: only the sum today is too much; it is
+	 * countered at reach (300) and the instalments kept, more of them. */
 	p = plan(500, 100, 5, RC_PERIOD_MONTH);
-	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, 1000, NULL, &p, &out),
+	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, &b, NULL, &p, &out),
 	    RC_COUNTER);
-	RC_CHECK_NUM(out.upfront, 300);
-	RC_CHECK_NUM(out.instalment, 100);
-	RC_CHECK_INT(out.count, 7);
-	RC_CHECK_NUM(out.total, 1000);   /* the last instalment is smaller */
-	/* Both too much: a plan counter. */
-	p = plan(500, 300, 2, RC_PERIOD_MONTH);
-	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, 1000, NULL, &p, &out),
-	    RC_COUNTER_PLAN);
-	RC_CHECK_NUM(out.upfront, 300);
-	RC_CHECK_NUM(out.instalment, 200);
+	RC_CHECK_NUM(rc_units(rc_terms_upfront(&out)), 300);
+	RC_CHECK_NUM(each(&out, NULL), 100);
+	RC_CHECK_INT(rc_terms_instalments(&out), 7);
+	RC_CHECK_INT(out.total, 100000);   /* the last instalment is smaller */
 
-	/* A dishonest debtor agrees to what it cannot keep. */
+	/* A dishonest debtor agrees to what it cannot keep: $300 a week is
+	 * 900 by day 21, beyond its cash 600 + 200 (the first month). */
 	t = truth;
 	t.honesty = 2;
-	p = plan(0, 300, 0, RC_PERIOD_MONTH);
-	RC_CHECK_INT(rc_negotiate_judge(&t, &st, 1000, NULL, &p, &out), RC_ACCEPT_PLAN);
+	p = plan(0, 300, 4, RC_PERIOD_WEEK);
+	RC_CHECK_INT(rc_negotiate_judge(&t, &st, &b, NULL, &p, &out), RC_ACCEPT_PLAN);
 	RC_CHECK_INT(out.affordable, 0);
-	RC_CHECK_INT(out.count, 4);
+	RC_CHECK_INT(rc_terms_count(&out), 4);
+	RC_CHECK_INT(rc_negotiate_affordable(&t, &b, &out), 0);
+	/* capacity itself */
+	RC_CHECK_NUM(rc_negotiate_capacity(600, 200, 0), 600);
+	RC_CHECK_NUM(rc_negotiate_capacity(600, 200, 1), 800);
+	RC_CHECK_NUM(rc_negotiate_capacity(600, 200, 33), 800);   /* Jan 4 */
+	RC_CHECK_NUM(rc_negotiate_capacity(600, 200, 34), 1000);
+	RC_CHECK_NUM(rc_negotiate_capacity(600, 200, 90), 1200);
 
 	/* Broke: no cash now, a small monthly amount. */
 	t.honesty = 8;
@@ -146,56 +174,49 @@ main(void)
 	t.first_offer = 0;
 	t.monthly = 50;
 	p = lump(100);
-	RC_CHECK_INT(rc_negotiate_judge(&t, &st, 1000, NULL, &p, &out), RC_COUNTER_PLAN);
-	RC_CHECK_NUM(out.instalment, 50);
-	RC_CHECK_INT(out.count, 20);
-	rc_negotiate_offer(&t, &st, 1000, NULL, &out);
-	RC_CHECK_NUM(out.upfront, 0);
-	RC_CHECK_NUM(out.instalment, 50);
+	RC_CHECK_INT(rc_negotiate_judge(&t, &st, &b, NULL, &p, &out), RC_COUNTER_PLAN);
+	RC_CHECK_NUM(each(&out, NULL), 50);
+	RC_CHECK_INT(rc_terms_count(&out), 20);
+	rc_negotiate_offer(&t, &st, &b, NULL, &out);
+	RC_CHECK_NUM(rc_units(rc_terms_upfront(&out)), 0);
+	RC_CHECK_NUM(each(&out, NULL), 50);
+	RC_CHECK_INT(out.affordable, 1);
 	t.monthly = 0;
-	RC_CHECK_INT(rc_negotiate_judge(&t, &st, 1000, NULL, &p, &out), RC_REFUSE);
+	RC_CHECK_INT(rc_negotiate_judge(&t, &st, &b, NULL, &p, &out), RC_REFUSE);
 
 	/* The debtor's own offer rises with the rounds, never falls. */
-	rc_negotiate_offer(&truth, &st, 1000, NULL, &out);
-	RC_CHECK_NUM(out.upfront, 300);
+	rc_negotiate_offer(&truth, &st, &b, NULL, &out);
+	RC_CHECK_NUM(first(&out, &due), 300);
+	RC_CHECK_INT(due, T);
 	st.rounds = 1;
-	rc_negotiate_offer(&truth, &st, 1000, NULL, &out);
-	RC_CHECK_NUM(out.upfront, 390);
+	rc_negotiate_offer(&truth, &st, &b, NULL, &out);
+	RC_CHECK_NUM(first(&out, NULL), 390);
 	standing = out;
 	st.rounds = 0;
-	rc_negotiate_offer(&truth, &st, 1000, &standing, &out);
-	RC_CHECK_NUM(out.upfront, 390);
+	rc_negotiate_offer(&truth, &st, &b, &standing, &out);
+	RC_CHECK_NUM(first(&out, NULL), 390);
 
-	/* Terms in words. */
+	/* Accepted terms in words: 300 + 4 x 200 is more than the 1,000
+	 * owed, so the last is $100. */
 	p = plan(300, 200, 4, RC_PERIOD_MONTH);
-	rc_negotiate_judge(&truth, &st, 1000, NULL, &p, &out);
-	/* 300 + 4 x 200 is more than the 1,000 owed: the last is $100. */
-	RC_CHECK_STR(rc_negotiate_describe(&out, "USD", buf, sizeof buf),
-	    "$300 today and then $200 a month for 4 months (the last $100)");
-	p = plan(0, 200, 5, RC_PERIOD_MONTH);
-	rc_negotiate_judge(&truth, &st, 1000, NULL, &p, &out);
-	RC_CHECK_STR(rc_negotiate_describe(&out, "EUR", buf, sizeof buf),
-	    "€200 a month for 5 months");
-	p = lump(250);
-	rc_negotiate_judge(&truth, &st, 1000, NULL, &p, &out);
-	RC_CHECK_STR(rc_negotiate_describe(&out, "GBP", buf, sizeof buf), "£250 today");
-	/* One remaining payment reads as such, not "for 1 month". */
-	p = plan(600, 0, 0, RC_PERIOD_NONE);
-	p.rest = 1;
-	t = truth;
-	t.monthly = 500;
-	t.first_offer = 600;
-	RC_CHECK_INT(rc_negotiate_judge(&t, &st, 1000, NULL, &p, &out), RC_ACCEPT_PLAN);
-	RC_CHECK_STR(rc_negotiate_describe(&out, "USD", buf, sizeof buf),
-	    "$600 today and the remaining $400 within a month");
+	RC_CHECK_INT(rc_negotiate_judge(&truth, &st, &b, NULL, &p, &out),
+	    RC_ACCEPT_PLAN);
+	RC_CHECK_INT(rc_terms_count(&out), 5);
+	RC_CHECK_INT(out.total, 100000);
+	rc_terms_say(&out, "USD", T, 0, buf, sizeof buf);
+	RC_CHECK(strstr(buf, "$300 today") == buf);
+	RC_CHECK(strstr(buf, "$200 a month") != NULL);
+	RC_CHECK(strstr(buf, "$100") != NULL);
+
 	/* Small monthly amounts round to fives, not down to tens. */
 	t = truth;
 	t.can_pay = 0;
 	t.cash_now = 0;
 	t.first_offer = 0;
 	t.monthly = 75;
-	rc_negotiate_offer(&t, &st, 1900, NULL, &out);
-	RC_CHECK_NUM(out.instalment, 75);
-	RC_CHECK_INT(out.count, 26);
+	b.balance = 1900;
+	rc_negotiate_offer(&t, &st, &b, NULL, &out);
+	RC_CHECK_NUM(each(&out, NULL), 75);
+	RC_CHECK_INT(rc_terms_count(&out), 26);
 	return RC_TEST_DONE();
 }

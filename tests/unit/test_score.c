@@ -19,7 +19,7 @@ static const struct rc_case_invoice invoices[] = {
 	{ "INV-5540", 1375, "2026-10-20", 0 },
 };
 static const struct rc_case kase = { "ProFit Equipment Services", "Marsh Studio",
-	NULL, "USD", 1375, 33, invoices, 2 };
+	NULL, "USD", 1375, 33, invoices, 2, RC_DATE_NONE };
 
 /* Builds a call from "C: ...", "D: ..." lines; "D[event]: ..." adds an
  * event to a debtor line. */
@@ -167,8 +167,10 @@ main(void)
 
 		t = call(lines);
 		t->has_agreement = 1;
-		t->agreement.upfront = 1375;
-		t->agreement.total = 1375;
+		rc_terms_clear(&t->agreement);
+		rc_terms_add(&t->agreement, 137500, 1, RC_PERIOD_NONE, RC_DATE_NONE,
+		    "now");
+		rc_terms_finish(&t->agreement, 137500);
 		t->agreement.affordable = 1;
 		t->ended_by = RC_ENDED_AGREEMENT;
 		memset(&in, 0, sizeof in);
@@ -186,15 +188,18 @@ main(void)
 		/* 100 * (.6 * 1 + .15 * 1 + .25 * .75) = 93.75 */
 		RC_CHECK_NUM(c->outcome.score, 93.75);
 		rc_scorecard_free(c);
-		/* The same terms as an unaffordable plan likely fail. */
-		t->agreement.upfront = 0;
-		t->agreement.instalment = 1375;
-		t->agreement.count = 1;
-		t->agreement.period = RC_PERIOD_MONTH;
+		/* The same sum a month on, beyond what the debtor will have by
+		 * then, likely fails. */
+		rc_terms_clear(&t->agreement);
+		rc_terms_add(&t->agreement, 137500, 1, RC_PERIOD_NONE, 31, NULL);
+		rc_terms_finish(&t->agreement, 137500);
+		truth.cash_now = 0;
 		truth.monthly = 500;
 		c = rc_score(rubric, &in);
-		/* p = .6 * (500/1375)^2 = .0793: expected about $109 */
-		RC_CHECK(c->outcome.expected > 100 && c->outcome.expected < 120);
+		/* by day 31 it has one month's 500; p = .6 * (500 / 1375)^2 =
+		 * .0793: expected about $109 */
+		RC_CHECK(c->outcome.expected > 105 && c->outcome.expected < 113);
+		RC_CHECK_NUM(c->outcome.recovered_now, 0);
 		rc_scorecard_free(c);
 		rc_transcript_free(t);
 	}

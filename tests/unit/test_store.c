@@ -35,9 +35,11 @@ sample_call(void)
 	ev->has_amount = 1;
 	ev->amount = 600;
 	ev->has_terms = 1;
-	ev->terms.upfront = 600;
-	snprintf(ev->terms.when, sizeof ev->terms.when, "today");
-	ev->terms.total = 600;
+	/* $600 today and $300 on a day said only as "payday" */
+	rc_terms_add(&ev->terms, 60000, 1, RC_PERIOD_NONE,
+	    rc_date_from_ymd(2026, 12, 2), NULL);
+	rc_terms_add(&ev->terms, 30000, 1, RC_PERIOD_NONE, RC_DATE_NONE, "payday");
+	rc_terms_finish(&ev->terms, 312000);
 	u = rc_transcript_add(t, RC_SPEAKER_ACTION, "/research", "negotiating", NULL);
 	ev = rc_turn_event(u, "research-viewed");
 	ev->detail = strdup("van \"quoted\"");
@@ -126,8 +128,11 @@ test_roundtrip(const struct rc_rubric *rubric)
 		RC_CHECK_STR(l->t->turns[2].rule, "offer-low");
 		RC_CHECK_INT(l->t->turns[2].nevents, 1);
 		RC_CHECK(l->t->turns[2].events[0].has_terms);
-		RC_CHECK_NUM(l->t->turns[2].events[0].terms.upfront, 600);
-		RC_CHECK_STR(l->t->turns[2].events[0].terms.when, "today");
+		RC_CHECK(rc_terms_same(&l->t->turns[2].events[0].terms,
+		    &t->turns[2].events[0].terms));
+		RC_CHECK_INT(l->t->turns[2].events[0].terms.total, 90000);
+		RC_CHECK_INT(l->t->turns[2].events[0].terms.balance_left, 222000);
+		RC_CHECK_STR(l->t->turns[2].events[0].terms.part[1].when, "payday");
 		RC_CHECK_STR(l->t->turns[3].events[0].detail, "van \"quoted\"");
 		RC_CHECK_INT(l->t->ended_by, RC_ENDED_TRAINEE);
 		RC_CHECK(l->card != NULL);
