@@ -55,6 +55,10 @@ struct rc_engine {
 	int has_cur;
 	double last_amount;            /* the trainee's last proposed amount */
 	int counter_upfront;           /* this reply counters the upfront part only */
+	int since_agree;               /* trainee lines since the deal was booked */
+	int agree_state;               /* the state the deal was made in */
+	int line_state;                /* the state the current line came in */
+	const struct rc_replyset *preface;   /* said before the next reply */
 	struct rc_err warnings;
 	struct rc_buf trace;           /* how the last reply was chosen */
 	const struct rc_rule *chosen;
@@ -550,6 +554,12 @@ say(struct rc_engine *e, const struct rc_replyset *rs, const struct rc_rule *r,
 	struct rc_turn *u;
 	size_t i;
 
+	if (e->preface != NULL) {
+		render(e, pick(e, e->preface), NULL, &text);
+		rc_buf_putc(&text, ' ');
+		apply_sets(e, e->preface->sets, e->preface->nsets);
+		e->preface = NULL;
+	}
 	render(e, pick(e, rs), r, &text);
 	u = rc_transcript_add(e->t, RC_SPEAKER_DEBTOR, rc_buf_str(&text),
 	    state_name(e), rule_id);
@@ -573,7 +583,40 @@ agree(struct rc_engine *e, struct rc_turn *u, const struct rc_terms *t)
 	e->t->has_agreement = 1;
 	e->t->agreement = *t;
 	e->vars[RC_VAR_AGREED] = 1;
+	e->since_agree = 0;
+	e->agree_state = e->line_state;
 	add_terms_event(u, "agreement", t);
+}
+
+/* 1 when the firm reading of the line carries intent ID. */
+static int
+read_as(const struct rc_engine *e, const char *id)
+{
+	int i = e->s->lex != NULL ? rc_lexicon_find(e->s->lex, id) : -1;
+
+	return i >= 0 && rc_intents_has(&e->rdg.firm, i);
+}
+
+/* 1 when terms A ask no more of the debtor than B by any day: the sum due
+ * by each payment date of either is no larger under A. */
+static int
+no_harder(const struct rc_terms *a, const struct rc_terms *b, int32_t today)
+{
+	const struct rc_terms *both[2] = { a, b };
+	int i, k;
+
+	for (k = 0; k < 2; k++) {
+		int32_t due;
+		int64_t cents;
+
+		for (i = 0; rc_terms_payment(both[k], i, &cents, &due); i++) {
+			int32_t day = due == RC_DATE_NONE ? today : due;
+
+			if (rc_terms_due_by(a, day, today) > rc_terms_due_by(b, day, today))
+				return 0;
+		}
+	}
+	return 1;
 }
 
 static struct rc_stance
@@ -636,6 +679,135 @@ bargain(struct rc_engine *e)
 	else if (v == RC_ACCEPT || v == RC_ACCEPT_PLAN)
 		agree(e, u, &out);
 	return u;
+}
+
+/* Terms SAID change the first payment of a booked plan OLD ("can we make
+ * it 2,000 today?"): one payment leaving the debt open.  Fills OUT with
+ * that payment and OLD's later dates sharing what is left of OLD's total
+ * (the last payment takes the cents), and returns 1; 0 when SAID is not
+ * such an amendment. */
+static int
+amend(const struct rc_terms *old, const struct rc_terms *said,
+      struct rc_terms *out)
+{
+	int n = rc_terms_count(old), i;
+	int32_t day;
+	int64_t first = rc_terms_first(said, &day), rest = old->total - first, each;
+
+	if (rc_terms_count(said) != 1 || said->balance_left <= 0 || n < 2 ||
+	    rest <= 0)
+		return 0;
+	rc_terms_clear(out);
+	rc_terms_add(out, first, 1, RC_PERIOD_NONE, day, said->part[0].when);
+	each = (rest + n - 2) / (n - 1);
+	for (i = 0; i < old->n; i++) {
+		const struct rc_part *p = &old->part[i];
+		int count = p->count;
+		int32_t due = p->due;
+		int64_t cents;
+
+		if (i == 0) {
+			if (count == 1)
+				continue;
+			rc_terms_payment(old, 1, &cents, &due);
+			count--;
+		}
+		rc_terms_add(out, each, count, p->every, due, p->when);
+	}
+	rc_terms_finish(out, old->total);
+	memcpy(out->method, said->method[0] ? said->method : old->method,
+	    sizeof out->method);
+	return 1;
+}
+
+/* What a trainee's line does to a booked deal; returns 1 when the line
+ * was answered here.  On the first line after the debtor restated the
+ * terms, a correction or other terms dispute the restatement: the bargain
+ * is open again (the debtor says a "reopen" reply, if the scenario has
+ * them, then answers the new terms as any proposal).  Later, other terms
+ * are a renegotiation: the debtor takes terms that ask no more of it by
+ * any date and refuses the rest ("renegotiate" replies), keeping the
+ * deal.  A recap or confirmation (unless it corrects), or other terms
+ * said to a debtor with no "renegotiate" replies, is left to the rules. */
+static int
+revisit(struct rc_engine *e, struct rc_turn *u)
+{
+	const struct rc_scenario *s = e->s;
+	const struct rc_terms *agreed = &e->t->agreement;
+	int fresh = e->since_agree == 1, corrects = read_as(e, "correction");
+	/* Saying the deal back, confirming it in writing, promising reminders
+	 * or stating what a missed payment brings all name figures without
+	 * asking for other terms. */
+	int other = e->prop.kind != RC_PROP_NONE && e->prop.terms.n > 0 &&
+	    !rc_terms_same(&e->prop.terms, agreed) && (corrects ||
+	    (!read_as(e, "recap") && !read_as(e, "confirm-writing") &&
+	    !read_as(e, "promise-reminders") && !read_as(e, "consequence")));
+	struct rc_event *ev;
+
+	if (!e->t->has_agreement || !(other || (fresh && corrects)))
+		return 0;
+	if (other) {
+		struct rc_terms t;
+
+		if (amend(agreed, &e->prop.terms, &t)) {
+			rc_buf_puts(&e->trace, "  one payment said: the booked plan's "
+			    "first payment changes, its later dates share the rest\n");
+			e->prop.terms = t;
+			e->prop.kind = RC_PROP_PLAN;
+		}
+	}
+	if (fresh) {
+		ev = rc_turn_event(u, "agreement-reopened");
+		ev->has_terms = 1;
+		ev->terms = *agreed;
+		rc_buf_puts(&e->trace, "  the trainee disputes the terms just "
+		    "restated: the bargain is open again\n");
+		e->has_cur = 0;
+		if (s->reopen.nreplies > 0)
+			e->preface = &s->reopen;
+		/* What was booked stands as the debtor's offer: "ok, that" takes
+		 * it again. */
+		e->standing = *agreed;
+		e->has_standing = 1;
+		e->t->has_agreement = 0;
+		e->vars[RC_VAR_AGREED] = 0;
+		e->state = e->line_state = e->agree_state;
+		e->why_kind = WHY_BARGAIN;
+		if (other)
+			bargain(e);
+		else {
+			/* Nothing new said yet: the debtor asks what, then. */
+			const struct rc_replyset *rs = e->preface;
+
+			e->preface = NULL;
+			say(e, rs != NULL ? rs : &s->states[e->state].fallback, NULL,
+			    rs != NULL ? "bargain:reopen" : "fallback");
+		}
+		return 1;
+	}
+	if (s->renegotiate.nreplies == 0)
+		return 0;
+	e->why_kind = WHY_BARGAIN;
+	if (no_harder(&e->prop.terms, agreed, e->deal.today)) {
+		rc_buf_puts(&e->trace, "  the trainee changes the deal to terms that "
+		    "ask no more of the debtor: taken\n");
+		int from = e->agree_state;
+
+		e->cur = e->prop.terms;
+		e->has_cur = 1;
+		agree(e, say(e, rc_terms_count(&e->cur) > 1 ? &s->accept_plan :
+		    &s->accept, NULL, "bargain:renegotiate"), &e->cur);
+		e->agree_state = from;   /* a dispute reopens where they bargained */
+		return 1;
+	}
+	rc_buf_puts(&e->trace, "  the trainee asks more than the booked deal: "
+	    "the debtor keeps to it\n");
+	e->has_cur = 0;
+	ev = rc_turn_event(say(e, &s->renegotiate, NULL, "bargain:renegotiate"),
+	    "renegotiation-refused");
+	ev->has_terms = 1;
+	ev->terms = e->prop.terms;
+	return 1;
 }
 
 static void
@@ -770,6 +942,15 @@ rc_engine_say(struct rc_engine *e, const char *line)
 	}
 	trace_line(e, u);
 	first = e->t->n;
+	e->line_state = e->state;
+	if (e->t->has_agreement)
+		e->since_agree++;
+	e->preface = NULL;
+	if (revisit(e, u)) {
+		e->firm_only = 0;
+		check_end(e, &e->t->turns[e->t->n - 1]);
+		return &e->t->turns[first];
+	}
 
 	line = e->norm;
 	st = &s->states[e->state];

@@ -190,6 +190,12 @@ collect_replysets(struct lint *l)
 	for (i = 0; i < 5; i++)
 		add_rs(l, bsets[i], NULL, ptr_printf("/bargain/%s", bnames[i]),
 		    ptr_printf("the bargain '%s' replies", bnames[i]));
+	if (s->reopen.nreplies > 0)
+		add_rs(l, &s->reopen, NULL, rc_xstrdup("/bargain/reopen"),
+		    rc_xstrdup("the bargain 'reopen' replies"));
+	if (s->renegotiate.nreplies > 0)
+		add_rs(l, &s->renegotiate, NULL, rc_xstrdup("/bargain/renegotiate"),
+		    rc_xstrdup("the bargain 'renegotiate' replies"));
 	/* Rules inherited from the shared base are checked with the base
 	 * (their pointers are into base.json), not with each scenario. */
 	for (i = 0; i < s->nglobal; i++)
@@ -622,6 +628,41 @@ check_replies(struct lint *l)
 	free(first);
 }
 
+/* A debtor who agrees says back what it agrees to: every reply of the
+ * bargain's accept sets and of rules that take the standing offer names
+ * the whole schedule through {terms} ({amount} alone would drop payments
+ * and dates). */
+static void
+check_restatement(struct lint *l)
+{
+	size_t i, k;
+
+	for (i = 0; i < l->nrs; i++) {
+		const struct rsref *r = &l->rs[i];
+		int agrees = r->rule != NULL ? r->rule->bargain == RC_BARGAIN_TAKE :
+		    r->rs == &l->s->accept || r->rs == &l->s->accept_plan;
+
+		if (!agrees || (r->rule != NULL && r->rule->base))
+			continue;
+		for (k = 0; k < r->rs->nreplies; k++) {
+			struct rc_buf msg = RC_BUF_INIT;
+			char *p;
+
+			if (strstr(r->rs->replies[k].text, "{terms}") != NULL)
+				continue;
+			p = ptr_printf("%s/replies/%zu", r->ptr, k);
+			rc_buf_puts(&msg, "reply ");
+			quote(&msg, r->rs->replies[k].text, QUOTE_MAX);
+			rc_buf_printf(&msg, " of %s agrees without saying the terms: "
+			    "write {terms} so the debtor restates every payment and "
+			    "date it accepts", r->label);
+			add(l, RC_ERROR, p, "%s", rc_buf_str(&msg));
+			rc_buf_free(&msg);
+			free(p);
+		}
+	}
+}
+
 /* Rules: "after" patterns and examples. */
 
 /* The first debtor reply (as written) that pattern P matches, or NULL. */
@@ -806,6 +847,7 @@ rc_lint_check(const struct rc_scenario *s, const char *text, size_t len,
 	check_graph(&l);
 	check_vars(&l);
 	check_replies(&l);
+	check_restatement(&l);
 	for (i = 0; i < s->nglobal; i++)
 		if (!s->global[i].base)
 			check_rule(&l, &s->global[i]);

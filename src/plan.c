@@ -669,7 +669,8 @@ rule_exists(const struct rc_scenario *s, const char *id)
 {
 	static const char *const special[] = { "opening", "fallback", "hangup",
 	    "pause", "bargain:accept", "bargain:accept_plan", "bargain:counter",
-	    "bargain:counter_plan", "bargain:refuse", NULL };
+	    "bargain:counter_plan", "bargain:refuse", "bargain:reopen",
+	    "bargain:renegotiate", NULL };
 	size_t i;
 
 	for (i = 0; special[i]; i++)

@@ -1380,7 +1380,7 @@ collect_facts(struct rc_scenario *s)
 	{
 		const struct rc_replyset *sets[] = { &s->opening, &s->hangup,
 		    &s->pause, &s->accept, &s->accept_plan, &s->counter,
-		    &s->counter_plan, &s->refuse };
+		    &s->counter_plan, &s->refuse, &s->reopen, &s->renegotiate };
 
 		for (i = 0; i < sizeof sets / sizeof *sets; i++)
 			vocab_replies(s->vocab, sets[i]);
@@ -1407,7 +1407,7 @@ build(struct ctx *c, const cJSON *root)
 	    "broke", "excuse-maker", "disputer", "gatekeeper", "promiser",
 	    "distressed", "follow-up", "guided", "other", NULL };
 	static const char *const bkeys[] = { "accept", "accept_plan", "counter",
-	    "counter_plan", "refuse", NULL };
+	    "counter_plan", "refuse", "reopen", "renegotiate", NULL };
 	struct rc_scenario *s = c->s;
 	const cJSON *v;
 	char *start;
@@ -1497,12 +1497,16 @@ build(struct ctx *c, const cJSON *root)
 		parse_replyset_at(c, v, "/bargain", "counter", &s->counter, 1);
 		parse_replyset_at(c, v, "/bargain", "counter_plan", &s->counter_plan, 1);
 		parse_replyset_at(c, v, "/bargain", "refuse", &s->refuse, 1);
+		parse_replyset_at(c, v, "/bargain", "reopen", &s->reopen, 0);
+		parse_replyset_at(c, v, "/bargain", "renegotiate", &s->renegotiate, 0);
 	} else {
 		parse_replyset_at(c, root, "/bargain", "accept", &s->accept, 0);
 		parse_replyset_at(c, root, "/bargain", "accept_plan", &s->accept_plan, 0);
 		parse_replyset_at(c, root, "/bargain", "counter", &s->counter, 0);
 		parse_replyset_at(c, root, "/bargain", "counter_plan", &s->counter_plan, 0);
 		parse_replyset_at(c, root, "/bargain", "refuse", &s->refuse, 0);
+		parse_replyset_at(c, root, "/bargain", "reopen", &s->reopen, 0);
+		parse_replyset_at(c, root, "/bargain", "renegotiate", &s->renegotiate, 0);
 	}
 	parse_scoring(c, root);
 	s->nrules = c->rule_index;
@@ -1634,6 +1638,8 @@ rc_scenario_free(struct rc_scenario *s)
 	free_replyset(&s->accept_plan);
 	free_replyset(&s->counter);
 	free_replyset(&s->counter_plan);
+	free_replyset(&s->reopen);
+	free_replyset(&s->renegotiate);
 	free_replyset(&s->refuse);
 	free(s);
 }

@@ -187,6 +187,11 @@ struct rc_scenario {
 	struct rc_replyset opening, hangup, pause;
 	int has_pause;
 	struct rc_replyset accept, accept_plan, counter, counter_plan, refuse;
+	/* Optional (no replies when absent): said when the trainee corrects
+	 * terms the debtor has just restated, before the new bargain's answer
+	 * ("reopen"); and when the trainee later tries to change a booked deal
+	 * to one that asks more of the debtor ("renegotiate"). */
+	struct rc_replyset reopen, renegotiate;
 
 	/* scoring overrides: practices not applicable here, and weights;
 	 * both arrays NULL-terminated (weight_values parallel to weight_ids) */

@@ -56,7 +56,8 @@ expect_grep "broken base: example caught first" "$TMP/err" \
 for check in 'invalid JSON' 'unknown key' 'pcre2 error' "unknown state" \
     'is unreachable' 'has no way out' "missing required key 'fallback'" \
     'is caught first by rule' 'does not fire it' 'set but never read' \
-    'read but never set' 'repeated word for word' 'is also said by'; do
+    'read but never set' 'repeated word for word' 'is also said by' \
+    'agrees without saying the terms'; do
 	if grep -q -- "$check" tests/lint/*.expected; then pass; else
 		fail "no file in tests/lint covers '$check'"
 	fi

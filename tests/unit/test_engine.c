@@ -188,7 +188,7 @@ main(void)
 	RC_CHECK_NUM(rc_engine_var(e, "leverage"), 1);
 	/* round 2 with leverage: w = .6 + .25 = .85 -> 300 + 255 = 550 */
 	RC_CHECK(strstr(say(e, "Can you pay $600 today?"), "$550.") != NULL);
-	RC_CHECK_STR(say(e, "$550 today then"), "Fine, $550.");
+	RC_CHECK_STR(say(e, "$550 today then"), "Fine, $550 today.");
 	RC_CHECK_STR(rc_engine_state(e), "done");
 	t = rc_engine_transcript(e);
 	RC_CHECK_INT(t->has_agreement, 1);
@@ -209,6 +209,37 @@ main(void)
 	RC_CHECK_STR(say(e, "ok, deal"), "Great, $300 today it is.");
 	RC_CHECK_INT(rc_terms_first(&rc_engine_transcript(e)->agreement, NULL),
 	    30000);
+	rc_engine_free(e);
+
+	/* A booked deal: disputed at once it is open again; changed later,
+	 * the debtor keeps to it unless the change asks less of it. */
+	e = rc_engine_new(s, 1);
+	rc_engine_open(e);
+	say(e, "hello");
+	say(e, "what can you pay?");
+	RC_CHECK_STR(say(e, "ok, deal"), "Great, $300 today it is.");
+	t = rc_engine_transcript(e);
+	RC_CHECK_STR(say(e, "sorry, I meant $320 today"),
+	    "Oh, I wrote that down wrong. Fine, $320 today.");
+	RC_CHECK(rc_turn_find(&t->turns[t->n - 2], "agreement-reopened") != NULL);
+	RC_CHECK_INT(rc_terms_first(&t->agreement, NULL), 32000);
+	say(e, "thanks");
+	/* Asking more later: refused, the deal stands. */
+	RC_CHECK_STR(say(e, "can you pay $600 today instead?"), "No, we said $320 today.");
+	RC_CHECK_STR(last(e)->rule, "bargain:renegotiate");
+	RC_CHECK(rc_turn_find(last(e), "renegotiation-refused") != NULL);
+	RC_CHECK_INT(rc_terms_first(&t->agreement, NULL), 32000);
+	/* Asking less: taken and restated. */
+	RC_CHECK_STR(say(e, "make it $250 today then"), "Fine, $250 today.");
+	RC_CHECK_INT(rc_terms_first(&t->agreement, NULL), 25000);
+	/* "no wait" with no new figure: open again, the booked terms stand
+	 * as the debtor's offer, and taking them books them again. */
+	RC_CHECK_STR(say(e, "no wait"), "Oh, I wrote that down wrong.");
+	RC_CHECK_INT(t->has_agreement, 0);
+	RC_CHECK_STR(rc_engine_state(e), "talk");
+	RC_CHECK_STR(say(e, "ok, deal"), "Great, $250 today it is.");
+	RC_CHECK_INT(t->has_agreement, 1);
+	RC_CHECK_INT(rc_terms_first(&t->agreement, NULL), 25000);
 	rc_engine_free(e);
 
 	/* Insults drain patience (3): the debtor hangs up after the reply. */
