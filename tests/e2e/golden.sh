@@ -4,8 +4,15 @@
 # must show (one ERE per line; a leading '!' means must NOT show).  When
 # NAME.out exists, the whole output must match it byte for byte.  Every
 # case is also checked to be deterministic in text and JSON, and, played
-# with seed 2 instead of 1, to end the same way in different words.
+# with seed 2 instead of 1, to end the same way in different words.  Every
+# agreement must be restated by the debtor with payments adding up to the
+# cent ($SUMCHECK).  When NAME.schedule exists (one payment a line: amount
+# and due date), the booked schedule must be exactly that in
+# `run --format json`, and `recoup show` of the stored call must book the
+# same terms as the live call.
 . "$(dirname "$0")/lib.sh"
+: "${JSONGET:?JSONGET must point at the jsonget test tool}"
+: "${SUMCHECK:?SUMCHECK must point at the sumcheck test tool}"
 
 for script in tests/golden/*.script; do
 	name=${script%.script}
@@ -19,6 +26,36 @@ for script in tests/golden/*.script; do
 	"$RECOUP" run "$@" --script "$script" --format json >"$TMP/j1" 2>/dev/null
 	"$RECOUP" run "$@" --script "$script" --format json >"$TMP/j2" 2>/dev/null
 	if cmp -s "$TMP/j1" "$TMP/j2"; then pass; else fail "$name: two JSON runs differ"; fi
+	if "$SUMCHECK" "$TMP/j1" >"$TMP/sums"; then pass; else
+		fail "$name: agreements not restated to the cent"
+		sed 's/^/  | /' "$TMP/sums" >&2
+	fi
+	if [ -f "$name.schedule" ]; then
+		"$JSONGET" "$TMP/j1" 'outcome.agreement.schedule.*' amount due \
+		    | tr '\t' ' ' >"$TMP/sched"
+		if cmp -s "$TMP/sched" "$name.schedule"; then pass; else
+			fail "$name: booked schedule differs from $name.schedule"
+			diff "$name.schedule" "$TMP/sched" | sed 's/^/  /' >&2
+		fi
+		rm -f "$TMP/g.db"
+		# shellcheck disable=SC2046
+		"$RECOUP" run $(sed 's/--no-save//' "$name.args") --script "$script" \
+		    --db "$TMP/g.db" >/dev/null 2>&1
+		"$RECOUP" show 1 --db "$TMP/g.db" >"$TMP/show" 2>&1
+		grep '^Agreement:' "$TMP/out" >"$TMP/a1"
+		grep '^Agreement:' "$TMP/show" >"$TMP/a2"
+		if [ -s "$TMP/a1" ] && cmp -s "$TMP/a1" "$TMP/a2"; then pass; else
+			fail "$name: 'recoup show' books other terms than the call"
+			diff "$TMP/a1" "$TMP/a2" | sed 's/^/  /' >&2
+		fi
+		"$RECOUP" show 1 --db "$TMP/g.db" --format json >"$TMP/showj" 2>&1
+		"$JSONGET" "$TMP/showj" 'outcome.agreement.schedule.*' amount due \
+		    | tr '\t' ' ' >"$TMP/sched2"
+		if cmp -s "$TMP/sched2" "$name.schedule"; then pass; else
+			fail "$name: 'recoup show --format json' schedule differs"
+			diff "$name.schedule" "$TMP/sched2" | sed 's/^/  /' >&2
+		fi
+	fi
 	if [ -f "$name.expect" ]; then
 		while IFS= read -r pat; do
 			case "$pat" in
