@@ -25,6 +25,7 @@
 #include "jsonptr.h"
 #include "jsonread.h"
 #include "session.h"
+#include "terms.h"
 #include "xmalloc.h"
 
 #define MAX_SEED 9007199254740991.0   /* 2^53 - 1: exact in a JSON number */
@@ -994,6 +995,41 @@ check(struct run *u, const struct rc_plan_expect *x, size_t from)
 	rc_buf_free(&act);
 }
 
+/* Every plan checks, at every step, what a debtor who agrees must do: say
+ * back the whole schedule it agrees to, whose payments add up to its
+ * total to the cent. */
+static void
+check_restated(struct run *u, size_t from)
+{
+	const struct rc_transcript *t = rc_engine_transcript(rc_session_engine(u->ss));
+	size_t i;
+
+	for (i = from; i < t->n; i++) {
+		const struct rc_event *ev = rc_turn_find(&t->turns[i], "agreement");
+		char words[512], got[64], want[64];
+		int64_t cents, sum = 0;
+		int32_t due;
+		int k;
+
+		if (ev == NULL || !ev->has_terms)
+			continue;
+		u->r->checks++;
+		for (k = 0; rc_terms_payment(&ev->terms, k, &cents, &due); k++)
+			sum += cents;
+		if (sum != ev->terms.total) {
+			snprintf(want, sizeof want, "%lld cents", (long long)ev->terms.total);
+			snprintf(got, sizeof got, "%lld cents", (long long)sum);
+			fail(u, "agreement: payments add up to the total", want, got);
+		}
+		rc_terms_say(&ev->terms, u->s->currency, u->s->date, 1, words,
+		    sizeof words);
+		if (t->turns[i].speaker == RC_SPEAKER_DEBTOR &&
+		    strstr(t->turns[i].text, words) == NULL)
+			fail(u, "agreement: the debtor restates the terms", words,
+			    t->turns[i].text);
+	}
+}
+
 static size_t
 spoken_turns(const struct rc_transcript *t)
 {
@@ -1103,6 +1139,7 @@ play(struct run *u, const struct rc_plan_case *pc)
 		if (rc_session_input(u->ss, st->line, &out) && !rc_engine_ended(e))
 			rc_session_finish(u->ss, &out);
 		check(u, &st->expect, from);
+		check_restated(u, from);
 		ok = !u->failed;
 	}
 	if (ok) {

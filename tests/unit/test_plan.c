@@ -3,12 +3,13 @@
  * position, the reserved "score" key), finding the scenario, binding names
  * to the scenario, and running: passing cases, failures with expected and
  * actual, failures merged across seeds, a run stopping at its first
- * failing step, and --case / --seed.
+ * failing step, --case / --seed, and every agreement restated in full.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "harness.h"
+#include "jsonpos.h"
 #include "plan.h"
 
 #define TINY RECOUP_TEST_DATA "/data/tiny.json"
@@ -177,6 +178,44 @@ main(void)
 		rc_plan_result_free(&r);
 	}
 	rc_plan_free(p);
+
+	/* A debtor that agrees without saying the terms back fails every
+	 * plan that reaches the agreement, at that step. */
+	{
+		size_t len;
+		char *text = rc_file_read(TINY, &len, &err), *at;
+		struct rc_scenario *mute = NULL;
+
+		RC_CHECK(text != NULL && (at = strstr(text, "\"Fine, {terms}.\"")) != NULL);
+		if (text && (at = strstr(text, "\"Fine, {terms}.\"")) != NULL) {
+			memcpy(at, "\"Fine.         \"", 16);
+			mute = rc_scenario_parse(TINY, text, len, &err);
+		}
+		RC_CHECK(mute != NULL);
+		p = parse("{\"seeds\": [1], \"cases\": [{\"name\": \"mute\", \"steps\": "
+		    "[\"hello\", \"what can you pay?\", \"Could you do $500 today?\", "
+		    "\"I saw your boat\", \"Can you pay $600 today?\", \"$550 today then\"]}]}");
+		RC_CHECK(p != NULL);
+		if (p && mute) {
+			RC_CHECK_INT(rc_plan_bind(p, mute, &err), 0);
+			RC_CHECK_INT(rc_plan_run(p, mute, NULL, 0, 0, &r), 1);
+			f = failure(&r, "agreement: the debtor restates the terms");
+			RC_CHECK(f != NULL);
+			if (f) {
+				RC_CHECK_INT(f->step, 6);
+				RC_CHECK_STR(f->expected, "$550 today");
+				RC_CHECK_STR(f->actual, "Fine.         ");   /* padded in place */
+			}
+			rc_plan_result_free(&r);
+			/* The same plan on the debtor that restates: no failure. */
+			RC_CHECK_INT(rc_plan_bind(p, s, &err), 0);
+			RC_CHECK_INT(rc_plan_run(p, s, NULL, 0, 0, &r), 0);
+			rc_plan_result_free(&r);
+		}
+		rc_plan_free(p);
+		rc_scenario_free(mute);
+		free(text);
+	}
 	rc_plan_free(NULL);
 	rc_err_clear(&err);
 	rc_scenario_free(s);
