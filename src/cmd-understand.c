@@ -28,21 +28,25 @@ path_name(enum rc_read_path p)
 	return "?";
 }
 
-/* A proposal as JSON: its kind, the share and "the rest" as said, and
- * its schedule in the one terms codec (terms.h). */
+/* A proposal as JSON: the terms in the one codec of terms.h (schedule,
+ * total, balance_left, method, text), with the kind, the share and "the
+ * rest" as said in front. */
 static void
 terms_json(const struct rc_proposal *p, const struct rc_scenario *s,
            struct rc_buf *b)
 {
+	struct rc_buf t = RC_BUF_INIT;
+
 	if (p->kind == RC_PROP_NONE) {
 		rc_buf_puts(b, "null");
 		return;
 	}
-	rc_buf_printf(b, "{\"kind\": \"%s\", \"share\": %g, \"rest\": %s, "
-	    "\"schedule\": ", p->kind == RC_PROP_LUMP ? "lump" : "plan", p->share,
+	rc_buf_printf(b, "{\"kind\": \"%s\", \"share\": %g, \"rest\": %s, ",
+	    p->kind == RC_PROP_LUMP ? "lump" : "plan", p->share,
 	    p->rest ? "true" : "false");
-	rc_terms_json(b, &p->terms, s->currency, s->date);
-	rc_buf_putc(b, '}');
+	rc_terms_json(&t, &p->terms, s->currency, s->date);
+	rc_buf_puts(b, rc_buf_str(&t) + 1);   /* the codec's object, opened above */
+	rc_buf_free(&t);
 }
 
 /* A proposal as a person restates it. */

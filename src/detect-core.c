@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "date.h"
 #include "detect.h"
 #include "score.h"
 #include "xmalloc.h"
@@ -347,30 +348,18 @@ id_digits(const char *id)
 	return any ? v : -1;
 }
 
-/* Days since 1970-01-01 of a civil date (H. Hinnant's algorithm). */
-static long
-civil_days(int y, int m, int d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
+/* Reads a case file's due date ("2026-09-15") into DT; 0 when it is not a
+ * real calendar day. */
 static int
 parse_due(const char *s, struct date *dt)
 {
+	int32_t day;
+
 	memset(dt, 0, sizeof *dt);
-	if (s == NULL || strlen(s) < 10 || !isdigit((unsigned char)s[0]))
+	if (s == NULL || !rc_date_parse_iso(s, &day))
 		return 0;
-	dt->y = atoi(s);
-	dt->m = atoi(s + 5);
-	dt->d = atoi(s + 8);
-	return dt->m >= 1 && dt->m <= 12 && dt->d >= 1 && dt->d <= 31;
+	rc_date_ymd(day, &dt->y, &dt->m, &dt->d);
+	return 1;
 }
 
 /* ---- What the case file makes true ---- */
@@ -448,7 +437,7 @@ facts_init(struct facts *f, const struct rc_detect *d)
 		if (nunpaid < SUBSET_MAX)
 			unpaid[nunpaid++] = inv->amount;
 		if (parse_due(inv->due, &dt)) {
-			long days = civil_days(dt.y, dt.m, dt.d);
+			long days = rc_date_from_ymd(dt.y, dt.m, dt.d);
 
 			if (!have_oldest || days < oldest)
 				oldest = days;
@@ -478,7 +467,7 @@ facts_init(struct facts *f, const struct rc_detect *d)
 			if (!c->invoices[i].paid && have_oldest &&
 			    parse_due(c->invoices[i].due, &dt)) {
 				long late = c->days_overdue -
-				    (civil_days(dt.y, dt.m, dt.d) - oldest);
+				    (rc_date_from_ymd(dt.y, dt.m, dt.d) - oldest);
 
 				if (late > 0)
 					f->overdue[f->noverdue++] = (int)late;

@@ -32,6 +32,15 @@ expect_eq "json: remind-debt read from the case file" \
 expect_eq "json: no terms" "$("$JSONGET" "$TMP/j" terms)" "null"
 expect_eq "json: state" "$("$JSONGET" "$TMP/j" state)" "greeting"
 
+# The terms a line is read as: the schedule, dated against the call's date
+# (forgetful-florist: Sunday 2026-11-01), the same shape as a booked deal.
+"$RECOUP" understand forgetful-florist "1,840 today, 800 on December 1 and the last 480 on January 1" \
+	--format json >"$TMP/j" 2>"$TMP/err"
+expect_eq "json terms: schedule" "$("$JSONGET" "$TMP/j" "terms.schedule.*" amount due)" \
+	"$(printf '1840\t2026-11-01\n800\t2026-12-01\n480\t2027-01-01')"
+expect_eq "json terms: kind, total, left" \
+	"$("$JSONGET" "$TMP/j" terms kind total balance_left)" "plan	3120	0"
+
 # A debtor's line: the debtor's intents, no rule.
 "$RECOUP" understand forgetful-florist "we're skint, I lost my job in March" --speaker debtor \
 	--format json >"$TMP/j" 2>"$TMP/err"
