@@ -92,4 +92,23 @@ for script in tests/golden/*.script; do
 	fi
 done
 
+# docs/samples/ are the playthroughs scripts/samples.sh writes: current.
+sh scripts/samples.sh "$RECOUP" "$TMP/samples"
+for f in "$TMP"/samples/*.txt; do
+	if cmp -s "$f" "docs/samples/${f##*/}"; then pass; else
+		fail "docs/samples/${f##*/} is out of date: run scripts/samples.sh build/recoup"
+	fi
+done
+# The README's sample call is what docs/examples/readme.call plays.
+"$RECOUP" run forgetful-florist --script docs/examples/readme.call --seed 7 \
+    --no-save >"$TMP/readme" 2>&1
+sed -n '/^\$ recoup run forgetful-florist --script call.txt --seed 7$/,/^```$/p' README.md |
+    sed '1d;$d' >"$TMP/readme.want"
+if [ -s "$TMP/readme.want" ] && head -n "$(wc -l <"$TMP/readme.want")" "$TMP/readme" |
+    cmp -s - "$TMP/readme.want"; then pass; else
+	fail "README.md: the sample call differs from docs/examples/readme.call's"
+	head -n "$(wc -l <"$TMP/readme.want")" "$TMP/readme" | diff "$TMP/readme.want" - |
+	    head -10 >&2
+fi
+
 finish
