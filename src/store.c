@@ -116,6 +116,13 @@ static const char *const migrations[] = {
 	/* 1 -> 2: who said a debtor line when it was not the debtor (a
 	 * gatekeeper: a spouse, a receptionist). */
 	"ALTER TABLE turns ADD COLUMN name TEXT;\n",
+	/* 2 -> 3: the call's date (YYYY-MM-DD, the day the agreement's words
+	 * were said against; NULL when not known).  Sessions stored before it
+	 * get it later from their scenario (rc_store_set_call_date), found
+	 * through the partial index. */
+	"ALTER TABLE sessions ADD COLUMN call_date TEXT;\n"
+	"CREATE INDEX sessions_undated ON sessions(scenario, scenario_version) "
+	"WHERE call_date IS NULL;\n",
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
@@ -129,9 +136,9 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_BEGIN_SESSION] =
 	    "INSERT INTO sessions (trainee, cohort, drill, scenario, "
 	    "scenario_version, scenario_title, debtor, currency, balance, seed, "
-	    "mode, status, host, pid, started_at, updated_at) VALUES "
+	    "mode, status, host, pid, started_at, updated_at, call_date) VALUES "
 	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'running', ?12, ?13, "
-	    "?14, ?14)",
+	    "?14, ?14, ?15)",
 	[ST_TURN] =
 	    "INSERT OR REPLACE INTO turns (session_id, number, speaker, text, "
 	    "state, rule, events, at, name) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
@@ -574,6 +581,11 @@ rc_store_session_begin(struct rc_store *st, const struct rc_store_meta *m,
 	sqlite3_bind_int64(q, 13, (sqlite3_int64)getpid());
 	sqlite3_bind_int64(q, 14, m->started_at ? m->started_at :
 	    (int64_t)time(NULL));
+	if (m->has_call_date) {
+		char day[16];
+
+		bind_text(q, 15, rc_date_iso(m->call_date, day, sizeof day));
+	}
 	if (step_done(st, q, err, "cannot start a session") != 0)
 		goto fail;
 	id = sqlite3_last_insert_rowid(st->db);
@@ -829,7 +841,7 @@ rc_store_add_score(struct rc_store *st, int64_t id,
 	"s.floor, s.mood, c.id, c.rubric_version, c.practice_score, " \
 	"c.outcome_score, c.score, c.pass_mark, c.passed, c.style, c.agreement, " \
 	"c.recovered_now, c.expected, c.goodwill, c.days_to_full, c.critical, " \
-	"c.summary"
+	"c.summary, s.call_date"
 
 static const char *
 col_text(sqlite3_stmt *q, int i)
@@ -844,6 +856,9 @@ read_row(sqlite3_stmt *q, struct rc_store_row *r)
 
 	memset(r, 0, sizeof *r);
 	r->id = sqlite3_column_int64(q, 0);
+	if (!rc_date_parse_iso(col_text(q, 35) ? col_text(q, 35) : "",
+	    &r->call_date))
+		r->call_date = RC_DATE_NONE;
 	r->trainee = col_text(q, 1);
 	r->cohort = col_text(q, 2);
 	r->drill = col_text(q, 3);
@@ -955,6 +970,65 @@ rc_store_sessions(struct rc_store *st, const struct rc_store_filter *f,
 	return n;
 }
 
+int
+rc_store_undated(struct rc_store *st, rc_store_undated_fn fn, void *ctx,
+                 struct rc_err *err)
+{
+	sqlite3_stmt *q;
+	int rc, n = 0;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT DISTINCT scenario, "
+	    "scenario_version FROM sessions WHERE call_date IS NULL ORDER BY 1, 2",
+	    -1, &q, NULL) != SQLITE_OK) {
+		db_error(st, err, "cannot query the sessions");
+		return -1;
+	}
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		n++;
+		if (fn(ctx, col_text(q, 0), col_text(q, 1)) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		db_error(st, err, "cannot query the sessions");
+		n = -1;
+	}
+	sqlite3_finalize(q);
+	return n;
+}
+
+int
+rc_store_set_call_date(struct rc_store *st, const char *scenario,
+                       const char *version, int32_t day, struct rc_err *err)
+{
+	sqlite3_stmt *q;
+	char iso[16];
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, "UPDATE sessions SET call_date = ?1 "
+	    "WHERE call_date IS NULL AND scenario = ?2 AND scenario_version IS ?3",
+	    -1, &q, NULL) != SQLITE_OK) {
+		db_error(st, err, "cannot date the sessions");
+		return -1;
+	}
+	bind_text(q, 1, rc_date_iso(day, iso, sizeof iso));
+	bind_text(q, 2, scenario);
+	bind_text(q, 3, version);
+	if (begin(st, err) != 0) {
+		sqlite3_finalize(q);
+		return -1;
+	}
+	rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE) {
+		db_error(st, err, "cannot date the sessions");
+		rollback(st);
+		return -1;
+	}
+	return commit(st, err);
+}
+
 /* Loading one session back. */
 
 static const char *
@@ -1002,13 +1076,13 @@ jnum(const cJSON *o, const char *key)
 }
 
 int
-rc_store_parse_terms(const char *json, struct rc_terms *t)
+rc_store_parse_terms(const char *json, int32_t call_date, struct rc_terms *t)
 {
 	cJSON *o;
 
 	if (json == NULL || (o = cJSON_Parse(json)) == NULL)
 		return -1;
-	if (!rc_terms_from_json(o, t, RC_DATE_NONE)) {
+	if (!rc_terms_from_json(o, t, call_date)) {
 		cJSON_Delete(o);
 		return -1;
 	}
@@ -1040,7 +1114,7 @@ ended_named(const char *s)
 }
 
 static void
-add_events(struct rc_turn *u, const char *json)
+add_events(struct rc_turn *u, const char *json, int32_t call_date)
 {
 	cJSON *a = json ? cJSON_Parse(json) : NULL, *e;
 
@@ -1062,7 +1136,7 @@ add_events(struct rc_turn *u, const char *json)
 		}
 		if (cJSON_IsObject(terms)) {
 			ev->has_terms = rc_terms_from_json(terms, &ev->terms,
-			    RC_DATE_NONE);
+			    call_date);
 		}
 	}
 	cJSON_Delete(a);
@@ -1089,7 +1163,7 @@ load_turns(struct rc_store *st, struct rc_store_loaded *l, struct rc_err *err)
 		u->number = sqlite3_column_int(q, 0);
 		if (col_text(q, 6) != NULL)
 			u->name = rc_xstrdup(col_text(q, 6));
-		add_events(u, col_text(q, 5));
+		add_events(u, col_text(q, 5), l->row.call_date);
 	}
 	sqlite3_finalize(q);
 	if (rc != SQLITE_DONE) {
@@ -1279,7 +1353,7 @@ rc_store_load(struct rc_store *st, int64_t id, const struct rc_rubric *rubric,
 		goto fail;
 	l->t->ended_by = ended_named(l->row.ended_by);
 	if (l->row.agreement && rc_store_parse_terms(l->row.agreement,
-	    &l->t->agreement) == 0)
+	    l->row.call_date, &l->t->agreement) == 0)
 		l->t->has_agreement = 1;
 	l->t->has_floor = l->row.has_floor;
 	l->t->floor = l->row.floor;
