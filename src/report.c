@@ -16,6 +16,31 @@
 #include "rubric.h"
 #include "xmalloc.h"
 
+int
+rc_report_terms(const struct rc_store_row *row, struct rc_terms *t)
+{
+	rc_terms_clear(t);
+	return row->agreement != NULL && rc_store_parse_terms(row->agreement,
+	    row->call_date, t) == 0;
+}
+
+const char *
+rc_report_currency(const struct rc_store_row *row)
+{
+	return row->currency ? row->currency : "";
+}
+
+void
+rc_report_terms_say(struct rc_buf *b, const struct rc_store_row *row)
+{
+	struct rc_terms t;
+	char words[512];
+
+	if (rc_report_terms(row, &t))
+		rc_buf_puts(b, rc_terms_say(&t, rc_report_currency(row),
+		    row->call_date, 0, words, sizeof words));
+}
+
 struct rc_report *
 rc_report_new(void)
 {

@@ -22,6 +22,7 @@
 
 #include "buf.h"
 #include "store.h"
+#include "terms.h"
 
 struct rc_report_practice {
 	char *id;
@@ -83,6 +84,16 @@ double rc_report_trend(const struct rc_report_trainee *t, int *ok);
 /* Share of applicable sessions where practice I was met, 0..1; -1 when
  * it never applied. */
 double rc_report_share_met(const struct rc_report_trainee *t, size_t i);
+
+/* ROW's agreement read into T, its words resolved against the call's
+ * date: 1, or 0 when the session has none (or it cannot be read). */
+int rc_report_terms(const struct rc_store_row *row, struct rc_terms *t);
+/* ROW's agreement in the words of the live scorecard's Agreement line
+ * ("$1,840 today and then $640 a month for 2 months from December 1"),
+ * appended to B; nothing when there is none. */
+void rc_report_terms_say(struct rc_buf *b, const struct rc_store_row *row);
+/* The currency ROW's money is in ("" when not stored). */
+const char *rc_report_currency(const struct rc_store_row *row);
 
 /* "2024-11-23T12:30:05Z" (UTC) into BUF (at least 21 bytes); "" for 0. */
 const char *rc_report_iso_time(int64_t t, char *buf, size_t size);
