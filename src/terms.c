@@ -271,7 +271,8 @@ say_when(struct rc_buf *b, int32_t due, const char *when, int32_t today)
 	if (due == RC_DATE_NONE && when[0] != '\0') {
 		static const char *const bare[] = {
 			"next", "this", "each", "every", "in", "when", "within",
-			"after", "before", "by", "once", NULL
+			"after", "before", "by", "once", "today", "tomorrow", "now",
+			"tonight", NULL
 		};
 		size_t i, n;
 		int plain = 0;
