@@ -129,7 +129,7 @@ static const char *const migrations[] = {
 
 enum stmt {
 	ST_BEGIN_SESSION, ST_TURN, ST_TOUCH, ST_END, ST_UNCURRENT, ST_SCORE,
-	ST_RESULT, ST_COUNT
+	ST_RESULT, ST_CALL, ST_COUNT
 };
 
 static const char *const stmt_sql[ST_COUNT] = {
@@ -161,6 +161,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	    "INSERT INTO results (score_id, practice, number, status, points, "
 	    "weight, note, evidence, title, ord) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
 	    "?7, ?8, ?9, ?10)",
+	[ST_CALL] =
+	    "SELECT call_date, currency FROM sessions WHERE id = ?1",
 };
 
 struct rc_store {
@@ -223,6 +225,8 @@ make_parents(const char *path)
 	free(p);
 	return rc;
 }
+
+static const char *col_text(sqlite3_stmt *q, int i);
 
 static int
 exec_sql(struct rc_store *st, const char *sql, struct rc_err *err)
@@ -789,10 +793,28 @@ rc_store_session_end(struct rc_store *st, int64_t id,
 	sqlite3_stmt *q;
 	int64_t when = ended_at ? ended_at : (int64_t)time(NULL);
 
-	if (t != NULL && t->has_agreement)
-		rc_terms_json(&terms, &t->agreement, "", RC_DATE_NONE);
 	if (begin(st, err) != 0)
 		goto fail;
+	if (t != NULL && t->has_agreement) {
+		int32_t day = RC_DATE_NONE;
+		char *currency = NULL;
+
+		/* The stored words as the scorecard said them: against the
+		 * call's date, in its currency. */
+		if ((q = stmt(st, ST_CALL, err)) == NULL)
+			goto fail;
+		sqlite3_bind_int64(q, 1, id);
+		if (sqlite3_step(q) == SQLITE_ROW) {
+			const char *d = col_text(q, 0), *c = col_text(q, 1);
+
+			if (d == NULL || !rc_date_parse_iso(d, &day))
+				day = RC_DATE_NONE;
+			currency = c ? rc_xstrdup(c) : NULL;
+		}
+		sqlite3_reset(q);
+		rc_terms_json(&terms, &t->agreement, currency ? currency : "", day);
+		free(currency);
+	}
 	if ((q = stmt(st, ST_END, err)) == NULL)
 		goto fail;
 	sqlite3_bind_int64(q, 1, id);
