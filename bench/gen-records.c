@@ -127,6 +127,9 @@ main(int argc, char **argv)
 		m.seed = (uint64_t)i;
 		m.mode = "practice";
 		m.started_at = when;
+		/* forgetful-florist's case: 2026-09-15 + 47 days overdue */
+		m.has_call_date = 1;
+		m.call_date = rc_date_from_ymd(2026, 11, 1);
 		if ((id = rc_store_session_begin(st, &m, &err)) < 0)
 			goto fail;
 		for (k = 0; k < t->n; k++)

@@ -70,6 +70,9 @@ rescore(const struct rc_rubric *rubric, const struct rc_scenario *s,
 	struct rc_scorecard *card;
 
 	rc_score_input_scenario(&in, &kase, inv, s);
+	/* The agreement's dates were said against the call's own date. */
+	if (l->row.call_date != RC_DATE_NONE)
+		kase.date = l->row.call_date;
 	in.t = l->t;
 	in.has_mood = l->row.has_mood;
 	in.mood = l->row.mood;
@@ -133,6 +136,7 @@ rescore_exec(int argc, char **argv)
 		return RC_EXIT_USAGE;
 	}
 	p.version = rubric->version;
+	rc_cmd_date_sessions(st, dir);
 	if (rc_store_sessions(st, &q.f, pick_row, &p, &err) < 0 ||
 	    (!dry && rc_store_batch_begin(st, &err) != 0)) {
 		rc_cmd_print_err(&err);

@@ -90,6 +90,8 @@ show_exec(int argc, char **argv)
 	sc.difficulty = (char *)l->row.mode;
 	sc.archetype = (char *)"";
 	sc.balance = l->row.balance;
+	/* The agreement's "today" and "Friday" are the call's, not ours. */
+	sc.date = l->row.call_date;
 	style.color = rc_cmd_color(STDOUT_FILENO);
 	if (json) {
 		rc_render_json(&out, &sc, l->row.seed, l->row.trainee, l->t, l->card);
@@ -110,9 +112,12 @@ show_exec(int argc, char **argv)
 			rc_buf_puts(&out, ", drill ");
 			rc_report_text_cell(&out, l->row.drill, 0);
 		}
-		rc_buf_printf(&out, "\nStarted: %s; status: %s\n\n",
-		    rc_cmd_format_time(l->row.started_at, date, sizeof date),
-		    l->row.status);
+		rc_buf_printf(&out, "\nStarted: %s; ",
+		    rc_cmd_format_time(l->row.started_at, date, sizeof date));
+		if (sc.date != RC_DATE_NONE)
+			rc_buf_printf(&out, "call dated %s; ", rc_date_iso(sc.date, date,
+			    sizeof date));
+		rc_buf_printf(&out, "status: %s\n\n", l->row.status);
 		for (i = 0; i < l->t->n; i++) {
 			struct rc_buf text = RC_BUF_INIT;
 			struct rc_turn u = l->t->turns[i];

@@ -15,6 +15,7 @@
 
 #include "cmd.h"
 #include "report.h"
+#include "xmalloc.h"
 
 /* Local midnight starting day TEXT ("YYYY-MM-DD"), plus DAYS days. */
 static int
@@ -112,6 +113,57 @@ rc_cmd_format(const char *arg, const char *const *names)
 	return -1;
 }
 
+/* Scenario id and version pairs, collected before any is written (no
+ * update while the query runs). */
+struct undated {
+	char **id, **version;
+	size_t n;
+};
+
+static int
+undated_pair(void *ctx, const char *scenario, const char *version)
+{
+	struct undated *u = ctx;
+
+	if (scenario == NULL)
+		return 0;
+	u->id = rc_xreallocarray(u->id, u->n + 1, sizeof *u->id);
+	u->version = rc_xreallocarray(u->version, u->n + 1, sizeof *u->version);
+	u->id[u->n] = rc_xstrdup(scenario);
+	u->version[u->n++] = version ? rc_xstrdup(version) : NULL;
+	return 0;
+}
+
+void
+rc_cmd_date_sessions(struct rc_store *st, const char *dir)
+{
+	struct rc_err err = RC_ERR_INIT;
+	struct undated u;
+	size_t i;
+
+	memset(&u, 0, sizeof u);
+	if (rc_store_undated(st, undated_pair, &u, &err) < 0)
+		u.n = 0;
+	for (i = 0; i < u.n; i++) {
+		char *path = rc_scenario_find(u.id[i], rc_cmd_scenario_dirs(dir));
+		struct rc_scenario *s = path ? rc_scenario_load(path, &err) : NULL;
+
+		/* The case file of the version played dates the call; another
+		 * version may hold other invoices, so it does not. */
+		if (s != NULL && s->date != RC_DATE_NONE && u.version[i] != NULL &&
+		    s->version != NULL && strcmp(s->version, u.version[i]) == 0)
+			rc_store_set_call_date(st, u.id[i], u.version[i], s->date, &err);
+		rc_scenario_free(s);
+		free(path);
+		free(u.id[i]);
+		free(u.version[i]);
+	}
+	free(u.id);
+	free(u.version);
+	/* Best effort: an undated session is still shown, its words as said. */
+	rc_err_clear(&err);
+}
+
 struct rc_store *
 rc_cmd_open_store(const char *db)
 {
@@ -127,6 +179,8 @@ rc_cmd_open_store(const char *db)
 	rc_cmd_print_err(&err);
 	rc_err_clear(&err);
 	free(path);
+	if (st != NULL)
+		rc_cmd_date_sessions(st, NULL);
 	return st;
 }
 
@@ -210,6 +264,8 @@ rc_cmd_saver_begin(struct rc_cmd_saver *sv, struct rc_store *st,
 	m.balance = s->balance;
 	m.seed = seed;
 	m.mode = so->mode == RC_MODE_ASSESSMENT ? "assessment" : "practice";
+	m.has_call_date = s->date != RC_DATE_NONE;
+	m.call_date = s->date;
 	sv->id = rc_store_session_begin(st, &m, &err);
 	if (sv->id < 0) {
 		rc_cmd_print_err(&err);

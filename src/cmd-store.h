@@ -84,6 +84,13 @@ int rc_cmd_report_exec(const struct rc_cmd *cmd, int argc, char **argv,
 struct rc_store *rc_cmd_open_store(const char *db);
 struct rc_store *rc_cmd_read_store(const char *db);
 
+/* Dates the sessions stored without their call's date (before schema 3)
+ * from their scenario's case file, found on the scenario path with DIR
+ * first (may be NULL), when the file has the version they were played
+ * with.  Best effort and quiet; rc_cmd_open_store() does it with the
+ * default path. */
+void rc_cmd_date_sessions(struct rc_store *st, const char *dir);
+
 /* The trainee's name: NAME, else $USER, else "trainee". */
 const char *rc_cmd_trainee(const char *name);
 

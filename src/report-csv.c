@@ -106,6 +106,7 @@ void
 rc_report_sessions_csv(struct rc_buf *b, const struct rc_store_row *row,
                        int header)
 {
+	struct rc_terms terms;
 	char t1[32], t2[32], st[16];
 	size_t i;
 
@@ -117,7 +118,8 @@ rc_report_sessions_csv(struct rc_buf *b, const struct rc_store_row *row,
 			rc_buf_putc(b, ',');
 			rc_csv_cell(b, rc_practice_ids[i]);
 		}
-		rc_buf_puts(b, "\r\n");
+		rc_buf_puts(b, ",call_date,agreement,schedule,agreement_total,"
+		    "balance_left\r\n");
 	}
 	rc_buf_printf(b, "%lld,%s,%s,", (long long)row->id,
 	    rc_report_iso_time(row->started_at, t1, sizeof t1),
@@ -152,6 +154,27 @@ rc_report_sessions_csv(struct rc_buf *b, const struct rc_store_row *row,
 		if (row->has_score && rc_report_summary_get(row->summary,
 		    rc_practice_ids[i], st, sizeof st, &pts))
 			rc_csv_cell(b, st);
+	}
+	/* The agreement: the call's date, the words of the scorecard, the
+	 * brief form (one "AMOUNT@YYYY-MM-DD" a payment, "; " between) and
+	 * the sums, appended so earlier columns keep their places. */
+	rc_buf_putc(b, ',');
+	if (row->call_date != RC_DATE_NONE)
+		rc_buf_puts(b, rc_date_iso(row->call_date, t1, sizeof t1));
+	if (rc_report_terms(row, &terms)) {
+		struct rc_buf words = RC_BUF_INIT;
+		char brief[1024];
+
+		rc_buf_putc(b, ',');
+		rc_report_terms_say(&words, row);
+		rc_csv_cell(b, rc_buf_str(&words));
+		rc_buf_putc(b, ',');
+		rc_csv_cell(b, rc_terms_brief(&terms, brief, sizeof brief));
+		rc_buf_printf(b, ",%.2f,%.2f", rc_units(terms.total),
+		    rc_units(terms.balance_left));
+		rc_buf_free(&words);
+	} else {
+		rc_buf_puts(b, ",,,,");
 	}
 	rc_buf_puts(b, "\r\n");
 }

@@ -136,9 +136,25 @@ rc_report_session_json(struct rc_buf *b, const struct rc_store_row *row)
 		rc_buf_puts(b, "null");
 	rc_buf_puts(b, ", \"ended_by\": ");
 	str_or_null(b, row->ended_by);
+	rc_buf_puts(b, ", \"call_date\": ");
+	if (row->call_date != RC_DATE_NONE) {
+		char day[16];
+
+		rc_buf_printf(b, "\"%s\"", rc_date_iso(row->call_date, day, sizeof day));
+	} else {
+		rc_buf_puts(b, "null");
+	}
 	rc_buf_printf(b, ", \"turns\": %d, \"agreement\": ", row->turns);
-	/* Stored by us as JSON; written as it is. */
-	rc_buf_puts(b, row->agreement ? row->agreement : "null");
+	/* Written afresh in the one schedule form, whichever shape it was
+	 * stored in, with the words said against the call's date. */
+	{
+		struct rc_terms t;
+
+		if (rc_report_terms(row, &t))
+			rc_terms_json(b, &t, rc_report_currency(row), row->call_date);
+		else
+			rc_buf_puts(b, "null");
+	}
 	rc_buf_puts(b, ", \"score\": ");
 	if (!row->has_score) {
 		rc_buf_puts(b, "null}");

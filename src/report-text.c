@@ -71,6 +71,20 @@ rc_report_history_text(struct rc_buf *b, const struct rc_store_row *row,
 		rc_buf_printf(b, "  %5.0f  %s\n", row->score, row->passed ? "yes" : "no");
 	else
 		rc_buf_puts(b, "      -  -\n");
+	if (row->agreement != NULL) {
+		struct rc_buf words = RC_BUF_INIT;
+		char day[16];
+
+		/* The terms as the scorecard said them, under the session. */
+		rc_report_terms_say(&words, row);
+		rc_buf_puts(b, "         Agreement: ");
+		rc_report_text_cell(b, rc_buf_str(&words), 0);
+		if (row->call_date != RC_DATE_NONE)
+			rc_buf_printf(b, " (call dated %s)", rc_date_iso(row->call_date,
+			    day, sizeof day));
+		rc_buf_putc(b, '\n');
+		rc_buf_free(&words);
+	}
 }
 
 void

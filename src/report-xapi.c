@@ -4,8 +4,9 @@
  * left or the process died), then "passed" or "failed" for a scored
  * complete call.  Verbs are the ADL IRIs; the object is the scenario as an
  * activity (https://recoup.invalid/scenarios/<id>); the result carries the
- * scaled score, success, the duration (ISO 8601) and the per-practice
- * results as an extension.
+ * scaled score, success, the duration (ISO 8601), and as extensions the
+ * per-practice results and the agreed schedule (the JSON export's
+ * "agreement"); the context names the call's date.
  */
 #include "report.h"
 
@@ -79,6 +80,8 @@ static void
 statement(struct rc_buf *b, const struct rc_store_row *row,
           const char *homepage, const char *verb, int with_result)
 {
+	struct rc_terms terms;
+	int has_terms = rc_report_terms(row, &terms);
 	char when[32];
 
 	rc_buf_puts(b, "{\"actor\": {\"objectType\": \"Agent\", \"name\": ");
@@ -117,13 +120,22 @@ statement(struct rc_buf *b, const struct rc_store_row *row,
 		duration(b, (row->ended_at ? row->ended_at : row->started_at) -
 		    row->started_at);
 		rc_buf_puts(b, "\"");
+		if (row->has_score || has_terms)
+			rc_buf_puts(b, ", \"extensions\": {");
 		if (row->has_score) {
-			rc_buf_printf(b, ", \"extensions\": {\"" BASE "/xapi/practice-score"
+			rc_buf_printf(b, "\"" BASE "/xapi/practice-score"
 			    "\": %.1f, \"" BASE "/xapi/outcome-score\": %.1f, \"" BASE
 			    "/xapi/practices\": ", row->practice_score, row->outcome_score);
 			practices(b, row->summary);
-			rc_buf_putc(b, '}');
 		}
+		/* The agreed schedule, in the JSON export's form. */
+		if (has_terms) {
+			rc_buf_puts(b, row->has_score ? ", \"" : "\"");
+			rc_buf_puts(b, BASE "/xapi/agreement\": ");
+			rc_terms_json(b, &terms, rc_report_currency(row), row->call_date);
+		}
+		if (row->has_score || has_terms)
+			rc_buf_putc(b, '}');
 		rc_buf_putc(b, '}');
 	}
 	rc_buf_printf(b, ", \"context\": {\"platform\": \"recoup\", \"extensions\": "
@@ -139,6 +151,12 @@ statement(struct rc_buf *b, const struct rc_store_row *row,
 	rc_buf_puts(b, ", \"" BASE "/xapi/drill\": ");
 	if (row->drill)
 		rc_buf_json_string(b, row->drill);
+	else
+		rc_buf_puts(b, "null");
+	rc_buf_puts(b, ", \"" BASE "/xapi/call-date\": ");
+	if (row->call_date != RC_DATE_NONE)
+		rc_buf_printf(b, "\"%s\"", rc_date_iso(row->call_date, when,
+		    sizeof when));
 	else
 		rc_buf_puts(b, "null");
 	rc_buf_puts(b, ", \"" BASE "/xapi/rubric-version\": ");

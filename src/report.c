@@ -16,10 +16,45 @@
 #include "rubric.h"
 #include "xmalloc.h"
 
+int
+rc_report_terms(const struct rc_store_row *row, struct rc_terms *t)
+{
+	rc_terms_clear(t);
+	return row->agreement != NULL && rc_store_parse_terms(row->agreement,
+	    row->call_date, t) == 0;
+}
+
+const char *
+rc_report_currency(const struct rc_store_row *row)
+{
+	return row->currency ? row->currency : "";
+}
+
+void
+rc_report_terms_say(struct rc_buf *b, const struct rc_store_row *row)
+{
+	struct rc_terms t;
+	char words[512];
+
+	if (rc_report_terms(row, &t))
+		rc_buf_puts(b, rc_terms_say(&t, rc_report_currency(row),
+		    row->call_date, 0, words, sizeof words));
+}
+
 struct rc_report *
 rc_report_new(void)
 {
 	return rc_xcalloc(1, sizeof(struct rc_report));
+}
+
+static void
+agreement_free(struct rc_report_agreement *a)
+{
+	free(a->trainee);
+	free(a->scenario);
+	free(a->currency);
+	free(a->json);
+	memset(a, 0, sizeof *a);
 }
 
 void
@@ -32,6 +67,10 @@ rc_report_free(struct rc_report *r)
 	for (i = 0; i < r->npractices; i++)
 		free(r->practices[i].id);
 	free(r->practices);
+	if (r->agreements != NULL)
+		for (i = 0; i < RC_REPORT_AGREEMENTS; i++)
+			agreement_free(&r->agreements[i]);
+	free(r->agreements);
 	for (i = 0; i < r->ntrainees; i++) {
 		free(r->trainees[i]->name);
 		free(r->trainees[i]->pts);
@@ -153,6 +192,46 @@ add_summary(struct rc_report *r, struct rc_report_trainee *t, const char *s)
 	}
 }
 
+/* Keeps ROW's agreement in the ring, over the oldest when it is full; the
+ * JSON is read only when the list is rendered. */
+static void
+keep_agreement(struct rc_report *r, const struct rc_store_row *row)
+{
+	struct rc_report_agreement *a;
+
+	if (r->agreements == NULL)
+		r->agreements = rc_xcalloc(RC_REPORT_AGREEMENTS, sizeof *a);
+	a = &r->agreements[r->nagreements++ % RC_REPORT_AGREEMENTS];
+	agreement_free(a);
+	a->id = row->id;
+	a->started_at = row->started_at;
+	a->trainee = rc_xstrdup(row->trainee ? row->trainee : "");
+	a->scenario = rc_xstrdup(row->scenario ? row->scenario : "");
+	a->currency = rc_xstrdup(rc_report_currency(row));
+	a->json = rc_xstrdup(row->agreement);
+	a->call_date = row->call_date;
+}
+
+const struct rc_report_agreement *
+rc_report_agreement(const struct rc_report *r, size_t i)
+{
+	long kept = r->nagreements < RC_REPORT_AGREEMENTS ? r->nagreements :
+	    RC_REPORT_AGREEMENTS;
+
+	if ((long)i >= kept)
+		return NULL;
+	return &r->agreements[(size_t)(r->nagreements - 1 - (long)i) %
+	    RC_REPORT_AGREEMENTS];
+}
+
+int
+rc_report_agreement_terms(const struct rc_report_agreement *a,
+                          struct rc_terms *t)
+{
+	rc_terms_clear(t);
+	return rc_store_parse_terms(a->json, a->call_date, t) == 0;
+}
+
 void
 rc_report_add(struct rc_report *r, const struct rc_store_row *row)
 {
@@ -165,6 +244,8 @@ rc_report_add(struct rc_report *r, const struct rc_store_row *row)
 		r->last = row->started_at;
 	r->sessions++;
 	t->sessions++;
+	if (row->agreement != NULL)
+		keep_agreement(r, row);
 	if (!row->has_score)
 		return;
 	r->scored++;

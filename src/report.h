@@ -22,6 +22,7 @@
 
 #include "buf.h"
 #include "store.h"
+#include "terms.h"
 
 struct rc_report_practice {
 	char *id;
@@ -53,6 +54,17 @@ struct rc_report_trainee {
 	size_t ncells;
 };
 
+/* The most recent agreements a report keeps (for the HTML report's list). */
+#define RC_REPORT_AGREEMENTS 100
+
+/* One session's agreement as stored: the row's fields the list shows. */
+struct rc_report_agreement {
+	int64_t id, started_at;
+	char *trainee, *scenario, *currency;
+	char *json;               /* the stored agreement (rc_report_terms()) */
+	int32_t call_date;
+};
+
 struct rc_report {
 	struct rc_report_practice *practices;
 	size_t npractices;
@@ -60,6 +72,10 @@ struct rc_report {
 	size_t ntrainees;
 	long sessions, scored;
 	int64_t first, last;      /* started_at range */
+	/* The last RC_REPORT_AGREEMENTS sessions with an agreement, a ring:
+	 * rc_report_agreement() reads them newest first. */
+	struct rc_report_agreement *agreements;
+	long nagreements;         /* sessions with an agreement seen */
 	/* private: the name index */
 	size_t *index;
 	size_t index_cap;
@@ -69,6 +85,13 @@ struct rc_report *rc_report_new(void);
 void rc_report_free(struct rc_report *r);
 /* Adds one session (rows must come oldest first). */
 void rc_report_add(struct rc_report *r, const struct rc_store_row *row);
+/* The Ith most recent agreement kept (0: the newest), NULL past the end. */
+const struct rc_report_agreement *rc_report_agreement(const struct rc_report *r,
+                                                      size_t i);
+/* The agreement A read into T against its call's date: 1, or 0 when it
+ * cannot be read. */
+int rc_report_agreement_terms(const struct rc_report_agreement *a,
+                              struct rc_terms *t);
 /* Sorts the trainees by name (for tables). */
 void rc_report_sort(struct rc_report *r);
 
@@ -83,6 +106,16 @@ double rc_report_trend(const struct rc_report_trainee *t, int *ok);
 /* Share of applicable sessions where practice I was met, 0..1; -1 when
  * it never applied. */
 double rc_report_share_met(const struct rc_report_trainee *t, size_t i);
+
+/* ROW's agreement read into T, its words resolved against the call's
+ * date: 1, or 0 when the session has none (or it cannot be read). */
+int rc_report_terms(const struct rc_store_row *row, struct rc_terms *t);
+/* ROW's agreement in the words of the live scorecard's Agreement line
+ * ("$1,840 today and then $640 a month for 2 months from December 1"),
+ * appended to B; nothing when there is none. */
+void rc_report_terms_say(struct rc_buf *b, const struct rc_store_row *row);
+/* The currency ROW's money is in ("" when not stored). */
+const char *rc_report_currency(const struct rc_store_row *row);
 
 /* "2024-11-23T12:30:05Z" (UTC) into BUF (at least 21 bytes); "" for 0. */
 const char *rc_report_iso_time(int64_t t, char *buf, size_t size);

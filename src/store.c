@@ -116,22 +116,29 @@ static const char *const migrations[] = {
 	/* 1 -> 2: who said a debtor line when it was not the debtor (a
 	 * gatekeeper: a spouse, a receptionist). */
 	"ALTER TABLE turns ADD COLUMN name TEXT;\n",
+	/* 2 -> 3: the call's date (YYYY-MM-DD, the day the agreement's words
+	 * were said against; NULL when not known).  Sessions stored before it
+	 * get it later from their scenario (rc_store_set_call_date), found
+	 * through the partial index. */
+	"ALTER TABLE sessions ADD COLUMN call_date TEXT;\n"
+	"CREATE INDEX sessions_undated ON sessions(scenario, scenario_version) "
+	"WHERE call_date IS NULL;\n",
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
 
 enum stmt {
 	ST_BEGIN_SESSION, ST_TURN, ST_TOUCH, ST_END, ST_UNCURRENT, ST_SCORE,
-	ST_RESULT, ST_COUNT
+	ST_RESULT, ST_CALL, ST_COUNT
 };
 
 static const char *const stmt_sql[ST_COUNT] = {
 	[ST_BEGIN_SESSION] =
 	    "INSERT INTO sessions (trainee, cohort, drill, scenario, "
 	    "scenario_version, scenario_title, debtor, currency, balance, seed, "
-	    "mode, status, host, pid, started_at, updated_at) VALUES "
+	    "mode, status, host, pid, started_at, updated_at, call_date) VALUES "
 	    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'running', ?12, ?13, "
-	    "?14, ?14)",
+	    "?14, ?14, ?15)",
 	[ST_TURN] =
 	    "INSERT OR REPLACE INTO turns (session_id, number, speaker, text, "
 	    "state, rule, events, at, name) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
@@ -154,6 +161,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	    "INSERT INTO results (score_id, practice, number, status, points, "
 	    "weight, note, evidence, title, ord) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
 	    "?7, ?8, ?9, ?10)",
+	[ST_CALL] =
+	    "SELECT call_date, currency FROM sessions WHERE id = ?1",
 };
 
 struct rc_store {
@@ -216,6 +225,8 @@ make_parents(const char *path)
 	free(p);
 	return rc;
 }
+
+static const char *col_text(sqlite3_stmt *q, int i);
 
 static int
 exec_sql(struct rc_store *st, const char *sql, struct rc_err *err)
@@ -574,6 +585,11 @@ rc_store_session_begin(struct rc_store *st, const struct rc_store_meta *m,
 	sqlite3_bind_int64(q, 13, (sqlite3_int64)getpid());
 	sqlite3_bind_int64(q, 14, m->started_at ? m->started_at :
 	    (int64_t)time(NULL));
+	if (m->has_call_date) {
+		char day[16];
+
+		bind_text(q, 15, rc_date_iso(m->call_date, day, sizeof day));
+	}
 	if (step_done(st, q, err, "cannot start a session") != 0)
 		goto fail;
 	id = sqlite3_last_insert_rowid(st->db);
@@ -777,10 +793,28 @@ rc_store_session_end(struct rc_store *st, int64_t id,
 	sqlite3_stmt *q;
 	int64_t when = ended_at ? ended_at : (int64_t)time(NULL);
 
-	if (t != NULL && t->has_agreement)
-		rc_terms_json(&terms, &t->agreement, "", RC_DATE_NONE);
 	if (begin(st, err) != 0)
 		goto fail;
+	if (t != NULL && t->has_agreement) {
+		int32_t day = RC_DATE_NONE;
+		char *currency = NULL;
+
+		/* The stored words as the scorecard said them: against the
+		 * call's date, in its currency. */
+		if ((q = stmt(st, ST_CALL, err)) == NULL)
+			goto fail;
+		sqlite3_bind_int64(q, 1, id);
+		if (sqlite3_step(q) == SQLITE_ROW) {
+			const char *d = col_text(q, 0), *c = col_text(q, 1);
+
+			if (d == NULL || !rc_date_parse_iso(d, &day))
+				day = RC_DATE_NONE;
+			currency = c ? rc_xstrdup(c) : NULL;
+		}
+		sqlite3_reset(q);
+		rc_terms_json(&terms, &t->agreement, currency ? currency : "", day);
+		free(currency);
+	}
 	if ((q = stmt(st, ST_END, err)) == NULL)
 		goto fail;
 	sqlite3_bind_int64(q, 1, id);
@@ -829,7 +863,7 @@ rc_store_add_score(struct rc_store *st, int64_t id,
 	"s.floor, s.mood, c.id, c.rubric_version, c.practice_score, " \
 	"c.outcome_score, c.score, c.pass_mark, c.passed, c.style, c.agreement, " \
 	"c.recovered_now, c.expected, c.goodwill, c.days_to_full, c.critical, " \
-	"c.summary"
+	"c.summary, s.call_date"
 
 static const char *
 col_text(sqlite3_stmt *q, int i)
@@ -844,6 +878,9 @@ read_row(sqlite3_stmt *q, struct rc_store_row *r)
 
 	memset(r, 0, sizeof *r);
 	r->id = sqlite3_column_int64(q, 0);
+	if (!rc_date_parse_iso(col_text(q, 35) ? col_text(q, 35) : "",
+	    &r->call_date))
+		r->call_date = RC_DATE_NONE;
 	r->trainee = col_text(q, 1);
 	r->cohort = col_text(q, 2);
 	r->drill = col_text(q, 3);
@@ -955,6 +992,65 @@ rc_store_sessions(struct rc_store *st, const struct rc_store_filter *f,
 	return n;
 }
 
+int
+rc_store_undated(struct rc_store *st, rc_store_undated_fn fn, void *ctx,
+                 struct rc_err *err)
+{
+	sqlite3_stmt *q;
+	int rc, n = 0;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT DISTINCT scenario, "
+	    "scenario_version FROM sessions WHERE call_date IS NULL ORDER BY 1, 2",
+	    -1, &q, NULL) != SQLITE_OK) {
+		db_error(st, err, "cannot query the sessions");
+		return -1;
+	}
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		n++;
+		if (fn(ctx, col_text(q, 0), col_text(q, 1)) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		db_error(st, err, "cannot query the sessions");
+		n = -1;
+	}
+	sqlite3_finalize(q);
+	return n;
+}
+
+int
+rc_store_set_call_date(struct rc_store *st, const char *scenario,
+                       const char *version, int32_t day, struct rc_err *err)
+{
+	sqlite3_stmt *q;
+	char iso[16];
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, "UPDATE sessions SET call_date = ?1 "
+	    "WHERE call_date IS NULL AND scenario = ?2 AND scenario_version IS ?3",
+	    -1, &q, NULL) != SQLITE_OK) {
+		db_error(st, err, "cannot date the sessions");
+		return -1;
+	}
+	bind_text(q, 1, rc_date_iso(day, iso, sizeof iso));
+	bind_text(q, 2, scenario);
+	bind_text(q, 3, version);
+	if (begin(st, err) != 0) {
+		sqlite3_finalize(q);
+		return -1;
+	}
+	rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE) {
+		db_error(st, err, "cannot date the sessions");
+		rollback(st);
+		return -1;
+	}
+	return commit(st, err);
+}
+
 /* Loading one session back. */
 
 static const char *
@@ -1002,13 +1098,13 @@ jnum(const cJSON *o, const char *key)
 }
 
 int
-rc_store_parse_terms(const char *json, struct rc_terms *t)
+rc_store_parse_terms(const char *json, int32_t call_date, struct rc_terms *t)
 {
 	cJSON *o;
 
 	if (json == NULL || (o = cJSON_Parse(json)) == NULL)
 		return -1;
-	if (!rc_terms_from_json(o, t, RC_DATE_NONE)) {
+	if (!rc_terms_from_json(o, t, call_date)) {
 		cJSON_Delete(o);
 		return -1;
 	}
@@ -1040,7 +1136,7 @@ ended_named(const char *s)
 }
 
 static void
-add_events(struct rc_turn *u, const char *json)
+add_events(struct rc_turn *u, const char *json, int32_t call_date)
 {
 	cJSON *a = json ? cJSON_Parse(json) : NULL, *e;
 
@@ -1062,7 +1158,7 @@ add_events(struct rc_turn *u, const char *json)
 		}
 		if (cJSON_IsObject(terms)) {
 			ev->has_terms = rc_terms_from_json(terms, &ev->terms,
-			    RC_DATE_NONE);
+			    call_date);
 		}
 	}
 	cJSON_Delete(a);
@@ -1089,7 +1185,7 @@ load_turns(struct rc_store *st, struct rc_store_loaded *l, struct rc_err *err)
 		u->number = sqlite3_column_int(q, 0);
 		if (col_text(q, 6) != NULL)
 			u->name = rc_xstrdup(col_text(q, 6));
-		add_events(u, col_text(q, 5));
+		add_events(u, col_text(q, 5), l->row.call_date);
 	}
 	sqlite3_finalize(q);
 	if (rc != SQLITE_DONE) {
@@ -1279,7 +1375,7 @@ rc_store_load(struct rc_store *st, int64_t id, const struct rc_rubric *rubric,
 		goto fail;
 	l->t->ended_by = ended_named(l->row.ended_by);
 	if (l->row.agreement && rc_store_parse_terms(l->row.agreement,
-	    &l->t->agreement) == 0)
+	    l->row.call_date, &l->t->agreement) == 0)
 		l->t->has_agreement = 1;
 	l->t->has_floor = l->row.has_floor;
 	l->t->floor = l->row.floor;

@@ -18,12 +18,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "date.h"
 #include "err.h"
 #include "rubric.h"
 #include "score.h"
 #include "transcript.h"
 
-#define RC_STORE_SCHEMA 2      /* the schema version this program writes */
+#define RC_STORE_SCHEMA 3      /* the schema version this program writes */
 #define RC_STORE_TOO_NEW (-2)
 
 enum rc_store_status {
@@ -67,6 +68,10 @@ struct rc_store_meta {
 	uint64_t seed;
 	const char *mode;              /* "practice" or "assessment" */
 	int64_t started_at;            /* unix seconds; 0: now */
+	int has_call_date;             /* the call's date is known: */
+	int32_t call_date;             /* the day (date.h) the call is held on,
+	                                  which the agreement's words ("today",
+	                                  "friday") were said against */
 };
 
 /* Starts a session (status running, this process's pid).  Returns its id
@@ -108,7 +113,12 @@ struct rc_store_row {
 	const char *trainee, *cohort, *drill, *scenario, *scenario_version;
 	const char *scenario_title, *debtor, *currency, *mode, *status;
 	const char *ended_by;          /* may be NULL */
-	const char *agreement;         /* terms as JSON, or NULL */
+	const char *agreement;         /* terms as JSON, or NULL: the schedule
+	                                  (terms.h), or before schema 3 maybe
+	                                  the older upfront/instalment shape;
+	                                  read it with rc_store_parse_terms() */
+	int32_t call_date;             /* the call's date, RC_DATE_NONE when
+	                                  not known */
 	uint64_t seed;
 	double balance;
 	int64_t started_at, ended_at;  /* ended_at 0 when not ended */
@@ -159,8 +169,26 @@ struct rc_store_loaded *rc_store_load(struct rc_store *st, int64_t id,
                                       struct rc_err *err);
 void rc_store_loaded_free(struct rc_store_loaded *l);
 
-/* Parses a session's agreement JSON (from a row) into T; 0 on success. */
-int rc_store_parse_terms(const char *json, struct rc_terms *t);
+/* Parses a session's agreement JSON (from a row) into T, in either shape
+ * the store has kept (terms.h); CALL_DATE (the row's, may be
+ * RC_DATE_NONE) resolves the words of the older shape.  0 on success. */
+int rc_store_parse_terms(const char *json, int32_t call_date,
+                         struct rc_terms *t);
+
+/* Sessions stored without their call's date (before schema 3): calls FN
+ * once for each scenario id and version they were played with (VERSION
+ * may be NULL) until FN returns non-zero.  Returns the number of pairs
+ * seen or -1. */
+typedef int (*rc_store_undated_fn)(void *ctx, const char *scenario,
+                                   const char *version);
+int rc_store_undated(struct rc_store *st, rc_store_undated_fn fn, void *ctx,
+                     struct rc_err *err);
+
+/* Sets the call's date DAY on the sessions of SCENARIO at VERSION that
+ * have none (what the scenario's case file dates its calls). */
+int rc_store_set_call_date(struct rc_store *st, const char *scenario,
+                           const char *version, int32_t day,
+                           struct rc_err *err);
 
 const char *rc_store_status_name(enum rc_store_status s);
 

@@ -271,7 +271,8 @@ say_when(struct rc_buf *b, int32_t due, const char *when, int32_t today)
 	if (due == RC_DATE_NONE && when[0] != '\0') {
 		static const char *const bare[] = {
 			"next", "this", "each", "every", "in", "when", "within",
-			"after", "before", "by", "once", NULL
+			"after", "before", "by", "once", "today", "tomorrow", "now",
+			"tonight", NULL
 		};
 		size_t i, n;
 		int plain = 0;
@@ -546,7 +547,45 @@ from_schedule(const cJSON *arr, struct rc_terms *t)
 	}
 }
 
-/* Terms stored before schedules: an upfront sum, then instalments. */
+/* The day of a remaining payment in the words of a stored "text" written
+ * before schedules ("2,000 today and the remaining 12,200 by December 15",
+ * "12,200 by December 15"), which is where that day was kept: the words
+ * after the last amount, in lower case, into WHEN ("" when the text names
+ * none or says "within a month"). */
+static void
+old_rest_words(const char *text, int upfront, char *when, size_t size)
+{
+	const char *p = text;
+	size_t i;
+
+	when[0] = '\0';
+	if (upfront) {
+		if ((p = strstr(text, " the remaining ")) == NULL)
+			return;
+		p += strlen(" the remaining ");
+	}
+	/* past the amount ("$12,200", "12,200.50", "EUR 300") */
+	while (*p && *p != ' ')
+		p++;
+	if (strncmp(p, " EUR", 4) == 0 || (p[0] == ' ' && p[1] >= 'A' &&
+	    p[1] <= 'Z' && p[2] >= 'A' && p[2] <= 'Z' && p[3] >= 'A' &&
+	    p[3] <= 'Z' && p[4] == ' '))
+		p += 4;
+	while (*p == ' ')
+		p++;
+	if (*p == '\0' || strncmp(p, "within ", 7) == 0)
+		return;
+	for (i = 0; p[i] && i + 1 < size; i++)
+		when[i] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] - 'A' + 'a' : p[i]);
+	when[i] = '\0';
+}
+
+/* Terms stored before schedules: an upfront sum (paid UPFRONT_WHEN,
+ * "today" when unsaid), then COUNT instalments a PERIOD apart from one
+ * period after it, the last smaller when TOTAL says so.  Two things that
+ * shape never held are read back as the words it showed them in: one
+ * remaining payment's day (kept only in "text"), and, with nothing
+ * upfront, the day the instalments start (UPFRONT_WHEN). */
 static void
 from_old(const cJSON *o, struct rc_terms *t, int32_t today)
 {
@@ -555,19 +594,48 @@ from_old(const cJSON *o, struct rc_terms *t, int32_t today)
 	    strcmp(per, "fortnight") == 0 ? RC_PERIOD_FORTNIGHT : RC_PERIOD_MONTH;
 	int64_t up = rc_cents(jnum(o, "upfront"));
 	int64_t inst = rc_cents(jnum(o, "instalment"));
+	int64_t total = rc_cents(jnum(o, "total"));
 	int count = (int)jnum(o, "count");
 	const char *w = jstr(o, "upfront_when");
+	int said = w[0] && strcmp(w, "today") != 0 && strcmp(w, "now") != 0;
 	int32_t day = rc_date_resolve(w[0] ? w : "today", today, 0);
+	int32_t start;
+	char rest[sizeof t->part[0].when];
 
-	rc_terms_add(t, up, 1, RC_PERIOD_NONE, day, day == RC_DATE_NONE ?
-	    (w[0] ? w : "today") : NULL);
-	if (inst > 0 && count > 0) {
-		int32_t start = day == RC_DATE_NONE ? RC_DATE_NONE :
-		    every == RC_PERIOD_WEEK ? day + 7 : every == RC_PERIOD_FORTNIGHT ?
-		    day + 14 : rc_date_add_months(day, 1, 0);
+	if (up > 0)
+		rc_terms_add(t, up, 1, RC_PERIOD_NONE, day, day == RC_DATE_NONE ?
+		    (w[0] ? w : "today") : NULL);
+	if (inst <= 0 || count <= 0)
+		return;
+	/* the instalments' first day: a period after the call or the
+	 * upfront payment, or the day said when nothing is paid upfront */
+	if (up <= 0 && said) {
+		start = day;
+	} else {
+		int32_t from = up > 0 ? day : rc_date_resolve("today", today, 0);
 
-		rc_terms_add(t, inst, count, every, start, NULL);
+		start = from == RC_DATE_NONE ? RC_DATE_NONE :
+		    every == RC_PERIOD_WEEK ? from + 7 : every == RC_PERIOD_FORTNIGHT ?
+		    from + 14 : rc_date_add_months(from, 1, 0);
 	}
+	if (count == 1) {
+		old_rest_words(jstr(o, "text"), up > 0, rest, sizeof rest);
+		if (rest[0]) {
+			int32_t d = rc_date_resolve(strncmp(rest, "by ", 3) == 0 ?
+			    rest + 3 : rest, today, 0);
+
+			rc_terms_add(t, inst, 1, RC_PERIOD_NONE, d, d == RC_DATE_NONE ?
+			    rest : NULL);
+			return;
+		}
+		rc_terms_add(t, inst, 1, RC_PERIOD_NONE, start, start ==
+		    RC_DATE_NONE ? "within a month" : NULL);
+		return;
+	}
+	rc_terms_add(t, inst, count, every, start, NULL);
+	/* the last instalment was smaller when the count overshot the debt */
+	if (total > 0 && total < up + inst * count)
+		rc_terms_finish(t, total);
 }
 
 int

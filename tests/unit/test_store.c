@@ -240,6 +240,132 @@ test_too_new(void)
 	rmdir(dir);
 }
 
+static int
+count_undated(void *ctx, const char *scenario, const char *version)
+{
+	(void)scenario;
+	(void)version;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+/* The call's date is kept and read back; an agreement is read against it
+ * in either shape the store has held; undated sessions are found and
+ * dated by scenario and version. */
+static void
+test_call_date(void)
+{
+	struct rc_err err = RC_ERR_INIT;
+	struct rc_store *st = NULL;
+	struct rc_transcript *t = rc_transcript_new();
+	struct rc_store_meta m;
+	struct rc_store_filter f;
+	struct rc_store_loaded *l;
+	struct rc_terms a;
+	int32_t nov2 = rc_date_from_ymd(2026, 11, 2), due;
+	int64_t id, id2, cents;
+	char brief[256];
+	int n;
+
+	RC_CHECK_INT(rc_store_open(":memory:", &st, &err), 0);
+	memset(&m, 0, sizeof m);
+	m.trainee = "sam";
+	m.scenario = "distressed-manufacturer";
+	m.scenario_version = "1.0.0";
+	m.mode = "practice";
+	m.has_call_date = 1;
+	m.call_date = nov2;
+	id = rc_store_session_begin(st, &m, &err);
+	RC_CHECK(id > 0);
+	t->ended_by = RC_ENDED_AGREEMENT;
+	t->has_agreement = 1;
+	rc_terms_add(&t->agreement, 200000, 1, RC_PERIOD_NONE, nov2, NULL);
+	rc_terms_add(&t->agreement, 1220000, 1, RC_PERIOD_NONE,
+	    rc_date_from_ymd(2026, 12, 15), NULL);
+	rc_terms_finish(&t->agreement, 1420000);
+	RC_CHECK_INT(rc_store_session_end(st, id, RC_STORE_COMPLETE, t, 0, 0, NULL,
+	    0, &err), 0);
+	l = rc_store_load(st, id, NULL, &err);
+	RC_CHECK(l != NULL);
+	if (l != NULL) {
+		RC_CHECK_INT(l->row.call_date, nov2);
+		RC_CHECK(l->t->has_agreement);
+		RC_CHECK(rc_terms_same(&l->t->agreement, &t->agreement));
+		RC_CHECK_INT(l->t->agreement.total, 1420000);
+	}
+	rc_store_loaded_free(l);
+
+	/* A session begun without it, as before schema 3: found, then dated. */
+	m.has_call_date = 0;
+	id2 = rc_store_session_begin(st, &m, &err);
+	RC_CHECK(id2 > id);
+	n = 0;
+	RC_CHECK_INT(rc_store_undated(st, count_undated, &n, &err), 1);
+	RC_CHECK_INT(n, 1);
+	memset(&f, 0, sizeof f);
+	f.id = id2;
+	rc_store_sessions(st, &f, keep_row, NULL, &err);
+	RC_CHECK_INT(last.call_date, RC_DATE_NONE);
+	RC_CHECK_INT(rc_store_set_call_date(st, "distressed-manufacturer", "2.0.0",
+	    nov2, &err), 0);
+	rc_store_sessions(st, &f, keep_row, NULL, &err);
+	RC_CHECK_INT(last.call_date, RC_DATE_NONE);   /* another version */
+	RC_CHECK_INT(rc_store_set_call_date(st, "distressed-manufacturer", "1.0.0",
+	    nov2 + 1, &err), 0);
+	rc_store_sessions(st, &f, keep_row, NULL, &err);
+	RC_CHECK_INT(last.call_date, nov2 + 1);
+	f.id = id;
+	rc_store_sessions(st, &f, keep_row, NULL, &err);
+	RC_CHECK_INT(last.call_date, nov2);           /* a dated one is kept */
+	n = 0;
+	RC_CHECK_INT(rc_store_undated(st, count_undated, &n, &err), 0);
+
+	/* The shape before schedules, as recoup 99e81e6 stored it: the day of
+	 * the remaining payment is only in the text. */
+	RC_CHECK_INT(rc_store_parse_terms("{\"upfront\": 2000, \"upfront_when\": "
+	    "\"today\", \"instalment\": 12200, \"period\": \"month\", \"count\": 1, "
+	    "\"total\": 14200, \"balance_left\": 0, \"affordable\": true, \"text\": "
+	    "\"2,000 today and the remaining 12,200 by December 15\"}", nov2, &a), 0);
+	RC_CHECK_STR(rc_terms_brief(&a, brief, sizeof brief),
+	    "2000.00@2026-11-02; 12200.00@2026-12-15");
+	RC_CHECK_INT(a.total, 1420000);
+	/* Without the call's date the words stay as they were said. */
+	RC_CHECK_INT(rc_store_parse_terms("{\"upfront\": 2000, \"upfront_when\": "
+	    "\"today\", \"instalment\": 12200, \"period\": \"month\", \"count\": 1, "
+	    "\"total\": 14200, \"balance_left\": 0, \"affordable\": true, \"text\": "
+	    "\"2,000 today and the remaining 12,200 by December 15\"}", RC_DATE_NONE,
+	    &a), 0);
+	RC_CHECK_STR(rc_terms_say(&a, "USD", RC_DATE_NONE, 0, brief, sizeof brief),
+	    "$2,000 today and $12,200 by december 15");
+	/* Nothing upfront: the plan starts on the day said; the last
+	 * instalment is what the total leaves. */
+	RC_CHECK_INT(rc_store_parse_terms("{\"upfront\": 0, \"upfront_when\": "
+	    "\"december 15th\", \"instalment\": 80, \"period\": \"month\", "
+	    "\"count\": 24, \"total\": 1900, \"balance_left\": 0, \"affordable\": "
+	    "true, \"text\": \"80 a month for 24 months (the last 60)\"}", nov2, &a), 0);
+	RC_CHECK_INT(rc_terms_count(&a), 24);
+	RC_CHECK(rc_terms_payment(&a, 0, &cents, &due));
+	RC_CHECK_INT(cents, 8000);
+	RC_CHECK_INT(due, rc_date_from_ymd(2026, 12, 15));
+	RC_CHECK(rc_terms_payment(&a, 23, &cents, &due));
+	RC_CHECK_INT(cents, 6000);
+	RC_CHECK_INT(due, rc_date_from_ymd(2028, 11, 15));
+	RC_CHECK_INT(a.total, 190000);
+	/* A plan with something upfront starts a period after it. */
+	RC_CHECK_INT(rc_store_parse_terms("{\"upfront\": 1840, \"upfront_when\": "
+	    "\"today\", \"instalment\": 640, \"period\": \"month\", \"count\": 2, "
+	    "\"total\": 3120, \"balance_left\": 0, \"affordable\": true}",
+	    rc_date_from_ymd(2026, 11, 1), &a), 0);
+	RC_CHECK_STR(rc_terms_brief(&a, brief, sizeof brief),
+	    "1840.00@2026-11-01; 640.00/month x2 from 2026-12-01");
+	RC_CHECK(rc_store_parse_terms("{\"nothing\": 1}", nov2, &a) != 0);
+	RC_CHECK(rc_store_parse_terms("not json", nov2, &a) != 0);
+
+	rc_err_clear(&err);
+	rc_transcript_free(t);
+	rc_store_close(st);
+}
+
 static void
 test_escaping(void)
 {
@@ -329,6 +455,7 @@ main(void)
 	rc_err_clear(&err);
 	rc_rubric_free(rubric);
 	test_too_new();
+	test_call_date();
 	test_escaping();
 	test_report();
 	return RC_TEST_DONE();
