@@ -457,6 +457,10 @@ rc_terms_json(struct rc_buf *b, const struct rc_terms *t,
 			} else {
 				rc_buf_printf(b, "\"%s\"", rc_date_iso(due, d, sizeof d));
 			}
+			/* One of a run ("$640 a month for 2 months"), not a
+			 * payment said on its own: read back the same. */
+			if (p->count > 1)
+				rc_buf_puts(b, ", \"run\": true");
 			rc_buf_putc(b, '}');
 		}
 	}
@@ -510,21 +514,26 @@ step(int32_t a, int32_t b, int32_t start, int k)
 	return RC_PERIOD_NONE;
 }
 
-/* The schedule written by rc_terms_json, regrouped into runs. */
+/* The schedule written by rc_terms_json, parts as they were: a payment
+ * marked "run" continues the run of the part before it when it is the same
+ * amount and follows it (the run's next date, or the same undated words);
+ * any other payment starts a part. */
 static void
 from_schedule(const cJSON *arr, struct rc_terms *t)
 {
 	const cJSON *e;
+	int in_run = 0;
 
 	cJSON_ArrayForEach(e, arr) {
 		int64_t cents = rc_cents(jnum(e, "amount"));
 		int32_t due = RC_DATE_NONE;
 		const char *when = jstr(e, "when");
+		int run = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "run"));
 		struct rc_part *p = t->n > 0 ? &t->part[t->n - 1] : NULL;
 
 		if (!rc_date_parse_iso(jstr(e, "due"), &due))
 			due = RC_DATE_NONE;
-		if (p != NULL && p->cents == cents) {
+		if (run && in_run && p != NULL && p->cents == cents) {
 			int32_t prev = nth_due(p, p->count - 1);
 
 			if (due == RC_DATE_NONE && p->due == RC_DATE_NONE &&
@@ -544,6 +553,7 @@ from_schedule(const cJSON *arr, struct rc_terms *t)
 			}
 		}
 		rc_terms_add(t, cents, 1, RC_PERIOD_NONE, due, when);
+		in_run = run;
 	}
 }
 

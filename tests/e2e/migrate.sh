@@ -97,11 +97,11 @@ expect_grep "json: session 4's schedule" "$TMP/x.json" \
     '"id": 4, .*"agreement": \{"schedule": \[\{"amount": 2000\.00, "due": "2026-11-02"\}, \{"amount": 12200\.00, "due": "2026-12-15"\}\], "total": 14200\.00, "balance_left": 0\.00'
 expect_eq "json: session 2's payments" "$("$J" "$TMP/x.json" '*.agreement.schedule.*' amount due | awk -F'\t' '$1 == 80 || $1 == 60' | wc -l | tr -d ' ')" 24
 expect_grep "json: session 2's first payment" "$TMP/x.json" \
-    '"id": 2, .*"agreement": \{"schedule": \[\{"amount": 80\.00, "due": "2026-12-15"\}'
+    '"id": 2, .*"agreement": \{"schedule": \[\{"amount": 80\.00, "due": "2026-12-15", "run": true\}'
 expect_grep "json: session 2's last payment" "$TMP/x.json" \
-    '"id": 2, .*\{"amount": 80\.00, "due": "2028-10-15"\}, \{"amount": 60\.00, "due": "2028-11-15"\}\], "total": 1900\.00, "balance_left": 0\.00'
+    '"id": 2, .*\{"amount": 80\.00, "due": "2028-10-15", "run": true\}, \{"amount": 60\.00, "due": "2028-11-15"\}\], "total": 1900\.00, "balance_left": 0\.00'
 expect_grep "json: session 3's last payment" "$TMP/x.json" \
-    '"id": 3, .*\{"amount": 1000\.00, "due": "2027-03-02"\}, \{"amount": 750\.00, "due": "2027-04-02"\}\], "total": 6750\.00'
+    '"id": 3, .*\{"amount": 1000\.00, "due": "2027-03-02", "run": true\}, \{"amount": 750\.00, "due": "2027-04-02"\}\], "total": 6750\.00'
 expect_no_grep "json: no older shape left in the export" "$TMP/x.json" '"upfront"'
 "$RECOUP" export --format xapi --db "$DB" >"$TMP/x.jsonl"
 expect_grep "xapi: session 4's schedule" "$TMP/x.jsonl" \

@@ -66,13 +66,13 @@ expect_eq "history csv = export csv" "$(cat "$TMP/h.csv")" "$(cat "$TMP/x.csv")"
 "$RECOUP" export --format json --db "$DB" >"$TMP/x.json"
 expect_grep "json: call_date" "$TMP/x.json" '"call_date": "2026-11-01"'
 expect_grep "json: schedule" "$TMP/x.json" \
-    '"agreement": \{"schedule": \[\{"amount": 1840\.00, "due": "2026-11-01"\}, \{"amount": 640\.00, "due": "2026-12-01"\}, \{"amount": 640\.00, "due": "2027-01-01"\}\], "total": 3120\.00, "balance_left": 0\.00, '
+    '"agreement": \{"schedule": \[\{"amount": 1840\.00, "due": "2026-11-01"\}, \{"amount": 640\.00, "due": "2026-12-01", "run": true\}, \{"amount": 640\.00, "due": "2027-01-01", "run": true\}\], "total": 3120\.00, "balance_left": 0\.00, '
 expect_grep "json: the words" "$TMP/x.json" "\"text\": \"$words\"\\}"
 
 # xAPI: the same agreement object as a result extension; the call's date.
 "$RECOUP" export --format xapi --db "$DB" >"$TMP/x.jsonl"
 expect_grep "xapi: the schedule" "$TMP/x.jsonl" \
-    '"https://recoup.invalid/xapi/agreement": \{"schedule": \[\{"amount": 1840\.00, "due": "2026-11-01"\}, \{"amount": 640\.00, "due": "2026-12-01"\}, \{"amount": 640\.00, "due": "2027-01-01"\}\], "total": 3120\.00, "balance_left": 0\.00, '
+    '"https://recoup.invalid/xapi/agreement": \{"schedule": \[\{"amount": 1840\.00, "due": "2026-11-01"\}, \{"amount": 640\.00, "due": "2026-12-01", "run": true\}, \{"amount": 640\.00, "due": "2027-01-01", "run": true\}\], "total": 3120\.00, "balance_left": 0\.00, '
 expect_eq "xapi: both statements carry it" \
     "$(grep -c '"https://recoup.invalid/xapi/agreement": {"schedule"' "$TMP/x.jsonl")" 2
 expect_grep "xapi: call date" "$TMP/x.jsonl" '"https://recoup.invalid/xapi/call-date": "2026-11-01"'
