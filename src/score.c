@@ -532,6 +532,10 @@ outcome(const struct rc_outcome_model *m, const struct rc_score_input *in,
 		}
 		if (a->balance_left <= 0)
 			o->days_to_full = prev > today ? (int)(prev - today) : 0;
+		if (in->c != NULL)
+			o->nbreaches = rc_policy_check(in->c->policy, a,
+			    rc_cents(o->balance), in->c->date, in->c->currency,
+			    o->breaches);
 	}
 	achievable = o->balance;
 	if (tr != NULL && tr->cash_now + m->achievable_months * tr->monthly < achievable)
@@ -572,6 +576,7 @@ rc_score_input_scenario(struct rc_score_input *in, struct rc_case *kase,
 	kase->days_overdue = s->days_overdue;
 	kase->invoices = inv;
 	kase->ninvoices = s->ninvoices;
+	kase->policy = s->policy.set ? &s->policy : NULL;
 	memset(in, 0, sizeof *in);
 	in->c = kase;
 	in->truth = &s->truth;

@@ -24,7 +24,7 @@ static const struct rc_case_invoice invoices[] = {
 
 static const struct rc_case kase = {
 	"Greenline Wholesale", "Petals & Stems", "Maria Okafor", "USD",
-	3120, 47, invoices, 3, RC_DATE_NONE,
+	3120, 47, invoices, 3, RC_DATE_NONE, NULL,
 };
 
 static struct rc_rubric *rubric;
