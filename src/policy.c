@@ -241,9 +241,8 @@ rc_policy_check(const struct rc_policy *p, const struct rc_terms *t,
 				rc_date_say(due, today, a, sizeof a);
 			else
 				snprintf(a, sizeof a, "%s", t->part[0].when);
-			snprintf(r->text, sizeof r->text, "the first payment is %s%s, "
-			    "not today: post-dated payments are not accepted",
-			    due != RC_DATE_NONE && due - today > 6 ? "on " : "", a);
+			snprintf(r->text, sizeof r->text, "the first payment is due %s, "
+			    "not today: post-dated payments are not accepted", a);
 		}
 	}
 	return n;

@@ -184,6 +184,17 @@ rc_render_outcome(struct rc_buf *b, const struct rc_scenario *s,
 			rc_buf_puts(b, "Warning:    the debtor cannot truly keep these terms\n");
 			on(b, st, RESET);
 		}
+		{
+			struct rc_breach br[RC_POLICY_BREACHES];
+			int i, n = rc_policy_check(&s->policy, a, rc_cents(s->balance),
+			    s->date, s->currency, br);
+
+			for (i = 0; i < n; i++) {
+				on(b, st, YELLOW);
+				rc_buf_printf(b, "Policy:     outside it: %s\n", br[i].text);
+				on(b, st, RESET);
+			}
+		}
 	} else {
 		on(b, st, RED);
 		rc_buf_puts(b, "Agreement:  none\n");

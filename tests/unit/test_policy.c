@@ -159,12 +159,12 @@ test_post_dated(void)
 	RC_CHECK_INT(rc_policy_check(&p, &t, rc_cents(6750), T, "USD", b), 1);
 	RC_CHECK_INT(b[0].kind, RC_BREACH_POST_DATED);
 	RC_CHECK_INT(b[0].found, 4);
-	RC_CHECK_STR(b[0].text, "the first payment is Friday, not today: "
+	RC_CHECK_STR(b[0].text, "the first payment is due Friday, not today: "
 	    "post-dated payments are not accepted");
 	/* A plan with nothing today. */
 	t = plan(0, 1000, 7, RC_PERIOD_MONTH, 6750);
 	RC_CHECK_INT(rc_policy_check(&p, &t, rc_cents(6750), T, "USD", b), 1);
-	RC_CHECK_STR(b[0].text, "the first payment is on December 2, not today: "
+	RC_CHECK_STR(b[0].text, "the first payment is due December 2, not today: "
 	    "post-dated payments are not accepted");
 	/* Allowed: nothing to flag. */
 	p.post_dated = 1;
