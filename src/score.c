@@ -240,6 +240,9 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 	/* What the lines may refer to: the case file's unpaid invoices. */
 	memset(&facts, 0, sizeof facts);
 	memset(&none, 0, sizeof none);
+	/* Proposals' days are resolved against the call's date (a zeroed
+	 * date would put "December 15" in 1970). */
+	facts.today = c != NULL ? c->date : RC_DATE_NONE;
 	if (c != NULL) {
 		ids = rc_xcalloc(c->ninvoices + 1, sizeof *ids);
 		amounts = rc_xcalloc(c->ninvoices + 2, sizeof *amounts);
