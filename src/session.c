@@ -49,6 +49,7 @@ struct rc_session {
 	struct rc_score_input input;  /* case, truth, overrides of the scenario */
 	enum rc_status *last;     /* practice statuses after the previous line */
 	int calm_noted;           /* "stayed calm when provoked" was noted */
+	int policy_noted;         /* an agreement outside policy was noted */
 	struct rc_scorecard *card;
 	struct rc_score_cache *cache; /* lines already read, for live scoring */
 };
@@ -214,6 +215,15 @@ live_notes(struct rc_session *ss, struct rc_buf *out)
 			rc_buf_printf(out, "  (note: %s — missed%s%s)\n", r->def->title,
 			    r->note ? ": " : "", r->note ? r->note : "");
 		ss->last[i] = r->status;
+	}
+	/* Terms agreed outside the creditor's policy: said once, at once. */
+	if (c->outcome.nbreaches > 0 && !ss->policy_noted) {
+		ss->policy_noted = 1;
+		rc_buf_puts(out, "  (note: outside the creditor's policy — ");
+		for (i = 0; i < (size_t)c->outcome.nbreaches; i++)
+			rc_buf_printf(out, "%s%s", i ? "; " : "",
+			    c->outcome.breaches[i].text);
+		rc_buf_puts(out, ")\n");
 	}
 	rc_scorecard_free(c);
 }
