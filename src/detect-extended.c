@@ -588,9 +588,9 @@ within_policy(const struct rc_detect *d, struct rc_result *r)
 {
 	struct rc_breach b[RC_POLICY_BREACHES];
 	char why[4 * sizeof b[0].text], said[512];
-	size_t i, a, offer = NONE, k;
+	size_t i, a, offer = NONE, last = NONE, k;
 	struct rc_terms t;
-	int n, offers = 0;
+	int n;
 
 	if (d->in->c == NULL || d->in->c->policy == NULL) {
 		rc_result_set(r, RC_NA, "the case states no policy");
@@ -614,7 +614,7 @@ within_policy(const struct rc_detect *d, struct rc_result *r)
 	for (i = 0; i < d->nlines; i++) {
 		if (!proposes(&d->lines[i]))
 			continue;
-		offers++;
+		last = i;
 		if ((n = breaches(d, &d->lines[i].prop.terms, 0, b)) > 0) {
 			offer = i;
 			break;
@@ -636,7 +636,8 @@ within_policy(const struct rc_detect *d, struct rc_result *r)
 	if (a != NONE) {
 		cite(d, r, a);
 		rc_result_set(r, RC_MET, "the agreement keeps within the policy");
-	} else if (offers > 0) {
+	} else if (last != NONE) {
+		cite(d, r, last);
 		rc_result_set(r, RC_MET, "every offer kept within the policy");
 	} else {
 		rc_result_set(r, RC_NA, "no terms were put on the table");

@@ -310,6 +310,11 @@ static const char *const policy_no_deal[] = {
 	"C: Call me back by Friday, then.",
 	NULL,
 };
+static const char *const policy_offer_kept[] = {
+	"C: Hi Maria, this is Sam from Northwind. Could you pay $600 today and $420 a month for 6 months?",
+	"D: I'll have to think about it.",
+	NULL,
+};
 static const char *const policy_no_terms[] = {
 	"C: Hi Maria, this is Sam from Northwind. What happened with invoice INV-2291?",
 	"D[reason-revealed]: It went to an old inbox.",
@@ -417,6 +422,8 @@ main(void)
 	    policy_no_deal, RC_MISSED, 1, 0);
 	expect_at(__LINE__, "within-policy", &kase_policy, NULL, 0,
 	    policy_no_terms, RC_NA, 0, 0);
+	expect_at(__LINE__, "within-policy", &kase_policy, NULL, 0,
+	    policy_offer_kept, RC_MET, 1, 0);
 	/* No policy in the case file, or no case file: n/a. */
 	EXPECT("within-policy", policy_low, RC_NA, 0);
 	expect_at(__LINE__, "within-policy", NULL, NULL, 0, policy_low, RC_NA, 0, 0);
