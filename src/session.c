@@ -8,9 +8,11 @@
 #include "session.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "amount.h"
 #include "score.h"
@@ -23,7 +25,7 @@ const char *const rc_session_commands[] = {
 
 static const char *const command_help[] = {
 	"/help              this list",
-	"/case              the case file: debtor, invoices, balance, history",
+	"/case              the case file: debtor, invoices, balance, policy, history",
 	"/research          research notes on the debtor (use them as leverage)",
 	"/floor AMOUNT      privately set your minimum: the least in total",
 	"/floor AMOUNT now  ... or the least paid today (also /floor now AMOUNT)",
@@ -291,19 +293,21 @@ floor_word(const char *w, double *v, int *now)
 	struct rc_money m[2];
 	char *end;
 
-	if (strcmp(w, "now") == 0 || strcmp(w, "today") == 0) {
+	if (strcasecmp(w, "now") == 0 || strcasecmp(w, "today") == 0) {
 		*now = 1;
 		return 2;
 	}
-	if (strcmp(w, "total") == 0) {
+	if (strcasecmp(w, "total") == 0) {
 		*now = 0;
 		return 2;
 	}
 	if (w[0] == '-')
 		return -1;
+	if (!isdigit((unsigned char)w[0]) && w[0] != '.' && rc_amount_find(w, m, 2) != 1)
+		return 0;   /* "inf", "nan" and words */
 	*v = strtod(w, &end);
 	if (end != w && *end == '\0')
-		return 1;
+		return isfinite(*v) ? 1 : 0;
 	if (rc_amount_find(w, m, 2) == 1) {
 		*v = m[0].value;
 		return 1;
