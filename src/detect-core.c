@@ -1383,14 +1383,40 @@ clear_message(const struct rc_detect *d, struct rc_result *r)
 	}
 }
 
+/* The part of the agreement paid now (due on the call's date, or the
+ * first payment standing alone when the date is unknown), or -1 when the
+ * terms cannot be told. */
+static double
+agreed_now(const struct rc_detect *d, size_t at)
+{
+	const struct rc_terms *a = NULL;
+	const struct rc_event *ev;
+	int32_t today = d->in->c != NULL ? d->in->c->date : RC_DATE_NONE;
+
+	if (d->in->t->has_agreement)
+		a = &d->in->t->agreement;
+	else if (at != NONE && (ev = rc_turn_find(d->lines[at].turn, "agreement")) &&
+	    ev->has_terms)
+		a = &ev->terms;
+	if (a == NULL)
+		return -1;
+	if (today == RC_DATE_NONE)
+		return rc_units(rc_terms_upfront(a));
+	return rc_units(rc_terms_due_by(a, today, today));
+}
+
 /* 10: a minimum set before the bargaining (/floor or said) and no
- * agreement below it.  The first floor set is the one held to. */
+ * agreement below it.  The first floor set is the one held to: a
+ * minimum in total (/floor AMOUNT, or said) is held against the agreed
+ * total, a minimum paid now (/floor AMOUNT now) against what the
+ * agreement pays on the call's date. */
 static void
 concrete_minimum(const struct rc_detect *d, struct rc_result *r)
 {
 	const struct rc_transcript *t = d->in->t;
 	size_t b = bargain_start(d), i, set = NONE, agreed;
 	double floor = -1, total;
+	int now = 0;
 
 	if (b == NONE) {
 		rc_result_set(r, RC_NA, "no bargaining in this call");
@@ -1403,6 +1429,8 @@ concrete_minimum(const struct rc_detect *d, struct rc_result *r)
 		if (ev != NULL) {
 			set = i;
 			floor = ev->has_amount ? ev->amount : t->has_floor ? t->floor : -1;
+			now = ev->has_amount ? ev->detail != NULL &&
+			    strcmp(ev->detail, "now") == 0 : t->floor_now;
 		} else if (collector(l) && RC_HAS(l, RC_SIG_MINIMUM) && l->nmoney > 0) {
 			size_t k;
 
@@ -1414,21 +1442,28 @@ concrete_minimum(const struct rc_detect *d, struct rc_result *r)
 					floor = l->money[k].value;
 		}
 	}
-	if (set == NONE && t->has_floor)
+	if (set == NONE && t->has_floor) {
 		floor = t->floor;    /* set, but the call does not say when */
+		now = t->floor_now;
+	}
 	if (set == NONE && floor < 0 && d->in->inferred) {
 		rc_result_set(r, RC_NA, "a recorded call: a private minimum is not "
 		    "recorded and none was said");
 		return;
 	}
 	agreed = agreement_line(d);
-	total = agreed != NONE ? agreed_total(d, agreed) : -1;
+	total = agreed == NONE ? -1 : now ? agreed_now(d, agreed) :
+	    agreed_total(d, agreed);
 	if (set != NONE)
 		rc_result_cite(r, d->lines[set].turn);
 	if (agreed != NONE && floor > 0 && total >= 0 && total < floor - 0.5) {
 		rc_result_cite(r, d->lines[agreed].turn);
-		rc_result_set(r, RC_MISSED, "agreed to %.2f, below the minimum of %.2f",
-		    total, floor);
+		if (now)
+			rc_result_set(r, RC_MISSED, "agreed to %.2f paid now, below the "
+			    "minimum of %.2f paid now", total, floor);
+		else
+			rc_result_set(r, RC_MISSED, "agreed to %.2f, below the minimum "
+			    "of %.2f", total, floor);
 	} else if (set == NONE && floor < 0) {
 		rc_result_cite(r, d->lines[b].turn);
 		if (agreed != NONE)
@@ -1440,7 +1475,8 @@ concrete_minimum(const struct rc_detect *d, struct rc_result *r)
 	} else {
 		if (agreed != NONE)
 			rc_result_cite(r, d->lines[agreed].turn);
-		rc_result_set(r, RC_MET, agreed != NONE ?
+		rc_result_set(r, RC_MET, agreed != NONE ? now ?
+		    "set a minimum paid now first and the agreement pays it today" :
 		    "set a minimum first and the agreement respects it" :
 		    "set a minimum first and did not go below it");
 	}

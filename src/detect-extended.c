@@ -1,7 +1,8 @@
 /*
  * detect-extended.c - detectors for the extended practices reported beside
  * the twenty: listening, empathy, right party, not assuming, validating
- * excuses, starting high, options, recapping, documenting the call.
+ * excuses, starting high, options, recapping, documenting the call,
+ * keeping within the creditor's policy.
  *
  * Same rules as the twenty: judge from signals, events and amounts; cite
  * the turns that decided the result; a missed result cites the offending
@@ -12,6 +13,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "detect.h"
@@ -545,6 +547,103 @@ document_the_call(const struct rc_detect *d, struct rc_result *r)
 	rc_result_set(r, RC_MISSED, "no note was written (/note)");
 }
 
+/* Breaches of the case's policy by terms T (the authority to credit or
+ * discount only when AGREED: a proposal of part of the debt is not a
+ * discount).  Fills B, returns how many. */
+static int
+breaches(const struct rc_detect *d, const struct rc_terms *t, int agreed,
+         struct rc_breach *b)
+{
+	const struct rc_case *c = d->in->c;
+
+	return rc_policy_check(c->policy, t, agreed ? rc_cents(c->balance) : 0,
+	    c->date, c->currency, b);
+}
+
+/* The breaches B (N of them) joined by "; " into BUF. */
+static const char *
+joined(const struct rc_breach *b, int n, char *buf, size_t size)
+{
+	size_t len = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && len < size; i++) {
+		int w = snprintf(buf + len, size - len, "%s%s", i ? "; " : "",
+		    b[i].text);
+
+		len += w > 0 ? (size_t)w : 0;
+	}
+	return buf;
+}
+
+/* Within policy: the agreed terms keep to the creditor's policy in the
+ * case file (docs/scoring.md says what each limit checks).  Terms broken
+ * in an agreement are missed, citing the collector's line that put or
+ * took them and the agreement; an offer outside policy that was not
+ * agreed is half when the agreement keeps within it, missed when there
+ * was no agreement. */
+static void
+within_policy(const struct rc_detect *d, struct rc_result *r)
+{
+	struct rc_breach b[RC_POLICY_BREACHES];
+	char why[4 * sizeof b[0].text], said[512];
+	size_t i, a, offer = NONE, last = NONE, k;
+	struct rc_terms t;
+	int n;
+
+	if (d->in->c == NULL || d->in->c->policy == NULL) {
+		rc_result_set(r, RC_NA, "the case states no policy");
+		return;
+	}
+	a = agreement_at(d);
+	memset(&t, 0, sizeof t);
+	if (a != NONE && agreed_terms(d, a, &t) &&
+	    (n = breaches(d, &t, 1, b)) > 0) {
+		for (k = a + 1; k-- > 0;)
+			if (k < d->nlines && collector(&d->lines[k])) {
+				cite(d, r, k);
+				break;
+			}
+		cite(d, r, a);
+		rc_result_set(r, RC_MISSED, "agreed %s: %s",
+		    rc_terms_say(&t, d->in->c->currency, d->in->c->date, 0, said,
+		    sizeof said), joined(b, n, why, sizeof why));
+		return;
+	}
+	for (i = 0; i < d->nlines; i++) {
+		if (!proposes(&d->lines[i]))
+			continue;
+		last = i;
+		if ((n = breaches(d, &d->lines[i].prop.terms, 0, b)) > 0) {
+			offer = i;
+			break;
+		}
+	}
+	if (offer != NONE) {
+		cite(d, r, offer);
+		joined(b, n, why, sizeof why);
+		if (a != NONE) {
+			cite(d, r, a);
+			rc_result_set(r, RC_PARTIAL, "offered terms outside the policy "
+			    "(%s), though the agreement keeps within it", why);
+		} else {
+			rc_result_set(r, RC_MISSED, "offered terms outside the policy: "
+			    "%s", why);
+		}
+		return;
+	}
+	if (a != NONE) {
+		cite(d, r, a);
+		rc_result_set(r, RC_MET, "the agreement keeps within the policy");
+	} else if (last != NONE) {
+		cite(d, r, last);
+		rc_result_set(r, RC_MET, "every offer kept within the policy");
+	} else {
+		rc_result_set(r, RC_NA, "no terms were put on the table");
+	}
+}
+
 const struct rc_detector rc_detectors_extended[] = {
 	{ "listen-and-acknowledge", listen_and_acknowledge },
 	{ "tactical-empathy", tactical_empathy },
@@ -555,5 +654,6 @@ const struct rc_detector rc_detectors_extended[] = {
 	{ "give-options", give_options },
 	{ "recap-terms", recap_terms },
 	{ "document-the-call", document_the_call },
+	{ "within-policy", within_policy },
 	{ NULL, NULL },
 };

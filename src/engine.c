@@ -1061,20 +1061,23 @@ rc_engine_action(struct rc_engine *e, const char *text, const char *type)
 }
 
 void
-rc_engine_floor(struct rc_engine *e, double amount)
+rc_engine_floor(struct rc_engine *e, double amount, int now)
 {
-	char buf[64], text[80];
+	char buf[64], text[96];
 	struct rc_turn *u;
 	struct rc_event *ev;
 
 	rc_amount_format(amount, e->s->currency, buf, sizeof buf);
-	snprintf(text, sizeof text, "/floor %s", buf);
+	snprintf(text, sizeof text, "/floor %s%s", buf, now ? " now" : "");
 	u = rc_transcript_add(e->t, RC_SPEAKER_ACTION, text, state_name(e), NULL);
 	ev = rc_turn_event(u, "floor-set");
 	ev->has_amount = 1;
 	ev->amount = amount;
+	if (now)
+		ev->detail = rc_xstrdup("now");
 	e->t->has_floor = 1;
 	e->t->floor = amount;
+	e->t->floor_now = now;
 }
 
 void

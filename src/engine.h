@@ -39,8 +39,10 @@ const struct rc_turn *rc_engine_pause(struct rc_engine *e);
  * event TYPE (e.g. "research-viewed"; NULL for none). */
 void rc_engine_action(struct rc_engine *e, const char *text, const char *type);
 
-/* Sets the trainee's private minimum (/floor). */
-void rc_engine_floor(struct rc_engine *e, double amount);
+/* Sets the trainee's private minimum (/floor): AMOUNT in total, or with
+ * NOW set, AMOUNT paid now (on the call's date).  The action's event
+ * "floor-set" carries the amount, and the detail "now" for the second. */
+void rc_engine_floor(struct rc_engine *e, double amount, int now);
 
 /* The trainee ends the call. */
 void rc_engine_finish(struct rc_engine *e);

@@ -99,6 +99,11 @@ rc_render_json(struct rc_buf *b, const struct rc_scenario *s, uint64_t seed,
 		num(b, t->floor);
 	else
 		rc_buf_puts(b, "null");
+	rc_buf_puts(b, ", \"floor_kind\": ");
+	if (t->has_floor)
+		rc_buf_puts(b, t->floor_now ? "\"now\"" : "\"total\"");
+	else
+		rc_buf_puts(b, "null");
 	rc_buf_putc(b, '}');
 	if (card != NULL) {
 		rc_buf_puts(b, ",\n \"scorecard\": ");
@@ -179,7 +184,22 @@ rc_render_scorecard_json(struct rc_buf *b, const struct rc_scorecard *c)
 	num(b, round(o->goodwill));
 	rc_buf_puts(b, ", \"score\": ");
 	num(b, round(o->score * 10) / 10);
-	rc_buf_puts(b, "},\n \"score\": ");
+	rc_buf_puts(b, ", \"policy_breaches\": [");
+	for (i = 0; i < (size_t)o->nbreaches; i++) {
+		const struct rc_breach *r = &o->breaches[i];
+		int cents = r->kind == RC_BREACH_INSTALMENT ||
+		    r->kind == RC_BREACH_AUTHORITY;
+
+		rc_buf_printf(b, "%s{\"kind\": \"%s\", \"found\": ", i ? ", " : "",
+		    rc_breach_name(r->kind));
+		num(b, cents ? rc_units(r->found) : (double)r->found);
+		rc_buf_puts(b, ", \"limit\": ");
+		num(b, cents ? rc_units(r->limit) : (double)r->limit);
+		rc_buf_puts(b, ", \"text\": ");
+		rc_buf_json_string(b, r->text);
+		rc_buf_putc(b, '}');
+	}
+	rc_buf_puts(b, "]},\n \"score\": ");
 	num(b, round(c->score * 10) / 10);
 	rc_buf_puts(b, ", \"pass_mark\": ");
 	num(b, c->pass_mark);

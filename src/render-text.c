@@ -83,6 +83,13 @@ rc_render_case(struct rc_buf *b, const struct rc_scenario *s,
 	rc_buf_printf(b, "Balance:      %s, %d days overdue\n",
 	    rc_amount_format(s->balance, s->currency, amt, sizeof amt),
 	    s->days_overdue);
+	if (s->policy.set) {
+		char pol[640];
+
+		rc_buf_puts(b, "Policy:\n");
+		rc_buf_puts(b, rc_policy_say(&s->policy, s->currency, "  - ", pol,
+		    sizeof pol));
+	}
 	if (s->nhistory) {
 		rc_buf_puts(b, "History:\n");
 		for (i = 0; i < s->nhistory; i++)
@@ -177,14 +184,26 @@ rc_render_outcome(struct rc_buf *b, const struct rc_scenario *s,
 			rc_buf_puts(b, "Warning:    the debtor cannot truly keep these terms\n");
 			on(b, st, RESET);
 		}
+		{
+			struct rc_breach br[RC_POLICY_BREACHES];
+			int i, n = rc_policy_check(&s->policy, a, rc_cents(s->balance),
+			    s->date, s->currency, br);
+
+			for (i = 0; i < n; i++) {
+				on(b, st, YELLOW);
+				rc_buf_printf(b, "Policy:     outside it: %s\n", br[i].text);
+				on(b, st, RESET);
+			}
+		}
 	} else {
 		on(b, st, RED);
 		rc_buf_puts(b, "Agreement:  none\n");
 		on(b, st, RESET);
 	}
 	if (t->has_floor)
-		rc_buf_printf(b, "Your floor: %s\n", rc_amount_format(t->floor,
-		    s->currency, amt, sizeof amt));
+		rc_buf_printf(b, "Your floor: %s %s\n", rc_amount_format(t->floor,
+		    s->currency, amt, sizeof amt), t->floor_now ? "paid now" :
+		    "in total");
 }
 
 static const char *
@@ -270,6 +289,11 @@ rc_render_scorecard(struct rc_buf *b, const struct rc_scorecard *c,
 		rc_buf_puts(b, "no agreement");
 	}
 	rc_buf_printf(b, "; goodwill %.0f)\n", o->goodwill);
+	for (i = 0; i < (size_t)o->nbreaches; i++) {
+		on(b, st, RED);
+		rc_buf_printf(b, "Policy breach:  %s\n", o->breaches[i].text);
+		on(b, st, RESET);
+	}
 	rc_buf_printf(b, "Overall:        %.0f/100, ", c->score);
 	on(b, st, c->passed ? BOLD GREEN : BOLD RED);
 	rc_buf_puts(b, c->passed ? "passed" : "not passed");

@@ -838,12 +838,48 @@ valid_date(const char *d)
 	    (d[8] - '0') * 10 + (d[9] - '0') <= 31;
 }
 
+/* "policy" in the case file: every limit optional, an empty object an
+ * error (say nothing rather than an empty policy). */
+static void
+parse_policy(struct ctx *c, const cJSON *k)
+{
+	static const char *const keys[] = { "min_instalment", "max_months",
+	    "credit_authority", "discount_percent", "post_dated", NULL };
+	const cJSON *o = rc_jsonread_obj(&c->r, k, "/case", "policy", 0);
+	struct rc_policy *p = &c->s->policy;
+	double v;
+	int n;
+
+	rc_policy_init(p);
+	if (o == NULL)
+		return;
+	rc_jsonread_keys(&c->r, o, "/case/policy", keys);
+	p->set = 1;
+	if (rc_jsonread_num(&c->r, o, "/case/policy", "min_instalment", 0, 0.01,
+	    1e12, &v))
+		p->min_instalment = rc_cents(v);
+	if (rc_jsonread_int(&c->r, o, "/case/policy", "max_months", 0, 1, 600, &n))
+		p->max_months = n;
+	if (rc_jsonread_num(&c->r, o, "/case/policy", "credit_authority", 0, 0,
+	    1e12, &v))
+		p->credit_authority = rc_cents(v);
+	if (rc_jsonread_num(&c->r, o, "/case/policy", "discount_percent", 0, 0,
+	    100, &v))
+		p->discount_percent = v;
+	if (rc_jsonread_bool(&c->r, o, "/case/policy", "post_dated", &n))
+		p->post_dated = n;
+	if (cJSON_GetArraySize(o) == 0)
+		rc_jsonread_fail(&c->r, "/case/policy", "states no limit: give at "
+		    "least one of min_instalment, max_months, credit_authority, "
+		    "discount_percent, post_dated, or leave policy out");
+}
+
 static void
 parse_case(struct ctx *c, const cJSON *root)
 {
 	static const char *const keys[] = { "creditor", "collector", "debtor",
 	    "contact", "currency", "invoices", "balance", "days_overdue",
-	    "date", "history", "notes", NULL };
+	    "date", "history", "notes", "policy", NULL };
 	static const char *const ikeys[] = { "id", "amount", "due", "status", NULL };
 	const cJSON *k = rc_jsonread_obj(&c->r, root, "", "case", 1), *inv, *e;
 	struct rc_scenario *s = c->s;
@@ -878,6 +914,7 @@ parse_case(struct ctx *c, const cJSON *root)
 	}
 	s->history = get_strings(c, k, "/case", "history", &s->nhistory);
 	s->notes = get_strings(c, k, "/case", "notes", &s->nnotes);
+	parse_policy(c, k);
 	if ((inv = rc_jsonread_arr(&c->r, k, "/case", "invoices", 1)) == NULL)
 		return;
 	if (cJSON_GetArraySize(inv) == 0)

@@ -17,6 +17,7 @@
 #include "lexicon.h"
 #include "match.h"
 #include "negotiate.h"
+#include "policy.h"
 #include "understand.h"
 
 /* Variables.  Index into rc_scenario.vars; read-only ones are kept by the
@@ -149,6 +150,8 @@ struct rc_scenario {
 	size_t nhistory;
 	char **notes;
 	size_t nnotes;
+	struct rc_policy policy;  /* "policy" in the case file; .set 0 when
+	                             none is stated */
 
 	struct rc_fact *research;
 	size_t nresearch;

@@ -240,6 +240,9 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 	/* What the lines may refer to: the case file's unpaid invoices. */
 	memset(&facts, 0, sizeof facts);
 	memset(&none, 0, sizeof none);
+	/* Proposals' days are resolved against the call's date (a zeroed
+	 * date would put "December 15" in 1970). */
+	facts.today = c != NULL ? c->date : RC_DATE_NONE;
 	if (c != NULL) {
 		ids = rc_xcalloc(c->ninvoices + 1, sizeof *ids);
 		amounts = rc_xcalloc(c->ninvoices + 2, sizeof *amounts);
@@ -532,6 +535,10 @@ outcome(const struct rc_outcome_model *m, const struct rc_score_input *in,
 		}
 		if (a->balance_left <= 0)
 			o->days_to_full = prev > today ? (int)(prev - today) : 0;
+		if (in->c != NULL)
+			o->nbreaches = rc_policy_check(in->c->policy, a,
+			    rc_cents(o->balance), in->c->date, in->c->currency,
+			    o->breaches);
 	}
 	achievable = o->balance;
 	if (tr != NULL && tr->cash_now + m->achievable_months * tr->monthly < achievable)
@@ -572,6 +579,7 @@ rc_score_input_scenario(struct rc_score_input *in, struct rc_case *kase,
 	kase->days_overdue = s->days_overdue;
 	kase->invoices = inv;
 	kase->ninvoices = s->ninvoices;
+	kase->policy = s->policy.set ? &s->policy : NULL;
 	memset(in, 0, sizeof *in);
 	in->c = kase;
 	in->truth = &s->truth;

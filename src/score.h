@@ -20,6 +20,7 @@
 
 #include "amount.h"
 #include "negotiate.h"
+#include "policy.h"
 #include "rubric.h"
 #include "transcript.h"
 #include "understand.h"
@@ -40,6 +41,8 @@ struct rc_case {
 	size_t ninvoices;
 	int32_t date;                     /* the call's date (date.h), or
 	                                     RC_DATE_NONE */
+	const struct rc_policy *policy;   /* the creditor's policy, NULL when
+	                                     the case states none */
 };
 
 struct rc_score_input {
@@ -136,6 +139,11 @@ struct rc_outcome {
 	double goodwill;           /* 0..100 */
 	int ended_by;              /* enum rc_ended */
 	double score;              /* 0..100 */
+	/* The agreed terms against the case's policy: the limits broken, in
+	 * the order of enum rc_breach_kind (none without a policy or an
+	 * agreement).  Flagged, not scored: the score above is unchanged. */
+	struct rc_breach breaches[RC_POLICY_BREACHES];
+	int nbreaches;
 };
 
 struct rc_critical {

@@ -8,9 +8,11 @@
 #include "session.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "amount.h"
 #include "score.h"
@@ -23,9 +25,10 @@ const char *const rc_session_commands[] = {
 
 static const char *const command_help[] = {
 	"/help              this list",
-	"/case              the case file: debtor, invoices, balance, history",
+	"/case              the case file: debtor, invoices, balance, policy, history",
 	"/research          research notes on the debtor (use them as leverage)",
-	"/floor AMOUNT      privately set your minimum acceptable settlement",
+	"/floor AMOUNT      privately set your minimum: the least in total",
+	"/floor AMOUNT now  ... or the least paid today (also /floor now AMOUNT)",
 	"/note TEXT         write to the call notes",
 	"/pause             take a moment before answering",
 	"/hint              a coaching hint for this moment (practice mode)",
@@ -48,6 +51,7 @@ struct rc_session {
 	struct rc_score_input input;  /* case, truth, overrides of the scenario */
 	enum rc_status *last;     /* practice statuses after the previous line */
 	int calm_noted;           /* "stayed calm when provoked" was noted */
+	int policy_noted;         /* an agreement outside policy was noted */
 	struct rc_scorecard *card;
 	struct rc_score_cache *cache; /* lines already read, for live scoring */
 };
@@ -214,6 +218,15 @@ live_notes(struct rc_session *ss, struct rc_buf *out)
 			    r->note ? ": " : "", r->note ? r->note : "");
 		ss->last[i] = r->status;
 	}
+	/* Terms agreed outside the creditor's policy: said once, at once. */
+	if (c->outcome.nbreaches > 0 && !ss->policy_noted) {
+		ss->policy_noted = 1;
+		rc_buf_puts(out, "  (note: outside the creditor's policy — ");
+		for (i = 0; i < (size_t)c->outcome.nbreaches; i++)
+			rc_buf_printf(out, "%s%s", i ? "; " : "",
+			    c->outcome.breaches[i].text);
+		rc_buf_puts(out, ")\n");
+	}
 	rc_scorecard_free(c);
 }
 
@@ -268,6 +281,102 @@ skip_space(const char *p)
 	return p;
 }
 
+#define FLOOR_USAGE "usage: /floor AMOUNT (the least in total, e.g. /floor " \
+	"2500) or /floor AMOUNT now (the least paid today, e.g. /floor 800 now)"
+
+/* One word of /floor's argument: an amount ("2500", "$2,500", "2.5k")
+ * into *V (1), a kind ("now"/"today": *NOW = 1, "total": *NOW = 0) (2),
+ * or neither (0).  A negative amount is -1. */
+static int
+floor_word(const char *w, double *v, int *now)
+{
+	struct rc_money m[2];
+	char *end;
+
+	if (strcasecmp(w, "now") == 0 || strcasecmp(w, "today") == 0) {
+		*now = 1;
+		return 2;
+	}
+	if (strcasecmp(w, "total") == 0) {
+		*now = 0;
+		return 2;
+	}
+	if (w[0] == '-')
+		return -1;
+	if (!isdigit((unsigned char)w[0]) && w[0] != '.' && rc_amount_find(w, m, 2) != 1)
+		return 0;   /* "inf", "nan" and words */
+	*v = strtod(w, &end);
+	if (end != w && *end == '\0')
+		return isfinite(*v) ? 1 : 0;
+	if (rc_amount_find(w, m, 2) == 1) {
+		*v = m[0].value;
+		return 1;
+	}
+	return 0;
+}
+
+/* /floor AMOUNT [now|total] or /floor now|total AMOUNT: the trainee's
+ * private minimum, in total (as before) or paid now.  A bad argument
+ * changes nothing. */
+static void
+floor_command(struct rc_session *ss, const char *arg, struct rc_buf *out)
+{
+	char words[3][64], buf[64];
+	double v = -1;
+	int n = 0, k, amounts = 0, kinds = 0, now = 0;
+	const char *p = arg;
+
+	while (*p != '\0' && n < 3) {
+		size_t len = strcspn(p, " \t");
+
+		snprintf(words[n++], sizeof words[0], "%.*s", (int)(len < 63 ? len : 63), p);
+		p = skip_space(p + len);
+	}
+	if (n == 0) {
+		rc_buf_puts(out, "recoup: " FLOOR_USAGE "\n");
+		return;
+	}
+	for (k = 0; k < n; k++) {
+		switch (floor_word(words[k], &v, &now)) {
+		case 1:
+			amounts++;
+			break;
+		case 2:
+			kinds++;
+			break;
+		case -1:
+			rc_buf_printf(out, "recoup: /floor needs an amount above zero, "
+			    "not '%s'; nothing changed (%s)\n", words[k], FLOOR_USAGE);
+			return;
+		default:
+			rc_buf_printf(out, "recoup: /floor does not understand '%s'; "
+			    "nothing changed (%s)\n", words[k], FLOOR_USAGE);
+			return;
+		}
+	}
+	if (*p != '\0' || amounts != 1 || kinds > 1) {
+		rc_buf_printf(out, "recoup: /floor takes one amount and at most one "
+		    "of 'now' or 'total', not '%s'; nothing changed (%s)\n", arg,
+		    FLOOR_USAGE);
+		return;
+	}
+	if (!(v > 0)) {
+		rc_buf_printf(out, "recoup: /floor needs an amount above zero, not "
+		    "'%s'; nothing changed (%s)\n", arg, FLOOR_USAGE);
+		return;
+	}
+	rc_engine_floor(ss->e, v, now);
+	rc_amount_format(v, ss->s->currency, buf, sizeof buf);
+	if (now)
+		rc_buf_printf(out, "(Your private minimum is %s paid now: the least "
+		    "you will take today, whatever follows. The debtor does not see "
+		    "it.)\n", buf);
+	else
+		rc_buf_printf(out, "(Your private minimum is %s in total: the least "
+		    "you will settle for, now and later. The debtor does not see "
+		    "it.)\n", buf);
+}
+
 static int
 command(struct rc_session *ss, const char *line, struct rc_buf *out)
 {
@@ -291,25 +400,7 @@ command(struct rc_session *ss, const char *line, struct rc_buf *out)
 		rc_engine_action(ss->e, "/research", "research-viewed");
 		rc_render_research(out, ss->s, &ss->o.style);
 	} else if (strcmp(name, "/floor") == 0) {
-		struct rc_money m[2];
-		char *end;
-		double v = strtod(arg, &end);
-
-		if (rc_amount_find(arg, m, 2) >= 1)
-			v = m[0].value;
-		else if (end == arg || *skip_space(end) != '\0')
-			v = -1;
-		if (v <= 0) {
-			rc_buf_puts(out, "recoup: usage: /floor AMOUNT (for example "
-			    "/floor 2500)\n");
-		} else {
-			char buf[64];
-
-			rc_engine_floor(ss->e, v);
-			rc_buf_printf(out, "(Your private minimum is %s. The debtor "
-			    "does not see it.)\n", rc_amount_format(v, ss->s->currency,
-			    buf, sizeof buf));
-		}
+		floor_command(ss, arg, out);
 	} else if (strcmp(name, "/note") == 0) {
 		if (*arg == '\0') {
 			rc_buf_puts(out, "recoup: usage: /note TEXT\n");

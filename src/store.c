@@ -1358,6 +1358,7 @@ rc_store_load(struct rc_store *st, int64_t id, const struct rc_rubric *rubric,
 {
 	struct rc_store_loaded *l = rc_xcalloc(1, sizeof *l);
 	struct rc_store_filter f;
+	size_t i;
 	long n;
 
 	memset(&f, 0, sizeof f);
@@ -1379,6 +1380,14 @@ rc_store_load(struct rc_store *st, int64_t id, const struct rc_rubric *rubric,
 		l->t->has_agreement = 1;
 	l->t->has_floor = l->row.has_floor;
 	l->t->floor = l->row.floor;
+	/* the kind of floor is kept on its event: the last one set holds */
+	for (i = 0; i < l->t->n; i++) {
+		const struct rc_event *ev = rc_turn_find(&l->t->turns[i], "floor-set");
+
+		if (ev != NULL)
+			l->t->floor_now = ev->detail != NULL &&
+			    strcmp(ev->detail, "now") == 0;
+	}
 	if (l->row.has_score && load_card(st, l, rubric, err) != 0)
 		goto fail;
 	return l;

@@ -34,7 +34,7 @@ struct ctx {
 	int line;                 /* current line number, from 1 */
 	const char *bol;          /* its first byte */
 	struct rc_parsed *p;
-	int seen[8];              /* front matter keys already given */
+	int seen[12];             /* front matter keys already given */
 	int balance_given;
 	int balance_line, balance_col;
 	char balance_currency[4]; /* from a currency sign in the balance */
@@ -286,12 +286,97 @@ invoices(struct ctx *x, const char *s, const char *e)
 	}
 }
 
+/* One limit of "policy: NAME VALUE, ...", [S, E) trimmed: the names and
+ * values of case.policy in a scenario (docs/transcript-format.md). */
+static void
+policy_limit(struct ctx *x, const char *s, const char *e)
+{
+	struct rc_policy *pol = &x->p->policy;
+	const char *n = s, *ne, *v;
+	char cur[4];
+	double d;
+
+	while (n < e && *n != ' ' && *n != '\t')
+		n++;
+	ne = n;
+	v = skip_blank(ne);
+	if (v >= e) {
+		perr(x, s, "policy: '%.*s' has no value (expected NAME VALUE, e.g. "
+		    "min_instalment 50)", (int)(ne - s), s);
+		return;
+	}
+	if (word_is(s, ne, "min_instalment") || word_is(s, ne, "credit_authority")) {
+		int min = word_is(s, ne, "min_instalment");
+
+		if (read_money(v, e, &d, cur) != 0 || (min && d <= 0)) {
+			perr(x, v, "policy: invalid %s '%.*s' (expected an amount "
+			    "such as 50%s)", min ? "min_instalment" : "credit_authority",
+			    (int)(e - v), v, min ? ", above zero" : "");
+			return;
+		}
+		if (min)
+			pol->min_instalment = rc_cents(d);
+		else
+			pol->credit_authority = rc_cents(d);
+	} else if (word_is(s, ne, "max_months")) {
+		if (read_number(v, e, &d) != 0 || d != floor(d) || d < 1 || d > 600) {
+			perr(x, v, "policy: invalid max_months '%.*s' (expected a whole "
+			    "number of months from 1 to 600)", (int)(e - v), v);
+			return;
+		}
+		pol->max_months = (int)d;
+	} else if (word_is(s, ne, "discount_percent")) {
+		const char *ve = e > v && e[-1] == '%' ? e - 1 : e;
+
+		if (read_number(v, ve, &d) != 0 || d > 100) {
+			perr(x, v, "policy: invalid discount_percent '%.*s' (expected a "
+			    "percentage from 0 to 100)", (int)(e - v), v);
+			return;
+		}
+		pol->discount_percent = d;
+	} else if (word_is(s, ne, "post_dated")) {
+		if (word_is(v, e, "yes") || word_is(v, e, "true"))
+			pol->post_dated = 1;
+		else if (word_is(v, e, "no") || word_is(v, e, "false"))
+			pol->post_dated = 0;
+		else {
+			perr(x, v, "policy: invalid post_dated '%.*s' (expected yes or "
+			    "no)", (int)(e - v), v);
+			return;
+		}
+	} else {
+		perr(x, s, "policy: unknown limit '%.*s' (expected min_instalment, "
+		    "max_months, credit_authority, discount_percent or post_dated)",
+		    (int)(ne - s), s);
+		return;
+	}
+	pol->set = 1;
+}
+
+/* "policy: NAME VALUE, ...": a comma separates limits unless it sits
+ * between two digits ("1,500"). */
+static void
+policy(struct ctx *x, const char *s, const char *e)
+{
+	while (s < e) {
+		const char *t = s;
+
+		while (t < e && !(*t == ',' && !(t > s && isdigit((unsigned char)t[-1]) &&
+		    t + 1 < e && isdigit((unsigned char)t[1]))))
+			t++;
+		s = skip_blank(s);
+		if (trim_end(s, t) > s)
+			policy_limit(x, s, trim_end(s, t));
+		s = t < e ? t + 1 : t;
+	}
+}
+
 static const char *const keys[] = {
 	"debtor", "creditor", "contact", "balance", "currency", "days_overdue",
-	"invoices", "date",
+	"invoices", "date", "policy",
 };
 enum { K_DEBTOR, K_CREDITOR, K_CONTACT, K_BALANCE, K_CURRENCY, K_DAYS,
-	K_INVOICES, K_DATE, K_COUNT };
+	K_INVOICES, K_DATE, K_POLICY, K_COUNT };
 
 /* One "key: value" line of the front matter, [S, E) trimmed. */
 static void
@@ -311,7 +396,8 @@ front_line(struct ctx *x, const char *s, const char *e)
 			break;
 	if (k == K_COUNT) {
 		perr(x, s, "unknown key '%.*s' (expected debtor, creditor, contact, "
-		    "balance, currency, days_overdue, invoices or date)", (int)(ke - s), s);
+		    "balance, currency, days_overdue, invoices, date or policy)",
+		    (int)(ke - s), s);
 		return;
 	}
 	if (x->seen[k]) {
@@ -379,6 +465,9 @@ front_line(struct ctx *x, const char *s, const char *e)
 			    "YYYY-MM-DD)", (int)(e - v), v);
 		break;
 	}
+	case K_POLICY:
+		policy(x, v, e);
+		break;
 	default:
 		invoices(x, v, e);
 		break;
@@ -593,6 +682,7 @@ finish_case(struct ctx *x)
 	p->c.creditor = p->creditor;
 	p->c.contact = p->contact;
 	p->c.currency = p->currency;
+	p->c.policy = p->policy.set ? &p->policy : NULL;
 }
 
 struct rc_parsed *
@@ -618,6 +708,7 @@ rc_transcript_parse(const char *name, const char *text, size_t len,
 		return NULL;
 	}
 	p = rc_xcalloc(1, sizeof *p);
+	rc_policy_init(&p->policy);
 	p->t = rc_transcript_new();
 	p->currency = rc_xstrdup("USD");
 	p->c.date = RC_DATE_NONE;

@@ -32,6 +32,7 @@ struct rc_parsed {
 	char *debtor, *creditor, *contact, *currency;
 	struct rc_case_invoice *invoices;
 	char **invoice_ids, **invoice_dues;
+	struct rc_policy policy;  /* "policy:" in the front matter */
 };
 
 /* Parses TEXT (LEN bytes; TEXT[LEN] must be NUL) read from NAME.  Returns

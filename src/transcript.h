@@ -54,6 +54,8 @@ struct rc_transcript {
 	struct rc_terms agreement;
 	int has_floor;
 	double floor;         /* the trainee's /floor, if set */
+	int floor_now;        /* the floor is the least paid now (on the
+	                         call's date), not the least in total */
 };
 
 struct rc_transcript *rc_transcript_new(void);

@@ -88,8 +88,23 @@ printf '/floor\n/floor lots\n/frob\n/note\n/why\n' >"$TMP/cmds"
 expect_grep "/floor without amount" "$TMP/a" '^recoup: usage: /floor AMOUNT'
 expect_grep "unknown in-call command" "$TMP/a" "^recoup: unknown command '/frob'; /help lists the commands$"
 expect_grep "/note without text" "$TMP/a" '^recoup: usage: /note TEXT$'
+expect_grep "/floor with a word" "$TMP/a" "^recoup: /floor does not understand 'lots'; nothing changed"
+
 "$RECOUP" run "$tiny" --script "$TMP/cmds" --mode assessment >"$TMP/a"
 expect_grep "/why refused in assessment" "$TMP/a" '^recoup: /why is not available in assessment mode$'
+
+# /floor: a minimum in total or paid now, said either way round; a bad
+# argument says what is wrong and changes nothing.
+printf '/floor 2000\n/floor 800 now\n/floor now 900\n/floor -50\n/floor abc\n/floor 0\n/floor 5 now total\n' >"$TMP/cmds"
+"$RECOUP" run "$tiny" --script "$TMP/cmds" --no-save >"$TMP/a"
+expect_grep "/floor total" "$TMP/a" '^\(Your private minimum is \$2,000 in total: the least you will settle for'
+expect_grep "/floor AMOUNT now" "$TMP/a" '^\(Your private minimum is \$800 paid now: the least you will take today'
+expect_grep "/floor now AMOUNT" "$TMP/a" '^\(Your private minimum is \$900 paid now'
+expect_grep "/floor -50" "$TMP/a" "^recoup: /floor needs an amount above zero, not '-50'; nothing changed"
+expect_grep "/floor abc" "$TMP/a" "^recoup: /floor does not understand 'abc'; nothing changed"
+expect_grep "/floor 0" "$TMP/a" "^recoup: /floor needs an amount above zero, not '0'; nothing changed"
+expect_grep "/floor two kinds" "$TMP/a" "^recoup: /floor takes one amount and at most one of 'now' or 'total'"
+expect_grep "the last good /floor holds" "$TMP/a" '^Your floor: \$900 paid now$'
 
 # list finds the test scenario and counts its states and rules.
 "$RECOUP" list --scenarios tests/data >"$TMP/a"

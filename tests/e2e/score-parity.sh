@@ -32,7 +32,7 @@ for name in forgetful-courteous forgetful-rude; do
 			grep -Ev "$excluded" >"$TMP/score.$part"
 	done
 	expect_eq "$name: practices compared" "$(cat "$TMP/run.practices" | wc -l | tr -d ' ')" 17
-	expect_eq "$name: extended compared" "$(cat "$TMP/run.extended" | wc -l | tr -d ' ')" 8
+	expect_eq "$name: extended compared" "$(cat "$TMP/run.extended" | wc -l | tr -d ' ')" 9
 	# Both list the practices in rubric order: compare line by line.
 	for part in practices extended; do
 		paste "$TMP/run.$part" "$TMP/score.$part" >"$TMP/both"

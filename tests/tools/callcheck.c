@@ -84,7 +84,7 @@ play(const char *scenario_dir, const char *dir, const char *name,
 			if (strcmp(line, "/pause") == 0)
 				rc_engine_pause(e);
 			else if (strncmp(line, "/floor ", 7) == 0)
-				rc_engine_floor(e, atof(line + 7));
+				rc_engine_floor(e, atof(line + 7), 0);
 			continue;
 		}
 		u = rc_engine_say(e, line);

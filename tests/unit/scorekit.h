@@ -25,7 +25,7 @@ static const struct rc_case_invoice invoices[] = {
 
 static const struct rc_case kase = {
 	"Northwind Supplies", "Bloom & Co", "Maria Okafor", "USD", 3120, 40,
-	invoices, 2, RC_DATE_NONE,
+	invoices, 2, RC_DATE_NONE, NULL,
 };
 
 /* A debtor with nothing to pay now, and one who could pay it all. */

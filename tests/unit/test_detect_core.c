@@ -15,6 +15,7 @@
 
 #include "harness.h"
 #include "score.h"
+#include "xmalloc.h"
 
 static const struct rc_case_invoice invoices[] = {
 	{ "INV-2264", 960, "2026-08-15", 1 },
@@ -24,7 +25,7 @@ static const struct rc_case_invoice invoices[] = {
 
 static const struct rc_case kase = {
 	"Greenline Wholesale", "Petals & Stems", "Maria Okafor", "USD",
-	3120, 47, invoices, 3, RC_DATE_NONE,
+	3120, 47, invoices, 3, RC_DATE_NONE, NULL,
 };
 
 static struct rc_rubric *rubric;
@@ -69,6 +70,15 @@ add_events(struct rc_transcript *t, struct rc_turn *u, const char *spec,
 		if (strcmp(p, "floor-set") == 0 && eq) {
 			t->has_floor = 1;
 			t->floor = ev->amount;
+		}
+		/* "floor-now=800": /floor $800 now, a minimum paid today */
+		if (strcmp(p, "floor-now") == 0 && eq) {
+			free(ev->type);
+			ev->type = rc_xstrdup("floor-set");
+			ev->detail = rc_xstrdup("now");
+			t->has_floor = 1;
+			t->floor = ev->amount;
+			t->floor_now = 1;
 		}
 	}
 }
@@ -694,6 +704,67 @@ test_minimum(void)
 	CHECK(no_floor, "concrete-minimum", RC_MISSED, 4);
 	CHECK(late_floor, "concrete-minimum", RC_PARTIAL, 4);
 	CHECK(stated, "concrete-minimum", RC_MET, 2);
+	/* A minimum paid now: held against what is paid today, not the total
+	 * (the harness's agreements are one payment, due on the call). */
+	static const char *const now_held[] = {
+		"A[floor-now=800]: /floor $800 now",
+		"D: Hello?",
+		"C: Hi, this is Sam from Greenline about the $3,120 overdue.",
+		"D[debtor-offer=900]: I can pay $900 today.",
+		"C: Thank you, $900 today then.",
+		"D[agreement=900]: Deal.",
+		NULL };
+	static const char *const now_caved[] = {
+		"A[floor-now=1000]: /floor $1,000 now",
+		"D: Hello?",
+		"C: Hi, this is Sam from Greenline about the $3,120 overdue.",
+		"D[debtor-offer=900]: I can pay $900 today.",
+		"C: Thank you, $900 today then.",
+		"D[agreement=900]: Deal.",
+		NULL };
+	CHECK(now_held, "concrete-minimum", RC_MET, 1);
+	CHECK(now_caved, "concrete-minimum", RC_MISSED, 6);
+	/* $900 today and $300 a month for 5 months ($2,400 in all): a
+	 * minimum of $1,000 in total holds, $1,000 paid now does not. */
+	{
+		static const char *const kinds[2][7] = {
+			{ "A[floor-set=1000]: /floor $1,000", "D: Hello?",
+			  "C: Hi, this is Sam from Greenline about the $3,120 overdue.",
+			  "D[debtor-offer=900]: I can pay $900 today and $300 a month.",
+			  "C: All right, $900 today and $300 a month for 5 months.",
+			  "D[agreement=900]: Deal.", NULL },
+			{ "A[floor-now=1000]: /floor $1,000 now", "D: Hello?",
+			  "C: Hi, this is Sam from Greenline about the $3,120 overdue.",
+			  "D[debtor-offer=900]: I can pay $900 today and $300 a month.",
+			  "C: All right, $900 today and $300 a month for 5 months.",
+			  "D[agreement=900]: Deal.", NULL },
+		};
+		int k;
+
+		for (k = 0; k < 2; k++) {
+			struct rc_transcript *t = build(kinds[k]);
+			struct rc_score_input in;
+			struct rc_scorecard *c;
+			size_t i;
+
+			rc_terms_clear(&t->agreement);
+			rc_terms_add(&t->agreement, rc_cents(900), 1, RC_PERIOD_NONE,
+			    RC_DATE_NONE, NULL);
+			rc_terms_add(&t->agreement, rc_cents(300), 5, RC_PERIOD_MONTH,
+			    RC_DATE_NONE, NULL);
+			rc_terms_finish(&t->agreement, rc_cents(kase.balance));
+			memset(&in, 0, sizeof in);
+			in.t = t;
+			in.c = &kase;
+			c = rc_score(rubric, &in);
+			for (i = 0; i < c->npractices; i++)
+				if (strcmp(c->practices[i].def->id, "concrete-minimum") == 0)
+					RC_CHECK_INT(c->practices[i].status,
+					    k == 0 ? RC_MET : RC_MISSED);
+			rc_scorecard_free(c);
+			rc_transcript_free(t);
+		}
+	}
 	/* Asked for everything and got it: nothing was bargained. */
 	static const char *const paid_in_full[] = {
 		"D: Hello?",

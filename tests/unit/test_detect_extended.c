@@ -1,7 +1,7 @@
 /*
  * test_detect_extended.c - the detectors of the extended practices
  * (listening, empathy, right party, not assuming, proof, starting high,
- * options, recap, notes) on small calls written the way a trainee would
+ * options, recap, notes, policy) on small calls written the way a trainee would
  * type them.  Each case says how a collections trainer would judge the
  * call and which turn decided it; the scoring runs with the real rubric
  * and signals from scoring/.  Case: Bloom & Co owes Northwind Supplies
@@ -273,13 +273,64 @@ static const char *const note_missed[] = {
 	NULL,
 };
 
+/* within-policy: Northwind's policy (below, kase_policy) allows plans
+ * from $50 a month, of at most 12 months, and credits up to $500. */
+static const char *const policy_low[] = {
+	"C: Hi Maria, this is Sam from Northwind. How about $25 a month?",
+	"D[debtor-offer 25+25x20]: I could do that.",
+	"C: Fine, $25 a month it is.",
+	"D[agreement 25+25x124]: Thank you, $25 a month then.",
+	NULL,
+};
+static const char *const policy_long[] = {
+	"C: Hi Maria, this is Sam from Northwind. Could you pay $600 today?",
+	"D[debtor-offer 600]: I can do $600 today and $180 a month after.",
+	"C: All right: $600 today and $180 a month.",
+	"D[agreement 600+180x14]: Agreed.",
+	NULL,
+};
+static const char *const policy_credit[] = {
+	"C: Hi Maria, this is Sam from Northwind. Pay $2,000 today and we'll call it settled.",
+	"D[agreement 2000]: Deal, $2,000 today.",
+	NULL,
+};
+static const char *const policy_within[] = {
+	"C: Hi Maria, this is Sam from Northwind. Could you pay $600 today and $420 a month for 6 months?",
+	"D[agreement 600+420x6]: Yes, that works.",
+	NULL,
+};
+static const char *const policy_offer_only[] = {
+	"C: Hi Maria, this is Sam from Northwind. How about $25 a month for 20 months?",
+	"D[agreement 600+420x6]: I'd rather pay $600 today and $420 a month for 6 months.",
+	NULL,
+};
+static const char *const policy_no_deal[] = {
+	"C: Hi Maria, this is Sam from Northwind. How about $25 a month for 20 months?",
+	"D: I'll have to think about it.",
+	"C: Call me back by Friday, then.",
+	NULL,
+};
+static const char *const policy_offer_kept[] = {
+	"C: Hi Maria, this is Sam from Northwind. Could you pay $600 today and $420 a month for 6 months?",
+	"D: I'll have to think about it.",
+	NULL,
+};
+static const char *const policy_no_terms[] = {
+	"C: Hi Maria, this is Sam from Northwind. What happened with invoice INV-2291?",
+	"D[reason-revealed]: It went to an old inbox.",
+	NULL,
+};
+
 int
 main(void)
 {
+	struct rc_policy pol;
+	struct rc_case kase_policy = kase;
+
 	static const char *const ids[] = { "listen-and-acknowledge",
 	    "tactical-empathy", "verify-right-party", "dont-assume",
 	    "validate-excuses", "start-high", "give-options", "recap-terms",
-	    "document-the-call", NULL };
+	    "document-the-call", "within-policy", NULL };
 
 	if (!load_rubric()) {
 		fprintf(stderr, "cannot load the rubric from %s\n", RECOUP_SCORING_DIR);
@@ -350,6 +401,48 @@ main(void)
 	EXPECT("document-the-call", note_missed, RC_MISSED, 4);
 	expect_at(__LINE__, "document-the-call", &kase, NULL, 1, note_met,
 	    RC_NA, 0, 0);
+
+	rc_policy_init(&pol);
+	pol.set = 1;
+	pol.min_instalment = rc_cents(50);
+	pol.max_months = 12;
+	pol.credit_authority = rc_cents(500);
+	kase_policy.policy = &pol;
+	expect_at(__LINE__, "within-policy", &kase_policy, NULL, 0, policy_low,
+	    RC_MISSED, 3, 4);
+	expect_at(__LINE__, "within-policy", &kase_policy, NULL, 0, policy_long,
+	    RC_MISSED, 3, 4);
+	expect_at(__LINE__, "within-policy", &kase_policy, NULL, 0, policy_credit,
+	    RC_MISSED, 1, 2);
+	expect_at(__LINE__, "within-policy", &kase_policy, NULL, 0, policy_within,
+	    RC_MET, 2, 0);
+	expect_at(__LINE__, "within-policy", &kase_policy, NULL, 0,
+	    policy_offer_only, RC_PARTIAL, 1, 2);
+	expect_at(__LINE__, "within-policy", &kase_policy, NULL, 0,
+	    policy_no_deal, RC_MISSED, 1, 0);
+	expect_at(__LINE__, "within-policy", &kase_policy, NULL, 0,
+	    policy_no_terms, RC_NA, 0, 0);
+	expect_at(__LINE__, "within-policy", &kase_policy, NULL, 0,
+	    policy_offer_kept, RC_MET, 1, 0);
+	/* No policy in the case file, or no case file: n/a. */
+	EXPECT("within-policy", policy_low, RC_NA, 0);
+	expect_at(__LINE__, "within-policy", NULL, NULL, 0, policy_low, RC_NA, 0, 0);
+	/* The same breaches in the outcome, in order. */
+	{
+		struct rc_transcript *t = build(policy_low);
+		struct rc_score_input in;
+		struct rc_scorecard *card;
+
+		memset(&in, 0, sizeof in);
+		in.t = t;
+		in.c = &kase_policy;
+		card = rc_score(rubric, &in);
+		RC_CHECK_INT(card->outcome.nbreaches, 2);
+		RC_CHECK_INT(card->outcome.breaches[0].kind, RC_BREACH_INSTALMENT);
+		RC_CHECK_INT(card->outcome.breaches[1].kind, RC_BREACH_LENGTH);
+		rc_scorecard_free(card);
+		rc_transcript_free(t);
+	}
 
 	/* The hidden truth does not change these practices. */
 	EXPECT_TRUTH("tactical-empathy", empathy_met, &broke, RC_MET, 3, 0);

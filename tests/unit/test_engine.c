@@ -259,7 +259,7 @@ main(void)
 	t = rc_engine_transcript(e);
 	RC_CHECK_INT(t->turns[1].speaker, RC_SPEAKER_ACTION);
 	RC_CHECK(rc_turn_find(&t->turns[1], "pause") != NULL);
-	rc_engine_floor(e, 700);
+	rc_engine_floor(e, 700, 0);
 	RC_CHECK_INT(t->has_floor, 1);
 	RC_CHECK_NUM(t->floor, 700);
 	/* The turn limit (40 by default) ends the call. */

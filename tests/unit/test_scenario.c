@@ -41,6 +41,9 @@ main(void)
 	RC_CHECK_NUM(s->truth.concession, 0.3);
 	RC_CHECK_INT(s->truth.honesty, 8);
 	RC_CHECK_INT(s->turn_limit, 40);
+	/* No policy stated: nothing set, nothing checked. */
+	RC_CHECK_INT(s->policy.set, 0);
+	RC_CHECK_INT(s->policy.min_instalment, RC_POLICY_UNSET);
 	RC_CHECK_STR(s->states[s->start].name, "hello");
 	/* Patience starts from the temperament. */
 	RC_CHECK_NUM(s->vars[RC_VAR_PATIENCE].init, 3);
@@ -71,6 +74,42 @@ main(void)
 	rc_scenario_free(s);
 
 	/* All problems of a file in one pass. */
+	/* The shipped scenarios' policies, as their notes say them. */
+	{
+		static const struct { const char *id; int64_t min; int months;
+		    int64_t credit; int post_dated; } want[] = {
+			{ "broke-consumer", 5000, RC_POLICY_UNSET, RC_POLICY_UNSET,
+			  RC_POLICY_UNSET },
+			{ "gatekeeper-spouse", RC_POLICY_UNSET, 6, RC_POLICY_UNSET,
+			  RC_POLICY_UNSET },
+			{ "aggressive-contractor", RC_POLICY_UNSET, RC_POLICY_UNSET,
+			  75000, RC_POLICY_UNSET },
+			{ "promiser-agency", RC_POLICY_UNSET, RC_POLICY_UNSET,
+			  RC_POLICY_UNSET, 0 },
+		};
+		size_t k;
+
+		for (k = 0; k < sizeof want / sizeof want[0]; k++) {
+			char file[512];
+			struct rc_scenario *p;
+
+			snprintf(file, sizeof file, "%s/%s.json", RECOUP_SCENARIO_DIR,
+			    want[k].id);
+			p = rc_scenario_load_opts(file, RC_SCENARIO_SUMMARY, &err);
+			RC_CHECK(p != NULL);
+			if (p == NULL)
+				continue;
+			RC_CHECK_INT(p->policy.set, 1);
+			RC_CHECK_INT(p->policy.min_instalment, want[k].min);
+			RC_CHECK_INT(p->policy.max_months, want[k].months);
+			RC_CHECK_INT(p->policy.credit_authority, want[k].credit);
+			RC_CHECK_NUM(p->policy.discount_percent, RC_POLICY_UNSET);
+			RC_CHECK_INT(p->policy.post_dated, want[k].post_dated);
+			rc_scenario_free(p);
+		}
+		rc_err_clear(&err);
+	}
+
 	s = rc_scenario_load(RECOUP_TEST_DATA "/bad/several.json", &err);
 	RC_CHECK(s == NULL);
 	RC_CHECK_INT(err.nerrors, 4);

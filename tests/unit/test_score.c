@@ -19,7 +19,7 @@ static const struct rc_case_invoice invoices[] = {
 	{ "INV-5540", 1375, "2026-10-20", 0 },
 };
 static const struct rc_case kase = { "ProFit Equipment Services", "Marsh Studio",
-	NULL, "USD", 1375, 33, invoices, 2, RC_DATE_NONE };
+	NULL, "USD", 1375, 33, invoices, 2, RC_DATE_NONE, NULL };
 
 /* Builds a call from "C: ...", "D: ..." lines; "D[event]: ..." adds an
  * event to a debtor line. */

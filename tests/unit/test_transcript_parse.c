@@ -129,6 +129,36 @@ test_front_matter(void)
 	rc_transcript_parse_free(p);
 	rc_err_clear(&err);
 
+	/* A policy: every limit, a thousands comma inside an amount, a
+	 * percent sign; the case points at it.  Without one, no policy. */
+	p = parse("---\nbalance: 8400\npolicy: min_instalment $50, max_months 6, "
+	    "credit_authority 1,500, discount_percent 10%, post_dated no\n---\n"
+	    "Debtor: hi\n", &err);
+	RC_CHECK(p != NULL);
+	RC_CHECK_INT(err.n, 0);
+	if (p != NULL) {
+		RC_CHECK(p->c.policy == &p->policy);
+		RC_CHECK_INT(p->policy.set, 1);
+		RC_CHECK_INT(p->policy.min_instalment, 5000);
+		RC_CHECK_INT(p->policy.max_months, 6);
+		RC_CHECK_INT(p->policy.credit_authority, 150000);
+		RC_CHECK_NUM(p->policy.discount_percent, 10);
+		RC_CHECK_INT(p->policy.post_dated, 0);
+	}
+	rc_transcript_parse_free(p);
+	p = parse("---\nbalance: 8400\npolicy: post_dated yes\n---\nDebtor: hi\n", &err);
+	RC_CHECK(p != NULL);
+	if (p != NULL) {
+		RC_CHECK_INT(p->policy.post_dated, 1);
+		RC_CHECK_INT(p->policy.max_months, RC_POLICY_UNSET);
+	}
+	rc_transcript_parse_free(p);
+	p = parse("---\nbalance: 8400\n---\nDebtor: hi\n", &err);
+	RC_CHECK(p != NULL);
+	if (p != NULL)
+		RC_CHECK(p->c.policy == NULL);
+	rc_transcript_parse_free(p);
+
 	/* No front matter: no case, but a currency to format money with. */
 	p = parse("Collector: Hello.\n", &err);
 	RC_CHECK(p != NULL);
@@ -213,9 +243,15 @@ test_errors(void)
 	    "t.txt:1:1: no turns: expected 'Collector:' or 'Debtor:' lines");
 	CHECK_ERRORS("---\nfoo: 1\nbalance: 12,34\ncurrency: US\n---\nDebtor: hi\n",
 	    "t.txt:2:1: unknown key 'foo' (expected debtor, creditor, contact, "
-	    "balance, currency, days_overdue, invoices or date)\n"
+	    "balance, currency, days_overdue, invoices, date or policy)\n"
 	    "t.txt:3:10: invalid balance '12,34' (expected an amount such as 3,120.00)\n"
 	    "t.txt:4:11: invalid currency 'US' (expected an ISO code such as USD)");
+	CHECK_ERRORS("---\npolicy: max_months 0, post_dated maybe, floor 5\n---\nDebtor: hi\n",
+	    "t.txt:2:20: policy: invalid max_months '0' (expected a whole number "
+	    "of months from 1 to 600)\n"
+	    "t.txt:2:34: policy: invalid post_dated 'maybe' (expected yes or no)\n"
+	    "t.txt:2:41: policy: unknown limit 'floor' (expected min_instalment, "
+	    "max_months, credit_authority, discount_percent or post_dated)");
 	CHECK_ERRORS("---\ndays_overdue: 4.5\ndebtor:\ndebtor: A\ndebtor: B\n---\nDebtor: hi\n",
 	    "t.txt:2:15: invalid days_overdue '4.5' (expected a whole number of days)\n"
 	    "t.txt:3:1: empty value for 'debtor'\n"
