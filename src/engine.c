@@ -453,7 +453,7 @@ render(struct rc_engine *e, const char *tpl, const struct rc_rule *r,
 		else if (IS("collector"))
 			rc_buf_puts(out, s->collector ? s->collector : s->creditor);
 		else if (IS("balance"))
-			money(e, s->balance, out);
+			money(e, e->deal.balance, out);   /* less credits granted */
 		else if (IS("offer")) {
 			/* Countering only the sum paid at once: say that sum. */
 			if (e->counter_upfront || !e->has_standing ||
@@ -810,6 +810,63 @@ revisit(struct rc_engine *e, struct rc_turn *u)
 	return 1;
 }
 
+/* A credit the collector grants in the line ("I'll take the $120 fee off",
+ * "we'll credit the 640 for the pallet"): the amount said nearest the
+ * words that grant it comes off the debt the bargain and the reader work
+ * to, once (the same amount granted again is a repeat).  Returns 1 when
+ * the debt changed. */
+static int
+grant(struct rc_engine *e, struct rc_turn *u)
+{
+	int gi = e->s->lex != NULL ? rc_lexicon_find(e->s->lex, "grant-credit") : -1;
+	size_t i, at = 0, best = (size_t)-1, dist;
+	double v = 0;
+	struct rc_event *ev;
+
+	if (gi < 0 || !rc_intents_has(&e->rdg.firm, gi))
+		return 0;
+	for (i = 0; i < e->rdg.nhits; i++)
+		if (e->rdg.hits[i].intent == gi) {
+			at = e->rdg.hits[i].start;
+			break;
+		}
+	for (i = 0; i < e->rdg.nmoney; i++) {
+		const struct rc_money *m = &e->rdg.money[i];
+
+		if (m->value <= 0 || m->value >= e->deal.balance - 0.005)
+			continue;
+		dist = m->start > at ? m->start - at : at - m->end;
+		if (dist < best) {
+			best = dist;
+			v = m->value;
+		}
+	}
+	if (v <= 0) {
+		rc_buf_puts(&e->trace, "  a credit is granted, but no amount is said "
+		    "with it: the debt stays as it is\n");
+		return 0;
+	}
+	for (i = 0; i < e->t->n; i++) {
+		const struct rc_event *was = rc_turn_find(&e->t->turns[i], "adjustment");
+
+		if (was != NULL && fabs(was->amount - v) < 0.005)
+			return 0;
+	}
+	ev = rc_turn_event(u, "adjustment");
+	ev->has_amount = 1;
+	ev->amount = v;
+	e->deal.balance -= v;
+	rc_reader_set_balance(e->rd, e->deal.balance);
+	{
+		char a[64], b[64];
+
+		rc_buf_printf(&e->trace, "  a credit of %s is granted: the debt is now %s\n",
+		    rc_amount_format(v, e->s->currency, a, sizeof a),
+		    rc_amount_format(e->deal.balance, e->s->currency, b, sizeof b));
+	}
+	return 1;
+}
+
 static void
 use_research(struct rc_engine *e, struct rc_turn *u, const char *line)
 {
@@ -930,6 +987,11 @@ rc_engine_say(struct rc_engine *e, const char *line)
 		rc_buf_printf(&e->trace, "in state '%s':\n", state_name(e));
 	e->vars[RC_VAR_TURN] += 1;
 	u = rc_transcript_add(e->t, RC_SPEAKER_COLLECTOR, line, state_name(e), NULL);
+	if (grant(e, u)) {
+		/* read the line again: its terms are now against the debt left */
+		rc_reader_read(e->rd, line, RC_SIDE_TRAINEE, &e->rdg);
+		e->norm = rc_buf_str(&e->rdg.norm);
+	}
 	use_research(e, u, e->norm);
 	e->prop = e->rdg.prop;
 	if (e->prop.kind != RC_PROP_NONE) {

@@ -171,6 +171,8 @@ rc_render_scorecard_json(struct rc_buf *b, const struct rc_scorecard *c)
 	    "\"balance\": ", o->agreement ? "true" : "false",
 	    rc_ended_name((enum rc_ended)o->ended_by));
 	num(b, o->balance);
+	rc_buf_puts(b, ", \"credited\": ");
+	num(b, o->credited);
 	rc_buf_puts(b, ", \"recovered_now\": ");
 	num(b, o->recovered_now);
 	rc_buf_puts(b, ", \"expected_recovery\": ");

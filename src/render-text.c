@@ -172,9 +172,14 @@ rc_render_outcome(struct rc_buf *b, const struct rc_scenario *s,
 		rc_buf_printf(b, "Agreement:  %s\n", rc_terms_say(a, s->currency,
 		    s->date, 0, terms, sizeof terms));
 		on(b, st, RESET);
+		double credited = rc_transcript_credited(t);
+
 		rc_buf_printf(b, "Total:      %s of %s",
 		    rc_amount_format(rc_units(a->total), s->currency, amt, sizeof amt),
-		    rc_amount_format(s->balance, s->currency, bal, sizeof bal));
+		    rc_amount_format(s->balance - credited, s->currency, bal, sizeof bal));
+		if (credited > 0)
+			rc_buf_printf(b, " (%s credited in the call)", rc_amount_format(
+			    credited, s->currency, amt, sizeof amt));
 		if (a->balance_left > 0)
 			rc_buf_printf(b, " (%s left open)", rc_amount_format(
 			    rc_units(a->balance_left), s->currency, amt, sizeof amt));

@@ -478,6 +478,7 @@ outcome(const struct rc_outcome_model *m, const struct rc_score_input *in,
 	memset(o, 0, sizeof *o);
 	o->ended_by = t->ended_by;
 	o->balance = in->c ? in->c->balance : 0;
+	o->credited = rc_transcript_credited(t);
 	o->agreement = t->has_agreement;
 	o->days_to_full = -1;
 	for (i = 0; i < n; i++) {
@@ -540,7 +541,8 @@ outcome(const struct rc_outcome_model *m, const struct rc_score_input *in,
 			    rc_cents(o->balance), in->c->date, in->c->currency,
 			    o->breaches);
 	}
-	achievable = o->balance;
+	/* What is owed once the credits granted in the call are off. */
+	achievable = o->balance - o->credited;
 	if (tr != NULL && tr->cash_now + m->achievable_months * tr->monthly < achievable)
 		achievable = tr->cash_now + m->achievable_months * tr->monthly;
 	recovery = achievable > 0 ? o->expected / achievable : 0;

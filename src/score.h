@@ -133,6 +133,7 @@ struct rc_outcome {
 	int agreement;
 	struct rc_terms terms;     /* when agreement */
 	double balance;
+	double credited;           /* taken off the balance in the call */
 	double recovered_now;      /* paid at once */
 	double expected;           /* expected recovery given the truth */
 	int days_to_full;          /* -1: never in full under these terms */

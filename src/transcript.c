@@ -83,6 +83,25 @@ rc_turn_find(const struct rc_turn *turn, const char *type)
 	return NULL;
 }
 
+double
+rc_transcript_credited(const struct rc_transcript *t)
+{
+	double sum = 0;
+	size_t i, j;
+
+	for (i = 0; i < t->n; i++) {
+		const struct rc_turn *u = &t->turns[i];
+
+		if (u->speaker != RC_SPEAKER_COLLECTOR)
+			continue;
+		for (j = 0; j < u->nevents; j++)
+			if (u->events[j].has_amount &&
+			    strcmp(u->events[j].type, "adjustment") == 0)
+				sum += u->events[j].amount;
+	}
+	return sum;
+}
+
 const char *
 rc_ended_name(enum rc_ended e)
 {

@@ -74,6 +74,11 @@ struct rc_event *rc_turn_event(struct rc_turn *turn, const char *type);
 const struct rc_event *rc_turn_find(const struct rc_turn *turn, const char *type);
 
 /* "agreement", "hangup", "trainee", "turn-limit" or "none". */
+/* What the collector took off the debt in the call: the sum of the
+ * amounts of the "adjustment" events (credits granted, fees waived) on
+ * the collector's turns. */
+double rc_transcript_credited(const struct rc_transcript *t);
+
 const char *rc_ended_name(enum rc_ended e);
 const char *rc_speaker_name(enum rc_speaker s);
 

@@ -94,6 +94,13 @@ rc_reader_free(struct rc_reader *rd)
 }
 
 void
+rc_reader_set_balance(struct rc_reader *rd, double balance)
+{
+	if (rd->has_facts)
+		rd->facts.balance = balance;
+}
+
+void
 rc_reader_facts(struct rc_reader *rd, const struct rc_facts *facts)
 {
 	rd->facts = *facts;

@@ -95,6 +95,9 @@ void rc_reader_free(struct rc_reader *rd);
  * and the text its words are taken from (names, places, products), which
  * is added to the vocabulary. */
 void rc_reader_facts(struct rc_reader *rd, const struct rc_facts *facts);
+/* The debt proposals are read against from now on ("the rest" of it):
+ * the balance less what the call has taken off it.  Needs facts. */
+void rc_reader_set_balance(struct rc_reader *rd, double balance);
 /* When RD adds intents by likeness (likeness.h): in every read (the
  * default: recoup understand, the corpus checks), only when asked with
  * rc_reader_add_likeness() (the debtor, which needs it only for a line
