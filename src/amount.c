@@ -445,6 +445,14 @@ static const char *const weekdays[] = {
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 	"sunday", NULL
 };
+/* Short names of weekdays ("fri", "weds"); "mon", "sat" and "sun" are
+ * also words, read as days only after "on", "by", "next" and the like. */
+static const char *const day_abbrevs[] = {
+	"tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", NULL
+};
+static const char *const day_abbrevs_ambiguous[] = {
+	"mon", "sat", "sun", NULL
+};
 static const char *const cur_codes[] = {
 	"usd", "eur", "gbp", "cad", "aud", "chf", "nzd", NULL
 };
@@ -701,7 +709,8 @@ plural_noun(struct stream *st, ptrdiff_t k)
 		"dollars", "bucks", "euros", "pounds", "quid", "cents", "pence",
 		"francs", "grands", "thanks", "less", "plus", "unless", "perhaps",
 		"always", "sometimes", "does", "this", "thus", "yes", "afterwards",
-		"towards", "besides", "pls", "was", NULL
+		"towards", "besides", "pls", "was", "thurs", "tues", "weds", "xmas",
+		"christmas", NULL
 	};
 	const struct tok *t = tk(st, k);
 	size_t i, n;
@@ -786,8 +795,8 @@ left_blocks(struct stream *st, ptrdiff_t i)
 		return 1;  /* "INV2291", "FY2024" */
 	if (p->kind == TK_NUM)
 		return 1;  /* "07700 900123" */
-	if (p->kind == TK_PUNCT && (p->ch == '#' || p->ch == '+'))
-		return 1;
+	if (p->kind == TK_PUNCT && (p->ch == '#' || (p->ch == '+' && !t->sp)))
+		return 1;  /* "#4471", "+44 7700"; "500 + 700" adds */
 	if (p->kind == TK_PUNCT && !t->sp && !p->sp &&
 	    (p->ch == '-' || p->ch == '/' || p->ch == ':' || p->ch == '.') &&
 	    (pp->kind == TK_NUM || pp->kind == TK_WORD))
@@ -1096,6 +1105,7 @@ struct item {
 	int payv;               /* AMT inv: a payment verb just before it */
 	int topic;              /* AMT inv: named as a subject ("about 5540",
 	                           "1,000 for 3371"), not paid as a whole */
+	int payday;             /* RATE: on each payday, dates not known */
 	int rate, count, when;  /* heads: attached items, -1 if none */
 	ptrdiff_t reach;        /* heads: last token of what is attached */
 	char text[32];          /* WHEN: the words */
@@ -1317,6 +1327,74 @@ count_at(struct stream *st, ptrdiff_t i, struct item *x)
 	return 1;
 }
 
+/* A weekday at J: "friday", "fri", "weds"; "mon", "sat" and "sun" only
+ * after PREP (a preposition or "next", "every").  Returns the token after
+ * it, J if none. */
+static ptrdiff_t
+weekday_at(struct stream *st, ptrdiff_t j, int prep)
+{
+	if (inw(st, j, weekdays) || inw(st, j, day_abbrevs) ||
+	    (prep && inw(st, j, day_abbrevs_ambiguous)))
+		return isp(st, j + 1, '.') && !tk(st, j + 1)->sp &&
+		    !inw(st, j, weekdays) ? j + 2 : j + 1;
+	return j;
+}
+
+/* A holiday at J that names a day: "christmas [eve|day]", "xmas", "boxing
+ * day", "new year's [day|eve]".  Returns the token after it, J if none. */
+static ptrdiff_t
+holiday_at(struct stream *st, ptrdiff_t j)
+{
+	if (isw(st, j, "christmas") || isw(st, j, "xmas") ||
+	    isw(st, j, "x-mas"))
+		return isw(st, j + 1, "eve") || isw(st, j + 1, "day") ? j + 2 : j + 1;
+	if (isw(st, j, "boxing") && isw(st, j + 1, "day"))
+		return j + 2;
+	/* "new year's day", "new years eve"; "the new year" names no day */
+	if (isw(st, j, "new") && (isw(st, j + 1, "year's") ||
+	    isw(st, j + 1, "years") || isw(st, j + 1, "year")) &&
+	    (isw(st, j + 2, "day") || isw(st, j + 2, "eve")))
+		return j + 3;
+	if (isw(st, j, "new") && isw(st, j + 1, "year's"))
+		return j + 2;
+	return j;
+}
+
+/* Money coming in that a payment waits for, at J after "when",
+ * "whenever" or "once": "i get paid", "my pension comes in", "the GC pays
+ * me", "payday".  Returns the token after it, J if none. */
+static ptrdiff_t
+payday_at(struct stream *st, ptrdiff_t j)
+{
+	static const char *const income[] = {
+		"pension", "wages", "salary", "paycheck", "paycheque", "payday",
+		"benefits", "pay", "money", NULL
+	};
+	static const char *const getting[] = {
+		"get", "gets", "getting", "i'm", "am", "is", "are", "we're", "be",
+		NULL
+	};
+	static const char *const arrive[] = {
+		"comes", "come", "arrives", "arrive", "lands", "land", "clears",
+		"goes", NULL
+	};
+	ptrdiff_t k;
+
+	for (k = j; k < j + 5 && tk(st, k)->kind == TK_WORD; k++) {
+		if (isw(st, k, "paid") && inw(st, k - 1, getting))
+			return k + 1;
+		if (isw(st, k, "payday"))
+			return k + 1;
+		if ((isw(st, k, "pays") || isw(st, k, "pay")) &&
+		    (isw(st, k + 1, "me") || isw(st, k + 1, "us")) && k > j)
+			return k + 2;
+		if (inw(st, k, income) && inw(st, k + 1, arrive))
+			return isw(st, k + 2, "in") || isw(st, k + 2, "through") ||
+			    isw(st, k + 2, "out") ? k + 3 : k + 2;
+	}
+	return j;
+}
+
 /* A period word after "a", "per", "every": month, week, fortnight. */
 static enum rc_period
 period_word(struct stream *st, ptrdiff_t j)
@@ -1330,6 +1408,8 @@ period_word(struct stream *st, ptrdiff_t j)
 	return RC_PERIOD_NONE;
 }
 
+static int is_boundary(struct stream *st, ptrdiff_t i);
+
 /* A rate at I: "a month", "per week", "/month", "monthly", "every two
  * weeks", "every friday", "monthly payments of". */
 static int
@@ -1340,30 +1420,51 @@ rate_at(struct stream *st, ptrdiff_t i, struct item *x)
 		"half", "next", "last", "this", NULL
 	};
 	static const char *const not_after[] = {
-		"ago", "from", "later", "after", "before", "early", "earlier",
-		"late", "off", NULL
+		"ago", "later", "before", "early", "earlier", "late", "off", NULL
 	};
-	ptrdiff_t j = i, len;
+	ptrdiff_t j = i, len, k;
 	enum rc_period p;
 	double n;
 
 	x->kind = IT_RATE;
 	x->first = i;
-	if (isw(st, j, "every") || isw(st, j, "each")) {
+	/* "whenever i get paid" */
+	if (isw(st, j, "whenever") && (k = payday_at(st, j + 1)) > j + 1) {
+		x->payday = 1;
+		x->last = k;
+		return 1;
+	}
+	if (isw(st, j, "every") || isw(st, j, "each") ||
+	    ((isw(st, j, "a") || isw(st, j, "per")) && isw(st, j + 1, "payday"))) {
 		j++;
-		if (isw(st, j, "other") || isw(st, j, "second") ||
+		if (isw(st, j, "payday") || (isw(st, j, "pay") && isw(st, j + 1,
+		    "day"))) {
+			x->payday = 1;
+			x->last = j + (isw(st, j, "pay") ? 2 : 1);
+			return 1;
+		}
+		if ((isw(st, j, "other") || isw(st, j, "second") ||
+		     isw(st, j, "alternate")) &&
+		    (k = weekday_at(st, j + 1, 1)) > j + 1) {
+			/* "every other friday": the first on that day */
+			p = RC_PERIOD_FORTNIGHT;
+			keep_words(st, j + 1, k, x->text);
+			j = k;
+		} else if (isw(st, j, "other") || isw(st, j, "second") ||
 		    isw(st, j, "alternate")) {
 			if (!isw(st, j + 1, "week"))
 				return 0;
 			p = RC_PERIOD_FORTNIGHT;
 			j += 2;
-		} else if (inw(st, j, weekdays)) {
+		} else if ((k = weekday_at(st, j, 1)) > j) {
+			/* "every monday": the first on that day */
 			p = RC_PERIOD_WEEK;
-			j++;
+			keep_words(st, j, k, x->text);
+			j = k;
 		} else if ((p = period_word(st, j)) != RC_PERIOD_NONE) {
 			j++;
 		} else {
-			ptrdiff_t k = count_number(st, j, &n);
+			k = count_number(st, j, &n);
 
 			if (k == j || isw(st, j, "a"))
 				return 0;
@@ -1386,8 +1487,19 @@ rate_at(struct stream *st, ptrdiff_t i, struct item *x)
 		if ((p = period_word(st, j)) == RC_PERIOD_NONE)
 			return 0;
 		j++;
-		if (inw(st, j, not_after))
+		/* "a week after friday" is a day; "500 a week after (that)"
+		 * a run starting when the payments before it end */
+		if (inw(st, j, not_after) || (isw(st, j, "after") &&
+		    !(is_boundary(st, j + 1) || tk(st, j + 1)->kind == TK_END ||
+		      isw(st, j + 1, "that") || isw(st, j + 1, "this") ||
+		      isw(st, j + 1, "until") || isw(st, j + 1, "till") ||
+		      isw(st, j + 1, "and"))))
 			return 0;
+		if (isw(st, j, "after")) {
+			j++;
+			if (isw(st, j, "that") || isw(st, j, "this"))
+				j++;
+		}
 		if (isw(st, i - 1, "twice") && p == RC_PERIOD_MONTH)
 			p = RC_PERIOD_FORTNIGHT;
 	} else if ((p = period_adj(st, j, &len)) != RC_PERIOD_NONE) {
@@ -1528,18 +1640,49 @@ when_at(struct stream *st, ptrdiff_t i, struct item *x)
 		"morning", "afternoon", "evening", "night", NULL
 	};
 	static const char *const spans[] = {
-		"week", "month", "fortnight", "weekend", "payday", "year",
+		"week", "wk", "month", "fortnight", "weekend", "payday", "year",
 		"quarter", NULL
 	};
 	static const char *const durations[] = {
 		"day", "days", "week", "weeks", "month", "months", "fortnight",
 		"hours", "hour", NULL
 	};
-	ptrdiff_t j = i, k;
+	ptrdiff_t j = i, k, d;
 	int prep = 0;
 
 	x->kind = IT_WHEN;
 	x->first = i;
+	/* "when my pension comes in", "once the GC pays me": a day not known */
+	if ((isw(st, j, "when") || isw(st, j, "once")) &&
+	    (k = payday_at(st, j + 1)) > j + 1) {
+		strcpy(x->text, "payday");
+		x->last = k;
+		return 1;
+	}
+	/* "the following friday", "the friday after that", "the week after":
+	 * counted from the payment before it */
+	d = isw(st, j, "the") ? j + 1 : j;
+	if (isw(st, d, "following") && ((k = weekday_at(st, d + 1, 1)) > d + 1 ||
+	    isw(st, d + 1, "week") || isw(st, d + 1, "wk"))) {
+		k = k > d + 1 ? k : d + 2;
+		strcpy(x->text, "following ");
+		keep_words(st, d + 1, k, x->text + strlen(x->text));
+		x->last = k;
+		return 1;
+	}
+	if (((k = weekday_at(st, d, 1)) > d || isw(st, d, "week") ||
+	     isw(st, d, "wk")) && isw(st, k > d ? k : d + 1, "after") &&
+	    (isw(st, (k > d ? k : d + 1) + 1, "that") ||
+	     isw(st, (k > d ? k : d + 1) + 1, "this") ||
+	     is_boundary(st, (k > d ? k : d + 1) + 1) ||
+	     tk(st, (k > d ? k : d + 1) + 1)->kind == TK_END)) {
+		ptrdiff_t e = k > d ? k : d + 1;
+
+		strcpy(x->text, "following ");
+		keep_words(st, d, e, x->text + strlen(x->text));
+		x->last = e + 1 + (isw(st, e + 1, "that") || isw(st, e + 1, "this"));
+		return 1;
+	}
 	/* "no later than friday" */
 	if (isw(st, j, "no") && isw(st, j + 1, "later") &&
 	    isw(st, j + 2, "than")) {
@@ -1569,16 +1712,20 @@ when_at(struct stream *st, ptrdiff_t i, struct item *x)
 	else if (isw(st, j, "later") && (isw(st, j + 1, "today") ||
 	         isw(st, j + 1, "tonight")))
 		k = j + 2;
-	else if (inw(st, j, weekdays))
-		k = j + 1;
+	else if ((d = weekday_at(st, j, prep)) > j)
+		k = d;
+	else if ((d = holiday_at(st, j)) > j)
+		k = d;
 	else if ((isw(st, j, "this") || isw(st, j, "next") ||
 	          isw(st, j, "coming")) &&
-	         (inw(st, j + 1, spans) || inw(st, j + 1, weekdays) ||
-	          inw(st, j + 1, day_parts)))
+	         (inw(st, j + 1, spans) || inw(st, j + 1, day_parts)))
 		k = j + 2;
+	else if ((isw(st, j, "this") || isw(st, j, "next") ||
+	          isw(st, j, "coming")) && (d = weekday_at(st, j + 1, 1)) > j + 1)
+		k = d;
 	else if (isw(st, j, "this") && isw(st, j + 1, "coming") &&
-	         inw(st, j + 2, weekdays))
-		k = j + 3;
+	         (d = weekday_at(st, j + 2, 1)) > j + 2)
+		k = d;
 	else if ((isw(st, j, "end") ||
 	          (isw(st, j, "the") && isw(st, j + 1, "end"))) &&
 	         isw(st, j + (isw(st, j, "the") ? 2 : 1), "of")) {
@@ -2192,14 +2339,26 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 	return nit;
 }
 
-/* The day item W (a WHEN, -1 for none) names, against DC. */
+/* The day item W (a WHEN, -1 for none) names, against DC; "following
+ * friday" counts from LAST, the day of the payment before it. */
 static int32_t
-when_day(const struct item *it, int w, const struct rc_deal_case *dc)
+when_day(const struct item *it, int w, const struct rc_deal_case *dc,
+         int32_t last)
 {
+	int32_t today = dc ? dc->today : RC_DATE_NONE;
+	const char *text;
+	char buf[48];
+
 	if (w < 0)
 		return RC_DATE_NONE;
-	return rc_date_resolve(it[w].text, dc ? dc->today : RC_DATE_NONE,
-	    dc ? dc->day_first : 0);
+	text = it[w].text;
+	if (strncmp(text, "following ", 10) == 0) {
+		if (last != RC_DATE_NONE && today != RC_DATE_NONE)
+			today = last;
+		snprintf(buf, sizeof buf, "next %s", text + 10);
+		text = buf;
+	}
+	return rc_date_resolve(text, today, dc ? dc->day_first : 0);
 }
 
 /* The day one PERIOD after DAY (RC_DATE_NONE stays so). */
@@ -2223,17 +2382,38 @@ add_head(struct rc_terms *t, const struct item *it, const struct item *x,
 	const struct item *r = x->rate >= 0 ? &it[x->rate] : NULL;
 	const struct item *c = x->count >= 0 ? &it[x->count] : NULL;
 	double v = head_value(x, balance, sum);
-	int32_t day = when_day(it, x->when, dc);
+	int32_t day = when_day(it, x->when, dc, last);
 	const char *words = x->when >= 0 ? it[x->when].text : NULL;
 	enum rc_period per;
-	int count;
+	int count, payday, undated;
 	int64_t each;
 
 	if (r == NULL && c == NULL) {
 		rc_terms_add(t, rc_cents(v), 1, RC_PERIOD_NONE, day, words);
 		return;
 	}
-	per = r ? r->per : c->per ? c->per : c->unit ? c->unit : RC_PERIOD_MONTH;
+	/* "each payday", "£150 every four weeks when my pension comes in":
+	 * the days are the debtor's paydays, not known */
+	payday = (r != NULL && r->payday) ||
+	    (words != NULL && strcmp(words, "payday") == 0);
+	/* "two payments of $3,350", "in three equal parts": how many, but
+	 * no period and no days */
+	undated = payday || (r == NULL && c->per == RC_PERIOD_NONE &&
+	    c->unit == RC_PERIOD_NONE && x->when < 0);
+	if (undated)
+		per = RC_PERIOD_NONE;
+	else
+		per = r ? r->per : c->per ? c->per : c->unit ? c->unit :
+		    RC_PERIOD_MONTH;
+	if (payday) {
+		day = RC_DATE_NONE;
+		words = "payday";
+	} else if (r != NULL && r->text[0] && x->when < 0) {
+		/* "every monday": the first payment on the next one */
+		day = rc_date_resolve(r->text, dc ? dc->today : RC_DATE_NONE,
+		    dc ? dc->day_first : 0);
+		words = r->text;
+	}
 	if (c != NULL && r == NULL && (c->over || x->kind == IT_REST ||
 	    x->kind == IT_FULL)) {
 		/* "the rest over 4 months", "the balance in two payments" */
@@ -2251,7 +2431,8 @@ add_head(struct rc_terms *t, const struct item *it, const struct item *x,
 	}
 	if (count > RC_TERMS_PAYMENTS)
 		count = RC_TERMS_PAYMENTS;
-	if (day == RC_DATE_NONE && (words == NULL || words[0] == '\0'))
+	if (day == RC_DATE_NONE && (words == NULL || words[0] == '\0') &&
+	    !undated)
 		day = after(last != RC_DATE_NONE ? last :
 		    dc ? dc->today : RC_DATE_NONE, per);
 	rc_terms_add(t, each, count, per, day, day == RC_DATE_NONE &&

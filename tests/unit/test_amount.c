@@ -214,11 +214,12 @@ static const struct prop_case prop_cases[] = {
 	{ "$200 a week", B, PLAN, 0, 0, 200, 16, WK, 0, 3120, "", "" },
 	{ "$150 every two weeks", B, PLAN, 0, 0, 150, 21, FN, 0, 3120, "", "" },
 	{ "$100 every Friday until it's paid", B, PLAN, 0, 0, 100, 32, WK, 0, 3120,
-	  "", "" },
+	  "", "friday" },
 	{ "I can do $250 a fortnight starting next week.", B, PLAN, 0, 0, 250,
 	  13, FN, 0, 3120, "next week", "next week"},
-	{ "Six payments of $500", B, PLAN, 0, 0, 500, 6, MO, 0, 3000, "", "" },
-	{ "What about 3 payments of $1,040?", B, PLAN, 0, 0, 1040, 3, MO, 0,
+	/* a count with no period: payments on days not said */
+	{ "Six payments of $500", B, PLAN, 0, 0, 500, 6, NOP, 0, 3000, "", "" },
+	{ "What about 3 payments of $1,040?", B, PLAN, 0, 0, 1040, 3, NOP, 0,
 	  3120, "", "" },
 	{ "Pay $50 a week for 10 weeks", B, PLAN, 0, 0, 50, 10, WK, 0, 500, "",
 	  "" },
@@ -438,6 +439,63 @@ test_proposals(void)
 	}
 }
 
+/* Lines read against a call on Tuesday 2027-11-16 with 2400 owed, and the
+ * schedule a person would write down (rc_terms_brief). */
+static const struct {
+	const char *text, *brief;
+} sched_cases[] = {
+	/* holidays name days */
+	{ "I could send 600 on Christmas Eve", "600.00@2027-12-24" },
+	{ "400 by xmas and the rest on boxing day",
+	  "400.00@2027-12-25; 2000.00@2027-12-26" },
+	{ "800 on new year's day", "800.00@2028-01-01" },
+	/* weekday abbreviations, "wk", and "+" between parts */
+	{ "300 thurs + 300 next wk", "300.00@2027-11-18; 300.00@2027-11-23" },
+	{ "900 on sat", "900.00@2027-11-20" },
+	/* days counted from the payment before */
+	{ "500 friday and 500 the following friday",
+	  "500.00@2027-11-19; 500.00@2027-11-26" },
+	{ "700 on monday, 700 the thursday after that",
+	  "700.00@2027-11-22; 700.00@2027-11-25" },
+	/* runs: from a weekday, every other weekday, open-ended */
+	{ "250 every tuesday", "250.00/week x10 from 2027-11-23" },
+	{ "600 every other thursday", "600.00/fortnight x4 from 2027-11-18" },
+	{ "1000 now and 350 a month after",
+	  "1000.00@2027-11-16; 350.00/month x4 from 2027-12-16" },
+	{ "120 a week from monday", "120.00/week x20 from 2027-11-22" },
+	/* paydays: days the debtor cannot name yet */
+	{ "200 every payday", "200.00/payday x12" },
+	{ "I'll pay it all once my wages come in", "2400.00/payday x1" },
+	{ "100 now then 100 whenever I get paid",
+	  "100.00@2027-11-16; 100.00/payday x23" },
+	/* a count with no period: payments, days not said */
+	{ "four payments of 600", "600.00@?; 600.00@?; 600.00@?; 600.00@?" },
+};
+
+static void
+test_schedules(void)
+{
+	struct rc_proposal p;
+	struct rc_deal_case dc;
+	char got[256];
+	size_t k;
+
+	memset(&dc, 0, sizeof dc);
+	dc.balance = 2400;
+	dc.today = rc_date_from_ymd(2027, 11, 16);
+	for (k = 0; k < sizeof sched_cases / sizeof sched_cases[0]; k++) {
+		int failed = rc_test_failed;
+
+		if (rc_amount_proposal(sched_cases[k].text, &dc, &p) == RC_PROP_NONE)
+			strcpy(got, "none");
+		else
+			rc_terms_brief(&p.terms, got, sizeof got);
+		RC_CHECK_STR(got, sched_cases[k].brief);
+		if (rc_test_failed != failed)
+			fprintf(stderr, "  in \"%s\"\n", sched_cases[k].text);
+	}
+}
+
 static void
 test_format(void)
 {
@@ -531,6 +589,7 @@ main(void)
 {
 	test_money();
 	test_proposals();
+	test_schedules();
 	test_format();
 	test_edges();
 	return RC_TEST_DONE();
