@@ -603,6 +603,20 @@ words_number(struct stream *st, ptrdiff_t i, double *v, int *mag)
 			j++;
 			continue;
 		}
+		if ((n = numword(st, j)) > 0 && n >= 10 && n % 10 == 0 &&
+		    cur >= 11 && cur <= 99 && fmod(cur, 10) != 0 &&
+		    (last == TEEN || last == UNIT) && big == 0 && total == 0) {
+			/* "sixteen twenty", "twenty-two fifty": hundreds said
+			 * as a pair, as prices are */
+			cur = cur * 100 + n;
+			last = TENS;
+			*mag = 1;
+			j++;
+			end = j;
+			if (numword(st, j) > 0 && numword(st, j) < 10)
+				break;
+			continue;
+		}
 		if ((n = numword(st, j)) > 0) {
 			if (n < 10 && !(last == NONE || last == HUND ||
 			    last == BIG || (last == TENS && fmod(cur, 10) == 0)))
@@ -941,6 +955,17 @@ money_at(struct stream *st, ptrdiff_t i, struct rc_money *m, ptrdiff_t *next)
 		m->end = tk(st, *next - 1)->end;
 		return 1;
 	}
+	if (t->kind == TK_WORD && (isw(st, i, "fiver") || isw(st, i, "tenner") ||
+	    ((isw(st, i, "a") || isw(st, i, "one")) && (isw(st, i + 1, "fiver") ||
+	     isw(st, i + 1, "tenner"))))) {
+		/* "a fiver", "a tenner" */
+		k = isw(st, i, "a") || isw(st, i, "one") ? i + 1 : i;
+		m->value = isw(st, k, "fiver") ? 5 : 10;
+		m->start = t->start;
+		m->end = tk(st, k)->end;
+		*next = k + 1;
+		return 1;
+	}
 	if (t->kind == TK_WORD) {
 		k = words_number(st, i, &v, &mag);
 		if (k == i || v <= 0)
@@ -1106,6 +1131,8 @@ struct item {
 	int topic;              /* AMT inv: named as a subject ("about 5540",
 	                           "1,000 for 3371"), not paid as a whole */
 	int payday;             /* RATE: on each payday, dates not known */
+	int weak;               /* FULL said as "it": only when nothing else
+	                           is proposed and a time or rate is said */
 	int rate, count, when;  /* heads: attached items, -1 if none */
 	ptrdiff_t reach;        /* heads: last token of what is attached */
 	char text[32];          /* WHEN: the words */
@@ -1217,7 +1244,7 @@ count_unit(struct stream *st, ptrdiff_t j, enum rc_period *unit, double *mult)
 	else if (isw(st, j, "years") || isw(st, j, "year") || isw(st, j, "yrs")) {
 		*unit = RC_PERIOD_MONTH;
 		*mult = 12;
-	} else if (inw(st, j, pay_nouns))
+	} else if (inw(st, j, pay_nouns) || isw(st, j, "paydays"))
 		*unit = RC_PERIOD_NONE;
 	else
 		return 0;
@@ -1862,6 +1889,11 @@ share_at(struct stream *st, ptrdiff_t i, struct item *x, int have_head,
 		num = 3;
 	else if (t->kind == TK_NUM && !t->frac && t->idig == 1 && t->val >= 1)
 		num = t->val;
+	else if ((isw(st, i, "third") || isw(st, i, "quarter") ||
+	          isw(st, i, "fifth") || isw(st, i, "tenth")) &&
+	         (isw(st, i - 1, "last") || isw(st, i - 1, "final") ||
+	          isw(st, i - 1, "other") || isw(st, i - 1, "remaining")))
+		num = 1, j = i - 1;  /* "the last third" */
 	if (num > 0 && inw(st, j + 1, fracs)) {
 		if (isw(st, j + 1, "third") || isw(st, j + 1, "thirds"))
 			den = 3;
@@ -1875,7 +1907,7 @@ share_at(struct stream *st, ptrdiff_t i, struct item *x, int have_head,
 		    isw(st, j + 2, "to") ||
 		    (isw(st, j + 2, "of") && (isw(st, j + 3, "an") ||
 		     isw(st, j + 3, "a"))) ||
-		    inw(st, i - 1, quarter_not_before))
+		    (den == 4 && inw(st, i - 1, quarter_not_before)))
 			return 0;
 		x->kind = IT_SHARE;
 		x->v = num / den;
@@ -1896,6 +1928,16 @@ share_at(struct stream *st, ptrdiff_t i, struct item *x, int have_head,
 	     isw(st, j, "complete")) && inw(st, j + 1, full_nouns)) {
 		x->kind = IT_FULL;
 		x->last = j + 2;
+		return 1;
+	}
+	/* "clear it in a month", "have it paid by friday" */
+	if (isw(st, i, "it") && !isw(st, i + 1, "all") &&
+	    (inw(st, i - 1, pay_verbs) || ((isw(st, i - 1, "have") ||
+	     isw(st, i - 1, "get")) && isw(st, i + 1, "paid")))) {
+		x->kind = IT_FULL;
+		x->weak = 1;
+		x->last = isw(st, i + 1, "off") || isw(st, i + 1, "paid") ? i + 2 :
+		    i + 1;
 		return 1;
 	}
 	if ((isw(st, i, "all") && isw(st, i + 1, "of") && isw(st, i + 2, "it")) ||
@@ -2025,8 +2067,20 @@ read_word(struct stream *st, ptrdiff_t i, struct clause *c, int *cue)
 		*cue = 1;
 	if (inw(st, i, debt_words))
 		c->debt = i;
-	if (inw(st, i, past_words))
+	/* "the last 1,250", "the last third": the final part, not a payment
+	 * made; "paid" after "if I" or "have it" is a payment to come */
+	if (inw(st, i, past_words) &&
+	    !(isw(st, i, "last") && isw(st, i - 1, "the") &&
+	      (tk(st, i + 1)->kind == TK_NUM || tk(st, i + 1)->kind == TK_CUR ||
+	       numword(st, i + 1) > 0 || isw(st, i + 1, "third") ||
+	       isw(st, i + 1, "quarter") || isw(st, i + 1, "half"))) &&
+	    !(isw(st, i, "paid") && (isw(st, i - 2, "if") ||
+	      isw(st, i - 2, "have") || isw(st, i - 2, "get")))) {
 		c->past = i;
+	} else if (isw(st, i, "paid")) {
+		c->verb = i;
+		*cue = 1;
+	}
 	/* "make it $1,840" proposes; "I make $2,000 a month" is income. */
 	if ((isw(st, i, "make") || isw(st, i, "makes")) && isw(st, i + 1, "it")) {
 		c->verb = i;
@@ -2409,9 +2463,11 @@ add_head(struct rc_terms *t, const struct item *it, const struct item *x,
 		day = RC_DATE_NONE;
 		words = "payday";
 	} else if (r != NULL && r->text[0] && x->when < 0) {
-		/* "every monday": the first payment on the next one */
-		day = rc_date_resolve(r->text, dc ? dc->today : RC_DATE_NONE,
-		    dc ? dc->day_first : 0);
+		/* "every monday": the first payment on the next one after the
+		 * payments before it ("600 friday, then 300 every friday") */
+		day = rc_date_resolve(r->text, last != RC_DATE_NONE && dc &&
+		    dc->today != RC_DATE_NONE ? last : dc ? dc->today :
+		    RC_DATE_NONE, dc ? dc->day_first : 0);
 		words = r->text;
 	}
 	if (c != NULL && r == NULL && (c->over || x->kind == IT_REST ||
@@ -2510,7 +2566,7 @@ rc_amount_proposal(const char *text, const struct rc_deal_case *dc,
 {
 	struct item it[MAXITEMS];
 	struct rc_proposal p;
-	int nit, cue, k, orphan, any = 0, first = -1, whq;
+	int nit, cue, k, orphan, any = 0, first = -1, whq, strong;
 	double balance = dc ? dc->balance : 0, sum = 0;
 	int32_t last = RC_DATE_NONE, due;
 
@@ -2526,9 +2582,30 @@ rc_amount_proposal(const char *text, const struct rc_deal_case *dc,
 	orphan = attach(it, nit);
 	whq = asks_terms(text);
 
+	for (k = 0; k < nit; k++)
+		if (is_head(&it[k]) && !it[k].weak && it[k].skip == SK_NO &&
+		    !(it[k].inv && (it[k].topic || (it[k].when < 0 && !it[k].payv))))
+			break;
+	strong = k < nit;
 	for (k = 0; k < nit; k++) {
 		struct item *x = &it[k];
 
+		/* "it" stands for the balance only alone and with a time, a
+		 * rate or a count */
+		if (x->weak && x->skip == SK_NO && (strong ||
+		    (x->when < 0 && x->rate < 0 && x->count < 0))) {
+			int h;
+
+			x->skip = SK_OTHER;
+			/* "6,700? ok I'll send it thursday": "it" is the amount
+			 * before it, and so is its day */
+			for (h = k - 1; h >= 0 && strong; h--)
+				if (is_head(&it[h]) && it[h].skip == SK_NO) {
+					if (it[h].when < 0)
+						it[h].when = x->when;
+					break;
+				}
+		}
 		/* an invoice is proposed when its payment is: a day for it, or
 		 * a payment verb naming it */
 		if (is_head(x) && x->inv && x->skip == SK_NO &&
@@ -2574,7 +2651,8 @@ rc_amount_proposal(const char *text, const struct rc_deal_case *dc,
 		}
 		if (first < 0) {
 			first = k;
-			p.share = x->kind == IT_SHARE ? x->v : x->kind == IT_FULL ? 1 : 0;
+			p.share = x->kind == IT_SHARE ? x->v : x->kind == IT_FULL &&
+			    !x->weak ? 1 : 0;
 			if (x->when >= 0)
 				memcpy(p.when, it[x->when].text, sizeof p.when);
 		}

@@ -203,9 +203,9 @@ weekday_of(const struct words *ws, int i)
 	for (k = 0; k < 7; k++) {
 		if (strcmp(ws->w[i], day_names[k]) == 0)
 			return k;
-		/* "fri", "thurs", "weds" */
-		if (n >= 3 && strncmp(ws->w[i], day_names[k], 3) == 0 &&
-		    (n <= 5 || strncmp(ws->w[i], day_names[k], n) == 0))
+		/* "fri", "thurs", "weds" ("month" is no Monday) */
+		if (n >= 3 && (strncmp(ws->w[i], day_names[k], n) == 0 ||
+		    (strcmp(ws->w[i], "weds") == 0 && k == 3)))
 			return k;
 	}
 	return -1;

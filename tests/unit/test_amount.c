@@ -468,6 +468,19 @@ static const struct {
 	{ "I'll pay it all once my wages come in", "2400.00/payday x1" },
 	{ "100 now then 100 whenever I get paid",
 	  "100.00@2027-11-16; 100.00/payday x23" },
+	/* "a tenner", prices said in pairs ("twelve forty") */
+	{ "a tenner a week", "10.00/week x240 from 2027-11-23" },
+	{ "twelve forty by friday", "1240.00@2027-11-19" },
+	/* "the last ...": the final part, not a payment made */
+	{ "a third now and the last third on december 6",
+	  "800.00@2027-11-16; 800.00@2027-12-06" },
+	{ "1,400 today, the last 1,000 next month",
+	  "1400.00@2027-11-16; 1000.00@2027-12-16" },
+	/* "paid" in a payment to come */
+	{ "what if I paid 900 on monday",  "900.00@2027-11-22" },
+	{ "I'll have it paid by the 30th", "2400.00@2027-11-30" },
+	/* a count of paydays */
+	{ "150 a payday for 3 paydays", "150.00/payday x3" },
 	/* a count with no period: payments, days not said */
 	{ "four payments of 600", "600.00@?; 600.00@?; 600.00@?; 600.00@?" },
 };
