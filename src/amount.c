@@ -1045,7 +1045,9 @@ static const char *const notpay_words[] = {
 	"earn", "earns", "earned", "earning", "earnings", "income", "salary",
 	"wage", "wages", "rent", "mortgage", "spend", "spent", "spending",
 	"cost", "costs", "price", "priced", "worth", "lost", "lose", "make",
-	"makes", "making", NULL
+	"makes", "making", "payroll", "lend", "lends", "lent", "borrow",
+	"borrowed", "loaned", "shows", "showing", "says", "saying", "reads",
+	"stated", NULL
 };
 static const char *const neg_words[] = {
 	"can't", "cannot", "cant", "won't", "wont", "couldn't", "couldnt",
@@ -1672,7 +1674,8 @@ when_at(struct stream *st, ptrdiff_t i, struct item *x)
 	};
 	static const char *const durations[] = {
 		"day", "days", "week", "weeks", "month", "months", "fortnight",
-		"hours", "hour", NULL
+		"hours", "hour", "month's", "week's", "months'", "weeks'",
+		"fortnight's", NULL
 	};
 	ptrdiff_t j = i, k, d;
 	int prep = 0;
@@ -1720,6 +1723,13 @@ when_at(struct stream *st, ptrdiff_t i, struct item *x)
 		j++;
 		prep++;
 	}
+	/* "dated 11/20", "since the 1st": days that are not for paying */
+	if (isw(st, i - 1, "dated") || isw(st, i - 1, "since"))
+		return 0;
+	/* "for now", "until now": not a day */
+	if (isw(st, j, "now") && (isw(st, i - 1, "for") || isw(st, i - 1, "until") ||
+	    isw(st, i - 1, "till") || isw(st, i - 1, "til")))
+		return 0;
 	if (inw(st, j, now_words) ||
 	    (isw(st, j, "right") && (isw(st, j + 1, "now") ||
 	     isw(st, j + 1, "away"))) ||
@@ -1760,7 +1770,7 @@ when_at(struct stream *st, ptrdiff_t i, struct item *x)
 
 		if (isw(st, e, "the") || isw(st, e, "this") || isw(st, e, "next"))
 			e++;
-		if (inw(st, e, spans) || isw(st, e, "day")) {
+		if (inw(st, e, spans) || isw(st, e, "day") || inw(st, e, months)) {
 			if (isw(st, j, "the"))
 				j++;
 			k = e + 1;
@@ -1777,7 +1787,7 @@ when_at(struct stream *st, ptrdiff_t i, struct item *x)
 				c++;
 		}
 		if (c > j + 1 && inw(st, c, durations))
-			k = c + 1;
+			k = c + 1 + (isw(st, c + 1, "time"));  /* "a month's time" */
 	} else {
 		k = date_at(st, j, prep);
 	}
@@ -1805,6 +1815,11 @@ share_at(struct stream *st, ptrdiff_t i, struct item *x, int have_head,
 	};
 	static const char *const quarter_not_before[] = {
 		"last", "this", "next", "first", "second", "third", "fourth", NULL
+	};
+	/* verbs whose "it" is the whole debt ("send it" may be a letter;
+	 * "I'll pay it next week" is a promise, not terms) */
+	static const char *const it_verbs[] = {
+		"clear", "settle", "repay", "clearing", "settling", NULL
 	};
 	const struct tok *t = tk(st, i);
 	ptrdiff_t j = i;
@@ -1932,8 +1947,11 @@ share_at(struct stream *st, ptrdiff_t i, struct item *x, int have_head,
 	}
 	/* "clear it in a month", "have it paid by friday" */
 	if (isw(st, i, "it") && !isw(st, i + 1, "all") &&
-	    (inw(st, i - 1, pay_verbs) || ((isw(st, i - 1, "have") ||
-	     isw(st, i - 1, "get")) && isw(st, i + 1, "paid")))) {
+	    !isw(st, i + 1, "back") && (inw(st, i - 1, it_verbs) ||
+	     ((isw(st, i - 1, "pay") || isw(st, i - 1, "paying")) &&
+	      isw(st, i + 1, "off")) ||
+	     ((isw(st, i - 1, "have") || isw(st, i - 1, "get")) &&
+	      isw(st, i + 1, "paid")))) {
 		x->kind = IT_FULL;
 		x->weak = 1;
 		x->last = isw(st, i + 1, "off") || isw(st, i + 1, "paid") ? i + 2 :
@@ -1993,6 +2011,22 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 	static const char *const too_words[] = {
 		"too", "impossible", "not", "unrealistic", "unaffordable", NULL
 	};
+	/* what may stand between an amount and its refusal: a rate or a
+	 * time said with it */
+	static const char *const rate_fill[] = {
+		"a", "an", "per", "every", "each", "week", "wk", "month", "fortnight",
+		"now", "today", "upfront", "by", "on", "friday", "monday", "tuesday",
+		"wednesday", "thursday", "saturday", "sunday", "tomorrow", "even",
+		NULL
+	};
+	static const char *const refuse_after[] = {
+		"doesn't", "doesnt", "won't", "wont", "isn't", "isnt", "wouldn't",
+		"wouldnt", "aint", "ain't", NULL
+	};
+	static const char *const income_after[] = {
+		"pension", "salary", "wages", "income", "payroll", "rent",
+		"mortgage", "benefits", NULL
+	};
 	ptrdiff_t k;
 	int debt = 0, steps;
 
@@ -2035,12 +2069,15 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 		x->skip = SK_DEBT;
 	x->rescue = x->skip == SK_DEBT && c->verb >= 0;
 #undef RECENT
-	/* "$900 is too much" */
+	/* "$900 is too much", "1,000 a month doesn't work", "1,500 doesn't
+	 * even cover it", "900 a month pension": past a rate or time said
+	 * with it */
 	k = x->last;
-	for (steps = 0; steps < 3 && (inw(st, k, neg_fill) || isp(st, k, '\''));
-	     steps++)
+	for (steps = 0; steps < 6 && (inw(st, k, neg_fill) || isp(st, k, '\'') ||
+	     inw(st, k, rate_fill)); steps++)
 		k++;
-	if (inw(st, k, too_words) && x->skip == SK_NO)
+	if (x->skip == SK_NO && (inw(st, k, too_words) ||
+	    inw(st, k, refuse_after) || inw(st, k, income_after)))
 		x->skip = SK_OTHER;
 }
 
@@ -2088,8 +2125,9 @@ read_word(struct stream *st, ptrdiff_t i, struct clause *c, int *cue)
 	} else if (inw(st, i, notpay_words)) {
 		c->notpay = i;
 	}
-	if (inw(st, i, neg_words) && !inw(st, i + 1, persons))
-		c->neg = i;
+	if ((inw(st, i, neg_words) && !inw(st, i + 1, persons)) ||
+	    (isw(st, i, "way") && isw(st, i - 1, "no")))
+		c->neg = i;  /* "can't do", "no way I'm doing" */
 	if (inw(st, i, cap_words))
 		c->cap = i;
 }
@@ -2142,6 +2180,9 @@ attach(struct item *it, int nit)
 	int k, h, prev, nxt, target, orphan = -1;
 	ptrdiff_t slack;
 
+/* an invoice named as the subject of another payment ("1,000 for 3371
+ * on friday") takes nothing: the day is the payment's */
+#define TAKES(x) (is_head(x) && !((x)->inv && (x)->topic))
 	for (k = 0; k < nit; k++) {
 		struct item *m = &it[k];
 		int *slot;
@@ -2150,10 +2191,10 @@ attach(struct item *it, int nit)
 			continue;
 		prev = nxt = -1;
 		for (h = k - 1; h >= 0 && prev < 0; h--)
-			if (is_head(&it[h]))
+			if (TAKES(&it[h]))
 				prev = h;
 		for (h = k + 1; h < nit && nxt < 0; h++)
-			if (is_head(&it[h]))
+			if (TAKES(&it[h]))
 				nxt = h;
 		slack = m->kind == IT_WHEN ? 8 : m->kind == IT_RATE ? 3 : 4;
 #define SLOT(x) (m->kind == IT_RATE ? &(x)->rate : m->kind == IT_COUNT ? \
@@ -2180,6 +2221,7 @@ attach(struct item *it, int nit)
 		if (m->last > it[target].reach)
 			it[target].reach = m->last;
 	}
+#undef TAKES
 	return orphan;
 }
 

@@ -466,11 +466,14 @@ rc_date_resolve(const char *when, int32_t today, int day_first)
 			return RC_DATE_NONE;
 		if (is(&ws, k, "day") || is(&ws, k, "days"))
 			return today + c;
-		if (is(&ws, k, "week") || is(&ws, k, "weeks"))
+		if (is(&ws, k, "week") || is(&ws, k, "weeks") ||
+		    is(&ws, k, "week's") || is(&ws, k, "weeks'"))
 			return today + 7 * c;
-		if (is(&ws, k, "fortnight") || is(&ws, k, "fortnights"))
+		if (is(&ws, k, "fortnight") || is(&ws, k, "fortnights") ||
+		    is(&ws, k, "fortnight's"))
 			return today + 14 * c;
-		if (is(&ws, k, "month") || is(&ws, k, "months"))
+		if (is(&ws, k, "month") || is(&ws, k, "months") ||
+		    is(&ws, k, "month's") || is(&ws, k, "months'"))
 			return rc_date_add_months(today, c, 0);
 		return RC_DATE_NONE;
 	}

@@ -439,8 +439,9 @@ test_proposals(void)
 	}
 }
 
-/* Lines read against a call on Tuesday 2027-11-16 with 2400 owed, and the
- * schedule a person would write down (rc_terms_brief). */
+/* Lines read against a call on Tuesday 2027-11-16 with 2400 owed (invoice
+ * INV-5521 for 1100 among it), and the schedule a person would write down
+ * (rc_terms_brief). */
 static const struct {
 	const char *text, *brief;
 } sched_cases[] = {
@@ -481,6 +482,22 @@ static const struct {
 	{ "I'll have it paid by the 30th", "2400.00@2027-11-30" },
 	/* a count of paydays */
 	{ "150 a payday for 3 paydays", "150.00/payday x3" },
+	/* the day goes to the payment, not to the invoice it is for */
+	{ "I'll send 300 for 5521 on thursday", "300.00@2027-11-18" },
+	{ "I'll pay 5521 on thursday", "1100.00@2027-11-18" },
+	/* "end of <month>", "a month's time"; "for now" and "dated" are no
+	 * days */
+	{ "1200 by the end of february", "1200.00@2028-02-29" },
+	{ "I'll clear it in a fortnight's time", "2400.00@2027-11-30" },
+	{ "30 a week for now", "30.00/week x80 from 2027-11-23" },
+	/* refusals and money that is not a payment */
+	{ "800 a month just doesn't work for me", "none" },
+	{ "600 won't even cover the fees", "none" },
+	{ "no way I'm paying 2400 by monday", "none" },
+	{ "rent is 900 a month", "none" },
+	{ "I get 700 a fortnight pension", "none" },
+	{ "my brother could lend me 400 on friday", "none" },
+	{ "your letter dated 10/02 says 2,400", "none" },
 	/* a count with no period: payments, days not said */
 	{ "four payments of 600", "600.00@?; 600.00@?; 600.00@?; 600.00@?" },
 };
@@ -488,6 +505,8 @@ static const struct {
 static void
 test_schedules(void)
 {
+	static const char *const ids[] = { "INV-5521" };
+	static const double amounts[] = { 1100 };
 	struct rc_proposal p;
 	struct rc_deal_case dc;
 	char got[256];
@@ -496,6 +515,9 @@ test_schedules(void)
 	memset(&dc, 0, sizeof dc);
 	dc.balance = 2400;
 	dc.today = rc_date_from_ymd(2027, 11, 16);
+	dc.invoice_ids = ids;
+	dc.invoice_amounts = amounts;
+	dc.ninvoices = 1;
 	for (k = 0; k < sizeof sched_cases / sizeof sched_cases[0]; k++) {
 		int failed = rc_test_failed;
 
