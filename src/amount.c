@@ -785,13 +785,14 @@ id_before(struct stream *st, ptrdiff_t i)
 
 		if (q->kind == TK_PUNCT && (q->ch == '#' || q->ch == ':' ||
 		    q->ch == '.' || q->ch == '-'))
-			punct = 1;
+			/* "no. 4471", "no: 4471"; "no - 2k" is an answer */
+			punct |= q->ch == '-' && q->sp ? 2 : 1;
 		else if (!inw(st, k, skip_words))
 			break;
 		k--;
 	}
 	if (inw(st, k, id_words))
-		return !isw(st, k, "no") || punct;
+		return !isw(st, k, "no") || ((punct & 1) && !tk(st, i)->grouped);
 	/* stopped on "number" as the first word: "number 4471" */
 	return k < i - 1 && inw(st, k + 1, id_words) && !isw(st, k + 1, "no");
 }
@@ -839,6 +840,22 @@ left_blocks(struct stream *st, ptrdiff_t i)
 	/* "March 3", "September 15", "Sept 2026" */
 	if (inw(st, i - 1, months) && (small_day(t) || year_like(t)))
 		return 1;
+	/* "November 5, 12 and 19": days listed after a month */
+	if (small_day(t)) {
+		k = i;
+		for (steps = 0; steps < 8; steps++) {
+			ptrdiff_t b = k - 1;
+
+			if (isw(st, b, "and") && isp(st, b - 1, ','))
+				b--;
+			if (!(isp(st, b, ',') || isw(st, b, "and")) ||
+			    !small_day(tk(st, b - 1)))
+				break;
+			k = b - 1;
+			if (inw(st, k - 1, months))
+				return 1;
+		}
+	}
 	if (year_like(t)) {
 		if (inw(st, i - 1, year_ctx))
 			return 1;
@@ -1038,7 +1055,8 @@ static const char *const debt_words[] = {
 };
 static const char *const past_words[] = {
 	"paid", "sent", "already", "received", "gave", "transferred",
-	"deposited", "made", "last", "ago", "yesterday", "previously", NULL
+	"deposited", "made", "last", "ago", "yesterday", "previously", "had",
+	NULL
 };
 /* Money that is not a payment: income, costs. */
 static const char *const notpay_words[] = {
@@ -1058,6 +1076,17 @@ static const char *const neg_words[] = {
 static const char *const cap_words[] = {
 	"than", "over", "above", "beyond", "except", "only", "just", "max",
 	"maximum", "most", "until", "till", NULL
+};
+/* Words that join one payment to the next: "500 now and 500 friday". */
+static const char *const joins[] = {
+	"and", "then", "plus", "also", "another", "after", "n", "or", "with",
+	"followed", "next", NULL
+};
+/* Words that, after a question naming a figure, leave it not taken up:
+ * "a grand by friday? let me look", "2.5k? hmm", "6700? can't". */
+static const char *const hesitations[] = {
+	"no", "nope", "nah", "can't", "cant", "cannot", "hmm", "hm", "um",
+	"umm", "let", "not", "never", "impossible", "haven't", "havent", NULL
 };
 /* Words that may fill a line that only asks an amount: "so, 900 then?". */
 static const char *const fillers[] = {
@@ -1133,6 +1162,8 @@ struct item {
 	int topic;              /* AMT inv: named as a subject ("about 5540",
 	                           "1,000 for 3371"), not paid as a whole */
 	int payday;             /* RATE: on each payday, dates not known */
+	int restate;            /* heads: nothing joins it to the head before */
+	int described;          /* AMT: an invoice's amount said with it */
 	int weak;               /* FULL said as "it": only when nothing else
 	                           is proposed and a time or rate is said */
 	int rate, count, when;  /* heads: attached items, -1 if none */
@@ -1293,6 +1324,16 @@ count_at(struct stream *st, ptrdiff_t i, struct item *x)
 		if ((k = count_number(st, j, &n)) == j)
 			return 0;
 		j = k;
+		/* "split into 2", "rest split in two": parts, no period */
+		if (n >= 2 && (isw(st, i - 1, "split") || isw(st, i - 1, "divided") ||
+		    isw(st, i - 1, "broken") || isw(st, i - 1, "splitting")) &&
+		    !inw(st, j, pay_nouns) && !inw(st, j, count_nouns) &&
+		    !period_adj(st, j, &len) && !isw(st, j, "equal")) {
+			x->v = n;
+			x->over = 1;
+			x->last = j;
+			return 1;
+		}
 		if (isw(st, j, "equal"))
 			j++;
 		if ((per = period_adj(st, j, &len)) != RC_PERIOD_NONE)
@@ -1315,6 +1356,13 @@ count_at(struct stream *st, ptrdiff_t i, struct item *x)
 		x->per = per;
 		x->over = 1;
 		x->last = j + 1;
+		if (isw(st, j + 1, "of") && (tk(st, j + 2)->kind == TK_NUM ||
+		    tk(st, j + 2)->kind == TK_CUR)) {
+			/* "in four lots of £100": each, not a split */
+			x->over = 0;
+			x->fwd = 1;
+			x->last = j + 2;
+		}
 		return 1;
 	}
 	if (isw(st, j, "x") && tk(st, j + 1)->kind == TK_NUM &&
@@ -1730,6 +1778,10 @@ when_at(struct stream *st, ptrdiff_t i, struct item *x)
 	if (isw(st, j, "now") && (isw(st, i - 1, "for") || isw(st, i - 1, "until") ||
 	    isw(st, i - 1, "till") || isw(st, i - 1, "til")))
 		return 0;
+	/* "now 48 days old": a state, not a time to pay */
+	if (isw(st, j, "now") && (tk(st, j + 1)->kind == TK_NUM ||
+	    numword(st, j + 1) > 0))
+		return 0;
 	if (inw(st, j, now_words) ||
 	    (isw(st, j, "right") && (isw(st, j + 1, "now") ||
 	     isw(st, j + 1, "away"))) ||
@@ -1824,6 +1876,7 @@ share_at(struct stream *st, ptrdiff_t i, struct item *x, int have_head,
 	const struct tok *t = tk(st, i);
 	ptrdiff_t j = i;
 	double num = 0, den = 0;
+	int pmag;
 
 	x->first = i;
 	if (t->kind == TK_NUM && !t->grouped && t->val > 0 && t->val <= 100 &&
@@ -1845,6 +1898,20 @@ share_at(struct stream *st, ptrdiff_t i, struct item *x, int have_head,
 		x->last = j;
 		return 1;
 	}
+	if (t->kind == TK_WORD && (j = words_number(st, i, &num, &pmag)) > i &&
+	    num >= 1 && num <= 100 && (isw(st, j, "percent") ||
+	    isw(st, j, "pct") || (isw(st, j, "per") && isw(st, j + 1, "cent")))) {
+		/* "seventy-five percent" */
+		j += isw(st, j, "per") ? 2 : 1;
+		if (inw(st, j, pct_not))
+			return 0;
+		x->kind = IT_SHARE;
+		x->v = num / 100;
+		x->last = j;
+		return 1;
+	}
+	num = 0;
+	j = i;
 	if (isw(st, j, "a") || isw(st, j, "one"))
 		j += isw(st, j + 1, "half");
 	if (isw(st, j, "half")) {
@@ -2104,6 +2171,12 @@ read_word(struct stream *st, ptrdiff_t i, struct clause *c, int *cue)
 		*cue = 1;
 	if (inw(st, i, debt_words))
 		c->debt = i;
+	/* "you want 6,700 by friday": the other side's figure, said back */
+	if ((isw(st, i, "want") || isw(st, i, "wants") || isw(st, i, "asking") ||
+	     isw(st, i, "expect") || isw(st, i, "demanding")) &&
+	    (isw(st, i - 1, "you") || isw(st, i - 1, "they") ||
+	     isw(st, i - 1, "you're") || isw(st, i - 1, "they're")))
+		c->notpay = i;
 	/* "the last 1,250", "the last third": the final part, not a payment
 	 * made; "paid" after "if I" or "have it" is a payment to come */
 	if (inw(st, i, past_words) &&
@@ -2313,6 +2386,8 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 	ptrdiff_t i = 0, next;
 	int nit = 0, qmark = 0, fillers_only = 1, pending_or = 0, conn = 0;
 	int conn_of = 0, last_head = -1, have_head = 0, k;
+	/* items of the sentence being read, and of a question just asked */
+	int sent_first = 0, q_first = -1, q_last = -1, joined = 0;
 
 	stream_init(&st, text);
 	clause_reset(&c);
@@ -2324,6 +2399,25 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 
 		memset(&x, 0, sizeof x);
 		x.rate = x.count = x.when = -1;
+		if (q_first >= 0 && t->kind == TK_WORD) {
+			/* "2.5k? hmm", "£1,260 by Friday? I haven't got that":
+			 * the figure asked back is not taken up */
+			if (inw(&st, i, hesitations) || ((isw(&st, i, "i") ||
+			    isw(&st, i, "we")) && (inw(&st, i + 1, neg_words) ||
+			    inw(&st, i + 1, hesitations))))
+				for (k = q_first; k < q_last; k++)
+					if (is_head(&it[k]))
+						it[k].skip = SK_OTHER;
+			q_first = -1;
+		}
+		if (t->kind == TK_PUNCT && (t->ch == '.' || t->ch == '!' ||
+		    t->ch == '?')) {
+			if (t->ch == '?' && nit > sent_first) {
+				q_first = sent_first;
+				q_last = nit;
+			}
+			sent_first = nit;
+		}
 		if (is_boundary(&st, i)) {
 			if (t->ch == '?')
 				qmark = 1;
@@ -2370,11 +2464,15 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 		} else if (count_at(&st, i, &x) || rate_at(&st, i, &x) ||
 		           when_at(&st, i, &x)) {
 			conn = 0;
+			if (x.fwd)
+				c.debt = -1;
 			if (nit < MAXITEMS)
 				it[nit++] = x;
 			i = x.last;
 			continue;
 		} else {
+			if (isp(&st, i, '+') || isp(&st, i, '&') || inw(&st, i, joins))
+				joined = 1;
 			if (t->kind == TK_WORD) {
 				read_word(&st, i, &c, cue);
 				if (!inw(&st, i, fillers))
@@ -2416,6 +2514,34 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 		if (pending_or && x.skip == SK_NO)
 			x.skip = SK_OTHER;
 		pending_or = 0;
+		if (x.kind == IT_AMT && x.skip == SK_NO) {
+			struct item *h = last_head >= 0 ? &it[last_head] : NULL;
+
+			/* "I hear you on the 3,120": the subject, not a payment */
+			if (isw(&st, i - 1, "the") && (isw(&st, i - 2, "on") ||
+			    isw(&st, i - 2, "about") || isw(&st, i - 2, "regarding")))
+				x.skip = SK_OTHER;
+			/* "INV-2291 for $1,840": what the invoice is for, unless
+			 * a day is said for it ("2291 for $1,840, by Monday") */
+			if (h != NULL && h->inv && h->last == i - 1 &&
+			    isw(&st, i - 1, "for"))
+				x.described = 1;
+			/* "1840 + 1280 = 3120": a sum worked out */
+			if (isp(&st, i - 1, '=') || isp(&st, x.last, '=')) {
+				x.skip = SK_OTHER;
+				if (h != NULL && isp(&st, i - 1, '+') && h->last == i - 1)
+					h->skip = SK_OTHER;
+			}
+			/* "the rest on a plan at £43 a month": the rate says how
+			 * the rest is paid */
+			if (h != NULL && h->kind == IT_REST && isw(&st, i - 1, "at") &&
+			    i - h->last <= 6)
+				h->skip = SK_OTHER;
+		}
+		/* no word joins it to the head before: "the £400 one", "a
+		 * third today - $2,233.33 -", "that's 10%" may say it again */
+		x.restate = !joined;
+		joined = 0;
 		if (nit < MAXITEMS) {
 			last_head = nit;
 			it[nit++] = x;
@@ -2565,7 +2691,7 @@ asks_terms(const char *text)
 {
 	static const char *const fill[] = { "so", "ok", "okay", "well", "and",
 		"right", "then", "alright", NULL };
-	static const char *const wh[] = { "what", "how", "which", NULL };
+	static const char *const wh[] = { "what", "how", "which", "why", NULL };
 	static const char *const aux[] = { "would", "could", "can", "do",
 		"does", "will", "should", "shall", "is", "are", "works", NULL };
 	char w[3][16];
@@ -2609,7 +2735,7 @@ rc_amount_proposal(const char *text, const struct rc_deal_case *dc,
 	struct item it[MAXITEMS];
 	struct rc_proposal p;
 	int nit, cue, k, orphan, any = 0, first = -1, whq, strong;
-	double balance = dc ? dc->balance : 0, sum = 0;
+	double balance = dc ? dc->balance : 0, sum = 0, v, last_v = 0;
 	int32_t last = RC_DATE_NONE, due;
 
 	memset(&p, 0, sizeof p);
@@ -2680,6 +2806,15 @@ rc_amount_proposal(const char *text, const struct rc_deal_case *dc,
 
 		if (!is_head(x) || x->skip != SK_NO)
 			continue;
+		/* the same sum said again with nothing of its own: "£126
+		 * today? That's 10%", "bill 40877 tomorrow, the £400 one" */
+		v = head_value(x, balance, sum);
+		if (x->described && x->when < 0 && x->rate < 0 && x->count < 0)
+			continue;
+		if (x->restate && last_v > 0 && x->when < 0 && x->rate < 0 &&
+		    x->count < 0 && fabs(v - last_v) <= fmax(0.01, 0.005 * v))
+			continue;
+		last_v = x->rate < 0 && x->count < 0 ? v : 0;
 		/* The whole balance asked after other payments is a new
 		 * proposal, not one more payment: "half would be 630 today.
 		 * could you do the whole 1,260 today?" */

@@ -498,6 +498,31 @@ static const struct {
 	{ "I get 700 a fortnight pension", "none" },
 	{ "my brother could lend me 400 on friday", "none" },
 	{ "your letter dated 10/02 says 2,400", "none" },
+	/* "in three lots of 200": each, not a split */
+	{ "I'll pay the 600 bill in three lots of 200 every friday",
+	  "200.00/week x3 from 2027-11-19" },
+	/* a figure asked back and not taken up */
+	{ "2,400 by monday? I can't, sorry", "none" },
+	{ "1k? hmm, let me think", "none" },
+	{ "you want 2,400 now? no. 1,000 now and the rest next month",
+	  "1000.00@2027-11-16; 1400.00@2027-12-16" },
+	{ "no - 900 on the 20th", "900.00@2027-11-20" },
+	/* said again, worked out, or talked about */
+	{ "Could you do 240 today? That is 10%.", "240.00@2027-11-16" },
+	{ "so 1,000 + 1,400 = 2,400, right", "none" },
+	{ "about the 2,400, I could do 300 a month",
+	  "300.00/month x8 from 2027-12-16" },
+	{ "INV-5521 for 1,100 was sent in May. Can you pay 500 today?",
+	  "500.00@2027-11-16" },
+	{ "reminders went out on October 4, 11 and 18", "none" },
+	{ "5521 is now 60 days late", "none" },
+	{ "why is 5521 dated the 3rd", "none" },
+	/* shares in words; parts of a rest */
+	{ "forty percent by the 1st", "960.00@2027-12-01" },
+	{ "half now and the rest split into 3",
+	  "1200.00@2027-11-16; 400.00@?; 400.00@?; 400.00@?" },
+	{ "600 now, the rest at 300 a month",
+	  "600.00@2027-11-16; 300.00/month x6 from 2027-12-16" },
 	/* a count with no period: payments, days not said */
 	{ "four payments of 600", "600.00@?; 600.00@?; 600.00@?; 600.00@?" },
 };
