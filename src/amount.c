@@ -1108,7 +1108,7 @@ static const char *const connectors[] = {
 static const char *const pay_nouns[] = {
 	"payments", "instalments", "installments", "repayments", "payment",
 	"instalment", "installment", "repayment", "chunks", "parts", "lots",
-	"goes", "transfers", NULL
+	"goes", "transfers", "halves", NULL
 };
 /* After a percentage: not a share of the debt. */
 static const char *const pct_not[] = {
@@ -1163,6 +1163,9 @@ struct item {
 	                           "1,000 for 3371"), not paid as a whole */
 	int payday;             /* RATE: on each payday, dates not known */
 	int restate;            /* heads: nothing joins it to the head before */
+	int loose;              /* attached to no head */
+	int nmore;              /* WHEN: days of the month listed after it */
+	unsigned char more[8];  /* ("on the 9th, 16th and 23rd") */
 	int described;          /* AMT: an invoice's amount said with it */
 	int weak;               /* FULL said as "it": only when nothing else
 	                           is proposed and a time or rate is said */
@@ -1847,6 +1850,27 @@ when_at(struct stream *st, ptrdiff_t i, struct item *x)
 		return 0;
 	keep_words(st, j, k, x->text);
 	x->last = k;
+	/* "on the 9th, 16th, 23rd and 30th": more days of the month, each a
+	 * payment of the same sum */
+	if (isw(st, j, "the") && tk(st, j + 1)->kind == TK_NUM &&
+	    ordinal_at(st, j + 1) == k) {
+		for (;;) {
+			ptrdiff_t m = k;
+
+			if (isp(st, m, ','))
+				m++;
+			if (isw(st, m, "and"))
+				m++;
+			if (isw(st, m, "the"))
+				m++;
+			if (m == k || tk(st, m)->kind != TK_NUM ||
+			    ordinal_at(st, m) != m + 2 || x->nmore >= 8)
+				break;
+			x->more[x->nmore++] = (unsigned char)tk(st, m)->val;
+			k = m + 2;
+		}
+		x->last = k;
+	}
 	return 1;
 }
 
@@ -2273,6 +2297,7 @@ attach(struct item *it, int nit)
 #define SLOT(x) (m->kind == IT_RATE ? &(x)->rate : m->kind == IT_COUNT ? \
 	&(x)->count : &(x)->when)
 		target = -1;
+		m->loose = 0;
 		if (m->fwd && nxt >= 0 && it[nxt].first - m->last <= 3 &&
 		    *SLOT(&it[nxt]) < 0)
 			target = nxt;
@@ -2286,6 +2311,7 @@ attach(struct item *it, int nit)
 		if (target < 0) {
 			if (m->kind == IT_COUNT && m->over && orphan < 0)
 				orphan = k;
+			m->loose = 1;
 			continue;
 		}
 		slot = SLOT(&it[target]);
@@ -2597,9 +2623,9 @@ after(int32_t day, enum rc_period per)
  * SUM is what the payments before it add up to; LAST the day of the last
  * dated payment before it. */
 static void
-add_head(struct rc_terms *t, const struct item *it, const struct item *x,
-         const struct rc_deal_case *dc, double balance, double sum,
-         int32_t last)
+add_head(struct rc_terms *t, const struct item *it, int nit,
+         const struct item *x, const struct rc_deal_case *dc, double balance,
+         double sum, int32_t last)
 {
 	const struct item *r = x->rate >= 0 ? &it[x->rate] : NULL;
 	const struct item *c = x->count >= 0 ? &it[x->count] : NULL;
@@ -2611,7 +2637,18 @@ add_head(struct rc_terms *t, const struct item *it, const struct item *x,
 	int64_t each;
 
 	if (r == NULL && c == NULL) {
+		int k;
+
 		rc_terms_add(t, rc_cents(v), 1, RC_PERIOD_NONE, day, words);
+		for (k = 0; x->when >= 0 && k < it[x->when].nmore; k++) {
+			char nth[16];
+
+			snprintf(nth, sizeof nth, "the %d", it[x->when].more[k]);
+			if (day != RC_DATE_NONE)
+				day = rc_date_resolve(nth, day + 1, 0);
+			rc_terms_add(t, rc_cents(v), 1, RC_PERIOD_NONE, day,
+			    day == RC_DATE_NONE ? nth : NULL);
+		}
 		return;
 	}
 	/* "each payday", "£150 every four weeks when my pension comes in":
@@ -2620,6 +2657,39 @@ add_head(struct rc_terms *t, const struct item *it, const struct item *x,
 	    (words != NULL && strcmp(words, "payday") == 0);
 	/* "two payments of $3,350", "in three equal parts": how many, but
 	 * no period and no days */
+	if (r == NULL && c->per == RC_PERIOD_NONE && c->unit == RC_PERIOD_NONE &&
+	    x->when >= 0 && (c->over || x->kind == IT_REST || x->kind == IT_FULL)) {
+		/* "the rest in two equal parts at christmas and on the 15th":
+		 * a day for each part */
+		int32_t days[RC_TERMS_PARTS];
+		const char *said[RC_TERMS_PARTS];
+		int nw = 0, k, m, n = (int)lround(c->v);
+
+		for (k = x->when; k < nit && nw <= n && !(k > x->when &&
+		     is_head(&it[k])); k++) {
+			if (it[k].kind != IT_WHEN || (k > x->when && !it[k].loose))
+				continue;
+			for (m = -1; m < it[k].nmore && nw < RC_TERMS_PARTS; m++) {
+				char nth[16];
+
+				said[nw] = it[k].text;
+				days[nw] = when_day(it, k, dc, last);
+				if (m >= 0 && nw > 0 && days[nw - 1] != RC_DATE_NONE) {
+					snprintf(nth, sizeof nth, "the %d", it[k].more[m]);
+					days[nw] = rc_date_resolve(nth, days[nw - 1] + 1, 0);
+				}
+				nw++;
+			}
+		}
+		if (n >= 2 && nw == n) {
+			int64_t part = rc_cents(v / n), odd = rc_cents(v) - part * n;
+
+			for (k = 0; k < n; k++)
+				rc_terms_add(t, part + (k == n - 1 ? odd : 0), 1,
+				    RC_PERIOD_NONE, days[k], said[k]);
+			return;
+		}
+	}
 	undated = payday || (r == NULL && c->per == RC_PERIOD_NONE &&
 	    c->unit == RC_PERIOD_NONE && x->when < 0);
 	if (undated)
@@ -2680,6 +2750,22 @@ add_head(struct rc_terms *t, const struct item *it, const struct item *x,
 			p->cents += odd;
 		}
 	}
+}
+
+/* Whether the proposed amounts after head K add up to WHOLE, two or more
+ * of them. */
+static int
+parts_follow(const struct item *it, int nit, int k, double whole)
+{
+	double sum = 0;
+	int n = 0;
+
+	for (k++; k < nit && sum < whole - 0.5; k++)
+		if (is_head(&it[k]) && it[k].skip == SK_NO && it[k].kind == IT_AMT) {
+			sum += it[k].v;
+			n++;
+		}
+	return n >= 2 && fabs(sum - whole) < 0.5;
 }
 
 /* Whether TEXT opens with a question asking the other side for its terms
@@ -2806,6 +2892,12 @@ rc_amount_proposal(const char *text, const struct rc_deal_case *dc,
 
 		if (!is_head(x) || x->skip != SK_NO)
 			continue;
+		/* "the 1840 in 2 parts, 920 friday and 920 the following
+		 * friday": the whole, then its parts one by one */
+		if (x->count >= 0 && x->rate < 0 && it[x->count].over &&
+		    it[x->count].unit == RC_PERIOD_NONE && parts_follow(it, nit, k,
+		    head_value(x, balance, sum)))
+			continue;
 		/* the same sum said again with nothing of its own: "£126
 		 * today? That's 10%", "bill 40877 tomorrow, the £400 one" */
 		v = head_value(x, balance, sum);
@@ -2835,7 +2927,7 @@ rc_amount_proposal(const char *text, const struct rc_deal_case *dc,
 		}
 		if (x->kind == IT_REST)
 			p.rest = 1;
-		add_head(&p.terms, it, x, dc, balance, sum, last);
+		add_head(&p.terms, it, nit, x, dc, balance, sum, last);
 		sum = 0;
 		for (d = 0; d < p.terms.n; d++)
 			sum += rc_units(p.terms.part[d].cents) * p.terms.part[d].count;

@@ -523,6 +523,16 @@ static const struct {
 	  "1200.00@2027-11-16; 400.00@?; 400.00@?; 400.00@?" },
 	{ "600 now, the rest at 300 a month",
 	  "600.00@2027-11-16; 300.00/month x6 from 2027-12-16" },
+	/* days of the month listed: one payment on each, five and more */
+	{ "400 on the 18th, 25th, 2nd, 9th and the 16th",
+	  "400.00@2027-11-18; 400.00@2027-11-25; 400.00@2027-12-02; "
+	  "400.00@2027-12-09; 400.00@2027-12-16" },
+	/* a whole, then its parts one by one */
+	{ "I'll pay 5521 in two halves, 600 today and 500 on the 1st",
+	  "600.00@2027-11-16; 500.00@2027-12-01" },
+	/* equal parts, a day for each */
+	{ "1,000 today, the rest in two equal payments on the 1st and the 15th",
+	  "1000.00@2027-11-16; 700.00@2027-12-01; 700.00@2027-12-15" },
 	/* a count with no period: payments, days not said */
 	{ "four payments of 600", "600.00@?; 600.00@?; 600.00@?; 600.00@?" },
 };
