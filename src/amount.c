@@ -1164,6 +1164,7 @@ struct item {
 	int payday;             /* RATE: on each payday, dates not known */
 	int restate;            /* heads: nothing joins it to the head before */
 	int loose;              /* attached to no head */
+	int invk;               /* AMT inv: which of the case's invoices */
 	int nmore;              /* WHEN: days of the month listed after it */
 	unsigned char more[8];  /* ("on the 9th, 16th and 23rd") */
 	int described;          /* AMT: an invoice's amount said with it */
@@ -2324,6 +2325,20 @@ attach(struct item *it, int nit)
 	return orphan;
 }
 
+/* Whether the payment verb at J says what another payment is for: "$500
+ * today to clear INV-2291" (not "I'd like to clear INV-2291 friday"). */
+static int
+purpose(struct stream *st, ptrdiff_t j)
+{
+	static const char *const intent[] = {
+		"like", "want", "need", "able", "going", "plan", "planning", "try",
+		"trying", "wanted", "hoping", "hope", "have", "got", "promise",
+		"agree", "ready", "happy", "prepared", "willing", NULL
+	};
+
+	return isw(st, j - 1, "to") && !inw(st, j - 2, intent);
+}
+
 /* Whether the number at I is the number of one of DC's invoices
  * ("INV-2291", "2291", "invoice 40812"): fills X as a head of that
  * invoice's amount. */
@@ -2366,11 +2381,15 @@ invoice_at(struct stream *st, ptrdiff_t i, const struct rc_deal_case *dc,
 		x->kind = IT_AMT;
 		x->v = dc->invoice_amounts[k];
 		x->inv = 1;
-		x->last = i + 1;
+		x->invk = (int)k;
+		/* "the 40812 bill": the noun names it, it is no debt said */
+		x->last = isw(st, i + 1, "bill") || isw(st, i + 1, "invoice") ?
+		    i + 2 : i + 1;
 		/* "pay INV-2291", "clear the 3342" */
 		for (j = i - 1, steps = 0; steps < 4 && j >= 0; j--, steps++) {
 			if (inw(st, j, pay_verbs)) {
-				x->payv = 1;
+				x->payv = !purpose(st, j);
+				x->topic = !x->payv;
 				break;
 			}
 			if (inw(st, j, topic)) {
@@ -2384,6 +2403,89 @@ invoice_at(struct stream *st, ptrdiff_t i, const struct rc_deal_case *dc,
 		return 1;
 	}
 	return 0;
+}
+
+/* Whether the words at I name one of DC's invoices by what sets it apart
+ * from the others: "the smaller invoice", "the big one", "the first
+ * bill", "the older one", "the other" (the one invoice NAMED, a bit set of
+ * invoices named so far, leaves).  Fills X as a head of its amount. */
+static int
+invoice_named_at(struct stream *st, ptrdiff_t i, const struct rc_deal_case *dc,
+                 unsigned named, struct item *x)
+{
+	static const char *const small_w[] = {
+		"smaller", "smallest", "small", "little", "lower", NULL
+	};
+	static const char *const big_w[] = {
+		"bigger", "biggest", "big", "larger", "largest", "large", "higher",
+		NULL
+	};
+	static const char *const first_w[] = {
+		"first", "older", "oldest", "earlier", "earliest", NULL
+	};
+	static const char *const last_w[] = {
+		"newer", "newest", "latest", "later", "recent", NULL
+	};
+	static const char *const nouns[] = {
+		"invoice", "bill", "one", NULL
+	};
+	size_t k, pick = 0, n;
+	ptrdiff_t j = i + 1;
+
+	if (dc == NULL || dc->ninvoices < 2 || !isw(st, i, "the"))
+		return 0;
+	n = dc->ninvoices;
+	if (isw(st, j, "most") && isw(st, j + 1, "recent"))
+		j++;
+	if (inw(st, j, small_w) || inw(st, j, big_w)) {
+		int big = inw(st, j, big_w);
+
+		for (k = 1; k < n; k++)
+			if (big ? dc->invoice_amounts[k] > dc->invoice_amounts[pick] :
+			    dc->invoice_amounts[k] < dc->invoice_amounts[pick])
+				pick = k;
+	} else if (inw(st, j, first_w)) {
+		pick = 0;
+	} else if (isw(st, j, "second")) {
+		pick = 1;
+	} else if (inw(st, j, last_w)) {
+		pick = n - 1;
+	} else if (isw(st, j, "other")) {
+		/* the one not named yet */
+		size_t left = 0;
+
+		for (k = 0; k < n && k < 32; k++)
+			if (!(named & (1u << k))) {
+				pick = k;
+				left++;
+			}
+		if (left != 1 || named == 0)
+			return 0;
+		if (!inw(st, j + 1, nouns)) {
+			x->kind = IT_AMT;
+			x->v = dc->invoice_amounts[pick];
+			x->inv = 1;
+			x->invk = (int)pick;
+			x->last = j + 1;
+			return 1;
+		}
+	} else {
+		return 0;
+	}
+	/* "the first one" may be a payment; "the first bill" is not */
+	if (!inw(st, j + 1, nouns) || (isw(st, j + 1, "one") &&
+	    (isw(st, j, "first") || isw(st, j, "second"))))
+		return 0;
+	x->kind = IT_AMT;
+	x->v = dc->invoice_amounts[pick];
+	x->inv = 1;
+	x->invk = (int)pick;
+	x->last = j + 2;
+	j = inw(st, i - 1, pay_verbs) ? i - 1 : inw(st, i - 2, pay_verbs) ?
+	    i - 2 : -1;
+	x->payv = j >= 0 && !purpose(st, j);
+	x->topic = j >= 0 && !x->payv;
+	return 1;
 }
 
 /* Whether the token at I is a bare invoice number of DC written as one
@@ -2414,6 +2516,7 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 	int conn_of = 0, last_head = -1, have_head = 0, k;
 	/* items of the sentence being read, and of a question just asked */
 	int sent_first = 0, q_first = -1, q_last = -1, joined = 0;
+	unsigned named = 0;  /* the case's invoices named so far (bits) */
 
 	stream_init(&st, text);
 	clause_reset(&c);
@@ -2453,7 +2556,9 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 			i++;
 			continue;
 		}
-		if (!invoice_number_at(&st, i, dc, &x) && money_at(&st, i, &m, &next)) {
+		if (!invoice_number_at(&st, i, dc, &x) &&
+		    !invoice_named_at(&st, i, dc, named, &x) &&
+		    money_at(&st, i, &m, &next)) {
 			memset(&x, 0, sizeof x);
 			x.rate = x.count = x.when = -1;
 			x.kind = IT_AMT;
@@ -2468,6 +2573,11 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 			x.first = i;
 			x.reach = x.last;
 			mark_head(&st, &c2, &x, i);
+			if (x.invk < 32)
+				named |= 1u << x.invk;
+			/* "$1,840 today to clear the older one": said again */
+			x.restate = !joined;
+			joined = 0;
 			if (nit < MAXITEMS) {
 				last_head = nit;
 				it[nit++] = x;

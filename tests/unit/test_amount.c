@@ -439,9 +439,9 @@ test_proposals(void)
 	}
 }
 
-/* Lines read against a call on Tuesday 2027-11-16 with 2400 owed (invoice
- * INV-5521 for 1100 among it), and the schedule a person would write down
- * (rc_terms_brief). */
+/* Lines read against a call on Tuesday 2027-11-16 with 2400 owed (invoices
+ * INV-5521 for 1100 and INV-5530 for 700 among it), and the schedule a
+ * person would write down (rc_terms_brief). */
 static const struct {
 	const char *text, *brief;
 } sched_cases[] = {
@@ -533,6 +533,14 @@ static const struct {
 	/* equal parts, a day for each */
 	{ "1,000 today, the rest in two equal payments on the 1st and the 15th",
 	  "1000.00@2027-11-16; 700.00@2027-12-01; 700.00@2027-12-15" },
+	/* invoices named by what sets them apart */
+	{ "I'll pay the bigger invoice friday and the other one on the 1st",
+	  "1100.00@2027-11-19; 700.00@2027-12-01" },
+	{ "the 5530 bill now and the other next month",
+	  "700.00@2027-11-16; 1100.00@2027-12-16" },
+	{ "can you clear the older bill today?", "1100.00@2027-11-16" },
+	{ "200 today to clear the smaller one",
+	  "200.00@2027-11-16" },
 	/* a count with no period: payments, days not said */
 	{ "four payments of 600", "600.00@?; 600.00@?; 600.00@?; 600.00@?" },
 };
@@ -540,8 +548,8 @@ static const struct {
 static void
 test_schedules(void)
 {
-	static const char *const ids[] = { "INV-5521" };
-	static const double amounts[] = { 1100 };
+	static const char *const ids[] = { "INV-5521", "INV-5530" };
+	static const double amounts[] = { 1100, 700 };
 	struct rc_proposal p;
 	struct rc_deal_case dc;
 	char got[256];
@@ -552,7 +560,7 @@ test_schedules(void)
 	dc.today = rc_date_from_ymd(2027, 11, 16);
 	dc.invoice_ids = ids;
 	dc.invoice_amounts = amounts;
-	dc.ninvoices = 1;
+	dc.ninvoices = 2;
 	for (k = 0; k < sizeof sched_cases / sizeof sched_cases[0]; k++) {
 		int failed = rc_test_failed;
 
