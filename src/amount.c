@@ -2586,6 +2586,29 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 			conn_of = 0;
 			i = x.last;
 			continue;
+		} else if (last_head >= 0 && it[last_head].inv &&
+		           (isw(&st, i, "that") || isw(&st, i, "it")) &&
+		           (inw(&st, i - 1, pay_verbs) || ((isw(&st, i - 1, "have") ||
+		            isw(&st, i - 1, "get")) && isw(&st, i + 1, "paid")))) {
+			/* "invoice 3318 ... I'll have that paid by 12/11": the
+			 * invoice named before */
+			x = it[last_head];
+			x.first = i;
+			x.last = x.reach = isw(&st, i + 1, "paid") ||
+			    isw(&st, i + 1, "off") ? i + 2 : i + 1;
+			x.rate = x.count = x.when = -1;
+			x.payv = 1;
+			x.topic = 0;
+			x.skip = SK_NO;
+			x.restate = 0;
+			if (nit < MAXITEMS) {
+				last_head = nit;
+				it[nit++] = x;
+			}
+			conn = 1;
+			conn_of = 0;
+			i = x.last;
+			continue;
 		} else if (share_at(&st, i, &x, have_head && !conn, verb_near)) {
 			if (conn && (x.kind == IT_FULL || x.kind == IT_REST)) {
 				/* "half of the balance": the whole of a part */
@@ -2878,6 +2901,39 @@ parts_follow(const struct item *it, int nit, int k, double whole)
 	return n >= 2 && fabs(sum - whole) < 0.5;
 }
 
+/* Whether TEXT opens by asking whether something is on offer: "is there
+ * a discount ...", "are there any fees if ...", "would there be ...". */
+static int
+asks_option(const char *text)
+{
+	static const char *const be[] = { "is", "are", "would", "will", "could",
+		NULL };
+	char w[2][8];
+	int n = 0, k;
+	const char *p = text;
+
+	while (*p && n < 2) {
+		size_t len = 0;
+
+		while (*p && !isalpha(U(*p)))
+			p++;
+		while (isalpha(U(*p))) {
+			if (len + 1 < sizeof w[0])
+				w[n][len++] = (char)tolower(U(*p));
+			p++;
+		}
+		w[n][len] = '\0';
+		if (len == 0)
+			break;
+		n++;
+	}
+	if (n < 2 || strcmp(w[1], "there") != 0)
+		return 0;
+	for (k = 0; be[k] && strcmp(be[k], w[0]) != 0; k++)
+		;
+	return be[k] != NULL;
+}
+
 /* Whether TEXT opens with a question asking the other side for its terms
  * ("what would work for you to settle INV-5540?", "how do you want to
  * handle 3318?"), after fillers; "what about", "what if" and "how about"
@@ -2945,6 +3001,12 @@ rc_amount_proposal(const char *text, const struct rc_deal_case *dc,
 	nit = read_items(text, dc, it, &cue);
 	orphan = attach(it, nit);
 	whq = asks_terms(text);
+	if (asks_option(text))
+		/* "is there a discount if I pay in full?": only a sum said
+		 * is offered */
+		for (k = 0; k < nit; k++)
+			if (is_head(&it[k]) && it[k].kind != IT_AMT)
+				it[k].skip = SK_OTHER;
 
 	for (k = 0; k < nit; k++)
 		if (is_head(&it[k]) && !it[k].weak && it[k].skip == SK_NO &&

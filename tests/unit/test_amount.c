@@ -541,6 +541,12 @@ static const struct {
 	{ "can you clear the older bill today?", "1100.00@2027-11-16" },
 	{ "200 today to clear the smaller one",
 	  "200.00@2027-11-16" },
+	/* "that" for the invoice named before */
+	{ "about 5530: I'll have that paid by monday", "700.00@2027-11-22" },
+	/* asking whether something is on offer proposes no sum */
+	{ "is there a discount if I settle in full?", "none" },
+	{ "is there any chance of 300 a month?",
+	  "300.00/month x8 from 2027-12-16" },
 	/* a count with no period: payments, days not said */
 	{ "four payments of 600", "600.00@?; 600.00@?; 600.00@?; 600.00@?" },
 };
