@@ -1168,6 +1168,8 @@ struct item {
 	int nmore;              /* WHEN: days of the month listed after it */
 	unsigned char more[8];  /* ("on the 9th, 16th and 23rd") */
 	int described;          /* AMT: an invoice's amount said with it */
+	int fee;                /* AMT: a fee or charge word right after it */
+	int minus;              /* AMT: taken off another ("less $120") */
 	int weak;               /* FULL said as "it": only when nothing else
 	                           is proposed and a time or rate is said */
 	int rate, count, when;  /* heads: attached items, -1 if none */
@@ -2139,6 +2141,9 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 		/* "$3,120 you owe", "INV-2291 for $1,840, due September 15" */
 		if (inw(st, k, debt_words))
 			debt = 1;
+		/* "and the 120 fee on the 31st": the fee may be paid */
+		x->fee = k == x->last && (isw(st, k, "fee") || isw(st, k, "fees") ||
+		    isw(st, k, "charge") || isw(st, k, "charges"));
 		/* "$1,280, now 47 days overdue", "the full balance becomes
 		 * due": a lateness word before any payment verb or the end of
 		 * the sentence ("by the due date" is a date, not a debt). */
@@ -2280,7 +2285,7 @@ attach(struct item *it, int nit)
 
 /* an invoice named as the subject of another payment ("1,000 for 3371
  * on friday") takes nothing: the day is the payment's */
-#define TAKES(x) (is_head(x) && !((x)->inv && (x)->topic))
+#define TAKES(x) (is_head(x) && !((x)->inv && (x)->topic) && !(x)->minus)
 	for (k = 0; k < nit; k++) {
 		struct item *m = &it[k];
 		int *slot;
@@ -2472,8 +2477,9 @@ invoice_named_at(struct stream *st, ptrdiff_t i, const struct rc_deal_case *dc,
 	} else {
 		return 0;
 	}
-	/* "the first one" may be a payment; "the first bill" is not */
-	if (!inw(st, j + 1, nouns) || (isw(st, j + 1, "one") &&
+	/* "the first one" may be a payment, unless an invoice was named
+	 * ("the first bill ..., the second one ..."); "the first bill" is not */
+	if (!inw(st, j + 1, nouns) || (isw(st, j + 1, "one") && named == 0 &&
 	    (isw(st, j, "first") || isw(st, j, "second"))))
 		return 0;
 	x->kind = IT_AMT;
@@ -2676,6 +2682,20 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 		if (x.kind == IT_AMT && x.skip == SK_NO) {
 			struct item *h = last_head >= 0 ? &it[last_head] : NULL;
 
+			/* "the balance less the disputed $120": taken off */
+			for (k = 1; k <= 3; k++)
+				if (isw(&st, i - k, "less") || isw(&st, i - k, "minus") ||
+				    isw(&st, i - k, "excluding") ||
+				    isw(&st, i - k, "deducting")) {
+					x.skip = SK_OTHER;
+					x.minus = 1;
+					/* "the balance less $120" works a sum out */
+					if (h != NULL && (h->kind == IT_REST ||
+					    h->kind == IT_FULL) && h->last == i - k) {
+						h->skip = SK_OTHER;
+						h->minus = 1;
+					}
+				}
 			/* "I hear you on the 3,120": the subject, not a payment */
 			if (isw(&st, i - 1, "the") && (isw(&st, i - 2, "on") ||
 			    isw(&st, i - 2, "about") || isw(&st, i - 2, "regarding")))
@@ -3001,6 +3021,12 @@ rc_amount_proposal(const char *text, const struct rc_deal_case *dc,
 	nit = read_items(text, dc, it, &cue);
 	orphan = attach(it, nit);
 	whq = asks_terms(text);
+	for (k = 1; k < nit; k++)
+		/* "6,580 now and the 120 fee on the 31st": a fee joined to a
+		 * payment and given its own day is paid too */
+		if (it[k].fee && it[k].skip == SK_DEBT && !it[k].restate &&
+		    it[k].when >= 0)
+			it[k].skip = SK_NO;
 	if (asks_option(text))
 		/* "is there a discount if I pay in full?": only a sum said
 		 * is offered */

@@ -547,6 +547,16 @@ static const struct {
 	{ "is there a discount if I settle in full?", "none" },
 	{ "is there any chance of 300 a month?",
 	  "300.00/month x8 from 2027-12-16" },
+	{ "the first bill on friday, the second one next month",
+	  "1100.00@2027-11-19; 700.00@2027-12-16" },
+	{ "300 a month if the first one comes in on the 1st",
+	  "300.00/month x8 from 2027-12-01" },
+	/* a fee joined to a payment, with its own day, is paid too */
+	{ "2,000 now and the 40 fee on the 30th",
+	  "2000.00@2027-11-16; 40.00@2027-11-30" },
+	/* what is taken off is no payment */
+	{ "2,300 - the balance less the 100 credit - by friday",
+	  "2300.00@2027-11-19" },
 	/* a count with no period: payments, days not said */
 	{ "four payments of 600", "600.00@?; 600.00@?; 600.00@?; 600.00@?" },
 };
