@@ -1638,7 +1638,8 @@ date_at(struct stream *st, ptrdiff_t j, int prep)
 {
 	static const char *const not_after[] = {
 		"payment", "payments", "instalment", "installment", "time", "one",
-		"half", "quarter", "week", "month", "thing", "step", NULL
+		"half", "quarter", "week", "month", "thing", "step", "bill",
+		"invoice", "account", "lot", NULL
 	};
 	ptrdiff_t k;
 	const struct tok *t = tk(st, j);
@@ -1739,6 +1740,15 @@ when_at(struct stream *st, ptrdiff_t i, struct item *x)
 	/* "when my pension comes in", "once the GC pays me": a day not known */
 	if ((isw(st, j, "when") || isw(st, j, "once")) &&
 	    (k = payday_at(st, j + 1)) > j + 1) {
+		struct item day;
+
+		/* "when I get paid on the 15th": the day is said after all */
+		memset(&day, 0, sizeof day);
+		if ((isw(st, k, "on") || isw(st, k, "by")) && when_at(st, k, &day)) {
+			*x = day;
+			x->first = i;
+			return 1;
+		}
 		strcpy(x->text, "payday");
 		x->last = k;
 		return 1;
@@ -2811,7 +2821,7 @@ add_head(struct rc_terms *t, const struct item *it, int nit,
 	/* "two payments of $3,350", "in three equal parts": how many, but
 	 * no period and no days */
 	if (r == NULL && c->per == RC_PERIOD_NONE && c->unit == RC_PERIOD_NONE &&
-	    x->when >= 0 && (c->over || x->kind == IT_REST || x->kind == IT_FULL)) {
+	    x->when >= 0) {
 		/* "the rest in two equal parts at christmas and on the 15th":
 		 * a day for each part */
 		int32_t days[RC_TERMS_PARTS];
@@ -2835,7 +2845,11 @@ add_head(struct rc_terms *t, const struct item *it, int nit,
 			}
 		}
 		if (n >= 2 && nw == n) {
-			int64_t part = rc_cents(v / n), odd = rc_cents(v) - part * n;
+			/* "the rest in two parts" divides; "two payments of 500"
+			 * are 500 each */
+			int split = c->over || x->kind == IT_REST || x->kind == IT_FULL;
+			int64_t part = split ? rc_cents(v / n) : rc_cents(v);
+			int64_t odd = split ? rc_cents(v) - part * n : 0;
 
 			for (k = 0; k < n; k++)
 				rc_terms_add(t, part + (k == n - 1 ? odd : 0), 1,

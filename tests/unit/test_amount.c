@@ -557,6 +557,12 @@ static const struct {
 	/* what is taken off is no payment */
 	{ "2,300 - the balance less the 100 credit - by friday",
 	  "2300.00@2027-11-19" },
+	/* payday with its day said; each payment of a count with a day */
+	{ "I'll pay 900 when I get paid on the 26th", "900.00@2027-11-26" },
+	{ "two payments of 800, one today and one on the 1st",
+	  "800.00@2027-11-16; 800.00@2027-12-01" },
+	/* "on the first bill" names a bill, not a day */
+	{ "1,100 is what I owe on the first bill", "none" },
 	/* a count with no period: payments, days not said */
 	{ "four payments of 600", "600.00@?; 600.00@?; 600.00@?; 600.00@?" },
 };
