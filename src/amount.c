@@ -32,6 +32,17 @@
  * the proposal.  The first plain head is the upfront part, the first with
  * a rate or count the instalment; "over N months" and "in N payments"
  * divide what they qualify, or alone the balance left.
+ *
+ * Schedules are read as a person writes them down: a count with no
+ * period is that many payments on days not said ("two payments of
+ * $3,350"), or one on each day listed after it; a run on a weekday starts
+ * on the next one after the payments before it ("every other friday");
+ * "the following friday" counts from the payment before; paydays ("each
+ * payday", "when my pension comes in") are days not known; a case's
+ * invoices are heads by number or by what sets them apart ("the smaller
+ * invoice", "the other").  A figure asked back and then refused ("2.5k?
+ * hmm"), said again ("that's 10%"), worked out ("1840 + 1280 = 3120") or
+ * taken off ("less the $120") is not proposed.
  */
 #include "amount.h"
 
