@@ -32,6 +32,17 @@
  * the proposal.  The first plain head is the upfront part, the first with
  * a rate or count the instalment; "over N months" and "in N payments"
  * divide what they qualify, or alone the balance left.
+ *
+ * Schedules are read as a person writes them down: a count with no
+ * period is that many payments on days not said ("two payments of
+ * $3,350"), or one on each day listed after it; a run on a weekday starts
+ * on the next one after the payments before it ("every other friday");
+ * "the following friday" counts from the payment before; paydays ("each
+ * payday", "when my pension comes in") are days not known; a case's
+ * invoices are heads by number or by what sets them apart ("the smaller
+ * invoice", "the other").  A figure asked back and then refused ("2.5k?
+ * hmm"), said again ("that's 10%"), worked out ("1840 + 1280 = 3120") or
+ * taken off ("less the $120") is not proposed.
  */
 #include "amount.h"
 
@@ -445,6 +456,14 @@ static const char *const weekdays[] = {
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 	"sunday", NULL
 };
+/* Short names of weekdays ("fri", "weds"); "mon", "sat" and "sun" are
+ * also words, read as days only after "on", "by", "next" and the like. */
+static const char *const day_abbrevs[] = {
+	"tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", NULL
+};
+static const char *const day_abbrevs_ambiguous[] = {
+	"mon", "sat", "sun", NULL
+};
 static const char *const cur_codes[] = {
 	"usd", "eur", "gbp", "cad", "aud", "chf", "nzd", NULL
 };
@@ -595,6 +614,20 @@ words_number(struct stream *st, ptrdiff_t i, double *v, int *mag)
 			j++;
 			continue;
 		}
+		if ((n = numword(st, j)) > 0 && n >= 10 && n % 10 == 0 &&
+		    cur >= 11 && cur <= 99 && fmod(cur, 10) != 0 &&
+		    (last == TEEN || last == UNIT) && big == 0 && total == 0) {
+			/* "sixteen twenty", "twenty-two fifty": hundreds said
+			 * as a pair, as prices are */
+			cur = cur * 100 + n;
+			last = TENS;
+			*mag = 1;
+			j++;
+			end = j;
+			if (numword(st, j) > 0 && numword(st, j) < 10)
+				break;
+			continue;
+		}
 		if ((n = numword(st, j)) > 0) {
 			if (n < 10 && !(last == NONE || last == HUND ||
 			    last == BIG || (last == TENS && fmod(cur, 10) == 0)))
@@ -701,7 +734,8 @@ plural_noun(struct stream *st, ptrdiff_t k)
 		"dollars", "bucks", "euros", "pounds", "quid", "cents", "pence",
 		"francs", "grands", "thanks", "less", "plus", "unless", "perhaps",
 		"always", "sometimes", "does", "this", "thus", "yes", "afterwards",
-		"towards", "besides", "pls", "was", NULL
+		"towards", "besides", "pls", "was", "thurs", "tues", "weds", "xmas",
+		"christmas", NULL
 	};
 	const struct tok *t = tk(st, k);
 	size_t i, n;
@@ -762,13 +796,14 @@ id_before(struct stream *st, ptrdiff_t i)
 
 		if (q->kind == TK_PUNCT && (q->ch == '#' || q->ch == ':' ||
 		    q->ch == '.' || q->ch == '-'))
-			punct = 1;
+			/* "no. 4471", "no: 4471"; "no - 2k" is an answer */
+			punct |= q->ch == '-' && q->sp ? 2 : 1;
 		else if (!inw(st, k, skip_words))
 			break;
 		k--;
 	}
 	if (inw(st, k, id_words))
-		return !isw(st, k, "no") || punct;
+		return !isw(st, k, "no") || ((punct & 1) && !tk(st, i)->grouped);
 	/* stopped on "number" as the first word: "number 4471" */
 	return k < i - 1 && inw(st, k + 1, id_words) && !isw(st, k + 1, "no");
 }
@@ -786,8 +821,8 @@ left_blocks(struct stream *st, ptrdiff_t i)
 		return 1;  /* "INV2291", "FY2024" */
 	if (p->kind == TK_NUM)
 		return 1;  /* "07700 900123" */
-	if (p->kind == TK_PUNCT && (p->ch == '#' || p->ch == '+'))
-		return 1;
+	if (p->kind == TK_PUNCT && (p->ch == '#' || (p->ch == '+' && !t->sp)))
+		return 1;  /* "#4471", "+44 7700"; "500 + 700" adds */
 	if (p->kind == TK_PUNCT && !t->sp && !p->sp &&
 	    (p->ch == '-' || p->ch == '/' || p->ch == ':' || p->ch == '.') &&
 	    (pp->kind == TK_NUM || pp->kind == TK_WORD))
@@ -816,6 +851,22 @@ left_blocks(struct stream *st, ptrdiff_t i)
 	/* "March 3", "September 15", "Sept 2026" */
 	if (inw(st, i - 1, months) && (small_day(t) || year_like(t)))
 		return 1;
+	/* "November 5, 12 and 19": days listed after a month */
+	if (small_day(t)) {
+		k = i;
+		for (steps = 0; steps < 8; steps++) {
+			ptrdiff_t b = k - 1;
+
+			if (isw(st, b, "and") && isp(st, b - 1, ','))
+				b--;
+			if (!(isp(st, b, ',') || isw(st, b, "and")) ||
+			    !small_day(tk(st, b - 1)))
+				break;
+			k = b - 1;
+			if (inw(st, k - 1, months))
+				return 1;
+		}
+	}
 	if (year_like(t)) {
 		if (inw(st, i - 1, year_ctx))
 			return 1;
@@ -932,6 +983,17 @@ money_at(struct stream *st, ptrdiff_t i, struct rc_money *m, ptrdiff_t *next)
 		m->end = tk(st, *next - 1)->end;
 		return 1;
 	}
+	if (t->kind == TK_WORD && (isw(st, i, "fiver") || isw(st, i, "tenner") ||
+	    ((isw(st, i, "a") || isw(st, i, "one")) && (isw(st, i + 1, "fiver") ||
+	     isw(st, i + 1, "tenner"))))) {
+		/* "a fiver", "a tenner" */
+		k = isw(st, i, "a") || isw(st, i, "one") ? i + 1 : i;
+		m->value = isw(st, k, "fiver") ? 5 : 10;
+		m->start = t->start;
+		m->end = tk(st, k)->end;
+		*next = k + 1;
+		return 1;
+	}
 	if (t->kind == TK_WORD) {
 		k = words_number(st, i, &v, &mag);
 		if (k == i || v <= 0)
@@ -1004,14 +1066,17 @@ static const char *const debt_words[] = {
 };
 static const char *const past_words[] = {
 	"paid", "sent", "already", "received", "gave", "transferred",
-	"deposited", "made", "last", "ago", "yesterday", "previously", NULL
+	"deposited", "made", "last", "ago", "yesterday", "previously", "had",
+	NULL
 };
 /* Money that is not a payment: income, costs. */
 static const char *const notpay_words[] = {
 	"earn", "earns", "earned", "earning", "earnings", "income", "salary",
 	"wage", "wages", "rent", "mortgage", "spend", "spent", "spending",
 	"cost", "costs", "price", "priced", "worth", "lost", "lose", "make",
-	"makes", "making", NULL
+	"makes", "making", "payroll", "lend", "lends", "lent", "borrow",
+	"borrowed", "loaned", "shows", "showing", "says", "saying", "reads",
+	"stated", NULL
 };
 static const char *const neg_words[] = {
 	"can't", "cannot", "cant", "won't", "wont", "couldn't", "couldnt",
@@ -1022,6 +1087,17 @@ static const char *const neg_words[] = {
 static const char *const cap_words[] = {
 	"than", "over", "above", "beyond", "except", "only", "just", "max",
 	"maximum", "most", "until", "till", NULL
+};
+/* Words that join one payment to the next: "500 now and 500 friday". */
+static const char *const joins[] = {
+	"and", "then", "plus", "also", "another", "after", "n", "or", "with",
+	"followed", "next", NULL
+};
+/* Words that, after a question naming a figure, leave it not taken up:
+ * "a grand by friday? let me look", "2.5k? hmm", "6700? can't". */
+static const char *const hesitations[] = {
+	"no", "nope", "nah", "can't", "cant", "cannot", "hmm", "hm", "um",
+	"umm", "let", "not", "never", "impossible", "haven't", "havent", NULL
 };
 /* Words that may fill a line that only asks an amount: "so, 900 then?". */
 static const char *const fillers[] = {
@@ -1043,7 +1119,7 @@ static const char *const connectors[] = {
 static const char *const pay_nouns[] = {
 	"payments", "instalments", "installments", "repayments", "payment",
 	"instalment", "installment", "repayment", "chunks", "parts", "lots",
-	"goes", "transfers", NULL
+	"goes", "transfers", "halves", NULL
 };
 /* After a percentage: not a share of the debt. */
 static const char *const pct_not[] = {
@@ -1096,6 +1172,17 @@ struct item {
 	int payv;               /* AMT inv: a payment verb just before it */
 	int topic;              /* AMT inv: named as a subject ("about 5540",
 	                           "1,000 for 3371"), not paid as a whole */
+	int payday;             /* RATE: on each payday, dates not known */
+	int restate;            /* heads: nothing joins it to the head before */
+	int loose;              /* attached to no head */
+	int invk;               /* AMT inv: which of the case's invoices */
+	int nmore;              /* WHEN: days of the month listed after it */
+	unsigned char more[8];  /* ("on the 9th, 16th and 23rd") */
+	int described;          /* AMT: an invoice's amount said with it */
+	int fee;                /* AMT: a fee or charge word right after it */
+	int minus;              /* AMT: taken off another ("less $120") */
+	int weak;               /* FULL said as "it": only when nothing else
+	                           is proposed and a time or rate is said */
 	int rate, count, when;  /* heads: attached items, -1 if none */
 	ptrdiff_t reach;        /* heads: last token of what is attached */
 	char text[32];          /* WHEN: the words */
@@ -1207,7 +1294,7 @@ count_unit(struct stream *st, ptrdiff_t j, enum rc_period *unit, double *mult)
 	else if (isw(st, j, "years") || isw(st, j, "year") || isw(st, j, "yrs")) {
 		*unit = RC_PERIOD_MONTH;
 		*mult = 12;
-	} else if (inw(st, j, pay_nouns))
+	} else if (inw(st, j, pay_nouns) || isw(st, j, "paydays"))
 		*unit = RC_PERIOD_NONE;
 	else
 		return 0;
@@ -1254,6 +1341,16 @@ count_at(struct stream *st, ptrdiff_t i, struct item *x)
 		if ((k = count_number(st, j, &n)) == j)
 			return 0;
 		j = k;
+		/* "split into 2", "rest split in two": parts, no period */
+		if (n >= 2 && (isw(st, i - 1, "split") || isw(st, i - 1, "divided") ||
+		    isw(st, i - 1, "broken") || isw(st, i - 1, "splitting")) &&
+		    !inw(st, j, pay_nouns) && !inw(st, j, count_nouns) &&
+		    !period_adj(st, j, &len) && !isw(st, j, "equal")) {
+			x->v = n;
+			x->over = 1;
+			x->last = j;
+			return 1;
+		}
 		if (isw(st, j, "equal"))
 			j++;
 		if ((per = period_adj(st, j, &len)) != RC_PERIOD_NONE)
@@ -1276,6 +1373,13 @@ count_at(struct stream *st, ptrdiff_t i, struct item *x)
 		x->per = per;
 		x->over = 1;
 		x->last = j + 1;
+		if (isw(st, j + 1, "of") && (tk(st, j + 2)->kind == TK_NUM ||
+		    tk(st, j + 2)->kind == TK_CUR)) {
+			/* "in four lots of £100": each, not a split */
+			x->over = 0;
+			x->fwd = 1;
+			x->last = j + 2;
+		}
 		return 1;
 	}
 	if (isw(st, j, "x") && tk(st, j + 1)->kind == TK_NUM &&
@@ -1317,6 +1421,74 @@ count_at(struct stream *st, ptrdiff_t i, struct item *x)
 	return 1;
 }
 
+/* A weekday at J: "friday", "fri", "weds"; "mon", "sat" and "sun" only
+ * after PREP (a preposition or "next", "every").  Returns the token after
+ * it, J if none. */
+static ptrdiff_t
+weekday_at(struct stream *st, ptrdiff_t j, int prep)
+{
+	if (inw(st, j, weekdays) || inw(st, j, day_abbrevs) ||
+	    (prep && inw(st, j, day_abbrevs_ambiguous)))
+		return isp(st, j + 1, '.') && !tk(st, j + 1)->sp &&
+		    !inw(st, j, weekdays) ? j + 2 : j + 1;
+	return j;
+}
+
+/* A holiday at J that names a day: "christmas [eve|day]", "xmas", "boxing
+ * day", "new year's [day|eve]".  Returns the token after it, J if none. */
+static ptrdiff_t
+holiday_at(struct stream *st, ptrdiff_t j)
+{
+	if (isw(st, j, "christmas") || isw(st, j, "xmas") ||
+	    isw(st, j, "x-mas"))
+		return isw(st, j + 1, "eve") || isw(st, j + 1, "day") ? j + 2 : j + 1;
+	if (isw(st, j, "boxing") && isw(st, j + 1, "day"))
+		return j + 2;
+	/* "new year's day", "new years eve"; "the new year" names no day */
+	if (isw(st, j, "new") && (isw(st, j + 1, "year's") ||
+	    isw(st, j + 1, "years") || isw(st, j + 1, "year")) &&
+	    (isw(st, j + 2, "day") || isw(st, j + 2, "eve")))
+		return j + 3;
+	if (isw(st, j, "new") && isw(st, j + 1, "year's"))
+		return j + 2;
+	return j;
+}
+
+/* Money coming in that a payment waits for, at J after "when",
+ * "whenever" or "once": "i get paid", "my pension comes in", "the GC pays
+ * me", "payday".  Returns the token after it, J if none. */
+static ptrdiff_t
+payday_at(struct stream *st, ptrdiff_t j)
+{
+	static const char *const income[] = {
+		"pension", "wages", "salary", "paycheck", "paycheque", "payday",
+		"benefits", "pay", "money", NULL
+	};
+	static const char *const getting[] = {
+		"get", "gets", "getting", "i'm", "am", "is", "are", "we're", "be",
+		NULL
+	};
+	static const char *const arrive[] = {
+		"comes", "come", "arrives", "arrive", "lands", "land", "clears",
+		"goes", NULL
+	};
+	ptrdiff_t k;
+
+	for (k = j; k < j + 5 && tk(st, k)->kind == TK_WORD; k++) {
+		if (isw(st, k, "paid") && inw(st, k - 1, getting))
+			return k + 1;
+		if (isw(st, k, "payday"))
+			return k + 1;
+		if ((isw(st, k, "pays") || isw(st, k, "pay")) &&
+		    (isw(st, k + 1, "me") || isw(st, k + 1, "us")) && k > j)
+			return k + 2;
+		if (inw(st, k, income) && inw(st, k + 1, arrive))
+			return isw(st, k + 2, "in") || isw(st, k + 2, "through") ||
+			    isw(st, k + 2, "out") ? k + 3 : k + 2;
+	}
+	return j;
+}
+
 /* A period word after "a", "per", "every": month, week, fortnight. */
 static enum rc_period
 period_word(struct stream *st, ptrdiff_t j)
@@ -1330,6 +1502,8 @@ period_word(struct stream *st, ptrdiff_t j)
 	return RC_PERIOD_NONE;
 }
 
+static int is_boundary(struct stream *st, ptrdiff_t i);
+
 /* A rate at I: "a month", "per week", "/month", "monthly", "every two
  * weeks", "every friday", "monthly payments of". */
 static int
@@ -1340,30 +1514,51 @@ rate_at(struct stream *st, ptrdiff_t i, struct item *x)
 		"half", "next", "last", "this", NULL
 	};
 	static const char *const not_after[] = {
-		"ago", "from", "later", "after", "before", "early", "earlier",
-		"late", "off", NULL
+		"ago", "later", "before", "early", "earlier", "late", "off", NULL
 	};
-	ptrdiff_t j = i, len;
+	ptrdiff_t j = i, len, k;
 	enum rc_period p;
 	double n;
 
 	x->kind = IT_RATE;
 	x->first = i;
-	if (isw(st, j, "every") || isw(st, j, "each")) {
+	/* "whenever i get paid" */
+	if (isw(st, j, "whenever") && (k = payday_at(st, j + 1)) > j + 1) {
+		x->payday = 1;
+		x->last = k;
+		return 1;
+	}
+	if (isw(st, j, "every") || isw(st, j, "each") ||
+	    ((isw(st, j, "a") || isw(st, j, "per")) && isw(st, j + 1, "payday"))) {
 		j++;
-		if (isw(st, j, "other") || isw(st, j, "second") ||
+		if (isw(st, j, "payday") || (isw(st, j, "pay") && isw(st, j + 1,
+		    "day"))) {
+			x->payday = 1;
+			x->last = j + (isw(st, j, "pay") ? 2 : 1);
+			return 1;
+		}
+		if ((isw(st, j, "other") || isw(st, j, "second") ||
+		     isw(st, j, "alternate")) &&
+		    (k = weekday_at(st, j + 1, 1)) > j + 1) {
+			/* "every other friday": the first on that day */
+			p = RC_PERIOD_FORTNIGHT;
+			keep_words(st, j + 1, k, x->text);
+			j = k;
+		} else if (isw(st, j, "other") || isw(st, j, "second") ||
 		    isw(st, j, "alternate")) {
 			if (!isw(st, j + 1, "week"))
 				return 0;
 			p = RC_PERIOD_FORTNIGHT;
 			j += 2;
-		} else if (inw(st, j, weekdays)) {
+		} else if ((k = weekday_at(st, j, 1)) > j) {
+			/* "every monday": the first on that day */
 			p = RC_PERIOD_WEEK;
-			j++;
+			keep_words(st, j, k, x->text);
+			j = k;
 		} else if ((p = period_word(st, j)) != RC_PERIOD_NONE) {
 			j++;
 		} else {
-			ptrdiff_t k = count_number(st, j, &n);
+			k = count_number(st, j, &n);
 
 			if (k == j || isw(st, j, "a"))
 				return 0;
@@ -1386,8 +1581,19 @@ rate_at(struct stream *st, ptrdiff_t i, struct item *x)
 		if ((p = period_word(st, j)) == RC_PERIOD_NONE)
 			return 0;
 		j++;
-		if (inw(st, j, not_after))
+		/* "a week after friday" is a day; "500 a week after (that)"
+		 * a run starting when the payments before it end */
+		if (inw(st, j, not_after) || (isw(st, j, "after") &&
+		    !(is_boundary(st, j + 1) || tk(st, j + 1)->kind == TK_END ||
+		      isw(st, j + 1, "that") || isw(st, j + 1, "this") ||
+		      isw(st, j + 1, "until") || isw(st, j + 1, "till") ||
+		      isw(st, j + 1, "and"))))
 			return 0;
+		if (isw(st, j, "after")) {
+			j++;
+			if (isw(st, j, "that") || isw(st, j, "this"))
+				j++;
+		}
 		if (isw(st, i - 1, "twice") && p == RC_PERIOD_MONTH)
 			p = RC_PERIOD_FORTNIGHT;
 	} else if ((p = period_adj(st, j, &len)) != RC_PERIOD_NONE) {
@@ -1443,7 +1649,8 @@ date_at(struct stream *st, ptrdiff_t j, int prep)
 {
 	static const char *const not_after[] = {
 		"payment", "payments", "instalment", "installment", "time", "one",
-		"half", "quarter", "week", "month", "thing", "step", NULL
+		"half", "quarter", "week", "month", "thing", "step", "bill",
+		"invoice", "account", "lot", NULL
 	};
 	ptrdiff_t k;
 	const struct tok *t = tk(st, j);
@@ -1528,18 +1735,59 @@ when_at(struct stream *st, ptrdiff_t i, struct item *x)
 		"morning", "afternoon", "evening", "night", NULL
 	};
 	static const char *const spans[] = {
-		"week", "month", "fortnight", "weekend", "payday", "year",
+		"week", "wk", "month", "fortnight", "weekend", "payday", "year",
 		"quarter", NULL
 	};
 	static const char *const durations[] = {
 		"day", "days", "week", "weeks", "month", "months", "fortnight",
-		"hours", "hour", NULL
+		"hours", "hour", "month's", "week's", "months'", "weeks'",
+		"fortnight's", NULL
 	};
-	ptrdiff_t j = i, k;
+	ptrdiff_t j = i, k, d;
 	int prep = 0;
 
 	x->kind = IT_WHEN;
 	x->first = i;
+	/* "when my pension comes in", "once the GC pays me": a day not known */
+	if ((isw(st, j, "when") || isw(st, j, "once")) &&
+	    (k = payday_at(st, j + 1)) > j + 1) {
+		struct item day;
+
+		/* "when I get paid on the 15th": the day is said after all */
+		memset(&day, 0, sizeof day);
+		if ((isw(st, k, "on") || isw(st, k, "by")) && when_at(st, k, &day)) {
+			*x = day;
+			x->first = i;
+			return 1;
+		}
+		strcpy(x->text, "payday");
+		x->last = k;
+		return 1;
+	}
+	/* "the following friday", "the friday after that", "the week after":
+	 * counted from the payment before it */
+	d = isw(st, j, "the") ? j + 1 : j;
+	if (isw(st, d, "following") && ((k = weekday_at(st, d + 1, 1)) > d + 1 ||
+	    isw(st, d + 1, "week") || isw(st, d + 1, "wk"))) {
+		k = k > d + 1 ? k : d + 2;
+		strcpy(x->text, "following ");
+		keep_words(st, d + 1, k, x->text + strlen(x->text));
+		x->last = k;
+		return 1;
+	}
+	if (((k = weekday_at(st, d, 1)) > d || isw(st, d, "week") ||
+	     isw(st, d, "wk")) && isw(st, k > d ? k : d + 1, "after") &&
+	    (isw(st, (k > d ? k : d + 1) + 1, "that") ||
+	     isw(st, (k > d ? k : d + 1) + 1, "this") ||
+	     is_boundary(st, (k > d ? k : d + 1) + 1) ||
+	     tk(st, (k > d ? k : d + 1) + 1)->kind == TK_END)) {
+		ptrdiff_t e = k > d ? k : d + 1;
+
+		strcpy(x->text, "following ");
+		keep_words(st, d, e, x->text + strlen(x->text));
+		x->last = e + 1 + (isw(st, e + 1, "that") || isw(st, e + 1, "this"));
+		return 1;
+	}
 	/* "no later than friday" */
 	if (isw(st, j, "no") && isw(st, j + 1, "later") &&
 	    isw(st, j + 2, "than")) {
@@ -1550,6 +1798,17 @@ when_at(struct stream *st, ptrdiff_t i, struct item *x)
 		j++;
 		prep++;
 	}
+	/* "dated 11/20", "since the 1st": days that are not for paying */
+	if (isw(st, i - 1, "dated") || isw(st, i - 1, "since"))
+		return 0;
+	/* "for now", "until now": not a day */
+	if (isw(st, j, "now") && (isw(st, i - 1, "for") || isw(st, i - 1, "until") ||
+	    isw(st, i - 1, "till") || isw(st, i - 1, "til")))
+		return 0;
+	/* "now 48 days old": a state, not a time to pay */
+	if (isw(st, j, "now") && (tk(st, j + 1)->kind == TK_NUM ||
+	    numword(st, j + 1) > 0))
+		return 0;
 	if (inw(st, j, now_words) ||
 	    (isw(st, j, "right") && (isw(st, j + 1, "now") ||
 	     isw(st, j + 1, "away"))) ||
@@ -1569,16 +1828,20 @@ when_at(struct stream *st, ptrdiff_t i, struct item *x)
 	else if (isw(st, j, "later") && (isw(st, j + 1, "today") ||
 	         isw(st, j + 1, "tonight")))
 		k = j + 2;
-	else if (inw(st, j, weekdays))
-		k = j + 1;
+	else if ((d = weekday_at(st, j, prep)) > j)
+		k = d;
+	else if ((d = holiday_at(st, j)) > j)
+		k = d;
 	else if ((isw(st, j, "this") || isw(st, j, "next") ||
 	          isw(st, j, "coming")) &&
-	         (inw(st, j + 1, spans) || inw(st, j + 1, weekdays) ||
-	          inw(st, j + 1, day_parts)))
+	         (inw(st, j + 1, spans) || inw(st, j + 1, day_parts)))
 		k = j + 2;
+	else if ((isw(st, j, "this") || isw(st, j, "next") ||
+	          isw(st, j, "coming")) && (d = weekday_at(st, j + 1, 1)) > j + 1)
+		k = d;
 	else if (isw(st, j, "this") && isw(st, j + 1, "coming") &&
-	         inw(st, j + 2, weekdays))
-		k = j + 3;
+	         (d = weekday_at(st, j + 2, 1)) > j + 2)
+		k = d;
 	else if ((isw(st, j, "end") ||
 	          (isw(st, j, "the") && isw(st, j + 1, "end"))) &&
 	         isw(st, j + (isw(st, j, "the") ? 2 : 1), "of")) {
@@ -1586,7 +1849,7 @@ when_at(struct stream *st, ptrdiff_t i, struct item *x)
 
 		if (isw(st, e, "the") || isw(st, e, "this") || isw(st, e, "next"))
 			e++;
-		if (inw(st, e, spans) || isw(st, e, "day")) {
+		if (inw(st, e, spans) || isw(st, e, "day") || inw(st, e, months)) {
 			if (isw(st, j, "the"))
 				j++;
 			k = e + 1;
@@ -1603,7 +1866,7 @@ when_at(struct stream *st, ptrdiff_t i, struct item *x)
 				c++;
 		}
 		if (c > j + 1 && inw(st, c, durations))
-			k = c + 1;
+			k = c + 1 + (isw(st, c + 1, "time"));  /* "a month's time" */
 	} else {
 		k = date_at(st, j, prep);
 	}
@@ -1611,6 +1874,27 @@ when_at(struct stream *st, ptrdiff_t i, struct item *x)
 		return 0;
 	keep_words(st, j, k, x->text);
 	x->last = k;
+	/* "on the 9th, 16th, 23rd and 30th": more days of the month, each a
+	 * payment of the same sum */
+	if (isw(st, j, "the") && tk(st, j + 1)->kind == TK_NUM &&
+	    ordinal_at(st, j + 1) == k) {
+		for (;;) {
+			ptrdiff_t m = k;
+
+			if (isp(st, m, ','))
+				m++;
+			if (isw(st, m, "and"))
+				m++;
+			if (isw(st, m, "the"))
+				m++;
+			if (m == k || tk(st, m)->kind != TK_NUM ||
+			    ordinal_at(st, m) != m + 2 || x->nmore >= 8)
+				break;
+			x->more[x->nmore++] = (unsigned char)tk(st, m)->val;
+			k = m + 2;
+		}
+		x->last = k;
+	}
 	return 1;
 }
 
@@ -1632,9 +1916,15 @@ share_at(struct stream *st, ptrdiff_t i, struct item *x, int have_head,
 	static const char *const quarter_not_before[] = {
 		"last", "this", "next", "first", "second", "third", "fourth", NULL
 	};
+	/* verbs whose "it" is the whole debt ("send it" may be a letter;
+	 * "I'll pay it next week" is a promise, not terms) */
+	static const char *const it_verbs[] = {
+		"clear", "settle", "repay", "clearing", "settling", NULL
+	};
 	const struct tok *t = tk(st, i);
 	ptrdiff_t j = i;
 	double num = 0, den = 0;
+	int pmag;
 
 	x->first = i;
 	if (t->kind == TK_NUM && !t->grouped && t->val > 0 && t->val <= 100 &&
@@ -1656,6 +1946,20 @@ share_at(struct stream *st, ptrdiff_t i, struct item *x, int have_head,
 		x->last = j;
 		return 1;
 	}
+	if (t->kind == TK_WORD && (j = words_number(st, i, &num, &pmag)) > i &&
+	    num >= 1 && num <= 100 && (isw(st, j, "percent") ||
+	    isw(st, j, "pct") || (isw(st, j, "per") && isw(st, j + 1, "cent")))) {
+		/* "seventy-five percent" */
+		j += isw(st, j, "per") ? 2 : 1;
+		if (inw(st, j, pct_not))
+			return 0;
+		x->kind = IT_SHARE;
+		x->v = num / 100;
+		x->last = j;
+		return 1;
+	}
+	num = 0;
+	j = i;
 	if (isw(st, j, "a") || isw(st, j, "one"))
 		j += isw(st, j + 1, "half");
 	if (isw(st, j, "half")) {
@@ -1715,6 +2019,11 @@ share_at(struct stream *st, ptrdiff_t i, struct item *x, int have_head,
 		num = 3;
 	else if (t->kind == TK_NUM && !t->frac && t->idig == 1 && t->val >= 1)
 		num = t->val;
+	else if ((isw(st, i, "third") || isw(st, i, "quarter") ||
+	          isw(st, i, "fifth") || isw(st, i, "tenth")) &&
+	         (isw(st, i - 1, "last") || isw(st, i - 1, "final") ||
+	          isw(st, i - 1, "other") || isw(st, i - 1, "remaining")))
+		num = 1, j = i - 1;  /* "the last third" */
 	if (num > 0 && inw(st, j + 1, fracs)) {
 		if (isw(st, j + 1, "third") || isw(st, j + 1, "thirds"))
 			den = 3;
@@ -1728,7 +2037,7 @@ share_at(struct stream *st, ptrdiff_t i, struct item *x, int have_head,
 		    isw(st, j + 2, "to") ||
 		    (isw(st, j + 2, "of") && (isw(st, j + 3, "an") ||
 		     isw(st, j + 3, "a"))) ||
-		    inw(st, i - 1, quarter_not_before))
+		    (den == 4 && inw(st, i - 1, quarter_not_before)))
 			return 0;
 		x->kind = IT_SHARE;
 		x->v = num / den;
@@ -1749,6 +2058,19 @@ share_at(struct stream *st, ptrdiff_t i, struct item *x, int have_head,
 	     isw(st, j, "complete")) && inw(st, j + 1, full_nouns)) {
 		x->kind = IT_FULL;
 		x->last = j + 2;
+		return 1;
+	}
+	/* "clear it in a month", "have it paid by friday" */
+	if (isw(st, i, "it") && !isw(st, i + 1, "all") &&
+	    !isw(st, i + 1, "back") && (inw(st, i - 1, it_verbs) ||
+	     ((isw(st, i - 1, "pay") || isw(st, i - 1, "paying")) &&
+	      isw(st, i + 1, "off")) ||
+	     ((isw(st, i - 1, "have") || isw(st, i - 1, "get")) &&
+	      isw(st, i + 1, "paid")))) {
+		x->kind = IT_FULL;
+		x->weak = 1;
+		x->last = isw(st, i + 1, "off") || isw(st, i + 1, "paid") ? i + 2 :
+		    i + 1;
 		return 1;
 	}
 	if ((isw(st, i, "all") && isw(st, i + 1, "of") && isw(st, i + 2, "it")) ||
@@ -1804,6 +2126,22 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 	static const char *const too_words[] = {
 		"too", "impossible", "not", "unrealistic", "unaffordable", NULL
 	};
+	/* what may stand between an amount and its refusal: a rate or a
+	 * time said with it */
+	static const char *const rate_fill[] = {
+		"a", "an", "per", "every", "each", "week", "wk", "month", "fortnight",
+		"now", "today", "upfront", "by", "on", "friday", "monday", "tuesday",
+		"wednesday", "thursday", "saturday", "sunday", "tomorrow", "even",
+		NULL
+	};
+	static const char *const refuse_after[] = {
+		"doesn't", "doesnt", "won't", "wont", "isn't", "isnt", "wouldn't",
+		"wouldnt", "aint", "ain't", NULL
+	};
+	static const char *const income_after[] = {
+		"pension", "salary", "wages", "income", "payroll", "rent",
+		"mortgage", "benefits", NULL
+	};
 	ptrdiff_t k;
 	int debt = 0, steps;
 
@@ -1824,6 +2162,9 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 		/* "$3,120 you owe", "INV-2291 for $1,840, due September 15" */
 		if (inw(st, k, debt_words))
 			debt = 1;
+		/* "and the 120 fee on the 31st": the fee may be paid */
+		x->fee = k == x->last && (isw(st, k, "fee") || isw(st, k, "fees") ||
+		    isw(st, k, "charge") || isw(st, k, "charges"));
 		/* "$1,280, now 47 days overdue", "the full balance becomes
 		 * due": a lateness word before any payment verb or the end of
 		 * the sentence ("by the due date" is a date, not a debt). */
@@ -1846,12 +2187,15 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 		x->skip = SK_DEBT;
 	x->rescue = x->skip == SK_DEBT && c->verb >= 0;
 #undef RECENT
-	/* "$900 is too much" */
+	/* "$900 is too much", "1,000 a month doesn't work", "1,500 doesn't
+	 * even cover it", "900 a month pension": past a rate or time said
+	 * with it */
 	k = x->last;
-	for (steps = 0; steps < 3 && (inw(st, k, neg_fill) || isp(st, k, '\''));
-	     steps++)
+	for (steps = 0; steps < 6 && (inw(st, k, neg_fill) || isp(st, k, '\'') ||
+	     inw(st, k, rate_fill)); steps++)
 		k++;
-	if (inw(st, k, too_words) && x->skip == SK_NO)
+	if (x->skip == SK_NO && (inw(st, k, too_words) ||
+	    inw(st, k, refuse_after) || inw(st, k, income_after)))
 		x->skip = SK_OTHER;
 }
 
@@ -1878,8 +2222,26 @@ read_word(struct stream *st, ptrdiff_t i, struct clause *c, int *cue)
 		*cue = 1;
 	if (inw(st, i, debt_words))
 		c->debt = i;
-	if (inw(st, i, past_words))
+	/* "you want 6,700 by friday": the other side's figure, said back */
+	if ((isw(st, i, "want") || isw(st, i, "wants") || isw(st, i, "asking") ||
+	     isw(st, i, "expect") || isw(st, i, "demanding")) &&
+	    (isw(st, i - 1, "you") || isw(st, i - 1, "they") ||
+	     isw(st, i - 1, "you're") || isw(st, i - 1, "they're")))
+		c->notpay = i;
+	/* "the last 1,250", "the last third": the final part, not a payment
+	 * made; "paid" after "if I" or "have it" is a payment to come */
+	if (inw(st, i, past_words) &&
+	    !(isw(st, i, "last") && isw(st, i - 1, "the") &&
+	      (tk(st, i + 1)->kind == TK_NUM || tk(st, i + 1)->kind == TK_CUR ||
+	       numword(st, i + 1) > 0 || isw(st, i + 1, "third") ||
+	       isw(st, i + 1, "quarter") || isw(st, i + 1, "half"))) &&
+	    !(isw(st, i, "paid") && (isw(st, i - 2, "if") ||
+	      isw(st, i - 2, "have") || isw(st, i - 2, "get")))) {
 		c->past = i;
+	} else if (isw(st, i, "paid")) {
+		c->verb = i;
+		*cue = 1;
+	}
 	/* "make it $1,840" proposes; "I make $2,000 a month" is income. */
 	if ((isw(st, i, "make") || isw(st, i, "makes")) && isw(st, i + 1, "it")) {
 		c->verb = i;
@@ -1887,8 +2249,9 @@ read_word(struct stream *st, ptrdiff_t i, struct clause *c, int *cue)
 	} else if (inw(st, i, notpay_words)) {
 		c->notpay = i;
 	}
-	if (inw(st, i, neg_words) && !inw(st, i + 1, persons))
-		c->neg = i;
+	if ((inw(st, i, neg_words) && !inw(st, i + 1, persons)) ||
+	    (isw(st, i, "way") && isw(st, i - 1, "no")))
+		c->neg = i;  /* "can't do", "no way I'm doing" */
 	if (inw(st, i, cap_words))
 		c->cap = i;
 }
@@ -1941,6 +2304,9 @@ attach(struct item *it, int nit)
 	int k, h, prev, nxt, target, orphan = -1;
 	ptrdiff_t slack;
 
+/* an invoice named as the subject of another payment ("1,000 for 3371
+ * on friday") takes nothing: the day is the payment's */
+#define TAKES(x) (is_head(x) && !((x)->inv && (x)->topic) && !(x)->minus)
 	for (k = 0; k < nit; k++) {
 		struct item *m = &it[k];
 		int *slot;
@@ -1949,15 +2315,16 @@ attach(struct item *it, int nit)
 			continue;
 		prev = nxt = -1;
 		for (h = k - 1; h >= 0 && prev < 0; h--)
-			if (is_head(&it[h]))
+			if (TAKES(&it[h]))
 				prev = h;
 		for (h = k + 1; h < nit && nxt < 0; h++)
-			if (is_head(&it[h]))
+			if (TAKES(&it[h]))
 				nxt = h;
 		slack = m->kind == IT_WHEN ? 8 : m->kind == IT_RATE ? 3 : 4;
 #define SLOT(x) (m->kind == IT_RATE ? &(x)->rate : m->kind == IT_COUNT ? \
 	&(x)->count : &(x)->when)
 		target = -1;
+		m->loose = 0;
 		if (m->fwd && nxt >= 0 && it[nxt].first - m->last <= 3 &&
 		    *SLOT(&it[nxt]) < 0)
 			target = nxt;
@@ -1971,6 +2338,7 @@ attach(struct item *it, int nit)
 		if (target < 0) {
 			if (m->kind == IT_COUNT && m->over && orphan < 0)
 				orphan = k;
+			m->loose = 1;
 			continue;
 		}
 		slot = SLOT(&it[target]);
@@ -1979,7 +2347,22 @@ attach(struct item *it, int nit)
 		if (m->last > it[target].reach)
 			it[target].reach = m->last;
 	}
+#undef TAKES
 	return orphan;
+}
+
+/* Whether the payment verb at J says what another payment is for: "$500
+ * today to clear INV-2291" (not "I'd like to clear INV-2291 friday"). */
+static int
+purpose(struct stream *st, ptrdiff_t j)
+{
+	static const char *const intent[] = {
+		"like", "want", "need", "able", "going", "plan", "planning", "try",
+		"trying", "wanted", "hoping", "hope", "have", "got", "promise",
+		"agree", "ready", "happy", "prepared", "willing", NULL
+	};
+
+	return isw(st, j - 1, "to") && !inw(st, j - 2, intent);
 }
 
 /* Whether the number at I is the number of one of DC's invoices
@@ -2024,11 +2407,15 @@ invoice_at(struct stream *st, ptrdiff_t i, const struct rc_deal_case *dc,
 		x->kind = IT_AMT;
 		x->v = dc->invoice_amounts[k];
 		x->inv = 1;
-		x->last = i + 1;
+		x->invk = (int)k;
+		/* "the 40812 bill": the noun names it, it is no debt said */
+		x->last = isw(st, i + 1, "bill") || isw(st, i + 1, "invoice") ?
+		    i + 2 : i + 1;
 		/* "pay INV-2291", "clear the 3342" */
 		for (j = i - 1, steps = 0; steps < 4 && j >= 0; j--, steps++) {
 			if (inw(st, j, pay_verbs)) {
-				x->payv = 1;
+				x->payv = !purpose(st, j);
+				x->topic = !x->payv;
 				break;
 			}
 			if (inw(st, j, topic)) {
@@ -2042,6 +2429,90 @@ invoice_at(struct stream *st, ptrdiff_t i, const struct rc_deal_case *dc,
 		return 1;
 	}
 	return 0;
+}
+
+/* Whether the words at I name one of DC's invoices by what sets it apart
+ * from the others: "the smaller invoice", "the big one", "the first
+ * bill", "the older one", "the other" (the one invoice NAMED, a bit set of
+ * invoices named so far, leaves).  Fills X as a head of its amount. */
+static int
+invoice_named_at(struct stream *st, ptrdiff_t i, const struct rc_deal_case *dc,
+                 unsigned named, struct item *x)
+{
+	static const char *const small_w[] = {
+		"smaller", "smallest", "small", "little", "lower", NULL
+	};
+	static const char *const big_w[] = {
+		"bigger", "biggest", "big", "larger", "largest", "large", "higher",
+		NULL
+	};
+	static const char *const first_w[] = {
+		"first", "older", "oldest", "earlier", "earliest", NULL
+	};
+	static const char *const last_w[] = {
+		"newer", "newest", "latest", "later", "recent", NULL
+	};
+	static const char *const nouns[] = {
+		"invoice", "bill", "one", NULL
+	};
+	size_t k, pick = 0, n;
+	ptrdiff_t j = i + 1;
+
+	if (dc == NULL || dc->ninvoices < 2 || !isw(st, i, "the"))
+		return 0;
+	n = dc->ninvoices;
+	if (isw(st, j, "most") && isw(st, j + 1, "recent"))
+		j++;
+	if (inw(st, j, small_w) || inw(st, j, big_w)) {
+		int big = inw(st, j, big_w);
+
+		for (k = 1; k < n; k++)
+			if (big ? dc->invoice_amounts[k] > dc->invoice_amounts[pick] :
+			    dc->invoice_amounts[k] < dc->invoice_amounts[pick])
+				pick = k;
+	} else if (inw(st, j, first_w)) {
+		pick = 0;
+	} else if (isw(st, j, "second")) {
+		pick = 1;
+	} else if (inw(st, j, last_w)) {
+		pick = n - 1;
+	} else if (isw(st, j, "other")) {
+		/* the one not named yet */
+		size_t left = 0;
+
+		for (k = 0; k < n && k < 32; k++)
+			if (!(named & (1u << k))) {
+				pick = k;
+				left++;
+			}
+		if (left != 1 || named == 0)
+			return 0;
+		if (!inw(st, j + 1, nouns)) {
+			x->kind = IT_AMT;
+			x->v = dc->invoice_amounts[pick];
+			x->inv = 1;
+			x->invk = (int)pick;
+			x->last = j + 1;
+			return 1;
+		}
+	} else {
+		return 0;
+	}
+	/* "the first one" may be a payment, unless an invoice was named
+	 * ("the first bill ..., the second one ..."); "the first bill" is not */
+	if (!inw(st, j + 1, nouns) || (isw(st, j + 1, "one") && named == 0 &&
+	    (isw(st, j, "first") || isw(st, j, "second"))))
+		return 0;
+	x->kind = IT_AMT;
+	x->v = dc->invoice_amounts[pick];
+	x->inv = 1;
+	x->invk = (int)pick;
+	x->last = j + 2;
+	j = inw(st, i - 1, pay_verbs) ? i - 1 : inw(st, i - 2, pay_verbs) ?
+	    i - 2 : -1;
+	x->payv = j >= 0 && !purpose(st, j);
+	x->topic = j >= 0 && !x->payv;
+	return 1;
 }
 
 /* Whether the token at I is a bare invoice number of DC written as one
@@ -2070,6 +2541,9 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 	ptrdiff_t i = 0, next;
 	int nit = 0, qmark = 0, fillers_only = 1, pending_or = 0, conn = 0;
 	int conn_of = 0, last_head = -1, have_head = 0, k;
+	/* items of the sentence being read, and of a question just asked */
+	int sent_first = 0, q_first = -1, q_last = -1, joined = 0;
+	unsigned named = 0;  /* the case's invoices named so far (bits) */
 
 	stream_init(&st, text);
 	clause_reset(&c);
@@ -2081,6 +2555,25 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 
 		memset(&x, 0, sizeof x);
 		x.rate = x.count = x.when = -1;
+		if (q_first >= 0 && t->kind == TK_WORD) {
+			/* "2.5k? hmm", "£1,260 by Friday? I haven't got that":
+			 * the figure asked back is not taken up */
+			if (inw(&st, i, hesitations) || ((isw(&st, i, "i") ||
+			    isw(&st, i, "we")) && (inw(&st, i + 1, neg_words) ||
+			    inw(&st, i + 1, hesitations))))
+				for (k = q_first; k < q_last; k++)
+					if (is_head(&it[k]))
+						it[k].skip = SK_OTHER;
+			q_first = -1;
+		}
+		if (t->kind == TK_PUNCT && (t->ch == '.' || t->ch == '!' ||
+		    t->ch == '?')) {
+			if (t->ch == '?' && nit > sent_first) {
+				q_first = sent_first;
+				q_last = nit;
+			}
+			sent_first = nit;
+		}
 		if (is_boundary(&st, i)) {
 			if (t->ch == '?')
 				qmark = 1;
@@ -2090,7 +2583,9 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 			i++;
 			continue;
 		}
-		if (!invoice_number_at(&st, i, dc, &x) && money_at(&st, i, &m, &next)) {
+		if (!invoice_number_at(&st, i, dc, &x) &&
+		    !invoice_named_at(&st, i, dc, named, &x) &&
+		    money_at(&st, i, &m, &next)) {
 			memset(&x, 0, sizeof x);
 			x.rate = x.count = x.when = -1;
 			x.kind = IT_AMT;
@@ -2105,6 +2600,34 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 			x.first = i;
 			x.reach = x.last;
 			mark_head(&st, &c2, &x, i);
+			if (x.invk < 32)
+				named |= 1u << x.invk;
+			/* "$1,840 today to clear the older one": said again */
+			x.restate = !joined;
+			joined = 0;
+			if (nit < MAXITEMS) {
+				last_head = nit;
+				it[nit++] = x;
+			}
+			conn = 1;
+			conn_of = 0;
+			i = x.last;
+			continue;
+		} else if (last_head >= 0 && it[last_head].inv &&
+		           (isw(&st, i, "that") || isw(&st, i, "it")) &&
+		           (inw(&st, i - 1, pay_verbs) || ((isw(&st, i - 1, "have") ||
+		            isw(&st, i - 1, "get")) && isw(&st, i + 1, "paid")))) {
+			/* "invoice 3318 ... I'll have that paid by 12/11": the
+			 * invoice named before */
+			x = it[last_head];
+			x.first = i;
+			x.last = x.reach = isw(&st, i + 1, "paid") ||
+			    isw(&st, i + 1, "off") ? i + 2 : i + 1;
+			x.rate = x.count = x.when = -1;
+			x.payv = 1;
+			x.topic = 0;
+			x.skip = SK_NO;
+			x.restate = 0;
 			if (nit < MAXITEMS) {
 				last_head = nit;
 				it[nit++] = x;
@@ -2127,11 +2650,15 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 		} else if (count_at(&st, i, &x) || rate_at(&st, i, &x) ||
 		           when_at(&st, i, &x)) {
 			conn = 0;
+			if (x.fwd)
+				c.debt = -1;
 			if (nit < MAXITEMS)
 				it[nit++] = x;
 			i = x.last;
 			continue;
 		} else {
+			if (isp(&st, i, '+') || isp(&st, i, '&') || inw(&st, i, joins))
+				joined = 1;
 			if (t->kind == TK_WORD) {
 				read_word(&st, i, &c, cue);
 				if (!inw(&st, i, fillers))
@@ -2173,6 +2700,48 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 		if (pending_or && x.skip == SK_NO)
 			x.skip = SK_OTHER;
 		pending_or = 0;
+		if (x.kind == IT_AMT && x.skip == SK_NO) {
+			struct item *h = last_head >= 0 ? &it[last_head] : NULL;
+
+			/* "the balance less the disputed $120": taken off */
+			for (k = 1; k <= 3; k++)
+				if (isw(&st, i - k, "less") || isw(&st, i - k, "minus") ||
+				    isw(&st, i - k, "excluding") ||
+				    isw(&st, i - k, "deducting")) {
+					x.skip = SK_OTHER;
+					x.minus = 1;
+					/* "the balance less $120" works a sum out */
+					if (h != NULL && (h->kind == IT_REST ||
+					    h->kind == IT_FULL) && h->last == i - k) {
+						h->skip = SK_OTHER;
+						h->minus = 1;
+					}
+				}
+			/* "I hear you on the 3,120": the subject, not a payment */
+			if (isw(&st, i - 1, "the") && (isw(&st, i - 2, "on") ||
+			    isw(&st, i - 2, "about") || isw(&st, i - 2, "regarding")))
+				x.skip = SK_OTHER;
+			/* "INV-2291 for $1,840": what the invoice is for, unless
+			 * a day is said for it ("2291 for $1,840, by Monday") */
+			if (h != NULL && h->inv && h->last == i - 1 &&
+			    isw(&st, i - 1, "for"))
+				x.described = 1;
+			/* "1840 + 1280 = 3120": a sum worked out */
+			if (isp(&st, i - 1, '=') || isp(&st, x.last, '=')) {
+				x.skip = SK_OTHER;
+				if (h != NULL && isp(&st, i - 1, '+') && h->last == i - 1)
+					h->skip = SK_OTHER;
+			}
+			/* "the rest on a plan at £43 a month": the rate says how
+			 * the rest is paid */
+			if (h != NULL && h->kind == IT_REST && isw(&st, i - 1, "at") &&
+			    i - h->last <= 6)
+				h->skip = SK_OTHER;
+		}
+		/* no word joins it to the head before: "the £400 one", "a
+		 * third today - $2,233.33 -", "that's 10%" may say it again */
+		x.restate = !joined;
+		joined = 0;
 		if (nit < MAXITEMS) {
 			last_head = nit;
 			it[nit++] = x;
@@ -2192,14 +2761,26 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 	return nit;
 }
 
-/* The day item W (a WHEN, -1 for none) names, against DC. */
+/* The day item W (a WHEN, -1 for none) names, against DC; "following
+ * friday" counts from LAST, the day of the payment before it. */
 static int32_t
-when_day(const struct item *it, int w, const struct rc_deal_case *dc)
+when_day(const struct item *it, int w, const struct rc_deal_case *dc,
+         int32_t last)
 {
+	int32_t today = dc ? dc->today : RC_DATE_NONE;
+	const char *text;
+	char buf[48];
+
 	if (w < 0)
 		return RC_DATE_NONE;
-	return rc_date_resolve(it[w].text, dc ? dc->today : RC_DATE_NONE,
-	    dc ? dc->day_first : 0);
+	text = it[w].text;
+	if (strncmp(text, "following ", 10) == 0) {
+		if (last != RC_DATE_NONE && today != RC_DATE_NONE)
+			today = last;
+		snprintf(buf, sizeof buf, "next %s", text + 10);
+		text = buf;
+	}
+	return rc_date_resolve(text, today, dc ? dc->day_first : 0);
 }
 
 /* The day one PERIOD after DAY (RC_DATE_NONE stays so). */
@@ -2216,24 +2797,95 @@ after(int32_t day, enum rc_period per)
  * SUM is what the payments before it add up to; LAST the day of the last
  * dated payment before it. */
 static void
-add_head(struct rc_terms *t, const struct item *it, const struct item *x,
-         const struct rc_deal_case *dc, double balance, double sum,
-         int32_t last)
+add_head(struct rc_terms *t, const struct item *it, int nit,
+         const struct item *x, const struct rc_deal_case *dc, double balance,
+         double sum, int32_t last)
 {
 	const struct item *r = x->rate >= 0 ? &it[x->rate] : NULL;
 	const struct item *c = x->count >= 0 ? &it[x->count] : NULL;
 	double v = head_value(x, balance, sum);
-	int32_t day = when_day(it, x->when, dc);
+	int32_t day = when_day(it, x->when, dc, last);
 	const char *words = x->when >= 0 ? it[x->when].text : NULL;
 	enum rc_period per;
-	int count;
+	int count, payday, undated;
 	int64_t each;
 
 	if (r == NULL && c == NULL) {
+		int k;
+
 		rc_terms_add(t, rc_cents(v), 1, RC_PERIOD_NONE, day, words);
+		for (k = 0; x->when >= 0 && k < it[x->when].nmore; k++) {
+			char nth[16];
+
+			snprintf(nth, sizeof nth, "the %d", it[x->when].more[k]);
+			if (day != RC_DATE_NONE)
+				day = rc_date_resolve(nth, day + 1, 0);
+			rc_terms_add(t, rc_cents(v), 1, RC_PERIOD_NONE, day,
+			    day == RC_DATE_NONE ? nth : NULL);
+		}
 		return;
 	}
-	per = r ? r->per : c->per ? c->per : c->unit ? c->unit : RC_PERIOD_MONTH;
+	/* "each payday", "£150 every four weeks when my pension comes in":
+	 * the days are the debtor's paydays, not known */
+	payday = (r != NULL && r->payday) ||
+	    (words != NULL && strcmp(words, "payday") == 0);
+	/* "two payments of $3,350", "in three equal parts": how many, but
+	 * no period and no days */
+	if (r == NULL && c->per == RC_PERIOD_NONE && c->unit == RC_PERIOD_NONE &&
+	    x->when >= 0) {
+		/* "the rest in two equal parts at christmas and on the 15th":
+		 * a day for each part */
+		int32_t days[RC_TERMS_PARTS];
+		const char *said[RC_TERMS_PARTS];
+		int nw = 0, k, m, n = (int)lround(c->v);
+
+		for (k = x->when; k < nit && nw <= n && !(k > x->when &&
+		     is_head(&it[k])); k++) {
+			if (it[k].kind != IT_WHEN || (k > x->when && !it[k].loose))
+				continue;
+			for (m = -1; m < it[k].nmore && nw < RC_TERMS_PARTS; m++) {
+				char nth[16];
+
+				said[nw] = it[k].text;
+				days[nw] = when_day(it, k, dc, last);
+				if (m >= 0 && nw > 0 && days[nw - 1] != RC_DATE_NONE) {
+					snprintf(nth, sizeof nth, "the %d", it[k].more[m]);
+					days[nw] = rc_date_resolve(nth, days[nw - 1] + 1, 0);
+				}
+				nw++;
+			}
+		}
+		if (n >= 2 && nw == n) {
+			/* "the rest in two parts" divides; "two payments of 500"
+			 * are 500 each */
+			int split = c->over || x->kind == IT_REST || x->kind == IT_FULL;
+			int64_t part = split ? rc_cents(v / n) : rc_cents(v);
+			int64_t odd = split ? rc_cents(v) - part * n : 0;
+
+			for (k = 0; k < n; k++)
+				rc_terms_add(t, part + (k == n - 1 ? odd : 0), 1,
+				    RC_PERIOD_NONE, days[k], said[k]);
+			return;
+		}
+	}
+	undated = payday || (r == NULL && c->per == RC_PERIOD_NONE &&
+	    c->unit == RC_PERIOD_NONE && x->when < 0);
+	if (undated)
+		per = RC_PERIOD_NONE;
+	else
+		per = r ? r->per : c->per ? c->per : c->unit ? c->unit :
+		    RC_PERIOD_MONTH;
+	if (payday) {
+		day = RC_DATE_NONE;
+		words = "payday";
+	} else if (r != NULL && r->text[0] && x->when < 0) {
+		/* "every monday": the first payment on the next one after the
+		 * payments before it ("600 friday, then 300 every friday") */
+		day = rc_date_resolve(r->text, last != RC_DATE_NONE && dc &&
+		    dc->today != RC_DATE_NONE ? last : dc ? dc->today :
+		    RC_DATE_NONE, dc ? dc->day_first : 0);
+		words = r->text;
+	}
 	if (c != NULL && r == NULL && (c->over || x->kind == IT_REST ||
 	    x->kind == IT_FULL)) {
 		/* "the rest over 4 months", "the balance in two payments" */
@@ -2251,7 +2903,8 @@ add_head(struct rc_terms *t, const struct item *it, const struct item *x,
 	}
 	if (count > RC_TERMS_PAYMENTS)
 		count = RC_TERMS_PAYMENTS;
-	if (day == RC_DATE_NONE && (words == NULL || words[0] == '\0'))
+	if (day == RC_DATE_NONE && (words == NULL || words[0] == '\0') &&
+	    !undated)
 		day = after(last != RC_DATE_NONE ? last :
 		    dc ? dc->today : RC_DATE_NONE, per);
 	rc_terms_add(t, each, count, per, day, day == RC_DATE_NONE &&
@@ -2277,6 +2930,55 @@ add_head(struct rc_terms *t, const struct item *it, const struct item *x,
 	}
 }
 
+/* Whether the proposed amounts after head K add up to WHOLE, two or more
+ * of them. */
+static int
+parts_follow(const struct item *it, int nit, int k, double whole)
+{
+	double sum = 0;
+	int n = 0;
+
+	for (k++; k < nit && sum < whole - 0.5; k++)
+		if (is_head(&it[k]) && it[k].skip == SK_NO && it[k].kind == IT_AMT) {
+			sum += it[k].v;
+			n++;
+		}
+	return n >= 2 && fabs(sum - whole) < 0.5;
+}
+
+/* Whether TEXT opens by asking whether something is on offer: "is there
+ * a discount ...", "are there any fees if ...", "would there be ...". */
+static int
+asks_option(const char *text)
+{
+	static const char *const be[] = { "is", "are", "would", "will", "could",
+		NULL };
+	char w[2][8];
+	int n = 0, k;
+	const char *p = text;
+
+	while (*p && n < 2) {
+		size_t len = 0;
+
+		while (*p && !isalpha(U(*p)))
+			p++;
+		while (isalpha(U(*p))) {
+			if (len + 1 < sizeof w[0])
+				w[n][len++] = (char)tolower(U(*p));
+			p++;
+		}
+		w[n][len] = '\0';
+		if (len == 0)
+			break;
+		n++;
+	}
+	if (n < 2 || strcmp(w[1], "there") != 0)
+		return 0;
+	for (k = 0; be[k] && strcmp(be[k], w[0]) != 0; k++)
+		;
+	return be[k] != NULL;
+}
+
 /* Whether TEXT opens with a question asking the other side for its terms
  * ("what would work for you to settle INV-5540?", "how do you want to
  * handle 3318?"), after fillers; "what about", "what if" and "how about"
@@ -2286,7 +2988,7 @@ asks_terms(const char *text)
 {
 	static const char *const fill[] = { "so", "ok", "okay", "well", "and",
 		"right", "then", "alright", NULL };
-	static const char *const wh[] = { "what", "how", "which", NULL };
+	static const char *const wh[] = { "what", "how", "which", "why", NULL };
 	static const char *const aux[] = { "would", "could", "can", "do",
 		"does", "will", "should", "shall", "is", "are", "works", NULL };
 	char w[3][16];
@@ -2329,8 +3031,8 @@ rc_amount_proposal(const char *text, const struct rc_deal_case *dc,
 {
 	struct item it[MAXITEMS];
 	struct rc_proposal p;
-	int nit, cue, k, orphan, any = 0, first = -1, whq;
-	double balance = dc ? dc->balance : 0, sum = 0;
+	int nit, cue, k, orphan, any = 0, first = -1, whq, strong;
+	double balance = dc ? dc->balance : 0, sum = 0, v, last_v = 0;
 	int32_t last = RC_DATE_NONE, due;
 
 	memset(&p, 0, sizeof p);
@@ -2344,10 +3046,43 @@ rc_amount_proposal(const char *text, const struct rc_deal_case *dc,
 	nit = read_items(text, dc, it, &cue);
 	orphan = attach(it, nit);
 	whq = asks_terms(text);
+	for (k = 1; k < nit; k++)
+		/* "6,580 now and the 120 fee on the 31st": a fee joined to a
+		 * payment and given its own day is paid too */
+		if (it[k].fee && it[k].skip == SK_DEBT && !it[k].restate &&
+		    it[k].when >= 0)
+			it[k].skip = SK_NO;
+	if (asks_option(text))
+		/* "is there a discount if I pay in full?": only a sum said
+		 * is offered */
+		for (k = 0; k < nit; k++)
+			if (is_head(&it[k]) && it[k].kind != IT_AMT)
+				it[k].skip = SK_OTHER;
 
+	for (k = 0; k < nit; k++)
+		if (is_head(&it[k]) && !it[k].weak && it[k].skip == SK_NO &&
+		    !(it[k].inv && (it[k].topic || (it[k].when < 0 && !it[k].payv))))
+			break;
+	strong = k < nit;
 	for (k = 0; k < nit; k++) {
 		struct item *x = &it[k];
 
+		/* "it" stands for the balance only alone and with a time, a
+		 * rate or a count */
+		if (x->weak && x->skip == SK_NO && (strong ||
+		    (x->when < 0 && x->rate < 0 && x->count < 0))) {
+			int h;
+
+			x->skip = SK_OTHER;
+			/* "6,700? ok I'll send it thursday": "it" is the amount
+			 * before it, and so is its day */
+			for (h = k - 1; h >= 0 && strong; h--)
+				if (is_head(&it[h]) && it[h].skip == SK_NO) {
+					if (it[h].when < 0)
+						it[h].when = x->when;
+					break;
+				}
+		}
 		/* an invoice is proposed when its payment is: a day for it, or
 		 * a payment verb naming it */
 		if (is_head(x) && x->inv && x->skip == SK_NO &&
@@ -2380,6 +3115,21 @@ rc_amount_proposal(const char *text, const struct rc_deal_case *dc,
 
 		if (!is_head(x) || x->skip != SK_NO)
 			continue;
+		/* "the 1840 in 2 parts, 920 friday and 920 the following
+		 * friday": the whole, then its parts one by one */
+		if (x->count >= 0 && x->rate < 0 && it[x->count].over &&
+		    it[x->count].unit == RC_PERIOD_NONE && parts_follow(it, nit, k,
+		    head_value(x, balance, sum)))
+			continue;
+		/* the same sum said again with nothing of its own: "£126
+		 * today? That's 10%", "bill 40877 tomorrow, the £400 one" */
+		v = head_value(x, balance, sum);
+		if (x->described && x->when < 0 && x->rate < 0 && x->count < 0)
+			continue;
+		if (x->restate && last_v > 0 && x->when < 0 && x->rate < 0 &&
+		    x->count < 0 && fabs(v - last_v) <= fmax(0.01, 0.005 * v))
+			continue;
+		last_v = x->rate < 0 && x->count < 0 ? v : 0;
 		/* The whole balance asked after other payments is a new
 		 * proposal, not one more payment: "half would be 630 today.
 		 * could you do the whole 1,260 today?" */
@@ -2393,13 +3143,14 @@ rc_amount_proposal(const char *text, const struct rc_deal_case *dc,
 		}
 		if (first < 0) {
 			first = k;
-			p.share = x->kind == IT_SHARE ? x->v : x->kind == IT_FULL ? 1 : 0;
+			p.share = x->kind == IT_SHARE ? x->v : x->kind == IT_FULL &&
+			    !x->weak ? 1 : 0;
 			if (x->when >= 0)
 				memcpy(p.when, it[x->when].text, sizeof p.when);
 		}
 		if (x->kind == IT_REST)
 			p.rest = 1;
-		add_head(&p.terms, it, x, dc, balance, sum, last);
+		add_head(&p.terms, it, nit, x, dc, balance, sum, last);
 		sum = 0;
 		for (d = 0; d < p.terms.n; d++)
 			sum += rc_units(p.terms.part[d].cents) * p.terms.part[d].count;

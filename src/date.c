@@ -203,9 +203,9 @@ weekday_of(const struct words *ws, int i)
 	for (k = 0; k < 7; k++) {
 		if (strcmp(ws->w[i], day_names[k]) == 0)
 			return k;
-		/* "fri", "thurs", "weds" */
-		if (n >= 3 && strncmp(ws->w[i], day_names[k], 3) == 0 &&
-		    (n <= 5 || strncmp(ws->w[i], day_names[k], n) == 0))
+		/* "fri", "thurs", "weds" ("month" is no Monday) */
+		if (n >= 3 && (strncmp(ws->w[i], day_names[k], n) == 0 ||
+		    (strcmp(ws->w[i], "weds") == 0 && k == 3)))
 			return k;
 	}
 	return -1;
@@ -385,8 +385,20 @@ rc_date_resolve(const char *when, int32_t today, int day_first)
 		return today;
 	if (is(&ws, i, "tomorrow") || is(&ws, i, "tmrw") || is(&ws, i, "tomorow"))
 		return today + 1;
-	if (is(&ws, i, "christmas") || is(&ws, i, "xmas"))
-		return next_mday(today, 12, 25, 0);
+	if (is(&ws, i, "christmas") || is(&ws, i, "xmas") || is(&ws, i, "x-mas"))
+		return next_mday(today, 12, is(&ws, i + 1, "eve") ? 24 : 25, 0);
+	if (is(&ws, i, "boxing") && is(&ws, i + 1, "day"))
+		return next_mday(today, 12, 26, 0);
+	/* "new year's day", "new years eve" */
+	if (is(&ws, i, "new") && (is(&ws, i + 1, "year's") ||
+	    is(&ws, i + 1, "years") || is(&ws, i + 1, "year")) &&
+	    !is(&ws, i + 2, "eve") && (is(&ws, i + 1, "year's") ||
+	    is(&ws, i + 2, "day")))
+		return next_mday(today, 1, 1, 0);
+	if (is(&ws, i, "new") && (is(&ws, i + 1, "year's") ||
+	    is(&ws, i + 1, "years") || is(&ws, i + 1, "year")) &&
+	    is(&ws, i + 2, "eve"))
+		return next_mday(today, 12, 31, 0);
 	if (is(&ws, i, "eom"))
 		return month_end(today, 0);
 	/* "this friday", "next friday", "this coming friday", "friday" */
@@ -403,7 +415,7 @@ rc_date_resolve(const char *when, int32_t today, int day_first)
 	if (is(&ws, i, "next") || is(&ws, i, "this")) {
 		int next = is(&ws, i, "next");
 
-		if (is(&ws, i + 1, "week"))
+		if (is(&ws, i + 1, "week") || is(&ws, i + 1, "wk"))
 			return next ? today + 7 : today + (5 - rc_date_weekday(today) + 7) % 7;
 		if (is(&ws, i + 1, "weekend"))
 			return today + (6 - rc_date_weekday(today) + 7) % 7 + (next ? 7 : 0);
@@ -454,11 +466,14 @@ rc_date_resolve(const char *when, int32_t today, int day_first)
 			return RC_DATE_NONE;
 		if (is(&ws, k, "day") || is(&ws, k, "days"))
 			return today + c;
-		if (is(&ws, k, "week") || is(&ws, k, "weeks"))
+		if (is(&ws, k, "week") || is(&ws, k, "weeks") ||
+		    is(&ws, k, "week's") || is(&ws, k, "weeks'"))
 			return today + 7 * c;
-		if (is(&ws, k, "fortnight") || is(&ws, k, "fortnights"))
+		if (is(&ws, k, "fortnight") || is(&ws, k, "fortnights") ||
+		    is(&ws, k, "fortnight's"))
 			return today + 14 * c;
-		if (is(&ws, k, "month") || is(&ws, k, "months"))
+		if (is(&ws, k, "month") || is(&ws, k, "months") ||
+		    is(&ws, k, "month's") || is(&ws, k, "months'"))
 			return rc_date_add_months(today, c, 0);
 		return RC_DATE_NONE;
 	}

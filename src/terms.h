@@ -39,8 +39,9 @@ const char *rc_period_name(enum rc_period p);
 double rc_period_per_month(enum rc_period p);
 
 #define RC_TERMS_PARTS 12
-/* Most payments a schedule may hold (ten years monthly, three weekly). */
-#define RC_TERMS_PAYMENTS 240
+/* Most payments a schedule may hold (ten years weekly: "a fiver a week"
+ * on a debt of a thousand is 200 payments). */
+#define RC_TERMS_PAYMENTS 520
 
 /* One payment, or COUNT equal payments EVERY period apart. */
 struct rc_part {

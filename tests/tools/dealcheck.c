@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "date.h"
 #include "lexicon.h"
 #include "terms.h"
@@ -159,9 +160,13 @@ check_file(struct rc_reader *rd, const char *dir, const char *name,
 			t->prop_n++;
 			t->prop_ok += ok;
 		}
-		if (!ok && verbose)
-			printf("  %s:%d: %s\n      want %s\n      got  %s\n", name, lineno,
-			    line, want, got);
+		if (!ok && verbose) {
+			printf("  %s:%d: %s\n", name, lineno, line);
+			/* what the amount reader saw, when the reader changed it */
+			if (strcmp(rc_buf_str(&r.norm), line) != 0)
+				printf("      read %s\n", rc_buf_str(&r.norm));
+			printf("      want %s\n      got  %s\n", want, got);
+		}
 	}
 	fclose(f);
 	rc_reading_free(&r);

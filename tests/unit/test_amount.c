@@ -214,11 +214,12 @@ static const struct prop_case prop_cases[] = {
 	{ "$200 a week", B, PLAN, 0, 0, 200, 16, WK, 0, 3120, "", "" },
 	{ "$150 every two weeks", B, PLAN, 0, 0, 150, 21, FN, 0, 3120, "", "" },
 	{ "$100 every Friday until it's paid", B, PLAN, 0, 0, 100, 32, WK, 0, 3120,
-	  "", "" },
+	  "", "friday" },
 	{ "I can do $250 a fortnight starting next week.", B, PLAN, 0, 0, 250,
 	  13, FN, 0, 3120, "next week", "next week"},
-	{ "Six payments of $500", B, PLAN, 0, 0, 500, 6, MO, 0, 3000, "", "" },
-	{ "What about 3 payments of $1,040?", B, PLAN, 0, 0, 1040, 3, MO, 0,
+	/* a count with no period: payments on days not said */
+	{ "Six payments of $500", B, PLAN, 0, 0, 500, 6, NOP, 0, 3000, "", "" },
+	{ "What about 3 payments of $1,040?", B, PLAN, 0, 0, 1040, 3, NOP, 0,
 	  3120, "", "" },
 	{ "Pay $50 a week for 10 weeks", B, PLAN, 0, 0, 50, 10, WK, 0, 500, "",
 	  "" },
@@ -438,6 +439,163 @@ test_proposals(void)
 	}
 }
 
+/* Lines read against a call on Tuesday 2027-11-16 with 2400 owed (invoices
+ * INV-5521 for 1100 and INV-5530 for 700 among it), and the schedule a
+ * person would write down (rc_terms_brief). */
+static const struct {
+	const char *text, *brief;
+} sched_cases[] = {
+	/* holidays name days */
+	{ "I could send 600 on Christmas Eve", "600.00@2027-12-24" },
+	{ "400 by xmas and the rest on boxing day",
+	  "400.00@2027-12-25; 2000.00@2027-12-26" },
+	{ "800 on new year's day", "800.00@2028-01-01" },
+	/* weekday abbreviations, "wk", and "+" between parts */
+	{ "300 thurs + 300 next wk", "300.00@2027-11-18; 300.00@2027-11-23" },
+	{ "900 on sat", "900.00@2027-11-20" },
+	/* days counted from the payment before */
+	{ "500 friday and 500 the following friday",
+	  "500.00@2027-11-19; 500.00@2027-11-26" },
+	{ "700 on monday, 700 the thursday after that",
+	  "700.00@2027-11-22; 700.00@2027-11-25" },
+	/* runs: from a weekday, every other weekday, open-ended */
+	{ "250 every tuesday", "250.00/week x10 from 2027-11-23" },
+	{ "600 every other thursday", "600.00/fortnight x4 from 2027-11-18" },
+	{ "1000 now and 350 a month after",
+	  "1000.00@2027-11-16; 350.00/month x4 from 2027-12-16" },
+	{ "120 a week from monday", "120.00/week x20 from 2027-11-22" },
+	/* paydays: days the debtor cannot name yet */
+	{ "200 every payday", "200.00/payday x12" },
+	{ "I'll pay it all once my wages come in", "2400.00/payday x1" },
+	{ "100 now then 100 whenever I get paid",
+	  "100.00@2027-11-16; 100.00/payday x23" },
+	/* "a tenner", prices said in pairs ("twelve forty") */
+	{ "a tenner a week", "10.00/week x240 from 2027-11-23" },
+	{ "twelve forty by friday", "1240.00@2027-11-19" },
+	/* "the last ...": the final part, not a payment made */
+	{ "a third now and the last third on december 6",
+	  "800.00@2027-11-16; 800.00@2027-12-06" },
+	{ "1,400 today, the last 1,000 next month",
+	  "1400.00@2027-11-16; 1000.00@2027-12-16" },
+	/* "paid" in a payment to come */
+	{ "what if I paid 900 on monday",  "900.00@2027-11-22" },
+	{ "I'll have it paid by the 30th", "2400.00@2027-11-30" },
+	/* a count of paydays */
+	{ "150 a payday for 3 paydays", "150.00/payday x3" },
+	/* the day goes to the payment, not to the invoice it is for */
+	{ "I'll send 300 for 5521 on thursday", "300.00@2027-11-18" },
+	{ "I'll pay 5521 on thursday", "1100.00@2027-11-18" },
+	/* "end of <month>", "a month's time"; "for now" and "dated" are no
+	 * days */
+	{ "1200 by the end of february", "1200.00@2028-02-29" },
+	{ "I'll clear it in a fortnight's time", "2400.00@2027-11-30" },
+	{ "30 a week for now", "30.00/week x80 from 2027-11-23" },
+	/* refusals and money that is not a payment */
+	{ "800 a month just doesn't work for me", "none" },
+	{ "600 won't even cover the fees", "none" },
+	{ "no way I'm paying 2400 by monday", "none" },
+	{ "rent is 900 a month", "none" },
+	{ "I get 700 a fortnight pension", "none" },
+	{ "my brother could lend me 400 on friday", "none" },
+	{ "your letter dated 10/02 says 2,400", "none" },
+	/* "in three lots of 200": each, not a split */
+	{ "I'll pay the 600 bill in three lots of 200 every friday",
+	  "200.00/week x3 from 2027-11-19" },
+	/* a figure asked back and not taken up */
+	{ "2,400 by monday? I can't, sorry", "none" },
+	{ "1k? hmm, let me think", "none" },
+	{ "you want 2,400 now? no. 1,000 now and the rest next month",
+	  "1000.00@2027-11-16; 1400.00@2027-12-16" },
+	{ "no - 900 on the 20th", "900.00@2027-11-20" },
+	/* said again, worked out, or talked about */
+	{ "Could you do 240 today? That is 10%.", "240.00@2027-11-16" },
+	{ "so 1,000 + 1,400 = 2,400, right", "none" },
+	{ "about the 2,400, I could do 300 a month",
+	  "300.00/month x8 from 2027-12-16" },
+	{ "INV-5521 for 1,100 was sent in May. Can you pay 500 today?",
+	  "500.00@2027-11-16" },
+	{ "reminders went out on October 4, 11 and 18", "none" },
+	{ "5521 is now 60 days late", "none" },
+	{ "why is 5521 dated the 3rd", "none" },
+	/* shares in words; parts of a rest */
+	{ "forty percent by the 1st", "960.00@2027-12-01" },
+	{ "half now and the rest split into 3",
+	  "1200.00@2027-11-16; 400.00@?; 400.00@?; 400.00@?" },
+	{ "600 now, the rest at 300 a month",
+	  "600.00@2027-11-16; 300.00/month x6 from 2027-12-16" },
+	/* days of the month listed: one payment on each, five and more */
+	{ "400 on the 18th, 25th, 2nd, 9th and the 16th",
+	  "400.00@2027-11-18; 400.00@2027-11-25; 400.00@2027-12-02; "
+	  "400.00@2027-12-09; 400.00@2027-12-16" },
+	/* a whole, then its parts one by one */
+	{ "I'll pay 5521 in two halves, 600 today and 500 on the 1st",
+	  "600.00@2027-11-16; 500.00@2027-12-01" },
+	/* equal parts, a day for each */
+	{ "1,000 today, the rest in two equal payments on the 1st and the 15th",
+	  "1000.00@2027-11-16; 700.00@2027-12-01; 700.00@2027-12-15" },
+	/* invoices named by what sets them apart */
+	{ "I'll pay the bigger invoice friday and the other one on the 1st",
+	  "1100.00@2027-11-19; 700.00@2027-12-01" },
+	{ "the 5530 bill now and the other next month",
+	  "700.00@2027-11-16; 1100.00@2027-12-16" },
+	{ "can you clear the older bill today?", "1100.00@2027-11-16" },
+	{ "200 today to clear the smaller one",
+	  "200.00@2027-11-16" },
+	/* "that" for the invoice named before */
+	{ "about 5530: I'll have that paid by monday", "700.00@2027-11-22" },
+	/* asking whether something is on offer proposes no sum */
+	{ "is there a discount if I settle in full?", "none" },
+	{ "is there any chance of 300 a month?",
+	  "300.00/month x8 from 2027-12-16" },
+	{ "the first bill on friday, the second one next month",
+	  "1100.00@2027-11-19; 700.00@2027-12-16" },
+	{ "300 a month if the first one comes in on the 1st",
+	  "300.00/month x8 from 2027-12-01" },
+	/* a fee joined to a payment, with its own day, is paid too */
+	{ "2,000 now and the 40 fee on the 30th",
+	  "2000.00@2027-11-16; 40.00@2027-11-30" },
+	/* what is taken off is no payment */
+	{ "2,300 - the balance less the 100 credit - by friday",
+	  "2300.00@2027-11-19" },
+	/* payday with its day said; each payment of a count with a day */
+	{ "I'll pay 900 when I get paid on the 26th", "900.00@2027-11-26" },
+	{ "two payments of 800, one today and one on the 1st",
+	  "800.00@2027-11-16; 800.00@2027-12-01" },
+	/* "on the first bill" names a bill, not a day */
+	{ "1,100 is what I owe on the first bill", "none" },
+	/* a count with no period: payments, days not said */
+	{ "four payments of 600", "600.00@?; 600.00@?; 600.00@?; 600.00@?" },
+};
+
+static void
+test_schedules(void)
+{
+	static const char *const ids[] = { "INV-5521", "INV-5530" };
+	static const double amounts[] = { 1100, 700 };
+	struct rc_proposal p;
+	struct rc_deal_case dc;
+	char got[256];
+	size_t k;
+
+	memset(&dc, 0, sizeof dc);
+	dc.balance = 2400;
+	dc.today = rc_date_from_ymd(2027, 11, 16);
+	dc.invoice_ids = ids;
+	dc.invoice_amounts = amounts;
+	dc.ninvoices = 2;
+	for (k = 0; k < sizeof sched_cases / sizeof sched_cases[0]; k++) {
+		int failed = rc_test_failed;
+
+		if (rc_amount_proposal(sched_cases[k].text, &dc, &p) == RC_PROP_NONE)
+			strcpy(got, "none");
+		else
+			rc_terms_brief(&p.terms, got, sizeof got);
+		RC_CHECK_STR(got, sched_cases[k].brief);
+		if (rc_test_failed != failed)
+			fprintf(stderr, "  in \"%s\"\n", sched_cases[k].text);
+	}
+}
+
 static void
 test_format(void)
 {
@@ -531,6 +689,7 @@ main(void)
 {
 	test_money();
 	test_proposals();
+	test_schedules();
 	test_format();
 	test_edges();
 	return RC_TEST_DONE();
