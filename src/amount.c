@@ -2368,6 +2368,21 @@ purpose(struct stream *st, ptrdiff_t j)
 /* Whether the number at I is the number of one of DC's invoices
  * ("INV-2291", "2291", "invoice 40812"): fills X as a head of that
  * invoice's amount. */
+/* Whether the invoice named just before I is the subject of a statement
+ * about it ("if the oldest invoice is still open", "3318 was due in
+ * September", "INV-2291 has a late fee"): then it is no payment. */
+static int
+invoice_subject(struct stream *st, ptrdiff_t i)
+{
+	static const char *const state[] = {
+		"is", "was", "are", "were", "has", "had", "remains", "remained",
+		"stays", "stayed", "went", "goes", "gets", "got", "isn't", "wasn't",
+		"hasn't", "'s", NULL
+	};
+
+	return inw(st, i, state);
+}
+
 static int
 invoice_at(struct stream *st, ptrdiff_t i, const struct rc_deal_case *dc,
            struct item *x)
@@ -2426,6 +2441,8 @@ invoice_at(struct stream *st, ptrdiff_t i, const struct rc_deal_case *dc,
 			    (tk(st, j)->ch == '#' || tk(st, j)->ch == '-')))
 				break;
 		}
+		if (!x->payv && invoice_subject(st, x->last))
+			x->topic = 1;
 		return 1;
 	}
 	return 0;
@@ -2511,7 +2528,7 @@ invoice_named_at(struct stream *st, ptrdiff_t i, const struct rc_deal_case *dc,
 	j = inw(st, i - 1, pay_verbs) ? i - 1 : inw(st, i - 2, pay_verbs) ?
 	    i - 2 : -1;
 	x->payv = j >= 0 && !purpose(st, j);
-	x->topic = j >= 0 && !x->payv;
+	x->topic = (j >= 0 && !x->payv) || (!x->payv && invoice_subject(st, x->last));
 	return 1;
 }
 

@@ -563,6 +563,9 @@ static const struct {
 	  "800.00@2027-11-16; 800.00@2027-12-01" },
 	/* "on the first bill" names a bill, not a day */
 	{ "1,100 is what I owe on the first bill", "none" },
+	/* an invoice that is the subject of a statement is no payment */
+	{ "deliveries stop on friday if the older invoice is still open", "none" },
+	{ "the smaller one was due on the 3rd", "none" },
 	/* a count with no period: payments, days not said */
 	{ "four payments of 600", "600.00@?; 600.00@?; 600.00@?; 600.00@?" },
 };
