@@ -473,12 +473,29 @@ outcome(const struct rc_outcome_model *m, const struct rc_score_input *in,
 	const struct rc_truth *tr = in->truth;
 	double achievable, recovery, speed, hostile = 0;
 	size_t i;
-	int followup = 0;
+	int followup = 0, read_credit;
 
 	memset(o, 0, sizeof *o);
 	o->ended_by = t->ended_by;
 	o->balance = in->c ? in->c->balance : 0;
 	o->credited = rc_transcript_credited(t);
+	/* A recorded call has no events: a credit is a collector's line read
+	 * as granting one, with the amount said nearest (below the debt); its
+	 * agreement was read against the whole balance. */
+	read_credit = o->credited == 0;
+	for (i = 0; read_credit && i < n; i++) {
+		const struct rc_line *l = &lines[i];
+		size_t k;
+
+		if (l->turn->speaker != RC_SPEAKER_COLLECTOR ||
+		    !(l->sig & ((uint64_t)1 << RC_SIG_CREDIT)))
+			continue;
+		for (k = 0; k < l->nmoney; k++)
+			if (l->money[k].value > 0 && l->money[k].value < o->balance) {
+				o->credited += l->money[k].value;
+				break;
+			}
+	}
 	o->agreement = t->has_agreement;
 	o->days_to_full = -1;
 	for (i = 0; i < n; i++) {
@@ -534,7 +551,7 @@ outcome(const struct rc_outcome_model *m, const struct rc_score_input *in,
 				o->recovered_now += pay * p;
 			o->expected += pay * p;
 		}
-		if (a->balance_left <= 0)
+		if (a->balance_left <= (read_credit ? rc_cents(o->credited) : 0))
 			o->days_to_full = prev > today ? (int)(prev - today) : 0;
 		if (in->c != NULL)
 			o->nbreaches = rc_policy_check(in->c->policy, a,

@@ -10,6 +10,14 @@
 good=tests/score/forgetful-courteous.txt
 rude=tests/score/forgetful-rude.txt
 
+# A credit the collector grants comes off what the agreement must clear.
+"$RECOUP" score tests/score/credit-granted.txt --format json >"$TMP/credit.json"
+expect_eq "credit: credited and balance" \
+	"$("$JSONGET" "$TMP/credit.json" scorecard.outcome credited balance days_to_full)" \
+	"640	8400	0"
+"$RECOUP" score tests/score/credit-granted.txt >"$TMP/out"
+expect_grep "credit: paid in full" "$TMP/out" '^Outcome score: .*\$7,760 now; \$7,760 expected; paid in full at once'
+
 # Usage.
 "$RECOUP" score --help >"$TMP/out"
 expect_eq "score --help exit" "$?" 0
