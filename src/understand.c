@@ -47,6 +47,7 @@ struct rc_reader {
 	uint64_t *seen;              /* the lexicon's required words in the line */
 	uint64_t *cand;              /* branches whose required words are there */
 	int no_prefilter;            /* RECOUP_NO_PREFILTER: try every pattern */
+	int grant;                   /* the intent grant-credit, or -1 */
 	struct rc_buf scratch;
 };
 
@@ -70,6 +71,7 @@ rc_reader_new(const struct rc_lexicon *lx)
 	/* For checking the prefilter: the same readings must come out. */
 	rd->no_prefilter = getenv("RECOUP_NO_PREFILTER") != NULL &&
 	    *getenv("RECOUP_NO_PREFILTER") != '\0';
+	rd->grant = rc_lexicon_find(lx, "grant-credit");
 	return rd;
 }
 
@@ -769,6 +771,62 @@ without_paid_invoice_numbers(struct rc_reader *rd, const char *text)
 	return rc_buf_str(&rd->scratch);
 }
 
+/* A credit granted is no payment: the amount said nearest the words that
+ * grant it ("I'll credit the $640 today", "knock the 640 off") leaves the
+ * proposal read from the line; what else it proposes stays ("I'll waive
+ * the $120 fee if you pay 6,580 today"). */
+static void
+drop_credit(struct rc_reader *rd, char *subject, size_t len,
+            struct rc_reading *out)
+{
+	struct rc_proposal *p = &out->prop;
+	struct rc_terms t;
+	size_t a, b, i, best = (size_t)-1, dist;
+	int64_t c = 0;
+	int32_t due;
+	int gone = 0;
+
+	if (rd->grant < 0 || p->kind == RC_PROP_NONE || out->nmoney == 0 ||
+	    !match_intent(rd, &rd->lx->intents[rd->grant], subject, len, &a, &b))
+		return;
+	for (i = 0; i < out->nmoney; i++) {
+		const struct rc_money *m = &out->money[i];
+
+		dist = m->start > a ? m->start - a : a - m->end;
+		if (dist < best) {
+			best = dist;
+			c = rc_cents(m->value);
+		}
+	}
+	rc_terms_clear(&t);
+	for (i = 0; i < (size_t)p->terms.n; i++) {
+		const struct rc_part *q = &p->terms.part[i];
+
+		if (!gone && q->count == 1 && q->cents == c) {
+			gone = 1;
+			continue;
+		}
+		rc_terms_add(&t, q->cents, q->count, q->every, q->due, q->when);
+	}
+	if (!gone)
+		return;
+	if (t.n == 0) {
+		memset(p, 0, sizeof *p);
+		p->kind = RC_PROP_NONE;
+		return;
+	}
+	/* the credit comes off the debt too: what is left open stays */
+	t.total = p->terms.total - c;
+	t.balance_left = p->terms.balance_left;
+	memcpy(t.method, p->terms.method, sizeof t.method);
+	p->terms = t;
+	p->kind = rc_terms_count(&t) > 1 ? RC_PROP_PLAN : RC_PROP_LUMP;
+	p->upfront = t.part[0].count == 1 ? rc_units(rc_terms_first(&t, &due)) : 0;
+	p->instalment = rc_units(rc_terms_instalment(&t, NULL));
+	p->total = rc_units(t.total);
+	p->share = 0;
+}
+
 void
 rc_reader_read(struct rc_reader *rd, const char *text, enum rc_side side,
                struct rc_reading *out)
@@ -816,6 +874,8 @@ rc_reader_read(struct rc_reader *rd, const char *text, enum rc_side side,
 	memset(rd->seen, 0, ((lx->nrequired + 63) / 64 + 1) * sizeof *rd->seen);
 	rc_ac_scan(lx->ac, subject, rd->seen);
 	mark_candidates(rd);
+	if (side & RC_SIDE_TRAINEE)
+		drop_credit(rd, subject, len, out);
 	for (i = 0; i < lx->nintents; i++) {
 		const struct rc_intent *in = &lx->intents[i];
 

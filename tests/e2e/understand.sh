@@ -40,6 +40,15 @@ expect_eq "json terms: schedule" "$("$JSONGET" "$TMP/j" "terms.schedule.*" amoun
 	"$(printf '1840\t2026-11-01\n800\t2026-12-01\n480\t2027-01-01')"
 expect_eq "json terms: kind, total, left" \
 	"$("$JSONGET" "$TMP/j" terms kind total balance_left)" "plan	3120	0"
+# A credit granted is no payment; a payment said with it stays.
+"$RECOUP" understand aggressive-contractor "I'll credit the \$640 for the damaged pallet today" \
+	--format json >"$TMP/j" 2>"$TMP/err"
+expect_eq "credit: no terms" "$("$JSONGET" "$TMP/j" terms)" "null"
+expect_grep "credit: read as grant-credit" "$TMP/j" '"id": "grant-credit"'
+"$RECOUP" understand disputer-gym "I'll waive the \$120 fee if you pay 1,255 today" \
+	--format json >"$TMP/j" 2>"$TMP/err"
+expect_eq "credit with a payment: the payment" \
+	"$("$JSONGET" "$TMP/j" "terms.schedule.*" amount)" "1255"
 
 # A debtor's line: the debtor's intents, no rule.
 "$RECOUP" understand forgetful-florist "we're skint, I lost my job in March" --speaker debtor \
