@@ -2963,6 +2963,24 @@ parts_follow(const struct item *it, int nit, int k, double whole)
 	return n >= 2 && fabs(sum - whole) < 0.5;
 }
 
+/* Copies the next word of *P (letters only, lower case, cut to fit SIZE)
+ * into W and moves *P past it; returns its length, 0 at the end. */
+static size_t
+next_word(const char **p, char *w, size_t size)
+{
+	size_t len = 0;
+
+	while (**p && !isalpha(U(**p)))
+		(*p)++;
+	while (isalpha(U(**p))) {
+		if (len + 1 < size)
+			w[len++] = (char)tolower(U(**p));
+		(*p)++;
+	}
+	w[len] = '\0';
+	return len;
+}
+
 /* Whether TEXT opens by asking whether something is on offer: "is there
  * a discount ...", "are there any fees if ...", "would there be ...". */
 static int
@@ -2974,21 +2992,8 @@ asks_option(const char *text)
 	int n = 0, k;
 	const char *p = text;
 
-	while (*p && n < 2) {
-		size_t len = 0;
-
-		while (*p && !isalpha(U(*p)))
-			p++;
-		while (isalpha(U(*p))) {
-			if (len + 1 < sizeof w[0])
-				w[n][len++] = (char)tolower(U(*p));
-			p++;
-		}
-		w[n][len] = '\0';
-		if (len == 0)
-			break;
+	while (n < 2 && next_word(&p, w[n], sizeof w[n]) > 0)
 		n++;
-	}
 	if (n < 2 || strcmp(w[1], "there") != 0)
 		return 0;
 	for (k = 0; be[k] && strcmp(be[k], w[0]) != 0; k++)
@@ -3012,19 +3017,7 @@ asks_terms(const char *text)
 	int n = 0, k;
 	const char *p = text;
 
-	while (*p && n < 3) {
-		size_t len = 0;
-
-		while (*p && !isalpha(U(*p)))
-			p++;
-		while (isalpha(U(*p))) {
-			if (len + 1 < sizeof w[0])
-				w[n][len++] = (char)tolower(U(*p));
-			p++;
-		}
-		w[n][len] = '\0';
-		if (len == 0)
-			break;
+	while (n < 3 && next_word(&p, w[n], sizeof w[n]) > 0) {
 		for (k = 0; n == 0 && fill[k] && strcmp(fill[k], w[0]) != 0; k++)
 			;
 		if (n == 0 && fill[k])

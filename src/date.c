@@ -7,6 +7,7 @@
  */
 #include "date.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -518,18 +519,20 @@ rc_date_resolve(const char *when, int32_t today, int day_first)
 	return RC_DATE_NONE;
 }
 
+/* NAME with a capital first letter, in BUF. */
+static const char *
+capital(const char *name, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s", name);
+	buf[0] = (char)toupper((unsigned char)buf[0]);
+	return buf;
+}
+
 char *
 rc_date_say(int32_t day, int32_t today, char *buf, size_t size)
 {
-	static const char *const cap_months[] = {
-		"January", "February", "March", "April", "May", "June", "July",
-		"August", "September", "October", "November", "December"
-	};
-	static const char *const cap_days[] = {
-		"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-		"Saturday"
-	};
 	int y, m, d;
+	char name[16];
 
 	if (day == RC_DATE_NONE) {
 		snprintf(buf, size, "on a date not set");
@@ -541,11 +544,14 @@ rc_date_say(int32_t day, int32_t today, char *buf, size_t size)
 	else if (today != RC_DATE_NONE && day == today + 1)
 		snprintf(buf, size, "tomorrow");
 	else if (today != RC_DATE_NONE && day > today && day - today < 7)
-		snprintf(buf, size, "%s", cap_days[rc_date_weekday(day)]);
+		snprintf(buf, size, "%s", capital(day_names[rc_date_weekday(day)],
+		    name, sizeof name));
 	else if (today != RC_DATE_NONE && day > today && day - today < 300)
-		snprintf(buf, size, "%s %d", cap_months[m - 1], d);
+		snprintf(buf, size, "%s %d", capital(month_names[m - 1], name,
+		    sizeof name), d);
 	else
-		snprintf(buf, size, "%s %d, %d", cap_months[m - 1], d, y);
+		snprintf(buf, size, "%s %d, %d", capital(month_names[m - 1], name,
+		    sizeof name), d, y);
 	return buf;
 }
 
