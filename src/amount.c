@@ -50,7 +50,10 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "xmalloc.h"
 
 /* ---- tokens ------------------------------------------------------------ */
 
@@ -3035,9 +3038,61 @@ asks_terms(const char *text)
 	return aux[k] != NULL;
 }
 
+static enum rc_prop_kind read_proposal(const char *text,
+                                       const struct rc_deal_case *dc,
+                                       struct rc_proposal *out);
+
+/* TEXT with each figure struck out by a correction after another figure
+ * blanked ("$80 a month, not $60, starting the 15th": the 60 is no
+ * payment and the date still belongs to the 80).  Returns a copy the
+ * caller frees, or NULL when there is nothing to blank. */
+static char *
+without_struck(const char *text)
+{
+	char *t = NULL;
+	const char *p, *first = strpbrk(text, "0123456789");
+	size_t i, n;
+
+	for (p = first ? strstr(first, "not ") : NULL; p != NULL;
+	    p = strstr(p + 4, "not ")) {
+		if (p > text && isalpha(U(p[-1])))
+			continue;
+		i = (size_t)(p - text) + 4;
+		while (text[i] == ' ')
+			i++;
+		/* a currency sign (one of "$£€", UTF-8 for the last two) */
+		n = text[i] == '$' ? 1 : strncmp(text + i, "\xc2\xa3", 2) == 0 ? 2 :
+		    strncmp(text + i, "\xe2\x82\xac", 3) == 0 ? 3 : 0;
+		if (!isdigit(U(text[i + n])))
+			continue;
+		i += n;
+		while (isdigit(U(text[i])) || ((text[i] == ',' || text[i] == '.') &&
+		    isdigit(U(text[i + 1]))))
+			i++;
+		if (isalpha(U(text[i])))
+			continue;       /* "not 3rd", "not 2k"... left as said */
+		if (t == NULL)
+			t = rc_xstrdup(text);
+		memset(t + (p - text), ' ', i - (size_t)(p - text));
+	}
+	return t;
+}
+
 enum rc_prop_kind
 rc_amount_proposal(const char *text, const struct rc_deal_case *dc,
                    struct rc_proposal *out)
+{
+	char *struck = text != NULL ? without_struck(text) : NULL;
+	enum rc_prop_kind kind;
+
+	kind = read_proposal(struck != NULL ? struck : text, dc, out);
+	free(struck);
+	return kind;
+}
+
+static enum rc_prop_kind
+read_proposal(const char *text, const struct rc_deal_case *dc,
+              struct rc_proposal *out)
 {
 	struct item it[MAXITEMS];
 	struct rc_proposal p;

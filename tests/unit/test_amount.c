@@ -461,6 +461,11 @@ static const struct {
 	/* runs: from a weekday, every other weekday, open-ended */
 	{ "250 every tuesday", "250.00/week x10 from 2027-11-23" },
 	{ "600 every other thursday", "600.00/fortnight x4 from 2027-11-18" },
+	/* a figure struck out by a correction is no payment, and what is
+	 * said after it still belongs to the figure corrected to */
+	{ "I meant 300 a month, not 200, from the 1st",
+	  "300.00/month x8 from 2027-12-01" },
+	{ "500 today, not 400", "500.00@2027-11-16" },
 	{ "1000 now and 350 a month after",
 	  "1000.00@2027-11-16; 350.00/month x4 from 2027-12-16" },
 	{ "120 a week from monday", "120.00/week x20 from 2027-11-22" },
