@@ -256,7 +256,19 @@ why_not(struct rc_engine *e, const struct rc_rule *r, const char *line,
 		return "no standing offer to take";
 	if (r->after != NULL && (e->prev == NULL || !run(e, r->after, e->prev, r)))
 		return "the debtor's previous line does not match \"after\"";
-	if (r->nintents > 0) {
+	if (r->either && r->nintents > 0 && r->nmatch > 0) {
+		/* an intent read or a pattern matched: either will do */
+		for (i = 0; i < r->nintents; i++)
+			if (has_intent(e, r->intents[i]))
+				break;
+		if (i == r->nintents) {
+			for (i = 0; *hit < 0 && i < r->nmatch; i++)
+				if (run(e, r->match[i], line, r))
+					*hit = (int)i;
+			if (*hit < 0)
+				return "neither an intent read nor a pattern matched";
+		}
+	} else if (r->nintents > 0) {
 		for (i = 0; i < r->nintents; i++)
 			if (has_intent(e, r->intents[i]))
 				break;
@@ -277,7 +289,7 @@ why_not(struct rc_engine *e, const struct rc_rule *r, const char *line,
 			    e->s->lex->intents[r->not_intents[i]].id);
 			return rc_buf_str(tmp);
 		}
-	if (r->nmatch > 0) {
+	if (r->nmatch > 0 && !(r->either && r->nintents > 0)) {
 		for (i = 0; *hit < 0 && i < r->nmatch; i++)
 			if (run(e, r->match[i], line, r))
 				*hit = (int)i;

@@ -644,7 +644,7 @@ check_captures(struct ctx *c, const struct rc_rule *r, const char *ptr)
 static const char *const rule_keys[] = {
 	"id", "match", "not", "intent", "not_intent", "when", "after",
 	"proposal", "replies", "pick", "set", "events", "bargain", "next",
-	"once", "examples", NULL,
+	"once", "either", "examples", NULL,
 };
 
 static void
@@ -683,6 +683,14 @@ parse_rule(struct ctx *c, const cJSON *obj, const char *ptr, int state,
 	if (rc_jsonread_bool(&c->r, obj, ptr, "proposal", &b))
 		r->proposal = b;
 	rc_jsonread_bool(&c->r, obj, ptr, "once", &r->once);
+	if (rc_jsonread_bool(&c->r, obj, ptr, "either", &r->either) && r->either &&
+	    (rc_jsonread_member(obj, "intent") == NULL ||
+	    rc_jsonread_member(obj, "match") == NULL)) {
+		char *p = rc_jsonread_join(ptr, "either");
+		rc_jsonread_fail(&c->r, p, "\"either\" needs both \"intent\" and "
+		    "\"match\" (the rule fires on an intent read or a pattern matched)");
+		free(p);
+	}
 	if ((v = rc_jsonread_member(obj, "bargain")) != NULL) {
 		char *p = rc_jsonread_join(ptr, "bargain");
 		if (cJSON_IsString(v) && strcmp(v->valuestring, "offer") == 0)

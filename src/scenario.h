@@ -85,6 +85,7 @@ struct rc_rule {
 	size_t nnot;
 	int *intents;         /* lexicon indexes: one must be read; none: any */
 	size_t nintents;
+	int either;           /* with intents and match: one of them is enough */
 	int *not_intents;     /* none of these may be read */
 	size_t nnot_intents;
 	struct rc_pattern *after;
