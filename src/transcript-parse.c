@@ -268,10 +268,12 @@ invoice(struct ctx *x, const char *s, const char *e)
 	}
 }
 
-/* "invoices: ID AMOUNT [DUE] [paid], ...": a comma separates entries
- * unless it sits between two digits ("1,840.00"). */
+/* Calls ONE for each entry of the list [S, E): a comma separates entries
+ * unless it sits between two digits ("1,840.00"); blanks around an entry
+ * and empty entries are left out. */
 static void
-invoices(struct ctx *x, const char *s, const char *e)
+each_entry(struct ctx *x, const char *s, const char *e,
+           void (*one)(struct ctx *, const char *, const char *))
 {
 	while (s < e) {
 		const char *t = s;
@@ -281,9 +283,16 @@ invoices(struct ctx *x, const char *s, const char *e)
 			t++;
 		s = skip_blank(s);
 		if (trim_end(s, t) > s)
-			invoice(x, s, trim_end(s, t));
+			one(x, s, trim_end(s, t));
 		s = t < e ? t + 1 : t;
 	}
+}
+
+/* "invoices: ID AMOUNT [DUE] [paid], ...". */
+static void
+invoices(struct ctx *x, const char *s, const char *e)
+{
+	each_entry(x, s, e, invoice);
 }
 
 /* One limit of "policy: NAME VALUE, ...", [S, E) trimmed: the names and
@@ -353,22 +362,11 @@ policy_limit(struct ctx *x, const char *s, const char *e)
 	pol->set = 1;
 }
 
-/* "policy: NAME VALUE, ...": a comma separates limits unless it sits
- * between two digits ("1,500"). */
+/* "policy: NAME VALUE, ..." ("credit_authority 1,500" keeps its comma). */
 static void
 policy(struct ctx *x, const char *s, const char *e)
 {
-	while (s < e) {
-		const char *t = s;
-
-		while (t < e && !(*t == ',' && !(t > s && isdigit((unsigned char)t[-1]) &&
-		    t + 1 < e && isdigit((unsigned char)t[1]))))
-			t++;
-		s = skip_blank(s);
-		if (trim_end(s, t) > s)
-			policy_limit(x, s, trim_end(s, t));
-		s = t < e ? t + 1 : t;
-	}
+	each_entry(x, s, e, policy_limit);
 }
 
 static const char *const keys[] = {
