@@ -1079,7 +1079,8 @@ static const char *const notpay_words[] = {
 	"cost", "costs", "price", "priced", "worth", "lost", "lose", "make",
 	"makes", "making", "payroll", "lend", "lends", "lent", "borrow",
 	"borrowed", "loaned", "shows", "showing", "says", "saying", "reads",
-	"stated", NULL
+	"stated", "paycheck", "paychecks", "paycheque", "paycheques",
+	"unemployment", "allowance", NULL
 };
 static const char *const neg_words[] = {
 	"can't", "cannot", "cant", "won't", "wont", "couldn't", "couldnt",
@@ -2198,7 +2199,13 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 	     inw(st, k, rate_fill)); steps++)
 		k++;
 	if (x->skip == SK_NO && (inw(st, k, too_words) ||
-	    inw(st, k, refuse_after) || inw(st, k, income_after)))
+	    inw(st, k, refuse_after) || inw(st, k, income_after) ||
+	    /* "£200 a month is no good", "... is no use to us" */
+	    (isw(st, k, "no") && (isw(st, k + 1, "good") ||
+	     isw(st, k + 1, "use"))) ||
+	    /* "£2,100 a month take-home", "take home pay" */
+	    (isw(st, k, "take") && (isw(st, k + 1, "home") ||
+	     (isp(st, k + 1, '-') && isw(st, k + 2, "home"))))))
 		x->skip = SK_OTHER;
 }
 
@@ -2257,6 +2264,28 @@ read_word(struct stream *st, ptrdiff_t i, struct clause *c, int *cue)
 		c->neg = i;  /* "can't do", "no way I'm doing" */
 	if (inw(st, i, cap_words))
 		c->cap = i;
+}
+
+/* The rest named at I is talked over or let go, not paid: "we'll talk
+ * about the rest", "write off the rest", "waive the remainder". */
+static int
+rest_let_go(struct stream *st, ptrdiff_t i)
+{
+	static const char *const between[] = {
+		"the", "about", "off", "over", "of", "all", NULL
+	};
+	static const char *const let_go[] = {
+		"talk", "discuss", "discussing", "write", "writing", "waive",
+		"waiving", "forgive", "forgiving", "forget", "drop", "cancel",
+		"chat", "negotiate", "written", "waived", "forgiven", "dropped",
+		"cancelled", "canceled", NULL
+	};
+	ptrdiff_t k = i - 1;
+	int steps;
+
+	for (steps = 0; steps < 3 && inw(st, k, between); steps++)
+		k--;
+	return inw(st, k, let_go);
 }
 
 /* Weeks in one PERIOD. */
@@ -2578,9 +2607,14 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 		if (q_first >= 0 && t->kind == TK_WORD) {
 			/* "2.5k? hmm", "£1,260 by Friday? I haven't got that":
 			 * the figure asked back is not taken up */
+			/* "I really don't think I can": an adverb between */
+			ptrdiff_t j = i + 1 + (isw(&st, i + 1, "really") ||
+			    isw(&st, i + 1, "honestly") || isw(&st, i + 1, "just") ||
+			    isw(&st, i + 1, "seriously") || isw(&st, i + 1, "truly"));
+
 			if (inw(&st, i, hesitations) || ((isw(&st, i, "i") ||
-			    isw(&st, i, "we")) && (inw(&st, i + 1, neg_words) ||
-			    inw(&st, i + 1, hesitations))))
+			    isw(&st, i, "we")) && (inw(&st, j, neg_words) ||
+			    inw(&st, j, hesitations))))
 				for (k = q_first; k < q_last; k++)
 					if (is_head(&it[k]))
 						it[k].skip = SK_OTHER;
@@ -2667,6 +2701,8 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 				x.base = m.value;
 				x.last = next;
 			}
+			if (x.kind == IT_REST && rest_let_go(&st, i))
+				x.skip = SK_OTHER;
 		} else if (count_at(&st, i, &x) || rate_at(&st, i, &x) ||
 		           when_at(&st, i, &x)) {
 			conn = 0;

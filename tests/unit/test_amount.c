@@ -309,6 +309,11 @@ static const char *const not_proposals[] = {
 	"Can you confirm the $3,120 balance?",
 	"$3,120 is a lot of money.",
 	"I lost my job 3 months ago.",
+	/* a figure turned down, income said with a rate */
+	"$250 a week is no use to me, sorry.",
+	"I only get $1,900 a month take home.",
+	"My paycheck is $800 every two weeks.",
+	"$600 by Monday? I honestly can't.",
 	"",
 };
 
@@ -466,6 +471,10 @@ static const struct {
 	{ "I meant 300 a month, not 200, from the 1st",
 	  "300.00/month x8 from 2027-12-01" },
 	{ "500 today, not 400", "500.00@2027-11-16" },
+	/* a rest talked over or let go is no payment */
+	{ "300 on friday and we can discuss the remainder later",
+	  "300.00@2027-11-19" },
+	{ "1200 by monday and we'll forgive the rest", "1200.00@2027-11-22" },
 	{ "1000 now and 350 a month after",
 	  "1000.00@2027-11-16; 350.00/month x4 from 2027-12-16" },
 	{ "120 a week from monday", "120.00/week x20 from 2027-11-22" },
