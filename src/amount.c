@@ -1768,6 +1768,29 @@ when_at(struct stream *st, ptrdiff_t i, struct item *x)
 		x->last = k;
 		return 1;
 	}
+	/* "a week later", "ten days later": counted from the payment before */
+	{
+		double n;
+		ptrdiff_t c = count_number(st, j, &n);
+
+		if (c > j && inw(st, c, durations) && isw(st, c + 1, "later")) {
+			char span[32];
+
+			keep_words(st, j, c + 1, span);
+			snprintf(x->text, sizeof x->text, "later in %.22s", span);
+			x->last = c + 2;
+			return 1;
+		}
+	}
+	/* "the one after that": the next day like the one before it */
+	if (isw(st, j, "the") && isw(st, j + 1, "one") &&
+	    isw(st, j + 2, "after") && (isw(st, j + 3, "that") ||
+	    isw(st, j + 3, "this") || is_boundary(st, j + 3) ||
+	    tk(st, j + 3)->kind == TK_END)) {
+		strcpy(x->text, "following one");
+		x->last = j + 3 + (isw(st, j + 3, "that") || isw(st, j + 3, "this"));
+		return 1;
+	}
 	/* "the following friday", "the friday after that", "the week after":
 	 * counted from the payment before it */
 	d = isw(st, j, "the") ? j + 1 : j;
@@ -2817,8 +2840,32 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 	return nit;
 }
 
+/* Whether the day said before item W was a weekday or a week ("500
+ * thursday, 500 the thursday after"), so "the one after" is a week on. */
+static int
+like_before(const struct item *it, int w)
+{
+	int k, i;
+
+	for (k = w - 1; k >= 0; k--) {
+		if (it[k].kind != IT_WHEN || strcmp(it[k].text, "following one") == 0)
+			continue;
+		if (strstr(it[k].text, "week") != NULL)
+			return 1;
+		for (i = 0; weekdays[i] != NULL; i++)
+			if (strstr(it[k].text, weekdays[i]) != NULL)
+				return 1;
+		for (i = 0; day_abbrevs[i] != NULL; i++)
+			if (strstr(it[k].text, day_abbrevs[i]) != NULL)
+				return 1;
+		return 0;
+	}
+	return 0;
+}
+
 /* The day item W (a WHEN, -1 for none) names, against DC; "following
- * friday" counts from LAST, the day of the payment before it. */
+ * friday" and "later in a week" count from LAST, the day of the payment
+ * before it. */
 static int32_t
 when_day(const struct item *it, int w, const struct rc_deal_case *dc,
          int32_t last)
@@ -2830,11 +2877,18 @@ when_day(const struct item *it, int w, const struct rc_deal_case *dc,
 	if (w < 0)
 		return RC_DATE_NONE;
 	text = it[w].text;
+	if (strcmp(text, "following one") == 0)
+		return last == RC_DATE_NONE ? RC_DATE_NONE :
+		    like_before(it, w) ? last + 7 : rc_date_add_months(last, 1, 0);
 	if (strncmp(text, "following ", 10) == 0) {
 		if (last != RC_DATE_NONE && today != RC_DATE_NONE)
 			today = last;
 		snprintf(buf, sizeof buf, "next %s", text + 10);
 		text = buf;
+	} else if (strncmp(text, "later ", 6) == 0) {
+		if (last != RC_DATE_NONE && today != RC_DATE_NONE)
+			today = last;
+		text += 6;
 	}
 	return rc_date_resolve(text, today, dc ? dc->day_first : 0);
 }

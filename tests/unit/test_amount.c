@@ -475,6 +475,13 @@ static const struct {
 	{ "300 on friday and we can discuss the remainder later",
 	  "300.00@2027-11-19" },
 	{ "1200 by monday and we'll forgive the rest", "1200.00@2027-11-22" },
+	/* "a week later", "the one after that": from the payment before */
+	{ "400 monday, 350 two weeks later",
+	  "400.00@2027-11-22; 350.00@2027-12-06" },
+	{ "200 friday, 200 the friday after, 200 the one after that",
+	  "200.00@2027-11-19; 200.00@2027-11-26; 200.00@2027-12-03" },
+	{ "500 on the 1st and 500 the one after",
+	  "500.00@2027-12-01; 500.00@2028-01-01" },
 	{ "1000 now and 350 a month after",
 	  "1000.00@2027-11-16; 350.00/month x4 from 2027-12-16" },
 	{ "120 a week from monday", "120.00/week x20 from 2027-11-22" },
