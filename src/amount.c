@@ -2311,6 +2311,37 @@ rest_let_go(struct stream *st, ptrdiff_t i)
 	return inw(st, k, let_go);
 }
 
+/* Whether invoice X, named at I, is said of the amount head LAST just
+ * before it, the same sum: "£1,950, that's PS-7815", "$640 (INV-77)". */
+static int
+names_amount_before(struct stream *st, ptrdiff_t i, const struct item *it,
+                    int last, const struct item *x)
+{
+	static const char *const between[] = {
+		"that's", "thats", "that", "is", "which", "ie", "i", "e", "being",
+		"for", "i.e", NULL
+	};
+	const struct item *h = last >= 0 ? &it[last] : NULL;
+	ptrdiff_t k;
+
+	if (h == NULL || h->kind != IT_AMT || h->inv ||
+	    fabs(h->v - x->v) >= 0.005 || i - h->last > 5)
+		return 0;
+	/* the number's own prefix: "PS-7815", "INV 2291" */
+	if (i > h->last && !tk(st, i)->sp &&
+	    (isp(st, i - 1, '-') || isp(st, i - 1, '#')))
+		i--;
+	if (i > h->last && tk(st, i - 1)->kind == TK_WORD &&
+	    !inw(st, i - 1, between) && (!tk(st, i)->sp || isp(st, i, '-') ||
+	    isp(st, i, '#')))
+		i--;
+	for (k = h->last; k < i; k++)
+		if (!inw(st, k, between) && !isp(st, k, ',') && !isp(st, k, '-') &&
+		    !isp(st, k, '(') && !isp(st, k, '.'))
+			return 0;
+	return 1;
+}
+
 /* Weeks in one PERIOD. */
 static double
 weeks_in(enum rc_period p)
@@ -2672,6 +2703,14 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 			/* "INV-2291 today", "the 3342 on Friday" */
 			struct clause c2 = c;
 
+			/* "£1,950, that's PS-7815, today": the invoice the amount
+			 * just said pays, not a second payment */
+			if (names_amount_before(&st, i, it, last_head, &x)) {
+				if (x.invk < 32)
+					named |= 1u << x.invk;
+				i = x.last;
+				continue;
+			}
 			if (c2.debt >= i - 3)
 				c2.debt = -1;
 			x.first = i;

@@ -482,6 +482,10 @@ static const struct {
 	  "200.00@2027-11-19; 200.00@2027-11-26; 200.00@2027-12-03" },
 	{ "500 on the 1st and 500 the one after",
 	  "500.00@2027-12-01; 500.00@2028-01-01" },
+	/* an invoice named after the amount that pays it is that payment */
+	{ "1100, that's INV-5521, on friday and 700 the friday after",
+	  "1100.00@2027-11-19; 700.00@2027-11-26" },
+	{ "can i do 700 - that's 5530 - tomorrow", "700.00@2027-11-17" },
 	{ "1000 now and 350 a month after",
 	  "1000.00@2027-11-16; 350.00/month x4 from 2027-12-16" },
 	{ "120 a week from monday", "120.00/week x20 from 2027-11-22" },
