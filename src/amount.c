@@ -612,13 +612,21 @@ words_number(struct stream *st, ptrdiff_t i, double *v, int *mag)
 			j++;
 			continue;
 		}
+		/* "two-fifty": a price said as a pair */
+		if (last == UNIT && total == 0 && big == 0 && isp(st, j, '-') &&
+		    !tk(st, j)->sp && !tk(st, j + 1)->sp &&
+		    numword(st, j + 1) >= 20 && numword(st, j + 1) % 10 == 0) {
+			j++;
+			continue;
+		}
 		if (isw(st, j, "and") && (last == HUND || last == BIG) &&
 		    numword(st, j + 1) > 0) {
 			j++;
 			continue;
 		}
 		if ((n = numword(st, j)) > 0 && n >= 10 && n % 10 == 0 &&
-		    cur >= 11 && cur <= 99 && fmod(cur, 10) != 0 &&
+		    ((cur >= 11 && cur <= 99) || (cur >= 1 && cur <= 9 &&
+		     n >= 20 && isp(st, j - 1, '-'))) && fmod(cur, 10) != 0 &&
 		    (last == TEEN || last == UNIT) && big == 0 && total == 0) {
 			/* "sixteen twenty", "twenty-two fifty": hundreds said
 			 * as a pair, as prices are */
@@ -3167,9 +3175,54 @@ asks_terms(const char *text)
 	return aux[k] != NULL;
 }
 
+/* Whether the N bytes at S are WORD, in any case. */
+static int
+same_word(const char *s, const char *word, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (tolower(U(s[k])) != word[k])
+			return 0;
+	return 1;
+}
+
 static enum rc_prop_kind read_proposal(const char *text,
                                        const struct rc_deal_case *dc,
                                        struct rc_proposal *out);
+
+/* The end of a figure in words at I of TEXT ("two hundred", "two-fifty",
+ * "a grand"), or I when there is none. */
+static size_t
+words_figure_end(const char *text, size_t i)
+{
+	static const char *const w[] = {
+		"one", "two", "three", "four", "five", "six", "seven", "eight",
+		"nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
+		"fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+		"twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+		"eighty", "ninety", "hundred", "thousand", "grand", NULL
+	};
+	size_t end = i, k, n;
+
+	for (;;) {
+		for (k = 0; w[k] != NULL; k++) {
+			n = strlen(w[k]);
+			if (same_word(text + i, w[k], n) &&
+			    !isalpha(U(text[i + n])))
+				break;
+		}
+		if (w[k] == NULL)
+			break;
+		i += n;
+		end = i;
+		if ((text[i] == ' ' || text[i] == '-') && isalpha(U(text[i + 1])))
+			i++;
+		else
+			break;
+	}
+	return end;
+}
 
 /* TEXT with each figure struck out by a correction after another figure
  * blanked ("$80 a month, not $60, starting the 15th": the 60 is no
@@ -3182,9 +3235,13 @@ without_struck(const char *text)
 	const char *p, *first = strpbrk(text, "0123456789");
 	size_t i, n;
 
-	for (p = first ? strstr(first, "not ") : NULL; p != NULL;
-	    p = strstr(p + 4, "not ")) {
+	for (p = strstr(text, "not "); p != NULL; p = strstr(p + 4, "not ")) {
 		if (p > text && isalpha(U(p[-1])))
+			continue;
+		/* with no figure in digits before it, only the shape of a
+		 * correction: "two-fifty, not two hundred" */
+		if ((first == NULL || first > p) &&
+		    !(p - text >= 2 && p[-1] == ' ' && p[-2] == ','))
 			continue;
 		i = (size_t)(p - text) + 4;
 		while (text[i] == ' ')
@@ -3192,14 +3249,22 @@ without_struck(const char *text)
 		/* a currency sign (one of "$£€", UTF-8 for the last two) */
 		n = text[i] == '$' ? 1 : strncmp(text + i, "\xc2\xa3", 2) == 0 ? 2 :
 		    strncmp(text + i, "\xe2\x82\xac", 3) == 0 ? 3 : 0;
-		if (!isdigit(U(text[i + n])))
-			continue;
-		i += n;
-		while (isdigit(U(text[i])) || ((text[i] == ',' || text[i] == '.') &&
-		    isdigit(U(text[i + 1]))))
-			i++;
-		if (isalpha(U(text[i])))
-			continue;       /* "not 3rd", "not 2k"... left as said */
+		if (!isdigit(U(text[i + n]))) {
+			/* "not two hundred,": a figure in words, then a stop */
+			size_t e = words_figure_end(text, i);
+
+			if (e == i || (text[e] != ',' && text[e] != '.' &&
+			    text[e] != ';' && text[e] != '\0'))
+				continue;
+			i = e;
+		} else {
+			i += n;
+			while (isdigit(U(text[i])) || ((text[i] == ',' ||
+			    text[i] == '.') && isdigit(U(text[i + 1]))))
+				i++;
+			if (isalpha(U(text[i])))
+				continue;   /* "not 3rd", "not 2k"... left as said */
+		}
 		if (t == NULL)
 			t = rc_xstrdup(text);
 		memset(t + (p - text), ' ', i - (size_t)(p - text));

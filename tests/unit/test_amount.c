@@ -486,6 +486,12 @@ static const struct {
 	{ "1100, that's INV-5521, on friday and 700 the friday after",
 	  "1100.00@2027-11-19; 700.00@2027-11-26" },
 	{ "can i do 700 - that's 5530 - tomorrow", "700.00@2027-11-17" },
+	/* a price said as a pair ("three-fifty"), and a figure in words
+	 * struck out by a correction */
+	{ "could do three-fifty on monday", "350.00@2027-11-22" },
+	{ "sorry, four-twenty, not four hundred, by friday",
+	  "420.00@2027-11-19" },
+	{ "I said 600, not five hundred, on the 1st", "600.00@2027-12-01" },
 	{ "1000 now and 350 a month after",
 	  "1000.00@2027-11-16; 350.00/month x4 from 2027-12-16" },
 	{ "120 a week from monday", "120.00/week x20 from 2027-11-22" },
