@@ -612,13 +612,21 @@ words_number(struct stream *st, ptrdiff_t i, double *v, int *mag)
 			j++;
 			continue;
 		}
+		/* "two-fifty": a price said as a pair */
+		if (last == UNIT && total == 0 && big == 0 && isp(st, j, '-') &&
+		    !tk(st, j)->sp && !tk(st, j + 1)->sp &&
+		    numword(st, j + 1) >= 20 && numword(st, j + 1) % 10 == 0) {
+			j++;
+			continue;
+		}
 		if (isw(st, j, "and") && (last == HUND || last == BIG) &&
 		    numword(st, j + 1) > 0) {
 			j++;
 			continue;
 		}
 		if ((n = numword(st, j)) > 0 && n >= 10 && n % 10 == 0 &&
-		    cur >= 11 && cur <= 99 && fmod(cur, 10) != 0 &&
+		    ((cur >= 11 && cur <= 99) || (cur >= 1 && cur <= 9 &&
+		     n >= 20 && isp(st, j - 1, '-'))) && fmod(cur, 10) != 0 &&
 		    (last == TEEN || last == UNIT) && big == 0 && total == 0) {
 			/* "sixteen twenty", "twenty-two fifty": hundreds said
 			 * as a pair, as prices are */
@@ -1079,7 +1087,8 @@ static const char *const notpay_words[] = {
 	"cost", "costs", "price", "priced", "worth", "lost", "lose", "make",
 	"makes", "making", "payroll", "lend", "lends", "lent", "borrow",
 	"borrowed", "loaned", "shows", "showing", "says", "saying", "reads",
-	"stated", NULL
+	"stated", "paycheck", "paychecks", "paycheque", "paycheques",
+	"unemployment", "allowance", NULL
 };
 static const char *const neg_words[] = {
 	"can't", "cannot", "cant", "won't", "wont", "couldn't", "couldnt",
@@ -1767,6 +1776,29 @@ when_at(struct stream *st, ptrdiff_t i, struct item *x)
 		x->last = k;
 		return 1;
 	}
+	/* "a week later", "ten days later": counted from the payment before */
+	{
+		double n;
+		ptrdiff_t c = count_number(st, j, &n);
+
+		if (c > j && inw(st, c, durations) && isw(st, c + 1, "later")) {
+			char span[32];
+
+			keep_words(st, j, c + 1, span);
+			snprintf(x->text, sizeof x->text, "later in %.22s", span);
+			x->last = c + 2;
+			return 1;
+		}
+	}
+	/* "the one after that": the next day like the one before it */
+	if (isw(st, j, "the") && isw(st, j + 1, "one") &&
+	    isw(st, j + 2, "after") && (isw(st, j + 3, "that") ||
+	    isw(st, j + 3, "this") || is_boundary(st, j + 3) ||
+	    tk(st, j + 3)->kind == TK_END)) {
+		strcpy(x->text, "following one");
+		x->last = j + 3 + (isw(st, j + 3, "that") || isw(st, j + 3, "this"));
+		return 1;
+	}
 	/* "the following friday", "the friday after that", "the week after":
 	 * counted from the payment before it */
 	d = isw(st, j, "the") ? j + 1 : j;
@@ -2198,7 +2230,13 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 	     inw(st, k, rate_fill)); steps++)
 		k++;
 	if (x->skip == SK_NO && (inw(st, k, too_words) ||
-	    inw(st, k, refuse_after) || inw(st, k, income_after)))
+	    inw(st, k, refuse_after) || inw(st, k, income_after) ||
+	    /* "£200 a month is no good", "... is no use to us" */
+	    (isw(st, k, "no") && (isw(st, k + 1, "good") ||
+	     isw(st, k + 1, "use"))) ||
+	    /* "£2,100 a month take-home", "take home pay" */
+	    (isw(st, k, "take") && (isw(st, k + 1, "home") ||
+	     (isp(st, k + 1, '-') && isw(st, k + 2, "home"))))))
 		x->skip = SK_OTHER;
 }
 
@@ -2257,6 +2295,59 @@ read_word(struct stream *st, ptrdiff_t i, struct clause *c, int *cue)
 		c->neg = i;  /* "can't do", "no way I'm doing" */
 	if (inw(st, i, cap_words))
 		c->cap = i;
+}
+
+/* The rest named at I is talked over or let go, not paid: "we'll talk
+ * about the rest", "write off the rest", "waive the remainder". */
+static int
+rest_let_go(struct stream *st, ptrdiff_t i)
+{
+	static const char *const between[] = {
+		"the", "about", "off", "over", "of", "all", NULL
+	};
+	static const char *const let_go[] = {
+		"talk", "discuss", "discussing", "write", "writing", "waive",
+		"waiving", "forgive", "forgiving", "forget", "drop", "cancel",
+		"chat", "negotiate", "written", "waived", "forgiven", "dropped",
+		"cancelled", "canceled", NULL
+	};
+	ptrdiff_t k = i - 1;
+	int steps;
+
+	for (steps = 0; steps < 3 && inw(st, k, between); steps++)
+		k--;
+	return inw(st, k, let_go);
+}
+
+/* Whether invoice X, named at I, is said of the amount head LAST just
+ * before it, the same sum: "£1,950, that's PS-7815", "$640 (INV-77)". */
+static int
+names_amount_before(struct stream *st, ptrdiff_t i, const struct item *it,
+                    int last, const struct item *x)
+{
+	static const char *const between[] = {
+		"that's", "thats", "that", "is", "which", "ie", "i", "e", "being",
+		"for", "i.e", NULL
+	};
+	const struct item *h = last >= 0 ? &it[last] : NULL;
+	ptrdiff_t k;
+
+	if (h == NULL || h->kind != IT_AMT || h->inv ||
+	    fabs(h->v - x->v) >= 0.005 || i - h->last > 5)
+		return 0;
+	/* the number's own prefix: "PS-7815", "INV 2291" */
+	if (i > h->last && !tk(st, i)->sp &&
+	    (isp(st, i - 1, '-') || isp(st, i - 1, '#')))
+		i--;
+	if (i > h->last && tk(st, i - 1)->kind == TK_WORD &&
+	    !inw(st, i - 1, between) && (!tk(st, i)->sp || isp(st, i, '-') ||
+	    isp(st, i, '#')))
+		i--;
+	for (k = h->last; k < i; k++)
+		if (!inw(st, k, between) && !isp(st, k, ',') && !isp(st, k, '-') &&
+		    !isp(st, k, '(') && !isp(st, k, '.'))
+			return 0;
+	return 1;
 }
 
 /* Weeks in one PERIOD. */
@@ -2578,9 +2669,14 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 		if (q_first >= 0 && t->kind == TK_WORD) {
 			/* "2.5k? hmm", "£1,260 by Friday? I haven't got that":
 			 * the figure asked back is not taken up */
+			/* "I really don't think I can": an adverb between */
+			ptrdiff_t j = i + 1 + (isw(&st, i + 1, "really") ||
+			    isw(&st, i + 1, "honestly") || isw(&st, i + 1, "just") ||
+			    isw(&st, i + 1, "seriously") || isw(&st, i + 1, "truly"));
+
 			if (inw(&st, i, hesitations) || ((isw(&st, i, "i") ||
-			    isw(&st, i, "we")) && (inw(&st, i + 1, neg_words) ||
-			    inw(&st, i + 1, hesitations))))
+			    isw(&st, i, "we")) && (inw(&st, j, neg_words) ||
+			    inw(&st, j, hesitations))))
 				for (k = q_first; k < q_last; k++)
 					if (is_head(&it[k]))
 						it[k].skip = SK_OTHER;
@@ -2615,6 +2711,14 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 			/* "INV-2291 today", "the 3342 on Friday" */
 			struct clause c2 = c;
 
+			/* "£1,950, that's PS-7815, today": the invoice the amount
+			 * just said pays, not a second payment */
+			if (names_amount_before(&st, i, it, last_head, &x)) {
+				if (x.invk < 32)
+					named |= 1u << x.invk;
+				i = x.last;
+				continue;
+			}
 			if (c2.debt >= i - 3)
 				c2.debt = -1;
 			x.first = i;
@@ -2667,6 +2771,8 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 				x.base = m.value;
 				x.last = next;
 			}
+			if (x.kind == IT_REST && rest_let_go(&st, i))
+				x.skip = SK_OTHER;
 		} else if (count_at(&st, i, &x) || rate_at(&st, i, &x) ||
 		           when_at(&st, i, &x)) {
 			conn = 0;
@@ -2781,8 +2887,32 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 	return nit;
 }
 
+/* Whether the day said before item W was a weekday or a week ("500
+ * thursday, 500 the thursday after"), so "the one after" is a week on. */
+static int
+like_before(const struct item *it, int w)
+{
+	int k, i;
+
+	for (k = w - 1; k >= 0; k--) {
+		if (it[k].kind != IT_WHEN || strcmp(it[k].text, "following one") == 0)
+			continue;
+		if (strstr(it[k].text, "week") != NULL)
+			return 1;
+		for (i = 0; weekdays[i] != NULL; i++)
+			if (strstr(it[k].text, weekdays[i]) != NULL)
+				return 1;
+		for (i = 0; day_abbrevs[i] != NULL; i++)
+			if (strstr(it[k].text, day_abbrevs[i]) != NULL)
+				return 1;
+		return 0;
+	}
+	return 0;
+}
+
 /* The day item W (a WHEN, -1 for none) names, against DC; "following
- * friday" counts from LAST, the day of the payment before it. */
+ * friday" and "later in a week" count from LAST, the day of the payment
+ * before it. */
 static int32_t
 when_day(const struct item *it, int w, const struct rc_deal_case *dc,
          int32_t last)
@@ -2794,11 +2924,18 @@ when_day(const struct item *it, int w, const struct rc_deal_case *dc,
 	if (w < 0)
 		return RC_DATE_NONE;
 	text = it[w].text;
+	if (strcmp(text, "following one") == 0)
+		return last == RC_DATE_NONE ? RC_DATE_NONE :
+		    like_before(it, w) ? last + 7 : rc_date_add_months(last, 1, 0);
 	if (strncmp(text, "following ", 10) == 0) {
 		if (last != RC_DATE_NONE && today != RC_DATE_NONE)
 			today = last;
 		snprintf(buf, sizeof buf, "next %s", text + 10);
 		text = buf;
+	} else if (strncmp(text, "later ", 6) == 0) {
+		if (last != RC_DATE_NONE && today != RC_DATE_NONE)
+			today = last;
+		text += 6;
 	}
 	return rc_date_resolve(text, today, dc ? dc->day_first : 0);
 }
@@ -3038,9 +3175,54 @@ asks_terms(const char *text)
 	return aux[k] != NULL;
 }
 
+/* Whether the N bytes at S are WORD, in any case. */
+static int
+same_word(const char *s, const char *word, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (tolower(U(s[k])) != word[k])
+			return 0;
+	return 1;
+}
+
 static enum rc_prop_kind read_proposal(const char *text,
                                        const struct rc_deal_case *dc,
                                        struct rc_proposal *out);
+
+/* The end of a figure in words at I of TEXT ("two hundred", "two-fifty",
+ * "a grand"), or I when there is none. */
+static size_t
+words_figure_end(const char *text, size_t i)
+{
+	static const char *const w[] = {
+		"one", "two", "three", "four", "five", "six", "seven", "eight",
+		"nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
+		"fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+		"twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+		"eighty", "ninety", "hundred", "thousand", "grand", NULL
+	};
+	size_t end = i, k, n;
+
+	for (;;) {
+		for (k = 0; w[k] != NULL; k++) {
+			n = strlen(w[k]);
+			if (same_word(text + i, w[k], n) &&
+			    !isalpha(U(text[i + n])))
+				break;
+		}
+		if (w[k] == NULL)
+			break;
+		i += n;
+		end = i;
+		if ((text[i] == ' ' || text[i] == '-') && isalpha(U(text[i + 1])))
+			i++;
+		else
+			break;
+	}
+	return end;
+}
 
 /* TEXT with each figure struck out by a correction after another figure
  * blanked ("$80 a month, not $60, starting the 15th": the 60 is no
@@ -3053,9 +3235,13 @@ without_struck(const char *text)
 	const char *p, *first = strpbrk(text, "0123456789");
 	size_t i, n;
 
-	for (p = first ? strstr(first, "not ") : NULL; p != NULL;
-	    p = strstr(p + 4, "not ")) {
+	for (p = strstr(text, "not "); p != NULL; p = strstr(p + 4, "not ")) {
 		if (p > text && isalpha(U(p[-1])))
+			continue;
+		/* with no figure in digits before it, only the shape of a
+		 * correction: "two-fifty, not two hundred" */
+		if ((first == NULL || first > p) &&
+		    !(p - text >= 2 && p[-1] == ' ' && p[-2] == ','))
 			continue;
 		i = (size_t)(p - text) + 4;
 		while (text[i] == ' ')
@@ -3063,14 +3249,22 @@ without_struck(const char *text)
 		/* a currency sign (one of "$£€", UTF-8 for the last two) */
 		n = text[i] == '$' ? 1 : strncmp(text + i, "\xc2\xa3", 2) == 0 ? 2 :
 		    strncmp(text + i, "\xe2\x82\xac", 3) == 0 ? 3 : 0;
-		if (!isdigit(U(text[i + n])))
-			continue;
-		i += n;
-		while (isdigit(U(text[i])) || ((text[i] == ',' || text[i] == '.') &&
-		    isdigit(U(text[i + 1]))))
-			i++;
-		if (isalpha(U(text[i])))
-			continue;       /* "not 3rd", "not 2k"... left as said */
+		if (!isdigit(U(text[i + n]))) {
+			/* "not two hundred,": a figure in words, then a stop */
+			size_t e = words_figure_end(text, i);
+
+			if (e == i || (text[e] != ',' && text[e] != '.' &&
+			    text[e] != ';' && text[e] != '\0'))
+				continue;
+			i = e;
+		} else {
+			i += n;
+			while (isdigit(U(text[i])) || ((text[i] == ',' ||
+			    text[i] == '.') && isdigit(U(text[i + 1]))))
+				i++;
+			if (isalpha(U(text[i])))
+				continue;   /* "not 3rd", "not 2k"... left as said */
+		}
 		if (t == NULL)
 			t = rc_xstrdup(text);
 		memset(t + (p - text), ' ', i - (size_t)(p - text));

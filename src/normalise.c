@@ -144,6 +144,21 @@ in_dictionary(struct rc_norm *n, const char *w)
 	return open_dictionary(n) && Hunspell_spell(n->sp->h, w) != 0;
 }
 
+/* W is a name the dictionary spells with a capital, typed in lowercase
+ * ("july", "tuesday", "london"): a word, not a slip for a common word
+ * one letter away ("jury"). */
+static int
+proper_noun(struct rc_norm *n, const char *w)
+{
+	char cap[64];
+
+	if (!islower((unsigned char)w[0]) || strlen(w) >= sizeof cap)
+		return 0;
+	snprintf(cap, sizeof cap, "%s", w);
+	cap[0] = (char)toupper((unsigned char)cap[0]);
+	return in_dictionary(n, cap);
+}
+
 /* Edits of W one step away (delete, transpose, replace, insert), each
  * scored: vocabulary words first, then the kinds of slip typists make
  * most (a swapped pair, a doubled or missing letter). */
@@ -310,7 +325,7 @@ speller_answer(struct rc_norm *n, const char *w, size_t len, const char *word)
 	if (rc_strmap_get(n->sp->cache, w, len, &hit))
 		return hit;
 	memset(&b, 0, sizeof b);
-	if (in_dictionary(n, word)) {
+	if (in_dictionary(n, word) || proper_noun(n, word)) {
 		rc_strmap_put(n->sp->cache, w, len, "=");
 	} else {
 		if (n->sp->h != NULL) {

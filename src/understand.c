@@ -771,6 +771,32 @@ without_paid_invoice_numbers(struct rc_reader *rd, const char *text)
 	return rc_buf_str(&rd->scratch);
 }
 
+/* The credit granted by the words [A, B) of SUBJECT is what is left, no
+ * figure said: "pay £4,500 and we'll write off the rest", "write the
+ * remainder off". */
+static int
+credits_the_rest(const char *subject, size_t a, size_t b)
+{
+	static const char *const rest[] = {
+		"the rest", "the remainder", "the remaining", "whatever's left",
+		"what's left", "everything else", NULL
+	};
+	size_t i, k;
+
+	while (subject[b] == ' ')
+		b++;
+	for (k = 0; rest[k] != NULL; k++) {
+		size_t n = strlen(rest[k]);
+
+		if (strncasecmp(subject + b, rest[k], n) == 0)
+			return 1;
+		for (i = a; i + n <= b; i++)
+			if (strncasecmp(subject + i, rest[k], n) == 0)
+				return 1;
+	}
+	return 0;
+}
+
 /* A credit granted is no payment: the amount said nearest the words that
  * grant it ("I'll credit the $640 today", "knock the 640 off") leaves the
  * proposal read from the line; what else it proposes stays ("I'll waive
@@ -787,7 +813,8 @@ drop_credit(struct rc_reader *rd, char *subject, size_t len,
 	int gone = 0;
 
 	if (rd->grant < 0 || p->kind == RC_PROP_NONE || out->nmoney == 0 ||
-	    !match_intent(rd, &rd->lx->intents[rd->grant], subject, len, &a, &b))
+	    !match_intent(rd, &rd->lx->intents[rd->grant], subject, len, &a, &b) ||
+	    credits_the_rest(subject, a, b))
 		return;
 	for (i = 0; i < out->nmoney; i++) {
 		const struct rc_money *m = &out->money[i];

@@ -49,6 +49,15 @@ expect_grep "credit: read as grant-credit" "$TMP/j" '"id": "grant-credit"'
 	--format json >"$TMP/j" 2>"$TMP/err"
 expect_eq "credit with a payment: the payment" \
 	"$("$JSONGET" "$TMP/j" "terms.schedule.*" amount)" "1255"
+# Writing off the rest credits what is left, not the figure paid.
+"$RECOUP" understand disputer-gym "pay 1,000 by friday and we'll write off the remainder" \
+	--format json >"$TMP/j" 2>"$TMP/err"
+expect_eq "credit of the rest: the payment" \
+	"$("$JSONGET" "$TMP/j" "terms.schedule.*" amount)" "1000"
+# A month typed in lowercase is a month, not a word one letter away.
+"$RECOUP" understand disputer-gym "i can do 200 july 9" \
+	--format json >"$TMP/j" 2>"$TMP/err"
+expect_grep "lowercase month: kept" "$TMP/j" 'july 9'
 
 # A debtor's line: the debtor's intents, no rule.
 "$RECOUP" understand forgetful-florist "we're skint, I lost my job in March" --speaker debtor \

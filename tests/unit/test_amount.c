@@ -309,6 +309,11 @@ static const char *const not_proposals[] = {
 	"Can you confirm the $3,120 balance?",
 	"$3,120 is a lot of money.",
 	"I lost my job 3 months ago.",
+	/* a figure turned down, income said with a rate */
+	"$250 a week is no use to me, sorry.",
+	"I only get $1,900 a month take home.",
+	"My paycheck is $800 every two weeks.",
+	"$600 by Monday? I honestly can't.",
 	"",
 };
 
@@ -466,6 +471,27 @@ static const struct {
 	{ "I meant 300 a month, not 200, from the 1st",
 	  "300.00/month x8 from 2027-12-01" },
 	{ "500 today, not 400", "500.00@2027-11-16" },
+	/* a rest talked over or let go is no payment */
+	{ "300 on friday and we can discuss the remainder later",
+	  "300.00@2027-11-19" },
+	{ "1200 by monday and we'll forgive the rest", "1200.00@2027-11-22" },
+	/* "a week later", "the one after that": from the payment before */
+	{ "400 monday, 350 two weeks later",
+	  "400.00@2027-11-22; 350.00@2027-12-06" },
+	{ "200 friday, 200 the friday after, 200 the one after that",
+	  "200.00@2027-11-19; 200.00@2027-11-26; 200.00@2027-12-03" },
+	{ "500 on the 1st and 500 the one after",
+	  "500.00@2027-12-01; 500.00@2028-01-01" },
+	/* an invoice named after the amount that pays it is that payment */
+	{ "1100, that's INV-5521, on friday and 700 the friday after",
+	  "1100.00@2027-11-19; 700.00@2027-11-26" },
+	{ "can i do 700 - that's 5530 - tomorrow", "700.00@2027-11-17" },
+	/* a price said as a pair ("three-fifty"), and a figure in words
+	 * struck out by a correction */
+	{ "could do three-fifty on monday", "350.00@2027-11-22" },
+	{ "sorry, four-twenty, not four hundred, by friday",
+	  "420.00@2027-11-19" },
+	{ "I said 600, not five hundred, on the 1st", "600.00@2027-12-01" },
 	{ "1000 now and 350 a month after",
 	  "1000.00@2027-11-16; 350.00/month x4 from 2027-12-16" },
 	{ "120 a week from monday", "120.00/week x20 from 2027-11-22" },
