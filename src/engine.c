@@ -833,6 +833,7 @@ grant(struct rc_engine *e, struct rc_turn *u)
 	int gi = e->s->lex != NULL ? rc_lexicon_find(e->s->lex, "grant-credit") : -1;
 	size_t i, at = 0, best = (size_t)-1, dist;
 	double v = 0;
+	const char *id = NULL;
 	struct rc_event *ev;
 
 	if (gi < 0 || !rc_intents_has(&e->rdg.firm, gi))
@@ -853,9 +854,27 @@ grant(struct rc_engine *e, struct rc_turn *u)
 			v = m->value;
 		}
 	}
-	if (v <= 0) {
-		rc_buf_puts(&e->trace, "  a credit is granted, but no amount is said "
-		    "with it: the debt stays as it is\n");
+	/* A charge of the case named in the line ("we'll waive the late
+	 * fee"): its amount when none is said; its id when one is. */
+	for (i = 0; i < e->s->nadjustable && id == NULL; i++) {
+		const struct rc_adjustable *x = &e->s->adjustable[i];
+		size_t k;
+
+		if (v > 0) {
+			if (fabs(x->amount - v) < 0.005)
+				id = x->id;
+			continue;
+		}
+		for (k = 0; k < x->npatterns; k++)
+			if (run(e, x->patterns[k], e->norm, NULL)) {
+				id = x->id;
+				v = x->amount;
+				break;
+			}
+	}
+	if (v <= 0 || v >= e->deal.balance - 0.005) {
+		rc_buf_puts(&e->trace, "  a credit is granted, but with no amount "
+		    "said or charge of the case named: the debt stays as it is\n");
 		return 0;
 	}
 	for (i = 0; i < e->t->n; i++) {
@@ -867,6 +886,8 @@ grant(struct rc_engine *e, struct rc_turn *u)
 	ev = rc_turn_event(u, "adjustment");
 	ev->has_amount = 1;
 	ev->amount = v;
+	if (id != NULL)
+		ev->detail = rc_xstrdup(id);
 	e->deal.balance -= v;
 	rc_reader_set_balance(e->rd, e->deal.balance);
 	{

@@ -846,6 +846,47 @@ valid_date(const char *d)
 	    (d[8] - '0') * 10 + (d[9] - '0') <= 31;
 }
 
+/* "adjustments" in the case file: the charges a credit may fairly take
+ * off, each with the words that name it. */
+static void
+parse_adjustments(struct ctx *c, const cJSON *k)
+{
+	static const char *const keys[] = { "id", "what", "amount", "patterns",
+	    NULL };
+	const cJSON *a = rc_jsonread_arr(&c->r, k, "/case", "adjustments", 0), *e;
+	struct rc_scenario *s = c->s;
+	size_t i = 0;
+
+	if (a == NULL)
+		return;
+	s->adjustable = rc_xcalloc((size_t)cJSON_GetArraySize(a) + 1,
+	    sizeof *s->adjustable);
+	cJSON_ArrayForEach(e, a) {
+		char *p = rc_jsonread_join_index("/case/adjustments", i++);
+		struct rc_adjustable *x = &s->adjustable[s->nadjustable];
+		struct rc_buf context = RC_BUF_INIT;
+
+		if (!cJSON_IsObject(e)) {
+			rc_jsonread_fail(&c->r, p, "expected an adjustment object, "
+			    "found %s", rc_jsonread_type(e));
+			free(p);
+			continue;
+		}
+		rc_jsonread_keys(&c->r, e, p, keys);
+		x->id = rc_jsonread_str(&c->r, e, p, "id", 1);
+		x->what = rc_jsonread_str(&c->r, e, p, "what", 0);
+		rc_jsonread_num(&c->r, e, p, "amount", 1, 0.01, 1e12, &x->amount);
+		rc_buf_printf(&context, "adjustment '%s'", x->id ? x->id : "?");
+		x->patterns = get_patterns(c, e, p, "patterns", rc_buf_str(&context),
+		    &x->npatterns);
+		if (rc_jsonread_member(e, "patterns") == NULL)
+			rc_jsonread_fail(&c->r, p, "missing required key 'patterns'");
+		rc_buf_free(&context);
+		s->nadjustable++;
+		free(p);
+	}
+}
+
 /* "policy" in the case file: every limit optional, an empty object an
  * error (say nothing rather than an empty policy). */
 static void
@@ -887,7 +928,7 @@ parse_case(struct ctx *c, const cJSON *root)
 {
 	static const char *const keys[] = { "creditor", "collector", "debtor",
 	    "contact", "currency", "invoices", "balance", "days_overdue",
-	    "date", "history", "notes", "policy", NULL };
+	    "date", "history", "notes", "policy", "adjustments", NULL };
 	static const char *const ikeys[] = { "id", "amount", "due", "status", NULL };
 	const cJSON *k = rc_jsonread_obj(&c->r, root, "", "case", 1), *inv, *e;
 	struct rc_scenario *s = c->s;
@@ -923,6 +964,7 @@ parse_case(struct ctx *c, const cJSON *root)
 	s->history = get_strings(c, k, "/case", "history", &s->nhistory);
 	s->notes = get_strings(c, k, "/case", "notes", &s->nnotes);
 	parse_policy(c, k);
+	parse_adjustments(c, k);
 	if ((inv = rc_jsonread_arr(&c->r, k, "/case", "invoices", 1)) == NULL)
 		return;
 	if (cJSON_GetArraySize(inv) == 0)
@@ -1646,6 +1688,13 @@ rc_scenario_free(struct rc_scenario *s)
 		free(s->research[i].intents);
 	}
 	free(s->research);
+	for (i = 0; i < s->nadjustable; i++) {
+		free(s->adjustable[i].id);
+		free(s->adjustable[i].what);
+		rc_pattern_free_all(s->adjustable[i].patterns,
+		    s->adjustable[i].npatterns);
+	}
+	free(s->adjustable);
 	free(s->reason);
 	free(s->if_pushed);
 	rc_jsonread_free_strings(s->na_ids, s->nna);

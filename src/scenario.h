@@ -120,6 +120,18 @@ struct rc_invoice {
 	int paid;
 };
 
+/* A charge of the case the collector may fairly take off ("adjustments" in
+ * the case file): a partial dispute, one charge wrong and the rest owed.
+ * A credit granted in words that match PATTERNS, with no amount said,
+ * takes off AMOUNT. */
+struct rc_adjustable {
+	char *id;
+	char *what;          /* the author's words for it, for traces; may be NULL */
+	double amount;
+	struct rc_pattern **patterns;
+	size_t npatterns;
+};
+
 struct rc_fact {
 	char *id;
 	char *source;
@@ -151,6 +163,8 @@ struct rc_scenario {
 	size_t nhistory;
 	char **notes;
 	size_t nnotes;
+	struct rc_adjustable *adjustable;  /* "adjustments" in the case file */
+	size_t nadjustable;
 	struct rc_policy policy;  /* "policy" in the case file; .set 0 when
 	                             none is stated */
 

@@ -242,6 +242,29 @@ main(void)
 	RC_CHECK_INT(rc_terms_first(&t->agreement, NULL), 25000);
 	rc_engine_free(e);
 
+	/* A charge of the case waived by name comes off the debt once: "the
+	 * rest" is then what is left. */
+	e = rc_engine_new(s, 1);
+	rc_engine_open(e);
+	say(e, "hello");
+	say(e, "ok, we will waive the late fee");
+	t = rc_engine_transcript(e);
+	ev = rc_turn_find(&t->turns[t->n - 2], "adjustment");
+	RC_CHECK(ev != NULL && ev->has_amount && ev->detail != NULL);
+	if (ev != NULL && ev->detail != NULL) {
+		RC_CHECK_NUM(ev->amount, 50);
+		RC_CHECK_STR(ev->detail, "late-fee");
+	}
+	say(e, "could you pay the rest today?");
+	ev = rc_turn_find(&t->turns[t->n - 2], "proposal");
+	RC_CHECK(ev != NULL && ev->has_amount);
+	if (ev != NULL)
+		RC_CHECK_NUM(ev->amount, 950);
+	say(e, "as I said, the late fee is waived");
+	RC_CHECK(rc_turn_find(&t->turns[t->n - 2], "adjustment") == NULL);
+	RC_CHECK_NUM(rc_transcript_credited(t), 50);
+	rc_engine_free(e);
+
 	/* Insults drain patience (3): the debtor hangs up after the reply. */
 	e = rc_engine_new(s, 1);
 	rc_engine_open(e);
