@@ -823,37 +823,21 @@ revisit(struct rc_engine *e, struct rc_turn *u)
 }
 
 /* A credit the collector grants in the line ("I'll take the $120 fee off",
- * "we'll credit the 640 for the pallet"): the amount said nearest the
- * words that grant it comes off the debt the bargain and the reader work
- * to, once (the same amount granted again is a repeat).  Returns 1 when
- * the debt changed. */
+ * "we'll credit the 640 for the pallet"): the amount the reader found for
+ * it, else the amount of a charge of the case the line names, comes off
+ * the debt the bargain and the reader work to, once (the same amount
+ * granted again is a repeat).  Returns 1 when the debt changed. */
 static int
 grant(struct rc_engine *e, struct rc_turn *u)
 {
 	int gi = e->s->lex != NULL ? rc_lexicon_find(e->s->lex, "grant-credit") : -1;
-	size_t i, at = 0, best = (size_t)-1, dist;
-	double v = 0;
+	double v = e->rdg.credit;
 	const char *id = NULL;
 	struct rc_event *ev;
+	size_t i;
 
 	if (gi < 0 || !rc_intents_has(&e->rdg.firm, gi))
 		return 0;
-	for (i = 0; i < e->rdg.nhits; i++)
-		if (e->rdg.hits[i].intent == gi) {
-			at = e->rdg.hits[i].start;
-			break;
-		}
-	for (i = 0; i < e->rdg.nmoney; i++) {
-		const struct rc_money *m = &e->rdg.money[i];
-
-		if (m->value <= 0 || m->value >= e->deal.balance - 0.005)
-			continue;
-		dist = m->start > at ? m->start - at : at - m->end;
-		if (dist < best) {
-			best = dist;
-			v = m->value;
-		}
-	}
 	/* A charge of the case named in the line ("we'll waive the late
 	 * fee"): its amount when none is said; its id when one is. */
 	for (i = 0; i < e->s->nadjustable && id == NULL; i++) {

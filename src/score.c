@@ -97,6 +97,7 @@ struct cached_line {
 	struct rc_money money[RC_AMOUNT_MAX];
 	size_t nmoney;
 	struct rc_proposal prop;
+	double credit;
 	long ids[RC_LINE_IDS];
 	size_t nids;
 	int names_invoice;
@@ -279,6 +280,7 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 			l->nmoney = k->nmoney;
 			memcpy(l->money, k->money, sizeof l->money);
 			l->prop = k->prop;
+			l->credit = k->credit;
 			l->nids = k->nids;
 			memcpy(l->ids, k->ids, sizeof l->ids);
 			l->names_invoice = k->names_invoice;
@@ -289,6 +291,7 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 			l->nmoney = r.nmoney;
 			memcpy(l->money, r.money, sizeof l->money);
 			l->prop = r.prop;
+			l->credit = u->speaker == RC_SPEAKER_COLLECTOR ? r.credit : 0;
 			l->nids = rc_line_invoice_ids(u->text, l->ids, RC_LINE_IDS);
 			l->names_invoice = rc_line_names_invoice(in->c, u->text);
 		}
@@ -304,6 +307,7 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 			k->v[k->n].nmoney = l->nmoney;
 			memcpy(k->v[k->n].money, l->money, sizeof l->money);
 			k->v[k->n].prop = l->prop;
+			k->v[k->n].credit = l->credit;
 			k->v[k->n].nids = l->nids;
 			memcpy(k->v[k->n].ids, l->ids, sizeof l->ids);
 			k->v[k->n].names_invoice = l->names_invoice;
@@ -479,23 +483,12 @@ outcome(const struct rc_outcome_model *m, const struct rc_score_input *in,
 	o->ended_by = t->ended_by;
 	o->balance = in->c ? in->c->balance : 0;
 	o->credited = rc_transcript_credited(t);
-	/* A recorded call has no events: a credit is a collector's line read
-	 * as granting one, with the amount said nearest (below the debt); its
-	 * agreement was read against the whole balance. */
+	/* A recorded call has no events: its credits are those the reader
+	 * found in the collector's lines; its agreement was read against the
+	 * whole balance. */
 	read_credit = o->credited == 0;
-	for (i = 0; read_credit && i < n; i++) {
-		const struct rc_line *l = &lines[i];
-		size_t k;
-
-		if (l->turn->speaker != RC_SPEAKER_COLLECTOR ||
-		    !(l->sig & ((uint64_t)1 << RC_SIG_CREDIT)))
-			continue;
-		for (k = 0; k < l->nmoney; k++)
-			if (l->money[k].value > 0 && l->money[k].value < o->balance) {
-				o->credited += l->money[k].value;
-				break;
-			}
-	}
+	for (i = 0; read_credit && i < n; i++)
+		o->credited += lines[i].credit;
 	o->agreement = t->has_agreement;
 	o->days_to_full = -1;
 	for (i = 0; i < n; i++) {

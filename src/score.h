@@ -101,6 +101,7 @@ struct rc_line {
 	struct rc_proposal prop;  /* a proposal in the line (collector or debtor) */
 	struct rc_money money[RC_AMOUNT_MAX];
 	size_t nmoney;
+	double credit;            /* a credit the collector grants (reading.h) */
 	int debtor_offer;         /* event debtor-offer (or inferred) */
 	int inability;            /* event inability-revealed (or inferred) */
 	int reason;               /* event reason-revealed */

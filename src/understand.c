@@ -797,34 +797,41 @@ credits_the_rest(const char *subject, size_t a, size_t b)
 	return 0;
 }
 
-/* A credit granted is no payment: the amount said nearest the words that
- * grant it ("I'll credit the $640 today", "knock the 640 off") leaves the
- * proposal read from the line; what else it proposes stays ("I'll waive
- * the $120 fee if you pay 6,580 today"). */
+/* A credit granted in the line (trainee side): OUT->credit is the amount
+ * said nearest the words that grant it, below the debt, and that amount
+ * is no payment: it leaves the proposal read from the line ("I'll credit
+ * the $640 today", "knock the 640 off"); what else the line proposes stays
+ * ("I'll waive the $120 fee if you pay 6,580 today"). */
 static void
-drop_credit(struct rc_reader *rd, char *subject, size_t len,
+read_credit(struct rc_reader *rd, char *subject, size_t len,
             struct rc_reading *out)
 {
 	struct rc_proposal *p = &out->prop;
 	struct rc_terms t;
 	size_t a, b, i, best = (size_t)-1, dist;
-	int64_t c = 0;
+	double debt = rd->has_facts ? rd->facts.balance : 0;
+	int64_t c;
 	int32_t due;
 	int gone = 0;
 
-	if (rd->grant < 0 || p->kind == RC_PROP_NONE || out->nmoney == 0 ||
+	if (rd->grant < 0 || out->nmoney == 0 ||
 	    !match_intent(rd, &rd->lx->intents[rd->grant], subject, len, &a, &b) ||
 	    credits_the_rest(subject, a, b))
 		return;
 	for (i = 0; i < out->nmoney; i++) {
 		const struct rc_money *m = &out->money[i];
 
+		if (m->value <= 0 || (debt > 0 && m->value >= debt - 0.005))
+			continue;
 		dist = m->start > a ? m->start - a : a - m->end;
 		if (dist < best) {
 			best = dist;
-			c = rc_cents(m->value);
+			out->credit = m->value;
 		}
 	}
+	if (out->credit <= 0 || p->kind == RC_PROP_NONE)
+		return;
+	c = rc_cents(out->credit);
 	rc_terms_clear(&t);
 	for (i = 0; i < (size_t)p->terms.n; i++) {
 		const struct rc_part *q = &p->terms.part[i];
@@ -866,6 +873,7 @@ rc_reader_read(struct rc_reader *rd, const char *text, enum rc_side side,
 	rc_buf_reset(&out->norm);
 	memset(&out->set, 0, sizeof out->set);
 	out->nhits = 0;
+	out->credit = 0;
 	out->similarity = 0;
 	out->changes = rc_norm_line(rd->norm, text ? text : "", &out->norm);
 	norm = rc_buf_str(&out->norm);
@@ -902,7 +910,7 @@ rc_reader_read(struct rc_reader *rd, const char *text, enum rc_side side,
 	rc_ac_scan(lx->ac, subject, rd->seen);
 	mark_candidates(rd);
 	if (side & RC_SIDE_TRAINEE)
-		drop_credit(rd, subject, len, out);
+		read_credit(rd, subject, len, out);
 	for (i = 0; i < lx->nintents; i++) {
 		const struct rc_intent *in = &lx->intents[i];
 

@@ -52,9 +52,12 @@ struct rc_reading {
 	struct rc_money money[RC_AMOUNT_MAX];
 	size_t nmoney;
 	struct rc_proposal prop;
+	double credit;              /* a credit granted (intent grant-credit):
+	                               the amount said nearest the words that
+	                               grant it, below the debt; 0 when none */
 };
 
-#define RC_READING_INIT { RC_BUF_INIT, 0, { { 0 } }, { { 0 } }, { { 0, 0, 0, 0 } }, 0, 0, { { 0, 0, 0 } }, 0, { 0 } }
+#define RC_READING_INIT { RC_BUF_INIT, 0, { { 0 } }, { { 0 } }, { { 0, 0, 0, 0 } }, 0, 0, { { 0, 0, 0 } }, 0, { 0 }, 0 }
 
 void rc_reading_free(struct rc_reading *r);
 
