@@ -78,6 +78,14 @@ struct tok {
 	int lead0;          /* TK_NUM: 2+ integer digits, the first a 0 */
 	uint64_t lists;     /* TK_WORD: the word lists it belongs to (bits) */
 	int lists_gen;      /* registry size + 1 when LISTS was computed; 0 none */
+	/* TK_WORD, computed on first use: the word in lower case (U+2019 as
+	 * '), so that comparing it with a word is one strcmp, and its value as
+	 * a number word.  Every reader asks the same tokens these again and
+	 * again. */
+	char low[24];
+	signed char low_state;   /* 0 not yet, 1 LOW holds it, -1 too long */
+	signed char num_state;   /* 0 not yet, 1 NUMV holds it */
+	signed char numv;        /* "twelve" 12; 0 not a number word */
 };
 
 #define U(c) ((unsigned char)(c))
@@ -283,19 +291,45 @@ tk(struct stream *st, ptrdiff_t i)
 /* ASCII lower case without the locale lookup of tolower(). */
 #define LOWER(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
 
-static int
-weq(const char *s, const struct tok *t, const char *w)
+/* Fills T->LOW once: the word in lower case, U+2019 read as '. */
+static void
+lower_word(const char *s, struct tok *t)
 {
+	size_t p, n = 0;
+
+	t->low_state = 1;
+	for (p = t->start; p < t->end; p++) {
+		if (n + 1 >= sizeof t->low) {
+			t->low_state = -1;
+			break;
+		}
+		if (U(s[p]) == 0xe2) {   /* U+2019 reads as an apostrophe */
+			t->low[n++] = '\'';
+			p += 2;
+		} else {
+			t->low[n++] = (char)LOWER(U(s[p]));
+		}
+	}
+	t->low[n] = '\0';
+}
+
+static int
+weq(const char *s, const struct tok *ct, const char *w)
+{
+	/* Tokens live in the stream's ring and are filled in as they are
+	 * asked about; the two stand-ins outside it are never words. */
+	struct tok *t = (struct tok *)ct;
 	size_t p = t->start;
 
 	if (t->kind != TK_WORD)
 		return 0;
-	/* Cheap rejections first: this runs for every word against every
-	 * word list. */
-	if (LOWER(U(s[p])) != U(*w) && U(s[p]) != 0xe2)
-		return 0;
+	if (t->low_state == 0)
+		lower_word(s, t);
+	if (t->low_state > 0)
+		return strcmp(t->low, w) == 0;
+	/* a word too long for LOW: letter by letter */
 	while (p < t->end && *w) {
-		if (U(s[p]) == 0xe2) {  /* U+2019, the only non-ASCII in a word */
+		if (U(s[p]) == 0xe2) {
 			if (*w != '\'')
 				return 0;
 			p += 3;
@@ -395,25 +429,14 @@ list_bit(const char *const *set)
 static uint64_t
 token_lists(const char *s, struct tok *t)
 {
-	char low[WORD_MAX];
-	size_t p, n = 0;
-
 	if (t->lists_gen == nregistry + 1)
 		return t->lists;
 	t->lists = 0;
 	t->lists_gen = nregistry + 1;
-	for (p = t->start; p < t->end; p++) {
-		if (n + 1 >= WORD_MAX)
-			return 0;
-		if (U(s[p]) == 0xe2) {   /* U+2019 reads as an apostrophe */
-			low[n++] = '\'';
-			p += 2;
-		} else {
-			low[n++] = (char)LOWER(U(s[p]));
-		}
-	}
-	{
-		struct wentry *e = slot(low, n);
+	if (t->low_state == 0)
+		lower_word(s, t);
+	if (t->low_state > 0 && strlen(t->low) < WORD_MAX) {
+		struct wentry *e = slot(t->low, strlen(t->low));
 
 		if (e != NULL && e->w[0] != '\0')
 			t->lists = e->lists;
@@ -560,15 +583,21 @@ static const struct {
 static int
 numword(struct stream *st, ptrdiff_t i)
 {
-	const struct tok *t = tk(st, i);
+	struct tok *t = (struct tok *)tk(st, i);
 	int k;
 
 	if (t->kind != TK_WORD)
 		return 0;
-	for (k = 0; numwords[k].w; k++)
-		if (weq(st->s, t, numwords[k].w))
-			return numwords[k].v;
-	return 0;
+	if (t->num_state == 0) {
+		t->num_state = 1;
+		t->numv = 0;
+		for (k = 0; numwords[k].w; k++)
+			if (weq(st->s, t, numwords[k].w)) {
+				t->numv = (signed char)numwords[k].v;
+				break;
+			}
+	}
+	return t->numv;
 }
 
 /* 100, 1000 or 1000000 for hundred, thousand/grand, million; else 0. */
