@@ -271,8 +271,19 @@ stream_init(struct stream *st, const char *s)
 }
 
 /* Token I; valid until RING more tokens are lexed. */
-static const struct tok *
+static const struct tok *tk_lex(struct stream *st, ptrdiff_t i);
+
+static inline const struct tok *
 tk(struct stream *st, ptrdiff_t i)
+{
+	/* the common case: a token lexed and still in the ring */
+	if (i >= 0 && i < st->hi && i >= st->hi - RING)
+		return &st->ring[i % RING];
+	return tk_lex(st, i);
+}
+
+static const struct tok *
+tk_lex(struct stream *st, ptrdiff_t i)
 {
 	if (i < 0 || i < st->hi - RING)
 		return &st->before;
@@ -326,7 +337,7 @@ weq(const char *s, const struct tok *ct, const char *w)
 	if (t->low_state == 0)
 		lower_word(s, t);
 	if (t->low_state > 0)
-		return strcmp(t->low, w) == 0;
+		return t->low[0] == w[0] && strcmp(t->low, w) == 0;
 	/* a word too long for LOW: letter by letter */
 	while (p < t->end && *w) {
 		if (U(s[p]) == 0xe2) {
