@@ -2441,6 +2441,19 @@ attach(struct item *it, int nit)
 /* an invoice named as the subject of another payment ("1,000 for 3371
  * on friday") takes nothing: the day is the payment's */
 #define TAKES(x) (is_head(x) && !((x)->inv && (x)->topic) && !(x)->minus)
+	/* "$6,580 - the balance less the disputed $120 - by December 18":
+	 * a sum taken off, said just after a payment, describes it; the
+	 * payment reaches past it to its day */
+	for (k = 0; k < nit; k++) {
+		if (!is_head(&it[k]) || !it[k].minus)
+			continue;
+		for (h = k - 1; h >= 0; h--)
+			if (TAKES(&it[h]))
+				break;
+		if (h >= 0 && it[k].first - it[h].reach <= 8 &&
+		    it[k].last > it[h].reach)
+			it[h].reach = it[k].last;
+	}
 	for (k = 0; k < nit; k++) {
 		struct item *m = &it[k];
 		int *slot;
@@ -2866,10 +2879,11 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 		if (pending_or && x.skip == SK_NO)
 			x.skip = SK_OTHER;
 		pending_or = 0;
-		if (x.kind == IT_AMT && x.skip == SK_NO) {
+		/* "the balance less the disputed $120", "minus the 100 fee":
+		 * taken off, whatever it is */
+		if (x.kind == IT_AMT && (x.skip == SK_NO || x.skip == SK_DEBT)) {
 			struct item *h = last_head >= 0 ? &it[last_head] : NULL;
 
-			/* "the balance less the disputed $120": taken off */
 			for (k = 1; k <= 3; k++)
 				if (isw(&st, i - k, "less") || isw(&st, i - k, "minus") ||
 				    isw(&st, i - k, "excluding") ||
@@ -2883,6 +2897,10 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 						h->minus = 1;
 					}
 				}
+		}
+		if (x.kind == IT_AMT && x.skip == SK_NO) {
+			struct item *h = last_head >= 0 ? &it[last_head] : NULL;
+
 			/* "I hear you on the 3,120": the subject, not a payment */
 			if (isw(&st, i - 1, "the") && (isw(&st, i - 2, "on") ||
 			    isw(&st, i - 2, "about") || isw(&st, i - 2, "regarding")))

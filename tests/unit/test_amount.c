@@ -597,6 +597,12 @@ static const struct {
 	/* an invoice that is the subject of a statement is no payment */
 	{ "deliveries stop on friday if the older invoice is still open", "none" },
 	{ "the smaller one was due on the 3rd", "none" },
+	/* a sum taken off, said as an aside after the payment, describes
+	 * it: the day after the aside is still the payment's */
+	{ "$2,300 - the balance less the disputed $100 - by December 1",
+	  "2300.00@2027-12-01" },
+	{ "2300 (the full balance minus the 100 fee) on friday",
+	  "2300.00@2027-11-19" },
 	/* a count with no period: payments, days not said */
 	{ "four payments of 600", "600.00@?; 600.00@?; 600.00@?; 600.00@?" },
 };
