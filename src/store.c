@@ -123,6 +123,11 @@ static const char *const migrations[] = {
 	"ALTER TABLE sessions ADD COLUMN call_date TEXT;\n"
 	"CREATE INDEX sessions_undated ON sessions(scenario, scenario_version) "
 	"WHERE call_date IS NULL;\n",
+	/* 3 -> 4: the creditor's policy limits the agreed terms broke, as
+	 * the outcome flagged them: [{"kind", "found", "limit", "text"}],
+	 * found and limit in cents, months or days as enum rc_breach_kind
+	 * says.  Scores stored before it read as breaking none. */
+	"ALTER TABLE scores ADD COLUMN breaches TEXT NOT NULL DEFAULT '[]';\n",
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
@@ -155,8 +160,9 @@ static const char *const stmt_sql[ST_COUNT] = {
 	    "INSERT INTO scores (session_id, current, rubric_version, "
 	    "scenario_version, scored_at, practice_score, outcome_score, score, "
 	    "pass_mark, passed, style, agreement, recovered_now, expected, "
-	    "days_to_full, goodwill, critical, summary) VALUES (?1, 1, ?2, ?3, ?4, "
-	    "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+	    "days_to_full, goodwill, critical, summary, breaches) VALUES (?1, 1, "
+	    "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+	    "?17, ?18)",
 	[ST_RESULT] =
 	    "INSERT INTO results (score_id, practice, number, status, points, "
 	    "weight, note, evidence, title, ord) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
@@ -728,7 +734,7 @@ static int
 insert_score(struct rc_store *st, int64_t id, const struct rc_scorecard *c,
              int64_t when, struct rc_err *err)
 {
-	struct rc_buf crit = RC_BUF_INIT, sum = RC_BUF_INIT;
+	struct rc_buf crit = RC_BUF_INIT, sum = RC_BUF_INIT, brs = RC_BUF_INIT;
 	const struct rc_outcome *o = &c->outcome;
 	sqlite3_stmt *q;
 	int64_t score_id;
@@ -749,6 +755,18 @@ insert_score(struct rc_store *st, int64_t id, const struct rc_scorecard *c,
 		rc_buf_putc(&crit, '}');
 	}
 	rc_buf_putc(&crit, ']');
+	rc_buf_putc(&brs, '[');
+	for (i = 0; i < (size_t)o->nbreaches; i++) {
+		const struct rc_breach *r = &o->breaches[i];
+
+		rc_buf_printf(&brs, "%s{\"kind\": \"%s\", \"found\": %lld, "
+		    "\"limit\": %lld, \"text\": ", i ? ", " : "",
+		    rc_breach_name(r->kind), (long long)r->found,
+		    (long long)r->limit);
+		rc_buf_json_string(&brs, r->text);
+		rc_buf_putc(&brs, '}');
+	}
+	rc_buf_putc(&brs, ']');
 	summary(&sum, c);
 	if ((q = stmt(st, ST_SCORE, err)) == NULL)
 		goto done;
@@ -769,6 +787,7 @@ insert_score(struct rc_store *st, int64_t id, const struct rc_scorecard *c,
 	sqlite3_bind_double(q, 15, o->goodwill);
 	bind_text(q, 16, rc_buf_str(&crit));
 	bind_text(q, 17, rc_buf_str(&sum));
+	bind_text(q, 18, rc_buf_str(&brs));
 	if (step_done(st, q, err, "cannot save a score") != 0)
 		goto done;
 	score_id = sqlite3_last_insert_rowid(st->db);
@@ -779,6 +798,7 @@ insert_score(struct rc_store *st, int64_t id, const struct rc_scorecard *c,
 	rc = 0;
 done:
 	rc_buf_free(&crit);
+	rc_buf_free(&brs);
 	rc_buf_free(&sum);
 	return rc;
 }
@@ -863,7 +883,7 @@ rc_store_add_score(struct rc_store *st, int64_t id,
 	"s.floor, s.mood, c.id, c.rubric_version, c.practice_score, " \
 	"c.outcome_score, c.score, c.pass_mark, c.passed, c.style, c.agreement, " \
 	"c.recovered_now, c.expected, c.goodwill, c.days_to_full, c.critical, " \
-	"c.summary, s.call_date"
+	"c.summary, s.call_date, c.breaches"
 
 static const char *
 col_text(sqlite3_stmt *q, int i)
@@ -920,6 +940,7 @@ read_row(sqlite3_stmt *q, struct rc_store_row *r)
 	r->days_to_full = sqlite3_column_int(q, 32);
 	r->critical = col_text(q, 33);
 	r->summary = col_text(q, 34);
+	r->breaches = col_text(q, 36);
 }
 
 long
@@ -1085,6 +1106,7 @@ copy_row(void *ctx, const struct rc_store_row *r)
 	d->rubric_version = keep(l, r->rubric_version);
 	d->style = keep(l, r->style);
 	d->critical = keep(l, r->critical);
+	d->breaches = keep(l, r->breaches);
 	d->summary = keep(l, r->summary);
 	return 1;
 }
@@ -1095,6 +1117,38 @@ jnum(const cJSON *o, const char *key)
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
 
 	return cJSON_IsNumber(v) ? v->valuedouble : 0;
+}
+
+/* The policy breaches stored as JSON in JSON into O; kinds this build
+ * does not know are left out. */
+static void
+load_breaches(struct rc_outcome *o, const char *json)
+{
+	cJSON *a = json ? cJSON_Parse(json) : NULL;
+	const cJSON *e;
+
+	o->nbreaches = 0;
+	cJSON_ArrayForEach(e, a) {
+		const cJSON *kind = cJSON_GetObjectItemCaseSensitive(e, "kind");
+		const cJSON *text = cJSON_GetObjectItemCaseSensitive(e, "text");
+		struct rc_breach *r;
+		int k;
+
+		if (o->nbreaches == RC_POLICY_BREACHES || !cJSON_IsString(kind))
+			continue;
+		for (k = 0; k < RC_POLICY_BREACHES; k++)
+			if (strcmp(kind->valuestring, rc_breach_name(k)) == 0)
+				break;
+		if (k == RC_POLICY_BREACHES)
+			continue;
+		r = &o->breaches[o->nbreaches++];
+		r->kind = k;
+		r->found = (int64_t)jnum(e, "found");
+		r->limit = (int64_t)jnum(e, "limit");
+		snprintf(r->text, sizeof r->text, "%s",
+		    cJSON_IsString(text) ? text->valuestring : "");
+	}
+	cJSON_Delete(a);
 }
 
 int
@@ -1325,6 +1379,8 @@ load_card(struct rc_store *st, struct rc_store_loaded *l,
 	c->outcome.expected = l->row.expected;
 	c->outcome.days_to_full = l->row.days_to_full;
 	c->outcome.goodwill = l->row.goodwill;
+	c->outcome.credited = rc_transcript_credited(l->t);
+	load_breaches(&c->outcome, l->row.breaches);
 	c->outcome.score = l->row.outcome_score;
 	c->outcome.balance = l->row.balance;
 	c->outcome.ended_by = (int)l->t->ended_by;

@@ -135,6 +135,8 @@ struct rc_store_row {
 	double recovered_now, expected, goodwill;
 	int days_to_full;              /* -1: not in full */
 	const char *critical;          /* JSON array */
+	const char *breaches;          /* JSON array: the policy limits the
+	                                  agreed terms broke */
 	/* Every practice result: "ID:STATUS:POINTS" separated by spaces, the
 	 * twenty first, in rubric order (STATUS is met, partial, missed or n/a). */
 	const char *summary;

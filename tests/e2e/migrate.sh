@@ -37,7 +37,7 @@ expect_eq "fixture: schema version 2" "$(version "$DB")" "0 0 0 2"
 "$RECOUP" history --db "$DB" >"$TMP/hist.out" 2>"$TMP/err"
 expect_eq "history: exit code" "$?" 0
 expect_eq "history: no message" "$(cat "$TMP/err")" ""
-expect_eq "migrated: schema version 3" "$(version "$DB")" "0 0 0 3"
+expect_eq "migrated: schema version 4" "$(version "$DB")" "0 0 0 4"
 
 # Nothing lost: seven sessions, their turns, statuses and scores as stored.
 "$RECOUP" export --format csv --db "$DB" >"$TMP/x.csv"

@@ -72,4 +72,20 @@ expect_eq "show: exit code" "$?" 0
 expect_grep "show keeps the floor's kind" "$TMP/shown" '^Your floor: \$8,000 paid now$'
 expect_grep "show: concrete-minimum" "$TMP/shown" '^\[x\] 10\. Know your minimum +missed$'
 
+# A stored session keeps the breach: show (text and JSON) flags it as the
+# call's own output did.
+"$RECOUP" run $(cat tests/golden/broke-policy-low.args | sed 's/--no-save//') \
+	--db "$DB" --trainee sam --script tests/golden/broke-policy-low.script >"$TMP/played"
+id=$("$RECOUP" history --db "$DB" --trainee sam --format csv | tail -n 1 | cut -d, -f1)
+"$RECOUP" show "$id" --db "$DB" >"$TMP/shown"
+expect_grep "show: the breach in the outcome" "$TMP/shown" \
+	'^Policy breach:  \$25 a month is below the \$50 a month minimum instalment$'
+"$RECOUP" show "$id" --db "$DB" --format json >"$TMP/j"
+expect_eq "show JSON: policy_breaches" \
+	"$("$JSONGET" "$TMP/j" 'scorecard.outcome.policy_breaches.*' kind found limit)" \
+	"instalment	25	50"
+# Both sessions are in the history.
+expect_eq "history: still listed" \
+	"$("$RECOUP" history --db "$DB" --format csv | tail -n +2 | wc -l)" 2
+
 finish
