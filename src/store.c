@@ -131,6 +131,8 @@ static const char *const migrations[] = {
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
+_Static_assert(NMIGRATIONS == RC_STORE_SCHEMA,
+    "store.h's RC_STORE_SCHEMA names the last migration");
 
 enum stmt {
 	ST_BEGIN_SESSION, ST_TURN, ST_TOUCH, ST_END, ST_UNCURRENT, ST_SCORE,

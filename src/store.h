@@ -24,7 +24,7 @@
 #include "score.h"
 #include "transcript.h"
 
-#define RC_STORE_SCHEMA 3      /* the schema version this program writes */
+#define RC_STORE_SCHEMA 4      /* the schema version this program writes */
 #define RC_STORE_TOO_NEW (-2)
 
 enum rc_store_status {
