@@ -59,6 +59,9 @@ struct rc_engine {
 	int agree_state;               /* the state the deal was made in */
 	int line_state;                /* the state the current line came in */
 	const struct rc_replyset *preface;   /* said before the next reply */
+	/* the charge of the case a credit in this line took off: its "set"
+	 * acts once the debtor has answered the line, as a rule's does */
+	const struct rc_adjustable *granted;
 	struct rc_err warnings;
 	struct rc_buf trace;           /* how the last reply was chosen */
 	const struct rc_rule *chosen;
@@ -374,33 +377,64 @@ shuffle_bag(struct rc_engine *e, const struct rc_replyset *rs, struct bag *b)
 	b->pos = 0;
 }
 
+/* May reply R be said now (its "when" holds)? */
+static int
+sayable(const struct rc_engine *e, const struct rc_reply *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nconds; i++)
+		if (!cond_holds(e, &r->conds[i]))
+			return 0;
+	return 1;
+}
+
 static const char *
 pick(struct rc_engine *e, const struct rc_replyset *rs)
 {
 	struct bag *b = &e->bags[rs->slot];
-	unsigned i;
+	unsigned i, total = 0, n = 0, tries;
 
 	if (rs->nreplies == 0)
 		return "...";
+	for (i = 0; i < rs->nreplies; i++)
+		if (sayable(e, &rs->replies[i])) {
+			total += rs->replies[i].weight;
+			n++;
+		}
+	/* when no reply may be said, the first is (documented) */
+	if (n == 0)
+		return rs->replies[0].text;
 	if (rs->nreplies == 1)
 		return rs->replies[0].text;
 	if (rs->random) {
-		unsigned x = rc_rng_below(&e->rng, rs->total_weight);
+		unsigned x = rc_rng_below(&e->rng, total);
 
 		for (i = 0; i < rs->nreplies; i++) {
+			if (!sayable(e, &rs->replies[i]))
+				continue;
 			if (x < rs->replies[i].weight)
 				return rs->replies[i].text;
 			x -= rs->replies[i].weight;
 		}
 		return rs->replies[rs->nreplies - 1].text;
 	}
+	/* Cycle: the bag holds every reply; those that may not be said now
+	 * are passed over (two bags at most find one that may). */
 	if (b->v == NULL)
 		b->last = -1;
-	if (b->v == NULL || b->pos >= b->n)
-		shuffle_bag(e, rs, b);
-	i = b->v[b->pos++];
-	b->last = (int)i;
-	return rs->replies[i].text;
+	for (tries = 0; tries < 2 * b->n + 2; tries++) {
+		if (b->v == NULL || b->pos >= b->n)
+			shuffle_bag(e, rs, b);
+		i = b->v[b->pos++];
+		if (sayable(e, &rs->replies[i])) {
+			b->last = (int)i;
+			return rs->replies[i].text;
+		}
+	}
+	for (i = 0; i < rs->nreplies && !sayable(e, &rs->replies[i]); i++)
+		;
+	return rs->replies[i < rs->nreplies ? i : 0].text;
 }
 
 static void
@@ -833,6 +867,7 @@ grant(struct rc_engine *e, struct rc_turn *u)
 	int gi = e->s->lex != NULL ? rc_lexicon_find(e->s->lex, "grant-credit") : -1;
 	double v = e->rdg.credit;
 	const char *id = NULL;
+	const struct rc_adjustable *adj = NULL;
 	struct rc_event *ev;
 	size_t i;
 
@@ -845,13 +880,16 @@ grant(struct rc_engine *e, struct rc_turn *u)
 		size_t k;
 
 		if (v > 0) {
-			if (fabs(x->amount - v) < 0.005)
+			if (fabs(x->amount - v) < 0.005) {
 				id = x->id;
+				adj = x;
+			}
 			continue;
 		}
 		for (k = 0; k < x->npatterns; k++)
 			if (run(e, x->patterns[k], e->norm, NULL)) {
 				id = x->id;
+				adj = x;
 				v = x->amount;
 				break;
 			}
@@ -873,6 +911,8 @@ grant(struct rc_engine *e, struct rc_turn *u)
 	if (id != NULL)
 		ev->detail = rc_xstrdup(id);
 	e->deal.balance -= v;
+	e->vars[RC_VAR_CREDITED] += v;
+	e->granted = adj;
 	rc_reader_set_balance(e->rd, e->deal.balance);
 	{
 		char a[64], b[64];
@@ -882,6 +922,16 @@ grant(struct rc_engine *e, struct rc_turn *u)
 		    rc_amount_format(e->deal.balance, e->s->currency, b, sizeof b));
 	}
 	return 1;
+}
+
+/* The "set" of the case's charge credited in this line, now that the
+ * debtor has answered it. */
+static void
+settle_grant(struct rc_engine *e)
+{
+	if (e->granted != NULL)
+		apply_sets(e, e->granted->sets, e->granted->nsets);
+	e->granted = NULL;
 }
 
 static void
@@ -1027,6 +1077,7 @@ rc_engine_say(struct rc_engine *e, const char *line)
 	e->preface = NULL;
 	if (revisit(e, u)) {
 		e->firm_only = 0;
+		settle_grant(e);
 		check_end(e, &e->t->turns[e->t->n - 1]);
 		return &e->t->turns[first];
 	}
@@ -1102,6 +1153,7 @@ rc_engine_say(struct rc_engine *e, const char *line)
 			say(e, &st->fallback, NULL, "fallback");
 		}
 	}
+	settle_grant(e);
 	check_end(e, &e->t->turns[e->t->n - 1]);
 	return &e->t->turns[first];
 }

@@ -40,7 +40,7 @@ struct ctx {
 
 static const char *builtin_vars[RC_VAR_BUILTIN_COUNT] = {
 	"patience", "mood", "leverage", "reason_known", "good_faith_asked",
-	"turn", "rounds", "offers", "agreed", "research_used",
+	"turn", "rounds", "offers", "agreed", "research_used", "credited",
 };
 
 static const char *placeholders[] = {
@@ -236,16 +236,23 @@ var_use(struct ctx *c, const char *name, int is_bool, const char *ptr)
 	return (int)s->nvars++;
 }
 
+/* The conditions of OBJ's "when" (a rule's or a reply's) into *OUT and
+ * *N; none when it has no "when". */
 static void
-parse_conds(struct ctx *c, const cJSON *obj, const char *ptr, struct rc_rule *r)
+parse_when(struct ctx *c, const cJSON *obj, const char *ptr,
+           struct rc_cond **out, size_t *n)
 {
 	const cJSON *w = rc_jsonread_obj(&c->r, obj, ptr, "when", 0), *e;
 	char *wp;
+	struct rc_cond *conds;
+	size_t nconds = 0;
 
+	*out = NULL;
+	*n = 0;
 	if (w == NULL)
 		return;
 	wp = rc_jsonread_join(ptr, "when");
-	r->conds = rc_xcalloc((size_t)cJSON_GetArraySize(w) + 1, sizeof *r->conds);
+	conds = rc_xcalloc((size_t)cJSON_GetArraySize(w) + 1, sizeof *conds);
 	for (e = w->child; e; e = e->next) {
 		char *p = rc_jsonread_join(wp, e->string);
 		struct rc_cond cond = { 0, RC_CMP_EQ, 0 };
@@ -300,9 +307,11 @@ parse_conds(struct ctx *c, const cJSON *obj, const char *ptr, struct rc_rule *r)
 			continue;
 		cond.var = v;
 		c->s->vars[v].read = 1;
-		r->conds[r->nconds++] = cond;
+		conds[nconds++] = cond;
 	}
 	free(wp);
+	*out = conds;
+	*n = nconds;
 }
 
 static struct rc_set *
@@ -446,11 +455,14 @@ parse_replyset(struct ctx *c, const cJSON *obj, const char *ptr,
 			char *q = rc_jsonread_join_index(p, i++);
 			const char *text = NULL;
 			int weight = 1;
+			struct rc_cond *conds = NULL;
+			size_t nconds = 0;
 
 			if (cJSON_IsString(e)) {
 				text = e->valuestring;
 			} else if (cJSON_IsObject(e)) {
-				static const char *const keys[] = { "text", "weight", NULL };
+				static const char *const keys[] = { "text", "weight",
+				    "when", NULL };
 				const cJSON *t = rc_jsonread_member(e, "text");
 
 				rc_jsonread_keys(&c->r, e, q, keys);
@@ -461,8 +473,9 @@ parse_replyset(struct ctx *c, const cJSON *obj, const char *ptr,
 					text = t->valuestring;
 				rc_jsonread_int(&c->r, e, q, "weight", 0, 1,
 				    1000, &weight);
+				parse_when(c, e, q, &conds, &nconds);
 			} else {
-				rc_jsonread_fail(&c->r, q, "expected a reply string or {\"text\", \"weight\"}, "
+				rc_jsonread_fail(&c->r, q, "expected a reply string or {\"text\", \"weight\", \"when\"}, "
 				    "found %s", rc_jsonread_type(e));
 			}
 			if (text != NULL && text[0] == '\0') {
@@ -473,8 +486,12 @@ parse_replyset(struct ctx *c, const cJSON *obj, const char *ptr,
 				check_template(c, text, q);
 				rs->replies[rs->nreplies].text = rc_xstrdup(text);
 				rs->replies[rs->nreplies].weight = (unsigned)weight;
+				rs->replies[rs->nreplies].conds = conds;
+				rs->replies[rs->nreplies].nconds = nconds;
 				rs->total_weight += (unsigned)weight;
 				rs->nreplies++;
+			} else {
+				free(conds);
 			}
 			free(q);
 		}
@@ -524,8 +541,10 @@ free_replyset(struct rc_replyset *rs)
 {
 	size_t i;
 
-	for (i = 0; i < rs->nreplies; i++)
+	for (i = 0; i < rs->nreplies; i++) {
 		free(rs->replies[i].text);
+		free(rs->replies[i].conds);
+	}
 	free(rs->replies);
 	free(rs->sets);
 	rc_jsonread_free_strings(rs->events, rs->nevents);
@@ -679,7 +698,7 @@ parse_rule(struct ctx *c, const cJSON *obj, const char *ptr, int state,
 		r->after = compile(c, v, p, rc_buf_str(&context));
 		free(p);
 	}
-	parse_conds(c, obj, ptr, r);
+	parse_when(c, obj, ptr, &r->conds, &r->nconds);
 	if (rc_jsonread_bool(&c->r, obj, ptr, "proposal", &b))
 		r->proposal = b;
 	rc_jsonread_bool(&c->r, obj, ptr, "once", &r->once);
@@ -852,7 +871,7 @@ static void
 parse_adjustments(struct ctx *c, const cJSON *k)
 {
 	static const char *const keys[] = { "id", "what", "amount", "patterns",
-	    NULL };
+	    "set", NULL };
 	const cJSON *a = rc_jsonread_arr(&c->r, k, "/case", "adjustments", 0), *e;
 	struct rc_scenario *s = c->s;
 	size_t i = 0;
@@ -883,6 +902,32 @@ parse_adjustments(struct ctx *c, const cJSON *k)
 			rc_jsonread_fail(&c->r, p, "missing required key 'patterns'");
 		rc_buf_free(&context);
 		s->nadjustable++;
+		free(p);
+	}
+}
+
+/* Each adjustment's "set", read once the variables are declared. */
+static void
+parse_adjustment_sets(struct ctx *c, const cJSON *root)
+{
+	const cJSON *k = rc_jsonread_member(root, "case");
+	const cJSON *a = k ? rc_jsonread_member(k, "adjustments") : NULL, *e;
+	size_t i = 0, n = 0;
+
+	cJSON_ArrayForEach(e, a) {
+		char *p = rc_jsonread_join_index("/case/adjustments", i++);
+		const cJSON *v;
+
+		if (cJSON_IsObject(e) && n < c->s->nadjustable &&
+		    (v = rc_jsonread_obj(&c->r, e, p, "set", 0)) != NULL) {
+			char *sp = rc_jsonread_join(p, "set");
+
+			c->s->adjustable[n].sets = parse_sets(c, v, sp,
+			    &c->s->adjustable[n].nsets, 1);
+			free(sp);
+		}
+		if (cJSON_IsObject(e))
+			n++;
 		free(p);
 	}
 }
@@ -1544,6 +1589,7 @@ build(struct ctx *c, const cJSON *root)
 	parse_truth(c, root);
 	s->truth.honesty = s->honesty;
 	parse_variables(c, root);
+	parse_adjustment_sets(c, root);
 	s->turn_limit = 40;
 	rc_jsonread_int(&c->r, root, "", "turn_limit", 0, 4, 500,
 	    &s->turn_limit);
@@ -1693,6 +1739,7 @@ rc_scenario_free(struct rc_scenario *s)
 		free(s->adjustable[i].what);
 		rc_pattern_free_all(s->adjustable[i].patterns,
 		    s->adjustable[i].npatterns);
+		free(s->adjustable[i].sets);
 	}
 	free(s->adjustable);
 	free(s->reason);

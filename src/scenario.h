@@ -48,6 +48,8 @@ struct rc_set {
 struct rc_reply {
 	char *text;          /* template with {placeholders} */
 	unsigned weight;
+	struct rc_cond *conds;   /* "when": said only while all hold */
+	size_t nconds;
 };
 
 /* A reply set: what the debtor says and what saying it changes. */
@@ -130,6 +132,8 @@ struct rc_adjustable {
 	double amount;
 	struct rc_pattern **patterns;
 	size_t npatterns;
+	struct rc_set *sets;     /* "set": what granting it changes */
+	size_t nsets;
 };
 
 struct rc_fact {
@@ -227,7 +231,8 @@ struct rc_scenario {
 enum {
 	RC_VAR_PATIENCE, RC_VAR_MOOD, RC_VAR_LEVERAGE, RC_VAR_REASON_KNOWN,
 	RC_VAR_GOOD_FAITH, RC_VAR_TURN, RC_VAR_ROUNDS, RC_VAR_OFFERS,
-	RC_VAR_AGREED, RC_VAR_RESEARCH_USED, RC_VAR_BUILTIN_COUNT
+	RC_VAR_AGREED, RC_VAR_RESEARCH_USED, RC_VAR_CREDITED,
+	RC_VAR_BUILTIN_COUNT
 };
 
 /* Loads the scenario in the file PATH.  Returns NULL and adds every problem

@@ -109,9 +109,9 @@ expect_grep "the last good /floor holds" "$TMP/a" '^Your floor: \$900 paid now$'
 # list finds the test scenario and counts its states and rules.
 "$RECOUP" list --scenarios tests/data >"$TMP/a"
 expect_eq "list exit" "$?" 0
-expect_grep "list row" "$TMP/a" '^tiny +easy +other +4 +6  Tiny test debtor$'
+expect_grep "list row" "$TMP/a" '^tiny +easy +other +4 +7  Tiny test debtor$'
 "$RECOUP" list --scenarios tests/data --json >"$TMP/a"
-expect_grep "list --json" "$TMP/a" '"id": "tiny", .*"states": 4, "rules": 6'
+expect_grep "list --json" "$TMP/a" '"id": "tiny", .*"states": 4, "rules": 7'
 "$RECOUP" list extra 2>"$TMP/err"
 expect_eq "list with an argument: exit" "$?" 2
 

@@ -142,7 +142,7 @@ main(void)
 	if (s == NULL)
 		return RC_TEST_DONE();
 	RC_CHECK_INT(s->nstates, 4);
-	RC_CHECK_INT(rc_scenario_rule_count(s), 6);
+	RC_CHECK_INT(rc_scenario_rule_count(s), 7);
 	RC_CHECK_STR(s->first_name, "Tess");
 
 	/* Opening, then a state rule moves on; the fallback of the new state
@@ -247,7 +247,14 @@ main(void)
 	e = rc_engine_new(s, 1);
 	rc_engine_open(e);
 	say(e, "hello");
-	say(e, "ok, we will waive the late fee");
+	RC_CHECK_STR(say(e, "is there a fee?"), "What fee?");
+	RC_CHECK_NUM(rc_engine_var(e, "credited"), 0);
+	/* A reply's "when" sees the credit (the line is answered after
+	 * it is taken off); the charge's "set" acts after the answer. */
+	RC_CHECK_STR(say(e, "ok, we will waive the late fee"),
+	    "Oh good, so $950 now.");
+	RC_CHECK_NUM(rc_engine_var(e, "credited"), 50);
+	RC_CHECK_NUM(rc_engine_var(e, "fee_waived"), 1);
 	t = rc_engine_transcript(e);
 	ev = rc_turn_find(&t->turns[t->n - 2], "adjustment");
 	RC_CHECK(ev != NULL && ev->has_amount && ev->detail != NULL);
@@ -260,8 +267,9 @@ main(void)
 	RC_CHECK(ev != NULL && ev->has_amount);
 	if (ev != NULL)
 		RC_CHECK_NUM(ev->amount, 950);
-	say(e, "as I said, the late fee is waived");
+	RC_CHECK_STR(say(e, "as I said, the late fee is waived"), "You said.");
 	RC_CHECK(rc_turn_find(&t->turns[t->n - 2], "adjustment") == NULL);
+	RC_CHECK_NUM(rc_engine_var(e, "credited"), 50);
 	RC_CHECK_NUM(rc_transcript_credited(t), 50);
 	rc_engine_free(e);
 

@@ -53,7 +53,7 @@ main(void)
 	RC_CHECK_INT(s->vars[v].written, 1);
 	talk = &s->states[rc_scenario_state(s, "talk")];
 	RC_CHECK_INT(talk->bargain, 1);
-	RC_CHECK_INT(talk->nrules, 3);
+	RC_CHECK_INT(talk->nrules, 4);
 	RC_CHECK_INT(talk->rules[0].bargain, RC_BARGAIN_OFFER);
 	RC_CHECK_INT(talk->rules[1].bargain, RC_BARGAIN_TAKE);
 	RC_CHECK_STR(talk->rules[1].where, "/states/talk/rules/1");
@@ -126,6 +126,32 @@ main(void)
 	RC_CHECK(err.nerrors >= 12);
 	RC_CHECK_STR(err.v[0].msg, "mem.json: /: missing required key 'id'");
 	rc_err_clear(&err);
+
+	/* A reply's "when" is checked as a rule's, with its place. */
+	{
+		FILE *f = fopen(RECOUP_TEST_DATA "/data/tiny.json", "rb");
+		char text[16384], *at;
+		size_t n = f ? fread(text, 1, sizeof text - 1, f) : 0;
+		const char *from = "\"when\": { \"credited\": 0 }";
+		const char *to = "\"when\": { \"credited\": \"~0\" }";
+
+		if (f != NULL)
+			fclose(f);
+		text[n] = '\0';
+		at = strstr(text, from);
+		RC_CHECK(at != NULL && strlen(to) == strlen(from) + 3);
+		if (at != NULL && n + 3 < sizeof text) {
+			memmove(at + strlen(to), at + strlen(from),
+			    strlen(at + strlen(from)) + 1);
+			memcpy(at, to, strlen(to));
+			RC_CHECK(parse(text, &err) == NULL);
+			RC_CHECK_INT(err.nerrors, 1);
+			if (err.n > 0)
+				RC_CHECK(strstr(err.v[0].msg, "/states/talk/rules/3/"
+				    "replies/2/when/credited: expected a comparison") != NULL);
+		}
+		rc_err_clear(&err);
+	}
 
 	/* Finding scenarios: ids on the path, paths as given. */
 	path = rc_scenario_find("tiny", dirs);
