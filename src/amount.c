@@ -2280,6 +2280,59 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 		x->skip = SK_OTHER;
 }
 
+/* Whether the word at I says money coming in to the speaker's side:
+ * "I only get", "we bring in", "she takes home", "I'm on" before a sum
+ * ("I get €1,200 a month on the pension", "we bring in about 2k a week").
+ * Said of a person with no modal ("I can get you 500" offers), and
+ * followed by the sum, perhaps after "paid" or a hedge. */
+static int
+income_at(struct stream *st, ptrdiff_t i)
+{
+	static const char *const subjects[] = {
+		"i", "we", "he", "she", "they", "husband", "wife", "partner",
+		"i'm", "we're", "he's", "she's", "they're", NULL
+	};
+	static const char *const hedges[] = {
+		"only", "just", "barely", "about", "around", "roughly", "usually",
+		"normally", "currently", "now", "still", "maybe", "probably",
+		"really", "like", "approximately", "paid", "in", "home", "-", NULL
+	};
+	static const char *const conditions[] = {
+		"can", "could", "would", "will", "if", "once", "when", "unless",
+		"provided", "should", "as", "until", "till", "soon", NULL
+	};
+	ptrdiff_t j = i - 1, k;
+	int steps;
+
+	if (isw(st, i, "get") || isw(st, i, "gets") || isw(st, i, "receive") ||
+	    isw(st, i, "receives") || isw(st, i, "net") || isw(st, i, "nets"))
+		k = i + 1;
+	else if ((isw(st, i, "take") || isw(st, i, "takes") ||
+	          isw(st, i, "bring") || isw(st, i, "brings")) &&
+	         (isw(st, i + 1, "home") || (isw(st, i + 1, "in") &&
+	          !isw(st, i, "take")) || (isp(st, i + 1, '-') &&
+	          isw(st, i + 2, "home"))))
+		k = i + 1;
+	else if (isw(st, i, "on") && (isw(st, i - 1, "i'm") ||
+	         isw(st, i - 1, "we're") || isw(st, i - 1, "he's") ||
+	         isw(st, i - 1, "she's")))
+		k = i + 1;
+	else
+		return 0;
+	for (steps = 0; steps < 3 && j >= 0 && inw(st, j, hedges) &&
+	     !isw(st, j, "paid") && !isw(st, j, "in"); steps++)
+		j--;
+	/* "can we get $1,200", "if we receive $1,560 by the 11th": the
+	 * money asked for, not income */
+	if ((!inw(st, j, subjects) && !isw(st, i, "on")) ||
+	    inw(st, j - 1, conditions))
+		return 0;
+	for (steps = 0; steps < 3 && inw(st, k, hedges); steps++)
+		k++;
+	return tk(st, k)->kind == TK_NUM || tk(st, k)->kind == TK_CUR ||
+	    numword(st, k) > 0 || isw(st, k, "a");
+}
+
 /* Notes what word I says for the clause and the line. */
 static void
 read_word(struct stream *st, ptrdiff_t i, struct clause *c, int *cue)
@@ -2289,6 +2342,11 @@ read_word(struct stream *st, ptrdiff_t i, struct clause *c, int *cue)
 	};
 	static const char *const persons[] = { "you", "i", "we", NULL };
 
+	if (income_at(st, i)) {
+		/* "take home" is no taking */
+		c->notpay = i;
+		return;
+	}
 	if (inw(st, i, pay_verbs)) {
 		/* "last payment", "made a payment": a payment already made */
 		if (!(c->past >= 0 && inw(st, i, pay_nouns)))

@@ -605,6 +605,10 @@ static const struct {
 	  "2300.00@2027-11-19" },
 	/* a count with no period: payments, days not said */
 	{ "four payments of 600", "600.00@?; 600.00@?; 600.00@?; 600.00@?" },
+	/* income said by its verb is no offer; an offer to get money over is */
+	{ "we bring in about 2,000 a month between us", "none" },
+	{ "my husband only gets 900 a week", "none" },
+	{ "I can get you 500 a month", "500.00/month x5 from 2027-12-16" },
 };
 
 static void
