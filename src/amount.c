@@ -1118,7 +1118,7 @@ static const char *const debt_words[] = {
 static const char *const past_words[] = {
 	"paid", "sent", "already", "received", "gave", "transferred",
 	"deposited", "made", "last", "ago", "yesterday", "previously", "had",
-	NULL
+	"promised", NULL
 };
 /* Money that is not a payment: income, costs. */
 static const char *const notpay_words[] = {
@@ -2184,6 +2184,57 @@ is_boundary(struct stream *st, ptrdiff_t i)
 	return inw(st, i, clause_words);
 }
 
+/* Whether head X is placed in the past by what follows it in its clause,
+ * before any payment verb: "£100 on Friday last time", "200 a month
+ * last year", "50 two weeks ago" ("like last time" compares). */
+static int
+said_before(struct stream *st, const struct item *x)
+{
+	static const char *const spans[] = {
+		"time", "week", "month", "year", "fortnight", "night", "monday",
+		"tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"christmas", "summer", "winter", "spring", "autumn", NULL
+	};
+	ptrdiff_t k;
+	int steps;
+
+	for (k = x->last, steps = 0; steps < 8; k++, steps++) {
+		if (tk(st, k)->kind == TK_END || is_boundary(st, k) ||
+		    isw(st, k, "and") || inw(st, k, pay_verbs))
+			return 0;
+		if (isw(st, k, "ago") || isw(st, k, "yesterday") ||
+		    (isw(st, k, "last") && inw(st, k + 1, spans) &&
+		     !isw(st, k - 1, "as") && !isw(st, k - 1, "like") &&
+		     !isw(st, k - 1, "than") && !isw(st, k - 1, "the")))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether head X is said to be what a charge was for, not paid: "the 570
+ * is for tyres I never asked for", "that 300 was for the callout"
+ * ("500 is for friday" is a day). */
+static int
+what_for(struct stream *st, const struct item *x)
+{
+	static const char *const not_thing[] = {
+		"you", "now", "it", "that", "this", "me", "us", "them", "today",
+		"tomorrow", "next", NULL
+	};
+	struct item day;
+	ptrdiff_t k = x->last;
+
+	if (isw(st, k, "one"))
+		k++;
+	if (!(isw(st, k, "is") || isw(st, k, "was") || isw(st, k, "'s") ||
+	      isw(st, k, "s")) || !isw(st, k + 1, "for"))
+		return 0;
+	k += 2;
+	memset(&day, 0, sizeof day);
+	return tk(st, k)->kind == TK_WORD && !inw(st, k, not_thing) &&
+	    !when_at(st, k, &day) && !when_at(st, k - 1, &day);
+}
+
 /* Whether C marks a head at I as a debt, a payment made, or not a payment;
  * sets X->skip and X->rescue. */
 static void
@@ -2252,7 +2303,7 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 				debt = 1;
 		}
 	}
-	if (RECENT(c->past))
+	if (RECENT(c->past) || said_before(st, x))
 		x->skip = SK_PAST;
 	else if (RECENT(c->notpay))
 		x->skip = SK_OTHER;
@@ -2269,6 +2320,8 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 	for (steps = 0; steps < 6 && (inw(st, k, neg_fill) || isp(st, k, '\'') ||
 	     inw(st, k, rate_fill)); steps++)
 		k++;
+	if (x->skip == SK_NO && what_for(st, x))
+		x->skip = SK_OTHER;
 	if (x->skip == SK_NO && (inw(st, k, too_words) ||
 	    inw(st, k, refuse_after) || inw(st, k, income_after) ||
 	    /* "£200 a month is no good", "... is no use to us" */

@@ -609,6 +609,11 @@ static const struct {
 	{ "we bring in about 2,000 a month between us", "none" },
 	{ "my husband only gets 900 a week", "none" },
 	{ "I can get you 500 a month", "500.00/month x5 from 2027-12-16" },
+	/* a promise made before, and what a charge was for, are no offers */
+	{ "you promised 300 by the 1st last month and nothing came", "none" },
+	{ "she said 200 a week two months ago", "none" },
+	{ "the 700 was for parts we never ordered, so no", "none" },
+	{ "I can do 500 today like last time", "500.00@2027-11-16" },
 };
 
 static void
