@@ -1487,7 +1487,8 @@ weekday_at(struct stream *st, ptrdiff_t j, int prep)
 }
 
 /* A holiday at J that names a day: "christmas [eve|day]", "xmas", "boxing
- * day", "new year's [day|eve]".  Returns the token after it, J if none. */
+ * day", "new year's [day|eve]", "halloween".  Returns the token after it,
+ * J if none. */
 static ptrdiff_t
 holiday_at(struct stream *st, ptrdiff_t j)
 {
@@ -1496,6 +1497,8 @@ holiday_at(struct stream *st, ptrdiff_t j)
 		return isw(st, j + 1, "eve") || isw(st, j + 1, "day") ? j + 2 : j + 1;
 	if (isw(st, j, "boxing") && isw(st, j + 1, "day"))
 		return j + 2;
+	if (isw(st, j, "halloween") || isw(st, j, "hallowe'en"))
+		return j + 1;
 	/* "new year's day", "new years eve"; "the new year" names no day */
 	if (isw(st, j, "new") && (isw(st, j + 1, "year's") ||
 	    isw(st, j + 1, "years") || isw(st, j + 1, "year")) &&
@@ -2501,6 +2504,32 @@ names_amount_before(struct stream *st, ptrdiff_t i, const struct item *it,
 	return 1;
 }
 
+/* Whether the amount at I only says again, set off by a comma, a dash or
+ * a bracket, the sum of H, the rest or the whole said just before it:
+ * "the rest of the balance, 2,775.50,", "the full amount - $5,275.50 -". */
+static int
+names_whole_before(struct stream *st, const struct item *h, ptrdiff_t i)
+{
+	static const char *const between[] = {
+		"of", "the", "your", "my", "our", "balance", "total", "amount",
+		"remaining", "outstanding", "owed", "left", "that's", "which", "is",
+		"ie", NULL
+	};
+	ptrdiff_t k;
+
+	if ((h->kind != IT_REST && h->kind != IT_FULL) || h->base > 0 ||
+	    h->skip != SK_NO || i - h->last > 6 || !(isp(st, i - 1, ',') ||
+	    isp(st, i - 1, '-') || isp(st, i - 1, '(') || isp(st, i - 1, ':') ||
+	    (tk(st, i - 1)->kind == TK_CUR && (isp(st, i - 2, ',') ||
+	     isp(st, i - 2, '-') || isp(st, i - 2, '(') || isp(st, i - 2, ':')))))
+		return 0;
+	for (k = h->last; k < i; k++)
+		if (!inw(st, k, between) && tk(st, k)->kind != TK_PUNCT &&
+		    tk(st, k)->kind != TK_CUR)
+			return 0;
+	return 1;
+}
+
 /* Weeks in one PERIOD. */
 static double
 weeks_in(enum rc_period p)
@@ -2977,6 +3006,15 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 		/* a head */
 		x.first = i;
 		x.reach = x.last;
+		if (x.kind == IT_AMT && last_head >= 0 &&
+		    names_whole_before(&st, &it[last_head], i)) {
+			/* "the rest of the balance, 2,775.50, on the 31st": the
+			 * sum of the rest, said beside it; its day is the rest's */
+			it[last_head].base = x.v;
+			it[last_head].last = it[last_head].reach = x.last;
+			i = x.last;
+			continue;
+		}
 		mark_head(&st, &c, &x, i);
 		if (conn && conn_of && last_head >= 0 && x.kind == IT_AMT) {
 			/* "$1,000 of the $3,120", "half of your $3,120" */

@@ -455,6 +455,7 @@ static const struct {
 	{ "400 by xmas and the rest on boxing day",
 	  "400.00@2027-12-25; 2000.00@2027-12-26" },
 	{ "800 on new year's day", "800.00@2028-01-01" },
+	{ "I'll send 500 on halloween", "500.00@2028-10-31" },
 	/* weekday abbreviations, "wk", and "+" between parts */
 	{ "300 thurs + 300 next wk", "300.00@2027-11-18; 300.00@2027-11-23" },
 	{ "900 on sat", "900.00@2027-11-20" },
@@ -614,6 +615,9 @@ static const struct {
 	{ "she said 200 a week two months ago", "none" },
 	{ "the 700 was for parts we never ordered, so no", "none" },
 	{ "I can do 500 today like last time", "500.00@2027-11-16" },
+	/* the sum of the rest said beside it: its day is the rest's */
+	{ "600 now and the remainder, 1,800, by the 30th",
+	  "600.00@2027-11-16; 1800.00@2027-11-30" },
 };
 
 static void
