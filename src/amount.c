@@ -1719,6 +1719,11 @@ date_at(struct stream *st, ptrdiff_t j, int prep)
 		if (isw(st, k, "of") && (isw(st, k + 1, "next") ||
 		    isw(st, k + 1, "this")) && isw(st, k + 2, "month"))
 			return k + 3;
+		/* "the 25th april"; "the 25th may" only where may is no verb */
+		if (inw(st, k, months) && (!isw(st, k, "may") ||
+		    tk(st, k + 1)->kind == TK_END || is_boundary(st, k + 1) ||
+		    isw(st, k + 1, "and") || year_like(tk(st, k + 1))))
+			return year_like(tk(st, k + 1)) ? k + 2 : k + 1;
 		if (numeric || (prep && !inw(st, k, not_after)))
 			return k;
 		return j;
@@ -2618,6 +2623,17 @@ attach(struct item *it, int nit)
 		else if (prev >= 0 && *SLOT(&it[prev]) < 0 &&
 		         m->first - it[prev].reach <= slack)
 			target = prev;
+		else if (m->kind == IT_WHEN && prev >= 0 &&
+		         it[*SLOT(&it[prev])].first < it[prev].first &&
+		         m->first - it[prev].reach <= slack &&
+		         !(nxt >= 0 && *SLOT(&it[nxt]) < 0 &&
+		           it[nxt].first - m->last <= m->first - it[prev].reach)) {
+			/* "cut at Christmas, so I can do 160 on Tuesday": the day
+			 * said after a payment is its day, not one said before it
+			 * in another clause */
+			it[*SLOT(&it[prev])].loose = 1;
+			target = prev;
+		}
 		else if (nxt >= 0 && it[nxt].first - m->last <= slack &&
 		         (*SLOT(&it[nxt]) < 0 ||
 		          it[*SLOT(&it[nxt])].first < it[nxt].first))

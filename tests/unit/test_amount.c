@@ -615,6 +615,13 @@ static const struct {
 	{ "she said 200 a week two months ago", "none" },
 	{ "the 700 was for parts we never ordered, so no", "none" },
 	{ "I can do 500 today like last time", "500.00@2027-11-16" },
+	/* a day said after a payment is its day, not one said before it */
+	{ "the van failed its MOT on Monday, so I can manage 300 on the 1st",
+	  "300.00@2027-12-01" },
+	{ "I said the 20th but I meant the 22nd: 400 on the 22nd and the rest "
+	  "on the 20th of December", "400.00@2027-11-22; 2000.00@2027-12-20" },
+	/* a day, then its month with no "of" */
+	{ "1000 on the 3rd december", "1000.00@2027-12-03" },
 	/* the sum of the rest said beside it: its day is the rest's */
 	{ "600 now and the remainder, 1,800, by the 30th",
 	  "600.00@2027-11-16; 1800.00@2027-11-30" },
