@@ -3173,6 +3173,35 @@ after(int32_t day, enum rc_period per)
 	    day + 14 : rc_date_add_months(day, 1, 0);
 }
 
+/* The days listed from WHEN item W on ("on the 20th and the 30th", "at
+ * christmas and on the 15th"): W, the loose days after it up to the next
+ * head, and the days of the month said with each.  Stores up to N + 1 in
+ * DAYS and the words in SAID; returns how many. */
+static int
+listed_days(const struct item *it, int nit, int w, int n,
+            const struct rc_deal_case *dc, int32_t last, int32_t *days,
+            const char **said)
+{
+	int nw = 0, k, m;
+
+	for (k = w; k < nit && nw <= n && !(k > w && is_head(&it[k])); k++) {
+		if (it[k].kind != IT_WHEN || (k > w && !it[k].loose))
+			continue;
+		for (m = -1; m < it[k].nmore && nw < RC_TERMS_PARTS; m++) {
+			char nth[16];
+
+			said[nw] = it[k].text;
+			days[nw] = when_day(it, k, dc, last);
+			if (m >= 0 && nw > 0 && days[nw - 1] != RC_DATE_NONE) {
+				snprintf(nth, sizeof nth, "the %d", it[k].more[m]);
+				days[nw] = rc_date_resolve(nth, days[nw - 1] + 1, 0);
+			}
+			nw++;
+		}
+	}
+	return nw;
+}
+
 /* Adds head X (with its attached items) to T as one payment or a run.
  * SUM is what the payments before it add up to; LAST the day of the last
  * dated payment before it. */
@@ -3217,24 +3246,9 @@ add_head(struct rc_terms *t, const struct item *it, int nit,
 		 * a day for each part */
 		int32_t days[RC_TERMS_PARTS];
 		const char *said[RC_TERMS_PARTS];
-		int nw = 0, k, m, n = (int)lround(c->v);
+		int k, n = (int)lround(c->v);
+		int nw = listed_days(it, nit, x->when, n, dc, last, days, said);
 
-		for (k = x->when; k < nit && nw <= n && !(k > x->when &&
-		     is_head(&it[k])); k++) {
-			if (it[k].kind != IT_WHEN || (k > x->when && !it[k].loose))
-				continue;
-			for (m = -1; m < it[k].nmore && nw < RC_TERMS_PARTS; m++) {
-				char nth[16];
-
-				said[nw] = it[k].text;
-				days[nw] = when_day(it, k, dc, last);
-				if (m >= 0 && nw > 0 && days[nw - 1] != RC_DATE_NONE) {
-					snprintf(nth, sizeof nth, "the %d", it[k].more[m]);
-					days[nw] = rc_date_resolve(nth, days[nw - 1] + 1, 0);
-				}
-				nw++;
-			}
-		}
 		if (n >= 2 && nw == n) {
 			/* "the rest in two parts" divides; "two payments of 500"
 			 * are 500 each */
@@ -3324,6 +3338,28 @@ parts_follow(const struct item *it, int nit, int k, double whole)
 			n++;
 		}
 	return n >= 2 && fabs(sum - whole) < 0.5;
+}
+
+/* Whether the count of head K, payments with no period, only names the
+ * payments then said one by one, each with its day, from K on: "we can
+ * accept 2 payments: 1230 on friday and 1230 on the 12th". */
+static int
+announced(const struct item *it, int nit, int k)
+{
+	const struct item *c = &it[it[k].count];
+	int n = 0, h;
+
+	if (c->per != RC_PERIOD_NONE || c->unit != RC_PERIOD_NONE || c->over ||
+	    c->v < 2 || it[k].kind != IT_AMT)
+		return 0;
+	for (h = k; h < nit; h++)
+		if (is_head(&it[h]) && it[h].skip == SK_NO) {
+			if (it[h].when < 0 || it[h].rate >= 0 ||
+			    (h > k && it[h].count >= 0))
+				return 0;
+			n++;
+		}
+	return n == (int)lround(c->v);
 }
 
 /* Copies the next word of *P (letters only, lower case, cut to fit SIZE)
@@ -3632,7 +3668,16 @@ read_proposal(const char *text, const struct rc_deal_case *dc,
 		}
 		if (x->kind == IT_REST)
 			p.rest = 1;
-		add_head(&p.terms, it, nit, x, dc, balance, sum, last);
+		if (x->count >= 0 && x->rate < 0 && announced(it, nit, k)) {
+			/* "2 payments: 1230 on friday and 1230 on the 12th": the
+			 * count names the payments said one by one after it */
+			struct item one = *x;
+
+			one.count = -1;
+			add_head(&p.terms, it, nit, &one, dc, balance, sum, last);
+		} else {
+			add_head(&p.terms, it, nit, x, dc, balance, sum, last);
+		}
 		sum = 0;
 		for (d = 0; d < p.terms.n; d++)
 			sum += rc_units(p.terms.part[d].cents) * p.terms.part[d].count;
@@ -3647,8 +3692,25 @@ read_proposal(const char *text, const struct rc_deal_case *dc,
 		enum rc_period per = c->per ? c->per : c->unit ? c->unit :
 		    RC_PERIOD_MONTH;
 		int count = convert_count(c->v, c->unit, per);
+		int32_t days[RC_TERMS_PARTS];
+		const char *said[RC_TERMS_PARTS];
 
-		if (count > 0 && count <= RC_TERMS_PAYMENTS) {
+		if (c->unit == RC_PERIOD_NONE && c->per == RC_PERIOD_NONE &&
+		    count >= 2 && orphan + 1 < nit &&
+		    it[orphan + 1].kind == IT_WHEN && it[orphan + 1].loose &&
+		    it[orphan + 1].first - c->last <= 1 &&
+		    listed_days(it, nit, orphan + 1, count, dc, last, days,
+		    said) == count) {
+			/* "split it into two payments on the 20th and the 30th":
+			 * a day for each part */
+			int64_t left = rc_cents(balance) - rc_cents(sum);
+			int64_t part = left / count;
+
+			for (k = 0; k < count; k++)
+				rc_terms_add(&p.terms, part + (k == count - 1 ?
+				    left - part * count : 0), 1, RC_PERIOD_NONE,
+				    days[k], said[k]);
+		} else if (count > 0 && count <= RC_TERMS_PAYMENTS) {
 			int64_t left = rc_cents(balance) - rc_cents(sum);
 			int64_t each = left / count;
 

@@ -620,6 +620,11 @@ static const struct {
 	  "300.00@2027-12-01" },
 	{ "I said the 20th but I meant the 22nd: 400 on the 22nd and the rest "
 	  "on the 20th of December", "400.00@2027-11-22; 2000.00@2027-12-20" },
+	/* a count, then the payments' days or the payments one by one */
+	{ "we'll pay it off in 2 payments: friday and the 1st",
+	  "1200.00@2027-11-19; 1200.00@2027-12-01" },
+	{ "three payments: 800 today, 800 on the 1st and 800 on the 15th",
+	  "800.00@2027-11-16; 800.00@2027-12-01; 800.00@2027-12-15" },
 	/* a day, then its month with no "of" */
 	{ "1000 on the 3rd december", "1000.00@2027-12-03" },
 	/* the sum of the rest said beside it: its day is the rest's */
