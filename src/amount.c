@@ -640,7 +640,9 @@ words_number(struct stream *st, ptrdiff_t i, double *v, int *mag)
 
 	*v = 0;
 	*mag = 0;
-	if ((isw(st, j, "a") || isw(st, j, "an")) && magword(st, j + 1) > 0) {
+	/* "a grand", "another grand" (one more) */
+	if ((isw(st, j, "a") || isw(st, j, "an") || isw(st, j, "another")) &&
+	    magword(st, j + 1) > 0) {
 		cur = 1;
 		last = UNIT;
 		j++;
@@ -2849,6 +2851,35 @@ invoice_number_at(struct stream *st, ptrdiff_t i, const struct rc_deal_case *dc,
 	return invoice_at(st, i, dc, x);
 }
 
+/* Whether the words at I ask the payment before once more: "the same
+ * again", "the same amount", "same again", "the same on the 1st", "the
+ * same every month" after "£1,230 now and".  LAST is the last head read;
+ * fills X as a head of its sum. */
+static int
+same_again_at(struct stream *st, ptrdiff_t i, const struct item *it,
+              int last, struct item *x)
+{
+	struct item probe;
+	ptrdiff_t j = isw(st, i, "the") ? i + 1 : i;
+
+	if (last < 0 || it[last].kind != IT_AMT || it[last].skip != SK_NO ||
+	    !isw(st, j, "same"))
+		return 0;
+	j++;
+	memset(&probe, 0, sizeof probe);
+	if (isw(st, j, "again") || isw(st, j, "amount") || isw(st, j, "sum") ||
+	    isw(st, j, "figure"))
+		j++;
+	else if (j - i < 2 || !(when_at(st, j, &probe) || rate_at(st, j, &probe)))
+		return 0;
+	if (isw(st, j, "again"))
+		j++;
+	x->kind = IT_AMT;
+	x->v = it[last].v;
+	x->last = j;
+	return 1;
+}
+
 /* Reads the items of TEXT into IT; returns how many.  *CUE is set when
  * the line has a proposal cue. */
 static int
@@ -2916,6 +2947,8 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 			x.kind = IT_AMT;
 			x.v = m.value;
 			x.last = next;
+			if (isw(&st, i, "another"))
+				joined = 1;  /* "a grand today, another grand friday" */
 		} else if (x.inv) {
 			/* "INV-2291 today", "the 3342 on Friday" */
 			struct clause c2 = c;
@@ -2969,6 +3002,8 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 			conn_of = 0;
 			i = x.last;
 			continue;
+		} else if (same_again_at(&st, i, it, last_head, &x)) {
+			joined = 1;  /* one more payment, whatever joins it */
 		} else if (share_at(&st, i, &x, have_head && !conn, verb_near)) {
 			if (conn && (x.kind == IT_FULL || x.kind == IT_REST)) {
 				/* "half of the balance": the whole of a part */

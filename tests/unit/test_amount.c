@@ -625,6 +625,11 @@ static const struct {
 	  "1200.00@2027-11-19; 1200.00@2027-12-01" },
 	{ "three payments: 800 today, 800 on the 1st and 800 on the 15th",
 	  "800.00@2027-11-16; 800.00@2027-12-01; 800.00@2027-12-15" },
+	/* the payment before, once more; "another" and a figure */
+	{ "600 today and the same again on the 1st",
+	  "600.00@2027-11-16; 600.00@2027-12-01" },
+	{ "400 on friday, another grand on the 1st",
+	  "400.00@2027-11-19; 1000.00@2027-12-01" },
 	/* a day, then its month with no "of" */
 	{ "1000 on the 3rd december", "1000.00@2027-12-03" },
 	/* the sum of the rest said beside it: its day is the rest's */
