@@ -2851,6 +2851,49 @@ invoice_number_at(struct stream *st, ptrdiff_t i, const struct rc_deal_case *dc,
 	return invoice_at(st, i, dc, x);
 }
 
+/* Whether amount X is a figure the speaker owns up to having said wrong:
+ * "sorry, I typed 1,200 earlier", "I said 900 by mistake", "oops, I put
+ * 1,500 but ...".  A verb of saying by "I" or "we" just before it, and a
+ * word of correction: an apology before it, or "earlier", "by mistake",
+ * "but" just after it ("I said 500 on friday, that's my offer" stands). */
+static int
+struck_before(struct stream *st, const struct item *x)
+{
+	static const char *const saying[] = {
+		"typed", "said", "wrote", "put", "entered", "quoted", "mentioned",
+		"told", "gave", NULL
+	};
+	static const char *const between[] = {
+		"you", "the", "it", "as", "down", "in", "a", "figure", "amount",
+		"of", "earlier", NULL
+	};
+	static const char *const sorry[] = {
+		"sorry", "oops", "correction", "apologies", "whoops", "mistake",
+		"typo", NULL
+	};
+	static const char *const wrong[] = {
+		"earlier", "before", "mistakenly", "wrongly", "accidentally",
+		"but", "by", NULL
+	};
+	ptrdiff_t j = x->first - 1, k;
+	int steps;
+
+	if (tk(st, j)->kind == TK_CUR)
+		j--;
+	for (steps = 0; steps < 3 && inw(st, j, between); steps++)
+		j--;
+	if (!inw(st, j, saying) || !(isw(st, j - 1, "i") || isw(st, j - 1, "we")))
+		return 0;
+	for (k = x->last; k < x->last + 2; k++)
+		if (inw(st, k, wrong) && (!isw(st, k, "by") ||
+		    isw(st, k + 1, "mistake") || isw(st, k + 1, "accident")))
+			return 1;
+	for (k = 0; k < x->first; k++)
+		if (inw(st, k, sorry))
+			return 1;
+	return 0;
+}
+
 /* Whether the words at I ask the payment before once more: "the same
  * again", "the same amount", "same again", "the same on the 1st", "the
  * same every month" after "£1,230 now and".  LAST is the last head read;
@@ -3067,6 +3110,8 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 			continue;
 		}
 		mark_head(&st, &c, &x, i);
+		if (x.kind == IT_AMT && x.skip == SK_NO && struck_before(&st, &x))
+			x.skip = SK_OTHER;
 		if (conn && conn_of && last_head >= 0 && x.kind == IT_AMT) {
 			/* "$1,000 of the $3,120", "half of your $3,120" */
 			struct item *h = &it[last_head];
@@ -3605,6 +3650,23 @@ read_proposal(const char *text, const struct rc_deal_case *dc,
 		if (it[k].fee && it[k].skip == SK_DEBT && !it[k].restate &&
 		    it[k].when >= 0)
 			it[k].skip = SK_NO;
+	for (k = 0; k < nit; k++) {
+		/* "the amount I meant was 450. 450 on the 3rd": a bare figure
+		 * said again, with nothing joining it, and its day */
+		int h;
+
+		if (it[k].kind != IT_AMT || it[k].skip != SK_NO ||
+		    it[k].when >= 0 || it[k].rate >= 0 || it[k].count >= 0)
+			continue;
+		for (h = k + 1; h < nit; h++)
+			if (it[h].kind == IT_AMT && it[h].skip == SK_NO &&
+			    it[h].restate && fabs(it[h].v - it[k].v) < 0.005 &&
+			    (it[h].when >= 0 || it[h].rate >= 0 ||
+			     it[h].count >= 0)) {
+				it[k].skip = SK_OTHER;
+				break;
+			}
+	}
 	if (asks_option(text))
 		/* "is there a discount if I pay in full?": only a sum said
 		 * is offered */

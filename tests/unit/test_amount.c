@@ -630,6 +630,11 @@ static const struct {
 	  "600.00@2027-11-16; 600.00@2027-12-01" },
 	{ "400 on friday, another grand on the 1st",
 	  "400.00@2027-11-19; 1000.00@2027-12-01" },
+	/* a figure owned up to as said wrong; a figure said again with its
+	 * day */
+	{ "oops, I wrote 900 by mistake - 1,900 on friday and the rest on the "
+	  "1st", "1900.00@2027-11-19; 500.00@2027-12-01" },
+	{ "how about 300? 300 on friday then", "300.00@2027-11-19" },
 	/* a day, then its month with no "of" */
 	{ "1000 on the 3rd december", "1000.00@2027-12-03" },
 	/* the sum of the rest said beside it: its day is the rest's */
