@@ -3057,6 +3057,15 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 			if (x.kind == IT_REST && money_at(&st, x.last, &m, &next)) {
 				x.base = m.value;
 				x.last = next;
+			} else if (x.kind == IT_REST) {
+				/* "the remaining 50%", "the remaining two thirds":
+				 * the share says the rest again */
+				struct item sh;
+
+				memset(&sh, 0, sizeof sh);
+				if (share_at(&st, x.last, &sh, 0, 0) &&
+				    sh.kind == IT_SHARE)
+					x.last = sh.last;
 			}
 			if (x.kind == IT_REST && rest_let_go(&st, i))
 				x.skip = SK_OTHER;

@@ -635,6 +635,9 @@ static const struct {
 	{ "oops, I wrote 900 by mistake - 1,900 on friday and the rest on the "
 	  "1st", "1900.00@2027-11-19; 500.00@2027-12-01" },
 	{ "how about 300? 300 on friday then", "300.00@2027-11-19" },
+	/* the rest said with its share: the day reaches it */
+	{ "a third now and the remaining two thirds in a month",
+	  "800.00@2027-11-16; 1600.00@2027-12-16" },
 	/* a day, then its month with no "of" */
 	{ "1000 on the 3rd december", "1000.00@2027-12-03" },
 	/* the sum of the rest said beside it: its day is the rest's */
