@@ -2851,6 +2851,27 @@ invoice_number_at(struct stream *st, ptrdiff_t i, const struct rc_deal_case *dc,
 	return invoice_at(st, i, dc, x);
 }
 
+/* Whether the head at I says when a run ends, not a payment: "150 a
+ * month until the full balance of 980 has been paid", "till the rest is
+ * cleared", "until 980 is paid off". */
+static int
+ends_run(struct stream *st, ptrdiff_t i)
+{
+	static const char *const fill[] = {
+		"the", "your", "my", "our", "full", "whole", "entire", "total",
+		"complete", "remaining", "outstanding", NULL
+	};
+	ptrdiff_t j = i - 1;
+	int steps;
+
+	if (tk(st, j)->kind == TK_CUR)
+		j--;
+	for (steps = 0; steps < 3 && inw(st, j, fill); steps++)
+		j--;
+	return isw(st, j, "until") || isw(st, j, "till") || isw(st, j, "til") ||
+	    isw(st, j, "'til");
+}
+
 /* Whether amount X is a figure the speaker owns up to having said wrong:
  * "sorry, I typed 1,200 earlier", "I said 900 by mistake", "oops, I put
  * 1,500 but ...".  A verb of saying by "I" or "we" just before it, and a
@@ -3120,6 +3141,8 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 		}
 		mark_head(&st, &c, &x, i);
 		if (x.kind == IT_AMT && x.skip == SK_NO && struck_before(&st, &x))
+			x.skip = SK_OTHER;
+		if (ends_run(&st, i))
 			x.skip = SK_OTHER;
 		if (conn && conn_of && last_head >= 0 && x.kind == IT_AMT) {
 			/* "$1,000 of the $3,120", "half of your $3,120" */

@@ -638,6 +638,11 @@ static const struct {
 	/* the rest said with its share: the day reaches it */
 	{ "a third now and the remaining two thirds in a month",
 	  "800.00@2027-11-16; 1600.00@2027-12-16" },
+	/* "until the balance is paid" ends a run */
+	{ "200 a month until the whole 2,400 is paid off",
+	  "200.00/month x12 from 2027-12-16" },
+	{ "300 now, then 100 a week till the rest is cleared",
+	  "300.00@2027-11-16; 100.00/week x21 from 2027-11-23" },
 	/* a day, then its month with no "of" */
 	{ "1000 on the 3rd december", "1000.00@2027-12-03" },
 	/* the sum of the rest said beside it: its day is the rest's */
