@@ -1226,7 +1226,7 @@ struct item {
 	int payv;               /* AMT inv: a payment verb just before it */
 	int topic;              /* AMT inv: named as a subject ("about 5540",
 	                           "1,000 for 3371"), not paid as a whole */
-	int payday;             /* RATE: on each payday, dates not known */
+	int payday;             /* RATE, COUNT: on paydays, dates not known */
 	int restate;            /* heads: nothing joins it to the head before */
 	int loose;              /* attached to no head */
 	int invk;               /* AMT inv: which of the case's invoices */
@@ -1366,6 +1366,21 @@ count_at(struct stream *st, ptrdiff_t i, struct item *x)
 
 	x->kind = IT_COUNT;
 	x->first = i;
+	/* "on each of the next two paydays", "the next 3 paydays": that many
+	 * payments, on days not known */
+	if (isw(st, j, "on"))
+		j++;
+	if ((isw(st, j, "each") || isw(st, j, "every")) && isw(st, j + 1, "of"))
+		j += 2;
+	if (isw(st, j, "the") && (isw(st, j + 1, "next") ||
+	    isw(st, j + 1, "coming") || isw(st, j + 1, "following")) &&
+	    (k = count_number(st, j + 2, &n)) > j + 2 && isw(st, k, "paydays")) {
+		x->v = n;
+		x->payday = 1;
+		x->last = k + 1;
+		return 1;
+	}
+	j = i;
 	if (isw(st, j, "for") || isw(st, j, "over") || isw(st, j, "across") ||
 	    isw(st, j, "during")) {
 		x->over = isw(st, j, "over") || isw(st, j, "across");
@@ -1387,6 +1402,7 @@ count_at(struct stream *st, ptrdiff_t i, struct item *x)
 		x->v = n * mult;
 		x->unit = unit;
 		x->per = per;
+		x->payday = isw(st, j, "paydays");  /* "over the next 3 paydays" */
 		x->last = j + 1;
 		return 1;
 	}
@@ -3348,7 +3364,7 @@ add_head(struct rc_terms *t, const struct item *it, int nit,
 	}
 	/* "each payday", "£150 every four weeks when my pension comes in":
 	 * the days are the debtor's paydays, not known */
-	payday = (r != NULL && r->payday) ||
+	payday = (r != NULL && r->payday) || (c != NULL && c->payday) ||
 	    (words != NULL && strcmp(words, "payday") == 0);
 	/* "two payments of $3,350", "in three equal parts": how many, but
 	 * no period and no days */

@@ -643,6 +643,10 @@ static const struct {
 	  "200.00/month x12 from 2027-12-16" },
 	{ "300 now, then 100 a week till the rest is cleared",
 	  "300.00@2027-11-16; 100.00/week x21 from 2027-11-23" },
+	/* a count of paydays: that many payments, days not known */
+	{ "500 now and 400 on each of the next 3 paydays",
+	  "500.00@2027-11-16; 400.00/payday x3" },
+	{ "I'll pay it off over the next 2 paydays", "1200.00/payday x2" },
 	/* a day, then its month with no "of" */
 	{ "1000 on the 3rd december", "1000.00@2027-12-03" },
 	/* the sum of the rest said beside it: its day is the rest's */
