@@ -1142,6 +1142,12 @@ static const char *const cap_words[] = {
 	"than", "over", "above", "beyond", "except", "only", "just", "max",
 	"maximum", "most", "until", "till", NULL
 };
+/* Costs and circumstances a time may belong to: "my hours next week". */
+static const char *const cost_nouns[] = {
+	"hours", "shifts", "tax", "expenses", "costs", "budget", "bills",
+	"heating", "electric", "electricity", "gas", "school", "fees",
+	"insurance", "repairs", "groceries", "car", "holiday", "wedding", NULL
+};
 /* Words that join one payment to the next: "500 now and 500 friday". */
 static const char *const joins[] = {
 	"and", "then", "plus", "also", "another", "after", "n", "or", "with",
@@ -1589,6 +1595,10 @@ rate_at(struct stream *st, ptrdiff_t i, struct item *x)
 	static const char *const not_after[] = {
 		"ago", "later", "before", "early", "earlier", "late", "off", NULL
 	};
+	static const char *const off_what[] = {
+		"the", "it", "that", "this", "what", "my", "your", "our", "each",
+		"both", NULL
+	};
 	ptrdiff_t j = i, len, k;
 	enum rc_period p;
 	double n;
@@ -1656,7 +1666,9 @@ rate_at(struct stream *st, ptrdiff_t i, struct item *x)
 		j++;
 		/* "a week after friday" is a day; "500 a week after (that)"
 		 * a run starting when the payments before it end */
-		if (inw(st, j, not_after) || (isw(st, j, "after") &&
+		/* "a week off" is a holiday; "200 a month off the other" pays */
+		if ((inw(st, j, not_after) && !(isw(st, j, "off") &&
+		     inw(st, j + 1, off_what))) || (isw(st, j, "after") &&
 		    !(is_boundary(st, j + 1) || tk(st, j + 1)->kind == TK_END ||
 		      isw(st, j + 1, "that") || isw(st, j + 1, "this") ||
 		      isw(st, j + 1, "until") || isw(st, j + 1, "till") ||
@@ -3109,6 +3121,15 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 		} else if (count_at(&st, i, &x) || rate_at(&st, i, &x) ||
 		           when_at(&st, i, &x)) {
 			conn = 0;
+			if (x.kind == IT_WHEN && c.verb < 0 && (isw(&st, i, "this") ||
+			    isw(&st, i, "next")) && (inw(&st, i - 1, debt_words) ||
+			    inw(&st, i - 1, notpay_words) ||
+			    inw(&st, i - 1, cost_nouns))) {
+				/* "with the heating bill this month i can only do
+				 * 80 a month": the time of the bill, not of a payment */
+				i = x.last;
+				continue;
+			}
 			if (x.fwd)
 				c.debt = -1;
 			if (nit < MAXITEMS)

@@ -647,6 +647,12 @@ static const struct {
 	{ "500 now and 400 on each of the next 3 paydays",
 	  "500.00@2027-11-16; 400.00/payday x3" },
 	{ "I'll pay it off over the next 2 paydays", "1200.00/payday x2" },
+	/* a time said of a cost is not the run's start */
+	{ "with the school fees next week I can only manage 100 a week",
+	  "100.00/week x24 from 2027-11-23" },
+	/* "a week off the rest" pays it down */
+	{ "500 now, then 100 a week off the rest",
+	  "500.00@2027-11-16; 100.00/week x19 from 2027-11-23" },
 	/* a day, then its month with no "of" */
 	{ "1000 on the 3rd december", "1000.00@2027-12-03" },
 	/* the sum of the rest said beside it: its day is the rest's */
