@@ -3805,6 +3805,13 @@ read_proposal(const char *text, const struct rc_deal_case *dc,
 		    it[x->count].unit == RC_PERIOD_NONE && parts_follow(it, nit, k,
 		    head_value(x, balance, sum)))
 			continue;
+		/* "so the crown was 980, ... could I do 300 tomorrow, 300 on
+		 * the 12th and the last 380 on the 26th": the whole debt said
+		 * bare, then the payments that make it up */
+		if (x->kind == IT_AMT && x->when < 0 && x->rate < 0 &&
+		    x->count < 0 && balance > 0 && fabs(x->v - balance) < 0.005 &&
+		    parts_follow(it, nit, k, x->v))
+			continue;
 		/* the same sum said again with nothing of its own: "£126
 		 * today? That's 10%", "bill 40877 tomorrow, the £400 one" */
 		v = head_value(x, balance, sum);

@@ -653,6 +653,11 @@ static const struct {
 	/* "a week off the rest" pays it down */
 	{ "500 now, then 100 a week off the rest",
 	  "500.00@2027-11-16; 100.00/week x19 from 2027-11-23" },
+	/* the whole debt said bare, then the payments that make it up */
+	{ "right, so it all came to 2400 - could I do 1200 friday and 1200 on "
+	  "the 1st?", "1200.00@2027-11-19; 1200.00@2027-12-01" },
+	{ "I'll pay 500 and then 300 and 200 on friday",
+	  "500.00@?; 300.00@?; 200.00@2027-11-19" },
 	/* a day, then its month with no "of" */
 	{ "1000 on the 3rd december", "1000.00@2027-12-03" },
 	/* the sum of the rest said beside it: its day is the rest's */
