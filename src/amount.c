@@ -2701,6 +2701,21 @@ purpose(struct stream *st, ptrdiff_t j)
 /* Whether the number at I is the number of one of DC's invoices
  * ("INV-2291", "2291", "invoice 40812"): fills X as a head of that
  * invoice's amount. */
+/* Whether exactly one of DC's invoices ends in the N digits DIG. */
+static int
+tail_unique(const struct rc_deal_case *dc, const char *dig, size_t n)
+{
+	size_t k, hits = 0;
+
+	for (k = 0; k < dc->ninvoices; k++) {
+		size_t len = strlen(dc->invoice_ids[k]);
+
+		if (len >= n && strcmp(dc->invoice_ids[k] + len - n, dig) == 0)
+			hits++;
+	}
+	return hits == 1;
+}
+
 /* Whether the invoice named just before I is the subject of a statement
  * about it ("if the oldest invoice is still open", "3318 was due in
  * September", "INV-2291 has a late fee"): then it is no payment. */
@@ -2718,7 +2733,7 @@ invoice_subject(struct stream *st, ptrdiff_t i)
 
 static int
 invoice_at(struct stream *st, ptrdiff_t i, const struct rc_deal_case *dc,
-           struct item *x)
+           int tail, struct item *x)
 {
 	static const char *const lead[] = {
 		"the", "invoice", "inv", "bill", "off", "#", "-", "no", "number",
@@ -2750,7 +2765,11 @@ invoice_at(struct stream *st, ptrdiff_t i, const struct rc_deal_case *dc,
 
 		while (d > 0 && isdigit(U(id[d - 1])))
 			d--;
-		if (len - d != n || strcmp(id + d, dig) != 0)
+		/* TAIL: "455" for 30455, as people shorten a number they
+		 * share the first digits of, once only one invoice ends so */
+		if (!(len - d == n && strcmp(id + d, dig) == 0) &&
+		    !(tail && len - d > n && strcmp(id + len - n, dig) == 0 &&
+		      tail_unique(dc, dig, n)))
 			continue;
 		x->kind = IT_AMT;
 		x->v = dc->invoice_amounts[k];
@@ -2869,14 +2888,14 @@ invoice_named_at(struct stream *st, ptrdiff_t i, const struct rc_deal_case *dc,
  * ("3318", "INV-2291"; not "$3,318" or "3,318.00", which are money). */
 static int
 invoice_number_at(struct stream *st, ptrdiff_t i, const struct rc_deal_case *dc,
-                  struct item *x)
+                  int tail, struct item *x)
 {
 	const struct tok *t = tk(st, i);
 
 	if (t->kind != TK_NUM || t->grouped || t->frac ||
 	    (i > 0 && tk(st, i - 1)->kind == TK_CUR))
 		return 0;
-	return invoice_at(st, i, dc, x);
+	return invoice_at(st, i, dc, tail, x);
 }
 
 /* Whether the head at I says when a run ends, not a payment: "150 a
@@ -3031,7 +3050,10 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 			i++;
 			continue;
 		}
-		if (!invoice_number_at(&st, i, dc, &x) &&
+		/* a shortened number ("455" for 30455) names an invoice
+		 * after "invoice" or once another was named by its number */
+		if (!invoice_number_at(&st, i, dc, named != 0 ||
+		    isw(&st, i - 1, "invoice") || isw(&st, i - 1, "inv"), &x) &&
 		    !invoice_named_at(&st, i, dc, named, &x) &&
 		    money_at(&st, i, &m, &next)) {
 			memset(&x, 0, sizeof x);
@@ -3097,6 +3119,16 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 		} else if (same_again_at(&st, i, it, last_head, &x)) {
 			joined = 1;  /* one more payment, whatever joins it */
 		} else if (share_at(&st, i, &x, have_head && !conn, verb_near)) {
+			if (x.kind == IT_FULL && isw(&st, i, "in") && last_head >= 0 &&
+			    it[last_head].inv && i - it[last_head].reach <= 4) {
+				/* "invoice 455 we'd pay in full on nov 15": the
+				 * whole of that invoice, paid; its day follows */
+				it[last_head].reach = x.last;
+				it[last_head].payv = it[last_head].payv ||
+				    inw(&st, i - 1, pay_verbs);
+				i = x.last;
+				continue;
+			}
 			if (conn && (x.kind == IT_FULL || x.kind == IT_REST)) {
 				/* "half of the balance": the whole of a part */
 				i = x.last;

@@ -658,6 +658,12 @@ static const struct {
 	  "the 1st?", "1200.00@2027-11-19; 1200.00@2027-12-01" },
 	{ "I'll pay 500 and then 300 and 200 on friday",
 	  "500.00@?; 300.00@?; 200.00@2027-11-19" },
+	/* a shortened invoice number once an invoice is named; "in full"
+	 * after an invoice is that invoice */
+	{ "I'll pay 5521 on friday and 530 on the 1st",
+	  "1100.00@2027-11-19; 700.00@2027-12-01" },
+	{ "I can pay 530 on friday", "530.00@2027-11-19" },
+	{ "invoice 5530 we'll pay in full on the 1st", "700.00@2027-12-01" },
 	/* a day, then its month with no "of" */
 	{ "1000 on the 3rd december", "1000.00@2027-12-03" },
 	/* the sum of the rest said beside it: its day is the rest's */
