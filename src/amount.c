@@ -640,7 +640,9 @@ words_number(struct stream *st, ptrdiff_t i, double *v, int *mag)
 
 	*v = 0;
 	*mag = 0;
-	if ((isw(st, j, "a") || isw(st, j, "an")) && magword(st, j + 1) > 0) {
+	/* "a grand", "another grand" (one more) */
+	if ((isw(st, j, "a") || isw(st, j, "an") || isw(st, j, "another")) &&
+	    magword(st, j + 1) > 0) {
 		cur = 1;
 		last = UNIT;
 		j++;
@@ -1118,7 +1120,7 @@ static const char *const debt_words[] = {
 static const char *const past_words[] = {
 	"paid", "sent", "already", "received", "gave", "transferred",
 	"deposited", "made", "last", "ago", "yesterday", "previously", "had",
-	NULL
+	"promised", NULL
 };
 /* Money that is not a payment: income, costs. */
 static const char *const notpay_words[] = {
@@ -1139,6 +1141,12 @@ static const char *const neg_words[] = {
 static const char *const cap_words[] = {
 	"than", "over", "above", "beyond", "except", "only", "just", "max",
 	"maximum", "most", "until", "till", NULL
+};
+/* Costs and circumstances a time may belong to: "my hours next week". */
+static const char *const cost_nouns[] = {
+	"hours", "shifts", "tax", "expenses", "costs", "budget", "bills",
+	"heating", "electric", "electricity", "gas", "school", "fees",
+	"insurance", "repairs", "groceries", "car", "holiday", "wedding", NULL
 };
 /* Words that join one payment to the next: "500 now and 500 friday". */
 static const char *const joins[] = {
@@ -1224,7 +1232,7 @@ struct item {
 	int payv;               /* AMT inv: a payment verb just before it */
 	int topic;              /* AMT inv: named as a subject ("about 5540",
 	                           "1,000 for 3371"), not paid as a whole */
-	int payday;             /* RATE: on each payday, dates not known */
+	int payday;             /* RATE, COUNT: on paydays, dates not known */
 	int restate;            /* heads: nothing joins it to the head before */
 	int loose;              /* attached to no head */
 	int invk;               /* AMT inv: which of the case's invoices */
@@ -1364,6 +1372,21 @@ count_at(struct stream *st, ptrdiff_t i, struct item *x)
 
 	x->kind = IT_COUNT;
 	x->first = i;
+	/* "on each of the next two paydays", "the next 3 paydays": that many
+	 * payments, on days not known */
+	if (isw(st, j, "on"))
+		j++;
+	if ((isw(st, j, "each") || isw(st, j, "every")) && isw(st, j + 1, "of"))
+		j += 2;
+	if (isw(st, j, "the") && (isw(st, j + 1, "next") ||
+	    isw(st, j + 1, "coming") || isw(st, j + 1, "following")) &&
+	    (k = count_number(st, j + 2, &n)) > j + 2 && isw(st, k, "paydays")) {
+		x->v = n;
+		x->payday = 1;
+		x->last = k + 1;
+		return 1;
+	}
+	j = i;
 	if (isw(st, j, "for") || isw(st, j, "over") || isw(st, j, "across") ||
 	    isw(st, j, "during")) {
 		x->over = isw(st, j, "over") || isw(st, j, "across");
@@ -1385,6 +1408,7 @@ count_at(struct stream *st, ptrdiff_t i, struct item *x)
 		x->v = n * mult;
 		x->unit = unit;
 		x->per = per;
+		x->payday = isw(st, j, "paydays");  /* "over the next 3 paydays" */
 		x->last = j + 1;
 		return 1;
 	}
@@ -1487,7 +1511,8 @@ weekday_at(struct stream *st, ptrdiff_t j, int prep)
 }
 
 /* A holiday at J that names a day: "christmas [eve|day]", "xmas", "boxing
- * day", "new year's [day|eve]".  Returns the token after it, J if none. */
+ * day", "new year's [day|eve]", "halloween".  Returns the token after it,
+ * J if none. */
 static ptrdiff_t
 holiday_at(struct stream *st, ptrdiff_t j)
 {
@@ -1496,6 +1521,8 @@ holiday_at(struct stream *st, ptrdiff_t j)
 		return isw(st, j + 1, "eve") || isw(st, j + 1, "day") ? j + 2 : j + 1;
 	if (isw(st, j, "boxing") && isw(st, j + 1, "day"))
 		return j + 2;
+	if (isw(st, j, "halloween") || isw(st, j, "hallowe'en"))
+		return j + 1;
 	/* "new year's day", "new years eve"; "the new year" names no day */
 	if (isw(st, j, "new") && (isw(st, j + 1, "year's") ||
 	    isw(st, j + 1, "years") || isw(st, j + 1, "year")) &&
@@ -1568,6 +1595,10 @@ rate_at(struct stream *st, ptrdiff_t i, struct item *x)
 	static const char *const not_after[] = {
 		"ago", "later", "before", "early", "earlier", "late", "off", NULL
 	};
+	static const char *const off_what[] = {
+		"the", "it", "that", "this", "what", "my", "your", "our", "each",
+		"both", NULL
+	};
 	ptrdiff_t j = i, len, k;
 	enum rc_period p;
 	double n;
@@ -1635,7 +1666,9 @@ rate_at(struct stream *st, ptrdiff_t i, struct item *x)
 		j++;
 		/* "a week after friday" is a day; "500 a week after (that)"
 		 * a run starting when the payments before it end */
-		if (inw(st, j, not_after) || (isw(st, j, "after") &&
+		/* "a week off" is a holiday; "200 a month off the other" pays */
+		if ((inw(st, j, not_after) && !(isw(st, j, "off") &&
+		     inw(st, j + 1, off_what))) || (isw(st, j, "after") &&
 		    !(is_boundary(st, j + 1) || tk(st, j + 1)->kind == TK_END ||
 		      isw(st, j + 1, "that") || isw(st, j + 1, "this") ||
 		      isw(st, j + 1, "until") || isw(st, j + 1, "till") ||
@@ -1716,6 +1749,11 @@ date_at(struct stream *st, ptrdiff_t j, int prep)
 		if (isw(st, k, "of") && (isw(st, k + 1, "next") ||
 		    isw(st, k + 1, "this")) && isw(st, k + 2, "month"))
 			return k + 3;
+		/* "the 25th april"; "the 25th may" only where may is no verb */
+		if (inw(st, k, months) && (!isw(st, k, "may") ||
+		    tk(st, k + 1)->kind == TK_END || is_boundary(st, k + 1) ||
+		    isw(st, k + 1, "and") || year_like(tk(st, k + 1))))
+			return year_like(tk(st, k + 1)) ? k + 2 : k + 1;
 		if (numeric || (prep && !inw(st, k, not_after)))
 			return k;
 		return j;
@@ -2184,6 +2222,57 @@ is_boundary(struct stream *st, ptrdiff_t i)
 	return inw(st, i, clause_words);
 }
 
+/* Whether head X is placed in the past by what follows it in its clause,
+ * before any payment verb: "£100 on Friday last time", "200 a month
+ * last year", "50 two weeks ago" ("like last time" compares). */
+static int
+said_before(struct stream *st, const struct item *x)
+{
+	static const char *const spans[] = {
+		"time", "week", "month", "year", "fortnight", "night", "monday",
+		"tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"christmas", "summer", "winter", "spring", "autumn", NULL
+	};
+	ptrdiff_t k;
+	int steps;
+
+	for (k = x->last, steps = 0; steps < 8; k++, steps++) {
+		if (tk(st, k)->kind == TK_END || is_boundary(st, k) ||
+		    isw(st, k, "and") || inw(st, k, pay_verbs))
+			return 0;
+		if (isw(st, k, "ago") || isw(st, k, "yesterday") ||
+		    (isw(st, k, "last") && inw(st, k + 1, spans) &&
+		     !isw(st, k - 1, "as") && !isw(st, k - 1, "like") &&
+		     !isw(st, k - 1, "than") && !isw(st, k - 1, "the")))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether head X is said to be what a charge was for, not paid: "the 570
+ * is for tyres I never asked for", "that 300 was for the callout"
+ * ("500 is for friday" is a day). */
+static int
+what_for(struct stream *st, const struct item *x)
+{
+	static const char *const not_thing[] = {
+		"you", "now", "it", "that", "this", "me", "us", "them", "today",
+		"tomorrow", "next", NULL
+	};
+	struct item day;
+	ptrdiff_t k = x->last;
+
+	if (isw(st, k, "one"))
+		k++;
+	if (!(isw(st, k, "is") || isw(st, k, "was") || isw(st, k, "'s") ||
+	      isw(st, k, "s")) || !isw(st, k + 1, "for"))
+		return 0;
+	k += 2;
+	memset(&day, 0, sizeof day);
+	return tk(st, k)->kind == TK_WORD && !inw(st, k, not_thing) &&
+	    !when_at(st, k, &day) && !when_at(st, k - 1, &day);
+}
+
 /* Whether C marks a head at I as a debt, a payment made, or not a payment;
  * sets X->skip and X->rescue. */
 static void
@@ -2252,7 +2341,7 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 				debt = 1;
 		}
 	}
-	if (RECENT(c->past))
+	if (RECENT(c->past) || said_before(st, x))
 		x->skip = SK_PAST;
 	else if (RECENT(c->notpay))
 		x->skip = SK_OTHER;
@@ -2269,6 +2358,8 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 	for (steps = 0; steps < 6 && (inw(st, k, neg_fill) || isp(st, k, '\'') ||
 	     inw(st, k, rate_fill)); steps++)
 		k++;
+	if (x->skip == SK_NO && what_for(st, x))
+		x->skip = SK_OTHER;
 	if (x->skip == SK_NO && (inw(st, k, too_words) ||
 	    inw(st, k, refuse_after) || inw(st, k, income_after) ||
 	    /* "£200 a month is no good", "... is no use to us" */
@@ -2280,6 +2371,59 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 		x->skip = SK_OTHER;
 }
 
+/* Whether the word at I says money coming in to the speaker's side:
+ * "I only get", "we bring in", "she takes home", "I'm on" before a sum
+ * ("I get €1,200 a month on the pension", "we bring in about 2k a week").
+ * Said of a person with no modal ("I can get you 500" offers), and
+ * followed by the sum, perhaps after "paid" or a hedge. */
+static int
+income_at(struct stream *st, ptrdiff_t i)
+{
+	static const char *const subjects[] = {
+		"i", "we", "he", "she", "they", "husband", "wife", "partner",
+		"i'm", "we're", "he's", "she's", "they're", NULL
+	};
+	static const char *const hedges[] = {
+		"only", "just", "barely", "about", "around", "roughly", "usually",
+		"normally", "currently", "now", "still", "maybe", "probably",
+		"really", "like", "approximately", "paid", "in", "home", "-", NULL
+	};
+	static const char *const conditions[] = {
+		"can", "could", "would", "will", "if", "once", "when", "unless",
+		"provided", "should", "as", "until", "till", "soon", NULL
+	};
+	ptrdiff_t j = i - 1, k;
+	int steps;
+
+	if (isw(st, i, "get") || isw(st, i, "gets") || isw(st, i, "receive") ||
+	    isw(st, i, "receives") || isw(st, i, "net") || isw(st, i, "nets"))
+		k = i + 1;
+	else if ((isw(st, i, "take") || isw(st, i, "takes") ||
+	          isw(st, i, "bring") || isw(st, i, "brings")) &&
+	         (isw(st, i + 1, "home") || (isw(st, i + 1, "in") &&
+	          !isw(st, i, "take")) || (isp(st, i + 1, '-') &&
+	          isw(st, i + 2, "home"))))
+		k = i + 1;
+	else if (isw(st, i, "on") && (isw(st, i - 1, "i'm") ||
+	         isw(st, i - 1, "we're") || isw(st, i - 1, "he's") ||
+	         isw(st, i - 1, "she's")))
+		k = i + 1;
+	else
+		return 0;
+	for (steps = 0; steps < 3 && j >= 0 && inw(st, j, hedges) &&
+	     !isw(st, j, "paid") && !isw(st, j, "in"); steps++)
+		j--;
+	/* "can we get $1,200", "if we receive $1,560 by the 11th": the
+	 * money asked for, not income */
+	if ((!inw(st, j, subjects) && !isw(st, i, "on")) ||
+	    inw(st, j - 1, conditions))
+		return 0;
+	for (steps = 0; steps < 3 && inw(st, k, hedges); steps++)
+		k++;
+	return tk(st, k)->kind == TK_NUM || tk(st, k)->kind == TK_CUR ||
+	    numword(st, k) > 0 || isw(st, k, "a");
+}
+
 /* Notes what word I says for the clause and the line. */
 static void
 read_word(struct stream *st, ptrdiff_t i, struct clause *c, int *cue)
@@ -2289,6 +2433,11 @@ read_word(struct stream *st, ptrdiff_t i, struct clause *c, int *cue)
 	};
 	static const char *const persons[] = { "you", "i", "we", NULL };
 
+	if (income_at(st, i)) {
+		/* "take home" is no taking */
+		c->notpay = i;
+		return;
+	}
 	if (inw(st, i, pay_verbs)) {
 		/* "last payment", "made a payment": a payment already made */
 		if (!(c->past >= 0 && inw(st, i, pay_nouns)))
@@ -2390,6 +2539,32 @@ names_amount_before(struct stream *st, ptrdiff_t i, const struct item *it,
 	return 1;
 }
 
+/* Whether the amount at I only says again, set off by a comma, a dash or
+ * a bracket, the sum of H, the rest or the whole said just before it:
+ * "the rest of the balance, 2,775.50,", "the full amount - $5,275.50 -". */
+static int
+names_whole_before(struct stream *st, const struct item *h, ptrdiff_t i)
+{
+	static const char *const between[] = {
+		"of", "the", "your", "my", "our", "balance", "total", "amount",
+		"remaining", "outstanding", "owed", "left", "that's", "which", "is",
+		"ie", NULL
+	};
+	ptrdiff_t k;
+
+	if ((h->kind != IT_REST && h->kind != IT_FULL) || h->base > 0 ||
+	    h->skip != SK_NO || i - h->last > 6 || !(isp(st, i - 1, ',') ||
+	    isp(st, i - 1, '-') || isp(st, i - 1, '(') || isp(st, i - 1, ':') ||
+	    (tk(st, i - 1)->kind == TK_CUR && (isp(st, i - 2, ',') ||
+	     isp(st, i - 2, '-') || isp(st, i - 2, '(') || isp(st, i - 2, ':')))))
+		return 0;
+	for (k = h->last; k < i; k++)
+		if (!inw(st, k, between) && tk(st, k)->kind != TK_PUNCT &&
+		    tk(st, k)->kind != TK_CUR)
+			return 0;
+	return 1;
+}
+
 /* Weeks in one PERIOD. */
 static double
 weeks_in(enum rc_period p)
@@ -2478,6 +2653,17 @@ attach(struct item *it, int nit)
 		else if (prev >= 0 && *SLOT(&it[prev]) < 0 &&
 		         m->first - it[prev].reach <= slack)
 			target = prev;
+		else if (m->kind == IT_WHEN && prev >= 0 &&
+		         it[*SLOT(&it[prev])].first < it[prev].first &&
+		         m->first - it[prev].reach <= slack &&
+		         !(nxt >= 0 && *SLOT(&it[nxt]) < 0 &&
+		           it[nxt].first - m->last <= m->first - it[prev].reach)) {
+			/* "cut at Christmas, so I can do 160 on Tuesday": the day
+			 * said after a payment is its day, not one said before it
+			 * in another clause */
+			it[*SLOT(&it[prev])].loose = 1;
+			target = prev;
+		}
 		else if (nxt >= 0 && it[nxt].first - m->last <= slack &&
 		         (*SLOT(&it[nxt]) < 0 ||
 		          it[*SLOT(&it[nxt])].first < it[nxt].first))
@@ -2515,6 +2701,21 @@ purpose(struct stream *st, ptrdiff_t j)
 /* Whether the number at I is the number of one of DC's invoices
  * ("INV-2291", "2291", "invoice 40812"): fills X as a head of that
  * invoice's amount. */
+/* Whether exactly one of DC's invoices ends in the N digits DIG. */
+static int
+tail_unique(const struct rc_deal_case *dc, const char *dig, size_t n)
+{
+	size_t k, hits = 0;
+
+	for (k = 0; k < dc->ninvoices; k++) {
+		size_t len = strlen(dc->invoice_ids[k]);
+
+		if (len >= n && strcmp(dc->invoice_ids[k] + len - n, dig) == 0)
+			hits++;
+	}
+	return hits == 1;
+}
+
 /* Whether the invoice named just before I is the subject of a statement
  * about it ("if the oldest invoice is still open", "3318 was due in
  * September", "INV-2291 has a late fee"): then it is no payment. */
@@ -2532,7 +2733,7 @@ invoice_subject(struct stream *st, ptrdiff_t i)
 
 static int
 invoice_at(struct stream *st, ptrdiff_t i, const struct rc_deal_case *dc,
-           struct item *x)
+           int tail, struct item *x)
 {
 	static const char *const lead[] = {
 		"the", "invoice", "inv", "bill", "off", "#", "-", "no", "number",
@@ -2564,7 +2765,11 @@ invoice_at(struct stream *st, ptrdiff_t i, const struct rc_deal_case *dc,
 
 		while (d > 0 && isdigit(U(id[d - 1])))
 			d--;
-		if (len - d != n || strcmp(id + d, dig) != 0)
+		/* TAIL: "455" for 30455, as people shorten a number they
+		 * share the first digits of, once only one invoice ends so */
+		if (!(len - d == n && strcmp(id + d, dig) == 0) &&
+		    !(tail && len - d > n && strcmp(id + len - n, dig) == 0 &&
+		      tail_unique(dc, dig, n)))
 			continue;
 		x->kind = IT_AMT;
 		x->v = dc->invoice_amounts[k];
@@ -2683,14 +2888,107 @@ invoice_named_at(struct stream *st, ptrdiff_t i, const struct rc_deal_case *dc,
  * ("3318", "INV-2291"; not "$3,318" or "3,318.00", which are money). */
 static int
 invoice_number_at(struct stream *st, ptrdiff_t i, const struct rc_deal_case *dc,
-                  struct item *x)
+                  int tail, struct item *x)
 {
 	const struct tok *t = tk(st, i);
 
 	if (t->kind != TK_NUM || t->grouped || t->frac ||
 	    (i > 0 && tk(st, i - 1)->kind == TK_CUR))
 		return 0;
-	return invoice_at(st, i, dc, x);
+	return invoice_at(st, i, dc, tail, x);
+}
+
+/* Whether the head at I says when a run ends, not a payment: "150 a
+ * month until the full balance of 980 has been paid", "till the rest is
+ * cleared", "until 980 is paid off". */
+static int
+ends_run(struct stream *st, ptrdiff_t i)
+{
+	static const char *const fill[] = {
+		"the", "your", "my", "our", "full", "whole", "entire", "total",
+		"complete", "remaining", "outstanding", NULL
+	};
+	ptrdiff_t j = i - 1;
+	int steps;
+
+	if (tk(st, j)->kind == TK_CUR)
+		j--;
+	for (steps = 0; steps < 3 && inw(st, j, fill); steps++)
+		j--;
+	return isw(st, j, "until") || isw(st, j, "till") || isw(st, j, "til") ||
+	    isw(st, j, "'til");
+}
+
+/* Whether amount X is a figure the speaker owns up to having said wrong:
+ * "sorry, I typed 1,200 earlier", "I said 900 by mistake", "oops, I put
+ * 1,500 but ...".  A verb of saying by "I" or "we" just before it, and a
+ * word of correction: an apology before it, or "earlier", "by mistake",
+ * "but" just after it ("I said 500 on friday, that's my offer" stands). */
+static int
+struck_before(struct stream *st, const struct item *x)
+{
+	static const char *const saying[] = {
+		"typed", "said", "wrote", "put", "entered", "quoted", "mentioned",
+		"told", "gave", NULL
+	};
+	static const char *const between[] = {
+		"you", "the", "it", "as", "down", "in", "a", "figure", "amount",
+		"of", "earlier", NULL
+	};
+	static const char *const sorry[] = {
+		"sorry", "oops", "correction", "apologies", "whoops", "mistake",
+		"typo", NULL
+	};
+	static const char *const wrong[] = {
+		"earlier", "before", "mistakenly", "wrongly", "accidentally",
+		"but", "by", NULL
+	};
+	ptrdiff_t j = x->first - 1, k;
+	int steps;
+
+	if (tk(st, j)->kind == TK_CUR)
+		j--;
+	for (steps = 0; steps < 3 && inw(st, j, between); steps++)
+		j--;
+	if (!inw(st, j, saying) || !(isw(st, j - 1, "i") || isw(st, j - 1, "we")))
+		return 0;
+	for (k = x->last; k < x->last + 2; k++)
+		if (inw(st, k, wrong) && (!isw(st, k, "by") ||
+		    isw(st, k + 1, "mistake") || isw(st, k + 1, "accident")))
+			return 1;
+	for (k = 0; k < x->first; k++)
+		if (inw(st, k, sorry))
+			return 1;
+	return 0;
+}
+
+/* Whether the words at I ask the payment before once more: "the same
+ * again", "the same amount", "same again", "the same on the 1st", "the
+ * same every month" after "£1,230 now and".  LAST is the last head read;
+ * fills X as a head of its sum. */
+static int
+same_again_at(struct stream *st, ptrdiff_t i, const struct item *it,
+              int last, struct item *x)
+{
+	struct item probe;
+	ptrdiff_t j = isw(st, i, "the") ? i + 1 : i;
+
+	if (last < 0 || it[last].kind != IT_AMT || it[last].skip != SK_NO ||
+	    !isw(st, j, "same"))
+		return 0;
+	j++;
+	memset(&probe, 0, sizeof probe);
+	if (isw(st, j, "again") || isw(st, j, "amount") || isw(st, j, "sum") ||
+	    isw(st, j, "figure"))
+		j++;
+	else if (j - i < 2 || !(when_at(st, j, &probe) || rate_at(st, j, &probe)))
+		return 0;
+	if (isw(st, j, "again"))
+		j++;
+	x->kind = IT_AMT;
+	x->v = it[last].v;
+	x->last = j;
+	return 1;
 }
 
 /* Reads the items of TEXT into IT; returns how many.  *CUE is set when
@@ -2752,7 +3050,10 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 			i++;
 			continue;
 		}
-		if (!invoice_number_at(&st, i, dc, &x) &&
+		/* a shortened number ("455" for 30455) names an invoice
+		 * after "invoice" or once another was named by its number */
+		if (!invoice_number_at(&st, i, dc, named != 0 ||
+		    isw(&st, i - 1, "invoice") || isw(&st, i - 1, "inv"), &x) &&
 		    !invoice_named_at(&st, i, dc, named, &x) &&
 		    money_at(&st, i, &m, &next)) {
 			memset(&x, 0, sizeof x);
@@ -2760,6 +3061,8 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 			x.kind = IT_AMT;
 			x.v = m.value;
 			x.last = next;
+			if (isw(&st, i, "another"))
+				joined = 1;  /* "a grand today, another grand friday" */
 		} else if (x.inv) {
 			/* "INV-2291 today", "the 3342 on Friday" */
 			struct clause c2 = c;
@@ -2813,7 +3116,19 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 			conn_of = 0;
 			i = x.last;
 			continue;
+		} else if (same_again_at(&st, i, it, last_head, &x)) {
+			joined = 1;  /* one more payment, whatever joins it */
 		} else if (share_at(&st, i, &x, have_head && !conn, verb_near)) {
+			if (x.kind == IT_FULL && isw(&st, i, "in") && last_head >= 0 &&
+			    it[last_head].inv && i - it[last_head].reach <= 4) {
+				/* "invoice 455 we'd pay in full on nov 15": the
+				 * whole of that invoice, paid; its day follows */
+				it[last_head].reach = x.last;
+				it[last_head].payv = it[last_head].payv ||
+				    inw(&st, i - 1, pay_verbs);
+				i = x.last;
+				continue;
+			}
 			if (conn && (x.kind == IT_FULL || x.kind == IT_REST)) {
 				/* "half of the balance": the whole of a part */
 				i = x.last;
@@ -2823,12 +3138,30 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 			if (x.kind == IT_REST && money_at(&st, x.last, &m, &next)) {
 				x.base = m.value;
 				x.last = next;
+			} else if (x.kind == IT_REST) {
+				/* "the remaining 50%", "the remaining two thirds":
+				 * the share says the rest again */
+				struct item sh;
+
+				memset(&sh, 0, sizeof sh);
+				if (share_at(&st, x.last, &sh, 0, 0) &&
+				    sh.kind == IT_SHARE)
+					x.last = sh.last;
 			}
 			if (x.kind == IT_REST && rest_let_go(&st, i))
 				x.skip = SK_OTHER;
 		} else if (count_at(&st, i, &x) || rate_at(&st, i, &x) ||
 		           when_at(&st, i, &x)) {
 			conn = 0;
+			if (x.kind == IT_WHEN && c.verb < 0 && (isw(&st, i, "this") ||
+			    isw(&st, i, "next")) && (inw(&st, i - 1, debt_words) ||
+			    inw(&st, i - 1, notpay_words) ||
+			    inw(&st, i - 1, cost_nouns))) {
+				/* "with the heating bill this month i can only do
+				 * 80 a month": the time of the bill, not of a payment */
+				i = x.last;
+				continue;
+			}
 			if (x.fwd)
 				c.debt = -1;
 			if (nit < MAXITEMS)
@@ -2866,7 +3199,20 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 		/* a head */
 		x.first = i;
 		x.reach = x.last;
+		if (x.kind == IT_AMT && last_head >= 0 &&
+		    names_whole_before(&st, &it[last_head], i)) {
+			/* "the rest of the balance, 2,775.50, on the 31st": the
+			 * sum of the rest, said beside it; its day is the rest's */
+			it[last_head].base = x.v;
+			it[last_head].last = it[last_head].reach = x.last;
+			i = x.last;
+			continue;
+		}
 		mark_head(&st, &c, &x, i);
+		if (x.kind == IT_AMT && x.skip == SK_NO && struck_before(&st, &x))
+			x.skip = SK_OTHER;
+		if (ends_run(&st, i))
+			x.skip = SK_OTHER;
 		if (conn && conn_of && last_head >= 0 && x.kind == IT_AMT) {
 			/* "$1,000 of the $3,120", "half of your $3,120" */
 			struct item *h = &it[last_head];
@@ -3008,6 +3354,35 @@ after(int32_t day, enum rc_period per)
 	    day + 14 : rc_date_add_months(day, 1, 0);
 }
 
+/* The days listed from WHEN item W on ("on the 20th and the 30th", "at
+ * christmas and on the 15th"): W, the loose days after it up to the next
+ * head, and the days of the month said with each.  Stores up to N + 1 in
+ * DAYS and the words in SAID; returns how many. */
+static int
+listed_days(const struct item *it, int nit, int w, int n,
+            const struct rc_deal_case *dc, int32_t last, int32_t *days,
+            const char **said)
+{
+	int nw = 0, k, m;
+
+	for (k = w; k < nit && nw <= n && !(k > w && is_head(&it[k])); k++) {
+		if (it[k].kind != IT_WHEN || (k > w && !it[k].loose))
+			continue;
+		for (m = -1; m < it[k].nmore && nw < RC_TERMS_PARTS; m++) {
+			char nth[16];
+
+			said[nw] = it[k].text;
+			days[nw] = when_day(it, k, dc, last);
+			if (m >= 0 && nw > 0 && days[nw - 1] != RC_DATE_NONE) {
+				snprintf(nth, sizeof nth, "the %d", it[k].more[m]);
+				days[nw] = rc_date_resolve(nth, days[nw - 1] + 1, 0);
+			}
+			nw++;
+		}
+	}
+	return nw;
+}
+
 /* Adds head X (with its attached items) to T as one payment or a run.
  * SUM is what the payments before it add up to; LAST the day of the last
  * dated payment before it. */
@@ -3042,7 +3417,7 @@ add_head(struct rc_terms *t, const struct item *it, int nit,
 	}
 	/* "each payday", "£150 every four weeks when my pension comes in":
 	 * the days are the debtor's paydays, not known */
-	payday = (r != NULL && r->payday) ||
+	payday = (r != NULL && r->payday) || (c != NULL && c->payday) ||
 	    (words != NULL && strcmp(words, "payday") == 0);
 	/* "two payments of $3,350", "in three equal parts": how many, but
 	 * no period and no days */
@@ -3052,24 +3427,9 @@ add_head(struct rc_terms *t, const struct item *it, int nit,
 		 * a day for each part */
 		int32_t days[RC_TERMS_PARTS];
 		const char *said[RC_TERMS_PARTS];
-		int nw = 0, k, m, n = (int)lround(c->v);
+		int k, n = (int)lround(c->v);
+		int nw = listed_days(it, nit, x->when, n, dc, last, days, said);
 
-		for (k = x->when; k < nit && nw <= n && !(k > x->when &&
-		     is_head(&it[k])); k++) {
-			if (it[k].kind != IT_WHEN || (k > x->when && !it[k].loose))
-				continue;
-			for (m = -1; m < it[k].nmore && nw < RC_TERMS_PARTS; m++) {
-				char nth[16];
-
-				said[nw] = it[k].text;
-				days[nw] = when_day(it, k, dc, last);
-				if (m >= 0 && nw > 0 && days[nw - 1] != RC_DATE_NONE) {
-					snprintf(nth, sizeof nth, "the %d", it[k].more[m]);
-					days[nw] = rc_date_resolve(nth, days[nw - 1] + 1, 0);
-				}
-				nw++;
-			}
-		}
 		if (n >= 2 && nw == n) {
 			/* "the rest in two parts" divides; "two payments of 500"
 			 * are 500 each */
@@ -3159,6 +3519,28 @@ parts_follow(const struct item *it, int nit, int k, double whole)
 			n++;
 		}
 	return n >= 2 && fabs(sum - whole) < 0.5;
+}
+
+/* Whether the count of head K, payments with no period, only names the
+ * payments then said one by one, each with its day, from K on: "we can
+ * accept 2 payments: 1230 on friday and 1230 on the 12th". */
+static int
+announced(const struct item *it, int nit, int k)
+{
+	const struct item *c = &it[it[k].count];
+	int n = 0, h;
+
+	if (c->per != RC_PERIOD_NONE || c->unit != RC_PERIOD_NONE || c->over ||
+	    c->v < 2 || it[k].kind != IT_AMT)
+		return 0;
+	for (h = k; h < nit; h++)
+		if (is_head(&it[h]) && it[h].skip == SK_NO) {
+			if (it[h].when < 0 || it[h].rate >= 0 ||
+			    (h > k && it[h].count >= 0))
+				return 0;
+			n++;
+		}
+	return n == (int)lround(c->v);
 }
 
 /* Copies the next word of *P (letters only, lower case, cut to fit SIZE)
@@ -3369,6 +3751,23 @@ read_proposal(const char *text, const struct rc_deal_case *dc,
 		if (it[k].fee && it[k].skip == SK_DEBT && !it[k].restate &&
 		    it[k].when >= 0)
 			it[k].skip = SK_NO;
+	for (k = 0; k < nit; k++) {
+		/* "the amount I meant was 450. 450 on the 3rd": a bare figure
+		 * said again, with nothing joining it, and its day */
+		int h;
+
+		if (it[k].kind != IT_AMT || it[k].skip != SK_NO ||
+		    it[k].when >= 0 || it[k].rate >= 0 || it[k].count >= 0)
+			continue;
+		for (h = k + 1; h < nit; h++)
+			if (it[h].kind == IT_AMT && it[h].skip == SK_NO &&
+			    it[h].restate && fabs(it[h].v - it[k].v) < 0.005 &&
+			    (it[h].when >= 0 || it[h].rate >= 0 ||
+			     it[h].count >= 0)) {
+				it[k].skip = SK_OTHER;
+				break;
+			}
+	}
 	if (asks_option(text))
 		/* "is there a discount if I pay in full?": only a sum said
 		 * is offered */
@@ -3438,6 +3837,13 @@ read_proposal(const char *text, const struct rc_deal_case *dc,
 		    it[x->count].unit == RC_PERIOD_NONE && parts_follow(it, nit, k,
 		    head_value(x, balance, sum)))
 			continue;
+		/* "so the crown was 980, ... could I do 300 tomorrow, 300 on
+		 * the 12th and the last 380 on the 26th": the whole debt said
+		 * bare, then the payments that make it up */
+		if (x->kind == IT_AMT && x->when < 0 && x->rate < 0 &&
+		    x->count < 0 && balance > 0 && fabs(x->v - balance) < 0.005 &&
+		    parts_follow(it, nit, k, x->v))
+			continue;
 		/* the same sum said again with nothing of its own: "£126
 		 * today? That's 10%", "bill 40877 tomorrow, the £400 one" */
 		v = head_value(x, balance, sum);
@@ -3467,7 +3873,16 @@ read_proposal(const char *text, const struct rc_deal_case *dc,
 		}
 		if (x->kind == IT_REST)
 			p.rest = 1;
-		add_head(&p.terms, it, nit, x, dc, balance, sum, last);
+		if (x->count >= 0 && x->rate < 0 && announced(it, nit, k)) {
+			/* "2 payments: 1230 on friday and 1230 on the 12th": the
+			 * count names the payments said one by one after it */
+			struct item one = *x;
+
+			one.count = -1;
+			add_head(&p.terms, it, nit, &one, dc, balance, sum, last);
+		} else {
+			add_head(&p.terms, it, nit, x, dc, balance, sum, last);
+		}
 		sum = 0;
 		for (d = 0; d < p.terms.n; d++)
 			sum += rc_units(p.terms.part[d].cents) * p.terms.part[d].count;
@@ -3482,8 +3897,25 @@ read_proposal(const char *text, const struct rc_deal_case *dc,
 		enum rc_period per = c->per ? c->per : c->unit ? c->unit :
 		    RC_PERIOD_MONTH;
 		int count = convert_count(c->v, c->unit, per);
+		int32_t days[RC_TERMS_PARTS];
+		const char *said[RC_TERMS_PARTS];
 
-		if (count > 0 && count <= RC_TERMS_PAYMENTS) {
+		if (c->unit == RC_PERIOD_NONE && c->per == RC_PERIOD_NONE &&
+		    count >= 2 && orphan + 1 < nit &&
+		    it[orphan + 1].kind == IT_WHEN && it[orphan + 1].loose &&
+		    it[orphan + 1].first - c->last <= 1 &&
+		    listed_days(it, nit, orphan + 1, count, dc, last, days,
+		    said) == count) {
+			/* "split it into two payments on the 20th and the 30th":
+			 * a day for each part */
+			int64_t left = rc_cents(balance) - rc_cents(sum);
+			int64_t part = left / count;
+
+			for (k = 0; k < count; k++)
+				rc_terms_add(&p.terms, part + (k == count - 1 ?
+				    left - part * count : 0), 1, RC_PERIOD_NONE,
+				    days[k], said[k]);
+		} else if (count > 0 && count <= RC_TERMS_PAYMENTS) {
 			int64_t left = rc_cents(balance) - rc_cents(sum);
 			int64_t each = left / count;
 

@@ -390,6 +390,8 @@ rc_date_resolve(const char *when, int32_t today, int day_first)
 		return next_mday(today, 12, is(&ws, i + 1, "eve") ? 24 : 25, 0);
 	if (is(&ws, i, "boxing") && is(&ws, i + 1, "day"))
 		return next_mday(today, 12, 26, 0);
+	if (is(&ws, i, "halloween") || is(&ws, i, "hallowe'en"))
+		return next_mday(today, 10, 31, 0);
 	/* "new year's day", "new years eve" */
 	if (is(&ws, i, "new") && (is(&ws, i + 1, "year's") ||
 	    is(&ws, i + 1, "years") || is(&ws, i + 1, "year")) &&

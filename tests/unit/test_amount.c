@@ -455,6 +455,7 @@ static const struct {
 	{ "400 by xmas and the rest on boxing day",
 	  "400.00@2027-12-25; 2000.00@2027-12-26" },
 	{ "800 on new year's day", "800.00@2028-01-01" },
+	{ "I'll send 500 on halloween", "500.00@2028-10-31" },
 	/* weekday abbreviations, "wk", and "+" between parts */
 	{ "300 thurs + 300 next wk", "300.00@2027-11-18; 300.00@2027-11-23" },
 	{ "900 on sat", "900.00@2027-11-20" },
@@ -605,6 +606,69 @@ static const struct {
 	  "2300.00@2027-11-19" },
 	/* a count with no period: payments, days not said */
 	{ "four payments of 600", "600.00@?; 600.00@?; 600.00@?; 600.00@?" },
+	/* income said by its verb is no offer; an offer to get money over is */
+	{ "we bring in about 2,000 a month between us", "none" },
+	{ "my husband only gets 900 a week", "none" },
+	{ "I can get you 500 a month", "500.00/month x5 from 2027-12-16" },
+	/* a promise made before, and what a charge was for, are no offers */
+	{ "you promised 300 by the 1st last month and nothing came", "none" },
+	{ "she said 200 a week two months ago", "none" },
+	{ "the 700 was for parts we never ordered, so no", "none" },
+	{ "I can do 500 today like last time", "500.00@2027-11-16" },
+	/* a day said after a payment is its day, not one said before it */
+	{ "the van failed its MOT on Monday, so I can manage 300 on the 1st",
+	  "300.00@2027-12-01" },
+	{ "I said the 20th but I meant the 22nd: 400 on the 22nd and the rest "
+	  "on the 20th of December", "400.00@2027-11-22; 2000.00@2027-12-20" },
+	/* a count, then the payments' days or the payments one by one */
+	{ "we'll pay it off in 2 payments: friday and the 1st",
+	  "1200.00@2027-11-19; 1200.00@2027-12-01" },
+	{ "three payments: 800 today, 800 on the 1st and 800 on the 15th",
+	  "800.00@2027-11-16; 800.00@2027-12-01; 800.00@2027-12-15" },
+	/* the payment before, once more; "another" and a figure */
+	{ "600 today and the same again on the 1st",
+	  "600.00@2027-11-16; 600.00@2027-12-01" },
+	{ "400 on friday, another grand on the 1st",
+	  "400.00@2027-11-19; 1000.00@2027-12-01" },
+	/* a figure owned up to as said wrong; a figure said again with its
+	 * day */
+	{ "oops, I wrote 900 by mistake - 1,900 on friday and the rest on the "
+	  "1st", "1900.00@2027-11-19; 500.00@2027-12-01" },
+	{ "how about 300? 300 on friday then", "300.00@2027-11-19" },
+	/* the rest said with its share: the day reaches it */
+	{ "a third now and the remaining two thirds in a month",
+	  "800.00@2027-11-16; 1600.00@2027-12-16" },
+	/* "until the balance is paid" ends a run */
+	{ "200 a month until the whole 2,400 is paid off",
+	  "200.00/month x12 from 2027-12-16" },
+	{ "300 now, then 100 a week till the rest is cleared",
+	  "300.00@2027-11-16; 100.00/week x21 from 2027-11-23" },
+	/* a count of paydays: that many payments, days not known */
+	{ "500 now and 400 on each of the next 3 paydays",
+	  "500.00@2027-11-16; 400.00/payday x3" },
+	{ "I'll pay it off over the next 2 paydays", "1200.00/payday x2" },
+	/* a time said of a cost is not the run's start */
+	{ "with the school fees next week I can only manage 100 a week",
+	  "100.00/week x24 from 2027-11-23" },
+	/* "a week off the rest" pays it down */
+	{ "500 now, then 100 a week off the rest",
+	  "500.00@2027-11-16; 100.00/week x19 from 2027-11-23" },
+	/* the whole debt said bare, then the payments that make it up */
+	{ "right, so it all came to 2400 - could I do 1200 friday and 1200 on "
+	  "the 1st?", "1200.00@2027-11-19; 1200.00@2027-12-01" },
+	{ "I'll pay 500 and then 300 and 200 on friday",
+	  "500.00@?; 300.00@?; 200.00@2027-11-19" },
+	/* a shortened invoice number once an invoice is named; "in full"
+	 * after an invoice is that invoice */
+	{ "I'll pay 5521 on friday and 530 on the 1st",
+	  "1100.00@2027-11-19; 700.00@2027-12-01" },
+	{ "I can pay 530 on friday", "530.00@2027-11-19" },
+	{ "invoice 5530 we'll pay in full on the 1st", "700.00@2027-12-01" },
+	/* a day, then its month with no "of" */
+	{ "1000 on the 3rd december", "1000.00@2027-12-03" },
+	/* the sum of the rest said beside it: its day is the rest's */
+	{ "600 now and the remainder, 1,800, by the 30th",
+	  "600.00@2027-11-16; 1800.00@2027-11-30" },
 };
 
 static void
