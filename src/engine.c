@@ -56,6 +56,8 @@ struct rc_engine {
 	double last_amount;            /* the trainee's last proposed amount */
 	int counter_upfront;           /* this reply counters the upfront part only */
 	int since_agree;               /* trainee lines since the deal was booked */
+	int extends;                   /* the line's terms add the rest to the
+	                                  booked or offered terms before it */
 	int agree_state;               /* the state the deal was made in */
 	int line_state;                /* the state the current line came in */
 	const struct rc_replyset *preface;   /* said before the next reply */
@@ -743,6 +745,26 @@ amend(const struct rc_terms *old, const struct rc_terms *said,
 	if (rc_terms_count(said) != 1 || said->balance_left <= 0 || n < 2 ||
 	    rest <= 0)
 		return 0;
+	/* "could the $75 be on the 17th instead?": the one booked payment
+	 * of that amount moves to the day said, the others stay */
+	{
+		int k, hit = -1, hits = 0;
+
+		for (k = 0; k < old->n; k++)
+			if (old->part[k].count == 1 && old->part[k].cents == first) {
+				hit = k;
+				hits++;
+			}
+		if (hits == 1 && day != RC_DATE_NONE && day != old->part[hit].due) {
+			*out = *old;
+			out->part[hit].due = day;
+			out->part[hit].when[0] = '\0';
+			rc_terms_finish(out, old->total);
+			if (said->method[0])
+				memcpy(out->method, said->method, sizeof out->method);
+			return 1;
+		}
+	}
 	rc_terms_clear(out);
 	rc_terms_add(out, first, 1, RC_PERIOD_NONE, day, said->part[0].when);
 	each = (rest + n - 2) / (n - 1);
@@ -764,6 +786,97 @@ amend(const struct rc_terms *old, const struct rc_terms *said,
 	memcpy(out->method, said->method[0] ? said->method : old->method,
 	    sizeof out->method);
 	return 1;
+}
+
+/* Terms SAID for what BASE (booked, or the debtor's offer) left open of
+ * DEBT cents: "that leaves $1,280 - could that be paid on the 13th?", the
+ * debtor's "$1,200 today" then "and the other 1,920 on the 9th?".  Fills
+ * OUT with BASE's payments and SAID's and returns 1; 0 when SAID is not
+ * for exactly the rest (a proposal of the whole debt, or of some other
+ * sum, stands on its own). */
+static int
+extend(const struct rc_terms *base, const struct rc_terms *said, int64_t debt,
+       struct rc_terms *out)
+{
+	int64_t open = debt - base->total;
+	int i;
+
+	if (base->n == 0 || said->n == 0 || open <= 0 ||
+	    llabs(said->total - open) > 1)
+		return 0;
+	*out = *base;
+	for (i = 0; i < said->n; i++) {
+		const struct rc_part *p = &said->part[i];
+
+		if (!rc_terms_add(out, p->cents, p->count, p->every, p->due,
+		    p->when[0] ? p->when : NULL))
+			return 0;
+	}
+	if (said->method[0] != '\0')
+		snprintf(out->method, sizeof out->method, "%s", said->method);
+	rc_terms_finish(out, debt);
+	return 1;
+}
+
+/* Whether the line's terms add the rest to the booked deal or, with
+ * none, to the debtor's standing offer; then the proposal is the whole.
+ * "The rest" said against such a base is read as the rest of it. */
+static void
+extend_proposal(struct rc_engine *e)
+{
+	const struct rc_terms *base = e->t->has_agreement ? &e->t->agreement :
+	    e->has_standing ? &e->standing : NULL;
+	int64_t debt = rc_cents(e->deal.balance);
+	struct rc_terms whole;
+
+	e->extends = 0;
+	if (base == NULL || e->prop.kind == RC_PROP_NONE)
+		return;
+	/* "could the $500 be paid next week instead?": one payment of the
+	 * amount of one already there moves it (see amend()), unless "the
+	 * rest" was said */
+	if (!e->prop.rest && e->prop.terms.n == 1 && e->prop.terms.part[0].count == 1) {
+		int k;
+
+		for (k = 0; k < base->n; k++)
+			if (base->part[k].count == 1 &&
+			    base->part[k].cents == e->prop.terms.part[0].cents)
+				return;
+	}
+	if (e->prop.rest && e->prop.terms.n == 1 &&
+	    e->prop.terms.total > debt - base->total) {
+		/* "the rest on the 13th", alone: the rest of what BASE leaves
+		 * ("$800 today and the rest on the 1st" is a whole of its own) */
+		struct rc_reading r = RC_READING_INIT;
+
+		rc_reader_set_balance(e->rd, rc_units(debt - base->total));
+		rc_reader_read(e->rd, e->line, RC_SIDE_TRAINEE, &r);
+		rc_reader_set_balance(e->rd, e->deal.balance);
+		if (r.prop.kind != RC_PROP_NONE)
+			e->prop = r.prop;
+		rc_reading_free(&r);
+	}
+	if (!extend(base, &e->prop.terms, debt, &whole)) {
+		/* "ok 1200 today works. then the other 1920 on the 9th?": the
+		 * rest after the first payments of an offer of the whole */
+		struct rc_terms head = *base;
+		int k, ok = 0;
+
+		for (k = base->n - 1; k >= 1 && !ok; k--) {
+			head.n = k;
+			rc_terms_finish(&head, debt);
+			ok = extend(&head, &e->prop.terms, debt, &whole);
+		}
+		if (!ok)
+			return;
+	}
+	rc_buf_puts(&e->trace, "  the line's terms are for the rest of the terms "
+	    "before it: read as the whole\n");
+	e->prop.terms = whole;
+	e->prop.kind = RC_PROP_PLAN;
+	e->prop.total = rc_units(whole.total);
+	e->prop.upfront = rc_units(rc_terms_first(&whole, NULL));
+	e->extends = 1;
 }
 
 /* What a trainee's line does to a booked deal; returns 1 when the line
@@ -792,6 +905,30 @@ revisit(struct rc_engine *e, struct rc_turn *u)
 
 	if (!e->t->has_agreement || !(other || (fresh && corrects)))
 		return 0;
+	if (e->extends) {
+		/* The booked terms left part of the debt open and the line
+		 * asks for the rest: bargaining goes on over the whole, the
+		 * booked payments kept. */
+		struct rc_terms booked = *agreed;
+
+		rc_buf_puts(&e->trace, "  the line adds terms for what the booked "
+		    "deal left open: bargaining over the whole\n");
+		e->standing = booked;
+		e->has_standing = 1;
+		e->t->has_agreement = 0;
+		e->vars[RC_VAR_AGREED] = 0;
+		e->state = e->line_state = e->agree_state;
+		e->why_kind = WHY_BARGAIN;
+		bargain(e);
+		if (!e->t->has_agreement) {
+			/* Not taken: what was booked still stands; the debtor's
+			 * counter for the whole is on the table. */
+			e->t->agreement = booked;
+			e->t->has_agreement = 1;
+			e->vars[RC_VAR_AGREED] = 1;
+		}
+		return 1;
+	}
 	if (other) {
 		struct rc_terms t;
 
@@ -1061,6 +1198,7 @@ rc_engine_say(struct rc_engine *e, const char *line)
 	}
 	use_research(e, u, e->norm);
 	e->prop = e->rdg.prop;
+	extend_proposal(e);
 	if (e->prop.kind != RC_PROP_NONE) {
 		struct rc_event *ev = rc_turn_event(u, "proposal");
 

@@ -740,11 +740,12 @@ invoice_number(const struct rc_reader *rd, const char *s, size_t a, size_t b)
 	return invoice_number_from(rd, s, a, b, 0);
 }
 
-/* TEXT with the numbers of the case's paid invoices written as words, for
- * the terms reader ("when did you pay 5512?" proposes nothing); the unpaid
- * ones the reader knows itself, as invoices that may be proposed. */
+/* TEXT with the case's numbers that are no sum written as words, for the
+ * terms reader: its paid invoices' numbers ("when did you pay 5512?"
+ * proposes nothing; the unpaid ones the reader knows itself, as invoices
+ * that may be proposed) and its days overdue said bare. */
 static const char *
-without_paid_invoice_numbers(struct rc_reader *rd, const char *text)
+without_case_numbers(struct rc_reader *rd, const char *text)
 {
 	size_t i = 0, j, len = strlen(text);
 
@@ -759,6 +760,20 @@ without_paid_invoice_numbers(struct rc_reader *rd, const char *text)
 			if ((j == len || !isalnum((unsigned char)text[j])) &&
 			    invoice_number_from(rd, text, i, j, rd->facts.ninvoices)) {
 				rc_buf_puts(&rd->scratch, "that invoice");
+				i = j;
+				continue;
+			}
+			/* "you're at 47 already": the case's days overdue, said
+			 * bare (no currency before it, no decimals), is no sum */
+			if (rd->facts.days_overdue > 0 && j - i < 5 &&
+			    (j == len || (!isalnum((unsigned char)text[j]) &&
+			    !(text[j] == '.' && j + 1 < len &&
+			    isdigit((unsigned char)text[j + 1])))) &&
+			    !(i > 0 && (text[i - 1] == '$' ||
+			    (unsigned char)text[i - 1] >= 0x80)) &&
+			    atoi(text + i) == rd->facts.days_overdue &&
+			    memchr(text + i, ',', j - i) == NULL) {
+				rc_buf_puts(&rd->scratch, "that many days");
 				i = j;
 				continue;
 			}
@@ -898,7 +913,7 @@ rc_reader_read(struct rc_reader *rd, const char *text, enum rc_side side,
 			dc.invoice_amounts = rd->facts.amounts;
 			dc.ninvoices = rd->facts.ninvoices;
 		}
-		rc_amount_proposal(rd->has_facts ? without_paid_invoice_numbers(rd,
+		rc_amount_proposal(rd->has_facts ? without_case_numbers(rd,
 		    norm) : norm, &dc, &out->prop);
 	}
 

@@ -46,11 +46,11 @@ sed -e 's/"intent": "condescend"/"intent": "condescension"/' \
 expect_eq "broken base: exit code" "$?" 1
 expect_grep "broken base: unknown intent" "$TMP/err" \
 	"base.json: /global/1/intent: rule 'condescension': unknown intent 'condescension'"
-sed -e 's/"okay, bye for now"/"thanks, bye for now"/' scenarios/lang/base.json >"$TMP/lang/base.json"
+sed -e 's/"thanks very much"/"thanks very much, bye"/' scenarios/lang/base.json >"$TMP/lang/base.json"
 "$RECOUP" lint "$TMP/lang/base.json" >/dev/null 2>"$TMP/err"
 expect_eq "base example: exit code" "$?" 1
 expect_grep "broken base: example caught first" "$TMP/err" \
-	"base.json:[0-9]+:[0-9]+: /backstop/[0-9]+/examples/0: rule 'goodbye' example \"thanks, bye for now\" is caught first by rule 'thanks'"
+	"base.json:[0-9]+:[0-9]+: /backstop/[0-9]+/examples/0: rule 'thanks' example \"thanks very much, bye\" is caught first by rule 'goodbye'"
 
 # The corpus covers every check at least once.
 for check in 'invalid JSON' 'unknown key' 'pcre2 error' "unknown state" \

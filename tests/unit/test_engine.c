@@ -273,6 +273,52 @@ main(void)
 	RC_CHECK_NUM(rc_transcript_credited(t), 50);
 	rc_engine_free(e);
 
+	/* Terms for the rest of what the debtor offered add to it: the
+	 * proposal is the whole, the offer's payment first. */
+	e = rc_engine_new(s, 1);
+	rc_engine_open(e);
+	say(e, "hello");
+	RC_CHECK_STR(say(e, "what can you pay?"), "I could do $300.");
+	say(e, "and the rest on the 1st?");
+	t = rc_engine_transcript(e);
+	ev = rc_turn_find(&t->turns[t->n - 2], "proposal");
+	RC_CHECK(ev != NULL && ev->has_amount);
+	if (ev != NULL)
+		RC_CHECK_NUM(ev->amount, 300);
+	say(e, "ok deal");
+	RC_CHECK_INT(t->has_agreement, 1);
+	RC_CHECK_INT(rc_terms_first(&t->agreement, NULL), 30000);
+	RC_CHECK_INT(t->agreement.total, 100000);
+	rc_engine_free(e);
+	/* A booked part payment: terms for exactly what it leaves open
+	 * bargain over the whole; countered, the booked part still stands. */
+	e = rc_engine_new(s, 1);
+	rc_engine_open(e);
+	say(e, "hello");
+	RC_CHECK_STR(say(e, "could you pay $400 in four months?"),
+	    "Fine, $400 on February 28.");
+	t = rc_engine_transcript(e);
+	RC_CHECK_INT(t->agreement.total, 40000);
+	say(e, "thanks");
+	say(e, "and $600 today as well?");
+	RC_CHECK_STR(last(e)->rule, "bargain:counter_plan");
+	RC_CHECK_INT(t->has_agreement, 1);
+	RC_CHECK_INT(t->agreement.total, 40000);
+	/* One payment of a booked payment's amount moves that payment:
+	 * sooner asks more and is refused, later is taken. */
+	RC_CHECK_STR(say(e, "could the $400 be paid next week instead?"),
+	    "No, we said $400 on February 28.");
+	say(e, "could the $400 be paid in five months instead?");
+	RC_CHECK_INT(t->has_agreement, 1);
+	RC_CHECK_INT(rc_terms_count(&t->agreement), 1);
+	{
+		int32_t day;
+
+		RC_CHECK_INT(rc_terms_first(&t->agreement, &day), 40000);
+		RC_CHECK(day > rc_date_from_ymd(2027, 3, 1));
+	}
+	rc_engine_free(e);
+
 	/* Insults drain patience (3): the debtor hangs up after the reply. */
 	e = rc_engine_new(s, 1);
 	rc_engine_open(e);
