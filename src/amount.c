@@ -2326,6 +2326,14 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 		/* "$3,120 you owe", "INV-2291 for $1,840, due September 15" */
 		if (inw(st, k, debt_words))
 			debt = 1;
+		/* "so $3,635 altogether", "6,750 all up", "$900 in all": a sum
+		 * worked out (a payment verb may still ask for it) */
+		if (k == x->last && (isw(st, k, "altogether") ||
+		    isw(st, k, "combined") || ((isw(st, k, "in") ||
+		    isw(st, k, "all")) && (isw(st, k + 1, "all") ||
+		    isw(st, k + 1, "total") || isw(st, k + 1, "up") ||
+		    isw(st, k + 1, "told")))))
+			debt = 1;
 		/* "and the 120 fee on the 31st": the fee may be paid */
 		x->fee = k == x->last && (isw(st, k, "fee") || isw(st, k, "fees") ||
 		    isw(st, k, "charge") || isw(st, k, "charges"));
@@ -3767,6 +3775,25 @@ read_proposal(const char *text, const struct rc_deal_case *dc,
 				it[k].skip = SK_OTHER;
 				break;
 			}
+	}
+	for (k = 2; k < nit; k++) {
+		/* "$500 today and $400 on the 1st, $900 in all": a bare figure
+		 * that adds up the payments said before it is their sum */
+		double said = 0;
+		int h, heads = 0;
+
+		if (it[k].kind != IT_AMT || it[k].skip != SK_NO ||
+		    it[k].when >= 0 || it[k].rate >= 0 || it[k].count >= 0)
+			continue;
+		for (h = 0; h < k; h++)
+			if (is_head(&it[h]) && it[h].kind == IT_AMT &&
+			    it[h].skip == SK_NO && it[h].rate < 0 &&
+			    it[h].count < 0) {
+				said += it[h].v;
+				heads++;
+			}
+		if (heads >= 2 && fabs(said - it[k].v) < 0.005)
+			it[k].skip = SK_OTHER;
 	}
 	if (asks_option(text))
 		/* "is there a discount if I pay in full?": only a sum said

@@ -788,6 +788,30 @@ amend(const struct rc_terms *old, const struct rc_terms *said,
 	return 1;
 }
 
+/* Whether every payment of SAID is one of BOOKED's as booked ("start
+ * with the $690 today"): naming part of the deal asks nothing new. */
+static int
+said_within(const struct rc_terms *said, const struct rc_terms *booked)
+{
+	int i, k;
+
+	for (i = 0; i < said->n; i++) {
+		const struct rc_part *p = &said->part[i];
+
+		for (k = 0; k < booked->n; k++) {
+			const struct rc_part *q = &booked->part[k];
+
+			if (q->cents == p->cents && q->count == p->count &&
+			    q->every == p->every && q->due == p->due &&
+			    p->due != RC_DATE_NONE)
+				break;
+		}
+		if (k == booked->n)
+			return 0;
+	}
+	return said->n > 0;
+}
+
 /* Terms SAID for what BASE (booked, or the debtor's offer) left open of
  * DEBT cents: "that leaves $1,280 - could that be paid on the 13th?", the
  * debtor's "$1,200 today" then "and the other 1,920 on the 9th?".  Fills
@@ -898,7 +922,8 @@ revisit(struct rc_engine *e, struct rc_turn *u)
 	 * or stating what a missed payment brings all name figures without
 	 * asking for other terms. */
 	int other = e->prop.kind != RC_PROP_NONE && e->prop.terms.n > 0 &&
-	    !rc_terms_same(&e->prop.terms, agreed) && (corrects ||
+	    !rc_terms_same(&e->prop.terms, agreed) &&
+	    !said_within(&e->prop.terms, agreed) && (corrects ||
 	    (!read_as(e, "recap") && !read_as(e, "confirm-writing") &&
 	    !read_as(e, "promise-reminders") && !read_as(e, "consequence")));
 	struct rc_event *ev;

@@ -817,6 +817,20 @@ credits_the_rest(const char *subject, size_t a, size_t b)
  * is no payment: it leaves the proposal read from the line ("I'll credit
  * the $640 today", "knock the 640 off"); what else the line proposes stays
  * ("I'll waive the $120 fee if you pay 6,580 today"). */
+/* Whether a sentence ends in S between X and Y: ".", "!" or "?" followed
+ * by a space or the end (a decimal point is not). */
+static int
+sentence_between(const char *s, size_t x, size_t y)
+{
+	size_t i;
+
+	for (i = x; i < y; i++)
+		if ((s[i] == '.' || s[i] == '!' || s[i] == '?') &&
+		    (s[i + 1] == ' ' || s[i + 1] == '\0'))
+			return 1;
+	return 0;
+}
+
 static void
 read_credit(struct rc_reader *rd, char *subject, size_t len,
             struct rc_reading *out)
@@ -837,6 +851,11 @@ read_credit(struct rc_reader *rd, char *subject, size_t len,
 		const struct rc_money *m = &out->money[i];
 
 		if (m->value <= 0 || (debt > 0 && m->value >= debt - 0.005))
+			continue;
+		/* "let's forget the fee. We'll go with $690 today, ...": a sum
+		 * in another sentence is not the one granted */
+		if (sentence_between(subject, m->start < a ? m->end : b,
+		    m->start < a ? a : m->start))
 			continue;
 		dist = m->start > a ? m->start - a : a - m->end;
 		if (dist < best) {

@@ -604,6 +604,13 @@ static const struct {
 	  "2300.00@2027-12-01" },
 	{ "2300 (the full balance minus the 100 fee) on friday",
 	  "2300.00@2027-11-19" },
+	/* a sum stated is no payment: "altogether", "all up", a figure that
+	 * adds up the payments before it */
+	{ "so that's $2,400 altogether, ok?", "none" },
+	{ "$1,400 today and $1,000 on the 1st, $2,400 in all",
+	  "1400.00@2027-11-16; 1000.00@2027-12-01" },
+	{ "600 friday, 600 the friday after - 1200 all up",
+	  "600.00@2027-11-19; 600.00@2027-11-26" },
 	/* a count with no period: payments, days not said */
 	{ "four payments of 600", "600.00@?; 600.00@?; 600.00@?; 600.00@?" },
 	/* income said by its verb is no offer; an offer to get money over is */
