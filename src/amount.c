@@ -2307,7 +2307,7 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 		"mortgage", "benefits", NULL
 	};
 	ptrdiff_t k;
-	int debt = 0, steps;
+	int debt = 0, credit = 0, steps;
 
 #define RECENT(w) ((w) >= 0 && (w) > c->verb && i - (w) <= 8)
 	if (RECENT(c->debt))
@@ -2326,6 +2326,30 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 		/* "$3,120 you owe", "INV-2291 for $1,840, due September 15" */
 		if (inw(st, k, debt_words))
 			debt = 1;
+		/* "a credit of $640", "credit you 120", "refund the $35": a
+		 * sum taken off, not paid */
+		{
+			static const char *const credit_words[] = {
+				"credit", "credited", "crediting", "refund",
+				"refunded", "rebate", "discount", "waive",
+				"waived", "waiving", NULL
+			};
+
+			ptrdiff_t j;
+
+			for (j = i - 1; j >= i - 3; j--)
+				if (inw(st, j, credit_words))
+					credit = 1;
+		}
+		/* "that brings the balance to $7,760", "takes your bill down
+		 * to $900": what is owed after a change, said */
+		if (isw(st, i - 1, "to")) {
+			ptrdiff_t j;
+
+			for (j = i - 2; j >= i - 6; j--)
+				if (inw(st, j, debt_words) || isw(st, j, "account"))
+					debt = 1;
+		}
 		/* "so $3,635 altogether", "6,750 all up", "$900 in all": a sum
 		 * worked out (a payment verb may still ask for it) */
 		if (k == x->last && (isw(st, k, "altogether") ||
@@ -2354,6 +2378,8 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 	else if (RECENT(c->notpay))
 		x->skip = SK_OTHER;
 	else if (c->neg >= 0 && c->neg > c->cap && i - c->neg <= 8)
+		x->skip = SK_OTHER;
+	else if (credit)
 		x->skip = SK_OTHER;
 	else if (debt)
 		x->skip = SK_DEBT;

@@ -831,6 +831,27 @@ sentence_between(const char *s, size_t x, size_t y)
 	return 0;
 }
 
+/* Whether the sum at AT in S is said as a limit: "up to $750", "as much
+ * as 500", "a maximum of £200". */
+static int
+limit_before(const char *s, size_t at)
+{
+	static const char *const limits[] = {
+		"up to ", "as much as ", "maximum of ", "max of ", "limit of ",
+		"no more than ", "not more than ", NULL
+	};
+	size_t k, n;
+
+	while (at > 0 && (s[at - 1] == '$' || (unsigned char)s[at - 1] >= 0x80))
+		at--;
+	for (k = 0; limits[k] != NULL; k++) {
+		n = strlen(limits[k]);
+		if (at >= n && strncasecmp(s + at - n, limits[k], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void
 read_credit(struct rc_reader *rd, char *subject, size_t len,
             struct rc_reading *out)
@@ -856,6 +877,9 @@ read_credit(struct rc_reader *rd, char *subject, size_t len,
 		 * in another sentence is not the one granted */
 		if (sentence_between(subject, m->start < a ? m->end : b,
 		    m->start < a ? a : m->start))
+			continue;
+		/* "I can do a credit up to $750": a limit, not the credit */
+		if (limit_before(subject, m->start))
 			continue;
 		dist = m->start > a ? m->start - a : a - m->end;
 		if (dist < best) {

@@ -611,6 +611,10 @@ static const struct {
 	  "1400.00@2027-11-16; 1000.00@2027-12-01" },
 	{ "600 friday, 600 the friday after - 1200 all up",
 	  "600.00@2027-11-19; 600.00@2027-11-26" },
+	/* what is owed after a change, and a credit, are no payments */
+	{ "so that brings the balance to $2,300, ok?", "none" },
+	{ "I'll put a credit of $100 through and you pay $2,300 today",
+	  "2300.00@2027-11-16" },
 	/* a count with no period: payments, days not said */
 	{ "four payments of 600", "600.00@?; 600.00@?; 600.00@?; 600.00@?" },
 	/* income said by its verb is no offer; an offer to get money over is */
