@@ -1031,6 +1031,7 @@ grant(struct rc_engine *e, struct rc_turn *u)
 	const char *id = NULL;
 	const struct rc_adjustable *adj = NULL;
 	struct rc_event *ev;
+	double before = 0;   /* what an earlier credit of the charge took off */
 	size_t i;
 
 	if (gi < 0 || !rc_intents_has(&e->rdg.firm, gi))
@@ -1056,24 +1057,42 @@ grant(struct rc_engine *e, struct rc_turn *u)
 				break;
 			}
 	}
-	if (v <= 0 || v >= e->deal.balance - 0.005) {
+	/* "a credit note of $750 for the pallet": another amount for a
+	 * charge of the case, named */
+	for (i = 0; v > 0 && id == NULL && i < e->s->nadjustable; i++) {
+		const struct rc_adjustable *x = &e->s->adjustable[i];
+		size_t k;
+
+		for (k = 0; k < x->npatterns && id == NULL; k++)
+			if (run(e, x->patterns[k], e->norm, NULL)) {
+				id = x->id;
+				adj = x;
+			}
+	}
+	for (i = 0; v > 0 && i < e->t->n; i++) {
+		const struct rc_event *was = rc_turn_find(&e->t->turns[i], "adjustment");
+
+		if (was == NULL)
+			continue;
+		if (fabs(was->amount - v) < 0.005)
+			return 0;
+		/* the same charge credited again: the new amount replaces the
+		 * one before (rc_transcript_credited counts the last) */
+		if (id != NULL && was->detail != NULL && strcmp(was->detail, id) == 0)
+			before = was->amount;
+	}
+	if (v <= 0 || v >= e->deal.balance + before - 0.005) {
 		rc_buf_puts(&e->trace, "  a credit is granted, but with no amount "
 		    "said or charge of the case named: the debt stays as it is\n");
 		return 0;
-	}
-	for (i = 0; i < e->t->n; i++) {
-		const struct rc_event *was = rc_turn_find(&e->t->turns[i], "adjustment");
-
-		if (was != NULL && fabs(was->amount - v) < 0.005)
-			return 0;
 	}
 	ev = rc_turn_event(u, "adjustment");
 	ev->has_amount = 1;
 	ev->amount = v;
 	if (id != NULL)
 		ev->detail = rc_xstrdup(id);
-	e->deal.balance -= v;
-	e->vars[RC_VAR_CREDITED] += v;
+	e->deal.balance -= v - before;
+	e->vars[RC_VAR_CREDITED] += v - before;
 	e->granted = adj;
 	rc_reader_set_balance(e->rd, e->deal.balance);
 	{

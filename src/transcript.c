@@ -83,6 +83,27 @@ rc_turn_find(const struct rc_turn *turn, const char *type)
 	return NULL;
 }
 
+/* The adjustment event of T after turn I, event J, that credits the same
+ * charge of the case (its detail) again, if any. */
+static int
+credited_again(const struct rc_transcript *t, size_t i, size_t j)
+{
+	const char *id = t->turns[i].events[j].detail;
+	size_t a, b;
+
+	if (id == NULL || id[0] == '\0')
+		return 0;
+	for (a = i; a < t->n; a++)
+		for (b = a == i ? j + 1 : 0; b < t->turns[a].nevents; b++) {
+			const struct rc_event *e = &t->turns[a].events[b];
+
+			if (strcmp(e->type, "adjustment") == 0 && e->has_amount &&
+			    e->detail != NULL && strcmp(e->detail, id) == 0)
+				return 1;
+		}
+	return 0;
+}
+
 double
 rc_transcript_credited(const struct rc_transcript *t)
 {
@@ -94,9 +115,11 @@ rc_transcript_credited(const struct rc_transcript *t)
 
 		if (u->speaker != RC_SPEAKER_COLLECTOR)
 			continue;
+		/* a charge credited again at another amount: the last holds */
 		for (j = 0; j < u->nevents; j++)
 			if (u->events[j].has_amount &&
-			    strcmp(u->events[j].type, "adjustment") == 0)
+			    strcmp(u->events[j].type, "adjustment") == 0 &&
+			    !credited_again(t, i, j))
 				sum += u->events[j].amount;
 	}
 	return sum;

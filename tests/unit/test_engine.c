@@ -270,7 +270,11 @@ main(void)
 	RC_CHECK_STR(say(e, "as I said, the late fee is waived"), "You said.");
 	RC_CHECK(rc_turn_find(&t->turns[t->n - 2], "adjustment") == NULL);
 	RC_CHECK_NUM(rc_engine_var(e, "credited"), 50);
-	RC_CHECK_NUM(rc_transcript_credited(t), 50);
+	/* The same charge credited again at another amount: it replaces
+	 * the credit before, it does not add to it. */
+	say(e, "sorry, I can only credit $30 for the late fee");
+	RC_CHECK_NUM(rc_engine_var(e, "credited"), 30);
+	RC_CHECK_NUM(rc_transcript_credited(t), 30);
 	rc_engine_free(e);
 
 	/* Terms for the rest of what the debtor offered add to it: the
