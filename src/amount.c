@@ -1941,9 +1941,17 @@ when_at(struct stream *st, ptrdiff_t i, struct item *x)
 	else if (isw(st, j, "later") && (isw(st, j + 1, "today") ||
 	         isw(st, j + 1, "tonight")))
 		k = j + 2;
-	else if ((d = weekday_at(st, j, prep)) > j)
+	else if ((d = weekday_at(st, j, prep)) > j) {
+		/* "Friday the 13th of November", "Friday, November 13": the
+		 * date said with the weekday is the day */
+		ptrdiff_t m = isp(st, d, ',') ? d + 1 : d, e = date_at(st, m, 0);
+
 		k = d;
-	else if ((d = holiday_at(st, j)) > j)
+		if (e > m) {
+			j = m;
+			k = e;
+		}
+	} else if ((d = holiday_at(st, j)) > j)
 		k = d;
 	else if ((isw(st, j, "this") || isw(st, j, "next") ||
 	          isw(st, j, "coming")) &&
@@ -3127,15 +3135,25 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 			conn_of = 0;
 			i = x.last;
 			continue;
-		} else if (last_head >= 0 && it[last_head].inv &&
+		} else if (last_head >= 0 && (it[last_head].inv ||
+		           (it[last_head].kind == IT_AMT &&
+		            it[last_head].skip != SK_PAST && !it[last_head].minus &&
+		            it[last_head].when < 0 && it[last_head].rate < 0 &&
+		            isw(&st, i + 1, "be") && isw(&st, i + 2, "paid"))) &&
 		           (isw(&st, i, "that") || isw(&st, i, "it")) &&
 		           (inw(&st, i - 1, pay_verbs) || ((isw(&st, i - 1, "have") ||
-		            isw(&st, i - 1, "get")) && isw(&st, i + 1, "paid")))) {
+		            isw(&st, i - 1, "get")) && isw(&st, i + 1, "paid")) ||
+		            (isw(&st, i + 1, "be") && isw(&st, i + 2, "paid")))) {
 			/* "invoice 3318 ... I'll have that paid by 12/11": the
-			 * invoice named before */
+			 * invoice named before; "that leaves $1,280. Could that
+			 * be paid by Friday?": the sum said before */
+			int passive = isw(&st, i + 1, "be") && isw(&st, i + 2, "paid");
+
+			if (!it[last_head].inv)
+				it[last_head].skip = SK_OTHER;
 			x = it[last_head];
 			x.first = i;
-			x.last = x.reach = isw(&st, i + 1, "paid") ||
+			x.last = x.reach = passive ? i + 3 : isw(&st, i + 1, "paid") ||
 			    isw(&st, i + 1, "off") ? i + 2 : i + 1;
 			x.rate = x.count = x.when = -1;
 			x.payv = 1;

@@ -611,6 +611,12 @@ static const struct {
 	  "1400.00@2027-11-16; 1000.00@2027-12-01" },
 	{ "600 friday, 600 the friday after - 1200 all up",
 	  "600.00@2027-11-19; 600.00@2027-11-26" },
+	/* a weekday said with a date: the date is the day */
+	{ "900 on Monday the 29th of November", "900.00@2027-11-29" },
+	{ "could you pay 900 by friday, december 3?", "900.00@2027-12-03" },
+	/* "that" standing for a sum said before: "could that be paid..." */
+	{ "That leaves $1,100. Could that be paid by the 30th?",
+	  "1100.00@2027-11-30" },
 	/* what is owed after a change, and a credit, are no payments */
 	{ "so that brings the balance to $2,300, ok?", "none" },
 	{ "I'll put a credit of $100 through and you pay $2,300 today",
