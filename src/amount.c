@@ -3820,6 +3820,24 @@ read_proposal(const char *text, const struct rc_deal_case *dc,
 				break;
 			}
 	}
+	for (k = 1; k < nit; k++) {
+		/* "I think you said $2,000 today twice there! Just the one
+		 * $2,000 today": the same sum on the same day, said again, is
+		 * one payment */
+		int h;
+
+		if (it[k].kind != IT_AMT || it[k].skip != SK_NO || it[k].when < 0 ||
+		    it[k].rate >= 0 || it[k].count >= 0)
+			continue;
+		for (h = 0; h < k; h++)
+			if (it[h].kind == IT_AMT && it[h].skip == SK_NO &&
+			    it[h].when >= 0 && it[h].rate < 0 && it[h].count < 0 &&
+			    fabs(it[h].v - it[k].v) < 0.005 &&
+			    strcmp(it[it[h].when].text, it[it[k].when].text) == 0) {
+				it[h].skip = SK_OTHER;
+				break;
+			}
+	}
 	for (k = 2; k < nit; k++) {
 		/* "$500 today and $400 on the 1st, $900 in all": a bare figure
 		 * that adds up the payments said before it is their sum */

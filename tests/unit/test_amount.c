@@ -611,6 +611,9 @@ static const struct {
 	  "1400.00@2027-11-16; 1000.00@2027-12-01" },
 	{ "600 friday, 600 the friday after - 1200 all up",
 	  "600.00@2027-11-19; 600.00@2027-11-26" },
+	/* the same sum on the same day said twice is one payment */
+	{ "you said 600 today twice - just the one 600 today, then 1800 on the 1st",
+	  "600.00@2027-11-16; 1800.00@2027-12-01" },
 	/* a weekday said with a date: the date is the day */
 	{ "900 on Monday the 29th of November", "900.00@2027-11-29" },
 	{ "could you pay 900 by friday, december 3?", "900.00@2027-12-03" },
