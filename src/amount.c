@@ -1503,10 +1503,23 @@ count_at(struct stream *st, ptrdiff_t i, struct item *x)
 static ptrdiff_t
 weekday_at(struct stream *st, ptrdiff_t j, int prep)
 {
+	/* "so Wednesday deliveries will not stop", "the friday market": a
+	 * weekday naming a thing that happens on it is no day to pay */
+	static const char *const day_things[] = {
+		"delivery", "deliveries", "drop", "drops", "order", "orders",
+		"shift", "shifts", "market", "markets", "meeting", "meetings",
+		"service", "services", "run", "runs", "rush", "crowd", "class",
+		"classes", "special", "specials", "roster", "rota", "staff",
+		NULL
+	};
+
 	if (inw(st, j, weekdays) || inw(st, j, day_abbrevs) ||
-	    (prep && inw(st, j, day_abbrevs_ambiguous)))
+	    (prep && inw(st, j, day_abbrevs_ambiguous))) {
+		if (inw(st, j + 1, day_things) && !prep)
+			return j;
 		return isp(st, j + 1, '.') && !tk(st, j + 1)->sp &&
 		    !inw(st, j, weekdays) ? j + 2 : j + 1;
+	}
 	return j;
 }
 
@@ -3893,6 +3906,22 @@ read_proposal(const char *text, const struct rc_deal_case *dc,
 		if (is_head(x) && x->inv && x->skip == SK_NO &&
 		    ((x->when < 0 && !x->payv) || x->topic || whq))
 			x->skip = SK_OTHER;
+		/* "$1,480 today, so 3318 is cleared before Wednesday", "the
+		 * oldest invoice, $1,480, today, so 3318 is cleared": an invoice
+		 * named after a sum of its amount, or after the same invoice, is
+		 * what that payment clears, not a second payment */
+		if (is_head(x) && x->inv && x->skip == SK_NO) {
+			int h;
+
+			for (h = 0; h < k; h++)
+				if (is_head(&it[h]) && it[h].skip == SK_NO &&
+				    (it[h].inv ? it[h].invk == x->invk :
+				     it[h].kind == IT_AMT) &&
+				    fabs(it[h].v - x->v) < 0.005) {
+					x->skip = SK_OTHER;
+					break;
+				}
+		}
 		if (!is_head(x) || x->skip != SK_NO)
 			continue;
 		any = 1;

@@ -614,6 +614,11 @@ static const struct {
 	/* the same sum on the same day said twice is one payment */
 	{ "you said 600 today twice - just the one 600 today, then 1800 on the 1st",
 	  "600.00@2027-11-16; 1800.00@2027-12-01" },
+	/* an invoice named after a sum of its amount is what it clears */
+	{ "1100 today, so INV-5521 is cleared before friday", "1100.00@2027-11-16" },
+	/* a weekday naming a thing that happens on it is no day to pay */
+	{ "900 today so the friday deliveries keep coming", "900.00@2027-11-16" },
+	{ "900 friday morning", "900.00@2027-11-19" },
 	/* a weekday said with a date: the date is the day */
 	{ "900 on Monday the 29th of November", "900.00@2027-11-29" },
 	{ "could you pay 900 by friday, december 3?", "900.00@2027-12-03" },
