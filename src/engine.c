@@ -729,6 +729,22 @@ bargain(struct rc_engine *e)
 	return u;
 }
 
+/* How many single payments of T are of CENTS; *LAST (may be NULL) gets
+ * the part of the last of them. */
+static int
+payments_of(const struct rc_terms *t, int64_t cents, int *last)
+{
+	int k, n = 0;
+
+	for (k = 0; k < t->n; k++)
+		if (t->part[k].count == 1 && t->part[k].cents == cents) {
+			if (last != NULL)
+				*last = k;
+			n++;
+		}
+	return n;
+}
+
 /* Terms SAID change the first payment of a booked plan OLD ("can we make
  * it 2,000 today?"): one payment leaving the debt open.  Fills OUT with
  * that payment and OLD's later dates sharing what is left of OLD's total
@@ -748,13 +764,8 @@ amend(const struct rc_terms *old, const struct rc_terms *said,
 	/* "could the $75 be on the 17th instead?": the one booked payment
 	 * of that amount moves to the day said, the others stay */
 	{
-		int k, hit = -1, hits = 0;
+		int hit = -1, hits = payments_of(old, first, &hit);
 
-		for (k = 0; k < old->n; k++)
-			if (old->part[k].count == 1 && old->part[k].cents == first) {
-				hit = k;
-				hits++;
-			}
 		if (hits == 1 && day != RC_DATE_NONE && day != old->part[hit].due) {
 			*out = *old;
 			out->part[hit].due = day;
@@ -859,14 +870,10 @@ extend_proposal(struct rc_engine *e)
 	/* "could the $500 be paid next week instead?": one payment of the
 	 * amount of one already there moves it (see amend()), unless "the
 	 * rest" was said */
-	if (!e->prop.rest && e->prop.terms.n == 1 && e->prop.terms.part[0].count == 1) {
-		int k;
-
-		for (k = 0; k < base->n; k++)
-			if (base->part[k].count == 1 &&
-			    base->part[k].cents == e->prop.terms.part[0].cents)
-				return;
-	}
+	if (!e->prop.rest && e->prop.terms.n == 1 &&
+	    e->prop.terms.part[0].count == 1 &&
+	    payments_of(base, e->prop.terms.part[0].cents, NULL) > 0)
+		return;
 	if (e->prop.rest && e->prop.terms.n == 1 &&
 	    e->prop.terms.total > debt - base->total) {
 		/* "the rest on the 13th", alone: the rest of what BASE leaves
@@ -1028,47 +1035,32 @@ grant(struct rc_engine *e, struct rc_turn *u)
 {
 	int gi = e->s->lex != NULL ? rc_lexicon_find(e->s->lex, "grant-credit") : -1;
 	double v = e->rdg.credit;
-	const char *id = NULL;
 	const struct rc_adjustable *adj = NULL;
+	const char *id;
 	struct rc_event *ev;
 	double before = 0;   /* what an earlier credit of the charge took off */
 	size_t i;
 
 	if (gi < 0 || !rc_intents_has(&e->rdg.firm, gi))
 		return 0;
-	/* A charge of the case named in the line ("we'll waive the late
-	 * fee"): its amount when none is said; its id when one is. */
-	for (i = 0; i < e->s->nadjustable && id == NULL; i++) {
+	/* The charge of the case the credit is for: the one of the amount
+	 * said, else the one the line names ("we'll waive the late fee", "a
+	 * credit note of $750 for the pallet"), whose amount comes off when
+	 * none is said. */
+	for (i = 0; v > 0 && adj == NULL && i < e->s->nadjustable; i++)
+		if (fabs(e->s->adjustable[i].amount - v) < 0.005)
+			adj = &e->s->adjustable[i];
+	for (i = 0; adj == NULL && i < e->s->nadjustable; i++) {
 		const struct rc_adjustable *x = &e->s->adjustable[i];
 		size_t k;
 
-		if (v > 0) {
-			if (fabs(x->amount - v) < 0.005) {
-				id = x->id;
+		for (k = 0; k < x->npatterns && adj == NULL; k++)
+			if (run(e, x->patterns[k], e->norm, NULL))
 				adj = x;
-			}
-			continue;
-		}
-		for (k = 0; k < x->npatterns; k++)
-			if (run(e, x->patterns[k], e->norm, NULL)) {
-				id = x->id;
-				adj = x;
-				v = x->amount;
-				break;
-			}
 	}
-	/* "a credit note of $750 for the pallet": another amount for a
-	 * charge of the case, named */
-	for (i = 0; v > 0 && id == NULL && i < e->s->nadjustable; i++) {
-		const struct rc_adjustable *x = &e->s->adjustable[i];
-		size_t k;
-
-		for (k = 0; k < x->npatterns && id == NULL; k++)
-			if (run(e, x->patterns[k], e->norm, NULL)) {
-				id = x->id;
-				adj = x;
-			}
-	}
+	if (adj != NULL && v <= 0)
+		v = adj->amount;
+	id = adj != NULL ? adj->id : NULL;
 	for (i = 0; v > 0 && i < e->t->n; i++) {
 		const struct rc_event *was = rc_turn_find(&e->t->turns[i], "adjustment");
 
