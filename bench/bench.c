@@ -4,7 +4,9 @@
  * quickly a pathological pattern gives up, the cost of a practice-mode
  * reply early and late in a long call, and batch scoring of recorded
  * calls (parse, infer, score).  Run with `make bench`; it prints numbers
- * and asserts nothing.  Optional argument: a scenario file to load.
+ * and asserts nothing.  Optional argument: a scenario file to load;
+ * `--only SECTION` (load, reply, reading, proposal, backtracking, scoring,
+ * practice, batch) runs one section, for profiling it alone.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +23,15 @@
 #include "session.h"
 #include "transcript-parse.h"
 #include "understand.h"
+
+static const char *only;
+
+/* Whether the section NAME runs. */
+static int
+want(const char *name)
+{
+	return only == NULL || strcmp(only, name) == 0;
+}
 
 static double
 now(void)
@@ -186,8 +197,7 @@ batch_score_bench(struct rc_scenario *s)
 int
 main(int argc, char **argv)
 {
-	const char *path = argc > 1 ? argv[1] :
-	    RECOUP_SOURCE_SCENARIOS "/forgetful-florist.json";
+	const char *path = RECOUP_SOURCE_SCENARIOS "/forgetful-florist.json";
 	struct rc_err err = RC_ERR_INIT;
 	struct rc_scenario *s;
 	struct rc_matcher *m;
@@ -199,8 +209,15 @@ main(int argc, char **argv)
 	long i, n, lines;
 	int k;
 
+	for (k = 1; k < argc; k++) {
+		if (strcmp(argv[k], "--only") == 0 && k + 1 < argc)
+			only = argv[++k];
+		else
+			path = argv[k];
+	}
+
 	/* Load (parse JSON, check, compile and JIT every pattern). */
-	n = 200;
+	n = want("load") ? 200 : 1;
 	t0 = now();
 	for (i = 0; i < n; i++) {
 		s = rc_scenario_load(path, &err);
@@ -214,11 +231,12 @@ main(int argc, char **argv)
 			rc_scenario_free(s);
 	}
 	t = now() - t0;
-	printf("scenario load      %8.3f ms per load (%s, %zu states, %zu rules)\n",
-	    t / n * 1e3, s->id, s->nstates, rc_scenario_rule_count(s));
+	if (want("load"))
+		printf("scenario load      %8.3f ms per load (%s, %zu states, %zu rules)\n",
+		    t / n * 1e3, s->id, s->nstates, rc_scenario_rule_count(s));
 
 	/* Replies: whole scripted calls, timed per trainee line. */
-	n = 2000;
+	n = want("reply") ? 2000 : 0;
 	lines = 0;
 	t0 = now();
 	for (i = 0; i < n; i++) {
@@ -231,11 +249,12 @@ main(int argc, char **argv)
 		rc_engine_free(e);
 	}
 	t = now() - t0;
-	printf("debtor reply       %8.3f us per trainee line (%ld lines)\n",
-	    t / lines * 1e6, lines);
+	if (lines)
+		printf("debtor reply       %8.3f us per trainee line (%ld lines)\n",
+		    t / lines * 1e6, lines);
 
 	/* Reading: normalise, every trainee intent, amounts, terms. */
-	{
+	if (want("reading")) {
 		struct rc_reader *rd = rc_scenario_reader(s);
 		struct rc_reading r = RC_READING_INIT;
 
@@ -251,21 +270,21 @@ main(int argc, char **argv)
 	}
 
 	/* Amount and plan reading. */
-	{
+	if (want("proposal")) {
 		struct rc_deal_case dc = { 3120, RC_DATE_NONE, 0, NULL, NULL, 0 };
 
 		n = 200000;
 		t0 = now();
 		for (i = 0; i < n; i++)
 			rc_amount_proposal(script[i % 12], &dc, &prop);
+		t = now() - t0;
+		printf("proposal reading   %8.0f lines per second\n", n / t);
 	}
-	t = now() - t0;
-	printf("proposal reading   %8.0f lines per second\n", n / t);
 
 	/* A pattern with catastrophic backtracking against long lines. */
 	m = rc_matcher_new(0);
-	p = rc_pattern_new("^(\\w+\\s?)+$", msg, sizeof msg, &off);
-	for (len = 2000; len <= 1000000; len *= 500) {
+	p = want("backtracking") ? rc_pattern_new("^(\\w+\\s?)+$", msg, sizeof msg, &off) : NULL;
+	for (len = 2000; p != NULL && len <= 1000000; len *= 500) {
 		line = malloc(len + 1);
 		for (i = 0; i < (long)len; i++)
 			line[i] = i % 7 == 6 ? ' ' : 'a';
@@ -285,7 +304,7 @@ main(int argc, char **argv)
 	/* Scoring: 1,000 generated calls (lines drawn from the script above in
 	 * a seeded random order, played through the engine), each scored
 	 * against the case file. */
-	{
+	if (want("scoring")) {
 		struct rc_rubric *rubric = rc_rubric_load(RECOUP_SOURCE_SCORING, &err);
 		struct rc_engine **calls;
 		struct rc_case_invoice inv[8];
@@ -342,8 +361,10 @@ main(int argc, char **argv)
 		free(calls);
 		rc_rubric_free(rubric);
 	}
-	practice_bench(s);
-	batch_score_bench(s);
+	if (want("practice"))
+		practice_bench(s);
+	if (want("batch"))
+		batch_score_bench(s);
 	rc_scenario_free(s);
 	return 0;
 }

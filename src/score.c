@@ -348,6 +348,34 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 	free(amounts);
 }
 
+void
+rc_score_read(const struct rc_rubric *rubric, const struct rc_score_input *in)
+{
+	struct rc_line *lines = rc_xcalloc(in->t->n + 1, sizeof *lines);
+
+	read_lines(rubric, in, lines);
+	free(lines);
+}
+
+int
+rc_score_cache_signal(const struct rc_score_cache *c, size_t i, int sig)
+{
+	return i < c->n && (c->v[i].sig >> sig & 1u) != 0;
+}
+
+const struct rc_proposal *
+rc_score_cache_proposal(const struct rc_score_cache *c, size_t i)
+{
+	return i < c->n ? &c->v[i].prop : NULL;
+}
+
+const struct rc_money *
+rc_score_cache_money(const struct rc_score_cache *c, size_t i, size_t *n)
+{
+	*n = i < c->n ? c->v[i].nmoney : 0;
+	return i < c->n ? c->v[i].money : NULL;
+}
+
 static rc_detector_fn
 find_detector(const char *id)
 {

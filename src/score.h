@@ -69,6 +69,18 @@ struct rc_score_cache;
 struct rc_score_cache *rc_score_cache_new(void);
 void rc_score_cache_free(struct rc_score_cache *c);
 
+/* Reads every line of IN->t not yet in IN->cache (which must not be NULL)
+ * into it, against IN's case file, as rc_score() would: a recorded call's
+ * inference and its scoring then share one reading per line.  What the
+ * cache holds for line I (0-based; I below the lines read): whether signal
+ * SIG was read, the terms the line proposes, the sums it names. */
+void rc_score_read(const struct rc_rubric *rubric, const struct rc_score_input *in);
+int rc_score_cache_signal(const struct rc_score_cache *c, size_t i, int sig);
+const struct rc_proposal *rc_score_cache_proposal(const struct rc_score_cache *c,
+                                                  size_t i);
+const struct rc_money *rc_score_cache_money(const struct rc_score_cache *c,
+                                            size_t i, size_t *n);
+
 enum rc_status { RC_MET, RC_PARTIAL, RC_MISSED, RC_NA };
 
 struct rc_evidence {

@@ -600,17 +600,30 @@ free_storage(struct rc_parsed *p)
 	free(p->lines);
 }
 
+/* The input scoring P reads its lines with. */
+static void
+score_input(struct rc_parsed *p, struct rc_score_cache *cache,
+            struct rc_score_input *in)
+{
+	memset(in, 0, sizeof *in);
+	in->t = p->t;
+	in->c = p->has_case ? &p->c : NULL;
+	in->inferred = 1;
+	in->cache = cache;
+}
+
 struct rc_scorecard *
 rc_transcript_parse_score(struct rc_parsed *p, const struct rc_rubric *rubric)
 {
+	struct rc_score_cache *cache = rc_score_cache_new();
 	struct rc_score_input in;
+	struct rc_scorecard *card;
 
-	rc_transcript_parse_infer(p, rubric);
-	memset(&in, 0, sizeof in);
-	in.t = p->t;
-	in.c = p->has_case ? &p->c : NULL;
-	in.inferred = 1;
-	return rc_score(rubric, &in);
+	rc_transcript_parse_infer(p, rubric, cache);
+	score_input(p, cache, &in);
+	card = rc_score(rubric, &in);
+	rc_score_cache_free(cache);
+	return card;
 }
 
 void
@@ -804,74 +817,66 @@ terms_of(const struct rc_proposal *prop, struct rc_terms *t)
 }
 
 void
-rc_transcript_parse_infer(struct rc_parsed *p, const struct rc_rubric *rubric)
+rc_transcript_parse_infer(struct rc_parsed *p, const struct rc_rubric *rubric,
+                          struct rc_score_cache *cache)
 {
 	struct rc_transcript *t = p->t;
-	struct rc_proposal prop, cprop, dprop;
-	struct rc_reading r = RC_READING_INIT;
-	struct rc_deal_case dc;
-	const char **ids = rc_xcalloc(p->c.ninvoices + 1, sizeof *ids);
-	double *amounts = rc_xcalloc(p->c.ninvoices + 1, sizeof *amounts);
-	int have_c = 0, have_d = 0, last_hangup = 0;
+	struct rc_score_cache *own = cache == NULL ? rc_score_cache_new() : NULL;
+	struct rc_score_input in;
+	const struct rc_proposal *cprop = NULL, *dprop = NULL;
+	struct rc_proposal lump;
+	int last_hangup = 0;
 	size_t i;
 
-	/* Proposals are read against the case: its balance, its date and its
-	 * unpaid invoices (a paid invoice's number is not money owed). */
-	memset(&dc, 0, sizeof dc);
-	dc.today = p->c.date;
-	dc.day_first = p->currency != NULL && strcmp(p->currency, "USD") != 0;
-	dc.invoice_ids = ids;
-	dc.invoice_amounts = amounts;
-	if (p->has_case) {
-		dc.balance = p->c.balance;
-		for (i = 0; i < p->c.ninvoices; i++)
-			if (!p->invoices[i].paid) {
-				ids[dc.ninvoices] = p->invoices[i].id;
-				amounts[dc.ninvoices++] = p->invoices[i].amount;
-			}
-	}
-
+	/* Each line is read once, as the scorer reads it (against the case:
+	 * its balance, its date, its unpaid invoices), and the reading is
+	 * kept for the scoring. */
+	score_input(p, cache ? cache : own, &in);
+	rc_score_read(rubric, &in);
 	t->has_agreement = 0;
 	memset(&t->agreement, 0, sizeof t->agreement);
 	for (i = 0; i < t->n; i++) {
 		const struct rc_turn *u = &t->turns[i];
+		const struct rc_proposal *prop = rc_score_cache_proposal(in.cache, i);
+		const struct rc_money *money;
+		size_t nmoney;
 
 		if (u->speaker == RC_SPEAKER_COLLECTOR) {
-			if (rc_amount_proposal(u->text, &dc, &prop) != RC_PROP_NONE) {
+			if (prop != NULL && prop->kind != RC_PROP_NONE)
 				cprop = prop;
-				have_c = 1;
-			}
 			continue;
 		}
 		if (u->speaker != RC_SPEAKER_DEBTOR)
 			continue;
-		/* Each debtor line is read once, as the scorer reads it. */
-		rc_reader_read(rubric->reader, u->text, RC_SIDE_DEBTOR, &r);
 		/* As the scorer reads a recorded call: an agreement counts once a
 		 * proposal is open, from the collector or the debtor's own offer. */
-		if (rc_signal_in(rubric, &r, RC_SIG_D_AGREE) && (have_c || have_d)) {
+		if (rc_score_cache_signal(in.cache, i, RC_SIG_D_AGREE) &&
+		    (cprop != NULL || dprop != NULL)) {
 			t->has_agreement = 1;
-			terms_of(have_c ? &cprop : &dprop, &t->agreement);
+			terms_of(cprop != NULL ? cprop : dprop, &t->agreement);
 		}
-		if (rc_signal_in(rubric, &r, RC_SIG_D_OFFER) &&
-		    !rc_signal_in(rubric, &r, RC_SIG_D_INABILITY) && r.nmoney > 0) {
-			if (rc_amount_proposal(u->text, &dc, &dprop) == RC_PROP_NONE) {
+		money = rc_score_cache_money(in.cache, i, &nmoney);
+		if (rc_score_cache_signal(in.cache, i, RC_SIG_D_OFFER) &&
+		    !rc_score_cache_signal(in.cache, i, RC_SIG_D_INABILITY) &&
+		    nmoney > 0) {
+			if (prop != NULL && prop->kind != RC_PROP_NONE) {
+				dprop = prop;
+			} else {
 				/* An offer whose terms the reader cannot lay out: the
 				 * first sum it names, paid once on a day not said. */
-				memset(&dprop, 0, sizeof dprop);
-				dprop.kind = RC_PROP_LUMP;
-				rc_terms_add(&dprop.terms, rc_cents(r.money[0].value), 1,
+				memset(&lump, 0, sizeof lump);
+				lump.kind = RC_PROP_LUMP;
+				rc_terms_add(&lump.terms, rc_cents(money[0].value), 1,
 				    RC_PERIOD_NONE, RC_DATE_NONE, NULL);
-				rc_terms_finish(&dprop.terms, rc_cents(dc.balance));
-				dprop.upfront = dprop.total = r.money[0].value;
+				rc_terms_finish(&lump.terms, rc_cents(p->has_case ?
+				    p->c.balance : 0));
+				lump.upfront = lump.total = money[0].value;
+				dprop = &lump;
 			}
-			have_d = 1;
 		}
-		last_hangup = rc_signal_in(rubric, &r, RC_SIG_D_HANGUP);
+		last_hangup = rc_score_cache_signal(in.cache, i, RC_SIG_D_HANGUP);
 	}
-	rc_reading_free(&r);
-	free(ids);
-	free(amounts);
+	rc_score_cache_free(own);
 	t->ended_by = last_hangup || p->hung_up ? RC_ENDED_HANGUP : t->has_agreement ?
 	    RC_ENDED_AGREEMENT : RC_ENDED_TRAINEE;
 }

@@ -53,9 +53,12 @@ struct rc_parsed *rc_transcript_parse_file(const char *path, struct rc_err *err)
  * it: the collector's, else the debtor's own offer; affordable is assumed,
  * the truth being unknown) and how the call ended (hangup after "[hangs
  * up]" or when the last debtor line says so, agreement when one was
- * reached, else trainee).  Calling it again gives the same result. */
+ * reached, else trainee).  Calling it again gives the same result.  The
+ * lines are read into CACHE (rc_score_read()), so scoring with the same
+ * cache reads no line twice; CACHE may be NULL. */
 void rc_transcript_parse_infer(struct rc_parsed *p,
-                               const struct rc_rubric *rubric);
+                               const struct rc_rubric *rubric,
+                               struct rc_score_cache *cache);
 
 /* Infers what P needs (above) and scores it as a recorded call with
  * RUBRIC, against its case when it has one: what `recoup score` does for

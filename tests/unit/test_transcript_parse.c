@@ -327,7 +327,7 @@ inferred(const char *text)
 
 	rc_err_clear(&err);
 	if (p != NULL)
-		rc_transcript_parse_infer(p, rubric);
+		rc_transcript_parse_infer(p, rubric, NULL);
 	return p;
 }
 
@@ -357,7 +357,7 @@ test_infer(void)
 	RC_CHECK_INT(p->t->agreement.balance_left, 0);
 	RC_CHECK_INT(p->t->agreement.affordable, 1);
 	/* Inferring twice gives the same. */
-	rc_transcript_parse_infer(p, rubric);
+	rc_transcript_parse_infer(p, rubric, NULL);
 	RC_CHECK(p->t->has_agreement);
 	RC_CHECK_INT(p->t->agreement.total, 312000);
 	rc_transcript_parse_free(p);
