@@ -507,10 +507,16 @@ index_branches(struct rc_lexicon *lx)
 	count = rc_xcalloc(lx->nrequired + 1, sizeof *count);
 	lx->nbranches = 0;
 	for (i = 0; i < lx->nintents; i++)
+		lx->nbranches += lx->intents[i].nbranches;
+	lx->always = rc_xcalloc((lx->nbranches + 63) / 64 + 1, sizeof *lx->always);
+	lx->nbranches = 0;
+	for (i = 0; i < lx->nintents; i++)
 		for (j = 0; j < lx->intents[i].nbranches; j++) {
 			struct rc_branch *br = &lx->intents[i].branches[j];
 
 			br->index = lx->nbranches++;
+			if (br->nwords == 0)
+				lx->always[br->index / 64] |= (uint64_t)1 << (br->index % 64);
 			for (w = 0; w < br->nwords; w++)
 				count[br->words[w]]++;
 		}
@@ -603,6 +609,7 @@ rc_lexicon_free(struct rc_lexicon *lx)
 	for (i = 0; lx->word_branches && i < lx->nrequired; i++)
 		free(lx->word_branches[i]);
 	free(lx->word_branches);
+	free(lx->always);
 	rc_jsonread_free_strings(lx->required, lx->nrequired);
 	rc_jsonread_free_strings(lx->neg_cues, lx->nneg);
 	rc_jsonread_free_strings(lx->cond_cues, lx->ncond);

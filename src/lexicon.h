@@ -171,6 +171,8 @@ struct rc_lexicon {
 	size_t nbranches;              /* branches of all intents */
 	size_t **word_branches;        /* per required word: the branches that
 	                                  need it, (size_t)-1 ended */
+	uint64_t *always;              /* bit per branch: needs no word, always
+	                                  tried */
 	/* The spelling dictionary and its answers, opened on first need by
 	 * normalise.c and shared by every reader of this lexicon: a cache,
 	 * the one thing that changes in a loaded lexicon. */

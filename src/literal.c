@@ -229,10 +229,21 @@ sequence(struct parser *ps)
 		if (isalpha((unsigned char)c)) {
 			ps->p++;
 			if (is_quantifier(ps->p)) {
-				/* The letter itself may be missing or repeated: the
-				 * run ends before it. */
+				const char *q = ps->p;
+				int min;
+
+				/* A letter that may be missing ends the run before
+				 * it; one that may be repeated ("hel+o") ends the run
+				 * after it, and its last repeat starts the next. */
+				min = quantifier(ps);
+				if (min == 0 || *q == '{') {
+					FLUSH();
+					continue;
+				}
+				if (rl < sizeof run - 1)
+					run[rl++] = (char)tolower((unsigned char)c);
 				FLUSH();
-				quantifier(ps);
+				run[rl++] = (char)tolower((unsigned char)c);
 				continue;
 			}
 			if (rl < sizeof run - 1)

@@ -7,7 +7,7 @@
  *
  * rc_literal_required() reads PCRE2 pattern syntax (the subset recoup's
  * patterns use) and returns a set of lowercase letter runs, at least
- * three long, such that every match contains one of them; NULL when it
+ * two long, such that every match contains one of them; NULL when it
  * cannot tell (a match may hold none), and the pattern must always run.
  * An Aho-Corasick automaton (rc_ac_*) then finds every such run that
  * occurs in a line in one pass over it.
@@ -22,7 +22,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define RC_LITERAL_MIN 3
+#define RC_LITERAL_MIN 2
 
 char **rc_literal_required(const char *pattern);
 void rc_literal_free(char **v);

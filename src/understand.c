@@ -234,7 +234,8 @@ mark_candidates(struct rc_reader *rd)
 	const struct rc_lexicon *lx = rd->lx;
 	size_t nw = (lx->nrequired + 63) / 64, i;
 
-	memset(rd->cand, 0, ((lx->nbranches + 63) / 64 + 1) * sizeof *rd->cand);
+	/* The branches that need no word are always tried. */
+	memcpy(rd->cand, lx->always, ((lx->nbranches + 63) / 64 + 1) * sizeof *rd->cand);
 	for (i = 0; i < nw; i++) {
 		uint64_t bits = rd->seen[i];
 
@@ -262,12 +263,29 @@ match_intent(struct rc_reader *rd, const struct rc_intent *in, char *subject,
 
 	for (i = 0; !hit && i < npats; i++) {
 		const struct rc_branch *br = &in->branches[i];
+		uint64_t bits;
 
-		/* Words the branch cannot match without: none in the line, no
-		 * need to try it. */
-		if (br->nwords > 0 && !rd->no_prefilter &&
-		    !((rd->cand[br->index / 64] >> (br->index % 64)) & 1u))
-			continue;
+		/* Only the branches whose words are in the line (or that need
+		 * none): skip to the next candidate bit at once, not branch by
+		 * branch.  Branches of an intent have consecutive indexes. */
+		if (!rd->no_prefilter) {
+			size_t at = br->index, base = in->branches[0].index;
+
+			bits = rd->cand[at / 64] >> (at % 64);
+			while (bits == 0) {
+				at = (at / 64 + 1) * 64;
+				if (at >= base + npats)
+					break;
+				bits = rd->cand[at / 64];
+			}
+			if (bits == 0)
+				break;
+			at += (size_t)__builtin_ctzll(bits);
+			if (at >= base + npats)
+				break;
+			i = at - base;
+			br = &in->branches[i];
+		}
 		/* A negated match stays blanked for the intent's later branches
 		 * ("not going to send the bailiffs": no bailiffs either), so
 		 * branches that hold their own negation ("don't be an idiot")

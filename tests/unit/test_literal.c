@@ -45,8 +45,18 @@ main(void)
 	/* Alternation: every branch must have a word; their union. */
 	RC_CHECK_STR(req("\\b(?:ruin|destroy|wreck)\\b"), "ruin,destroy,wreck");
 	RC_CHECK_STR(req("\\b(?:see|take) you (?:in|to) court\\b"), "court");
-	RC_CHECK_STR(req("\\b(?:I|we) (?:do|go)\\b"), "-");
-	RC_CHECK_STR(req("foo|\\bno\\b"), "-");
+	RC_CHECK_STR(req("\\b(?:I|we) (?:do|go)\\b"), "do,go");
+	RC_CHECK_STR(req("foo|\\bno\\b"), "foo,no");
+	RC_CHECK_STR(req("\\b(?:I|we) (?:a|go)\\b"), "-");
+	/* Two letters are a word; one is not. */
+	RC_CHECK_STR(req("^\\W*ok\\W*$"), "ok");
+	RC_CHECK_STR(req("\\bx\\b"), "-");
+	/* A letter that may repeat ends a run after it, and its last repeat
+	 * begins the next: "hel+o+" needs "hel" (and "lo"). */
+	RC_CHECK_STR(req("\\bhi+\\b"), "hi");
+	RC_CHECK_STR(req("\\bhel+o+\\b"), "hel");
+	RC_CHECK_STR(req("\\bmm+hmm\\b"), "mhmm");
+	RC_CHECK_STR(req("\\bye{1,3}s\\b"), "-");
 	/* Optional groups and lookarounds give nothing. */
 	RC_CHECK_STR(req("(?:please )?\\bpay\\b"), "pay");
 	RC_CHECK_STR(req("(?<!why )\\bnot now\\b"), "not");
