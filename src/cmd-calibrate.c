@@ -433,7 +433,7 @@ render_json(struct rc_buf *b, const struct calib *k)
 	size_t i, n = 0;
 	int r, c;
 
-	rc_buf_printf(b, "{\"files\": %zu, \"skipped\": [", k->nfiles);
+	rc_buf_printf(b, "{\"calls\": %zu, \"skipped\": [", k->nfiles);
 	for (i = 0; i < k->nskipped; i++) {
 		if (i)
 			rc_buf_puts(b, ", ");
