@@ -31,6 +31,7 @@ bench: build
 	$(BUILD)/recoup-bench
 	sh bench/startup.sh $(BUILD) $(OLD)
 	sh bench/lang.sh $(BUILD)
+	sh bench/calibrate.sh $(BUILD)
 	sh bench/records.sh $(BUILD) 100000
 
 asan:

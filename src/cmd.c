@@ -37,6 +37,8 @@ const struct rc_cmd *const rc_cmd_table[] = {
 	&rc_cmd_export,
 	&rc_cmd_rescore,
 	&rc_cmd_understand,
+	&rc_cmd_calibrate,
+	&rc_cmd_review,
 	NULL,
 };
 

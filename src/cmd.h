@@ -36,6 +36,8 @@ extern const struct rc_cmd rc_cmd_report;
 extern const struct rc_cmd rc_cmd_export;
 extern const struct rc_cmd rc_cmd_rescore;
 extern const struct rc_cmd rc_cmd_understand;
+extern const struct rc_cmd rc_cmd_calibrate;
+extern const struct rc_cmd rc_cmd_review;
 
 /* NULL-terminated. */
 extern const struct rc_cmd *const rc_cmd_table[];

@@ -142,6 +142,21 @@ results_json(struct rc_buf *b, const struct rc_result *r, size_t n)
 			rc_buf_puts(b, "null");
 		rc_buf_puts(b, ", \"tip\": ");
 		rc_buf_json_string(b, r[i].def->tip);
+		if (r[i].review != NULL) {
+			const struct rc_review *v = r[i].review;
+
+			rc_buf_printf(b, ", \"review\": {\"was\": \"%s\", \"was_points\": ",
+			    rc_status_name(v->was));
+			num(b, v->was_points);
+			rc_buf_puts(b, ", \"by\": ");
+			rc_buf_json_string(b, v->by);
+			rc_buf_printf(b, ", \"at\": %lld, \"note\": ", (long long)v->at);
+			if (v->note)
+				rc_buf_json_string(b, v->note);
+			else
+				rc_buf_puts(b, "null");
+			rc_buf_putc(b, '}');
+		}
 		rc_buf_putc(b, '}');
 	}
 	rc_buf_puts(b, n ? "\n ]" : "]");
@@ -205,8 +220,16 @@ rc_render_scorecard_json(struct rc_buf *b, const struct rc_scorecard *c)
 	num(b, round(c->score * 10) / 10);
 	rc_buf_puts(b, ", \"pass_mark\": ");
 	num(b, c->pass_mark);
-	rc_buf_printf(b, ", \"passed\": %s,\n \"critical\": [",
-	    c->passed ? "true" : "false");
+	rc_buf_printf(b, ", \"passed\": %s,", c->passed ? "true" : "false");
+	if (c->nreviewed > 0) {
+		rc_buf_printf(b, "\n \"reviewed\": %zu, \"automatic\": "
+		    "{\"practice_score\": ", c->nreviewed);
+		num(b, round(c->auto_practice_score * 10) / 10);
+		rc_buf_puts(b, ", \"score\": ");
+		num(b, round(c->auto_score * 10) / 10);
+		rc_buf_printf(b, ", \"passed\": %s},", c->auto_passed ? "true" : "false");
+	}
+	rc_buf_puts(b, "\n \"critical\": [");
 	for (i = 0; i < c->ncritical; i++) {
 		rc_buf_printf(b, "%s{\"id\": \"%s\", \"turn\": %d, \"quote\": ",
 		    i ? ", " : "", c->critical[i].id, c->critical[i].turn);

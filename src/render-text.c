@@ -233,6 +233,15 @@ mark_color(enum rc_status s)
 	}
 }
 
+/* S with control characters shown as '?': a reviewer's name or note
+ * cannot drive the terminal. */
+static void
+printable(struct rc_buf *b, const char *s)
+{
+	for (; *s != '\0'; s++)
+		rc_buf_putc(b, (unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
+}
+
 static void
 result_line(struct rc_buf *b, const struct rc_result *r, const struct rc_style *st)
 {
@@ -242,13 +251,24 @@ result_line(struct rc_buf *b, const struct rc_result *r, const struct rc_style *
 	rc_buf_puts(b, mark(r->status));
 	on(b, st, RESET);
 	if (r->def->number)
-		rc_buf_printf(b, " %2d. %-42s %s\n", r->def->number, r->def->title,
+		rc_buf_printf(b, " %2d. %-42s %s", r->def->number, r->def->title,
 		    rc_status_name(r->status));
 	else
-		rc_buf_printf(b, "     %-42s %s\n", r->def->title,
+		rc_buf_printf(b, "     %-42s %s", r->def->title,
 		    rc_status_name(r->status));
-	if (r->note && r->status != RC_NA)
-		rc_buf_printf(b, "       %s\n", r->note);
+	if (r->review != NULL) {
+		rc_buf_puts(b, " (reviewed by ");
+		printable(b, r->review->by);
+		rc_buf_printf(b, ": was %s)", rc_status_name(r->review->was));
+	}
+	rc_buf_putc(b, '\n');
+	if (r->review != NULL && r->review->note != NULL) {
+		rc_buf_puts(b, "       review: ");
+		printable(b, r->review->note);
+		rc_buf_putc(b, '\n');
+	}
+	if (r->note && (r->status != RC_NA || r->review != NULL))
+		rc_buf_printf(b, "       %s%s\n", r->review ? "scorer: " : "", r->note);
 	for (i = 0; i < r->nev && i < 2; i++)
 		rc_buf_printf(b, "       turn %d: \"%s\"\n", r->ev[i].turn, r->ev[i].quote);
 	if (r->status == RC_MISSED || r->status == RC_PARTIAL) {
@@ -278,7 +298,11 @@ rc_render_scorecard(struct rc_buf *b, const struct rc_scorecard *c,
 	}
 	rc_buf_putc(b, '\n');
 	rc_buf_printf(b, "Style:          %s\n", rc_style_name(c->style));
-	rc_buf_printf(b, "Practice score: %.0f/100\n", c->practice_score);
+	rc_buf_printf(b, "Practice score: %.0f/100", c->practice_score);
+	if (c->nreviewed > 0)
+		rc_buf_printf(b, " (%zu reviewed; the scorer's %.0f)", c->nreviewed,
+		    c->auto_practice_score);
+	rc_buf_putc(b, '\n');
 	rc_buf_printf(b, "Outcome score:  %.0f/100 (", o->score);
 	if (o->agreement) {
 		rc_buf_printf(b, "agreement; %s now; %s expected",
@@ -303,7 +327,11 @@ rc_render_scorecard(struct rc_buf *b, const struct rc_scorecard *c,
 	on(b, st, c->passed ? BOLD GREEN : BOLD RED);
 	rc_buf_puts(b, c->passed ? "passed" : "not passed");
 	on(b, st, RESET);
-	rc_buf_printf(b, " (pass mark %.0f)\n", c->pass_mark);
+	rc_buf_printf(b, " (pass mark %.0f)", c->pass_mark);
+	if (c->nreviewed > 0)
+		rc_buf_printf(b, " after review; the scorer's %.0f/100, %s",
+		    c->auto_score, c->auto_passed ? "passed" : "not passed");
+	rc_buf_putc(b, '\n');
 	if (c->ncritical == 0) {
 		rc_buf_puts(b, "Critical:       none\n");
 	} else {

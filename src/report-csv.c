@@ -119,7 +119,8 @@ rc_report_sessions_csv(struct rc_buf *b, const struct rc_store_row *row,
 			rc_csv_cell(b, rc_practice_ids[i]);
 		}
 		rc_buf_puts(b, ",call_date,agreement,schedule,agreement_total,"
-		    "balance_left\r\n");
+		    "balance_left,reviewed,reviews,auto_practice_score,auto_score,"
+		    "auto_passed\r\n");
 	}
 	rc_buf_printf(b, "%lld,%s,%s,", (long long)row->id,
 	    rc_report_iso_time(row->started_at, t1, sizeof t1),
@@ -175,6 +176,21 @@ rc_report_sessions_csv(struct rc_buf *b, const struct rc_store_row *row,
 		rc_buf_free(&words);
 	} else {
 		rc_buf_puts(b, ",,,,");
+	}
+	/* Trainers' reviews, after the agreement for the same reason: the
+	 * statuses and scores above are the reviewed ones, these the
+	 * scorer's. */
+	if (row->has_score) {
+		struct rc_buf v = RC_BUF_INIT;
+
+		rc_report_reviews_brief(&v, row);
+		rc_buf_printf(b, ",%zu,", row->nreviewed);
+		rc_csv_cell(b, rc_buf_str(&v));
+		rc_buf_printf(b, ",%.1f,%.1f,%d", row->auto_practice_score,
+		    row->auto_score, row->auto_passed);
+		rc_buf_free(&v);
+	} else {
+		rc_buf_puts(b, ",,,,,");
 	}
 	rc_buf_puts(b, "\r\n");
 }

@@ -153,7 +153,16 @@ tiles(struct rc_buf *b, const struct rc_report *r)
 		snprintf(v, sizeof v, "%.1f", sum / (double)r->scored);
 		tile(b, "mean score", v);
 	}
+	if (r->reviewed) {
+		snprintf(v, sizeof v, "%ld", r->reviewed);
+		tile(b, "reviewed", v);
+	}
 	rc_buf_puts(b, "</div>\n");
+	if (r->reviewed)
+		rc_buf_printf(b, "<p>%ld scored session%s carr%s a trainer's override "
+		    "(<code>recoup review</code>): the reviewed statuses and the scores "
+		    "recomputed with them are shown throughout.</p>\n", r->reviewed,
+		    r->reviewed == 1 ? "" : "s", r->reviewed == 1 ? "ies" : "y");
 }
 
 /* The trainees x core practices heat map. */

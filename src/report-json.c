@@ -18,6 +18,26 @@ str_or_null(struct rc_buf *b, const char *s)
 		rc_buf_puts(b, "null");
 }
 
+/* A trainer's review of one practice (or null). */
+static void
+review_json(struct rc_buf *b, const struct rc_store_review *v)
+{
+	if (v == NULL) {
+		rc_buf_puts(b, "null");
+		return;
+	}
+	rc_buf_puts(b, "{\"was\": ");
+	rc_buf_json_string(b, v->was);
+	rc_buf_puts(b, ", \"by\": ");
+	rc_buf_json_string(b, v->by);
+	rc_buf_printf(b, ", \"at\": %lld, \"note\": ", (long long)v->at);
+	if (v->note)
+		rc_buf_json_string(b, v->note);
+	else
+		rc_buf_puts(b, "null");
+	rc_buf_putc(b, '}');
+}
+
 static void
 trainee_json(struct rc_buf *b, const struct rc_report *r,
              const struct rc_report_trainee *t, int practices)
@@ -28,8 +48,8 @@ trainee_json(struct rc_buf *b, const struct rc_report *r,
 
 	rc_buf_puts(b, "{\"trainee\": ");
 	rc_buf_json_string(b, t->name);
-	rc_buf_printf(b, ", \"sessions\": %ld, \"scored\": %ld, \"passed\": %ld",
-	    t->sessions, t->scored, t->passed);
+	rc_buf_printf(b, ", \"sessions\": %ld, \"scored\": %ld, \"passed\": %ld, "
+	    "\"reviewed\": %ld", t->sessions, t->scored, t->passed, t->reviewed);
 	if (t->scored)
 		rc_buf_printf(b, ", \"mean_practice_score\": %.1f, "
 		    "\"mean_outcome_score\": %.1f, \"mean_score\": %.1f, "
@@ -70,8 +90,8 @@ rc_report_compare_json(struct rc_buf *b, const struct rc_report *r)
 {
 	size_t i;
 
-	rc_buf_printf(b, "{\"sessions\": %ld, \"scored\": %ld, \"practices\": [",
-	    r->sessions, r->scored);
+	rc_buf_printf(b, "{\"sessions\": %ld, \"scored\": %ld, \"reviewed\": %ld, "
+	    "\"practices\": [", r->sessions, r->scored, r->reviewed);
 	for (i = 0; i < r->npractices; i++) {
 		rc_buf_puts(b, i ? ", " : "");
 		rc_buf_json_string(b, r->practices[i].id);
@@ -167,6 +187,13 @@ rc_report_session_json(struct rc_buf *b, const struct rc_store_row *row)
 	    row->practice_score, row->outcome_score, row->score, row->pass_mark,
 	    row->passed ? "true" : "false");
 	str_or_null(b, row->style);
+	rc_buf_printf(b, ", \"reviewed\": %zu, \"automatic\": ", row->nreviewed);
+	if (row->nreviewed > 0)
+		rc_buf_printf(b, "{\"practice_score\": %.1f, \"score\": %.1f, "
+		    "\"passed\": %s}", row->auto_practice_score, row->auto_score,
+		    row->auto_passed ? "true" : "false");
+	else
+		rc_buf_puts(b, "null");
 	rc_buf_puts(b, ", \"critical\": ");
 	rc_buf_puts(b, row->critical ? row->critical : "[]");
 	rc_buf_puts(b, ", \"practices\": [");
@@ -185,7 +212,9 @@ rc_report_session_json(struct rc_buf *b, const struct rc_store_row *row)
 			rc_buf_json_string(b, rc_buf_str(&id));
 			rc_buf_puts(b, ", \"status\": ");
 			rc_buf_json_string(b, st);
-			rc_buf_printf(b, ", \"points\": %g}", pts);
+			rc_buf_printf(b, ", \"points\": %g, \"review\": ", pts);
+			review_json(b, rc_report_review(row, rc_buf_str(&id)));
+			rc_buf_putc(b, '}');
 		}
 		rc_buf_free(&id);
 		p = *end ? end + 1 : end;

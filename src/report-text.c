@@ -142,6 +142,9 @@ rc_report_compare_text(struct rc_buf *b, const struct rc_report *r)
 			rc_buf_printf(b, "%4d %s\n", rc_practice_number(r->practices[j].id,
 			    strlen(r->practices[j].id)),
 			    r->practices[j].id);
+	if (r->reviewed > 0)
+		rc_buf_putc(b, '\n');
+	rc_report_reviewed_note(b, r);
 }
 
 static int
@@ -209,4 +212,7 @@ rc_report_leaderboard_text(struct rc_buf *b, const struct rc_report *r)
 			rc_buf_printf(b, "%6s\n", "-");
 	}
 	free(v);
+	if (r->reviewed > 0)
+		rc_buf_putc(b, '\n');
+	rc_report_reviewed_note(b, r);
 }

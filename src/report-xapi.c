@@ -46,15 +46,16 @@ duration(struct rc_buf *b, int64_t secs)
 }
 
 static void
-practices(struct rc_buf *b, const char *summary)
+practices(struct rc_buf *b, const struct rc_store_row *row)
 {
-	const char *p = summary;
+	const char *p = row->summary;
 	int first = 1;
 
 	rc_buf_putc(b, '{');
 	while (p && *p) {
 		const char *end = strchr(p, ' '), *c1 = strchr(p, ':'), *c2;
 		struct rc_buf id = RC_BUF_INIT, st = RC_BUF_INIT;
+		const struct rc_store_review *review;
 
 		if (end == NULL)
 			end = p + strlen(p);
@@ -67,7 +68,16 @@ practices(struct rc_buf *b, const char *summary)
 		rc_buf_json_string(b, rc_buf_str(&id));
 		rc_buf_puts(b, ": {\"status\": ");
 		rc_buf_json_string(b, rc_buf_str(&st));
-		rc_buf_printf(b, ", \"points\": %g}", strtod(c2 + 1, NULL));
+		rc_buf_printf(b, ", \"points\": %g", strtod(c2 + 1, NULL));
+		review = rc_report_review(row, rc_buf_str(&id));
+		if (review != NULL) {
+			rc_buf_puts(b, ", \"reviewed\": {\"was\": ");
+			rc_buf_json_string(b, review->was);
+			rc_buf_puts(b, ", \"by\": ");
+			rc_buf_json_string(b, review->by);
+			rc_buf_putc(b, '}');
+		}
+		rc_buf_putc(b, '}');
 		rc_buf_free(&id);
 		rc_buf_free(&st);
 		first = 0;
@@ -126,7 +136,7 @@ statement(struct rc_buf *b, const struct rc_store_row *row,
 			rc_buf_printf(b, "\"" BASE "/xapi/practice-score"
 			    "\": %.1f, \"" BASE "/xapi/outcome-score\": %.1f, \"" BASE
 			    "/xapi/practices\": ", row->practice_score, row->outcome_score);
-			practices(b, row->summary);
+			practices(b, row);
 		}
 		/* The agreed schedule, in the JSON export's form. */
 		if (has_terms) {

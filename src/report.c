@@ -250,6 +250,8 @@ rc_report_add(struct rc_report *r, const struct rc_store_row *row)
 		return;
 	r->scored++;
 	t->scored++;
+	r->reviewed += row->nreviewed > 0;
+	t->reviewed += row->nreviewed > 0;
 	t->passed += row->passed != 0;
 	t->sum_practice += row->practice_score;
 	t->sum_outcome += row->outcome_score;
@@ -372,4 +374,41 @@ rc_report_summary_get(const char *summary, const char *id, char *buf,
 		p = *end ? end + 1 : end;
 	}
 	return NULL;
+}
+
+const struct rc_store_review *
+rc_report_review(const struct rc_store_row *row, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < row->nreviews; i++)
+		if (row->reviews[i].was != NULL &&
+		    strcmp(row->reviews[i].practice, id) == 0)
+			return &row->reviews[i];
+	return NULL;
+}
+
+void
+rc_report_reviews_brief(struct rc_buf *b, const struct rc_store_row *row)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < row->nreviews; i++) {
+		const struct rc_store_review *v = &row->reviews[i];
+
+		if (v->was == NULL)
+			continue;
+		rc_buf_printf(b, "%s%s=%s (was %s, by %s)", n++ ? "; " : "",
+		    v->practice, v->status, v->was, v->by);
+	}
+}
+
+void
+rc_report_reviewed_note(struct rc_buf *b, const struct rc_report *r)
+{
+	if (r->reviewed == 0)
+		return;
+	rc_buf_printf(b, "Reviewed: %ld session%s carr%s a trainer's override "
+	    "(recoup review); the\nreviewed statuses and scores are counted.\n",
+	    r->reviewed, r->reviewed == 1 ? "" : "s", r->reviewed == 1 ? "ies" : "y");
 }

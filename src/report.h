@@ -46,6 +46,7 @@ struct rc_report_trainee {
 	char *name;
 	long sessions;            /* all sessions, scored or not */
 	long scored, passed;
+	long reviewed;            /* scored sessions with a trainer's review */
 	double sum_practice, sum_outcome, sum_score;
 	double best;
 	struct rc_report_point *pts;   /* scored sessions, oldest first */
@@ -71,6 +72,8 @@ struct rc_report {
 	struct rc_report_trainee **trainees;   /* in order of first session */
 	size_t ntrainees;
 	long sessions, scored;
+	long reviewed;            /* scored sessions with a trainer's review
+	                             (their reviewed statuses are counted) */
 	int64_t first, last;      /* started_at range */
 	/* The last RC_REPORT_AGREEMENTS sessions with an agreement, a ring:
 	 * rc_report_agreement() reads them newest first. */
@@ -124,6 +127,16 @@ const char *rc_report_iso_time(int64_t t, char *buf, size_t size);
  * the summary does not name it. */
 const char *rc_report_summary_get(const char *summary, const char *id,
                                   char *buf, size_t size, double *points);
+
+/* The trainer's review that applies to practice ID in ROW, or NULL. */
+const struct rc_store_review *rc_report_review(const struct rc_store_row *row,
+                                               const char *id);
+/* ROW's applied reviews in brief, "ID=STATUS (was X, by NAME)" joined
+ * by "; ", appended to B. */
+void rc_report_reviews_brief(struct rc_buf *b, const struct rc_store_row *row);
+/* A sentence saying how many sessions of R carry a trainer's review, for
+ * the text tables ("" when none), appended to B. */
+void rc_report_reviewed_note(struct rc_buf *b, const struct rc_report *r);
 
 /* report-text.c: terminal tables. */
 /* Appends S with control characters shown as '?', cut or padded to WIDTH

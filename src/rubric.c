@@ -356,8 +356,8 @@ rc_rubric_load(const char *dir, struct rc_err *err)
 	r = rc_xcalloc(1, sizeof *r);
 	r->version = str(root, "version", name, "", err);
 	r->pass_mark = 70;
-	r->w_practice = 0.7;
-	r->w_outcome = 0.3;
+	r->w_practice = RC_RUBRIC_W_PRACTICE;
+	r->w_outcome = 1 - RC_RUBRIC_W_PRACTICE;
 	v = cJSON_GetObjectItemCaseSensitive(root, "pass_mark");
 	if (cJSON_IsNumber(v) && v->valuedouble >= 0 && v->valuedouble <= 100)
 		r->pass_mark = v->valuedouble;

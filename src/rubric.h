@@ -88,6 +88,10 @@ struct rc_coaching {
 /* 1 when practice NUMBER is in LIST (N entries). */
 int rc_coaching_has(const int *list, size_t n, int number);
 
+/* The practice score's share of the overall when the rubric names none
+ * (the outcome has the rest). */
+#define RC_RUBRIC_W_PRACTICE 0.7
+
 struct rc_rubric {
 	char *version;
 	double pass_mark;        /* 0..100 */

@@ -34,6 +34,92 @@ rc_status_name(enum rc_status s)
 	}
 }
 
+int
+rc_status_parse(const char *s, enum rc_status *out)
+{
+	int k;
+
+	for (k = RC_MET; k <= RC_NA; k++)
+		if (s != NULL && strcmp(s, rc_status_name((enum rc_status)k)) == 0) {
+			*out = (enum rc_status)k;
+			return 1;
+		}
+	return 0;
+}
+
+double
+rc_status_points(enum rc_status s)
+{
+	return s == RC_MET ? 1 : s == RC_PARTIAL ? 0.5 : 0;
+}
+
+double
+rc_score_practice(const enum rc_status *st, const double *weight, size_t n)
+{
+	double sum = 0, wsum = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (st[i] != RC_NA) {
+			sum += rc_status_points(st[i]) * weight[i];
+			wsum += weight[i];
+		}
+	return wsum > 0 ? 100 * sum / wsum : 0;
+}
+
+double
+rc_score_overall(double practice, double outcome, double w_practice)
+{
+	return w_practice * practice + (1 - w_practice) * outcome;
+}
+
+void
+rc_result_review(struct rc_result *r, enum rc_status st, const char *by,
+                 const char *note, int64_t at)
+{
+	if (r->review == NULL) {
+		r->review = rc_xcalloc(1, sizeof *r->review);
+		r->review->was = r->status;
+		r->review->was_points = r->points;
+	}
+	free(r->review->by);
+	free(r->review->note);
+	r->review->by = rc_xstrdup(by ? by : "");
+	r->review->note = note ? rc_xstrdup(note) : NULL;
+	r->review->at = at;
+	r->status = st;
+	r->points = rc_status_points(st);
+}
+
+void
+rc_scorecard_retotal(struct rc_scorecard *c)
+{
+	enum rc_status *st = rc_xcalloc(c->npractices + 1, sizeof *st);
+	double *w = rc_xcalloc(c->npractices + 1, sizeof *w);
+	size_t i, n = 0;
+
+	for (i = 0; i < c->npractices + c->nextended; i++)
+		if ((i < c->npractices ? &c->practices[i] :
+		    &c->extended[i - c->npractices])->review != NULL)
+			n++;
+	if (c->nreviewed == 0) {
+		c->auto_practice_score = c->practice_score;
+		c->auto_score = c->score;
+		c->auto_passed = c->passed;
+	}
+	c->nreviewed = n;
+	for (i = 0; i < c->npractices; i++) {
+		st[i] = c->practices[i].status;
+		w[i] = c->practices[i].weight;
+	}
+	c->practice_score = rc_score_practice(st, w, c->npractices);
+	c->score = rc_score_overall(c->practice_score, c->outcome.score,
+	    c->w_practice);
+	c->passed = c->score >= c->pass_mark && c->ncritical == 0;
+	free(st);
+	free(w);
+}
+
 const char *
 rc_style_name(enum rc_style_kind s)
 {
@@ -76,7 +162,7 @@ void
 rc_result_set(struct rc_result *r, enum rc_status st, const char *note, ...)
 {
 	r->status = st;
-	r->points = st == RC_MET ? 1 : st == RC_PARTIAL ? 0.5 : 0;
+	r->points = rc_status_points(st);
 	free(r->note);
 	r->note = NULL;
 	if (note != NULL) {
@@ -666,8 +752,12 @@ rc_score(const struct rc_rubric *rubric, const struct rc_score_input *in)
 	outcome(&rubric->outcome, in, lines, in->t->n, &c->outcome);
 	c->score = rubric->w_practice * c->practice_score +
 	    rubric->w_outcome * c->outcome.score;
+	c->w_practice = rubric->w_practice;
 	c->pass_mark = rubric->pass_mark;
 	c->passed = c->score >= c->pass_mark && c->ncritical == 0;
+	c->auto_practice_score = c->practice_score;
+	c->auto_score = c->score;
+	c->auto_passed = c->passed;
 	free(lines);
 	return c;
 }
@@ -682,6 +772,11 @@ free_results(struct rc_result *r, size_t n)
 			free(r[i].ev[j].quote);
 		free(r[i].ev);
 		free(r[i].note);
+		if (r[i].review != NULL) {
+			free(r[i].review->by);
+			free(r[i].review->note);
+			free(r[i].review);
+		}
 	}
 	free(r);
 }

@@ -88,6 +88,17 @@ struct rc_evidence {
 	char *quote;              /* owned */
 };
 
+/* A trainer's override of an automatic status (`recoup review`), kept
+ * beside it: the result shows the reviewed status, this the one the
+ * scorer gave. */
+struct rc_review {
+	enum rc_status was;       /* the automatic status */
+	double was_points;
+	char *by;                 /* owned: who reviewed it */
+	char *note;               /* owned, may be NULL */
+	int64_t at;               /* when, unix seconds */
+};
+
 struct rc_result {
 	const struct rc_practice_def *def;
 	enum rc_status status;
@@ -97,6 +108,7 @@ struct rc_result {
 	size_t nev;
 	char *note;               /* owned, may be NULL: why, in a few words */
 	unsigned flags;           /* RC_RESULT_*: what a live note may say */
+	struct rc_review *review; /* owned; NULL: the automatic status */
 };
 
 /* Result flags: facts a detector found that live notes report (never
@@ -179,6 +191,13 @@ struct rc_scorecard {
 	double score;                    /* overall 0..100 */
 	double pass_mark;
 	int passed;
+	double w_practice;               /* the practice score's share of the
+	                                    overall (the rubric's) */
+	/* With reviewed results (rc_scorecard_retotal()): the figures the
+	 * scorer gave; equal to the above when nothing was reviewed. */
+	size_t nreviewed;
+	double auto_practice_score, auto_score;
+	int auto_passed;
 	struct rc_critical *critical;
 	size_t ncritical;
 };
@@ -229,6 +248,28 @@ int rc_signal_match(const struct rc_rubric *rubric, enum rc_signal sig,
 int rc_signal_in(const struct rc_rubric *rubric, const struct rc_reading *r,
                  enum rc_signal sig);
 const char *rc_status_name(enum rc_status s);
+/* The status named S ("met", "partial", "missed", "n/a") into *OUT: 1, or
+ * 0 when S names none. */
+int rc_status_parse(const char *s, enum rc_status *out);
+/* The points a status earns: met 1, partial 0.5, missed and n/a 0. */
+double rc_status_points(enum rc_status s);
+
+/* The practice score: 100 x sum(points x weight) / sum(weight) over the N
+ * statuses that are not n/a (0 when all are). */
+double rc_score_practice(const enum rc_status *st, const double *weight,
+                         size_t n);
+/* The overall score from the practice and outcome scores. */
+double rc_score_overall(double practice, double outcome, double w_practice);
+
+/* Gives R the reviewed status ST by BY (copied) with NOTE (copied, may
+ * be NULL) at AT, keeping the automatic status in R->review.  Reviewing
+ * again replaces the review, never the automatic status. */
+void rc_result_review(struct rc_result *r, enum rc_status st, const char *by,
+                      const char *note, int64_t at);
+/* Recomputes C's practice score, overall and pass from its results (the
+ * reviewed statuses with their weights), keeping the scorer's figures in
+ * C->auto_* the first time; sets C->nreviewed. */
+void rc_scorecard_retotal(struct rc_scorecard *c);
 const char *rc_style_name(enum rc_style_kind s);
 
 /* The detector tables (detect-*.c), each NULL-id terminated. */

@@ -10,6 +10,7 @@
 #include "store.h"
 
 #include <errno.h>
+#include <math.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <sqlite3.h>
@@ -128,6 +129,23 @@ static const char *const migrations[] = {
 	 * found and limit in cents, months or days as enum rc_breach_kind
 	 * says.  Scores stored before it read as breaking none. */
 	"ALTER TABLE scores ADD COLUMN breaches TEXT NOT NULL DEFAULT '[]';\n",
+	/* 4 -> 5: trainers' overrides of a practice's status (recoup review),
+	 * kept beside the automatic results, which are never changed; one per
+	 * session and practice, applied on top of the current score.  And the
+	 * practice score's share of the overall, to recompute the overall
+	 * with them (NULL for scores stored before: worked out from the
+	 * stored figures). */
+	"CREATE TABLE reviews (\n"
+	"  session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,\n"
+	"  practice TEXT NOT NULL,\n"
+	"  status TEXT NOT NULL CHECK (status IN\n"
+	"    ('met', 'partial', 'missed', 'n/a')),\n"
+	"  note TEXT,\n"
+	"  reviewer TEXT NOT NULL,\n"
+	"  at INTEGER NOT NULL,\n"
+	"  PRIMARY KEY (session_id, practice)\n"
+	") WITHOUT ROWID;\n"
+	"ALTER TABLE scores ADD COLUMN w_practice REAL;\n",
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
@@ -162,9 +180,9 @@ static const char *const stmt_sql[ST_COUNT] = {
 	    "INSERT INTO scores (session_id, current, rubric_version, "
 	    "scenario_version, scored_at, practice_score, outcome_score, score, "
 	    "pass_mark, passed, style, agreement, recovered_now, expected, "
-	    "days_to_full, goodwill, critical, summary, breaches) VALUES (?1, 1, "
-	    "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-	    "?17, ?18)",
+	    "days_to_full, goodwill, critical, summary, breaches, w_practice) "
+	    "VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+	    "?14, ?15, ?16, ?17, ?18, ?19)",
 	[ST_RESULT] =
 	    "INSERT INTO results (score_id, practice, number, status, points, "
 	    "weight, note, evidence, title, ord) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
@@ -790,6 +808,7 @@ insert_score(struct rc_store *st, int64_t id, const struct rc_scorecard *c,
 	bind_text(q, 16, rc_buf_str(&crit));
 	bind_text(q, 17, rc_buf_str(&sum));
 	bind_text(q, 18, rc_buf_str(&brs));
+	sqlite3_bind_double(q, 19, c->w_practice);
 	if (step_done(st, q, err, "cannot save a score") != 0)
 		goto done;
 	score_id = sqlite3_last_insert_rowid(st->db);
@@ -885,7 +904,14 @@ rc_store_add_score(struct rc_store *st, int64_t id,
 	"s.floor, s.mood, c.id, c.rubric_version, c.practice_score, " \
 	"c.outcome_score, c.score, c.pass_mark, c.passed, c.style, c.agreement, " \
 	"c.recovered_now, c.expected, c.goodwill, c.days_to_full, c.critical, " \
-	"c.summary, s.call_date, c.breaches"
+	"c.summary, s.call_date, c.breaches, c.w_practice, " \
+	"(SELECT CASE WHEN count(*) THEN json_group_array(json_array(v.practice, " \
+	"v.status, v.reviewer, v.at, v.note)) END FROM (SELECT * FROM reviews " \
+	"WHERE session_id = s.id ORDER BY practice) v), " \
+	"CASE WHEN c.id IS NOT NULL AND EXISTS (SELECT 1 FROM reviews v WHERE " \
+	"v.session_id = s.id) THEN (SELECT group_concat(r.practice || '=' || " \
+	"r.weight, ' ') FROM results r WHERE r.score_id = c.id AND r.number > 0) " \
+	"END"
 
 static const char *
 col_text(sqlite3_stmt *q, int i)
@@ -943,6 +969,152 @@ read_row(sqlite3_stmt *q, struct rc_store_row *r)
 	r->critical = col_text(q, 33);
 	r->summary = col_text(q, 34);
 	r->breaches = col_text(q, 36);
+	r->w_practice = sqlite3_column_type(q, 37) != SQLITE_NULL ?
+	    sqlite3_column_double(q, 37) : RC_RUBRIC_W_PRACTICE;
+	/* Before schema 5 the share was not kept: the stored figures tell it
+	 * unless the two scores are equal (then it does not matter much). */
+	if (sqlite3_column_type(q, 37) == SQLITE_NULL &&
+	    fabs(r->practice_score - r->outcome_score) > 1e-6)
+		r->w_practice = (r->score - r->outcome_score) /
+		    (r->practice_score - r->outcome_score);
+	r->auto_summary = r->summary;
+	r->auto_practice_score = r->practice_score;
+	r->auto_score = r->score;
+	r->auto_passed = r->passed;
+}
+
+/* The reviews of a row and the figures rewritten with them, alive for one
+ * callback. */
+struct reviewed {
+	cJSON *json;
+	struct rc_store_review *v;
+	size_t cap;
+	struct rc_buf summary;
+};
+
+static void
+reviewed_reset(struct reviewed *x)
+{
+	cJSON_Delete(x->json);
+	x->json = NULL;
+	rc_buf_reset(&x->summary);
+}
+
+static struct rc_store_review *
+review_of(struct rc_store_review *v, size_t n, const char *id, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(v[i].practice) == len && strncmp(v[i].practice, id, len) == 0)
+			return &v[i];
+	return NULL;
+}
+
+/* The weight of practice ID (LEN bytes) in WEIGHTS ("ID=W ..."); -1 when
+ * it is not one of the twenty. */
+static double
+weight_of(const char *weights, const char *id, size_t len)
+{
+	const char *p = weights;
+
+	while (p != NULL && *p != '\0') {
+		const char *eq = strchr(p, '='), *sp;
+
+		if (eq == NULL)
+			break;
+		if ((size_t)(eq - p) == len && strncmp(p, id, len) == 0)
+			return strtod(eq + 1, NULL);
+		sp = strchr(eq, ' ');
+		p = sp ? sp + 1 : NULL;
+	}
+	return -1;
+}
+
+/* Applies the reviews (JSON, from column 38) to row R: the summary and
+ * the scores rewritten with the reviewed statuses.  WEIGHTS are the
+ * twenty's weights in the current score ("ID=W ..."). */
+static void
+apply_reviews(struct reviewed *x, struct rc_store_row *r, const char *json,
+              const char *weights)
+{
+	enum rc_status st[RC_PRACTICES * 2];
+	double w[RC_PRACTICES * 2];
+	const cJSON *e;
+	const char *p;
+	size_t n = 0;
+
+	if ((x->json = cJSON_Parse(json)) == NULL)
+		return;
+	r->nreviews = 0;
+	cJSON_ArrayForEach(e, x->json) {
+		const cJSON *id = cJSON_GetArrayItem(e, 0), *status = cJSON_GetArrayItem(e, 1);
+		const cJSON *by = cJSON_GetArrayItem(e, 2), *at = cJSON_GetArrayItem(e, 3);
+		const cJSON *note = cJSON_GetArrayItem(e, 4);
+		struct rc_store_review *v;
+
+		if (!cJSON_IsString(id) || !cJSON_IsString(status))
+			continue;
+		if (r->nreviews == x->cap) {
+			x->cap = x->cap ? 2 * x->cap : 8;
+			x->v = rc_xreallocarray(x->v, x->cap, sizeof *x->v);
+		}
+		v = &x->v[r->nreviews++];
+		v->practice = id->valuestring;
+		v->status = status->valuestring;
+		v->by = cJSON_IsString(by) ? by->valuestring : "";
+		v->at = cJSON_IsNumber(at) ? (int64_t)at->valuedouble : 0;
+		v->note = cJSON_IsString(note) ? note->valuestring : NULL;
+		v->was = NULL;
+	}
+	r->reviews = x->v;
+	if (!r->has_score || r->summary == NULL)
+		return;
+	/* "ID:STATUS:POINTS ..." with the reviewed statuses. */
+	p = r->summary;
+	while (*p != '\0') {
+		const char *end = p + strcspn(p, " ");
+		const char *c1 = memchr(p, ':', (size_t)(end - p));
+		const char *c2 = c1 ? memchr(c1 + 1, ':', (size_t)(end - c1 - 1)) : NULL;
+		enum rc_status got = RC_NA, rev;
+		struct rc_store_review *v;
+		char name[16];
+		double weight;
+
+		if (x->summary.len > 0)
+			rc_buf_putc(&x->summary, ' ');
+		if (c2 == NULL) {
+			rc_buf_add(&x->summary, p, (size_t)(end - p));
+		} else {
+			snprintf(name, sizeof name, "%.*s", (int)(c2 - c1 - 1), c1 + 1);
+			rc_status_parse(name, &got);
+			v = review_of(x->v, r->nreviews, p, (size_t)(c1 - p));
+			if (v != NULL && rc_status_parse(v->status, &rev)) {
+				v->was = rc_status_name(got);
+				got = rev;
+				r->nreviewed++;
+				rc_buf_add(&x->summary, p, (size_t)(c1 - p + 1));
+				rc_buf_printf(&x->summary, "%s:%g", rc_status_name(got),
+				    rc_status_points(got));
+			} else {
+				rc_buf_add(&x->summary, p, (size_t)(end - p));
+			}
+			weight = weight_of(weights, p, (size_t)(c1 - p));
+			if (weight >= 0 && n < sizeof st / sizeof st[0]) {
+				st[n] = got;
+				w[n++] = weight;
+			}
+		}
+		p = *end ? end + 1 : end;
+	}
+	if (r->nreviewed == 0)
+		return;
+	r->summary = rc_buf_str(&x->summary);
+	r->practice_score = rc_score_practice(st, w, n);
+	r->score = rc_score_overall(r->practice_score, r->outcome_score,
+	    r->w_practice);
+	r->passed = r->score >= r->pass_mark &&
+	    (r->critical == NULL || strchr(r->critical, '{') == NULL);
 }
 
 long
@@ -950,10 +1122,12 @@ rc_store_sessions(struct rc_store *st, const struct rc_store_filter *f,
                   rc_store_row_fn fn, void *ctx, struct rc_err *err)
 {
 	struct rc_buf sql = RC_BUF_INIT;
+	struct reviewed x;
 	sqlite3_stmt *q;
 	long n = 0;
 	int rc;
 
+	memset(&x, 0, sizeof x);
 	/* The WHERE clause is fixed text; the values are bound below, and a
 	 * NULL parameter switches its condition off. */
 	rc_buf_puts(&sql, "SELECT " ROW_COLUMNS " FROM sessions s LEFT JOIN "
@@ -999,10 +1173,15 @@ rc_store_sessions(struct rc_store *st, const struct rc_store_filter *f,
 		sqlite3_bind_int64(q, 8, f->id);
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		struct rc_store_row row;
+		int stop;
 
 		read_row(q, &row);
+		if (col_text(q, 38) != NULL)
+			apply_reviews(&x, &row, col_text(q, 38), col_text(q, 39));
 		n++;
-		if (fn(ctx, &row) != 0) {
+		stop = fn(ctx, &row);
+		reviewed_reset(&x);
+		if (stop != 0) {
 			rc = SQLITE_DONE;
 			break;
 		}
@@ -1012,6 +1191,8 @@ rc_store_sessions(struct rc_store *st, const struct rc_store_filter *f,
 		n = -1;
 	}
 	sqlite3_finalize(q);
+	free(x.v);
+	rc_buf_free(&x.summary);
 	return n;
 }
 
@@ -1074,6 +1255,69 @@ rc_store_set_call_date(struct rc_store *st, const char *scenario,
 	return commit(st, err);
 }
 
+int
+rc_store_review_set(struct rc_store *st, int64_t id, const char *practice,
+                    enum rc_status status, const char *note, const char *by,
+                    int64_t at, struct rc_err *err)
+{
+	sqlite3_stmt *q;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, "INSERT OR REPLACE INTO reviews "
+	    "(session_id, practice, status, note, reviewer, at) VALUES (?1, ?2, "
+	    "?3, ?4, ?5, ?6)", -1, &q, NULL) != SQLITE_OK) {
+		db_error(st, err, "cannot save a review");
+		return -1;
+	}
+	sqlite3_bind_int64(q, 1, id);
+	bind_text(q, 2, practice);
+	bind_text(q, 3, rc_status_name(status));
+	bind_text(q, 4, note);
+	bind_text(q, 5, by);
+	sqlite3_bind_int64(q, 6, at ? at : (int64_t)time(NULL));
+	if (begin(st, err) != 0) {
+		sqlite3_finalize(q);
+		return -1;
+	}
+	rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE) {
+		db_error(st, err, "cannot save a review");
+		rollback(st);
+		return -1;
+	}
+	return commit(st, err);
+}
+
+int
+rc_store_review_clear(struct rc_store *st, int64_t id, const char *practice,
+                      struct rc_err *err)
+{
+	sqlite3_stmt *q;
+	int rc, n;
+
+	if (sqlite3_prepare_v2(st->db, "DELETE FROM reviews WHERE session_id = ?1 "
+	    "AND practice = ?2", -1, &q, NULL) != SQLITE_OK) {
+		db_error(st, err, "cannot clear a review");
+		return -1;
+	}
+	sqlite3_bind_int64(q, 1, id);
+	bind_text(q, 2, practice);
+	if (begin(st, err) != 0) {
+		sqlite3_finalize(q);
+		return -1;
+	}
+	rc = sqlite3_step(q);
+	n = sqlite3_changes(st->db);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE) {
+		db_error(st, err, "cannot clear a review");
+		rollback(st);
+		return -1;
+	}
+	return commit(st, err) != 0 ? -1 : n > 0;
+}
+
 /* Loading one session back. */
 
 static const char *
@@ -1110,7 +1354,46 @@ copy_row(void *ctx, const struct rc_store_row *r)
 	d->critical = keep(l, r->critical);
 	d->breaches = keep(l, r->breaches);
 	d->summary = keep(l, r->summary);
+	d->auto_summary = r->auto_summary == r->summary ? d->summary :
+	    keep(l, r->auto_summary);
+	if (r->nreviews > 0) {
+		size_t i;
+
+		l->reviews = rc_xcalloc(r->nreviews, sizeof *l->reviews);
+		for (i = 0; i < r->nreviews; i++) {
+			l->reviews[i] = r->reviews[i];
+			l->reviews[i].practice = keep(l, r->reviews[i].practice);
+			l->reviews[i].status = keep(l, r->reviews[i].status);
+			l->reviews[i].by = keep(l, r->reviews[i].by);
+			l->reviews[i].note = keep(l, r->reviews[i].note);
+		}
+		d->reviews = l->reviews;
+	}
 	return 1;
+}
+
+/* Gives the card of L its reviewed statuses and recomputes its figures. */
+static void
+review_card(struct rc_store_loaded *l)
+{
+	struct rc_scorecard *c = l->card;
+	size_t i, j;
+
+	for (i = 0; i < l->row.nreviews; i++) {
+		const struct rc_store_review *v = &l->row.reviews[i];
+		enum rc_status st;
+
+		if (!rc_status_parse(v->status, &st))
+			continue;
+		for (j = 0; j < c->npractices + c->nextended; j++) {
+			struct rc_result *r = j < c->npractices ? &c->practices[j] :
+			    &c->extended[j - c->npractices];
+
+			if (strcmp(r->def->id, v->practice) == 0)
+				rc_result_review(r, st, v->by, v->note, v->at);
+		}
+	}
+	rc_scorecard_retotal(c);
 }
 
 static double
@@ -1254,13 +1537,10 @@ load_turns(struct rc_store *st, struct rc_store_loaded *l, struct rc_err *err)
 static enum rc_status
 status_named(const char *s)
 {
-	if (s && strcmp(s, "met") == 0)
-		return RC_MET;
-	if (s && strcmp(s, "partial") == 0)
-		return RC_PARTIAL;
-	if (s && strcmp(s, "missed") == 0)
-		return RC_MISSED;
-	return RC_NA;
+	enum rc_status st = RC_NA;
+
+	rc_status_parse(s, &st);
+	return st;
 }
 
 static enum rc_style_kind
@@ -1375,7 +1655,8 @@ load_card(struct rc_store *st, struct rc_store_loaded *l,
 	c->nextended = n - i;
 	free(all);
 	c->style = style_named(l->row.style);
-	c->practice_score = l->row.practice_score;
+	c->practice_score = l->row.auto_practice_score;
+	c->w_practice = l->row.w_practice;
 	c->outcome.agreement = l->row.agreement_reached;
 	c->outcome.recovered_now = l->row.recovered_now;
 	c->outcome.expected = l->row.expected;
@@ -1388,9 +1669,12 @@ load_card(struct rc_store *st, struct rc_store_loaded *l,
 	c->outcome.ended_by = (int)l->t->ended_by;
 	if (l->t->has_agreement)
 		c->outcome.terms = l->t->agreement;
-	c->score = l->row.score;
+	c->score = l->row.auto_score;
 	c->pass_mark = l->row.pass_mark;
-	c->passed = l->row.passed;
+	c->passed = l->row.auto_passed;
+	c->auto_practice_score = c->practice_score;
+	c->auto_score = c->score;
+	c->auto_passed = c->passed;
 	crit = l->row.critical ? cJSON_Parse(l->row.critical) : NULL;
 	cJSON_ArrayForEach(e, crit) {
 		const cJSON *id = cJSON_GetObjectItemCaseSensitive(e, "id");
@@ -1407,6 +1691,8 @@ load_card(struct rc_store *st, struct rc_store_loaded *l,
 	}
 	cJSON_Delete(crit);
 	l->card = c;
+	if (l->row.nreviewed > 0)
+		review_card(l);
 	return 0;
 }
 
@@ -1463,6 +1749,7 @@ rc_store_loaded_free(struct rc_store_loaded *l)
 		return;
 	rc_scorecard_free(l->card);
 	rc_transcript_free(l->t);
+	free(l->reviews);
 	for (i = 0; i < l->nstrings; i++)
 		free(l->strings[i]);
 	free(l->strings);

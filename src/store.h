@@ -24,7 +24,7 @@
 #include "score.h"
 #include "transcript.h"
 
-#define RC_STORE_SCHEMA 4      /* the schema version this program writes */
+#define RC_STORE_SCHEMA 5      /* the schema version this program writes */
 #define RC_STORE_TOO_NEW (-2)
 
 enum rc_store_status {
@@ -106,6 +106,18 @@ struct rc_store_filter {
 	int64_t id;                /* one session */
 };
 
+/* A trainer's override of one practice of a session (`recoup review`).
+ * Strings belong to the store (see struct rc_store_row). */
+struct rc_store_review {
+	const char *practice, *status;
+	const char *was;               /* the current scorecard's automatic
+	                                  status; NULL when it has no such
+	                                  practice (the review does not apply) */
+	const char *by;
+	const char *note;              /* may be NULL */
+	int64_t at;                    /* unix seconds */
+};
+
 /* One session as queries return it.  Strings belong to the store and are
  * valid during the callback only. */
 struct rc_store_row {
@@ -140,6 +152,19 @@ struct rc_store_row {
 	/* Every practice result: "ID:STATUS:POINTS" separated by spaces, the
 	 * twenty first, in rubric order (STATUS is met, partial, missed or n/a). */
 	const char *summary;
+	double w_practice;             /* the practice score's share of the
+	                                  overall the card was scored with */
+	/* Trainers' overrides (recoup review), in practice order.  Where one
+	 * applies, summary, practice_score, score and passed above are the
+	 * reviewed figures (the points and the practice score recomputed
+	 * with the card's weights) and auto_* the scorer's; without one they
+	 * are equal. */
+	const struct rc_store_review *reviews;
+	size_t nreviews;
+	size_t nreviewed;              /* reviews that apply */
+	const char *auto_summary;
+	double auto_practice_score, auto_score;
+	int auto_passed;
 };
 
 typedef int (*rc_store_row_fn)(void *ctx, const struct rc_store_row *row);
@@ -157,13 +182,16 @@ struct rc_store_loaded {
 	struct rc_transcript *t;
 	struct rc_scorecard *card;     /* NULL when the session was not scored */
 	/* private: */
+	struct rc_store_review *reviews;
 	char **strings;
 	size_t nstrings;
 	struct rc_practice_def **defs;
 	size_t ndefs;
 };
 
-/* Loads session ID.  Practice titles and tips come from RUBRIC when it
+/* Loads session ID.  Its scorecard shows the reviewed statuses (each
+ * result's review holds the automatic one) and the figures recomputed
+ * with them (the scorer's in the card's auto_* fields).  Practice titles and tips come from RUBRIC when it
  * knows the practice (RUBRIC may be NULL).  Returns NULL with a message
  * when there is no such session. */
 struct rc_store_loaded *rc_store_load(struct rc_store *st, int64_t id,
@@ -191,6 +219,19 @@ int rc_store_undated(struct rc_store *st, rc_store_undated_fn fn, void *ctx,
 int rc_store_set_call_date(struct rc_store *st, const char *scenario,
                            const char *version, int32_t day,
                            struct rc_err *err);
+
+/* Records BY's override STATUS (with NOTE, may be NULL) of PRACTICE in
+ * session ID at AT (unix seconds, 0: now), replacing an earlier one of
+ * the same practice.  The automatic result is kept; the override applies
+ * on top of whichever scorecard is current.  The caller checks that the
+ * session and the practice exist (rc_store_load()). */
+int rc_store_review_set(struct rc_store *st, int64_t id, const char *practice,
+                        enum rc_status status, const char *note,
+                        const char *by, int64_t at, struct rc_err *err);
+/* Removes the override of PRACTICE in session ID: 1 when there was one,
+ * 0 when not, -1 on failure. */
+int rc_store_review_clear(struct rc_store *st, int64_t id, const char *practice,
+                          struct rc_err *err);
 
 const char *rc_store_status_name(enum rc_store_status s);
 

@@ -1,6 +1,6 @@
 #!/bin/sh
-# A database written by recoup at schema version 2 (tests/store/v2.db, see
-# tests/store/README) opened by this recoup: the migration runs, every old
+# Databases written by recoup at schema versions 2 and 4 (the v4 part is
+# at the end).  tests/store/v2.db (see tests/store/README) opened by this recoup: the migration runs, every old
 # session keeps its turns, scores and agreement (stored then in the older
 # upfront/instalment shape), the agreements read with their dates, and the
 # file in tests/ is never touched (the test works on a copy).
@@ -37,7 +37,7 @@ expect_eq "fixture: schema version 2" "$(version "$DB")" "0 0 0 2"
 "$RECOUP" history --db "$DB" >"$TMP/hist.out" 2>"$TMP/err"
 expect_eq "history: exit code" "$?" 0
 expect_eq "history: no message" "$(cat "$TMP/err")" ""
-expect_eq "migrated: schema version 4" "$(version "$DB")" "0 0 0 4"
+expect_eq "migrated: schema version 5" "$(version "$DB")" "0 0 0 5"
 
 # Nothing lost: seven sessions, their turns, statuses and scores as stored.
 "$RECOUP" export --format csv --db "$DB" >"$TMP/x.csv"
@@ -78,7 +78,7 @@ expect_grep "show 6" "$TMP/show6.out" \
 expect_grep "show 7" "$TMP/show7.out" '^Agreement: +none$'
 
 expect_eq "csv: call_date, schedule, total, left" \
-    "$(tail -n +2 "$TMP/x.csv" | awk -F, '{ print $1 "|" $39 "|" $(NF-2) "|" $(NF-1) "|" $NF }' | tr -d '\r')" \
+    "$(tail -n +2 "$TMP/x.csv" | awk -F, '{ print $1 "|" $39 "|" $(NF-7) "|" $(NF-6) "|" $(NF-5) }' | tr -d '\r')" \
 "1|2026-11-01|1840.00@2026-11-01; 640.00/month x2 from 2026-12-01|3120.00|0.00
 2|2026-11-02|80.00/month x24 from 2026-12-15|1900.00|0.00
 3|2026-11-02|2000.00@2026-11-02; 1000.00/month x5 from 2026-12-02|6750.00|0.00
@@ -128,5 +128,39 @@ expect_eq "fixture unchanged" "$(cksum <"$FIX")" "$sum_before"
 for f in "$FIX-wal" "$FIX-shm" "$FIX-journal"; do
 	if [ -e "$f" ]; then fail "the fixture got a companion file: $f"; else pass; fi
 done
+
+# A database written at schema version 4 (tests/store/v4.db, before the
+# reviews of schema 5): migrated, nothing lost, and a review on an old
+# score recomputes it with the share of the overall the stored figures
+# tell (scores.w_practice is NULL there).  Session 1 (forgetful-florist,
+# all met but be-realistic and dont-force-the-issue n/a; weights 1, and
+# 1.5 for accurate-information, remain-calm, hold-to-the-deal: 19.5 in
+# all; outcome 97.0) reviewed start-with-reminder=missed: practice
+# 100 x 18.5 / 19.5 = 94.9, overall 0.7 x 94.87 + 0.3 x 97.0 = 95.5.
+FIX4=tests/store/v4.db
+DB4=$TMP/v4.db
+sum4_before=$(cksum <"$FIX4")
+cp "$FIX4" "$DB4"
+expect_eq "v4 fixture: schema version 4" "$(version "$DB4")" "0 0 0 4"
+"$RECOUP" export --format csv --db "$DB4" >"$TMP/v4.csv" 2>"$TMP/err"
+expect_eq "v4: no message" "$(cat "$TMP/err")" ""
+expect_eq "v4 migrated: schema version 5" "$(version "$DB4")" "0 0 0 5"
+expect_eq "v4 csv: id, trainee, scenario, status, ended_by, turns, score, reviewed" \
+    "$(tail -n +2 "$TMP/v4.csv" | awk -F, '{ print $1 "|" $4 "|" $7 "|" $11 "|" $12 "|" $13 "|" $17 "|" $(NF-4) }' | tr -d '\r')" \
+"1|trainee-forgetful-courteous|forgetful-florist|complete|agreement|43|99.1|0
+2|trainee-broke-kind|broke-consumer|complete|agreement|41|96.8|0
+3|trainee-aggressive-hostile|aggressive-contractor|complete|hangup|10|22.5|0"
+"$RECOUP" review 1 --set start-with-reminder=missed --by Ana --db "$DB4" >"$TMP/v4rev.out"
+expect_eq "v4 review: exit code" "$?" 0
+"$RECOUP" show 1 --db "$DB4" >"$TMP/v4show.out"
+expect_grep "v4 show: reviewed status" "$TMP/v4show.out" \
+    'Open with a reminder of the debt +missed \(reviewed by Ana: was met\)$'
+expect_grep "v4 show: practice score" "$TMP/v4show.out" \
+    "^Practice score: 95/100 \(1 reviewed; the scorer's 100\)$"
+"$RECOUP" export --format csv --db "$DB4" >"$TMP/v4b.csv"
+expect_eq "v4 csv: reviewed scores" \
+    "$(sed -n 2p "$TMP/v4b.csv" | awk -F, '{ print $15 "|" $16 "|" $17 "|" $20 "|" $(NF-5) "|" $(NF-2) "|" $(NF-1) }' | tr -d '\r')" \
+    "94.9|97.0|95.5|missed|1|100.0|99.1"
+expect_eq "v4 fixture unchanged" "$(cksum <"$FIX4")" "$sum4_before"
 
 finish

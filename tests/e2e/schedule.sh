@@ -56,9 +56,9 @@ expect_grep "history: agreement" "$TMP/hist.out" "^ +Agreement: $words \(call da
 
 # CSV: call_date, agreement (words), schedule (brief form), totals.
 "$RECOUP" export --format csv --db "$DB" >"$TMP/x.csv"
-expect_grep "csv: header" "$TMP/x.csv" ',call_date,agreement,schedule,agreement_total,balance_left.$'
+expect_grep "csv: header" "$TMP/x.csv" ',call_date,agreement,schedule,agreement_total,balance_left,reviewed,'
 expect_grep "csv: the schedule" "$TMP/x.csv" \
-    ",2026-11-01,\"$words\",1840\.00@2026-11-01; 640\.00/month x2 from 2026-12-01,3120\.00,0\.00.\$"
+    ",2026-11-01,\"$words\",1840\.00@2026-11-01; 640\.00/month x2 from 2026-12-01,3120\.00,0\.00,0,,"
 "$RECOUP" history --db "$DB" --format csv >"$TMP/h.csv"
 expect_eq "history csv = export csv" "$(cat "$TMP/h.csv")" "$(cat "$TMP/x.csv")"
 

@@ -186,6 +186,111 @@ test_roundtrip(const struct rc_rubric *rubric)
 	rc_store_close(st);
 }
 
+/* A trainer's review: kept beside the automatic result, applied to the
+ * row's summary and scores and to the loaded card, kept by a rescore,
+ * undone by clearing it. */
+static void
+test_review(const struct rc_rubric *rubric)
+{
+	struct rc_err err = RC_ERR_INIT;
+	struct rc_store *st = NULL;
+	struct rc_transcript *t = sample_call();
+	struct rc_store_meta m;
+	struct rc_store_filter f;
+	struct rc_score_input in;
+	struct rc_scorecard *card;
+	struct rc_store_loaded *l;
+	const struct rc_result *r = NULL;
+	double sum = 0, wsum = 0, want;
+	char was[16], id[64];
+	int64_t sid;
+	size_t i, k = 0;
+
+	RC_CHECK_INT(rc_store_open(":memory:", &st, &err), 0);
+	memset(&m, 0, sizeof m);
+	m.trainee = "dana";
+	m.scenario = "forgetful-florist";
+	m.mode = "practice";
+	m.started_at = 1700000000;
+	sid = rc_store_session_begin(st, &m, &err);
+	memset(&in, 0, sizeof in);
+	in.t = t;
+	card = rc_score(rubric, &in);
+	RC_CHECK_INT(rc_store_session_end(st, sid, RC_STORE_COMPLETE, t, 0, 0, card,
+	    1700000300, &err), 0);
+	/* The first of the twenty the scorer did not give "met". */
+	for (i = 0; i < card->npractices && r == NULL; i++)
+		if (card->practices[i].status != RC_MET) {
+			r = &card->practices[i];
+			k = i;
+		}
+	RC_CHECK(r != NULL);
+	if (r == NULL)
+		goto out;
+	snprintf(was, sizeof was, "%s", rc_status_name(r->status));
+	snprintf(id, sizeof id, "%s", r->def->id);
+	for (i = 0; i < card->npractices; i++) {
+		enum rc_status s = i == k ? RC_MET : card->practices[i].status;
+
+		if (s != RC_NA) {
+			sum += rc_status_points(s) * card->practices[i].weight;
+			wsum += card->practices[i].weight;
+		}
+	}
+	want = 100 * sum / wsum;
+
+	RC_CHECK_INT(rc_store_review_set(st, sid, id, RC_MET, "fair enough", "Ana",
+	    1700000400, &err), 0);
+	memset(&f, 0, sizeof f);
+	rc_store_sessions(st, &f, keep_row, NULL, &err);
+	RC_CHECK_NUM(last.practice_score, want);
+	RC_CHECK_NUM(last.score, rubric->w_practice * want +
+	    rubric->w_outcome * card->outcome.score);
+	RC_CHECK_NUM(last.auto_practice_score, card->practice_score);
+	RC_CHECK_NUM(last.auto_score, card->score);
+	RC_CHECK_INT((int)last.nreviewed, 1);
+	RC_CHECK(strstr(last_summary, id) != NULL &&
+	    strncmp(strstr(last_summary, id) + strlen(id), ":met:1", 6) == 0);
+
+	l = rc_store_load(st, sid, rubric, &err);
+	RC_CHECK(l != NULL && l->card != NULL);
+	if (l != NULL && l->card != NULL) {
+		const struct rc_result *lr = &l->card->practices[k];
+
+		RC_CHECK_INT(lr->status, RC_MET);
+		RC_CHECK_NUM(lr->points, 1);
+		RC_CHECK(lr->review != NULL);
+		if (lr->review) {
+			RC_CHECK_STR(rc_status_name(lr->review->was), was);
+			RC_CHECK_STR(lr->review->by, "Ana");
+			RC_CHECK_STR(lr->review->note, "fair enough");
+			RC_CHECK_INT((int)lr->review->at, 1700000400);
+		}
+		RC_CHECK_NUM(l->card->practice_score, want);
+		RC_CHECK_NUM(l->card->auto_practice_score, card->practice_score);
+		RC_CHECK_INT((int)l->card->nreviewed, 1);
+		RC_CHECK_INT((int)l->row.nreviews, 1);
+		RC_CHECK_STR(l->row.reviews[0].was, was);
+	}
+	rc_store_loaded_free(l);
+
+	/* A rescore keeps it; clearing undoes it. */
+	RC_CHECK_INT(rc_store_add_score(st, sid, card, &err), 0);
+	rc_store_sessions(st, &f, keep_row, NULL, &err);
+	RC_CHECK_NUM(last.practice_score, want);
+	RC_CHECK_INT(rc_store_review_clear(st, sid, id, &err), 1);
+	RC_CHECK_INT(rc_store_review_clear(st, sid, id, &err), 0);
+	rc_store_sessions(st, &f, keep_row, NULL, &err);
+	RC_CHECK_NUM(last.practice_score, card->practice_score);
+	RC_CHECK_NUM(last.score, card->score);
+	RC_CHECK_INT((int)last.nreviewed, 0);
+out:
+	rc_err_clear(&err);
+	rc_scorecard_free(card);
+	rc_transcript_free(t);
+	rc_store_close(st);
+}
+
 static void
 test_too_new(void)
 {
@@ -452,6 +557,8 @@ main(void)
 	RC_CHECK(rubric != NULL);
 	if (rubric != NULL)
 		test_roundtrip(rubric);
+	if (rubric != NULL)
+		test_review(rubric);
 	rc_err_clear(&err);
 	rc_rubric_free(rubric);
 	test_too_new();
