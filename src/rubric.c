@@ -180,7 +180,7 @@ check_keys(const char *name, const cJSON *root, struct rc_err *err)
 	    "practices", "extended", "outcome", "coaching", NULL };
 	static const char *const wkeys[] = { "practice", "outcome", NULL };
 	static const char *const ckeys[] = { "hint_order", "live_faults",
-	    "conduct", "after_deal", "any_time", NULL };
+	    "conduct", "after_deal", "any_time", "once", NULL };
 	static const char *const pkeys[] = { "id", "number", "title",
 	    "description", "tip", "weight", "settings", NULL };
 	static const char *const lists[] = { "practices", "extended" };
@@ -332,6 +332,7 @@ load_coaching(struct rc_rubric *r, const cJSON *root, const char *name,
 	    r->coaching.after_deal, name, err);
 	r->coaching.nany_time = coaching_list(c, "any_time", r->coaching.any_time,
 	    name, err);
+	r->coaching.nonce = coaching_list(c, "once", r->coaching.once, name, err);
 }
 
 struct rc_rubric *

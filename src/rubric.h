@@ -83,6 +83,9 @@ struct rc_coaching {
 	size_t nafter_deal;
 	int any_time[RC_PRACTICES];   /* hinted with or without a deal */
 	size_t nany_time;
+	int once[RC_PRACTICES];       /* a step done once begun: not hinted
+	                                 when partly met (a late reminder) */
+	size_t nonce;
 };
 
 /* 1 when practice NUMBER is in LIST (N entries). */

@@ -199,8 +199,8 @@ live_notes(struct rc_session *ss, struct rc_buf *out)
 		/* Only what this very line did: a practice met for the first
 		 * time, or a fault committed now.  Practices not done yet are
 		 * "missed" until the end of the call; that is no news. */
-		/* Conduct over the whole call (5-7) is no news while it lasts;
-		 * keeping calm right after a provocation is. */
+		/* What is judged over the whole call (1, 5-7) is no news
+		 * while it lasts; keeping calm right after a provocation is. */
 		if (rc_coaching_has(co->conduct, co->nconduct, r->def->number)) {
 			if (r->status == RC_MET && (r->flags & RC_RESULT_HELD_CALM) &&
 			    cites(r, turn) && !ss->calm_noted) {
@@ -256,6 +256,11 @@ hint(struct rc_session *ss, struct rc_buf *out)
 			if (c->practices[i].def->number == co->hint_order[k])
 				r = &c->practices[i];
 		if (r == NULL || r->status == RC_MET || r->status == RC_NA)
+			continue;
+		/* A step done once begun (the reminder, given late) is not
+		 * advised again: the hint is for what is still to do. */
+		if (r->status == RC_PARTIAL &&
+		    rc_coaching_has(co->once, co->nonce, r->def->number))
 			continue;
 		/* Closing practices wait for a deal; the rest wait for none,
 		 * except those that matter at any time. */
