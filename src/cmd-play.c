@@ -23,8 +23,8 @@
 static void
 show(struct rc_buf *out)
 {
-	fputs(rc_buf_str(out), stdout);
-	fflush(stdout);
+	rc_cmd_out(rc_buf_str(out));
+	rc_cmd_flush();
 	rc_buf_reset(out);
 }
 
@@ -43,7 +43,7 @@ interactive(struct rc_session *ss, struct rc_buf *out, int color)
 		enum rc_repl_status st = rc_repl_read(r, prompt, &line, 1);
 
 		if (st == RC_REPL_EOF) {
-			fputc('\n', stdout);
+			rc_cmd_out("\n");
 			break;
 		}
 		if (st == RC_REPL_INTERRUPT) {
@@ -193,11 +193,11 @@ menu(const char *dir)
 		if (strcmp(v[i].id, first_time ? FIRST_CALL_SCENARIO :
 		    DEFAULT_SCENARIO) == 0)
 			def = i;
-	printf("Who do you want to call?%s\n\n", first_time ?
+	rc_cmd_outf("Who do you want to call?%s\n\n", first_time ?
 	    " (New here? The guided first call walks you through the basics.)" : "");
 	for (i = 0; i < n; i++)
-		printf("  %2zu. %-7s %s\n", i + 1, v[i].difficulty, v[i].title);
-	printf("\n");
+		rc_cmd_outf("  %2zu. %-7s %s\n", i + 1, v[i].difficulty, v[i].title);
+	rc_cmd_outf("\n");
 	r = rc_repl_new(NULL);
 	for (;;) {
 		struct rc_buf prompt = RC_BUF_INIT;
@@ -219,7 +219,7 @@ menu(const char *dir)
 			chosen = rc_xstrdup(v[k - 1].id);
 			break;
 		}
-		printf("Type a number from 1 to %zu.\n", n);
+		rc_cmd_outf("Type a number from 1 to %zu.\n", n);
 		free(line);
 		line = NULL;
 	}

@@ -173,7 +173,7 @@ run_exec(int argc, char **argv)
 		    rc_engine_transcript(rc_session_engine(ss)),
 		    rc_session_scorecard(ss));
 	}
-	fputs(rc_buf_str(&out), stdout);
+	rc_cmd_out(rc_buf_str(&out));
 	if (unused)
 		rc_cmd_error("warning: %s: %d line%s after the end of the call not used",
 		    script, unused, unused == 1 ? "" : "s");
@@ -183,7 +183,7 @@ run_exec(int argc, char **argv)
 	rc_rubric_free(rubric);
 	free(text);
 	(void)lineno;
-	return fflush(stdout) == 0 ? RC_EXIT_OK : RC_EXIT_FAIL;
+	return rc_cmd_flush() == 0 ? RC_EXIT_OK : RC_EXIT_FAIL;
 }
 
 const struct rc_cmd rc_cmd_run = {

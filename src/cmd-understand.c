@@ -234,14 +234,14 @@ understand_exec(int argc, char **argv)
 				rc_buf_printf(&out, "trace:\n%s", rc_buf_str(&tr));
 		}
 	}
-	fputs(rc_buf_str(&out), stdout);
+	rc_cmd_out(rc_buf_str(&out));
 	rc_buf_free(&out);
 	rc_buf_free(&tr);
 	rc_reading_free(&r);
 	rc_engine_free(e);
 	rc_reader_free(rd);
 	rc_scenario_free(s);
-	return fflush(stdout) == 0 ? RC_EXIT_OK : RC_EXIT_FAIL;
+	return rc_cmd_flush() == 0 ? RC_EXIT_OK : RC_EXIT_FAIL;
 }
 
 const struct rc_cmd rc_cmd_understand = {
