@@ -131,7 +131,7 @@ rescore_exec(int argc, char **argv)
 	}
 	if ((rubric = rc_cmd_load_rubric(rubric_dir)) == NULL)
 		return RC_EXIT_USAGE;
-	if ((st = rc_cmd_read_store(q.db)) == NULL) {
+	if ((st = rc_cmd_update_store(q.db)) == NULL) {
 		rc_rubric_free(rubric);
 		return RC_EXIT_USAGE;
 	}

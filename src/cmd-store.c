@@ -164,6 +164,12 @@ rc_cmd_date_sessions(struct rc_store *st, const char *dir)
 	rc_err_clear(&err);
 }
 
+char *
+rc_cmd_db_path(const char *db)
+{
+	return db && *db ? rc_xstrdup(db) : rc_store_default_path();
+}
+
 struct rc_store *
 rc_cmd_open_store(const char *db)
 {
@@ -184,21 +190,64 @@ rc_cmd_open_store(const char *db)
 	return st;
 }
 
+/* The database DB (NULL: the default) for a command that needs it to be
+ * there: its path (allocated), or NULL after saying there is none. */
+static char *
+existing_db(const char *db)
+{
+	char *p = rc_cmd_db_path(db);
+	struct stat sb;
+
+	if (p == NULL) {
+		rc_cmd_error("no database: set HOME, RECOUP_DB or use --db PATH");
+		return NULL;
+	}
+	if (lstat(p, &sb) != 0) {
+		rc_cmd_error("no session database at '%s' (play or run a call first, "
+		    "or give --db PATH)", p);
+		free(p);
+		return NULL;
+	}
+	return p;
+}
+
 struct rc_store *
 rc_cmd_read_store(const char *db)
 {
-	char *path = db && *db ? NULL : rc_store_default_path();
-	const char *p = db && *db ? db : path;
-	struct stat sb;
+	struct rc_err err = RC_ERR_INIT;
+	struct rc_store *st = NULL;
+	char *p = existing_db(db);
+	int rc;
 
-	if (p != NULL && stat(p, &sb) != 0) {
-		rc_cmd_error("no session database at '%s' (play or run a call first, "
-		    "or give --db PATH)", p);
-		free(path);
+	if (p == NULL)
 		return NULL;
+	rc = rc_store_open_read(p, &st, &err);
+	if (rc == RC_STORE_OLD) {
+		/* An older schema is migrated once, by a writer's open. */
+		struct rc_store *w = rc_cmd_open_store(p);
+
+		if (w != NULL) {
+			rc_store_close(w);
+			rc = rc_store_open_read(p, &st, &err);
+		}
 	}
-	free(path);
-	return rc_cmd_open_store(db);
+	rc_cmd_print_err(&err);
+	rc_err_clear(&err);
+	free(p);
+	return st;
+}
+
+struct rc_store *
+rc_cmd_update_store(const char *db)
+{
+	char *p = existing_db(db);
+	struct rc_store *st;
+
+	if (p == NULL)
+		return NULL;
+	st = rc_cmd_open_store(p);
+	free(p);
+	return st;
 }
 
 const char *

@@ -79,9 +79,17 @@ int rc_cmd_report_exec(const struct rc_cmd *cmd, int argc, char **argv,
 
 /* Opens database DB (NULL: the default path).  On failure prints why and
  * returns NULL.  rc_cmd_open_store() creates the database when it is not
- * there (for the commands that save calls); rc_cmd_read_store() refuses
- * instead, so a mistyped --db path is reported, not created empty. */
+ * there (for the commands that save calls).  rc_cmd_read_store() opens it
+ * read-only for the commands that only read (a read-only file can be
+ * read) and never creates or initialises one: a missing or empty file is
+ * reported, so a mistyped --db path is not created empty; an older
+ * schema is migrated first.  rc_cmd_update_store() is for commands that
+ * write to existing records (rescore): it must be there. */
 struct rc_store *rc_cmd_open_store(const char *db);
+struct rc_store *rc_cmd_update_store(const char *db);
+/* The path of database DB (NULL: the default path), allocated, or NULL
+ * when there is none. */
+char *rc_cmd_db_path(const char *db);
 struct rc_store *rc_cmd_read_store(const char *db);
 
 /* Dates the sessions stored without their call's date (before schema 3)
