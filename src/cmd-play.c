@@ -126,7 +126,8 @@ rc_cmd_play_call(const struct rc_scenario *s, uint64_t seed,
 	rc_cmd_saver_end(&saver, *left ? RC_STORE_ABANDONED : RC_STORE_COMPLETE, ss);
 	rc_buf_free(&out);
 	rc_session_free(ss);
-	return RC_EXIT_OK;
+	/* A call the record lost part of is a failure, said already. */
+	return saver.failed ? RC_EXIT_FAIL : RC_EXIT_OK;
 }
 
 struct entry {

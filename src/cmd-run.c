@@ -49,6 +49,7 @@ run_exec(int argc, char **argv)
 	uint64_t seed = 1;
 	size_t len = 0;
 	int c, json = 0, trace = 0, ended = 0, lineno = 0, unused = 0;
+	int rc = RC_EXIT_OK;
 
 	memset(&so, 0, sizeof so);
 	so.echo = 1;
@@ -166,6 +167,9 @@ run_exec(int argc, char **argv)
 	if (store != NULL) {
 		rc_cmd_saver_end(&saver, RC_STORE_COMPLETE, ss);
 		rc_store_close(store);
+		/* What the record lost was said; the call is still printed. */
+		if (saver.failed)
+			rc = RC_EXIT_FAIL;
 	}
 	if (json) {
 		rc_buf_reset(&out);
@@ -183,7 +187,7 @@ run_exec(int argc, char **argv)
 	rc_rubric_free(rubric);
 	free(text);
 	(void)lineno;
-	return rc_cmd_flush() == 0 ? RC_EXIT_OK : RC_EXIT_FAIL;
+	return rc_cmd_flush() == 0 ? rc : RC_EXIT_FAIL;
 }
 
 const struct rc_cmd rc_cmd_run = {

@@ -2,8 +2,9 @@
  * cmd-store.c - helpers of the commands that save or read the session
  * records: the database behind --db, the filter options, and the saver
  * that `play`, `run` and `drill` hook into a session so every turn is
- * written as soon as it is said.  A failed write warns once and the call
- * goes on: the trainee's practice matters more than the record.
+ * written as soon as it is said.  A failed write is said once and the
+ * call goes on (the trainee's practice matters more than the record),
+ * but the command then exits 1: the record is not whole.
  */
 #include "cmd-store.h"
 
@@ -284,7 +285,8 @@ saver_turn(void *ctx, const struct rc_turn *u)
 	    !sv->failed) {
 		sv->failed = 1;
 		rc_cmd_print_err(&err);
-		rc_cmd_error("warning: this call is not being saved");
+		rc_cmd_error("session %lld: turn %d and later may not be saved "
+		    "(the call goes on)", (long long)sv->id, u->number);
 	}
 	rc_err_clear(&err);
 }
@@ -339,9 +341,10 @@ rc_cmd_saver_end(struct rc_cmd_saver *sv, enum rc_store_status status,
 		return;
 	if (rc_store_session_end(sv->st, sv->id, status, rc_engine_transcript(e),
 	    1, rc_engine_var(e, "mood"), rc_session_scorecard(ss), 0, &err) != 0) {
+		sv->failed = 1;
 		rc_cmd_print_err(&err);
-		rc_cmd_error("warning: the end of session %lld was not saved",
-		    (long long)sv->id);
+		rc_cmd_error("session %lld: the end of the call and its scorecard "
+		    "were not saved", (long long)sv->id);
 	}
 	rc_err_clear(&err);
 }

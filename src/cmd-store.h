@@ -114,7 +114,8 @@ struct rc_cmd_saver {
 	struct rc_store *st;      /* NULL: not saving */
 	int64_t id;
 	const char *currency;
-	int failed;               /* a write failed (reported once) */
+	int failed;               /* a write failed (reported once): the
+	                             command must exit non-zero */
 };
 
 /* Starts a stored session of scenario S for the call about to be played
@@ -126,7 +127,7 @@ int rc_cmd_saver_begin(struct rc_cmd_saver *sv, struct rc_store *st,
                        const char *drill, struct rc_session_opts *so);
 
 /* Ends the stored session after rc_session_finish(): STATUS, outcome and
- * scorecard.  Prints a warning when it cannot. */
+ * scorecard.  Says so and sets SV->failed when it cannot. */
 void rc_cmd_saver_end(struct rc_cmd_saver *sv, enum rc_store_status status,
                       struct rc_session *ss);
 

@@ -196,11 +196,27 @@ rc_store_status_name(enum rc_store_status s)
 	}
 }
 
+/* SQLite's message, with the system's reason when it has one (a disk
+ * I/O error says little; "File too large" says what to do). */
+static void
+db_message(struct rc_store *st, struct rc_buf *b, const char *msg)
+{
+	int e = sqlite3_system_errno(st->db);
+
+	rc_buf_puts(b, msg ? msg : sqlite3_errmsg(st->db));
+	if (e != 0 && (sqlite3_extended_errcode(st->db) & 0xff) == SQLITE_IOERR)
+		rc_buf_printf(b, " (%s)", strerror(e));
+}
+
 static void
 db_error(struct rc_store *st, struct rc_err *err, const char *what)
 {
+	struct rc_buf b = RC_BUF_INIT;
+
+	db_message(st, &b, NULL);
 	rc_err_add(err, RC_ERROR, "database '%s': %s: %s", st->path, what,
-	    sqlite3_errmsg(st->db));
+	    rc_buf_str(&b));
+	rc_buf_free(&b);
 }
 
 char *
@@ -247,8 +263,12 @@ exec_sql(struct rc_store *st, const char *sql, struct rc_err *err)
 	char *msg = NULL;
 
 	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		struct rc_buf b = RC_BUF_INIT;
+
+		db_message(st, &b, msg);
 		rc_err_add(err, RC_ERROR, "database '%s': %s", st->path,
-		    msg ? msg : sqlite3_errmsg(st->db));
+		    rc_buf_str(&b));
+		rc_buf_free(&b);
 		sqlite3_free(msg);
 		return -1;
 	}

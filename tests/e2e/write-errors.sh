@@ -55,4 +55,42 @@ expect_eq "a failing command keeps its exit code" "$?" 2
     --format json >"$TMP/ok.json"
 expect_eq "an ordinary run exits 0" "$?" 0
 
+# 3. The database fills up in the middle of a call: the call is still
+# printed, the turns saved so far are kept, the loss is said, exit 1.
+if [ "$(id -u)" -eq 0 ] && mkdir "$TMP/small" &&
+    mount -t tmpfs -o size=200k tmpfs "$TMP/small" 2>/dev/null; then
+	trap 'umount "$TMP/small" 2>/dev/null; rm -rf "$TMP"' EXIT
+	"$RECOUP" run forgetful-florist --seed 3 --script "$script" \
+	    --db "$TMP/small/full.db" >"$TMP/fullrun.out" 2>"$TMP/fullrun.err"
+	expect_eq "full disk mid-call: exit code" "$?" 1
+	expect_grep "full disk mid-call: the loss is said" "$TMP/fullrun.err" \
+	    "^recoup: database '.*full\.db'.*(disk is full|disk I/O error)"
+	expect_grep "full disk mid-call: the end is said lost" "$TMP/fullrun.err" \
+	    "^recoup: session 1: the end of the call and its scorecard were not saved$"
+	expect_grep "full disk mid-call: the call is still printed" \
+	    "$TMP/fullrun.out" "^== Scorecard ==$"
+	# The turns are in the -wal the full disk kept from being checkpointed.
+	cp "$TMP/small/full.db" "$TMP/full-copy.db"
+	cp "$TMP/small/full.db-wal" "$TMP/full-copy.db-wal" 2>/dev/null
+	umount "$TMP/small"
+	kept=$("$RECOUP" history --db "$TMP/full-copy.db" --format csv | tail -n 1 |
+	    cut -d, -f13)
+	expect_eq "full disk mid-call: the first turns are kept" \
+	    "$([ "${kept:-0}" -gt 0 ] && echo kept)" kept
+else
+	echo "skipped: no small tmpfs could be mounted (not root?)" >&2
+fi
+# Past a file-size limit: no death by SIGXFSZ, the loss said, exit 1.
+( ulimit -f 200; exec "$RECOUP" run forgetful-florist --seed 3 \
+    --script "$script" --db "$TMP/limit.db" ) >/dev/null 2>"$TMP/limit.err"
+rc=$?
+expect_eq "file-size limit on the database: exit code" "$rc" 1
+expect_grep "file-size limit on the database: said" "$TMP/limit.err" \
+    "^recoup: session 1: .*not saved"
+( ulimit -f 4; exec "$RECOUP" run forgetful-florist --seed 3 \
+    --script "$script" --no-save ) >"$TMP/limit.out" 2>"$TMP/limit.err"
+expect_eq "file-size limit on standard output: exit code" "$?" 1
+expect_grep "file-size limit on standard output: said" "$TMP/limit.err" \
+    "^recoup: write error: File too large$"
+
 finish
