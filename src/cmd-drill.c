@@ -133,8 +133,16 @@ drill_exec(int argc, char **argv)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
-		case 't': so.trainee = optarg; break;
-		case 'c': cohort = optarg; break;
+		case 't':
+			if (rc_cmd_check_name("--trainee", optarg) != 0)
+				return RC_EXIT_USAGE;
+			so.trainee = optarg;
+			break;
+		case 'c':
+			if (rc_cmd_check_name("--cohort", optarg) != 0)
+				return RC_EXIT_USAGE;
+			cohort = optarg;
+			break;
 		case 'D': db = optarg; break;
 		case 'n': save = 0; break;
 		case 'd': dir = optarg; break;

@@ -28,6 +28,20 @@ show(struct rc_buf *out)
 	rc_buf_reset(out);
 }
 
+/* Says so and returns 1 when LINE is longer than a call line may be: it
+ * is not said (the trainee types or sends the next). */
+static int
+long_line(const char *line)
+{
+	size_t n = strlen(line);
+
+	if (n <= RC_LINE_MAX)
+		return 0;
+	rc_cmd_error("line too long (%zu bytes, at most %d): not said", n,
+	    RC_LINE_MAX);
+	return 1;
+}
+
 /* Reads lines from a terminal through readline.  Returns 1 when the call
  * ended (by itself or /end), 0 when the trainee left (Ctrl-D, Ctrl-C). */
 static int
@@ -58,6 +72,10 @@ interactive(struct rc_session *ss, struct rc_buf *out, int color)
 			free(answer);
 			continue;
 		}
+		if (long_line(line)) {
+			free(line);
+			continue;
+		}
 		if (rc_session_input(ss, line, out)) {
 			free(line);
 			show(out);
@@ -84,7 +102,9 @@ piped(struct rc_session *ss, struct rc_buf *out)
 
 	while ((n = getline(&line, &cap, stdin)) > 0) {
 		if (line[n - 1] == '\n')
-			line[n - 1] = '\0';
+			line[--n] = '\0';
+		if (long_line(line))
+			continue;
 		if (rc_session_input(ss, line, out)) {
 			show(out);
 			ended = 1;
@@ -276,7 +296,11 @@ play_exec(int argc, char **argv)
 			}
 			have_seed = 1;
 			break;
-		case 't': so.trainee = optarg; break;
+		case 't':
+			if (rc_cmd_check_name("--trainee", optarg) != 0)
+				return RC_EXIT_USAGE;
+			so.trainee = optarg;
+			break;
 		case 'm':
 			if (strcmp(optarg, "assessment") == 0)
 				so.mode = RC_MODE_ASSESSMENT;
@@ -286,7 +310,11 @@ play_exec(int argc, char **argv)
 				return RC_EXIT_USAGE;
 			}
 			break;
-		case 'c': cohort = optarg; break;
+		case 'c':
+			if (rc_cmd_check_name("--cohort", optarg) != 0)
+				return RC_EXIT_USAGE;
+			cohort = optarg;
+			break;
 		case 'D': db = optarg; break;
 		case 'n': save = 0; break;
 		case 'd': dir = optarg; break;

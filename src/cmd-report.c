@@ -81,7 +81,13 @@ report_exec(int argc, char **argv)
 		}
 		switch (c) {
 		case 'H': html = optarg; break;
-		case 'T': title = optarg; break;
+		case 'T':
+			if (rc_cmd_check_name("--title", optarg) != 0) {
+				rc_buf_free(&scope);
+				return RC_EXIT_USAGE;
+			}
+			title = optarg;
+			break;
 		case 'h':
 			rc_buf_free(&scope);
 			return rc_cmd_usage(&rc_cmd_report, 0);

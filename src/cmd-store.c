@@ -8,6 +8,7 @@
  */
 #include "cmd-store.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 
 #include "cmd.h"
 #include "report.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 /* Local midnight starting day TEXT ("YYYY-MM-DD"), plus DAYS days. */
@@ -26,9 +28,15 @@ parse_date(const char *text, int days, int64_t *out)
 	int y, m, d;
 	char end;
 	time_t t;
+	size_t i;
 
-	if (strlen(text) != 10 || sscanf(text, "%4d-%2d-%2d%c", &y, &m, &d,
-	    &end) != 3 || text[4] != '-' || text[7] != '-')
+	/* Digits where digits go: sscanf alone takes "+123-01-01". */
+	if (strlen(text) != 10 || text[4] != '-' || text[7] != '-')
+		return -1;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !isdigit((unsigned char)text[i]))
+			return -1;
+	if (sscanf(text, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3)
 		return -1;
 	if (m < 1 || m > 12 || d < 1 || d > 31)
 		return -1;
@@ -55,8 +63,13 @@ rc_cmd_filter_opt(int c, const char *arg, struct rc_cmd_query *q)
 	size_t i;
 
 	switch (c) {
-	case RC_OPT_TRAINEE: q->f.trainee = arg; return 1;
-	case RC_OPT_COHORT: q->f.cohort = arg; return 1;
+	case RC_OPT_TRAINEE:
+	case RC_OPT_COHORT:
+		if (rc_cmd_check_name(c == RC_OPT_TRAINEE ? "--trainee" : "--cohort",
+		    arg) != 0)
+			return -1;
+		*(c == RC_OPT_TRAINEE ? &q->f.trainee : &q->f.cohort) = arg;
+		return 1;
 	case RC_OPT_SCENARIO: q->f.scenario = arg; return 1;
 	case RC_OPT_DRILL: q->f.drill = arg; return 1;
 	case RC_OPT_DB: q->db = arg; return 1;
@@ -258,7 +271,9 @@ rc_cmd_trainee(const char *name)
 
 	if (name && *name)
 		return name;
-	return user && *user ? user : "trainee";
+	/* $USER is not checked like --trainee: a name that is not UTF-8 is
+	 * not taken from it. */
+	return user && *user && rc_utf8_valid(user) ? user : "trainee";
 }
 
 const char *

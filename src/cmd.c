@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 const struct rc_cmd *const rc_cmd_table[] = {
@@ -109,6 +110,19 @@ rc_cmd_close_stdout(int rc)
 		return rc;
 	fprintf(stderr, "recoup: write error: %s\n", strerror(out_errno));
 	return rc != RC_EXIT_OK ? rc : RC_EXIT_FAIL;
+}
+
+int
+rc_cmd_check_name(const char *option, const char *value)
+{
+	struct rc_buf shown = RC_BUF_INIT;
+
+	if (rc_utf8_valid(value))
+		return 0;
+	rc_utf8_repair(&shown, value, strlen(value));
+	rc_cmd_error("invalid %s '%s': not valid UTF-8", option, rc_buf_str(&shown));
+	rc_buf_free(&shown);
+	return -1;
 }
 
 void

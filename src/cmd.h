@@ -56,6 +56,12 @@ int rc_cmd_flush(void);
  * and returns RC_EXIT_FAIL (RC itself when RC is already a failure). */
 int rc_cmd_close_stdout(int rc);
 
+/* A name given on the command line (--trainee, --cohort) is kept and
+ * put in JSON and HTML: 0 when VALUE is valid UTF-8, else prints
+ * "recoup: invalid OPTION 'VALUE': not valid UTF-8" (bad bytes shown as
+ * U+FFFD) and returns -1 (the caller exits 2). */
+int rc_cmd_check_name(const char *option, const char *value);
+
 /* "recoup: <message>" on stderr. */
 void rc_cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints CMD's usage and help to stdout (exit 0) or, when TO_STDERR, a
