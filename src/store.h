@@ -7,6 +7,9 @@
  * rescore adds a new one and marks it current.  docs/records.md describes
  * the schema.
  *
+ * Commands that only read open the database with rc_store_open_read()
+ * (read-only: nothing created, migrated or marked).
+ *
  * Errors: functions returning int give 0 on success and -1 on failure with
  * a message added to ERR; RC_STORE_TOO_NEW (-2) from rc_store_open() means
  * the database has a newer schema than this program (it is left as it was).
