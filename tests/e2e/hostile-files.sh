@@ -87,7 +87,7 @@ for f in "$DB" "$DB-wal" "$DB-shm"; do
 	    "$(stat -c %a "$f")" 600
 done
 wait "$holder"
-expect_eq "0644 database: -wal was there to check" "$(cat "$TMP/err")" ""
+expect_eq "0644 database: run quiet" "$(cat "$TMP/err")" ""
 
 # Reading commands open read-only: a database nobody may write is read.
 RO=$TMP/ro
