@@ -1,8 +1,8 @@
 /*
  * cache.c - where caches live and how they are written.  Invariants: a
- * cache file is only ever replaced whole (mkstemp beside it, then
- * rename), so a reader sees the old file or the new one, never half of
- * one; nothing here fails loudly, since losing a cache only costs time.
+ * cache file is only ever replaced whole (rc_file_replace(): mkstemp
+ * beside it, then rename), so a reader sees the old file or the new one,
+ * never half of one; nothing here fails loudly, since losing a cache only costs time.
  */
 #include "cache.h"
 
@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "file.h"
 #include "xmalloc.h"
 
 static int state;       /* 0 not decided yet, 1 on, -1 off */
@@ -54,10 +55,9 @@ rc_cache_path(char *buf, size_t size, const char *name)
 int
 rc_cache_write(const char *name, const void *data, size_t n)
 {
-	char dir[4096], path[4096], tmp[4096 + 16];
+	struct rc_err err = RC_ERR_INIT;
+	char dir[4096], path[4096];
 	size_t i;
-	int fd, ok;
-	FILE *f;
 
 	if (!rc_cache_path(dir, sizeof dir, NULL) ||
 	    !rc_cache_path(path, sizeof path, name))
@@ -72,18 +72,8 @@ rc_cache_write(const char *name, const void *data, size_t n)
 		}
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
 		return -1;
-	snprintf(tmp, sizeof tmp, "%s.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0)
-		return -1;
-	if ((f = fdopen(fd, "wb")) == NULL) {
-		close(fd);
-		unlink(tmp);
-		return -1;
-	}
-	ok = fwrite(data, 1, n, f) == n;
-	ok = (fclose(f) == 0) && ok;
-	if (!ok || rename(tmp, path) != 0) {
-		unlink(tmp);
+	if (rc_file_replace(path, data, n, 0600, NULL, &err) != 0) {
+		rc_err_clear(&err);
 		return -1;
 	}
 	return 0;

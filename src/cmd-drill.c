@@ -133,8 +133,16 @@ drill_exec(int argc, char **argv)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
-		case 't': so.trainee = optarg; break;
-		case 'c': cohort = optarg; break;
+		case 't':
+			if (rc_cmd_check_name("--trainee", optarg) != 0)
+				return RC_EXIT_USAGE;
+			so.trainee = optarg;
+			break;
+		case 'c':
+			if (rc_cmd_check_name("--cohort", optarg) != 0)
+				return RC_EXIT_USAGE;
+			cohort = optarg;
+			break;
 		case 'D': db = optarg; break;
 		case 'n': save = 0; break;
 		case 'd': dir = optarg; break;
@@ -186,10 +194,10 @@ drill_exec(int argc, char **argv)
 			rc = RC_EXIT_USAGE;
 			break;
 		}
-		printf("%s== Drill %s%s%s: call %zu of %zu ==\n\n", i > from - 1 ?
+		rc_cmd_outf("%s== Drill %s%s%s: call %zu of %zu ==\n\n", i > from - 1 ?
 		    "\n" : "", title ? title : name, cohort ? ", cohort " : "",
 		    cohort ? cohort : "", i + 1, ncalls);
-		fflush(stdout);
+		rc_cmd_flush();
 		so.on_turn = NULL;
 		so.on_turn_ctx = NULL;
 		rc = rc_cmd_play_call(s, calls[i].seed, &so, store, cohort, name,
@@ -199,14 +207,14 @@ drill_exec(int argc, char **argv)
 			break;
 		if (left) {
 			if (i + 1 < ncalls)
-				printf("\nDrill stopped after call %zu of %zu.  To go on: "
+				rc_cmd_outf("\nDrill stopped after call %zu of %zu.  To go on: "
 				    "recoup drill %s --from %zu\n", i + 1, ncalls,
 				    argv[optind], i + 2);
 			break;
 		}
 	}
 	if (rc == RC_EXIT_OK && !left)
-		printf("\nDrill complete: %zu call%s.  'recoup leaderboard --drill %s' "
+		rc_cmd_outf("\nDrill complete: %zu call%s.  'recoup leaderboard --drill %s' "
 		    "ranks everyone who played it.\n", ncalls - from + 1,
 		    ncalls - from + 1 == 1 ? "" : "s", name);
 done:
@@ -214,7 +222,7 @@ done:
 	rc_rubric_free(rubric);
 	free(calls);
 	cJSON_Delete(root);
-	fflush(stdout);
+	rc_cmd_flush();
 	return rc;
 }
 

@@ -49,12 +49,11 @@ graph_exec(int argc, char **argv)
 	if ((s = rc_cmd_load_scenario(argv[optind], dir)) == NULL)
 		return RC_EXIT_USAGE;
 	rc_graph_dot(s, flags, &out);
-	fputs(rc_buf_str(&out), stdout);
+	rc_cmd_out(rc_buf_str(&out));
 	rc_buf_free(&out);
 	rc_scenario_free(s);
-	ok = fflush(stdout) == 0 && !ferror(stdout);
-	if (!ok)
-		rc_cmd_error("cannot write the graph to standard output");
+	/* A failed write is reported at exit (rc_cmd_close_stdout()). */
+	ok = rc_cmd_flush() == 0;
 	return ok ? RC_EXIT_OK : RC_EXIT_FAIL;
 }
 

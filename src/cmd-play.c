@@ -23,9 +23,23 @@
 static void
 show(struct rc_buf *out)
 {
-	fputs(rc_buf_str(out), stdout);
-	fflush(stdout);
+	rc_cmd_out(rc_buf_str(out));
+	rc_cmd_flush();
 	rc_buf_reset(out);
+}
+
+/* Says so and returns 1 when LINE is longer than a call line may be: it
+ * is not said (the trainee types or sends the next). */
+static int
+long_line(const char *line)
+{
+	size_t n = strlen(line);
+
+	if (n <= RC_LINE_MAX)
+		return 0;
+	rc_cmd_error("line too long (%zu bytes, at most %d): not said", n,
+	    RC_LINE_MAX);
+	return 1;
 }
 
 /* Reads lines from a terminal through readline.  Returns 1 when the call
@@ -43,7 +57,7 @@ interactive(struct rc_session *ss, struct rc_buf *out, int color)
 		enum rc_repl_status st = rc_repl_read(r, prompt, &line, 1);
 
 		if (st == RC_REPL_EOF) {
-			fputc('\n', stdout);
+			rc_cmd_out("\n");
 			break;
 		}
 		if (st == RC_REPL_INTERRUPT) {
@@ -56,6 +70,10 @@ interactive(struct rc_session *ss, struct rc_buf *out, int color)
 				break;
 			}
 			free(answer);
+			continue;
+		}
+		if (long_line(line)) {
+			free(line);
 			continue;
 		}
 		if (rc_session_input(ss, line, out)) {
@@ -84,7 +102,9 @@ piped(struct rc_session *ss, struct rc_buf *out)
 
 	while ((n = getline(&line, &cap, stdin)) > 0) {
 		if (line[n - 1] == '\n')
-			line[n - 1] = '\0';
+			line[--n] = '\0';
+		if (long_line(line))
+			continue;
 		if (rc_session_input(ss, line, out)) {
 			show(out);
 			ended = 1;
@@ -126,7 +146,8 @@ rc_cmd_play_call(const struct rc_scenario *s, uint64_t seed,
 	rc_cmd_saver_end(&saver, *left ? RC_STORE_ABANDONED : RC_STORE_COMPLETE, ss);
 	rc_buf_free(&out);
 	rc_session_free(ss);
-	return RC_EXIT_OK;
+	/* A call the record lost part of is a failure, said already. */
+	return saver.failed ? RC_EXIT_FAIL : RC_EXIT_OK;
 }
 
 struct entry {
@@ -193,11 +214,11 @@ menu(const char *dir)
 		if (strcmp(v[i].id, first_time ? FIRST_CALL_SCENARIO :
 		    DEFAULT_SCENARIO) == 0)
 			def = i;
-	printf("Who do you want to call?%s\n\n", first_time ?
+	rc_cmd_outf("Who do you want to call?%s\n\n", first_time ?
 	    " (New here? The guided first call walks you through the basics.)" : "");
 	for (i = 0; i < n; i++)
-		printf("  %2zu. %-7s %s\n", i + 1, v[i].difficulty, v[i].title);
-	printf("\n");
+		rc_cmd_outf("  %2zu. %-7s %s\n", i + 1, v[i].difficulty, v[i].title);
+	rc_cmd_outf("\n");
 	r = rc_repl_new(NULL);
 	for (;;) {
 		struct rc_buf prompt = RC_BUF_INIT;
@@ -219,7 +240,7 @@ menu(const char *dir)
 			chosen = rc_xstrdup(v[k - 1].id);
 			break;
 		}
-		printf("Type a number from 1 to %zu.\n", n);
+		rc_cmd_outf("Type a number from 1 to %zu.\n", n);
 		free(line);
 		line = NULL;
 	}
@@ -275,7 +296,11 @@ play_exec(int argc, char **argv)
 			}
 			have_seed = 1;
 			break;
-		case 't': so.trainee = optarg; break;
+		case 't':
+			if (rc_cmd_check_name("--trainee", optarg) != 0)
+				return RC_EXIT_USAGE;
+			so.trainee = optarg;
+			break;
 		case 'm':
 			if (strcmp(optarg, "assessment") == 0)
 				so.mode = RC_MODE_ASSESSMENT;
@@ -285,7 +310,11 @@ play_exec(int argc, char **argv)
 				return RC_EXIT_USAGE;
 			}
 			break;
-		case 'c': cohort = optarg; break;
+		case 'c':
+			if (rc_cmd_check_name("--cohort", optarg) != 0)
+				return RC_EXIT_USAGE;
+			cohort = optarg;
+			break;
 		case 'D': db = optarg; break;
 		case 'n': save = 0; break;
 		case 'd': dir = optarg; break;

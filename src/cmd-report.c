@@ -2,8 +2,10 @@
  * cmd-report.c - `recoup report --html FILE`: the supervisor's report of
  * the sessions the filters choose, written as one self-contained HTML
  * file (inline SVG charts, no scripts, no external assets).  The file is
- * written beside its final name and renamed, so a reader never sees half
- * a report.
+ * written by rc_file_replace() (a mkstemp temporary beside it, synced,
+ * renamed), so a reader never sees half a report, a planted symlink is
+ * never followed, two reports at once do not collide, and the database
+ * itself is never written over.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -12,35 +14,38 @@
 #include <time.h>
 
 #include "buf.h"
+#include "file.h"
 #include "cmd.h"
 #include "cmd-store.h"
 #include "report.h"
 
+/* Writes the report to PATH ("-": standard output), never over the
+ * database DB (its -wal and -shm files neither). */
 static int
-write_file(const char *path, const struct rc_buf *b)
+write_file(const char *path, const struct rc_buf *b, const char *db)
 {
-	struct rc_buf tmp = RC_BUF_INIT;
-	FILE *f;
-	int ok;
+	struct rc_err err = RC_ERR_INIT;
+	struct rc_buf wal = RC_BUF_INIT, shm = RC_BUF_INIT;
+	const char *keep[4] = { NULL, NULL, NULL, NULL };
+	int rc;
 
-	if (strcmp(path, "-") == 0)
-		return fputs(rc_buf_str(b), stdout) >= 0 && fflush(stdout) == 0 ? 0 : -1;
-	rc_buf_printf(&tmp, "%s.tmp", path);
-	if ((f = fopen(rc_buf_str(&tmp), "w")) == NULL) {
-		rc_cmd_error("cannot write '%s': %s", path, strerror(errno));
-		rc_buf_free(&tmp);
-		return -1;
+	if (strcmp(path, "-") == 0) {
+		rc_cmd_out(rc_buf_str(b));
+		return rc_cmd_flush();
 	}
-	ok = fwrite(b->data, 1, b->len, f) == b->len;
-	ok = (fclose(f) == 0) && ok;
-	if (!ok || rename(rc_buf_str(&tmp), path) != 0) {
-		rc_cmd_error("cannot write '%s': %s", path, strerror(errno));
-		remove(rc_buf_str(&tmp));
-		rc_buf_free(&tmp);
-		return -1;
+	if (db != NULL) {
+		rc_buf_printf(&wal, "%s-wal", db);
+		rc_buf_printf(&shm, "%s-shm", db);
+		keep[0] = db;
+		keep[1] = rc_buf_str(&wal);
+		keep[2] = rc_buf_str(&shm);
 	}
-	rc_buf_free(&tmp);
-	return 0;
+	rc = rc_file_replace(path, b->data, b->len, 0666, keep, &err);
+	rc_cmd_print_err(&err);
+	rc_err_clear(&err);
+	rc_buf_free(&wal);
+	rc_buf_free(&shm);
+	return rc;
 }
 
 static int
@@ -57,6 +62,7 @@ report_exec(int argc, char **argv)
 	struct rc_buf out = RC_BUF_INIT, scope = RC_BUF_INIT;
 	struct rc_report *r;
 	const char *html = NULL, *title = "recoup training report";
+	char *db;
 	int c, k, rc;
 
 	memset(&q, 0, sizeof q);
@@ -75,7 +81,13 @@ report_exec(int argc, char **argv)
 		}
 		switch (c) {
 		case 'H': html = optarg; break;
-		case 'T': title = optarg; break;
+		case 'T':
+			if (rc_cmd_check_name("--title", optarg) != 0) {
+				rc_buf_free(&scope);
+				return RC_EXIT_USAGE;
+			}
+			title = optarg;
+			break;
 		case 'h':
 			rc_buf_free(&scope);
 			return rc_cmd_usage(&rc_cmd_report, 0);
@@ -98,7 +110,9 @@ report_exec(int argc, char **argv)
 	}
 	rc_report_sort(r);
 	rc_report_html(&out, r, title, rc_buf_str(&scope), (int64_t)time(NULL));
-	rc = write_file(html, &out) == 0 ? RC_EXIT_OK : RC_EXIT_USAGE;
+	db = rc_cmd_db_path(q.db);
+	rc = write_file(html, &out, db) == 0 ? RC_EXIT_OK : RC_EXIT_USAGE;
+	free(db);
 	rc_buf_free(&out);
 	rc_buf_free(&scope);
 	rc_report_free(r);

@@ -131,7 +131,7 @@ rescore_exec(int argc, char **argv)
 	}
 	if ((rubric = rc_cmd_load_rubric(rubric_dir)) == NULL)
 		return RC_EXIT_USAGE;
-	if ((st = rc_cmd_read_store(q.db)) == NULL) {
+	if ((st = rc_cmd_update_store(q.db)) == NULL) {
 		rc_rubric_free(rubric);
 		return RC_EXIT_USAGE;
 	}
@@ -174,13 +174,13 @@ rescore_exec(int argc, char **argv)
 		goto done;
 	}
 	if (dry)
-		printf("%zu session%s would be rescored under rubric %s\n", p.n,
+		rc_cmd_outf("%zu session%s would be rescored under rubric %s\n", p.n,
 		    p.n == 1 ? "" : "s", rubric->version);
 	else
-		printf("rescored %ld session%s under rubric %s", done,
+		rc_cmd_outf("rescored %ld session%s under rubric %s", done,
 		    done == 1 ? "" : "s", rubric->version);
 	if (!dry && skipped)
-		printf("; %ld skipped (scenario not found)", skipped);
+		rc_cmd_outf("; %ld skipped (scenario not found)", skipped);
 	if (!dry)
 		putchar('\n');
 done:

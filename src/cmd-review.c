@@ -136,7 +136,7 @@ review_exec(int argc, char **argv)
 		}
 		practice = rc_xstrndup(set, (size_t)(eq - set));
 	}
-	if ((st = rc_cmd_read_store(db)) == NULL)
+	if ((st = rc_cmd_update_store(db)) == NULL)
 		goto out;
 	if ((l = rc_store_load(st, (int64_t)id, NULL, &err)) == NULL) {
 		rc_cmd_print_err(&err);

@@ -15,6 +15,32 @@
 #include "jsonpos.h"
 #include "session.h"
 
+/* Says so and returns 1 when a line of the script TEXT from file NAME is
+ * longer than a call line may be (before any of it is played). */
+static int
+too_long(const char *name, const char *text)
+{
+	const char *p = text, *nl;
+	int lineno = 1;
+
+	for (; *p; p = nl + 1, lineno++) {
+		size_t n;
+
+		nl = strchr(p, '\n');
+		n = nl ? (size_t)(nl - p) : strlen(p);
+		if (n > 0 && p[n - 1] == '\r')
+			n--;
+		if (n > RC_LINE_MAX) {
+			rc_cmd_error("%s:%d: line too long (%zu bytes, at most %d)", name,
+			    lineno, n, RC_LINE_MAX);
+			return 1;
+		}
+		if (nl == NULL)
+			break;
+	}
+	return 0;
+}
+
 static int
 run_exec(int argc, char **argv)
 {
@@ -49,6 +75,7 @@ run_exec(int argc, char **argv)
 	uint64_t seed = 1;
 	size_t len = 0;
 	int c, json = 0, trace = 0, ended = 0, lineno = 0, unused = 0;
+	int rc = RC_EXIT_OK;
 
 	memset(&so, 0, sizeof so);
 	so.echo = 1;
@@ -62,7 +89,11 @@ run_exec(int argc, char **argv)
 				return RC_EXIT_USAGE;
 			}
 			break;
-		case 't': so.trainee = optarg; break;
+		case 't':
+			if (rc_cmd_check_name("--trainee", optarg) != 0)
+				return RC_EXIT_USAGE;
+			so.trainee = optarg;
+			break;
 		case 'f':
 			if (strcmp(optarg, "json") == 0)
 				json = 1;
@@ -82,7 +113,11 @@ run_exec(int argc, char **argv)
 			break;
 		case 'n': save = 0; break;
 		case 'D': db = optarg; break;
-		case 'c': cohort = optarg; break;
+		case 'c':
+			if (rc_cmd_check_name("--cohort", optarg) != 0)
+				return RC_EXIT_USAGE;
+			cohort = optarg;
+			break;
 		case 'T': trace = 1; break;
 		case 'd': dir = optarg; break;
 		case 'R': rubric_dir = optarg; break;
@@ -119,6 +154,12 @@ run_exec(int argc, char **argv)
 	}
 	if (memchr(text, '\0', len) != NULL) {
 		rc_cmd_error("%s: NUL byte in a script (is it a text file?)", script);
+		free(text);
+		rc_scenario_free(s);
+		rc_rubric_free(rubric);
+		return RC_EXIT_USAGE;
+	}
+	if (too_long(script, text)) {
 		free(text);
 		rc_scenario_free(s);
 		rc_rubric_free(rubric);
@@ -166,6 +207,9 @@ run_exec(int argc, char **argv)
 	if (store != NULL) {
 		rc_cmd_saver_end(&saver, RC_STORE_COMPLETE, ss);
 		rc_store_close(store);
+		/* What the record lost was said; the call is still printed. */
+		if (saver.failed)
+			rc = RC_EXIT_FAIL;
 	}
 	if (json) {
 		rc_buf_reset(&out);
@@ -173,7 +217,7 @@ run_exec(int argc, char **argv)
 		    rc_engine_transcript(rc_session_engine(ss)),
 		    rc_session_scorecard(ss));
 	}
-	fputs(rc_buf_str(&out), stdout);
+	rc_cmd_out(rc_buf_str(&out));
 	if (unused)
 		rc_cmd_error("warning: %s: %d line%s after the end of the call not used",
 		    script, unused, unused == 1 ? "" : "s");
@@ -183,7 +227,7 @@ run_exec(int argc, char **argv)
 	rc_rubric_free(rubric);
 	free(text);
 	(void)lineno;
-	return fflush(stdout) == 0 ? RC_EXIT_OK : RC_EXIT_FAIL;
+	return rc_cmd_flush() == 0 ? rc : RC_EXIT_FAIL;
 }
 
 const struct rc_cmd rc_cmd_run = {
@@ -194,8 +238,9 @@ const struct rc_cmd rc_cmd_run = {
 	.summary = "play a call with the trainee's lines read from a script",
 	.help =
 	    "SCENARIO is a scenario id (see 'recoup list') or a path to a .json file.\n"
-	    "The script has one trainee line per line; /commands are allowed;\n"
-	    "blank lines and lines starting with '#' are skipped.  The same\n"
+	    "The script has one trainee line per line (at most 4096 bytes);\n"
+	    "/commands are allowed; blank lines and lines starting with '#' are\n"
+	    "skipped; invalid UTF-8 is read as U+FFFD.  The same\n"
 	    "scenario, script and seed always give the same output.\n\n"
 	    "Options:\n"
 	    "  --script FILE      the trainee's lines (required)\n"

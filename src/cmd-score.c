@@ -163,7 +163,7 @@ score_exec(int argc, char **argv)
 		struct rc_parsed *p = parse(path, &err);
 
 		/* Messages for this file go out before its scorecard. */
-		fflush(stdout);
+		rc_cmd_flush();
 		rc_cmd_print_err(&err);
 		rc_err_clear(&err);
 		if (p == NULL) {
@@ -189,16 +189,15 @@ score_exec(int argc, char **argv)
 		}
 		if (!card->passed)
 			failed = 1;
-		fputs(rc_buf_str(&out), stdout);
+		rc_cmd_out(rc_buf_str(&out));
 		rc_buf_free(&out);
 		rc_scorecard_free(card);
 		rc_transcript_parse_free(p);
 	}
 	rc_rubric_free(rubric);
-	if (fflush(stdout) != 0) {
-		rc_cmd_error("cannot write the scorecards");
+	/* A failed write is reported at exit (rc_cmd_close_stdout()). */
+	if (rc_cmd_flush() != 0)
 		return RC_EXIT_FAIL;
-	}
 	if (bad)
 		return RC_EXIT_USAGE;
 	return strict && failed ? RC_EXIT_FAIL : RC_EXIT_OK;

@@ -142,12 +142,12 @@ show_exec(int argc, char **argv)
 			rc_buf_puts(&out, "\n(Not scored: the call was interrupted before "
 			    "it ended; 'recoup rescore' can score what was said.)\n");
 	}
-	fputs(rc_buf_str(&out), stdout);
+	rc_cmd_out(rc_buf_str(&out));
 	rc_buf_free(&out);
 	rc_store_loaded_free(l);
 	rc_rubric_free(rubric);
 	rc_store_close(st);
-	return fflush(stdout) == 0 ? RC_EXIT_OK : RC_EXIT_FAIL;
+	return rc_cmd_flush() == 0 ? RC_EXIT_OK : RC_EXIT_FAIL;
 }
 
 const struct rc_cmd rc_cmd_show = {

@@ -2,11 +2,13 @@
  * cmd-store.c - helpers of the commands that save or read the session
  * records: the database behind --db, the filter options, and the saver
  * that `play`, `run` and `drill` hook into a session so every turn is
- * written as soon as it is said.  A failed write warns once and the call
- * goes on: the trainee's practice matters more than the record.
+ * written as soon as it is said.  A failed write is said once and the
+ * call goes on (the trainee's practice matters more than the record),
+ * but the command then exits 1: the record is not whole.
  */
 #include "cmd-store.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +17,7 @@
 
 #include "cmd.h"
 #include "report.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 /* Local midnight starting day TEXT ("YYYY-MM-DD"), plus DAYS days. */
@@ -25,9 +28,15 @@ parse_date(const char *text, int days, int64_t *out)
 	int y, m, d;
 	char end;
 	time_t t;
+	size_t i;
 
-	if (strlen(text) != 10 || sscanf(text, "%4d-%2d-%2d%c", &y, &m, &d,
-	    &end) != 3 || text[4] != '-' || text[7] != '-')
+	/* Digits where digits go: sscanf alone takes "+123-01-01". */
+	if (strlen(text) != 10 || text[4] != '-' || text[7] != '-')
+		return -1;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !isdigit((unsigned char)text[i]))
+			return -1;
+	if (sscanf(text, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3)
 		return -1;
 	if (m < 1 || m > 12 || d < 1 || d > 31)
 		return -1;
@@ -54,8 +63,13 @@ rc_cmd_filter_opt(int c, const char *arg, struct rc_cmd_query *q)
 	size_t i;
 
 	switch (c) {
-	case RC_OPT_TRAINEE: q->f.trainee = arg; return 1;
-	case RC_OPT_COHORT: q->f.cohort = arg; return 1;
+	case RC_OPT_TRAINEE:
+	case RC_OPT_COHORT:
+		if (rc_cmd_check_name(c == RC_OPT_TRAINEE ? "--trainee" : "--cohort",
+		    arg) != 0)
+			return -1;
+		*(c == RC_OPT_TRAINEE ? &q->f.trainee : &q->f.cohort) = arg;
+		return 1;
 	case RC_OPT_SCENARIO: q->f.scenario = arg; return 1;
 	case RC_OPT_DRILL: q->f.drill = arg; return 1;
 	case RC_OPT_DB: q->db = arg; return 1;
@@ -164,6 +178,12 @@ rc_cmd_date_sessions(struct rc_store *st, const char *dir)
 	rc_err_clear(&err);
 }
 
+char *
+rc_cmd_db_path(const char *db)
+{
+	return db && *db ? rc_xstrdup(db) : rc_store_default_path();
+}
+
 struct rc_store *
 rc_cmd_open_store(const char *db)
 {
@@ -184,21 +204,64 @@ rc_cmd_open_store(const char *db)
 	return st;
 }
 
+/* The database DB (NULL: the default) for a command that needs it to be
+ * there: its path (allocated), or NULL after saying there is none. */
+static char *
+existing_db(const char *db)
+{
+	char *p = rc_cmd_db_path(db);
+	struct stat sb;
+
+	if (p == NULL) {
+		rc_cmd_error("no database: set HOME, RECOUP_DB or use --db PATH");
+		return NULL;
+	}
+	if (lstat(p, &sb) != 0) {
+		rc_cmd_error("no session database at '%s' (play or run a call first, "
+		    "or give --db PATH)", p);
+		free(p);
+		return NULL;
+	}
+	return p;
+}
+
 struct rc_store *
 rc_cmd_read_store(const char *db)
 {
-	char *path = db && *db ? NULL : rc_store_default_path();
-	const char *p = db && *db ? db : path;
-	struct stat sb;
+	struct rc_err err = RC_ERR_INIT;
+	struct rc_store *st = NULL;
+	char *p = existing_db(db);
+	int rc;
 
-	if (p != NULL && stat(p, &sb) != 0) {
-		rc_cmd_error("no session database at '%s' (play or run a call first, "
-		    "or give --db PATH)", p);
-		free(path);
+	if (p == NULL)
 		return NULL;
+	rc = rc_store_open_read(p, &st, &err);
+	if (rc == RC_STORE_OLD) {
+		/* An older schema is migrated once, by a writer's open. */
+		struct rc_store *w = rc_cmd_open_store(p);
+
+		if (w != NULL) {
+			rc_store_close(w);
+			rc = rc_store_open_read(p, &st, &err);
+		}
 	}
-	free(path);
-	return rc_cmd_open_store(db);
+	rc_cmd_print_err(&err);
+	rc_err_clear(&err);
+	free(p);
+	return st;
+}
+
+struct rc_store *
+rc_cmd_update_store(const char *db)
+{
+	char *p = existing_db(db);
+	struct rc_store *st;
+
+	if (p == NULL)
+		return NULL;
+	st = rc_cmd_open_store(p);
+	free(p);
+	return st;
 }
 
 const char *
@@ -208,7 +271,9 @@ rc_cmd_trainee(const char *name)
 
 	if (name && *name)
 		return name;
-	return user && *user ? user : "trainee";
+	/* $USER is not checked like --trainee: a name that is not UTF-8 is
+	 * not taken from it. */
+	return user && *user && rc_utf8_valid(user) ? user : "trainee";
 }
 
 const char *
@@ -235,7 +300,8 @@ saver_turn(void *ctx, const struct rc_turn *u)
 	    !sv->failed) {
 		sv->failed = 1;
 		rc_cmd_print_err(&err);
-		rc_cmd_error("warning: this call is not being saved");
+		rc_cmd_error("session %lld: turn %d and later may not be saved "
+		    "(the call goes on)", (long long)sv->id, u->number);
 	}
 	rc_err_clear(&err);
 }
@@ -290,9 +356,10 @@ rc_cmd_saver_end(struct rc_cmd_saver *sv, enum rc_store_status status,
 		return;
 	if (rc_store_session_end(sv->st, sv->id, status, rc_engine_transcript(e),
 	    1, rc_engine_var(e, "mood"), rc_session_scorecard(ss), 0, &err) != 0) {
+		sv->failed = 1;
 		rc_cmd_print_err(&err);
-		rc_cmd_error("warning: the end of session %lld was not saved",
-		    (long long)sv->id);
+		rc_cmd_error("session %lld: the end of the call and its scorecard "
+		    "were not saved", (long long)sv->id);
 	}
 	rc_err_clear(&err);
 }
@@ -365,8 +432,8 @@ rc_cmd_report_exec(const struct rc_cmd *cmd, int argc, char **argv,
 	if (sort)
 		rc_report_sort(r);
 	render[fmt](&out, r);
-	fputs(rc_buf_str(&out), stdout);
+	rc_cmd_out(rc_buf_str(&out));
 	rc_buf_free(&out);
 	rc_report_free(r);
-	return fflush(stdout) == 0 ? RC_EXIT_OK : RC_EXIT_FAIL;
+	return rc_cmd_flush() == 0 ? RC_EXIT_OK : RC_EXIT_FAIL;
 }

@@ -79,9 +79,17 @@ int rc_cmd_report_exec(const struct rc_cmd *cmd, int argc, char **argv,
 
 /* Opens database DB (NULL: the default path).  On failure prints why and
  * returns NULL.  rc_cmd_open_store() creates the database when it is not
- * there (for the commands that save calls); rc_cmd_read_store() refuses
- * instead, so a mistyped --db path is reported, not created empty. */
+ * there (for the commands that save calls).  rc_cmd_read_store() opens it
+ * read-only for the commands that only read (a read-only file can be
+ * read) and never creates or initialises one: a missing or empty file is
+ * reported, so a mistyped --db path is not created empty; an older
+ * schema is migrated first.  rc_cmd_update_store() is for commands that
+ * write to existing records (rescore): it must be there. */
 struct rc_store *rc_cmd_open_store(const char *db);
+struct rc_store *rc_cmd_update_store(const char *db);
+/* The path of database DB (NULL: the default path), allocated, or NULL
+ * when there is none. */
+char *rc_cmd_db_path(const char *db);
 struct rc_store *rc_cmd_read_store(const char *db);
 
 /* Dates the sessions stored without their call's date (before schema 3)
@@ -106,7 +114,8 @@ struct rc_cmd_saver {
 	struct rc_store *st;      /* NULL: not saving */
 	int64_t id;
 	const char *currency;
-	int failed;               /* a write failed (reported once) */
+	int failed;               /* a write failed (reported once): the
+	                             command must exit non-zero */
 };
 
 /* Starts a stored session of scenario S for the call about to be played
@@ -118,7 +127,7 @@ int rc_cmd_saver_begin(struct rc_cmd_saver *sv, struct rc_store *st,
                        const char *drill, struct rc_session_opts *so);
 
 /* Ends the stored session after rc_session_finish(): STATUS, outcome and
- * scorecard.  Prints a warning when it cannot. */
+ * scorecard.  Says so and sets SV->failed when it cannot. */
 void rc_cmd_saver_end(struct rc_cmd_saver *sv, enum rc_store_status status,
                       struct rc_session *ss);
 

@@ -12,6 +12,7 @@
 #include "amount.h"
 #include "buf.h"
 #include "cmd.h"
+#include "utf8.h"
 #include "engine.h"
 #include "terms.h"
 #include "understand.h"
@@ -85,7 +86,8 @@ understand_exec(int argc, char **argv)
 	struct rc_reader *rd = NULL;
 	struct rc_reading r = RC_READING_INIT;
 	const struct rc_rule *rule = NULL;
-	struct rc_buf out = RC_BUF_INIT, tr = RC_BUF_INIT;
+	struct rc_buf out = RC_BUF_INIT, tr = RC_BUF_INIT, said = RC_BUF_INIT;
+	const char *line;
 	size_t i;
 
 	optind = 1;
@@ -137,18 +139,21 @@ understand_exec(int argc, char **argv)
 		rc_scenario_free(s);
 		return RC_EXIT_USAGE;
 	}
+	/* Read as a call line is: bad bytes become U+FFFD (JSON stays valid). */
+	rc_utf8_repair(&said, argv[optind + 1], strlen(argv[optind + 1]));
+	line = rc_buf_str(&said);
 	if (side == RC_SIDE_TRAINEE) {
 		e = rc_engine_new(s, 1);
 		rc_engine_set_state(e, st);
-		rule = rc_engine_choose(e, argv[optind + 1], &how, &tr, &r);
+		rule = rc_engine_choose(e, line, &how, &tr, &r);
 	} else {
 		rd = rc_scenario_reader(s);
-		rc_reader_read(rd, argv[optind + 1], RC_SIDE_DEBTOR, &r);
+		rc_reader_read(rd, line, RC_SIDE_DEBTOR, &r);
 	}
 
 	if (json) {
 		rc_buf_puts(&out, "{\"line\": ");
-		rc_buf_json_string(&out, argv[optind + 1]);
+		rc_buf_json_string(&out, line);
 		rc_buf_puts(&out, ", \"speaker\": ");
 		rc_buf_json_string(&out, side == RC_SIDE_TRAINEE ? "trainee" : "debtor");
 		rc_buf_puts(&out, ", \"normalised\": ");
@@ -186,7 +191,7 @@ understand_exec(int argc, char **argv)
 		}
 		rc_buf_puts(&out, "}\n");
 	} else {
-		rc_buf_printf(&out, "line:        %s\n", argv[optind + 1]);
+		rc_buf_printf(&out, "line:        %s\n", line);
 		if (r.changes > 0)
 			rc_buf_printf(&out, "normalised:  %s\n", rc_buf_str(&r.norm));
 		rc_buf_puts(&out, "intents:    ");
@@ -234,14 +239,15 @@ understand_exec(int argc, char **argv)
 				rc_buf_printf(&out, "trace:\n%s", rc_buf_str(&tr));
 		}
 	}
-	fputs(rc_buf_str(&out), stdout);
+	rc_cmd_out(rc_buf_str(&out));
 	rc_buf_free(&out);
+	rc_buf_free(&said);
 	rc_buf_free(&tr);
 	rc_reading_free(&r);
 	rc_engine_free(e);
 	rc_reader_free(rd);
 	rc_scenario_free(s);
-	return fflush(stdout) == 0 ? RC_EXIT_OK : RC_EXIT_FAIL;
+	return rc_cmd_flush() == 0 ? RC_EXIT_OK : RC_EXIT_FAIL;
 }
 
 const struct rc_cmd rc_cmd_understand = {

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 const struct rc_cmd *const rc_cmd_table[] = {
@@ -53,6 +54,79 @@ rc_cmd_find(const char *name)
 	return NULL;
 }
 
+/* The reason the first write to standard output failed (0: none yet):
+ * stdio drops it once the buffer is discarded, so it is kept here. */
+static int out_errno;
+
+static void
+out_check(int failed)
+{
+	if (failed && out_errno == 0)
+		out_errno = errno != 0 ? errno : EIO;
+}
+
+void
+rc_cmd_out(const char *s)
+{
+	errno = 0;
+	out_check(fputs(s, stdout) == EOF);
+}
+
+void
+rc_cmd_outf(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	errno = 0;
+	va_start(ap, fmt);
+	n = vfprintf(stdout, fmt, ap);
+	va_end(ap);
+	out_check(n < 0);
+}
+
+int
+rc_cmd_flush(void)
+{
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return 0;
+	out_check(1);
+	return -1;
+}
+
+int
+rc_cmd_close_stdout(int rc)
+{
+	int bad = rc_cmd_flush() != 0;
+
+	errno = 0;
+	/* Closing is where a file system that defers errors reports them;
+	 * a standard output that was never open (>&-) and got nothing is
+	 * no error. */
+	if (fclose(stdout) != 0 && !(errno == EBADF && !bad)) {
+		bad = 1;
+		out_check(1);
+	}
+	if (!bad)
+		return rc;
+	fprintf(stderr, "recoup: write error: %s\n", strerror(out_errno));
+	return rc != RC_EXIT_OK ? rc : RC_EXIT_FAIL;
+}
+
+int
+rc_cmd_check_name(const char *option, const char *value)
+{
+	struct rc_buf shown = RC_BUF_INIT;
+
+	if (rc_utf8_valid(value))
+		return 0;
+	rc_utf8_repair(&shown, value, strlen(value));
+	rc_cmd_error("invalid %s '%s': not valid UTF-8", option, rc_buf_str(&shown));
+	rc_buf_free(&shown);
+	return -1;
+}
+
 void
 rc_cmd_error(const char *fmt, ...)
 {
@@ -73,9 +147,9 @@ rc_cmd_usage(const struct rc_cmd *cmd, int to_stderr)
 		fprintf(stderr, "Try 'recoup %s --help' for more.\n", cmd->name);
 		return RC_EXIT_USAGE;
 	}
-	printf("usage: recoup %s\n\n%s\n", cmd->usage, cmd->summary);
+	rc_cmd_outf("usage: recoup %s\n\n%s\n", cmd->usage, cmd->summary);
 	if (cmd->help)
-		printf("\n%s", cmd->help);
+		rc_cmd_outf("\n%s", cmd->help);
 	return RC_EXIT_OK;
 }
 

@@ -47,6 +47,23 @@ const struct rc_cmd *rc_cmd_find(const char *name);
 /* Exit codes. */
 enum { RC_EXIT_OK = 0, RC_EXIT_FAIL = 1, RC_EXIT_USAGE = 2 };
 
+/* Standard output: every command writes it through these, which keep
+ * the reason of the first failed write for rc_cmd_close_stdout(). */
+void rc_cmd_out(const char *s);
+void rc_cmd_outf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* fflush(stdout): 0, or -1 when a write failed (now or before). */
+int rc_cmd_flush(void);
+/* At exit, like gnulib's close_stdout: flushes and closes standard
+ * output; when any write to it failed, prints "recoup: write error: why"
+ * and returns RC_EXIT_FAIL (RC itself when RC is already a failure). */
+int rc_cmd_close_stdout(int rc);
+
+/* A name given on the command line (--trainee, --cohort) is kept and
+ * put in JSON and HTML: 0 when VALUE is valid UTF-8, else prints
+ * "recoup: invalid OPTION 'VALUE': not valid UTF-8" (bad bytes shown as
+ * U+FFFD) and returns -1 (the caller exits 2). */
+int rc_cmd_check_name(const char *option, const char *value);
+
 /* "recoup: <message>" on stderr. */
 void rc_cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints CMD's usage and help to stdout (exit 0) or, when TO_STDERR, a

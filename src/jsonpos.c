@@ -14,39 +14,6 @@
 #include "buf.h"
 #include "xmalloc.h"
 
-char *
-rc_file_read(const char *path, size_t *len, struct rc_err *err)
-{
-	FILE *f = fopen(path, "rb");
-	struct rc_buf b = RC_BUF_INIT;
-	char chunk[65536];
-	size_t n;
-
-	if (f == NULL) {
-		rc_err_add(err, RC_ERROR, "%s: cannot open: %s", path, strerror(errno));
-		return NULL;
-	}
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		if (b.len + n > RC_FILE_MAX) {
-			rc_err_add(err, RC_ERROR, "%s: file is larger than %u MiB", path,
-			    RC_FILE_MAX / (1024u * 1024u));
-			fclose(f);
-			rc_buf_free(&b);
-			return NULL;
-		}
-		rc_buf_add(&b, chunk, n);
-	}
-	if (ferror(f)) {
-		rc_err_add(err, RC_ERROR, "%s: cannot read: %s", path, strerror(errno));
-		fclose(f);
-		rc_buf_free(&b);
-		return NULL;
-	}
-	fclose(f);
-	*len = b.len;
-	return rc_buf_detach(&b);
-}
-
 void
 rc_json_linecol(const char *text, size_t len, size_t off, int *line, int *col)
 {
@@ -67,47 +34,6 @@ rc_json_linecol(const char *text, size_t len, size_t off, int *line, int *col)
 	}
 	*line = l;
 	*col = c;
-}
-
-size_t
-rc_utf8_check(const char *s, size_t len)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
-
-	while (i < len) {
-		unsigned char c = p[i];
-		size_t need, k;
-		unsigned long cp;
-
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0xC2 && c <= 0xDF) {
-			need = 1;
-			cp = c & 0x1F;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			need = 2;
-			cp = c & 0x0F;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			need = 3;
-			cp = c & 0x07;
-		} else {
-			return i;
-		}
-		for (k = 1; k <= need; k++) {
-			if (i + k >= len || (p[i + k] & 0xC0) != 0x80)
-				return i;
-			cp = (cp << 6) | (p[i + k] & 0x3F);
-		}
-		/* Overlong forms, surrogates and values past U+10FFFF. */
-		if ((need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000) ||
-		    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-			return i;
-		i += need + 1;
-	}
-	return len;
 }
 
 /* Scans outside strings for the nesting depth; returns the offset where it

@@ -13,14 +13,10 @@
 #include <cjson/cJSON.h>
 
 #include "err.h"
+#include "file.h"
+#include "utf8.h"
 
 #define RC_JSON_MAX_DEPTH 64
-#define RC_FILE_MAX (16u * 1024u * 1024u)
-
-/* Reads the whole file PATH.  Returns a NUL-terminated buffer the caller
- * frees and stores its length in *LEN, or adds "PATH: why" to ERR and
- * returns NULL. */
-char *rc_file_read(const char *path, size_t *len, struct rc_err *err);
 
 /* Parses TEXT (LEN bytes, with a NUL at TEXT[LEN]) read from NAME.  Returns the tree (free it with
  * cJSON_Delete) or adds "NAME:LINE:COL: what" to ERR and returns NULL. */
@@ -30,9 +26,5 @@ cJSON *rc_json_parse(const char *name, const char *text, size_t len,
 /* Line and column (both from 1; columns count characters) of byte OFF. */
 void rc_json_linecol(const char *text, size_t len, size_t off, int *line,
                      int *col);
-
-/* Returns the offset of the first invalid UTF-8 byte in S, or LEN when S
- * is valid. */
-size_t rc_utf8_check(const char *s, size_t len);
 
 #endif

@@ -1,8 +1,9 @@
 /*
  * report-csv.c - the records as CSV (RFC 4180: CRLF line ends, cells with
  * a comma, quote, CR or LF quoted, quotes doubled).  A cell a spreadsheet
- * would run as a formula (leading '=', '+', '-', '@', tab or CR) gets a
- * single quote in front, so a trainee called =HYPERLINK("...") stays text.
+ * would run as a formula ('=', '+', '-', '@' first or after leading
+ * blanks and line breaks, or a leading tab or CR) gets a single quote in
+ * front, so a trainee called =HYPERLINK("...") stays text.
  * Numbers written by this file never pass through rc_csv_cell().
  */
 #include "report.h"
@@ -15,7 +16,7 @@
 void
 rc_csv_cell(struct rc_buf *b, const char *s)
 {
-	const char *p;
+	const char *p, *lead;
 	int quote;
 
 	if (s == NULL)
@@ -23,7 +24,11 @@ rc_csv_cell(struct rc_buf *b, const char *s)
 	quote = strpbrk(s, ",\"\r\n") != NULL;
 	if (quote)
 		rc_buf_putc(b, '"');
-	if (strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0')
+	/* Spreadsheets skip leading blanks (and line breaks) before they
+	 * look for a formula: look past them too. */
+	lead = s + strspn(s, " \t\r\n");
+	if (*lead != '\0' && (strchr("=+-@", *lead) != NULL ||
+	    strchr("\t\r", s[0]) != NULL))
 		rc_buf_putc(b, '\'');
 	for (p = s; *p; p++) {
 		if (*p == '"')

@@ -152,7 +152,9 @@ struct rc_report_trainee **rc_report_ranked(const struct rc_report *r);
 
 /* report-csv.c */
 /* Appends S as one CSV cell: quoted when it holds a comma, quote, CR or
- * LF; a leading '=', '+', '-', '@', tab or CR gets a single quote first. */
+ * LF; a cell whose first character after any blanks and line breaks is
+ * '=', '+', '-' or '@', or that starts with a tab or CR, gets a single
+ * quote first. */
 void rc_csv_cell(struct rc_buf *b, const char *s);
 void rc_report_compare_csv(struct rc_buf *b, const struct rc_report *r);
 /* One line per session; the header first when HEADER. */

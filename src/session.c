@@ -16,6 +16,7 @@
 
 #include "amount.h"
 #include "score.h"
+#include "utf8.h"
 #include "xmalloc.h"
 
 const char *const rc_session_commands[] = {
@@ -455,7 +456,17 @@ rc_session_input(struct rc_session *ss, const char *line, struct rc_buf *out)
 
 	if (rc_engine_ended(ss->e))
 		return 1;
-	rc_buf_puts(&clean, p);
+	/* What the trainee typed is stored, exported and put in JSON and
+	 * HTML: it is made valid UTF-8 here, at the one entrance, and cut
+	 * to RC_LINE_MAX (the callers refuse longer lines with their
+	 * position; this is the backstop). */
+	n = strlen(p);
+	if (n > RC_LINE_MAX) {
+		n = RC_LINE_MAX;
+		while (n > 0 && ((unsigned char)p[n] & 0xC0) == 0x80)
+			n--;
+	}
+	rc_utf8_repair(&clean, p, n);
 	n = clean.len;
 	while (n > 0 && isspace((unsigned char)clean.data[n - 1]))
 		clean.data[--n] = '\0';

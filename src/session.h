@@ -44,7 +44,8 @@ void rc_session_start(struct rc_session *ss, struct rc_buf *out);
 
 /* Handles one input LINE (speech or a command).  Appends what to show to
  * OUT.  Returns 1 when the call has ended, else 0.  Blank lines are
- * ignored. */
+ * ignored.  Invalid UTF-8 in LINE becomes U+FFFD and a line longer than
+ * RC_LINE_MAX bytes is cut there, so the transcript is always valid. */
 int rc_session_input(struct rc_session *ss, const char *line,
                      struct rc_buf *out);
 

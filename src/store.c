@@ -24,6 +24,7 @@
 #include <cjson/cJSON.h>
 
 #include "buf.h"
+#include "file.h"
 #include "render.h"
 #include "xmalloc.h"
 
@@ -195,6 +196,10 @@ struct rc_store {
 	sqlite3 *db;
 	char *path;
 	int batch;
+	int readonly;             /* opened by rc_store_open_read() */
+	int64_t *dead;            /* read-only: 'running' sessions whose
+	                             process is gone, shown as interrupted */
+	size_t ndead;
 	sqlite3_stmt *stmts[ST_COUNT];
 };
 
@@ -209,11 +214,27 @@ rc_store_status_name(enum rc_store_status s)
 	}
 }
 
+/* SQLite's message, with the system's reason when it has one (a disk
+ * I/O error says little; "File too large" says what to do). */
+static void
+db_message(struct rc_store *st, struct rc_buf *b, const char *msg)
+{
+	int e = sqlite3_system_errno(st->db);
+
+	rc_buf_puts(b, msg ? msg : sqlite3_errmsg(st->db));
+	if (e != 0 && (sqlite3_extended_errcode(st->db) & 0xff) == SQLITE_IOERR)
+		rc_buf_printf(b, " (%s)", strerror(e));
+}
+
 static void
 db_error(struct rc_store *st, struct rc_err *err, const char *what)
 {
+	struct rc_buf b = RC_BUF_INIT;
+
+	db_message(st, &b, NULL);
 	rc_err_add(err, RC_ERROR, "database '%s': %s: %s", st->path, what,
-	    sqlite3_errmsg(st->db));
+	    rc_buf_str(&b));
+	rc_buf_free(&b);
 }
 
 char *
@@ -260,8 +281,12 @@ exec_sql(struct rc_store *st, const char *sql, struct rc_err *err)
 	char *msg = NULL;
 
 	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		struct rc_buf b = RC_BUF_INIT;
+
+		db_message(st, &b, msg);
 		rc_err_add(err, RC_ERROR, "database '%s': %s", st->path,
-		    msg ? msg : sqlite3_errmsg(st->db));
+		    rc_buf_str(&b));
+		rc_buf_free(&b);
 		sqlite3_free(msg);
 		return -1;
 	}
@@ -357,21 +382,23 @@ pid_alive(long pid)
 	return kill((pid_t)pid, 0) == 0 || errno == EPERM;
 }
 
-/* Marks sessions whose process is gone as interrupted.  Best effort: a
- * failure (say, a busy database) leaves them for the next open. */
-static void
-mark_interrupted(struct rc_store *st)
+/* The sessions still 'running' whose process is gone (in id order);
+ * *N is set to their number. */
+static int64_t *
+find_dead(struct rc_store *st, size_t *np)
 {
-	sqlite3_stmt *q = NULL, *u = NULL;
+	sqlite3_stmt *q = NULL;
 	char host[256] = "";
 	int64_t now = (int64_t)time(NULL);
 	int64_t *dead = NULL;
-	size_t n = 0, i;
+	size_t n = 0;
 
+	*np = 0;
 	gethostname(host, sizeof host - 1);
 	if (sqlite3_prepare_v2(st->db, "SELECT id, host, pid, updated_at FROM "
-	    "sessions WHERE status = 'running'", -1, &q, NULL) != SQLITE_OK)
-		return;
+	    "sessions WHERE status = 'running' ORDER BY id", -1, &q,
+	    NULL) != SQLITE_OK)
+		return NULL;
 	while (sqlite3_step(q) == SQLITE_ROW) {
 		const char *h = (const char *)sqlite3_column_text(q, 1);
 		long pid = (long)sqlite3_column_int64(q, 2);
@@ -384,6 +411,19 @@ mark_interrupted(struct rc_store *st)
 		}
 	}
 	sqlite3_finalize(q);
+	*np = n;
+	return dead;
+}
+
+/* Marks sessions whose process is gone as interrupted.  Best effort: a
+ * failure (say, a busy database) leaves them for the next open. */
+static void
+mark_interrupted(struct rc_store *st)
+{
+	sqlite3_stmt *u = NULL;
+	size_t n, i;
+	int64_t *dead = find_dead(st, &n);
+
 	if (n == 0)
 		return;
 	if (sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
@@ -404,6 +444,71 @@ done:
 	free(dead);
 }
 
+/* Refuses a database path that is a symbolic link or not a regular file
+ * (a FIFO would block, a device is no database).  A missing file is
+ * fine here: the caller decides whether to create it. */
+static int
+check_path(const char *path, struct rc_err *err)
+{
+	struct stat sb;
+
+	if (lstat(path, &sb) != 0)
+		return 0;
+	if (S_ISLNK(sb.st_mode)) {
+		rc_err_add(err, RC_ERROR, "database '%s' is a symbolic link: give the "
+		    "path of the database file itself", path);
+		return -1;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		rc_err_add(err, RC_ERROR, "database '%s' is not a regular file (a %s)",
+		    path, rc_file_kind((unsigned)sb.st_mode));
+		return -1;
+	}
+	return 0;
+}
+
+/* 1 when the file open on FD starts as an SQLite database does; else
+ * says PATH is not a recoup database. */
+static int
+is_sqlite(int fd, const char *path, struct rc_err *err)
+{
+	char magic[16];
+
+	if (read(fd, magic, sizeof magic) == (ssize_t)sizeof magic &&
+	    memcmp(magic, "SQLite format 3", 16) == 0)
+		return 1;
+	rc_err_add(err, RC_ERROR, "'%s' is not a recoup database (not an SQLite "
+	    "file)", path);
+	return 0;
+}
+
+/* Makes the database's -wal and -shm files private like the database
+ * (SQLite gives new ones the database's mode; old ones keep theirs). */
+static void
+tighten_sidecars(const char *path)
+{
+	static const char *const sfx[] = { "-wal", "-shm" };
+	struct rc_buf b = RC_BUF_INIT;
+	struct stat sb;
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		int fd;
+
+		rc_buf_reset(&b);
+		rc_buf_printf(&b, "%s%s", path, sfx[i]);
+		fd = open(rc_buf_str(&b), O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+		    O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
+		    sb.st_uid == geteuid() && (sb.st_mode & 077) != 0)
+			fchmod(fd, 0600);
+		close(fd);
+	}
+	rc_buf_free(&b);
+}
+
 int
 rc_store_open(const char *path, struct rc_store **out, struct rc_err *err)
 {
@@ -414,38 +519,53 @@ rc_store_open(const char *path, struct rc_store **out, struct rc_err *err)
 	*out = NULL;
 	if (!memory) {
 		struct stat sb;
-		char magic[16];
 		int fd;
 
+		if (check_path(path, err) != 0)
+			return -1;
 		if (make_parents(path) != 0) {
 			rc_err_add(err, RC_ERROR, "cannot create the directory for "
 			    "database '%s': %s", path, strerror(errno));
 			return -1;
 		}
 		/* Create the file ourselves so it is private from the start;
-		 * SQLite gives the -wal and -shm files the same mode. */
-		fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+		 * SQLite gives the -wal and -shm files the same mode.  No
+		 * symlink is followed and no FIFO waited on, even one put there
+		 * since the check above. */
+		fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK |
+		    O_CLOEXEC, 0600);
 		if (fd < 0) {
-			rc_err_add(err, RC_ERROR, "cannot open database '%s': %s", path,
-			    strerror(errno));
+			int e = errno;
+
+			if (check_path(path, err) == 0)
+				rc_err_add(err, RC_ERROR, "cannot open database '%s': %s",
+				    path, strerror(e));
+			return -1;
+		}
+		if (fstat(fd, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+			close(fd);
+			rc_err_add(err, RC_ERROR, "database '%s' is not a regular file "
+			    "(a %s)", path, rc_file_kind((unsigned)sb.st_mode));
 			return -1;
 		}
 		/* Never turn someone's file into a database: a file that is
 		 * there must already be one. */
-		if (fstat(fd, &sb) == 0 && sb.st_size > 0 &&
-		    (read(fd, magic, sizeof magic) != (ssize_t)sizeof magic ||
-		    memcmp(magic, "SQLite format 3", 16) != 0)) {
+		if (sb.st_size > 0 && !is_sqlite(fd, path, err)) {
 			close(fd);
-			rc_err_add(err, RC_ERROR, "'%s' is not a recoup database (not an "
-			    "SQLite file)", path);
 			return -1;
 		}
+		/* Sessions are private: a database left readable by others
+		 * (say, made before recoup did this) is made private again. */
+		if (sb.st_uid == geteuid() && (sb.st_mode & 077) != 0)
+			fchmod(fd, sb.st_mode & 0700);
 		close(fd);
+		tighten_sidecars(path);
 	}
 	st = rc_xcalloc(1, sizeof *st);
 	st->path = rc_xstrdup(path);
 	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW,
+	    NULL) != SQLITE_OK) {
 		db_error(st, err, "cannot open");
 		goto fail;
 	}
@@ -490,6 +610,118 @@ fail:
 	return -1;
 }
 
+/* Opens ST's connection read-only on PATH, as an immutable file when
+ * IMMUTABLE (a URI, the path percent-encoded).  Returns an SQLite code. */
+static int
+open_read(struct rc_store *st, const char *path, int immutable)
+{
+	struct rc_buf uri = RC_BUF_INIT;
+	const char *p;
+	int rc;
+
+	sqlite3_close(st->db);
+	st->db = NULL;
+	if (!immutable) {
+		rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READONLY |
+		    SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW, NULL);
+	} else {
+		rc_buf_puts(&uri, "file:");
+		for (p = path; *p; p++)
+			if (strchr("%?#", *p) != NULL || (unsigned char)*p < 0x21 ||
+			    (unsigned char)*p >= 0x7f)
+				rc_buf_printf(&uri, "%%%02X", (unsigned char)*p);
+			else
+				rc_buf_putc(&uri, *p);
+		rc_buf_puts(&uri, "?immutable=1");
+		rc = sqlite3_open_v2(rc_buf_str(&uri), &st->db, SQLITE_OPEN_READONLY |
+		    SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_URI,
+		    NULL);
+		rc_buf_free(&uri);
+	}
+	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(st->db, 1);
+	return rc;
+}
+
+int
+rc_store_open_read(const char *path, struct rc_store **out, struct rc_err *err)
+{
+	struct rc_store *st;
+	struct stat sb;
+	int version = 0, fd;
+
+	*out = NULL;
+	memset(&sb, 0, sizeof sb);
+	if (check_path(path, err) != 0)
+		return -1;
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC)) < 0) {
+		int e = errno;
+
+		if (check_path(path, err) == 0)
+			rc_err_add(err, RC_ERROR, "cannot open database '%s': %s", path,
+			    strerror(e));
+		return e == ENOENT ? RC_STORE_MISSING : -1;
+	}
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size == 0 ||
+	    !is_sqlite(fd, path, err)) {
+		close(fd);
+		if (!S_ISREG(sb.st_mode)) {
+			rc_err_add(err, RC_ERROR, "database '%s' is not a regular file "
+			    "(a %s)", path, rc_file_kind((unsigned)sb.st_mode));
+			return -1;
+		}
+		if (sb.st_size != 0)
+			return -1;
+		rc_err_add(err, RC_ERROR, "no sessions in database '%s' (an empty "
+		    "file)", path);
+		return RC_STORE_MISSING;
+	}
+	close(fd);
+	st = rc_xcalloc(1, sizeof *st);
+	st->path = rc_xstrdup(path);
+	st->readonly = 1;
+	if (open_read(st, path, 0) != SQLITE_OK ||
+	    pragma_int(st, "PRAGMA user_version", &version, err) != 0) {
+		/* A WAL database on a read-only file system: SQLite cannot make
+		 * the -shm file it reads through, and nobody can write the
+		 * file meanwhile, so it is read as immutable. */
+		if ((sqlite3_errcode(st->db) & 0xff) != SQLITE_CANTOPEN ||
+		    open_read(st, path, 1) != SQLITE_OK ||
+		    pragma_int(st, "PRAGMA user_version", &version, err) != 0) {
+			rc_err_clear(err);
+			db_error(st, err, "cannot open");
+			goto fail;
+		}
+		rc_err_clear(err);
+	}
+	if (version == 0) {
+		rc_err_add(err, RC_ERROR, "no sessions in database '%s' (it holds no "
+		    "recoup records)", path);
+		rc_store_close(st);
+		return RC_STORE_MISSING;
+	}
+	if (version > (int)NMIGRATIONS) {
+		rc_err_add(err, RC_ERROR, "database '%s' has schema version %d, newer "
+		    "than this recoup understands (%d): upgrade recoup", path, version,
+		    (int)NMIGRATIONS);
+		rc_store_close(st);
+		return RC_STORE_TOO_NEW;
+	}
+	if (version < (int)NMIGRATIONS) {
+		rc_store_close(st);
+		return RC_STORE_OLD;
+	}
+	if (exec_sql(st, "PRAGMA foreign_keys = ON", err) != 0)
+		goto fail;
+	st->dead = find_dead(st, &st->ndead);
+	*out = st;
+	return 0;
+fail:
+	rc_store_close(st);
+	return -1;
+}
+
 void
 rc_store_close(struct rc_store *st)
 {
@@ -502,6 +734,7 @@ rc_store_close(struct rc_store *st)
 	if (st->batch)
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close(st->db);
+	free(st->dead);
 	free(st->path);
 	free(st);
 }
@@ -919,8 +1152,27 @@ col_text(sqlite3_stmt *q, int i)
 	return (const char *)sqlite3_column_text(q, i);
 }
 
+/* 1 when session ID is one of the store's dead 'running' sessions. */
+static int
+is_dead(const struct rc_store *st, int64_t id)
+{
+	size_t lo = 0, hi = st->ndead;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (st->dead[mid] == id)
+			return 1;
+		if (st->dead[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
 static void
-read_row(sqlite3_stmt *q, struct rc_store_row *r)
+read_row(const struct rc_store *st, sqlite3_stmt *q, struct rc_store_row *r)
 {
 	const char *seed;
 
@@ -939,6 +1191,11 @@ read_row(sqlite3_stmt *q, struct rc_store_row *r)
 	r->currency = col_text(q, 8);
 	r->mode = col_text(q, 9);
 	r->status = col_text(q, 10);
+	/* Read-only, nothing is marked: a session whose process is gone is
+	 * shown as the next writer will mark it. */
+	if (st->ndead > 0 && r->status != NULL &&
+	    strcmp(r->status, "running") == 0 && is_dead(st, r->id))
+		r->status = "interrupted";
 	r->ended_by = col_text(q, 11);
 	r->agreement = col_text(q, 12);
 	seed = col_text(q, 13);
@@ -1140,7 +1397,9 @@ rc_store_sessions(struct rc_store *st, const struct rc_store_filter *f,
 		rc_buf_puts(&sql, " AND s.scenario = ?3");
 	if (f->drill)
 		rc_buf_puts(&sql, " AND s.drill = ?4");
-	if (f->status)
+	/* With sessions shown as interrupted that the file still calls
+	 * running, the status is compared after reading. */
+	if (f->status && st->ndead == 0)
 		rc_buf_puts(&sql, " AND s.status = ?5");
 	if (f->since)
 		rc_buf_puts(&sql, " AND s.started_at >= ?6");
@@ -1163,7 +1422,7 @@ rc_store_sessions(struct rc_store *st, const struct rc_store_filter *f,
 		bind_text(q, 3, f->scenario);
 	if (f->drill)
 		bind_text(q, 4, f->drill);
-	if (f->status)
+	if (f->status && st->ndead == 0)
 		bind_text(q, 5, f->status);
 	if (f->since)
 		sqlite3_bind_int64(q, 6, f->since);
@@ -1175,7 +1434,10 @@ rc_store_sessions(struct rc_store *st, const struct rc_store_filter *f,
 		struct rc_store_row row;
 		int stop;
 
-		read_row(q, &row);
+		read_row(st, q, &row);
+		if (f->status && st->ndead > 0 && (row.status == NULL ||
+		    strcmp(row.status, f->status) != 0))
+			continue;
 		if (col_text(q, 38) != NULL)
 			apply_reviews(&x, &row, col_text(q, 38), col_text(q, 39));
 		n++;

@@ -7,6 +7,9 @@
  * rescore adds a new one and marks it current.  docs/records.md describes
  * the schema.
  *
+ * Commands that only read open the database with rc_store_open_read()
+ * (read-only: nothing created, migrated or marked).
+ *
  * Errors: functions returning int give 0 on success and -1 on failure with
  * a message added to ERR; RC_STORE_TOO_NEW (-2) from rc_store_open() means
  * the database has a newer schema than this program (it is left as it was).
@@ -26,6 +29,8 @@
 
 #define RC_STORE_SCHEMA 5      /* the schema version this program writes */
 #define RC_STORE_TOO_NEW (-2)
+#define RC_STORE_OLD (-3)      /* rc_store_open_read(): schema to migrate */
+#define RC_STORE_MISSING (-4)  /* rc_store_open_read(): no sessions there */
 
 enum rc_store_status {
 	RC_STORE_RUNNING,      /* the call is going on (or its process died) */
@@ -43,10 +48,24 @@ struct rc_store;
 char *rc_store_default_path(void);
 
 /* Opens (creating when missing: directories 0700, file 0600) the database
- * at PATH (":memory:" works) and brings its schema up to date.  Sessions
+ * at PATH (":memory:" works) and brings its schema up to date.  A PATH
+ * that is a symbolic link or not a regular file is refused; an existing
+ * database (and its -wal and -shm files) readable by others is made
+ * private (0600) when it is ours.  Sessions
  * left 'running' by a process that is gone are marked interrupted.  On
  * success *OUT is the store, freed with rc_store_close(). */
 int rc_store_open(const char *path, struct rc_store **out, struct rc_err *err);
+/* Opens the existing database at PATH read-only (SQLITE_OPEN_READONLY),
+ * for commands that only read: nothing is created, migrated or marked, so
+ * a read-only file can be read.  'running' sessions whose process is gone
+ * read as interrupted.  Returns 0; RC_STORE_MISSING when there are no
+ * sessions to read (no file, an empty file, an SQLite file recoup never
+ * initialised); RC_STORE_OLD when the schema is older than this program's
+ * (open it with rc_store_open() once to migrate it, then again here);
+ * RC_STORE_TOO_NEW; or -1.  Every failure but RC_STORE_OLD adds a message
+ * to ERR. */
+int rc_store_open_read(const char *path, struct rc_store **out,
+                       struct rc_err *err);
 void rc_store_close(struct rc_store *st);
 
 /* The schema version of the open database. */

@@ -111,8 +111,14 @@ thousands(const char *s, const char *e)
 	return s + 3 == e || !isdigit((unsigned char)s[3]);
 }
 
+/* The largest amount a case file may name: past it a figure is a typo or
+ * an attack (50 digits would be shown cut short), not a debt. */
+#define MONEY_MAX 999999999999.99
+#define MONEY_MAX_TEXT "999,999,999,999.99"
+#define TOO_LARGE (-2)
+
 /* Reads a number with optional thousands commas ("3,120.50") from [S, E).
- * Returns 0 and stores it, or -1. */
+ * Returns 0 and stores it, TOO_LARGE past MONEY_MAX, or -1. */
 static int
 read_number(const char *s, const char *e, double *out)
 {
@@ -142,7 +148,9 @@ read_number(const char *s, const char *e, double *out)
 		return -1;
 	digits[n] = '\0';
 	*out = strtod(digits, NULL);
-	return isfinite(*out) ? 0 : -1;
+	if (!isfinite(*out))
+		return -1;
+	return *out > MONEY_MAX ? TOO_LARGE : 0;
 }
 
 /* Reads money: an optional sign ($, €, £) and a number.  The ISO code of
@@ -233,9 +241,11 @@ invoice(struct ctx *x, const char *s, const char *e)
 		    "[DUE] [paid])", (int)(tend[0] - tok[0]), tok[0]);
 		return;
 	}
-	if (read_money(tok[1], tend[1], &amount, cur) != 0) {
-		perr(x, tok[1], "invoice '%.*s': invalid amount '%.*s'",
-		    (int)(tend[0] - tok[0]), tok[0], (int)(tend[1] - tok[1]), tok[1]);
+	if ((k = read_money(tok[1], tend[1], &amount, cur)) != 0) {
+		perr(x, tok[1], "invoice '%.*s': %s amount '%.*s'%s",
+		    (int)(tend[0] - tok[0]), tok[0], k == TOO_LARGE ? "too large an" :
+		    "invalid", (int)(tend[1] - tok[1]), tok[1], k == TOO_LARGE ?
+		    " (at most " MONEY_MAX_TEXT ")" : "");
 		return;
 	}
 	p->invoices = rc_xreallocarray(p->invoices, x->ninv + 1, sizeof *p->invoices);
@@ -304,6 +314,7 @@ policy_limit(struct ctx *x, const char *s, const char *e)
 	const char *n = s, *ne, *v;
 	char cur[4];
 	double d;
+	int rm;
 
 	while (n < e && *n != ' ' && *n != '\t')
 		n++;
@@ -317,7 +328,13 @@ policy_limit(struct ctx *x, const char *s, const char *e)
 	if (word_is(s, ne, "min_instalment") || word_is(s, ne, "credit_authority")) {
 		int min = word_is(s, ne, "min_instalment");
 
-		if (read_money(v, e, &d, cur) != 0 || (min && d <= 0)) {
+		if ((rm = read_money(v, e, &d, cur)) == TOO_LARGE) {
+			perr(x, v, "policy: %s '%.*s' is too large (at most "
+			    MONEY_MAX_TEXT ")", min ? "min_instalment" :
+			    "credit_authority", (int)(e - v), v);
+			return;
+		}
+		if (rm != 0 || (min && d <= 0)) {
 			perr(x, v, "policy: invalid %s '%.*s' (expected an amount "
 			    "such as 50%s)", min ? "min_instalment" : "credit_authority",
 			    (int)(e - v), v, min ? ", above zero" : "");
@@ -382,7 +399,7 @@ front_line(struct ctx *x, const char *s, const char *e)
 {
 	struct rc_parsed *p = x->p;
 	const char *colon = memchr(s, ':', (size_t)(e - s)), *v, *ke;
-	int k;
+	int k, rm;
 
 	if (colon == NULL) {
 		perr(x, s, "expected 'key: value' in the front matter");
@@ -419,7 +436,11 @@ front_line(struct ctx *x, const char *s, const char *e)
 		p->contact = rc_xstrndup(v, (size_t)(e - v));
 		break;
 	case K_BALANCE:
-		if (read_money(v, e, &p->c.balance, x->balance_currency) != 0)
+		if ((rm = read_money(v, e, &p->c.balance, x->balance_currency)) ==
+		    TOO_LARGE)
+			perr(x, v, "balance '%.*s' is too large (at most "
+			    MONEY_MAX_TEXT ")", (int)(e - v), v);
+		else if (rm != 0)
 			perr(x, v, "invalid balance '%.*s' (expected an amount such "
 			    "as 3,120.00)", (int)(e - v), v);
 		else {
@@ -740,6 +761,12 @@ rc_transcript_parse(const char *name, const char *text, size_t len,
 		e = nl;
 		if (e > s && e[-1] == '\r')
 			e--;
+		if (e - s > RC_LINE_MAX) {
+			rc_err_add(err, RC_ERROR, "%s:%d: line too long (%zu bytes, at "
+			    "most %d)", name, x.line, (size_t)(e - s), RC_LINE_MAX);
+			x.nerr++;
+			continue;
+		}
 		b = skip_blank(s);
 		e = trim_end(b, e);
 		if (b == e || *b == '#')

@@ -15,6 +15,11 @@
 
 #include "negotiate.h"
 
+/* The longest line of a call, in bytes: a script's or a recorded call's
+ * longer line is refused with its position (no one says 4 KiB at once,
+ * and reading a line costs time in its length). */
+#define RC_LINE_MAX 4096
+
 enum rc_speaker { RC_SPEAKER_DEBTOR, RC_SPEAKER_COLLECTOR, RC_SPEAKER_ACTION };
 
 struct rc_event {

@@ -497,6 +497,16 @@ test_escaping(void)
 	rc_csv_cell(&b, "\rcr");
 	RC_CHECK_STR(rc_buf_str(&b), "\"'\rcr\"");
 	rc_buf_reset(&b);
+	/* Spreadsheets skip blanks and line breaks before a formula. */
+	rc_csv_cell(&b, "  =1+1");
+	rc_buf_puts(&b, "|");
+	rc_csv_cell(&b, "\n@x");
+	rc_buf_puts(&b, "|");
+	rc_csv_cell(&b, " \r\n-2");
+	rc_buf_puts(&b, "|");
+	rc_csv_cell(&b, "  ok");
+	RC_CHECK_STR(rc_buf_str(&b), "'  =1+1|\"'\n@x\"|\"' \r\n-2\"|  ok");
+	rc_buf_reset(&b);
 	rc_html_escape(&b, "<script>alert('1')</script> & \"q\"");
 	RC_CHECK_STR(rc_buf_str(&b), "&lt;script&gt;alert(&#39;1&#39;)&lt;/script&gt; "
 	    "&amp; &quot;q&quot;");
