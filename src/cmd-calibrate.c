@@ -582,14 +582,8 @@ calibrate_exec(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (strcmp(optarg, "json") == 0)
-				json = 1;
-			else if (strcmp(optarg, "text") == 0)
-				json = 0;
-			else {
-				rc_cmd_error("unknown format '%s': expected text or json", optarg);
+			if (rc_cmd_parse_format(optarg, &json) != 0)
 				return RC_EXIT_USAGE;
-			}
 			break;
 		case 'R': rubric_dir = optarg; break;
 		case 'm':

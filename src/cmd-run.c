@@ -95,12 +95,8 @@ run_exec(int argc, char **argv)
 			so.trainee = optarg;
 			break;
 		case 'f':
-			if (strcmp(optarg, "json") == 0)
-				json = 1;
-			else if (strcmp(optarg, "text") != 0) {
-				rc_cmd_error("unknown format '%s': expected text or json", optarg);
+			if (rc_cmd_parse_format(optarg, &json) != 0)
 				return RC_EXIT_USAGE;
-			}
 			break;
 		case 'm':
 			if (strcmp(optarg, "assessment") == 0)

@@ -46,12 +46,8 @@ show_exec(int argc, char **argv)
 		case RC_OPT_DB: q.db = optarg; break;
 		case 'R': rubric_dir = optarg; break;
 		case 'f':
-			if (strcmp(optarg, "json") == 0)
-				json = 1;
-			else if (strcmp(optarg, "text") != 0) {
-				rc_cmd_error("unknown format '%s': expected text or json", optarg);
+			if (rc_cmd_parse_format(optarg, &json) != 0)
 				return RC_EXIT_USAGE;
-			}
 			break;
 		case 'h': return rc_cmd_usage(&rc_cmd_show, 0);
 		default: return rc_cmd_usage(&rc_cmd_show, 1);

@@ -106,14 +106,8 @@ understand_exec(int argc, char **argv)
 			break;
 		case 's': state = optarg; break;
 		case 'f':
-			if (strcmp(optarg, "json") == 0)
-				json = 1;
-			else if (strcmp(optarg, "text") == 0)
-				json = 0;
-			else {
-				rc_cmd_error("--format must be 'text' or 'json', not '%s'", optarg);
-				return rc_cmd_usage(&rc_cmd_understand, 1);
-			}
+			if (rc_cmd_parse_format(optarg, &json) != 0)
+				return RC_EXIT_USAGE;
 			break;
 		case 't': trace = 1; break;
 		case 'd': dir = optarg; break;

@@ -407,6 +407,17 @@ rc_cmd_load_rubric(const char *dir)
 }
 
 int
+rc_cmd_parse_format(const char *text, int *json)
+{
+	if (strcmp(text, "json") == 0 || strcmp(text, "text") == 0) {
+		*json = text[0] == 'j';
+		return 0;
+	}
+	rc_cmd_error("unknown format '%s': expected text or json", text);
+	return -1;
+}
+
+int
 rc_cmd_parse_seed(const char *text, uint64_t *seed)
 {
 	char *end;

@@ -104,6 +104,11 @@ struct rc_scenario *rc_cmd_load_scenario(const char *arg, const char *dir);
  * directory.  On failure prints why and returns NULL. */
 struct rc_rubric *rc_cmd_load_rubric(const char *dir);
 
+/* Parses --format's value for the commands that print text or JSON:
+ * *JSON set to 1 for "json", 0 for "text"; anything else is reported
+ * and gives -1 (the caller exits with RC_EXIT_USAGE). */
+int rc_cmd_parse_format(const char *text, int *json);
+
 /* Parses a seed ("0" .. "18446744073709551615"); 0 on success. */
 int rc_cmd_parse_seed(const char *text, uint64_t *seed);
 
