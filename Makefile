@@ -32,6 +32,7 @@ bench: build
 	sh bench/startup.sh $(BUILD) $(OLD)
 	sh bench/lang.sh $(BUILD)
 	sh bench/records.sh $(BUILD) 100000
+	sh bench/scale.sh $(BUILD) $(OLD)
 
 asan:
 	$(MAKE) test BUILD=build-asan TYPE=Debug CMAKEFLAGS=-DRECOUP_SANITIZE=ON
