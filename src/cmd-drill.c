@@ -186,7 +186,7 @@ drill_exec(int argc, char **argv)
 			rc = RC_EXIT_USAGE;
 			break;
 		}
-		printf("%s== Drill %s%s%s: call %zu of %zu ==\n\n", i > from - 1 ?
+		rc_cmd_printf(stdout, "%s== Drill %s%s%s: call %zu of %zu ==\n\n", i > from - 1 ?
 		    "\n" : "", title ? title : name, cohort ? ", cohort " : "",
 		    cohort ? cohort : "", i + 1, ncalls);
 		fflush(stdout);
@@ -199,14 +199,14 @@ drill_exec(int argc, char **argv)
 			break;
 		if (left) {
 			if (i + 1 < ncalls)
-				printf("\nDrill stopped after call %zu of %zu.  To go on: "
+				rc_cmd_printf(stdout, "\nDrill stopped after call %zu of %zu.  To go on: "
 				    "recoup drill %s --from %zu\n", i + 1, ncalls,
 				    argv[optind], i + 2);
 			break;
 		}
 	}
 	if (rc == RC_EXIT_OK && !left)
-		printf("\nDrill complete: %zu call%s.  'recoup leaderboard --drill %s' "
+		rc_cmd_printf(stdout, "\nDrill complete: %zu call%s.  'recoup leaderboard --drill %s' "
 		    "ranks everyone who played it.\n", ncalls - from + 1,
 		    ncalls - from + 1 == 1 ? "" : "s", name);
 done:

@@ -37,7 +37,7 @@ row(void *ctx, const struct rc_store_row *r)
 	}
 	x->n++;
 	if (x->out.len > 1 << 16) {
-		fputs(rc_buf_str(&x->out), stdout);
+		rc_cmd_write(stdout, rc_buf_str(&x->out));
 		rc_buf_reset(&x->out);
 	}
 	return 0;
@@ -100,7 +100,7 @@ export_exec(int argc, char **argv)
 		x.out.len = (size_t)(strstr(x.out.data, "\r\n") - x.out.data) + 2;
 		x.out.data[x.out.len] = '\0';
 	}
-	fputs(rc_buf_str(&x.out), stdout);
+	rc_cmd_write(stdout, rc_buf_str(&x.out));
 	rc_buf_free(&x.out);
 	rc_store_close(st);
 	if (n < 0) {

@@ -49,7 +49,7 @@ graph_exec(int argc, char **argv)
 	if ((s = rc_cmd_load_scenario(argv[optind], dir)) == NULL)
 		return RC_EXIT_USAGE;
 	rc_graph_dot(s, flags, &out);
-	fputs(rc_buf_str(&out), stdout);
+	rc_cmd_write(stdout, rc_buf_str(&out));
 	rc_buf_free(&out);
 	rc_scenario_free(s);
 	ok = fflush(stdout) == 0 && !ferror(stdout);

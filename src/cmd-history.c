@@ -36,7 +36,7 @@ row(void *ctx, const struct rc_store_row *r)
 	h->n++;
 	/* Write as we go: a long history should not wait for the end. */
 	if (h->out.len > 1 << 16) {
-		fputs(rc_buf_str(&h->out), stdout);
+		rc_cmd_write(stdout, rc_buf_str(&h->out));
 		rc_buf_reset(&h->out);
 	}
 	return 0;
@@ -83,7 +83,7 @@ history_exec(int argc, char **argv)
 	n = rc_store_sessions(st, &q.f, row, &h, &err);
 	if (n == 0 && h.fmt == FMT_TEXT)
 		rc_buf_puts(&h.out, "No sessions match.\n");
-	fputs(rc_buf_str(&h.out), stdout);
+	rc_cmd_write(stdout, rc_buf_str(&h.out));
 	rc_buf_free(&h.out);
 	rc_store_close(st);
 	if (n < 0) {

@@ -96,7 +96,7 @@ list_exec(int argc, char **argv)
 		rc_buf_puts(&out, count ? "\n]\n" : "]\n");
 	else if (count == 0)
 		rc_buf_puts(&out, "(no scenarios found)\n");
-	fputs(rc_buf_str(&out), stdout);
+	rc_cmd_write(stdout, rc_buf_str(&out));
 	rc_buf_free(&out);
 	for (i = 0; i < nseen; i++)
 		free(seen[i]);

@@ -23,7 +23,7 @@
 static void
 show(struct rc_buf *out)
 {
-	fputs(rc_buf_str(out), stdout);
+	rc_cmd_write(stdout, rc_buf_str(out));
 	fflush(stdout);
 	rc_buf_reset(out);
 }
@@ -193,11 +193,11 @@ menu(const char *dir)
 		if (strcmp(v[i].id, first_time ? FIRST_CALL_SCENARIO :
 		    DEFAULT_SCENARIO) == 0)
 			def = i;
-	printf("Who do you want to call?%s\n\n", first_time ?
+	rc_cmd_printf(stdout, "Who do you want to call?%s\n\n", first_time ?
 	    " (New here? The guided first call walks you through the basics.)" : "");
 	for (i = 0; i < n; i++)
-		printf("  %2zu. %-7s %s\n", i + 1, v[i].difficulty, v[i].title);
-	printf("\n");
+		rc_cmd_printf(stdout, "  %2zu. %-7s %s\n", i + 1, v[i].difficulty, v[i].title);
+	rc_cmd_printf(stdout, "\n");
 	r = rc_repl_new(NULL);
 	for (;;) {
 		struct rc_buf prompt = RC_BUF_INIT;
@@ -219,7 +219,7 @@ menu(const char *dir)
 			chosen = rc_xstrdup(v[k - 1].id);
 			break;
 		}
-		printf("Type a number from 1 to %zu.\n", n);
+		rc_cmd_printf(stdout, "Type a number from 1 to %zu.\n", n);
 		free(line);
 		line = NULL;
 	}

@@ -24,7 +24,7 @@ write_file(const char *path, const struct rc_buf *b)
 	int ok;
 
 	if (strcmp(path, "-") == 0)
-		return fputs(rc_buf_str(b), stdout) >= 0 && fflush(stdout) == 0 ? 0 : -1;
+		return rc_cmd_write(stdout, rc_buf_str(b)) >= 0 && fflush(stdout) == 0 ? 0 : -1;
 	rc_buf_printf(&tmp, "%s.tmp", path);
 	if ((f = fopen(rc_buf_str(&tmp), "w")) == NULL) {
 		rc_cmd_error("cannot write '%s': %s", path, strerror(errno));

@@ -174,13 +174,13 @@ rescore_exec(int argc, char **argv)
 		goto done;
 	}
 	if (dry)
-		printf("%zu session%s would be rescored under rubric %s\n", p.n,
+		rc_cmd_printf(stdout, "%zu session%s would be rescored under rubric %s\n", p.n,
 		    p.n == 1 ? "" : "s", rubric->version);
 	else
-		printf("rescored %ld session%s under rubric %s", done,
+		rc_cmd_printf(stdout, "rescored %ld session%s under rubric %s", done,
 		    done == 1 ? "" : "s", rubric->version);
 	if (!dry && skipped)
-		printf("; %ld skipped (scenario not found)", skipped);
+		rc_cmd_printf(stdout, "; %ld skipped (scenario not found)", skipped);
 	if (!dry)
 		putchar('\n');
 done:

@@ -173,7 +173,7 @@ run_exec(int argc, char **argv)
 		    rc_engine_transcript(rc_session_engine(ss)),
 		    rc_session_scorecard(ss));
 	}
-	fputs(rc_buf_str(&out), stdout);
+	rc_cmd_write(stdout, rc_buf_str(&out));
 	if (unused)
 		rc_cmd_error("warning: %s: %d line%s after the end of the call not used",
 		    script, unused, unused == 1 ? "" : "s");

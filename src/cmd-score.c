@@ -189,7 +189,7 @@ score_exec(int argc, char **argv)
 		}
 		if (!card->passed)
 			failed = 1;
-		fputs(rc_buf_str(&out), stdout);
+		rc_cmd_write(stdout, rc_buf_str(&out));
 		rc_buf_free(&out);
 		rc_scorecard_free(card);
 		rc_transcript_parse_free(p);

@@ -142,7 +142,7 @@ show_exec(int argc, char **argv)
 			rc_buf_puts(&out, "\n(Not scored: the call was interrupted before "
 			    "it ended; 'recoup rescore' can score what was said.)\n");
 	}
-	fputs(rc_buf_str(&out), stdout);
+	rc_cmd_write(stdout, rc_buf_str(&out));
 	rc_buf_free(&out);
 	rc_store_loaded_free(l);
 	rc_rubric_free(rubric);

@@ -453,7 +453,7 @@ rc_cmd_report_exec(const struct rc_cmd *cmd, int argc, char **argv,
 	if (sort)
 		rc_report_sort(r);
 	render[fmt](&out, r);
-	fputs(rc_buf_str(&out), stdout);
+	rc_cmd_write(stdout, rc_buf_str(&out));
 	rc_buf_free(&out);
 	rc_report_free(r);
 	return fflush(stdout) == 0 ? RC_EXIT_OK : RC_EXIT_FAIL;

@@ -63,7 +63,7 @@ indent(const char *text, const char *pad)
 
 	while (*p) {
 		nl = strchr(p, '\n');
-		printf("%s%.*s\n", pad, (int)(nl ? nl - p : (long)strlen(p)), p);
+		rc_cmd_printf(stdout, "%s%.*s\n", pad, (int)(nl ? nl - p : (long)strlen(p)), p);
 		if (nl == NULL)
 			break;
 		p = nl + 1;
@@ -74,14 +74,14 @@ indent(const char *text, const char *pad)
 static void
 show(const struct rc_plan_failure *f)
 {
-	printf("    %s\n", f->what);
-	printf("      expected: %s\n", f->expected);
-	printf("      actual:   ");
+	rc_cmd_printf(stdout, "    %s\n", f->what);
+	rc_cmd_printf(stdout, "      expected: %s\n", f->expected);
+	rc_cmd_printf(stdout, "      actual:   ");
 	if (strchr(f->actual, '\n')) {
-		printf("\n");
+		rc_cmd_printf(stdout, "\n");
 		indent(f->actual, "        ");
 	} else {
-		printf("%s\n", f->actual);
+		rc_cmd_printf(stdout, "%s\n", f->actual);
 	}
 }
 
@@ -90,7 +90,7 @@ transcript(const struct rc_plan_failure *f)
 {
 	if (f == NULL || f->transcript == NULL)
 		return;
-	printf("    the call (seed %llu):\n", (unsigned long long)f->seeds[0]);
+	rc_cmd_printf(stdout, "    the call (seed %llu):\n", (unsigned long long)f->seeds[0]);
 	indent(f->transcript, "      ");
 }
 
@@ -115,11 +115,11 @@ report(const char *id, const struct rc_plan_result *r, int verbose)
 		if (cr->runs == 0)
 			continue;
 		if (cr->failed == 0) {
-			printf("ok   %s/%s (%zu seed%s)\n", id, cr->name, cr->runs,
+			rc_cmd_printf(stdout, "ok   %s/%s (%zu seed%s)\n", id, cr->name, cr->runs,
 			    cr->runs == 1 ? "" : "s");
 			continue;
 		}
-		printf("FAIL %s/%s (%zu of %zu seed%s failed)\n", id, cr->name,
+		rc_cmd_printf(stdout, "FAIL %s/%s (%zu of %zu seed%s failed)\n", id, cr->name,
 		    cr->failed, cr->runs, cr->runs == 1 ? "" : "s");
 		for (j = 0, prev = NULL; j < r->n; j++) {
 			const struct rc_plan_failure *f = &r->v[j];
@@ -131,20 +131,20 @@ report(const char *id, const struct rc_plan_result *r, int verbose)
 			if (!same_group(prev, f)) {
 				if (verbose)
 					transcript(prev);
-				printf("  %s: ", f->where);
+				rc_cmd_printf(stdout, "  %s: ", f->where);
 				if (f->step > 0) {
 					struct rc_buf q = RC_BUF_INIT;
 
 					rc_buf_json_string(&q, f->line ? f->line : "");
-					printf("step %zu %s", f->step, rc_buf_str(&q));
+					rc_cmd_printf(stdout, "step %zu %s", f->step, rc_buf_str(&q));
 					rc_buf_free(&q);
 				} else {
-					printf("outcome");
+					rc_cmd_printf(stdout, "outcome");
 				}
-				printf(", seed%s", f->nseeds == 1 ? "" : "s");
+				rc_cmd_printf(stdout, ", seed%s", f->nseeds == 1 ? "" : "s");
 				for (k = 0; k < f->nseeds; k++)
-					printf(" %llu", (unsigned long long)f->seeds[k]);
-				printf("\n");
+					rc_cmd_printf(stdout, " %llu", (unsigned long long)f->seeds[k]);
+				rc_cmd_printf(stdout, "\n");
 			}
 			show(f);
 			prev = f;

@@ -234,7 +234,7 @@ understand_exec(int argc, char **argv)
 				rc_buf_printf(&out, "trace:\n%s", rc_buf_str(&tr));
 		}
 	}
-	fputs(rc_buf_str(&out), stdout);
+	rc_cmd_write(stdout, rc_buf_str(&out));
 	rc_buf_free(&out);
 	rc_buf_free(&tr);
 	rc_reading_free(&r);

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "safe.h"
 #include "xmalloc.h"
 
 const struct rc_cmd *const rc_cmd_table[] = {
@@ -51,16 +52,47 @@ rc_cmd_find(const char *name)
 	return NULL;
 }
 
+int
+rc_cmd_write(FILE *f, const char *s)
+{
+	struct rc_buf b = RC_BUF_INIT;
+	unsigned flags = RC_SAFE_LINES;
+	int rc;
+
+	if (rc_cmd_color(fileno(f)))
+		flags |= RC_SAFE_COLOR;
+	rc_safe_puts(&b, s, flags);
+	rc = fputs(rc_buf_str(&b), f) < 0 ? -1 : 0;
+	rc_buf_free(&b);
+	return rc;
+}
+
+void
+rc_cmd_printf(FILE *f, const char *fmt, ...)
+{
+	struct rc_buf b = RC_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	rc_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	rc_cmd_write(f, rc_buf_str(&b));
+	rc_buf_free(&b);
+}
+
 void
 rc_cmd_error(const char *fmt, ...)
 {
+	struct rc_buf b = RC_BUF_INIT;
 	va_list ap;
 
-	fputs("recoup: ", stderr);
+	rc_buf_puts(&b, "recoup: ");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	rc_buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	rc_buf_putc(&b, '\n');
+	rc_cmd_write(stderr, rc_buf_str(&b));
+	rc_buf_free(&b);
 }
 
 int
@@ -83,7 +115,7 @@ rc_cmd_print_err(const struct rc_err *err)
 	size_t i;
 
 	for (i = 0; i < err->n; i++)
-		fprintf(stderr, "recoup: %s%s\n",
+		rc_cmd_printf(stderr, "recoup: %s%s\n",
 		    err->v[i].severity == RC_WARNING ? "warning: " : "", err->v[i].msg);
 }
 

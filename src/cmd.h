@@ -7,6 +7,7 @@
 #define RC_CMD_H
 
 #include <stdint.h>
+#include <stdio.h>
 
 #include "err.h"
 #include "rubric.h"
@@ -45,7 +46,16 @@ const struct rc_cmd *rc_cmd_find(const char *name);
 /* Exit codes. */
 enum { RC_EXIT_OK = 0, RC_EXIT_FAIL = 1, RC_EXIT_USAGE = 2 };
 
-/* "recoup: <message>" on stderr. */
+/* The program's one way to the terminal for text: writes S to F through
+ * the output filter (safe.h: controls, DEL, C1 and escape sequences from
+ * files, scripts and the database rendered visibly; recoup's own colour
+ * codes kept when colour is on for F).  0, or -1 when the write failed. */
+int rc_cmd_write(FILE *f, const char *s);
+/* rc_cmd_write() of a formatted string. */
+void rc_cmd_printf(FILE *f, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* "recoup: <message>" on stderr, through the output filter. */
 void rc_cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints CMD's usage and help to stdout (exit 0) or, when TO_STDERR, a
  * one-line hint to stderr; returns the exit code to use. */

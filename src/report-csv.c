@@ -11,15 +11,20 @@
 #include <string.h>
 
 #include "rubric.h"
+#include "safe.h"
 
 void
-rc_csv_cell(struct rc_buf *b, const char *s)
+rc_csv_cell(struct rc_buf *b, const char *text)
 {
-	const char *p;
+	struct rc_buf safe = RC_BUF_INIT;
+	const char *p, *s;
 	int quote;
 
-	if (s == NULL)
+	if (text == NULL)
 		return;
+	/* Controls and escape sequences shown, not passed on (safe.h). */
+	rc_safe_puts(&safe, text, RC_SAFE_LINES);
+	s = rc_buf_str(&safe);
 	quote = strpbrk(s, ",\"\r\n") != NULL;
 	if (quote)
 		rc_buf_putc(b, '"');
@@ -32,6 +37,7 @@ rc_csv_cell(struct rc_buf *b, const char *s)
 	}
 	if (quote)
 		rc_buf_putc(b, '"');
+	rc_buf_free(&safe);
 }
 
 void

@@ -126,8 +126,9 @@ const char *rc_report_summary_get(const char *summary, const char *id,
                                   char *buf, size_t size, double *points);
 
 /* report-text.c: terminal tables. */
-/* Appends S with control characters shown as '?', cut or padded to WIDTH
- * columns (0: as it is).  UTF-8 sequences are kept whole. */
+/* Appends S through the output filter (safe.h: controls shown as "^[",
+ * "\x9b"), cut or padded to WIDTH columns (0: as it is).  UTF-8 sequences
+ * are kept whole. */
 void rc_report_text_cell(struct rc_buf *b, const char *s, int width);
 void rc_report_history_text(struct rc_buf *b, const struct rc_store_row *row,
                             int header);
@@ -138,8 +139,10 @@ void rc_report_leaderboard_text(struct rc_buf *b, const struct rc_report *r);
 struct rc_report_trainee **rc_report_ranked(const struct rc_report *r);
 
 /* report-csv.c */
-/* Appends S as one CSV cell: quoted when it holds a comma, quote, CR or
- * LF; a leading '=', '+', '-', '@', tab or CR gets a single quote first. */
+/* Appends S as one CSV cell: its controls and escape sequences rendered
+ * visibly by the output filter (safe.h; tab and newline kept), quoted when
+ * it holds a comma, quote or LF; a leading '=', '+', '-', '@' or tab gets
+ * a single quote first. */
 void rc_csv_cell(struct rc_buf *b, const char *s);
 void rc_report_compare_csv(struct rc_buf *b, const struct rc_report *r);
 /* One line per session; the header first when HEADER. */
@@ -164,7 +167,9 @@ void rc_report_xapi(struct rc_buf *b, const struct rc_store_row *row,
  * chose, may be NULL) are escaped; NOW is the generation time. */
 void rc_report_html(struct rc_buf *b, const struct rc_report *r,
                     const char *title, const char *scope, int64_t now);
-/* Appends S escaped for HTML text and attribute values. */
+/* Appends S escaped for HTML text and attribute values, its controls and
+ * escape sequences first rendered visibly by the output filter (safe.h;
+ * tab and newline become spaces). */
 void rc_html_escape(struct rc_buf *b, const char *s);
 
 #endif
