@@ -460,18 +460,14 @@ check_graph(struct lint *l)
 
 /* Variables. */
 
-static char *
-first_set(const struct lint *l, int var)
-{
-	size_t i, j;
-
-	for (i = 0; i < l->nrs; i++)
-		for (j = 0; j < l->rs[i].rs->nsets; j++)
-			if (l->rs[i].rs->sets[j].var == var)
-				return ptr_printf("%s/set/%s", l->rs[i].ptr,
-				    l->s->vars[var].name);
-	return NULL;
-}
+/* Where each variable is first set, read and given by an example, found
+ * in one pass over the rules (a pass per variable would be quadratic). */
+struct var_uses {
+	char **set;           /* the first "set" in reply-set order */
+	char **read;          /* the earliest "when" in the file */
+	char **example;       /* the earliest example "vars" in the file */
+	size_t *read_off, *example_off;
+};
 
 static void
 consider(const struct lint *l, char **best, size_t *best_off, char *ptr)
@@ -488,64 +484,95 @@ consider(const struct lint *l, char **best, size_t *best_off, char *ptr)
 }
 
 static void
-rule_reads(const struct lint *l, const struct rc_rule *r, int var, char **best,
-           size_t *off)
-{
-	size_t k;
-
-	for (k = 0; k < r->nconds; k++)
-		if (r->conds[k].var == var)
-			consider(l, best, off, ptr_printf("%s/when/%s", r->where,
-			    l->s->vars[var].name));
-}
-
-static char *
-first_read(const struct lint *l, int var)
+rule_uses(const struct lint *l, const struct rc_rule *r, struct var_uses *u,
+          int examples)
 {
 	const struct rc_scenario *s = l->s;
-	char *best = NULL;
-	size_t off = 0, i, j;
+	size_t k, v;
 
+	for (k = 0; k < r->nconds; k++) {
+		int var = r->conds[k].var;
+
+		if (var >= 0 && (size_t)var < s->nvars)
+			consider(l, &u->read[var], &u->read_off[var], ptr_printf(
+			    "%s/when/%s", r->where, s->vars[var].name));
+	}
+	for (k = 0; examples && k < r->nexamples; k++)
+		for (v = 0; v < r->examples[k].nvars; v++) {
+			int var = r->examples[k].vars[v].var;
+
+			if (var >= 0 && (size_t)var < s->nvars)
+				consider(l, &u->example[var], &u->example_off[var],
+				    ptr_printf("%s/examples/%zu/vars/%s", r->where, k,
+				    s->vars[var].name));
+		}
+}
+
+static void
+find_uses(const struct lint *l, struct var_uses *u)
+{
+	const struct rc_scenario *s = l->s;
+	size_t n = s->nvars + 1, i, j;
+
+	u->set = rc_xcalloc(n, sizeof *u->set);
+	u->read = rc_xcalloc(n, sizeof *u->read);
+	u->example = rc_xcalloc(n, sizeof *u->example);
+	u->read_off = rc_xcalloc(n, sizeof *u->read_off);
+	u->example_off = rc_xcalloc(n, sizeof *u->example_off);
+	for (i = 0; i < l->nrs; i++)
+		for (j = 0; j < l->rs[i].rs->nsets; j++) {
+			int var = l->rs[i].rs->sets[j].var;
+
+			if (var >= 0 && (size_t)var < s->nvars && u->set[var] == NULL)
+				u->set[var] = ptr_printf("%s/set/%s", l->rs[i].ptr,
+				    s->vars[var].name);
+		}
+	/* Examples of global and state rules, as before; backstop rules'
+	 * examples were never looked at for this. */
 	for (i = 0; i < s->nglobal; i++)
-		rule_reads(l, &s->global[i], var, &best, &off);
+		rule_uses(l, &s->global[i], u, 1);
 	for (i = 0; i < s->nbackstop; i++)
-		rule_reads(l, &s->backstop[i], var, &best, &off);
+		rule_uses(l, &s->backstop[i], u, 0);
 	for (i = 0; i < s->nstates; i++)
 		for (j = 0; j < s->states[i].nrules; j++)
-			rule_reads(l, &s->states[i].rules[j], var, &best, &off);
-	return best;
+			rule_uses(l, &s->states[i].rules[j], u, 1);
 }
 
-static char *
-first_example_use(const struct lint *l, int var)
+static void
+free_uses(const struct lint *l, struct var_uses *u)
 {
-	const struct rc_scenario *s = l->s;
-	char *best = NULL;
-	size_t off = 0, i, j, k, v;
-	const struct rc_rule *r;
+	size_t i;
 
-	for (i = 0; i <= s->nstates; i++) {
-		size_t n = i < s->nstates ? s->states[i].nrules : s->nglobal;
-
-		for (j = 0; j < n; j++) {
-			r = i < s->nstates ? &s->states[i].rules[j] : &s->global[j];
-			for (k = 0; k < r->nexamples; k++)
-				for (v = 0; v < r->examples[k].nvars; v++)
-					if (r->examples[k].vars[v].var == var)
-						consider(l, &best, &off, ptr_printf(
-						    "%s/examples/%zu/vars/%s", r->where, k,
-						    s->vars[var].name));
-		}
+	for (i = 0; i < l->s->nvars; i++) {
+		free(u->set[i]);
+		free(u->read[i]);
+		free(u->example[i]);
 	}
-	return best;
+	free(u->set);
+	free(u->read);
+	free(u->example);
+	free(u->read_off);
+	free(u->example_off);
+}
+
+/* Takes *P, leaving NULL. */
+static char *
+take(char **p)
+{
+	char *q = *p;
+
+	*p = NULL;
+	return q;
 }
 
 static void
 check_vars(struct lint *l)
 {
 	const struct rc_scenario *s = l->s;
+	struct var_uses u;
 	size_t i;
 
+	find_uses(l, &u);
 	/* The built-in variables are read by the engine itself. */
 	for (i = RC_VAR_BUILTIN_COUNT; i < s->nvars; i++) {
 		const struct rc_var *v = &s->vars[i];
@@ -553,11 +580,11 @@ check_vars(struct lint *l)
 		int declared = offset_of(l, decl) != (size_t)-1 || v->declared;
 
 		if (v->written && !v->read) {
-			p = first_set(l, (int)i);
+			p = take(&u.set[i]);
 			add(l, RC_WARNING, p ? p : decl, "variable '%s' is set but "
 			    "never read", v->name);
 		} else if (v->read && !v->written) {
-			p = first_read(l, (int)i);
+			p = take(&u.read[i]);
 			if (declared)
 				add(l, RC_WARNING, p ? p : decl, "variable '%s' is read but "
 				    "never set: it always keeps its initial value",
@@ -569,13 +596,14 @@ check_vars(struct lint *l)
 			add(l, RC_WARNING, decl, "variable '%s' is declared but never "
 			    "used", v->name);
 		} else if (!v->read && !v->written) {
-			p = first_example_use(l, (int)i);
+			p = take(&u.example[i]);
 			add(l, RC_WARNING, p ? p : decl, "variable '%s' is set by an "
 			    "example but no rule uses it", v->name);
 		}
 		free(p);
 		free(decl);
 	}
+	free_uses(l, &u);
 }
 
 /* Replies. */
