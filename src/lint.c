@@ -1141,6 +1141,7 @@ rc_lint_base(const char *path, struct rc_err *err)
 		flush(&l, err);
 		free(l.rs);
 		rc_err_clear(&l.seen);
+		rc_engine_free(l.e);
 		rc_matcher_free(l.m);
 		rc_jsonptr_free(l.idx);
 	}
