@@ -33,6 +33,7 @@ bench: build
 	sh bench/lang.sh $(BUILD)
 	sh bench/calibrate.sh $(BUILD)
 	sh bench/records.sh $(BUILD) 100000
+	sh bench/scale.sh $(BUILD) $(OLD)
 
 asan:
 	$(MAKE) test BUILD=build-asan TYPE=Debug CMAKEFLAGS=-DRECOUP_SANITIZE=ON

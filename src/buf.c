@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8.h"
 #include "xmalloc.h"
 
 static void
@@ -75,21 +76,32 @@ rc_buf_printf(struct rc_buf *b, const char *fmt, ...)
 void
 rc_buf_json_string(struct rc_buf *b, const char *s)
 {
-	const unsigned char *p;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), i = 0, len;
+	unsigned long cp;
 
 	rc_buf_putc(b, '"');
-	for (p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': rc_buf_puts(b, "\\\""); break;
-		case '\\': rc_buf_puts(b, "\\\\"); break;
-		case '\n': rc_buf_puts(b, "\\n"); break;
-		case '\r': rc_buf_puts(b, "\\r"); break;
-		case '\t': rc_buf_puts(b, "\\t"); break;
-		default:
-			if (*p < 0x20)
-				rc_buf_printf(b, "\\u%04x", *p);
-			else
-				rc_buf_putc(b, (char)*p);
+	while (i < n) {
+		switch (p[i]) {
+		case '"': rc_buf_puts(b, "\\\""); i++; continue;
+		case '\\': rc_buf_puts(b, "\\\\"); i++; continue;
+		case '\n': rc_buf_puts(b, "\\n"); i++; continue;
+		case '\r': rc_buf_puts(b, "\\r"); i++; continue;
+		case '\t': rc_buf_puts(b, "\\t"); i++; continue;
+		}
+		len = rc_utf8_decode(p + i, n - i, &cp);
+		if (len == 0) {
+			/* not UTF-8: never copied, so the output stays valid JSON */
+			rc_buf_puts(b, "\\ufffd");
+			i++;
+		} else if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)) {
+			/* C0, DEL and C1 controls, escaped so they never reach a
+			 * terminal raw */
+			rc_buf_printf(b, "\\u%04lx", cp);
+			i += len;
+		} else {
+			rc_buf_add(b, s + i, len);
+			i += len;
 		}
 	}
 	rc_buf_putc(b, '"');

@@ -65,7 +65,7 @@ print(const struct rc_err *err, int quiet)
 
 	for (i = 0; i < err->n; i++)
 		if (!quiet || err->v[i].severity == RC_ERROR)
-			fprintf(stderr, "recoup: %s%s\n", err->v[i].severity ==
+			rc_cmd_printf(stderr, "recoup: %s%s\n", err->v[i].severity ==
 			    RC_WARNING ? "warning: " : "", err->v[i].msg);
 }
 

@@ -288,22 +288,106 @@ rc_cmd_format_time(int64_t t, char *buf, size_t size)
 	return buf;
 }
 
+/* "turn 7" or "turns 7–9" into BUF. */
+static const char *
+turn_words(char *buf, size_t size, int from, int to)
+{
+	if (from == to)
+		snprintf(buf, size, "turn %d", from);
+	else
+		snprintf(buf, size, "turns %d\u2013%d", from, to);
+	return buf;
+}
+
+/* Writes the waiting turns, in order, in one transaction.  0 when none
+ * wait any more; -1 when they still do (said once per turn). */
+static int
+saver_flush(struct rc_cmd_saver *sv)
+{
+	struct rc_err err = RC_ERR_INIT;
+	struct rc_transcript *q = sv->queue;
+	char words[64];
+	int from, to;
+
+	if (q == NULL || q->n == 0)
+		return 0;
+	from = q->turns[0].number;
+	to = q->turns[q->n - 1].number;
+	if (rc_store_turns(sv->st, sv->id, q->turns, q->n, sv->currency,
+	    &err) != 0) {
+		if (to > sv->announced) {
+			int first = sv->announced >= from ? sv->announced + 1 : from;
+			int locked = rc_store_was_locked(sv->st);
+
+			/* The database's own reason, once: the turns after it
+			 * wait for the same. */
+			if (!locked && sv->announced == 0)
+				rc_cmd_print_err(&err);
+			rc_cmd_error("warning: %s could not be saved yet (%s); %s "
+			    "will be written when the database is free",
+			    turn_words(words, sizeof words, first, to),
+			    locked ? "database locked" : "database error",
+			    first == to ? "it" : "they");
+			sv->announced = to;
+		}
+		rc_err_clear(&err);
+		return -1;
+	}
+	if (sv->announced >= from)
+		rc_cmd_error("%s saved", turn_words(words, sizeof words, from, to));
+	sv->announced = 0;
+	rc_transcript_free(q);
+	sv->queue = NULL;
+	return 0;
+}
+
 static void
 saver_turn(void *ctx, const struct rc_turn *u)
 {
 	struct rc_cmd_saver *sv = ctx;
-	struct rc_err err = RC_ERR_INIT;
 
 	if (sv->st == NULL || sv->id <= 0)
 		return;
-	if (rc_store_turn(sv->st, sv->id, u, sv->currency, &err) != 0 &&
-	    !sv->failed) {
-		sv->failed = 1;
-		rc_cmd_print_err(&err);
-		rc_cmd_error("session %lld: turn %d and later may not be saved "
-		    "(the call goes on)", (long long)sv->id, u->number);
-	}
+	if (sv->queue == NULL)
+		sv->queue = rc_transcript_new();
+	rc_transcript_copy(sv->queue, u);
+	saver_flush(sv);
+}
+
+/* The end of a call whose turns from the first waiting one on could not
+ * be written: the session keeps the turns before it and is marked
+ * interrupted, never ended with a gap. */
+static void
+saver_give_up(struct rc_cmd_saver *sv)
+{
+	struct rc_err err = RC_ERR_INIT;
+	const struct rc_transcript *q = sv->queue;
+	int from = q->turns[0].number, to = q->turns[q->n - 1].number;
+	int locked = rc_store_was_locked(sv->st);
+	char words[64], kept[64];
+
+	if (from > 1)
+		snprintf(kept, sizeof kept, "turns 1\u2013%d", from - 1);
+	else
+		snprintf(kept, sizeof kept, "no turns");
+	turn_words(words, sizeof words, from, to);
+	sv->failed = 1;
+	if (rc_store_session_end(sv->st, sv->id, RC_STORE_INTERRUPTED, NULL, 0, 0,
+	    NULL, 0, &err) == 0)
+		rc_cmd_error("warning: %s could not be saved (%s): session %lld is "
+		    "stored as interrupted with %s only, without its scorecard "
+		    "('recoup rescore' scores it)", words,
+		    locked ? "database locked" : "database error",
+		    (long long)sv->id, kept);
+	else
+		rc_cmd_error("warning: %s could not be saved (%s), nor the end of "
+		    "the call: session %lld keeps %s only and will be marked "
+		    "interrupted the next time the database is opened", words,
+		    locked ? "database locked" : "database error",
+		    (long long)sv->id, kept);
 	rc_err_clear(&err);
+	rc_transcript_free(sv->queue);
+	sv->queue = NULL;
 }
 
 int
@@ -354,6 +438,12 @@ rc_cmd_saver_end(struct rc_cmd_saver *sv, enum rc_store_status status,
 
 	if (sv->st == NULL || sv->id <= 0)
 		return;
+	/* The final retry of the turns still waiting (each try waits for the
+	 * busy timeout); without them the session must not be ended. */
+	if (saver_flush(sv) != 0 && saver_flush(sv) != 0) {
+		saver_give_up(sv);
+		return;
+	}
 	if (rc_store_session_end(sv->st, sv->id, status, rc_engine_transcript(e),
 	    1, rc_engine_var(e, "mood"), rc_session_scorecard(ss), 0, &err) != 0) {
 		sv->failed = 1;

@@ -109,13 +109,19 @@ const char *rc_cmd_format_time(int64_t t, char *buf, size_t size);
  * with rc_report_free()); NULL after printing why. */
 struct rc_report *rc_cmd_collect(const struct rc_cmd_query *q);
 
-/* Saving one call as it happens. */
+/* Saving one call as it happens.  A turn that cannot be written (the
+ * database is locked past the busy timeout) waits in QUEUE with those
+ * after it; the queue is written, in order and in one transaction, at the
+ * next turn or at the end of the call, so a stored session never has a
+ * gap.  Each step is said on stderr. */
 struct rc_cmd_saver {
 	struct rc_store *st;      /* NULL: not saving */
 	int64_t id;
 	const char *currency;
-	int failed;               /* a write failed (reported once): the
+	int failed;               /* turns or the end were lost (said): the
 	                             command must exit non-zero */
+	struct rc_transcript *queue;  /* turns not written yet, or NULL */
+	int announced;            /* the last turn said to be waiting, or 0 */
 };
 
 /* Starts a stored session of scenario S for the call about to be played
@@ -127,7 +133,11 @@ int rc_cmd_saver_begin(struct rc_cmd_saver *sv, struct rc_store *st,
                        const char *drill, struct rc_session_opts *so);
 
 /* Ends the stored session after rc_session_finish(): STATUS, outcome and
- * scorecard.  Says so and sets SV->failed when it cannot. */
+ * scorecard, after a final try at the turns still waiting.  When they
+ * cannot be written, the session is not ended as STATUS but marked
+ * interrupted (it holds the turns before the first unsaved one); every
+ * outcome is said on stderr, and SV->failed is set when anything is
+ * lost. */
 void rc_cmd_saver_end(struct rc_cmd_saver *sv, enum rc_store_status status,
                       struct rc_session *ss);
 

@@ -19,6 +19,7 @@
 
 #include "buf.h"
 #include "utf8.h"
+#include "safe.h"
 #include "xmalloc.h"
 
 const struct rc_cmd *const rc_cmd_table[] = {
@@ -65,24 +66,54 @@ out_check(int failed)
 		out_errno = errno != 0 ? errno : EIO;
 }
 
+int
+rc_cmd_write(FILE *f, const char *s)
+{
+	struct rc_buf b = RC_BUF_INIT;
+	unsigned flags = RC_SAFE_LINES;
+	int rc;
+
+	if (rc_cmd_color(fileno(f)))
+		flags |= RC_SAFE_COLOR;
+	rc_safe_puts(&b, s, flags);
+	errno = 0;
+	rc = fputs(rc_buf_str(&b), f) < 0 ? -1 : 0;
+	if (f == stdout)
+		out_check(rc != 0);
+	rc_buf_free(&b);
+	return rc;
+}
+
+void
+rc_cmd_printf(FILE *f, const char *fmt, ...)
+{
+	struct rc_buf b = RC_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	rc_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	rc_cmd_write(f, rc_buf_str(&b));
+	rc_buf_free(&b);
+}
+
 void
 rc_cmd_out(const char *s)
 {
-	errno = 0;
-	out_check(fputs(s, stdout) == EOF);
+	rc_cmd_write(stdout, s);
 }
 
 void
 rc_cmd_outf(const char *fmt, ...)
 {
+	struct rc_buf b = RC_BUF_INIT;
 	va_list ap;
-	int n;
 
-	errno = 0;
 	va_start(ap, fmt);
-	n = vfprintf(stdout, fmt, ap);
+	rc_buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	out_check(n < 0);
+	rc_cmd_write(stdout, rc_buf_str(&b));
+	rc_buf_free(&b);
 }
 
 int
@@ -130,13 +161,16 @@ rc_cmd_check_name(const char *option, const char *value)
 void
 rc_cmd_error(const char *fmt, ...)
 {
+	struct rc_buf b = RC_BUF_INIT;
 	va_list ap;
 
-	fputs("recoup: ", stderr);
+	rc_buf_puts(&b, "recoup: ");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	rc_buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	rc_buf_putc(&b, '\n');
+	rc_cmd_write(stderr, rc_buf_str(&b));
+	rc_buf_free(&b);
 }
 
 int
@@ -159,7 +193,7 @@ rc_cmd_print_err(const struct rc_err *err)
 	size_t i;
 
 	for (i = 0; i < err->n; i++)
-		fprintf(stderr, "recoup: %s%s\n",
+		rc_cmd_printf(stderr, "recoup: %s%s\n",
 		    err->v[i].severity == RC_WARNING ? "warning: " : "", err->v[i].msg);
 }
 

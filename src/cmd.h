@@ -7,6 +7,7 @@
 #define RC_CMD_H
 
 #include <stdint.h>
+#include <stdio.h>
 
 #include "err.h"
 #include "rubric.h"
@@ -47,8 +48,18 @@ const struct rc_cmd *rc_cmd_find(const char *name);
 /* Exit codes. */
 enum { RC_EXIT_OK = 0, RC_EXIT_FAIL = 1, RC_EXIT_USAGE = 2 };
 
-/* Standard output: every command writes it through these, which keep
- * the reason of the first failed write for rc_cmd_close_stdout(). */
+/* The program's one way to the terminal for text: writes S to F through
+ * the output filter (safe.h: controls, DEL, C1 and escape sequences from
+ * files, scripts and the database rendered visibly; recoup's own colour
+ * codes kept when colour is on for F).  0, or -1 when the write failed. */
+int rc_cmd_write(FILE *f, const char *s);
+/* rc_cmd_write() of a formatted string. */
+void rc_cmd_printf(FILE *f, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Standard output: every command writes it through these (rc_cmd_write()
+ * to stdout), which keep the reason of the first failed write for
+ * rc_cmd_close_stdout(). */
 void rc_cmd_out(const char *s);
 void rc_cmd_outf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* fflush(stdout): 0, or -1 when a write failed (now or before). */
@@ -64,7 +75,7 @@ int rc_cmd_close_stdout(int rc);
  * U+FFFD) and returns -1 (the caller exits 2). */
 int rc_cmd_check_name(const char *option, const char *value);
 
-/* "recoup: <message>" on stderr. */
+/* "recoup: <message>" on stderr, through the output filter. */
 void rc_cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints CMD's usage and help to stdout (exit 0) or, when TO_STDERR, a
  * one-line hint to stderr; returns the exit code to use. */

@@ -33,6 +33,16 @@ struct bag {
 	int last;
 };
 
+/* What a call changed in the engine's per-scenario arrays, so that
+ * rc_engine_reset() puts back only that (lint plays one call per rule
+ * example: clearing arrays the size of the scenario each time would make
+ * linting quadratic). */
+enum { TOUCH_VAR, TOUCH_FIRED, TOUCH_WARNED, TOUCH_BAG };
+struct touch {
+	int kind;
+	int index;
+};
+
 struct rc_engine {
 	const struct rc_scenario *s;
 	uint64_t seed;
@@ -44,6 +54,9 @@ struct rc_engine {
 	unsigned char *research_seen;  /* per research fact */
 	unsigned char *limit_warned;   /* per rule index */
 	struct bag *bags;              /* per reply-set slot */
+	unsigned char *var_touched;    /* per variable: in the touch log */
+	struct touch *touched;         /* the touch log */
+	size_t ntouched, ctouched;
 	int state;
 	int opened, ended;
 	char *prev;                    /* the debtor's previous line */
@@ -103,10 +116,88 @@ rc_engine_new(const struct rc_scenario *s, uint64_t seed)
 	e->limit_warned = rc_xcalloc((size_t)s->nrules + 1, 1);
 	e->research_seen = rc_xcalloc(s->nresearch + 1, 1);
 	e->bags = rc_xcalloc((size_t)s->nslots + 1, sizeof *e->bags);
+	e->var_touched = rc_xcalloc(s->nvars + 1, 1);
 	e->state = s->start;
 	e->deal.balance = s->balance;
 	e->deal.today = s->date;
 	return e;
+}
+
+static void
+touch(struct rc_engine *e, int kind, int index)
+{
+	if (e->ntouched == e->ctouched) {
+		e->ctouched = e->ctouched ? 2 * e->ctouched : 16;
+		e->touched = rc_xreallocarray(e->touched, e->ctouched,
+		    sizeof *e->touched);
+	}
+	e->touched[e->ntouched].kind = kind;
+	e->touched[e->ntouched].index = index;
+	e->ntouched++;
+}
+
+/* Notes that variable VAR is about to change.  The built-in variables
+ * are always put back, so only the scenario's own are logged. */
+static void
+touch_var(struct rc_engine *e, int var)
+{
+	if (var >= RC_VAR_BUILTIN_COUNT && !e->var_touched[var]) {
+		e->var_touched[var] = 1;
+		touch(e, TOUCH_VAR, var);
+	}
+}
+
+void
+rc_engine_reset(struct rc_engine *e, uint64_t seed)
+{
+	const struct rc_scenario *s = e->s;
+	struct rc_engine keep = *e;
+	size_t i;
+
+	for (i = 0; i < e->ntouched; i++) {
+		int k = e->touched[i].index;
+
+		switch (e->touched[i].kind) {
+		case TOUCH_VAR:
+			e->vars[k] = s->vars[k].init;
+			e->var_touched[k] = 0;
+			break;
+		case TOUCH_FIRED: e->fired[k] = 0; break;
+		case TOUCH_WARNED: e->limit_warned[k] = 0; break;
+		case TOUCH_BAG:
+			free(e->bags[k].v);
+			memset(&e->bags[k], 0, sizeof e->bags[k]);
+			break;
+		}
+	}
+	for (i = 0; i < RC_VAR_BUILTIN_COUNT && i < s->nvars; i++)
+		e->vars[i] = s->vars[i].init;
+	memset(e->research_seen, 0, s->nresearch + 1);
+	rc_reading_free(&e->rdg);
+	rc_transcript_free(e->t);
+	free(e->prev);
+	rc_err_clear(&e->warnings);
+	rc_buf_free(&e->trace);
+	/* Everything else as rc_engine_new() leaves it. */
+	memset(e, 0, sizeof *e);
+	e->s = s;
+	e->m = keep.m;
+	e->rd = keep.rd;
+	e->vars = keep.vars;
+	e->fired = keep.fired;
+	e->limit_warned = keep.limit_warned;
+	e->research_seen = keep.research_seen;
+	e->bags = keep.bags;
+	e->var_touched = keep.var_touched;
+	e->touched = keep.touched;
+	e->ctouched = keep.ctouched;
+	e->seed = seed;
+	rc_rng_seed(&e->rng, seed);
+	e->tracing = 1;
+	e->t = rc_transcript_new();
+	e->state = s->start;
+	e->deal.balance = s->balance;
+	e->deal.today = s->date;
 }
 
 void
@@ -127,6 +218,8 @@ rc_engine_free(struct rc_engine *e)
 	for (i = 0; i < e->s->nslots; i++)
 		free(e->bags[i].v);
 	free(e->bags);
+	free(e->var_touched);
+	free(e->touched);
 	free(e->prev);
 	rc_err_clear(&e->warnings);
 	rc_buf_free(&e->trace);
@@ -150,6 +243,7 @@ run(struct rc_engine *e, const struct rc_pattern *p, const char *text,
 		return 1;
 	if (res != RC_MATCH_NO && r != NULL && !e->limit_warned[r->index]) {
 		e->limit_warned[r->index] = 1;
+		touch(e, TOUCH_WARNED, r->index);
 		rc_err_add(&e->warnings, RC_WARNING,
 		    "%s: rule '%s': pattern /%s/ gave up (%s); treated as no match",
 		    e->s->path, r->id, rc_pattern_source(p), rc_matcher_error(e->m));
@@ -423,8 +517,10 @@ pick(struct rc_engine *e, const struct rc_replyset *rs)
 	}
 	/* Cycle: the bag holds every reply; those that may not be said now
 	 * are passed over (two bags at most find one that may). */
-	if (b->v == NULL)
+	if (b->v == NULL) {
 		b->last = -1;
+		touch(e, TOUCH_BAG, rs->slot);
+	}
 	for (tries = 0; tries < 2 * b->n + 2; tries++) {
 		if (b->v == NULL || b->pos >= b->n)
 			shuffle_bag(e, rs, b);
@@ -543,6 +639,7 @@ apply_sets(struct rc_engine *e, const struct rc_set *sets, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
+		touch_var(e, sets[i].var);
 		if (sets[i].add)
 			e->vars[sets[i].var] += sets[i].value;
 		else
@@ -1300,6 +1397,8 @@ rc_engine_say(struct rc_engine *e, const char *line)
 			e->chosen = chosen;
 			e->why_kind = WHY_RULE;
 			e->why_rule = chosen;
+			if (!e->fired[chosen->index])
+				touch(e, TOUCH_FIRED, chosen->index);
 			e->fired[chosen->index] = 1;
 			if (chosen->bargain == RC_BARGAIN_OFFER) {
 				struct rc_stance sn = stance(e);
@@ -1511,8 +1610,10 @@ rc_engine_set_state(struct rc_engine *e, int state)
 void
 rc_engine_set_var(struct rc_engine *e, int var, double value)
 {
-	if (var >= 0 && (size_t)var < e->s->nvars)
+	if (var >= 0 && (size_t)var < e->s->nvars) {
+		touch_var(e, var);
 		e->vars[var] = value;
+	}
 }
 
 double

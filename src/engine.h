@@ -21,6 +21,10 @@ struct rc_engine;
  * Free with rc_engine_free(); NULL is ignored. */
 struct rc_engine *rc_engine_new(const struct rc_scenario *s, uint64_t seed);
 void rc_engine_free(struct rc_engine *e);
+/* Puts E back as rc_engine_new(E's scenario, SEED) makes it, keeping its
+ * reader and arrays: the cost is what the last call changed, not the
+ * size of the scenario (lint plays a call per rule example). */
+void rc_engine_reset(struct rc_engine *e, uint64_t seed);
 
 /* The debtor picks up: appends and returns the opening turn.  Call once,
  * before anything else. */

@@ -24,6 +24,7 @@
 #include "jsonpos.h"
 #include "jsonptr.h"
 #include "plan.h"
+#include "strmap.h"
 #include "xmalloc.h"
 
 #define QUOTE_MAX 60    /* reply text quoted in a message */
@@ -52,6 +53,7 @@ struct lint {
 	struct rsref *rs;
 	size_t nrs;
 	struct rc_matcher *m;
+	struct rc_engine *e;  /* the examples' calls, reset between them */
 	struct rc_err seen;   /* engine warnings already reported */
 };
 
@@ -226,10 +228,11 @@ collect_replysets(struct lint *l)
 
 /* The state graph. */
 
-/* Calls F(L, FROM, TO) for every "next" out of state FROM. */
+/* Calls F(L, FROM, TO) for every "next" of state FROM's own: its rules,
+ * its fallback and, when it bargains, the bargain's replies. */
 static void
-each_exit(const struct rc_scenario *s, int from,
-          void (*f)(void *, int, int), void *arg)
+each_own_exit(const struct rc_scenario *s, int from,
+              void (*f)(void *, int, int), void *arg)
 {
 	const struct rc_state *st = &s->states[from];
 	size_t i;
@@ -239,14 +242,6 @@ each_exit(const struct rc_scenario *s, int from,
 			f(arg, from, st->rules[i].rs.next);
 	if (st->has_fallback && st->fallback.next >= 0)
 		f(arg, from, st->fallback.next);
-	for (i = 0; i < s->nglobal; i++)
-		if (s->global[i].rs.next >= 0)
-			f(arg, from, s->global[i].rs.next);
-	for (i = 0; i < s->nbackstop; i++)
-		if (s->backstop[i].rs.next >= 0)
-			f(arg, from, s->backstop[i].rs.next);
-	if (s->has_pause && s->pause.next >= 0)
-		f(arg, from, s->pause.next);
 	if (st->bargain) {
 		const struct rc_replyset *b[5] = { &s->accept, &s->accept_plan,
 		    &s->counter, &s->counter_plan, &s->refuse };
@@ -255,6 +250,24 @@ each_exit(const struct rc_scenario *s, int from,
 			if (b[i]->next >= 0)
 				f(arg, from, b[i]->next);
 	}
+}
+
+/* Calls F(L, FROM, TO) for every "next" out of state FROM. */
+static void
+each_exit(const struct rc_scenario *s, int from,
+          void (*f)(void *, int, int), void *arg)
+{
+	size_t i;
+
+	each_own_exit(s, from, f, arg);
+	for (i = 0; i < s->nglobal; i++)
+		if (s->global[i].rs.next >= 0)
+			f(arg, from, s->global[i].rs.next);
+	for (i = 0; i < s->nbackstop; i++)
+		if (s->backstop[i].rs.next >= 0)
+			f(arg, from, s->backstop[i].rs.next);
+	if (s->has_pause && s->pause.next >= 0)
+		f(arg, from, s->pause.next);
 }
 
 struct walk {
@@ -306,14 +319,80 @@ note_way_out(void *arg, int from, int to)
 		w->way_out = 1;
 }
 
-static void
-note_target(void *arg, int from, int to)
-{
-	struct walk *w = arg;
+struct back {
+	size_t *first;        /* per state: its first exit in from/next, + 1 */
+	size_t *from, *next;  /* the exits into a state, as linked lists */
+	size_t n, cap;
+	int common;           /* an exit every state has leads to an ending */
+	unsigned char *is_common;  /* per state: a global, backstop or pause
+	                              rule's exit leads there */
+};
 
-	(void)from;
-	if (w->mark[to])
-		w->way_out = 1;
+static void
+note_back(void *arg, int from, int to)
+{
+	struct back *b = arg;
+
+	if (b->n == b->cap) {
+		b->cap = b->cap ? 2 * b->cap : 64;
+		b->from = rc_xreallocarray(b->from, b->cap, sizeof *b->from);
+		b->next = rc_xreallocarray(b->next, b->cap, sizeof *b->next);
+	}
+	b->from[b->n] = (size_t)from;
+	b->next[b->n] = b->first[to];
+	b->first[to] = ++b->n;
+}
+
+/* Marks 2 in ENDS (1 for the states that end the call) every state from
+ * which an ending can be reached.  The exits of the global, backstop and
+ * pause rules leave every state alike, so they are not listed per state:
+ * once one of them leads to a marked state, every state is marked. */
+static void
+mark_leading_to_end(const struct rc_scenario *s, unsigned char *ends)
+{
+	struct back b;
+	size_t *queue = rc_xcalloc(s->nstates + 1, sizeof *queue);
+	size_t nq = 0, head = 0, i, k;
+
+	memset(&b, 0, sizeof b);
+	b.first = rc_xcalloc(s->nstates + 1, sizeof *b.first);
+	b.is_common = rc_xcalloc(s->nstates + 1, 1);
+	for (i = 0; i < s->nglobal; i++)
+		if (s->global[i].rs.next >= 0)
+			b.is_common[s->global[i].rs.next] = 1;
+	for (i = 0; i < s->nbackstop; i++)
+		if (s->backstop[i].rs.next >= 0)
+			b.is_common[s->backstop[i].rs.next] = 1;
+	if (s->has_pause && s->pause.next >= 0)
+		b.is_common[s->pause.next] = 1;
+	for (i = 0; i < s->nstates; i++)
+		each_own_exit(s, (int)i, note_back, &b);
+	for (i = 0; i < s->nstates; i++)
+		if (ends[i])
+			queue[nq++] = i;
+	while (head < nq) {
+		size_t to = queue[head++];
+
+		if (b.is_common[to]) {
+			for (i = 0; i < s->nstates; i++)
+				if (!ends[i])
+					ends[i] = 2;
+			break;
+		}
+		for (k = b.first[to]; k != 0; k = b.next[k - 1]) {
+			size_t from = b.from[k - 1];
+
+			if (!ends[from]) {
+				ends[from] = 2;
+				queue[nq++] = from;
+			}
+		}
+	}
+	free(queue);
+	free(b.first);
+	free(b.from);
+	free(b.next);
+	free(b.is_common);
 }
 
 static void
@@ -324,7 +403,6 @@ check_graph(struct lint *l)
 	unsigned char *dead = rc_xcalloc(s->nstates + 1, 1);
 	unsigned char *ends = rc_xcalloc(s->nstates + 1, 1);
 	size_t i, nend = 0;
-	int changed;
 
 	rc_lint_reach(s, reach);
 	for (i = 0; i < s->nstates; i++) {
@@ -354,24 +432,10 @@ check_graph(struct lint *l)
 		}
 		free(p);
 	}
-	/* States from which no ending can be reached: grow the set of states
-	 * that lead to an ending until it stops changing. */
-	do {
-		changed = 0;
-		for (i = 0; nend > 0 && i < s->nstates; i++) {
-			struct walk w;
-
-			if (ends[i])
-				continue;
-			memset(&w, 0, sizeof w);
-			w.mark = ends;
-			each_exit(s, (int)i, note_target, &w);
-			if (w.way_out) {
-				ends[i] = 2;
-				changed = 1;
-			}
-		}
-	} while (changed);
+	/* States from which an ending can be reached: a walk back from the
+	 * endings along the exits (each state and exit once). */
+	if (nend > 0)
+		mark_leading_to_end(s, ends);
 	if (nend == 0 && s->nstates > 0) {
 		add(l, RC_WARNING, "/states", "no state has an \"end\": a call can "
 		    "only end when the debtor runs out of patience, at the turn "
@@ -396,18 +460,14 @@ check_graph(struct lint *l)
 
 /* Variables. */
 
-static char *
-first_set(const struct lint *l, int var)
-{
-	size_t i, j;
-
-	for (i = 0; i < l->nrs; i++)
-		for (j = 0; j < l->rs[i].rs->nsets; j++)
-			if (l->rs[i].rs->sets[j].var == var)
-				return ptr_printf("%s/set/%s", l->rs[i].ptr,
-				    l->s->vars[var].name);
-	return NULL;
-}
+/* Where each variable is first set, read and given by an example, found
+ * in one pass over the rules (a pass per variable would be quadratic). */
+struct var_uses {
+	char **set;           /* the first "set" in reply-set order */
+	char **read;          /* the earliest "when" in the file */
+	char **example;       /* the earliest example "vars" in the file */
+	size_t *read_off, *example_off;
+};
 
 static void
 consider(const struct lint *l, char **best, size_t *best_off, char *ptr)
@@ -424,64 +484,95 @@ consider(const struct lint *l, char **best, size_t *best_off, char *ptr)
 }
 
 static void
-rule_reads(const struct lint *l, const struct rc_rule *r, int var, char **best,
-           size_t *off)
-{
-	size_t k;
-
-	for (k = 0; k < r->nconds; k++)
-		if (r->conds[k].var == var)
-			consider(l, best, off, ptr_printf("%s/when/%s", r->where,
-			    l->s->vars[var].name));
-}
-
-static char *
-first_read(const struct lint *l, int var)
+rule_uses(const struct lint *l, const struct rc_rule *r, struct var_uses *u,
+          int examples)
 {
 	const struct rc_scenario *s = l->s;
-	char *best = NULL;
-	size_t off = 0, i, j;
+	size_t k, v;
 
+	for (k = 0; k < r->nconds; k++) {
+		int var = r->conds[k].var;
+
+		if (var >= 0 && (size_t)var < s->nvars)
+			consider(l, &u->read[var], &u->read_off[var], ptr_printf(
+			    "%s/when/%s", r->where, s->vars[var].name));
+	}
+	for (k = 0; examples && k < r->nexamples; k++)
+		for (v = 0; v < r->examples[k].nvars; v++) {
+			int var = r->examples[k].vars[v].var;
+
+			if (var >= 0 && (size_t)var < s->nvars)
+				consider(l, &u->example[var], &u->example_off[var],
+				    ptr_printf("%s/examples/%zu/vars/%s", r->where, k,
+				    s->vars[var].name));
+		}
+}
+
+static void
+find_uses(const struct lint *l, struct var_uses *u)
+{
+	const struct rc_scenario *s = l->s;
+	size_t n = s->nvars + 1, i, j;
+
+	u->set = rc_xcalloc(n, sizeof *u->set);
+	u->read = rc_xcalloc(n, sizeof *u->read);
+	u->example = rc_xcalloc(n, sizeof *u->example);
+	u->read_off = rc_xcalloc(n, sizeof *u->read_off);
+	u->example_off = rc_xcalloc(n, sizeof *u->example_off);
+	for (i = 0; i < l->nrs; i++)
+		for (j = 0; j < l->rs[i].rs->nsets; j++) {
+			int var = l->rs[i].rs->sets[j].var;
+
+			if (var >= 0 && (size_t)var < s->nvars && u->set[var] == NULL)
+				u->set[var] = ptr_printf("%s/set/%s", l->rs[i].ptr,
+				    s->vars[var].name);
+		}
+	/* Examples of global and state rules, as before; backstop rules'
+	 * examples were never looked at for this. */
 	for (i = 0; i < s->nglobal; i++)
-		rule_reads(l, &s->global[i], var, &best, &off);
+		rule_uses(l, &s->global[i], u, 1);
 	for (i = 0; i < s->nbackstop; i++)
-		rule_reads(l, &s->backstop[i], var, &best, &off);
+		rule_uses(l, &s->backstop[i], u, 0);
 	for (i = 0; i < s->nstates; i++)
 		for (j = 0; j < s->states[i].nrules; j++)
-			rule_reads(l, &s->states[i].rules[j], var, &best, &off);
-	return best;
+			rule_uses(l, &s->states[i].rules[j], u, 1);
 }
 
-static char *
-first_example_use(const struct lint *l, int var)
+static void
+free_uses(const struct lint *l, struct var_uses *u)
 {
-	const struct rc_scenario *s = l->s;
-	char *best = NULL;
-	size_t off = 0, i, j, k, v;
-	const struct rc_rule *r;
+	size_t i;
 
-	for (i = 0; i <= s->nstates; i++) {
-		size_t n = i < s->nstates ? s->states[i].nrules : s->nglobal;
-
-		for (j = 0; j < n; j++) {
-			r = i < s->nstates ? &s->states[i].rules[j] : &s->global[j];
-			for (k = 0; k < r->nexamples; k++)
-				for (v = 0; v < r->examples[k].nvars; v++)
-					if (r->examples[k].vars[v].var == var)
-						consider(l, &best, &off, ptr_printf(
-						    "%s/examples/%zu/vars/%s", r->where, k,
-						    s->vars[var].name));
-		}
+	for (i = 0; i < l->s->nvars; i++) {
+		free(u->set[i]);
+		free(u->read[i]);
+		free(u->example[i]);
 	}
-	return best;
+	free(u->set);
+	free(u->read);
+	free(u->example);
+	free(u->read_off);
+	free(u->example_off);
+}
+
+/* Takes *P, leaving NULL. */
+static char *
+take(char **p)
+{
+	char *q = *p;
+
+	*p = NULL;
+	return q;
 }
 
 static void
 check_vars(struct lint *l)
 {
 	const struct rc_scenario *s = l->s;
+	struct var_uses u;
 	size_t i;
 
+	find_uses(l, &u);
 	/* The built-in variables are read by the engine itself. */
 	for (i = RC_VAR_BUILTIN_COUNT; i < s->nvars; i++) {
 		const struct rc_var *v = &s->vars[i];
@@ -489,11 +580,11 @@ check_vars(struct lint *l)
 		int declared = offset_of(l, decl) != (size_t)-1 || v->declared;
 
 		if (v->written && !v->read) {
-			p = first_set(l, (int)i);
+			p = take(&u.set[i]);
 			add(l, RC_WARNING, p ? p : decl, "variable '%s' is set but "
 			    "never read", v->name);
 		} else if (v->read && !v->written) {
-			p = first_read(l, (int)i);
+			p = take(&u.read[i]);
 			if (declared)
 				add(l, RC_WARNING, p ? p : decl, "variable '%s' is read but "
 				    "never set: it always keeps its initial value",
@@ -505,13 +596,14 @@ check_vars(struct lint *l)
 			add(l, RC_WARNING, decl, "variable '%s' is declared but never "
 			    "used", v->name);
 		} else if (!v->read && !v->written) {
-			p = first_example_use(l, (int)i);
+			p = take(&u.example[i]);
 			add(l, RC_WARNING, p ? p : decl, "variable '%s' is set by an "
 			    "example but no rule uses it", v->name);
 		}
 		free(p);
 		free(decl);
 	}
+	free_uses(l, &u);
 }
 
 /* Replies. */
@@ -581,13 +673,17 @@ static void
 check_replies(struct lint *l)
 {
 	struct reply *v = NULL;
-	size_t *first, n = 0, i, j, k;
+	struct rc_strmap *texts, *pairs;
+	size_t *first, *count, n = 0, cap = 0, i, k;
 
 	for (i = 0; i < l->nrs; i++) {
 		const struct rc_replyset *rs = l->rs[i].rs;
 
 		for (k = 0; k < rs->nreplies; k++) {
-			v = rc_xreallocarray(v, n + 1, sizeof *v);
+			if (n == cap) {
+				cap = cap ? 2 * cap : 64;
+				v = rc_xreallocarray(v, cap, sizeof *v);
+			}
 			v[n].norm = normal(rs->replies[k].text);
 			v[n].set = i;
 			v[n].index = k;
@@ -596,32 +692,43 @@ check_replies(struct lint *l)
 	}
 	/* first[i]: the earliest reply saying what reply i says. */
 	first = rc_xcalloc(n + 1, sizeof *first);
+	texts = rc_strmap_new();
 	for (i = 0; i < n; i++) {
-		for (j = 0; j < i && strcmp(v[i].norm, v[j].norm) != 0; j++)
-			;
-		first[i] = j;
+		uint64_t f;
+
+		if (rc_strmap_put_num(texts, v[i].norm, strlen(v[i].norm), i))
+			first[i] = i;
+		else if (rc_strmap_get_num(texts, v[i].norm, strlen(v[i].norm), &f))
+			first[i] = (size_t)f;
+	}
+	/* The repeats in one set of another set's replies are reported
+	 * together, at the first of them: count them per pair of sets. */
+	pairs = rc_strmap_new();
+	count = rc_xcalloc(n + 1, sizeof *count);
+	for (i = 0; i < n; i++) {
+		char key[48];
+		uint64_t at;
+
+		if (first[i] == i || v[first[i]].set == v[i].set)
+			continue;
+		snprintf(key, sizeof key, "%zu %zu", v[i].set, v[first[i]].set);
+		if (!rc_strmap_put_num(pairs, key, strlen(key), i) &&
+		    rc_strmap_get_num(pairs, key, strlen(key), &at))
+			count[at]++;
+		else
+			count[i]++;
 	}
 	for (i = 0; i < n; i++) {
-		size_t count = 0, seen = 0;
-
 		if (first[i] == i)
 			continue;
-		if (v[first[i]].set == v[i].set) {
+		if (v[first[i]].set == v[i].set)
 			report_repeat(l, v, i, first[i], 1);
-			continue;
-		}
-		/* Group the repeats of one set in another: report at the first. */
-		for (k = 0; k < n; k++) {
-			if (v[k].set != v[i].set || first[k] == k ||
-			    v[first[k]].set != v[first[i]].set)
-				continue;
-			count++;
-			if (k < i)
-				seen = 1;
-		}
-		if (!seen)
-			report_repeat(l, v, i, first[i], count);
+		else if (count[i] > 0)
+			report_repeat(l, v, i, first[i], count[i]);
 	}
+	rc_strmap_free(texts);
+	rc_strmap_free(pairs);
+	free(count);
 	for (i = 0; i < n; i++)
 		free(v[i].norm);
 	free(v);
@@ -687,7 +794,7 @@ check_example(struct lint *l, const struct rc_rule *r, size_t k)
 {
 	const struct rc_scenario *s = l->s;
 	const struct rc_example *ex = &r->examples[k];
-	struct rc_engine *e = rc_engine_new(s, 1);
+	struct rc_engine *e;
 	struct rc_buf why = RC_BUF_INIT, msg = RC_BUF_INIT;
 	const struct rc_transcript *t;
 	const struct rc_rule *chosen;
@@ -696,6 +803,11 @@ check_example(struct lint *l, const struct rc_rule *r, size_t k)
 	size_t i, from;
 	int state, would;
 
+	if (l->e == NULL)
+		l->e = rc_engine_new(s, 1);
+	else
+		rc_engine_reset(l->e, 1);
+	e = l->e;
 	rc_engine_open(e);
 	state = ex->state >= 0 ? ex->state : r->state >= 0 ? r->state : s->start;
 	rc_engine_set_state(e, state);
@@ -766,7 +878,6 @@ check_example(struct lint *l, const struct rc_rule *r, size_t k)
 	rc_buf_free(&why);
 	rc_buf_free(&msg);
 	free(p);
-	rc_engine_free(e);
 }
 
 static void
@@ -864,6 +975,7 @@ rc_lint_check(const struct rc_scenario *s, const char *text, size_t len,
 	}
 	free(l.rs);
 	rc_err_clear(&l.seen);
+	rc_engine_free(l.e);
 	rc_matcher_free(l.m);
 	rc_jsonptr_free(l.idx);
 }
@@ -1029,6 +1141,7 @@ rc_lint_base(const char *path, struct rc_err *err)
 		flush(&l, err);
 		free(l.rs);
 		rc_err_clear(&l.seen);
+		rc_engine_free(l.e);
 		rc_matcher_free(l.m);
 		rc_jsonptr_free(l.idx);
 	}

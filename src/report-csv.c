@@ -12,15 +12,20 @@
 #include <string.h>
 
 #include "rubric.h"
+#include "safe.h"
 
 void
-rc_csv_cell(struct rc_buf *b, const char *s)
+rc_csv_cell(struct rc_buf *b, const char *text)
 {
-	const char *p, *lead;
+	struct rc_buf safe = RC_BUF_INIT;
+	const char *p, *s, *lead;
 	int quote;
 
-	if (s == NULL)
+	if (text == NULL)
 		return;
+	/* Controls and escape sequences shown, not passed on (safe.h). */
+	rc_safe_puts(&safe, text, RC_SAFE_LINES);
+	s = rc_buf_str(&safe);
 	quote = strpbrk(s, ",\"\r\n") != NULL;
 	if (quote)
 		rc_buf_putc(b, '"');
@@ -37,6 +42,7 @@ rc_csv_cell(struct rc_buf *b, const char *s)
 	}
 	if (quote)
 		rc_buf_putc(b, '"');
+	rc_buf_free(&safe);
 }
 
 void

@@ -17,6 +17,7 @@
 
 #include "amount.h"
 #include "rubric.h"
+#include "safe.h"
 
 #define MAX_HEAT_ROWS 60       /* trainees in the heat map */
 #define MAX_SPARKS 48          /* trainees with a score chart */
@@ -24,11 +25,14 @@
 #define SPARK_BINS 40
 
 void
-rc_html_escape(struct rc_buf *b, const char *s)
+rc_html_escape(struct rc_buf *b, const char *text)
 {
+	struct rc_buf safe = RC_BUF_INIT;
 	const unsigned char *p;
 
-	for (p = (const unsigned char *)(s ? s : ""); *p; p++) {
+	/* Controls and escape sequences shown, not passed on (safe.h). */
+	rc_safe_puts(&safe, text, RC_SAFE_LINES);
+	for (p = (const unsigned char *)rc_buf_str(&safe); *p; p++) {
 		switch (*p) {
 		case '&': rc_buf_puts(b, "&amp;"); break;
 		case '<': rc_buf_puts(b, "&lt;"); break;
@@ -36,12 +40,13 @@ rc_html_escape(struct rc_buf *b, const char *s)
 		case '"': rc_buf_puts(b, "&quot;"); break;
 		case '\'': rc_buf_puts(b, "&#39;"); break;
 		default:
-			if (*p < 0x20 || *p == 0x7f)
-				rc_buf_putc(b, ' ');
+			if (*p < 0x20)
+				rc_buf_putc(b, ' ');  /* tab, newline: a space */
 			else
 				rc_buf_putc(b, (char)*p);
 		}
 	}
+	rc_buf_free(&safe);
 }
 
 /* Red - yellow - green for a share 0..1. */

@@ -1,8 +1,9 @@
 /*
  * report-text.c - the records as terminal tables: history lines, the
  * trainees x practices comparison and the leaderboard.  Names and tags are
- * user input: control characters are shown as '?' so nothing typed into a
- * name can move the cursor or recolour a supervisor's terminal.
+ * user input: every cell goes through the output filter (safe.h), so
+ * nothing typed into a name can move the cursor, retitle or recolour a
+ * supervisor's terminal.
  */
 #include "report.h"
 
@@ -12,14 +13,20 @@
 #include <time.h>
 
 #include "rubric.h"
+#include "safe.h"
 #include "xmalloc.h"
 
 void
 rc_report_text_cell(struct rc_buf *b, const char *s, int width)
 {
-	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	struct rc_buf safe = RC_BUF_INIT;
+	const unsigned char *p;
 	int cols = 0;
 
+	/* The output filter first (safe.h), so a control shows as "^[" and
+	 * is counted as the two columns it takes. */
+	rc_safe_puts(&safe, s ? s : "", 0);
+	p = (const unsigned char *)rc_buf_str(&safe);
 	while (*p) {
 		size_t n = 1;
 
@@ -28,15 +35,13 @@ rc_report_text_cell(struct rc_buf *b, const char *s, int width)
 				n++;
 		if (width > 0 && cols == width)
 			break;
-		if (*p < 0x20 || *p == 0x7f || (*p >= 0x80 && *p < 0xc0))
-			rc_buf_putc(b, '?');
-		else
-			rc_buf_add(b, (const char *)p, n);
+		rc_buf_add(b, (const char *)p, n);
 		cols++;
 		p += n;
 	}
 	for (; cols < width; cols++)
 		rc_buf_putc(b, ' ');
+	rc_buf_free(&safe);
 }
 
 static const char *

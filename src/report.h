@@ -139,8 +139,9 @@ void rc_report_reviews_brief(struct rc_buf *b, const struct rc_store_row *row);
 void rc_report_reviewed_note(struct rc_buf *b, const struct rc_report *r);
 
 /* report-text.c: terminal tables. */
-/* Appends S with control characters shown as '?', cut or padded to WIDTH
- * columns (0: as it is).  UTF-8 sequences are kept whole. */
+/* Appends S through the output filter (safe.h: controls shown as "^[",
+ * "\x9b"), cut or padded to WIDTH columns (0: as it is).  UTF-8 sequences
+ * are kept whole. */
 void rc_report_text_cell(struct rc_buf *b, const char *s, int width);
 void rc_report_history_text(struct rc_buf *b, const struct rc_store_row *row,
                             int header);
@@ -151,10 +152,11 @@ void rc_report_leaderboard_text(struct rc_buf *b, const struct rc_report *r);
 struct rc_report_trainee **rc_report_ranked(const struct rc_report *r);
 
 /* report-csv.c */
-/* Appends S as one CSV cell: quoted when it holds a comma, quote, CR or
- * LF; a cell whose first character after any blanks and line breaks is
- * '=', '+', '-' or '@', or that starts with a tab or CR, gets a single
- * quote first. */
+/* Appends S as one CSV cell: its controls and escape sequences rendered
+ * visibly by the output filter (safe.h; tab and newline kept), quoted when
+ * it holds a comma, quote, CR or LF; a cell whose first character after
+ * any blanks and line breaks is '=', '+', '-' or '@', or that starts with
+ * a tab or CR, gets a single quote first. */
 void rc_csv_cell(struct rc_buf *b, const char *s);
 void rc_report_compare_csv(struct rc_buf *b, const struct rc_report *r);
 /* One line per session; the header first when HEADER. */
@@ -179,7 +181,9 @@ void rc_report_xapi(struct rc_buf *b, const struct rc_store_row *row,
  * chose, may be NULL) are escaped; NOW is the generation time. */
 void rc_report_html(struct rc_buf *b, const struct rc_report *r,
                     const char *title, const char *scope, int64_t now);
-/* Appends S escaped for HTML text and attribute values. */
+/* Appends S escaped for HTML text and attribute values, its controls and
+ * escape sequences first rendered visibly by the output filter (safe.h;
+ * tab and newline become spaces). */
 void rc_html_escape(struct rc_buf *b, const char *s);
 
 #endif

@@ -34,6 +34,8 @@ struct ctx {
 	struct rc_jsonptr *idx;  /* built on the first pattern error, for its line */
 	struct rc_scenario *s;
 	int rule_index;
+	struct rc_strmap *seen;  /* rule id -> where, of every rule read so
+	                            far (the scenario's own, not the base's) */
 	int base;                /* reading the shared base: ids may repeat */
 	int summary;             /* RC_SCENARIO_SUMMARY: nothing compiled */
 };
@@ -233,6 +235,7 @@ var_use(struct ctx *c, const char *name, int is_bool, const char *ptr)
 	memset(&s->vars[s->nvars], 0, sizeof *s->vars);
 	s->vars[s->nvars].name = rc_xstrdup(name);
 	s->vars[s->nvars].is_bool = is_bool > 0;
+	rc_strmap_put_num(s->var_ids, name, strlen(name), s->nvars);
 	return (int)s->nvars++;
 }
 
@@ -756,8 +759,9 @@ parse_rules(struct ctx *c, const cJSON *arr, const char *ptr, int state,
             size_t *n)
 {
 	struct rc_rule *rules;
+	struct rc_strmap *seen;
 	const cJSON *e;
-	size_t i = 0, j;
+	size_t i = 0;
 
 	*n = 0;
 	rules = rc_xcalloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof *rules);
@@ -766,44 +770,25 @@ parse_rules(struct ctx *c, const cJSON *arr, const char *ptr, int state,
 		parse_rule(c, e, p, state, &rules[(*n)++]);
 		free(p);
 	}
-	/* Rule ids are unique across the whole scenario: check this list
-	 * against itself and against everything loaded before it.  The
-	 * shared base is checked against itself only: a scenario rule with a
-	 * base rule's id overrides it. */
+	/* Rule ids are unique across the whole scenario: each id is looked
+	 * up among those read before it (this list and, but for the shared
+	 * base, the lists read earlier).  The shared base is checked against
+	 * itself only: a scenario rule with a base rule's id overrides it. */
+	seen = c->base ? rc_strmap_new() : c->seen;
 	for (i = 0; i < *n; i++) {
+		const char *also;
+
 		if (rules[i].id == NULL)
 			continue;
-		for (j = 0; j < i; j++)
-			if (rules[j].id && strcmp(rules[i].id, rules[j].id) == 0)
-				break;
-		if (j < i) {
+		if (rc_strmap_get(seen, rules[i].id, strlen(rules[i].id), &also))
 			rc_jsonread_fail(&c->r, rules[i].where, "duplicate rule id '%s' (also %s)",
-			    rules[i].id, rules[j].where);
-			continue;
-		}
-		if (!c->base) {
-			const struct rc_scenario *s = c->s;
-			size_t k, m;
-			for (k = 0; k < s->nglobal; k++)
-				if (s->global[k].id && strcmp(s->global[k].id, rules[i].id) == 0)
-					rc_jsonread_fail(&c->r, rules[i].where, "duplicate rule id '%s' (also %s)",
-					    rules[i].id, s->global[k].where);
-			for (k = 0; k < s->nbackstop; k++)
-				if (s->backstop[k].id && strcmp(s->backstop[k].id, rules[i].id) == 0)
-					rc_jsonread_fail(&c->r, rules[i].where, "duplicate rule id '%s' (also %s)",
-					    rules[i].id, s->backstop[k].where);
-			for (k = 0; k < s->nstates; k++) {
-				if ((int)k == state)
-					continue;
-				for (m = 0; m < s->states[k].nrules; m++)
-					if (s->states[k].rules[m].id &&
-					    strcmp(s->states[k].rules[m].id, rules[i].id) == 0)
-						rc_jsonread_fail(&c->r, rules[i].where,
-						    "duplicate rule id '%s' (also %s)", rules[i].id,
-						    s->states[k].rules[m].where);
-			}
-		}
+			    rules[i].id, also);
+		else
+			rc_strmap_put(seen, rules[i].id, strlen(rules[i].id),
+			    rules[i].where);
 	}
+	if (c->base)
+		rc_strmap_free(seen);
 	return rules;
 }
 
@@ -1172,8 +1157,11 @@ parse_variables(struct ctx *c, const cJSON *root)
 	size_t i;
 
 	s->vars = rc_xcalloc(RC_VAR_BUILTIN_COUNT, sizeof *s->vars);
+	s->var_ids = rc_strmap_new();
 	for (i = 0; i < RC_VAR_BUILTIN_COUNT; i++) {
 		s->vars[i].name = rc_xstrdup(builtin_vars[i]);
+		rc_strmap_put_num(s->var_ids, builtin_vars[i],
+		    strlen(builtin_vars[i]), i);
 		s->vars[i].declared = 1;
 		s->vars[i].readonly = i >= RC_VAR_TURN;
 		s->vars[i].is_bool = i == RC_VAR_REASON_KNOWN || i == RC_VAR_GOOD_FAITH ||
@@ -1202,6 +1190,7 @@ parse_states(struct ctx *c, const cJSON *root)
 	}
 	/* First pass: names, so rules can refer to any state. */
 	s->states = rc_xcalloc((size_t)cJSON_GetArraySize(st), sizeof *s->states);
+	s->state_ids = rc_strmap_new();
 	for (e = st->child; e; e = e->next) {
 		const char *q;
 		int ok = islower((unsigned char)e->string[0]);
@@ -1216,6 +1205,8 @@ parse_states(struct ctx *c, const cJSON *root)
 			free(p);
 		}
 		s->states[s->nstates].name = rc_xstrdup(e->string);
+		rc_strmap_put_num(s->state_ids, e->string, strlen(e->string),
+		    s->nstates);
 		s->states[s->nstates].fallback.next = -1;
 		s->nstates++;
 	}
@@ -1294,23 +1285,55 @@ parse_scoring(struct ctx *c, const cJSON *root)
 	}
 }
 
+/* Rule ids in s->rule_ids: the list (0 global, 1 backstop, 2 + k the
+ * rules of state k) in the high half, the position in the low half. */
+#define RULE_AT(list, i) ((uint64_t)(list) << 32 | (uint64_t)(i))
+
+static void
+index_rule_list(struct rc_scenario *s, const struct rc_rule *v, size_t n,
+                uint64_t list)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].id != NULL)
+			rc_strmap_put_num(s->rule_ids, v[i].id, strlen(v[i].id),
+			    RULE_AT(list, i));
+}
+
+/* Indexes every rule read so far, in the order rc_scenario_rule() has
+ * always searched them (the first of a repeated id wins). */
+static void
+index_rules(struct rc_scenario *s)
+{
+	size_t i;
+
+	rc_strmap_free(s->rule_ids);
+	s->rule_ids = rc_strmap_new();
+	index_rule_list(s, s->global, s->nglobal, 0);
+	index_rule_list(s, s->backstop, s->nbackstop, 1);
+	for (i = 0; i < s->nstates; i++)
+		index_rule_list(s, s->states[i].rules, s->states[i].nrules, 2 + i);
+}
+
 const struct rc_rule *
 rc_scenario_rule(const struct rc_scenario *s, const char *id)
 {
-	size_t i, j;
+	uint64_t at;
+	size_t list, i;
 
-	for (i = 0; i < s->nglobal; i++)
-		if (s->global[i].id && strcmp(s->global[i].id, id) == 0)
-			return &s->global[i];
-	for (i = 0; i < s->nbackstop; i++)
-		if (s->backstop[i].id && strcmp(s->backstop[i].id, id) == 0)
-			return &s->backstop[i];
-	for (i = 0; i < s->nstates; i++)
-		for (j = 0; j < s->states[i].nrules; j++)
-			if (s->states[i].rules[j].id &&
-			    strcmp(s->states[i].rules[j].id, id) == 0)
-				return &s->states[i].rules[j];
-	return NULL;
+	if (s->rule_ids == NULL ||
+	    !rc_strmap_get_num(s->rule_ids, id, strlen(id), &at))
+		return NULL;
+	list = (size_t)(at >> 32);
+	i = (size_t)(at & 0xffffffffu);
+	if (list == 0)
+		return i < s->nglobal ? &s->global[i] : NULL;
+	if (list == 1)
+		return i < s->nbackstop ? &s->backstop[i] : NULL;
+	list -= 2;
+	return list < s->nstates && i < s->states[list].nrules ?
+	    &s->states[list].rules[i] : NULL;
 }
 
 /* Appends to *LIST (N rules) the rules of BASE (NB) the scenario neither
@@ -1318,7 +1341,8 @@ rc_scenario_rule(const struct rc_scenario *s, const char *id)
  * others and BASE itself. */
 static void
 append_inherited(struct rc_scenario *s, struct rc_rule **list, size_t *n,
-                 struct rc_rule *base, size_t nb, char **exclude, size_t nex)
+                 uint64_t which, struct rc_rule *base, size_t nb,
+                 char **exclude, size_t nex)
 {
 	size_t i, k;
 
@@ -1328,10 +1352,13 @@ append_inherited(struct rc_scenario *s, struct rc_rule **list, size_t *n,
 
 		for (k = 0; !drop && k < nex; k++)
 			drop = strcmp(exclude[k], base[i].id) == 0;
-		if (drop)
+		if (drop) {
 			free_rule(&base[i]);
-		else
+		} else {
+			rc_strmap_put_num(s->rule_ids, base[i].id, strlen(base[i].id),
+			    RULE_AT(which, *n));
 			(*list)[(*n)++] = base[i];
+		}
 	}
 	free(base);
 }
@@ -1428,8 +1455,9 @@ inherit_base(struct ctx *c, const cJSON *root)
 		c->rule_index = b.rule_index;
 		if (b.idx)
 			rc_jsonptr_free(b.idx);
-		append_inherited(s, &s->global, &s->nglobal, g, ng, exclude, nex);
-		append_inherited(s, &s->backstop, &s->nbackstop, bs, nbs, exclude, nex);
+		append_inherited(s, &s->global, &s->nglobal, 0, g, ng, exclude, nex);
+		append_inherited(s, &s->backstop, &s->nbackstop, 1, bs, nbs, exclude,
+		    nex);
 		s->base_path = rc_xstrdup(rc_buf_str(&path));
 		cJSON_Delete(broot);
 	}
@@ -1616,9 +1644,9 @@ build(struct ctx *c, const cJSON *root)
 		s->backstop = parse_rules(c, v, "/backstop", -1, &n);
 		s->nbackstop = n;
 	}
+	index_rules(s);
 	inherit_base(c, root);
-	/* Rules were checked for duplicate ids as each list was read; global
-	 * rules are read last, so check states against them once more. */
+	/* Rules were checked for duplicate ids as each list was read. */
 	parse_replyset_at(c, root, "", "opening", &s->opening, 1);
 	parse_replyset_at(c, root, "", "hangup", &s->hangup, 1);
 	s->has_pause = rc_jsonread_member(root, "pause") != NULL;
@@ -1675,7 +1703,9 @@ rc_scenario_parse_opts(const char *name, const char *text, size_t len,
 		return NULL;
 	c.s = rc_xcalloc(1, sizeof *c.s);
 	c.s->path = rc_xstrdup(name);
+	c.seen = rc_strmap_new();
 	build(&c, root);
+	rc_strmap_free(c.seen);
 	cJSON_Delete(root);
 	rc_jsonptr_free(c.idx);
 	if (err->nerrors > before) {
@@ -1712,6 +1742,9 @@ rc_scenario_free(struct rc_scenario *s)
 
 	if (s == NULL)
 		return;
+	rc_strmap_free(s->state_ids);
+	rc_strmap_free(s->var_ids);
+	rc_strmap_free(s->rule_ids);
 	free(s->path);
 	free(s->id); free(s->title); free(s->version); free(s->archetype);
 	free(s->difficulty); free(s->summary);
@@ -1798,23 +1831,23 @@ rc_scenario_reader(const struct rc_scenario *s)
 int
 rc_scenario_state(const struct rc_scenario *s, const char *name)
 {
-	size_t i;
+	uint64_t i;
 
-	for (i = 0; i < s->nstates; i++)
-		if (s->states[i].name && strcmp(s->states[i].name, name) == 0)
-			return (int)i;
-	return -1;
+	if (s->state_ids == NULL ||
+	    !rc_strmap_get_num(s->state_ids, name, strlen(name), &i))
+		return -1;
+	return (int)i;
 }
 
 int
 rc_scenario_var(const struct rc_scenario *s, const char *name)
 {
-	size_t i;
+	uint64_t i;
 
-	for (i = 0; i < s->nvars; i++)
-		if (strcmp(s->vars[i].name, name) == 0)
-			return (int)i;
-	return -1;
+	if (s->var_ids == NULL ||
+	    !rc_strmap_get_num(s->var_ids, name, strlen(name), &i))
+		return -1;
+	return (int)i;
 }
 
 size_t

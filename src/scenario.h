@@ -223,6 +223,11 @@ struct rc_scenario {
 	double *weight_values;
 	size_t nweights;
 
+	/* Name indexes, kept as the lists grow so that loading stays linear
+	 * in the size of the file: state name -> index, variable name ->
+	 * index, rule id -> where the rule is (rc_scenario_rule()). */
+	struct rc_strmap *state_ids, *var_ids, *rule_ids;
+
 	int nslots;          /* reply sets, for the engine's cycle state */
 	int nrules;          /* rules, for the engine's once flags */
 };

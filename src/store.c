@@ -200,6 +200,7 @@ struct rc_store {
 	int64_t *dead;            /* read-only: 'running' sessions whose
 	                             process is gone, shown as interrupted */
 	size_t ndead;
+	int locked;           /* the last failure: another process held the lock */
 	sqlite3_stmt *stmts[ST_COUNT];
 };
 
@@ -229,12 +230,35 @@ db_message(struct rc_store *st, struct rc_buf *b, const char *msg)
 static void
 db_error(struct rc_store *st, struct rc_err *err, const char *what)
 {
+	int code = sqlite3_extended_errcode(st->db) & 0xff;
 	struct rc_buf b = RC_BUF_INIT;
 
+	st->locked = code == SQLITE_BUSY || code == SQLITE_LOCKED;
 	db_message(st, &b, NULL);
 	rc_err_add(err, RC_ERROR, "database '%s': %s: %s", st->path, what,
 	    rc_buf_str(&b));
 	rc_buf_free(&b);
+}
+
+/* The busy timeout: BUSY_TIMEOUT_MS, or $RECOUP_BUSY_TIMEOUT_MS (whole
+ * milliseconds, for tests that hold the lock from another process). */
+static int
+busy_timeout(void)
+{
+	const char *env = getenv("RECOUP_BUSY_TIMEOUT_MS");
+	char *end;
+	long ms;
+
+	if (env == NULL || *env == '\0')
+		return BUSY_TIMEOUT_MS;
+	ms = strtol(env, &end, 10);
+	return *end == '\0' && ms >= 0 && ms <= 600000 ? (int)ms : BUSY_TIMEOUT_MS;
+}
+
+int
+rc_store_was_locked(const struct rc_store *st)
+{
+	return st != NULL && st->locked;
 }
 
 char *
@@ -279,10 +303,12 @@ static int
 exec_sql(struct rc_store *st, const char *sql, struct rc_err *err)
 {
 	char *msg = NULL;
+	int rc = sqlite3_exec(st->db, sql, NULL, NULL, &msg);
 
-	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+	if (rc != SQLITE_OK) {
 		struct rc_buf b = RC_BUF_INIT;
 
+		st->locked = (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
 		db_message(st, &b, msg);
 		rc_err_add(err, RC_ERROR, "database '%s': %s", st->path,
 		    rc_buf_str(&b));
@@ -569,7 +595,7 @@ rc_store_open(const char *path, struct rc_store **out, struct rc_err *err)
 		db_error(st, err, "cannot open");
 		goto fail;
 	}
-	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	sqlite3_busy_timeout(st->db, busy_timeout());
 	sqlite3_extended_result_codes(st->db, 1);
 	/* Check the version before anything writes to the file. */
 	if (pragma_int(st, "PRAGMA user_version", &version, err) != 0)
@@ -886,19 +912,18 @@ events_json(struct rc_buf *b, const struct rc_turn *u, const char *currency)
 	rc_buf_putc(b, ']');
 }
 
-int
-rc_store_turn(struct rc_store *st, int64_t id, const struct rc_turn *u,
-              const char *currency, struct rc_err *err)
+/* Inserts turn U of session ID, inside the caller's transaction. */
+static int
+insert_turn(struct rc_store *st, int64_t id, const struct rc_turn *u,
+            const char *currency, int64_t now, struct rc_err *err)
 {
 	struct rc_buf ev = RC_BUF_INIT;
 	sqlite3_stmt *q;
-	int64_t now = (int64_t)time(NULL);
+	int rc = -1;
 
 	events_json(&ev, u, currency);
-	if (begin(st, err) != 0)
-		goto fail;
 	if ((q = stmt(st, ST_TURN, err)) == NULL)
-		goto fail;
+		goto done;
 	sqlite3_bind_int64(q, 1, id);
 	sqlite3_bind_int(q, 2, u->number);
 	bind_text(q, 3, rc_speaker_name(u->speaker));
@@ -909,22 +934,46 @@ rc_store_turn(struct rc_store *st, int64_t id, const struct rc_turn *u,
 	sqlite3_bind_int64(q, 8, now);
 	bind_text(q, 9, u->name);
 	if (step_done(st, q, err, "cannot save a turn") != 0)
-		goto fail;
+		goto done;
 	if ((q = stmt(st, ST_TOUCH, err)) == NULL)
-		goto fail;
+		goto done;
 	sqlite3_bind_int64(q, 1, id);
 	sqlite3_bind_int(q, 2, u->number);
 	sqlite3_bind_int64(q, 3, now);
 	if (step_done(st, q, err, "cannot save a turn") != 0)
+		goto done;
+	rc = 0;
+done:
+	rc_buf_free(&ev);
+	return rc;
+}
+
+int
+rc_store_turns(struct rc_store *st, int64_t id, const struct rc_turn *u,
+               size_t n, const char *currency, struct rc_err *err)
+{
+	int64_t now = (int64_t)time(NULL);
+	size_t i;
+
+	st->locked = 0;
+	if (begin(st, err) != 0)
 		goto fail;
+	for (i = 0; i < n; i++)
+		if (insert_turn(st, id, &u[i], currency, now, err) != 0)
+			goto fail;
 	if (commit(st, err) != 0)
 		goto fail;
-	rc_buf_free(&ev);
 	return 0;
 fail:
 	rollback(st);
-	rc_buf_free(&ev);
 	return -1;
+}
+
+int
+rc_store_turn(struct rc_store *st, int64_t id, const struct rc_turn *u,
+              const char *currency, struct rc_err *err)
+{
+	return rc_store_turns(st, id, u, 1, currency, err);
 }
 
 /* The compact per-practice summary kept beside the results for fast

@@ -102,6 +102,14 @@ int64_t rc_store_session_begin(struct rc_store *st,
  * events as JSON; CURRENCY names the money in terms). */
 int rc_store_turn(struct rc_store *st, int64_t id, const struct rc_turn *u,
                   const char *currency, struct rc_err *err);
+/* Writes the N turns U (in order) of session ID in one transaction: all
+ * of them or, on failure, none. */
+int rc_store_turns(struct rc_store *st, int64_t id, const struct rc_turn *u,
+                   size_t n, const char *currency, struct rc_err *err);
+/* 1 when the last write of ST that failed did so because another process
+ * held the database past the busy timeout (SQLITE_BUSY or SQLITE_LOCKED):
+ * trying again later may work. */
+int rc_store_was_locked(const struct rc_store *st);
 
 /* Ends session ID with STATUS: how the call ended, the agreement, the
  * floor and the debtor's mood from T (MOOD when HAS_MOOD), and scorecard

@@ -16,6 +16,7 @@ struct slot {
 	char *key;
 	size_t len;
 	char *value;
+	uint64_t num;
 	uint32_t hash;
 };
 
@@ -90,13 +91,14 @@ grow(struct rc_strmap *m)
 	free(old);
 }
 
-void
-rc_strmap_put(struct rc_strmap *m, const char *key, size_t len,
-              const char *value)
+/* The slot of KEY, added (empty) when it was not there. */
+static struct slot *
+slot_for(struct rc_strmap *m, const char *key, size_t len, int *added)
 {
 	uint32_t h = fnv(key, len);
 	struct slot *s = find(m, key, len, h);
 
+	*added = s->key == NULL;
 	if (s->key == NULL) {
 		if (2 * (m->n + 1) > m->cap) {
 			grow(m);
@@ -108,10 +110,46 @@ rc_strmap_put(struct rc_strmap *m, const char *key, size_t len,
 		s->len = len;
 		s->hash = h;
 		m->n++;
-	} else {
-		free(s->value);
 	}
+	return s;
+}
+
+void
+rc_strmap_put(struct rc_strmap *m, const char *key, size_t len,
+              const char *value)
+{
+	int added;
+	struct slot *s = slot_for(m, key, len, &added);
+
+	if (!added)
+		free(s->value);
 	s->value = value ? rc_xstrdup(value) : NULL;
+}
+
+int
+rc_strmap_put_num(struct rc_strmap *m, const char *key, size_t len,
+                  uint64_t num)
+{
+	int added;
+	struct slot *s = slot_for(m, key, len, &added);
+
+	if (!added)
+		return 0;
+	s->num = num;
+	return 1;
+}
+
+int
+rc_strmap_get_num(const struct rc_strmap *m, const char *key, size_t len,
+                  uint64_t *num)
+{
+	const struct slot *s = find(m, key, len, fnv(key, len));
+
+	if (s->key == NULL)
+		return 0;
+	if (num)
+		*num = s->num;
+	return 1;
 }
 
 int

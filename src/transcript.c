@@ -59,6 +59,28 @@ rc_transcript_add(struct rc_transcript *t, enum rc_speaker who, const char *text
 	return u;
 }
 
+struct rc_turn *
+rc_transcript_copy(struct rc_transcript *t, const struct rc_turn *from)
+{
+	struct rc_turn *u = rc_transcript_add(t, from->speaker, from->text,
+	    from->state, from->rule);
+	size_t i;
+
+	u->number = from->number;
+	u->name = from->name ? rc_xstrdup(from->name) : NULL;
+	for (i = 0; i < from->nevents; i++) {
+		const struct rc_event *f = &from->events[i];
+		struct rc_event *e = rc_turn_event(u, f->type);
+
+		e->detail = f->detail ? rc_xstrdup(f->detail) : NULL;
+		e->has_amount = f->has_amount;
+		e->amount = f->amount;
+		e->has_terms = f->has_terms;
+		e->terms = f->terms;
+	}
+	return u;
+}
+
 struct rc_event *
 rc_turn_event(struct rc_turn *turn, const char *type)
 {

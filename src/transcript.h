@@ -72,6 +72,11 @@ struct rc_turn *rc_transcript_add(struct rc_transcript *t, enum rc_speaker who,
                                   const char *text, const char *state,
                                   const char *rule);
 
+/* Appends a copy of turn FROM (of another transcript), keeping its
+ * number, and returns it; the pointer stays valid until the next append. */
+struct rc_turn *rc_transcript_copy(struct rc_transcript *t,
+                                   const struct rc_turn *from);
+
 /* Adds an event of TYPE (copied) to TURN and returns it, zeroed. */
 struct rc_event *rc_turn_event(struct rc_turn *turn, const char *type);
 

@@ -1,54 +1,54 @@
 /*
- * utf8.c - UTF-8 validation and repair (see utf8.h).  Invariant: the
- * output of rc_utf8_repair() always passes rc_utf8_check(), and valid
- * input comes out byte for byte.
+ * utf8.c - UTF-8 one character at a time, and validation and repair built
+ * on it (see utf8.h).  Invariants: a length above 0 is returned only for a
+ * shortest-form encoding of a scalar value (U+0000-U+10FFFF without the
+ * surrogates), never past N; the output of rc_utf8_repair() always passes
+ * rc_utf8_check(), and valid input comes out byte for byte.
  */
 #include "utf8.h"
 
 #include <string.h>
 
-/* The length of the valid sequence at P (LEFT bytes left), or 0. */
-static size_t
-seq_len(const unsigned char *p, size_t left)
+size_t
+rc_utf8_decode(const unsigned char *p, size_t n, unsigned long *cp)
 {
-	unsigned char c = p[0];
-	unsigned long cp;
-	size_t need, k;
+	unsigned long c = p[0], min;
+	size_t len, i;
 
+	*cp = c;
 	if (c < 0x80)
 		return 1;
-	if (c >= 0xC2 && c <= 0xDF) {
-		need = 1;
-		cp = c & 0x1F;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		need = 2;
-		cp = c & 0x0F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		need = 3;
-		cp = c & 0x07;
+	if (c >= 0xc2 && c <= 0xdf) {
+		len = 2; c &= 0x1f; min = 0x80;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		len = 3; c &= 0x0f; min = 0x800;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		len = 4; c &= 0x07; min = 0x10000;
 	} else {
 		return 0;
 	}
-	for (k = 1; k <= need; k++) {
-		if (k >= left || (p[k] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (p[k] & 0x3F);
-	}
-	/* Overlong forms, surrogates and values past U+10FFFF. */
-	if ((need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000) ||
-	    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+	if (n < len)
 		return 0;
-	return need + 1;
+	for (i = 1; i < len; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (p[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return len;
 }
 
 size_t
 rc_utf8_check(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	unsigned long cp;
 	size_t i = 0, n;
 
 	while (i < len) {
-		if ((n = seq_len(p + i, len - i)) == 0)
+		if ((n = rc_utf8_decode(p + i, len - i, &cp)) == 0)
 			return i;
 		i += n;
 	}
@@ -67,10 +67,11 @@ size_t
 rc_utf8_repair(struct rc_buf *out, const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	unsigned long cp;
 	size_t i = 0, start = 0, n, bad = 0;
 
 	while (i < len) {
-		if ((n = seq_len(p + i, len - i)) > 0) {
+		if ((n = rc_utf8_decode(p + i, len - i, &cp)) > 0) {
 			i += n;
 			continue;
 		}

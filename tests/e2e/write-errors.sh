@@ -66,7 +66,7 @@ if [ "$(id -u)" -eq 0 ] && mkdir "$TMP/small" &&
 	expect_grep "full disk mid-call: the loss is said" "$TMP/fullrun.err" \
 	    "^recoup: database '.*full\.db'.*(disk is full|disk I/O error)"
 	expect_grep "full disk mid-call: the end is said lost" "$TMP/fullrun.err" \
-	    "^recoup: session 1: the end of the call and its scorecard were not saved$"
+	    "^recoup: (session 1: the end of the call and its scorecard were not saved|warning: turns? [0-9–]+ could not be saved \\(database error\\).* session 1 )"
 	expect_grep "full disk mid-call: the call is still printed" \
 	    "$TMP/fullrun.out" "^== Scorecard ==$"
 	# The turns are in the -wal the full disk kept from being checkpointed.
@@ -86,7 +86,9 @@ fi
 rc=$?
 expect_eq "file-size limit on the database: exit code" "$rc" 1
 expect_grep "file-size limit on the database: said" "$TMP/limit.err" \
-    "^recoup: session 1: .*not saved"
+    "^recoup: warning: turns? [0-9–]+ could not be saved \\(database error\\).* session 1 "
+expect_eq "file-size limit on the database: the cause said once" \
+    "$(grep -c 'disk I/O error\|File too large' "$TMP/limit.err")" 1
 ( ulimit -f 4; exec "$RECOUP" run forgetful-florist --seed 3 \
     --script "$script" --no-save ) >"$TMP/limit.out" 2>"$TMP/limit.err"
 expect_eq "file-size limit on standard output: exit code" "$?" 1

@@ -494,8 +494,10 @@ test_escaping(void)
 	rc_csv_cell(&b, "plain");
 	RC_CHECK_STR(rc_buf_str(&b), "'+1|'-x|'@sum|'\tx|\"a,b\"|\"line\nbreak\"|plain");
 	rc_buf_reset(&b);
+	/* A lone CR is shown by the output filter (safe.h), so it can
+	 * neither start a formula nor break a row. */
 	rc_csv_cell(&b, "\rcr");
-	RC_CHECK_STR(rc_buf_str(&b), "\"'\rcr\"");
+	RC_CHECK_STR(rc_buf_str(&b), "^Mcr");
 	rc_buf_reset(&b);
 	/* Spreadsheets skip blanks and line breaks before a formula. */
 	rc_csv_cell(&b, "  =1+1");
@@ -512,7 +514,7 @@ test_escaping(void)
 	    "&amp; &quot;q&quot;");
 	rc_buf_reset(&b);
 	rc_report_text_cell(&b, "a\033[31mb\x7f", 0);
-	RC_CHECK_STR(rc_buf_str(&b), "a?[31mb?");
+	RC_CHECK_STR(rc_buf_str(&b), "a^[[31mb^?");
 	rc_buf_reset(&b);
 	rc_report_text_cell(&b, "Zoë", 5);
 	RC_CHECK_STR(rc_buf_str(&b), "Zoë  ");
