@@ -719,7 +719,7 @@ reached(const struct rc_detect *d)
 
 		if (l->right_party || (debtor(l) && event(l, "right-party-confirmed")))
 			return i + 1;
-		if (event(l, "gatekeeper") || event(l, "wrong-party"))
+		if (l->gatekeeper || event(l, "gatekeeper") || event(l, "wrong-party"))
 			stranger = 1;
 	}
 	return stranger ? NONE : 0;
