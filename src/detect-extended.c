@@ -194,7 +194,7 @@ rc_line_discloses(const struct rc_case *c, const struct rc_line *l)
 static void
 verify_right_party(const struct rc_detect *d, struct rc_result *r)
 {
-	size_t i, disclosed = NONE, verified = NONE;
+	size_t i, disclosed = NONE, verified = NONE, asked = NONE;
 	int gatekeeper = 0;   /* someone other than the debtor is on the line */
 
 	for (i = 0; i < d->nlines; i++) {
@@ -215,6 +215,8 @@ verify_right_party(const struct rc_detect *d, struct rc_result *r)
 		if (verified == NONE && debtor(l) && l->right_party)
 			verified = i;
 		/* Asking counts unless the answer is someone else's. */
+		if (asked == NONE && collector(l) && RC_HAS(l, RC_SIG_VERIFY_PARTY))
+			asked = i;
 		if (verified == NONE && collector(l) && !gatekeeper &&
 		    RC_HAS(l, RC_SIG_VERIFY_PARTY)) {
 			for (k = i + 1; k < d->nlines && !debtor(&d->lines[k]); k++)
@@ -226,8 +228,10 @@ verify_right_party(const struct rc_detect *d, struct rc_result *r)
 			disclosed = i;
 	}
 	if (disclosed == NONE) {
-		if (verified != NONE) {
-			cite(d, r, verified);
+		/* Asked for the debtor and said nothing of the debt to whoever
+		 * answered: that is the practice done. */
+		if (verified != NONE || asked != NONE) {
+			cite(d, r, verified != NONE ? verified : asked);
 			rc_result_set(r, RC_MET, "confirmed who they were speaking to");
 		} else {
 			rc_result_set(r, RC_NA, "the debt was never discussed");

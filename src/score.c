@@ -311,20 +311,30 @@ has_event(const struct rc_turn *u, const char *type)
 	return rc_turn_find(u, type) != NULL;
 }
 
-/* The debtor's first name from the case file ("Leanne Cho": "Leanne",
- * "Mr. Harris": nothing, a title is no first name) into BUF. */
+/* The first name of the person the call is for, from the case file's
+ * contact ("Dave Hughes, 07700 900277", "Dr. Alan Fisk (owner)") or, with
+ * no contact, the debtor ("Leanne Cho"), into BUF.  Titles and initials
+ * ("Dr.", "D.") are skipped. */
 static int
 first_name(const struct rc_case *c, char *buf, size_t size)
 {
-	const char *p = c != NULL ? c->debtor : NULL;
+	const char *p = c == NULL ? NULL : c->contact != NULL ? c->contact :
+	    c->debtor;
 	size_t n;
 
 	if (p == NULL)
 		return 0;
-	while (*p == ' ')
-		p++;
-	n = strcspn(p, " ,.");
-	if (n < 2 || n >= size || p[n] == '.' || !isupper((unsigned char)p[0]))
+	for (;;) {
+		while (*p == ' ')
+			p++;
+		n = strcspn(p, " ,.()");
+		if (p[n] != '.' && !(n <= 3 && (strncmp(p, "Mr", n) == 0 ||
+		    strncmp(p, "Mrs", n) == 0 || strncmp(p, "Ms", n) == 0 ||
+		    strncmp(p, "Dr", n) == 0)))
+			break;
+		p += n + (p[n] != '\0');
+	}
+	if (n < 2 || n >= size || !isupper((unsigned char)p[0]))
 		return 0;
 	memcpy(buf, p, n);
 	buf[n] = '\0';
