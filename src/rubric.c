@@ -32,7 +32,7 @@ const char *const rc_practice_ids[RC_PRACTICES] = {
 };
 
 const char *const rc_signal_names[RC_SIG_COUNT] = {
-	"identify-self", "courtesy|thanks|apology", "profanity", "insult", "condescend",
+	"identify-self", "courtesy|thanks|apology|good-time", "profanity", "insult", "condescend",
 	"sarcasm", "threat", "ask-reason", "ask-solution", "ask-offer",
 	"ask-good-faith", "confirm-writing", "consequence", "promise-reminders",
 	"schedule-follow-up", "verify-party", "confirm-unpaid", "ask-proof",

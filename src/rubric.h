@@ -42,7 +42,7 @@ enum rc_signal {
 /* The lexicon intents each signal is, by id ("a|b": either), the ids
  * being the lexicon's interface (docs/understanding.md). */
 extern const char *const rc_signal_names[RC_SIG_COUNT];
-#define RC_SIG_INTENTS 4          /* intents one signal may stand for */
+#define RC_SIG_INTENTS 6          /* intents one signal may stand for, + 1 */
 
 struct rc_practice_def {
 	char *id;
