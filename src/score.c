@@ -312,14 +312,15 @@ has_event(const struct rc_turn *u, const char *type)
 }
 
 /* The first name of the person the call is for, from the case file's
- * contact ("Dave Hughes, 07700 900277", "Dr. Alan Fisk (owner)") or, with
- * no contact, the debtor ("Leanne Cho"), into BUF.  Titles and initials
+ * contact ("Dave Hughes, 07700 900277", "Dr. Alan Fisk (owner)"), into
+ * BUF.  Titles and initials
  * ("Dr.", "D.") are skipped. */
 static int
 first_name(const struct rc_case *c, char *buf, size_t size)
 {
-	const char *p = c == NULL ? NULL : c->contact != NULL ? c->contact :
-	    c->debtor;
+	/* Only the contact names a person: a debtor may be a business
+	 * ("Petals & Stems"), whose name is how anyone there answers. */
+	const char *p = c == NULL ? NULL : c->contact;
 	size_t n;
 
 	if (p == NULL)
@@ -484,7 +485,11 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 			l->hostility = has_event(u, "hostility");
 			l->agreement = has_event(u, "agreement");
 			l->hangup = has_event(u, "hang-up");
-			l->right_party = has_event(u, "right-party-confirmed");
+			/* A debtor who says it is them ("Maria speaking") has
+			 * confirmed it, whether or not the scenario marks it. */
+			l->right_party = has_event(u, "right-party-confirmed") ||
+			    (RC_HAS(l, RC_SIG_D_SELF) && !RC_HAS(l, RC_SIG_D_ELSE) &&
+			    !has_event(u, "gatekeeper"));
 			l->gatekeeper = has_event(u, "gatekeeper") ||
 			    has_event(u, "wrong-party");
 			continue;
