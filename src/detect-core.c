@@ -719,7 +719,7 @@ reached(const struct rc_detect *d)
 
 		if (l->right_party || (debtor(l) && event(l, "right-party-confirmed")))
 			return i + 1;
-		if (event(l, "gatekeeper") || event(l, "wrong-party"))
+		if (l->gatekeeper || event(l, "gatekeeper") || event(l, "wrong-party"))
 			stranger = 1;
 	}
 	return stranger ? NONE : 0;
@@ -1143,11 +1143,11 @@ polite_professional(const struct rc_detect *d, struct rc_result *r)
 	}
 }
 
-/* 6: no shouting, no hostile or sarcastic replies.  Insults, profanity and
- * threats are always a miss, and so is any lapse in the reply right after
- * the debtor provoked (the moment the practice is about) or more than one
- * lapse.  A single mild lapse (shouting or sarcasm) unprovoked is a
- * partial. */
+/* 6: no shouting, no hostile or sarcastic replies.  Insults and profanity
+ * are always a miss, and so is any lapse in the reply right after the
+ * debtor provoked (the moment the practice is about) or more than one
+ * lapse.  A single mild lapse (shouting, sarcasm or a threat) unprovoked
+ * is a partial. */
 static void
 remain_calm(const struct rc_detect *d, struct rc_result *r)
 {
@@ -1167,9 +1167,12 @@ remain_calm(const struct rc_detect *d, struct rc_result *r)
 			continue;     /* a /pause keeps the provocation pending */
 		if (first == NONE)
 			first = i;
-		hard = RC_HAS(l, RC_SIG_INSULT) || RC_HAS(l, RC_SIG_PROFANITY) ||
-		    RC_HAS(l, RC_SIG_THREAT);
-		if (hard || l->shout || RC_HAS(l, RC_SIG_SARCASM)) {
+		/* A threat said in an even voice is a lapse of tone, not of
+		 * temper: it fails the call (a critical failure) and the
+		 * respect of treat-as-equals, and counts here as a mild lapse. */
+		hard = RC_HAS(l, RC_SIG_INSULT) || RC_HAS(l, RC_SIG_PROFANITY);
+		if (hard || l->shout || RC_HAS(l, RC_SIG_SARCASM) ||
+		    RC_HAS(l, RC_SIG_THREAT)) {
 			lost++;
 			severe += hard;
 			after_provocation += provoked;
@@ -1192,14 +1195,16 @@ remain_calm(const struct rc_detect *d, struct rc_result *r)
 	} else if (after_provocation) {
 		rc_result_set(r, RC_MISSED, "lost composure right after a provocation");
 	} else if (severe || lost > 1) {
-		rc_result_set(r, RC_MISSED, "shouted, threatened or answered with "
-		    "hostility");
+		rc_result_set(r, RC_MISSED, "shouted, sarcastic or threatening more "
+		    "than once, or answered with insults");
 	} else {
-		rc_result_set(r, RC_PARTIAL, "one unprovoked lapse in tone");
+		rc_result_set(r, RC_PARTIAL, "one unprovoked lapse in tone (shouting, "
+		    "sarcasm or a threat)");
 	}
 }
 
-/* 7: no condescension or insult; respect shown. */
+/* 7: no condescension, insult, mockery, swearing or menace; respect
+ * shown. */
 static void
 treat_as_equals(const struct rc_detect *d, struct rc_result *r)
 {
@@ -1213,7 +1218,11 @@ treat_as_equals(const struct rc_detect *d, struct rc_result *r)
 			continue;
 		if (first == NONE)
 			first = i;
-		if (RC_HAS(l, RC_SIG_CONDESCEND) || RC_HAS(l, RC_SIG_INSULT)) {
+		/* Talking down takes many forms: labels and lectures, and
+		 * also mocking (sarcasm), swearing at the debtor and menace. */
+		if (RC_HAS(l, RC_SIG_CONDESCEND) || RC_HAS(l, RC_SIG_INSULT) ||
+		    RC_HAS(l, RC_SIG_SARCASM) || RC_HAS(l, RC_SIG_PROFANITY) ||
+		    RC_HAS(l, RC_SIG_THREAT)) {
 			down++;
 			rc_result_cite(r, l->turn);
 		} else if (respect == NONE && (RC_HAS(l, RC_SIG_ACKNOWLEDGE) ||

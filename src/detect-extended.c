@@ -169,10 +169,9 @@ rc_line_names_invoice(const struct rc_case *c, const char *text)
 /* Does collector line L name the debt: that something is overdue, an
  * invoice of the case (by id, or by its number: "invoice 2291"), or one
  * of the case's amounts? */
-static int
-discloses(const struct rc_detect *d, const struct rc_line *l)
+int
+rc_line_discloses(const struct rc_case *c, const struct rc_line *l)
 {
-	const struct rc_case *c = d->in->c;
 	size_t i, k;
 
 	if (RC_HAS(l, RC_SIG_OVERDUE))
@@ -195,31 +194,44 @@ discloses(const struct rc_detect *d, const struct rc_line *l)
 static void
 verify_right_party(const struct rc_detect *d, struct rc_result *r)
 {
-	size_t i, disclosed = NONE, verified = NONE;
+	size_t i, disclosed = NONE, verified = NONE, asked = NONE;
 	int gatekeeper = 0;   /* someone other than the debtor is on the line */
 
 	for (i = 0; i < d->nlines; i++) {
 		const struct rc_line *l = &d->lines[i];
+		size_t k;
 
 		/* While a gatekeeper answers (a debtor line said under another
-		 * name, or the scenario's "gatekeeper" event), asking for the
-		 * debtor is not confirming them: only their own "it's me" is. */
+		 * name, someone saying the debtor is out, or the scenario's
+		 * "gatekeeper" event), asking for the debtor is not confirming
+		 * them: only their own "it's me" is. */
 		if (debtor(l)) {
-			if (l->turn->name != NULL ||
+			if (l->turn->name != NULL || l->gatekeeper ||
 			    rc_turn_find(l->turn, "gatekeeper") != NULL)
 				gatekeeper = 1;
 			if (l->right_party)
 				gatekeeper = 0;
 		}
-		if (verified == NONE && ((collector(l) && !gatekeeper &&
-		    RC_HAS(l, RC_SIG_VERIFY_PARTY)) || (debtor(l) && l->right_party)))
+		if (verified == NONE && debtor(l) && l->right_party)
 			verified = i;
-		if (disclosed == NONE && collector(l) && discloses(d, l))
+		/* Asking counts unless the answer is someone else's. */
+		if (asked == NONE && collector(l) && RC_HAS(l, RC_SIG_VERIFY_PARTY))
+			asked = i;
+		if (verified == NONE && collector(l) && !gatekeeper &&
+		    RC_HAS(l, RC_SIG_VERIFY_PARTY)) {
+			for (k = i + 1; k < d->nlines && !debtor(&d->lines[k]); k++)
+				;
+			if (k == d->nlines || !d->lines[k].gatekeeper)
+				verified = i;
+		}
+		if (disclosed == NONE && collector(l) && rc_line_discloses(d->in->c, l))
 			disclosed = i;
 	}
 	if (disclosed == NONE) {
-		if (verified != NONE) {
-			cite(d, r, verified);
+		/* Asked for the debtor and said nothing of the debt to whoever
+		 * answered: that is the practice done. */
+		if (verified != NONE || asked != NONE) {
+			cite(d, r, verified != NONE ? verified : asked);
 			rc_result_set(r, RC_MET, "confirmed who they were speaking to");
 		} else {
 			rc_result_set(r, RC_NA, "the debt was never discussed");

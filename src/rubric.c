@@ -32,7 +32,7 @@ const char *const rc_practice_ids[RC_PRACTICES] = {
 };
 
 const char *const rc_signal_names[RC_SIG_COUNT] = {
-	"identify-self", "courtesy|thanks|apology", "profanity", "insult", "condescend",
+	"identify-self", "courtesy|thanks|apology|good-time", "profanity", "insult", "condescend",
 	"sarcasm", "threat", "ask-reason", "ask-solution", "ask-offer",
 	"ask-good-faith", "confirm-writing", "consequence", "promise-reminders",
 	"schedule-follow-up", "verify-party", "confirm-unpaid", "ask-proof",
@@ -41,7 +41,7 @@ const char *const rc_signal_names[RC_SIG_COUNT] = {
 	"remind-debt",
 	"inability", "give-reason", "offer|stall", "agree", "hostile",
 	"dispute|already-paid|not-received",
-	"hang-up",
+	"hang-up", "confirm-identity", "not-debtor",
 };
 
 static char *
@@ -177,7 +177,9 @@ static void
 check_keys(const char *name, const cJSON *root, struct rc_err *err)
 {
 	static const char *const top[] = { "version", "pass_mark", "weights",
-	    "practices", "extended", "outcome", "coaching", NULL };
+	    "practices", "extended", "outcome", "coaching", "critical", NULL };
+	static const char *const crkeys[] = { "id", "title", "evidence", "tip",
+	    "intents", "disclosure", NULL };
 	static const char *const wkeys[] = { "practice", "outcome", NULL };
 	static const char *const ckeys[] = { "hint_order", "live_faults",
 	    "conduct", "after_deal", "any_time", "once", NULL };
@@ -211,6 +213,14 @@ check_keys(const char *name, const cJSON *root, struct rc_err *err)
 			if (cJSON_IsObject(e))
 				rc_jsonread_keys(&r, e, ptr, pkeys);
 		}
+	}
+	i = 0;
+	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(root, "critical")) {
+		char ptr[64];
+
+		snprintf(ptr, sizeof ptr, "/critical/%zu", i++);
+		if (cJSON_IsObject(e))
+			rc_jsonread_keys(&r, e, ptr, crkeys);
 	}
 	rc_jsonptr_free(r.idx);
 	free(text);
@@ -335,6 +345,88 @@ load_coaching(struct rc_rubric *r, const cJSON *root, const char *name,
 	r->coaching.nonce = coaching_list(c, "once", r->coaching.once, name, err);
 }
 
+/* The signal that is intent ID alone, or -1: a critical failure is read
+ * from the signals every collector line already carries. */
+static int
+signal_of(const char *id)
+{
+	int i;
+
+	for (i = 0; i < RC_SIG_COLLECTOR_COUNT; i++)
+		if (strcmp(rc_signal_names[i], id) == 0)
+			return i;
+	return -1;
+}
+
+static void
+load_criticals(struct rc_rubric *r, const cJSON *root, const char *name,
+               struct rc_err *err)
+{
+	const cJSON *arr = cJSON_GetObjectItemCaseSensitive(root, "critical"), *o;
+	size_t i, j;
+
+	if (arr == NULL)
+		return;
+	if (!cJSON_IsArray(arr)) {
+		rc_err_add(err, RC_ERROR, "%s: /critical: expected an array", name);
+		return;
+	}
+	r->criticals = rc_xcalloc((size_t)cJSON_GetArraySize(arr) + 1,
+	    sizeof *r->criticals);
+	i = 0;
+	cJSON_ArrayForEach(o, arr) {
+		struct rc_critical_def *cr = &r->criticals[r->ncriticals++];
+		const cJSON *v, *e;
+		char ptr[64];
+		int k = 0;
+
+		snprintf(ptr, sizeof ptr, "/critical/%zu", i++);
+		cr->signals[0] = -1;
+		if (!cJSON_IsObject(o)) {
+			rc_err_add(err, RC_ERROR, "%s: %s: expected an object", name, ptr);
+			cr->id = rc_xstrdup("");
+			cr->title = rc_xstrdup("");
+			cr->evidence = rc_xstrdup("");
+			cr->tip = rc_xstrdup("");
+			continue;
+		}
+		cr->id = str(o, "id", name, ptr, err);
+		cr->title = str(o, "title", name, ptr, err);
+		cr->evidence = str(o, "evidence", name, ptr, err);
+		cr->tip = str(o, "tip", name, ptr, err);
+		for (j = 0; j + 1 < r->ncriticals; j++)
+			if (strcmp(r->criticals[j].id, cr->id) == 0)
+				rc_err_add(err, RC_ERROR, "%s: %s/id: critical failure '%s' "
+				    "listed twice", name, ptr, cr->id);
+		v = cJSON_GetObjectItemCaseSensitive(o, "disclosure");
+		if (v != NULL && !cJSON_IsBool(v))
+			rc_err_add(err, RC_ERROR, "%s: %s/disclosure: expected true or "
+			    "false", name, ptr);
+		cr->disclosure = cJSON_IsTrue(v);
+		v = cJSON_GetObjectItemCaseSensitive(o, "intents");
+		if (v != NULL && !cJSON_IsArray(v))
+			rc_err_add(err, RC_ERROR, "%s: %s/intents: expected an array of "
+			    "intent ids", name, ptr);
+		cJSON_ArrayForEach(e, v) {
+			int s = cJSON_IsString(e) ? signal_of(e->valuestring) : -1;
+
+			if (s < 0)
+				rc_err_add(err, RC_ERROR, "%s: %s/intents/%d: '%s' is not an "
+				    "intent the scorer reads from collector lines", name, ptr,
+				    k, cJSON_IsString(e) ? e->valuestring : "?");
+			else if (k < RC_CRITICAL_SIGNALS - 1)
+				cr->signals[k++] = s;
+			else
+				rc_err_add(err, RC_ERROR, "%s: %s/intents: at most %d intents",
+				    name, ptr, RC_CRITICAL_SIGNALS - 1);
+		}
+		cr->signals[k] = -1;
+		if (k == 0 && !cr->disclosure)
+			rc_err_add(err, RC_ERROR, "%s: %s: a critical failure needs "
+			    "\"intents\" or \"disclosure\": true", name, ptr);
+	}
+}
+
 struct rc_rubric *
 rc_rubric_load(const char *dir, struct rc_err *err)
 {
@@ -409,6 +501,7 @@ rc_rubric_load(const char *dir, struct rc_err *err)
 	}
 	load_outcome(r, root, name, err);
 	load_coaching(r, root, name, err);
+	load_criticals(r, root, name, err);
 	cJSON_Delete(root);
 	rc_buf_free(&path);
 	load_lexicon(r, err);
@@ -448,6 +541,13 @@ rc_rubric_free(struct rc_rubric *r)
 	for (i = 0; i < r->nextended; i++)
 		free_practice(&r->extended[i]);
 	free(r->extended);
+	for (i = 0; i < r->ncriticals; i++) {
+		free(r->criticals[i].id);
+		free(r->criticals[i].title);
+		free(r->criticals[i].evidence);
+		free(r->criticals[i].tip);
+	}
+	free(r->criticals);
 	rc_reader_free(r->reader);
 	free(r);
 }
@@ -463,6 +563,17 @@ rc_rubric_find(const struct rc_rubric *r, const char *id)
 	for (i = 0; i < r->nextended; i++)
 		if (strcmp(r->extended[i].id, id) == 0)
 			return &r->extended[i];
+	return NULL;
+}
+
+const struct rc_critical_def *
+rc_rubric_critical(const struct rc_rubric *r, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < r->ncriticals; i++)
+		if (strcmp(r->criticals[i].id, id) == 0)
+			return &r->criticals[i];
 	return NULL;
 }
 

@@ -35,14 +35,14 @@ enum rc_signal {
 	/* Debtor-line signals. */
 	RC_SIG_D_INABILITY = RC_SIG_COLLECTOR_COUNT, RC_SIG_D_REASON,
 	RC_SIG_D_OFFER, RC_SIG_D_AGREE, RC_SIG_D_HOSTILE, RC_SIG_D_DISPUTE,
-	RC_SIG_D_HANGUP,
+	RC_SIG_D_HANGUP, RC_SIG_D_SELF, RC_SIG_D_ELSE,
 	RC_SIG_COUNT
 };
 
 /* The lexicon intents each signal is, by id ("a|b": either), the ids
  * being the lexicon's interface (docs/understanding.md). */
 extern const char *const rc_signal_names[RC_SIG_COUNT];
-#define RC_SIG_INTENTS 4          /* intents one signal may stand for */
+#define RC_SIG_INTENTS 6          /* intents one signal may stand for, + 1 */
 
 struct rc_practice_def {
 	char *id;
@@ -91,6 +91,19 @@ struct rc_coaching {
 /* 1 when practice NUMBER is in LIST (N entries). */
 int rc_coaching_has(const int *list, size_t n, int number);
 
+/* A critical failure (rubric.json "critical"): it fails the call whatever
+ * its score.  One is read from collector lines carrying any of SIGNALS
+ * (the lexicon intents named in "intents", each one the scorer reads as a
+ * signal); the one with DISCLOSURE set is the structural one, the debt
+ * named to someone other than the debtor (score.c).  EVIDENCE says in
+ * words what counts, for the docs and the card. */
+#define RC_CRITICAL_SIGNALS 4
+struct rc_critical_def {
+	char *id, *title, *evidence, *tip;
+	int signals[RC_CRITICAL_SIGNALS];   /* enum rc_signal; -1 ends the list */
+	int disclosure;
+};
+
 /* The practice score's share of the overall when the rubric names none
  * (the outcome has the rest). */
 #define RC_RUBRIC_W_PRACTICE 0.7
@@ -105,6 +118,8 @@ struct rc_rubric {
 	size_t nextended;
 	struct rc_outcome_model outcome;
 	struct rc_coaching coaching;
+	struct rc_critical_def *criticals;
+	size_t ncriticals;
 	/* How lines are read: the shared lexicon (not owned), the intent of
 	 * each signal, and one reader kept for every call scored with this
 	 * rubric (its spelling cache is worth keeping across calls). */
@@ -126,6 +141,10 @@ const struct rc_practice_def *rc_rubric_find(const struct rc_rubric *r,
 /* A numeric detector setting of P, or DEF when unset. */
 double rc_rubric_setting(const struct rc_practice_def *p, const char *key,
                          double def);
+
+/* The critical failure called ID, or NULL. */
+const struct rc_critical_def *rc_rubric_critical(const struct rc_rubric *r,
+                                                 const char *id);
 
 /* The ids of the twenty practices, in number order (fixed by the spec). */
 extern const char *const rc_practice_ids[RC_PRACTICES];

@@ -311,6 +311,75 @@ has_event(const struct rc_turn *u, const char *type)
 	return rc_turn_find(u, type) != NULL;
 }
 
+/* The first name of the person the call is for, from the case file's
+ * contact ("Dave Hughes, 07700 900277", "Dr. Alan Fisk (owner)"), into
+ * BUF.  Titles and initials
+ * ("Dr.", "D.") are skipped. */
+static int
+first_name(const struct rc_case *c, char *buf, size_t size)
+{
+	/* Only the contact names a person: a debtor may be a business
+	 * ("Petals & Stems"), whose name is how anyone there answers. */
+	const char *p = c == NULL ? NULL : c->contact;
+	size_t n;
+
+	if (p == NULL)
+		return 0;
+	for (;;) {
+		while (*p == ' ')
+			p++;
+		n = strcspn(p, " ,.()");
+		if (p[n] != '.' && !(n <= 3 && (strncmp(p, "Mr", n) == 0 ||
+		    strncmp(p, "Mrs", n) == 0 || strncmp(p, "Ms", n) == 0 ||
+		    strncmp(p, "Dr", n) == 0)))
+			break;
+		p += n + (p[n] != '\0');
+	}
+	if (n < 2 || n >= size || !isupper((unsigned char)p[0]))
+		return 0;
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+	return 1;
+}
+
+/* Where NAME stands alone in TEXT (as a word, case as written), or NULL. */
+static const char *
+find_name(const char *text, const char *name)
+{
+	size_t n = strlen(name);
+	const char *p;
+
+	for (p = strstr(text, name); p != NULL; p = strstr(p + 1, name))
+		if ((p == text || !isalnum((unsigned char)p[-1])) &&
+		    !isalnum((unsigned char)p[n]))
+			return p;
+	return NULL;
+}
+
+/* Does collector TEXT greet the debtor by NAME ("Hi Aaron, it's Frank",
+ * "Morning Gary")?  A debtor who answers to it, and does not say they
+ * are someone else, is the right person. */
+static int
+greets(const char *text, const char *name)
+{
+	static const char *const hello[] = { "hi", "hey", "hello", "hiya",
+	    "howya", "morning", "afternoon", "evening", "yo", NULL };
+	const char *at = find_name(text, name), *e, *b;
+	size_t k;
+
+	if (at == NULL)
+		return 0;
+	for (e = at; e > text && !isalpha((unsigned char)e[-1]); e--)
+		;
+	for (b = e; b > text && isalpha((unsigned char)b[-1]); b--)
+		;
+	for (k = 0; hello[k]; k++)
+		if ((size_t)(e - b) == strlen(hello[k]) &&
+		    strncasecmp(b, hello[k], (size_t)(e - b)) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
            struct rc_line *lines)
@@ -321,9 +390,11 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 	struct rc_facts facts, none;
 	const char **ids = NULL;
 	double *amounts = NULL;
-	int proposal_open = 0;
-	size_t i;
+	int proposal_open = 0, has_name;
+	size_t i, said = SIZE_MAX;   /* the collector's last line */
+	char name[64];
 
+	has_name = first_name(c, name, sizeof name);
 	/* What the lines may refer to: the case file's unpaid invoices. */
 	memset(&facts, 0, sizeof facts);
 	memset(&none, 0, sizeof none);
@@ -404,6 +475,7 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 		if (u->speaker == RC_SPEAKER_COLLECTOR) {
 			if (l->prop.kind != RC_PROP_NONE)
 				proposal_open = 1;
+			said = i;
 			continue;
 		}
 		if (!in->inferred) {
@@ -413,7 +485,13 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 			l->hostility = has_event(u, "hostility");
 			l->agreement = has_event(u, "agreement");
 			l->hangup = has_event(u, "hang-up");
-			l->right_party = has_event(u, "right-party-confirmed");
+			/* A debtor who says it is them ("Maria speaking") has
+			 * confirmed it, whether or not the scenario marks it. */
+			l->right_party = has_event(u, "right-party-confirmed") ||
+			    (RC_HAS(l, RC_SIG_D_SELF) && !RC_HAS(l, RC_SIG_D_ELSE) &&
+			    !has_event(u, "gatekeeper"));
+			l->gatekeeper = has_event(u, "gatekeeper") ||
+			    has_event(u, "wrong-party");
 			continue;
 		}
 		/* A recorded call: infer the events from what the debtor says. */
@@ -424,6 +502,14 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 		    !RC_HAS(l, RC_SIG_D_INABILITY);
 		l->agreement = RC_HAS(l, RC_SIG_D_AGREE) && proposal_open;
 		l->hangup = RC_HAS(l, RC_SIG_D_HANGUP);
+		/* Who is on the line: someone else says so ("she's at work",
+		 * "can I take a message?"); the debtor says it is them, answers
+		 * with their own name, or answers to it when greeted by it. */
+		l->gatekeeper = RC_HAS(l, RC_SIG_D_ELSE);
+		l->right_party = !l->gatekeeper && (RC_HAS(l, RC_SIG_D_SELF) ||
+		    (has_name && (find_name(u->text, name) != NULL ||
+		    (said != SIZE_MAX && said + 1 == i &&
+		    greets(t->turns[said].text, name)))));
 		if (l->debtor_offer)
 			proposal_open = 1;
 	}
@@ -525,32 +611,55 @@ add_critical(struct rc_scorecard *c, const char *id, const struct rc_turn *u)
 	cr->quote = rc_xstrdup(u->text);
 }
 
-/* Critical failures fail the call whatever its score: abusive or profane
- * language toward the debtor, and (a compliance breach) telling someone
- * other than the debtor about the debt, which a scenario marks with the
- * event "third-party-disclosure" on the gatekeeper's reply. */
+/* Critical failures fail the call whatever its score; which there are is
+ * the rubric's "critical" list (docs/scoring.md).  Most are read from the
+ * signals of a collector line (profanity, name-calling, threats).  The
+ * disclosure is read from the call's course: a collector line naming the
+ * debt while someone other than the debtor is on the line.  A simulated
+ * call knows that moment (the scenario's event "third-party-disclosure"
+ * on the gatekeeper's reply); in a recorded call someone else has said
+ * so ("she's at work", "I'm her husband") and the debtor has not come on
+ * since. */
 static void
-criticals(struct rc_scorecard *c, const struct rc_line *lines, size_t n)
+criticals(const struct rc_rubric *rubric, const struct rc_score_input *in,
+          struct rc_scorecard *c, const struct rc_line *lines, size_t n)
 {
-	size_t i, j;
+	size_t i, j, k;
+	int stranger = 0;
 
 	for (i = 0; i < n; i++) {
 		const struct rc_line *l = &lines[i];
 
-		if (l->turn->speaker == RC_SPEAKER_DEBTOR &&
-		    rc_turn_find(l->turn, "third-party-disclosure") != NULL) {
-			for (j = i; j > 0; j--)
-				if (lines[j - 1].turn->speaker == RC_SPEAKER_COLLECTOR)
-					break;
-			if (j > 0)
-				add_critical(c, "third-party-disclosure", lines[j - 1].turn);
-			continue;
+		if (l->turn->speaker == RC_SPEAKER_DEBTOR) {
+			if (l->gatekeeper)
+				stranger = 1;
+			if (l->right_party)
+				stranger = 0;
 		}
+		for (k = 0; k < rubric->ncriticals; k++) {
+			const struct rc_critical_def *cr = &rubric->criticals[k];
+			int hit = 0;
 
-		if (l->turn->speaker != RC_SPEAKER_COLLECTOR ||
-		    !(RC_HAS(l, RC_SIG_PROFANITY) || RC_HAS(l, RC_SIG_INSULT)))
-			continue;
-		add_critical(c, "abusive-language", l->turn);
+			if (cr->disclosure && !in->inferred &&
+			    l->turn->speaker == RC_SPEAKER_DEBTOR &&
+			    rc_turn_find(l->turn, "third-party-disclosure") != NULL) {
+				for (j = i; j > 0; j--)
+					if (lines[j - 1].turn->speaker == RC_SPEAKER_COLLECTOR)
+						break;
+				if (j > 0)
+					add_critical(c, cr->id, lines[j - 1].turn);
+				continue;
+			}
+			if (l->turn->speaker != RC_SPEAKER_COLLECTOR)
+				continue;
+			if (cr->disclosure)
+				hit = in->inferred && stranger &&
+				    rc_line_discloses(in->c, l);
+			for (j = 0; j < RC_CRITICAL_SIGNALS && cr->signals[j] >= 0; j++)
+				hit |= (int)RC_HAS(l, cr->signals[j]);
+			if (hit)
+				add_critical(c, cr->id, l->turn);
+		}
 	}
 }
 
@@ -747,7 +856,7 @@ rc_score(const struct rc_rubric *rubric, const struct rc_score_input *in)
 	for (i = 0; i < rubric->nextended; i++)
 		judge(rubric, in, &d, &rubric->extended[i], &c->extended[i]);
 	c->practice_score = wsum > 0 ? 100 * sum / wsum : 0;
-	criticals(c, lines, in->t->n);
+	criticals(rubric, in, c, lines, in->t->n);
 	c->style = style(lines, in->t->n);
 	outcome(&rubric->outcome, in, lines, in->t->n, &c->outcome);
 	c->score = rubric->w_practice * c->practice_score +

@@ -132,7 +132,11 @@ struct rc_line {
 	int hostility;            /* debtor hostility */
 	int agreement;            /* event agreement */
 	int hangup;
-	int right_party;          /* event right-party-confirmed */
+	int right_party;          /* event right-party-confirmed (or inferred:
+	                             the debtor says it is them, answers with
+	                             their own name, or answers to it) */
+	int gatekeeper;           /* someone else answers: event gatekeeper or
+	                             wrong-party (or inferred from the line) */
 	/* Text facts read once per line (a practice call is rescored after
 	 * every line, and these scans would make a reply cost grow with it): */
 	long ids[RC_LINE_IDS];    /* invoice numbers named, as digits */
@@ -146,6 +150,9 @@ size_t rc_line_invoice_ids(const char *text, long *ids, size_t max);
 /* Does TEXT name one of the case's invoices, by its id or, when the id
  * ends in three or more digits, by those digits (detect-extended.c)? */
 int rc_line_names_invoice(const struct rc_case *c, const char *text);
+/* Does collector line L name the debt: that something is overdue, an
+ * invoice of case C, or one of its amounts (detect-extended.c)? */
+int rc_line_discloses(const struct rc_case *c, const struct rc_line *l);
 
 #define RC_HAS(line, s) (((line)->sig >> (s)) & 1u)
 

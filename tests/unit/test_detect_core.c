@@ -453,6 +453,39 @@ test_polite(void)
 	CHECK(quoted, "polite-professional", RC_MET, 2);
 	CHECK(anonymous, "polite-professional", RC_PARTIAL, 2);
 	CHECK(silent, "polite-professional", RC_NA, -1);
+
+	/* Introductions in every form, courtesy carried by polite questions,
+	 * "of course", asking whether it is a good time. */
+	static const char *const intro_its[] = {
+		"D: Hello?",
+		"C: Hi Maria, it's Sam from Greenline. Is this a good time to talk?",
+		NULL };
+	static const char *const intro_here[] = {
+		"D: Petals & Stems.",
+		"C: Sam from Greenline here. Could you spare two minutes about invoice 2291?",
+		NULL };
+	static const char *const intro_through[] = {
+		"D: Hello?",
+		"C: Morning, you're through to Sam at Greenline accounts.",
+		"D: Oh, hi.",
+		"C: Of course, I'll keep it short.",
+		NULL };
+	static const char *const inbound[] = {
+		"C: Thanks for calling Greenline accounts, how can I help?",
+		"D: It's Maria, about my invoices.",
+		"C: Would you be able to read me the invoice number?",
+		NULL };
+	static const char *const inbound_name[] = {
+		"C: Greenline accounts, this is Sam, how can I help?",
+		"D: It's Maria, about my invoices.",
+		"C: No problem, would you mind holding a second?",
+		NULL };
+
+	CHECK(intro_its, "polite-professional", RC_MET, 2);
+	CHECK(intro_here, "polite-professional", RC_MET, 2);
+	CHECK(intro_through, "polite-professional", RC_MET, 4);
+	CHECK(inbound, "polite-professional", RC_MET, 1);
+	CHECK(inbound_name, "polite-professional", RC_MET, 3);
 }
 
 /* ---- 6 remain-calm ---- */
@@ -507,7 +540,8 @@ test_calm(void)
 	CHECK(snapped, "remain-calm", RC_MISSED, 4);
 	CHECK(sarcastic, "remain-calm", RC_PARTIAL, 4);
 	CHECK(not_shouting, "remain-calm", RC_MET, 4);
-	CHECK(threat, "remain-calm", RC_MISSED, 2);
+	/* An even-voiced threat is one lapse of tone (and a critical failure). */
+	CHECK(threat, "remain-calm", RC_PARTIAL, 2);
 	CHECK(silent, "remain-calm", RC_NA, -1);
 }
 

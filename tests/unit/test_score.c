@@ -58,6 +58,52 @@ result(const struct rc_scorecard *c, const char *id)
 	return NULL;
 }
 
+/* The critical failures of the two-line call "C: LINE", "D: Okay.",
+ * joined by commas ("" when none). */
+static const char *
+criticals_of(const char *line, char *buf, size_t size)
+{
+	const char *lines[] = { NULL, "D: Okay.", NULL };
+	char c[512];
+	struct rc_transcript *t;
+	struct rc_scorecard *card;
+	struct rc_score_input in;
+	size_t i, n = 0;
+
+	snprintf(c, sizeof c, "C: %s", line);
+	lines[0] = c;
+	t = call(lines);
+	memset(&in, 0, sizeof in);
+	in.t = t;
+	in.c = &kase;
+	in.inferred = 1;
+	card = rc_score(rubric, &in);
+	buf[0] = '\0';
+	for (i = 0; i < card->ncritical; i++)
+		n += (size_t)snprintf(buf + n, n < size ? size - n : 0, "%s%s",
+		    i ? "," : "", card->critical[i].id);
+	rc_scorecard_free(card);
+	rc_transcript_free(t);
+	return buf;
+}
+
+/* Scores a recorded call (events inferred from the debtor's lines) with
+ * the case's contact CONTACT. */
+static struct rc_scorecard *
+score_recorded(const struct rc_transcript *t, const char *contact)
+{
+	static struct rc_case k;
+	struct rc_score_input in;
+
+	k = kase;
+	k.contact = contact;
+	memset(&in, 0, sizeof in);
+	in.t = t;
+	in.c = &k;
+	in.inferred = 1;
+	return rc_score(rubric, &in);
+}
+
 static struct rc_scorecard *
 score(const struct rc_transcript *t)
 {
@@ -143,9 +189,11 @@ main(void)
 			NULL };
 		t = call(lines);
 		c = score(t);
-		RC_CHECK_INT(c->ncritical, 1);
+		RC_CHECK_INT(c->ncritical, 2);
 		RC_CHECK_INT(c->critical[0].turn, 1);
-		RC_CHECK_STR(c->critical[0].id, "abusive-language");
+		RC_CHECK_STR(c->critical[0].id, "name-calling");
+		RC_CHECK_INT(c->critical[1].turn, 3);
+		RC_CHECK_STR(c->critical[1].id, "threat");
 		RC_CHECK_INT(c->passed, 0);
 		RC_CHECK_INT(c->style, RC_STYLE_CONFRONTATION);
 		RC_CHECK(c->practice_score < 40);
@@ -154,6 +202,100 @@ main(void)
 		RC_CHECK_INT(result(c, "remain-calm")->status, RC_MISSED);
 		rc_scorecard_free(c);
 		rc_transcript_free(t);
+	}
+
+	/* Critical failures, each kind read in several phrasings; the rubric
+	 * lists them (id, evidence, tip). */
+	RC_CHECK(rc_rubric_critical(rubric, "abusive-language") != NULL);
+	RC_CHECK(rc_rubric_critical(rubric, "name-calling") != NULL);
+	RC_CHECK(rc_rubric_critical(rubric, "threat") != NULL);
+	RC_CHECK(rc_rubric_critical(rubric, "third-party-disclosure") != NULL);
+	{
+		static const struct { const char *line, *want; } cases[] = {
+			/* abusive language */
+			{ "That's crap, we sent them twice.", "abusive-language" },
+			{ "I don't give a damn about your excuses.", "abusive-language" },
+			{ "Just pay the bloody invoice.", "abusive-language" },
+			/* name-calling */
+			{ "You're a deadbeat, plain and simple.", "name-calling" },
+			{ "Stop lying to me, you liar.", "name-calling" },
+			{ "You're just lazy, that's the problem.", "name-calling" },
+			{ "I'm not calling you a liar, I just need the date.", "" },
+			/* threats: arrest, jail, police, violence, credit, court */
+			{ "If this isn't paid by Friday you could be arrested.", "threat" },
+			{ "Keep this up and you'll end up in jail.", "threat" },
+			{ "I'm filing a criminal complaint and you'll have police at your work asking for you.", "threat" },
+			{ "We know where you live, and someone will come round and hurt you.", "threat" },
+			{ "I'll personally make sure your credit is ruined.", "threat" },
+			{ "We'll ruin your credit rating for years.", "threat" },
+			{ "If you don't settle by Monday, we'll see you in court.", "threat" },
+			{ "Unless it's paid today we will sue you.", "threat" },
+			/* not threats: plain consequences and reassurance */
+			{ "If a payment is missed, the account is referred to our solicitors.", "" },
+			{ "Nobody is going to take you to court over this.", "" },
+			{ "Could you pay the $1,375 by Friday, please?", "" },
+			{ "Sorry, I'll have to call you again tomorrow.", "" },
+		};
+		char buf[128];
+		size_t i;
+
+		for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+			criticals_of(cases[i].line, buf, sizeof buf);
+			if (strcmp(buf, cases[i].want) != 0) {
+				rc_test_failed++;
+				fprintf(stderr, "%s: criticals of \"%s\": got \"%s\", want \"%s\"\n",
+				    __FILE__, cases[i].line, buf, cases[i].want);
+			} else {
+				rc_test_passed++;
+			}
+		}
+	}
+	/* Third-party disclosure in a recorded call: someone else answers
+	 * and the collector names the debt to them. */
+	{
+		static const char *const spouse[] = {
+			"D: Hello, Marsh residence.",
+			"C: Hi, this is Sam from ProFit. Is Helen around?",
+			"D: She's at work. I'm her husband, can I help?",
+			"C: Sure, it's about her account - there's $1,375 outstanding.",
+			NULL };
+		static const char *const receptionist[] = {
+			"D: Marsh Studio, good morning.",
+			"C: Hi, I'm trying to reach Helen Marsh?",
+			"D: She's in a meeting. Can I take a message?",
+			"C: Tell her INV-5540 is overdue and we need it paid by Friday.",
+			NULL };
+		static const char *const discreet[] = {
+			"D: Yeah, hello?",
+			"C: Hi, is that Helen?",
+			"D: No, it's her flatmate. She's out till six.",
+			"C: No bother, could you ask her to call Sam at ProFit? Thanks.",
+			NULL };
+		static const char *const then_debtor[] = {
+			"D: Hello?",
+			"C: Hi, is Helen there?",
+			"D: Hang on, I'm her partner, I'll get her.",
+			"D: Hello, Helen speaking.",
+			"C: Hi Helen, it's Sam from ProFit, about INV-5540 for $1,375.",
+			NULL };
+		const char *const *calls[] = { spouse, receptionist, discreet, then_debtor };
+		const size_t want[] = { 1, 1, 0, 0 };
+		size_t i;
+
+		for (i = 0; i < 4; i++) {
+			t = call(calls[i]);
+			c = score_recorded(t, "Helen Marsh, 555-0101");
+			RC_CHECK_INT(c->ncritical, want[i]);
+			if (c->ncritical > 0) {
+				RC_CHECK_STR(c->critical[0].id, "third-party-disclosure");
+				RC_CHECK_INT(c->critical[0].turn, 4);
+				RC_CHECK_INT(c->passed, 0);
+			}
+			RC_CHECK_INT(result(c, "verify-right-party")->status,
+			    want[i] ? RC_MISSED : RC_MET);
+			rc_scorecard_free(c);
+			rc_transcript_free(t);
+		}
 	}
 
 	/* The outcome: an agreement the debtor can keep, in full. */
