@@ -1535,13 +1535,37 @@ rc_store_undated(struct rc_store *st, rc_store_undated_fn fn, void *ctx,
 	return n;
 }
 
+/* Runs the prepared statement Q (finalized here) alone in a write
+ * transaction: 0 and the rows it changed in *CHANGED (may be NULL), or -1
+ * with "WHAT: why" in ERR. */
+static int
+write_one(struct rc_store *st, sqlite3_stmt *q, const char *what, int *changed,
+          struct rc_err *err)
+{
+	int rc;
+
+	if (begin(st, err) != 0) {
+		sqlite3_finalize(q);
+		return -1;
+	}
+	rc = sqlite3_step(q);
+	if (changed != NULL)
+		*changed = sqlite3_changes(st->db);
+	sqlite3_finalize(q);
+	if (rc != SQLITE_DONE) {
+		db_error(st, err, what);
+		rollback(st);
+		return -1;
+	}
+	return commit(st, err);
+}
+
 int
 rc_store_set_call_date(struct rc_store *st, const char *scenario,
                        const char *version, int32_t day, struct rc_err *err)
 {
 	sqlite3_stmt *q;
 	char iso[16];
-	int rc;
 
 	if (sqlite3_prepare_v2(st->db, "UPDATE sessions SET call_date = ?1 "
 	    "WHERE call_date IS NULL AND scenario = ?2 AND scenario_version IS ?3",
@@ -1552,18 +1576,7 @@ rc_store_set_call_date(struct rc_store *st, const char *scenario,
 	bind_text(q, 1, rc_date_iso(day, iso, sizeof iso));
 	bind_text(q, 2, scenario);
 	bind_text(q, 3, version);
-	if (begin(st, err) != 0) {
-		sqlite3_finalize(q);
-		return -1;
-	}
-	rc = sqlite3_step(q);
-	sqlite3_finalize(q);
-	if (rc != SQLITE_DONE) {
-		db_error(st, err, "cannot date the sessions");
-		rollback(st);
-		return -1;
-	}
-	return commit(st, err);
+	return write_one(st, q, "cannot date the sessions", NULL, err);
 }
 
 int
@@ -1572,7 +1585,6 @@ rc_store_review_set(struct rc_store *st, int64_t id, const char *practice,
                     int64_t at, struct rc_err *err)
 {
 	sqlite3_stmt *q;
-	int rc;
 
 	if (sqlite3_prepare_v2(st->db, "INSERT OR REPLACE INTO reviews "
 	    "(session_id, practice, status, note, reviewer, at) VALUES (?1, ?2, "
@@ -1586,18 +1598,7 @@ rc_store_review_set(struct rc_store *st, int64_t id, const char *practice,
 	bind_text(q, 4, note);
 	bind_text(q, 5, by);
 	sqlite3_bind_int64(q, 6, at ? at : (int64_t)time(NULL));
-	if (begin(st, err) != 0) {
-		sqlite3_finalize(q);
-		return -1;
-	}
-	rc = sqlite3_step(q);
-	sqlite3_finalize(q);
-	if (rc != SQLITE_DONE) {
-		db_error(st, err, "cannot save a review");
-		rollback(st);
-		return -1;
-	}
-	return commit(st, err);
+	return write_one(st, q, "cannot save a review", NULL, err);
 }
 
 int
@@ -1605,7 +1606,7 @@ rc_store_review_clear(struct rc_store *st, int64_t id, const char *practice,
                       struct rc_err *err)
 {
 	sqlite3_stmt *q;
-	int rc, n;
+	int n;
 
 	if (sqlite3_prepare_v2(st->db, "DELETE FROM reviews WHERE session_id = ?1 "
 	    "AND practice = ?2", -1, &q, NULL) != SQLITE_OK) {
@@ -1614,19 +1615,9 @@ rc_store_review_clear(struct rc_store *st, int64_t id, const char *practice,
 	}
 	sqlite3_bind_int64(q, 1, id);
 	bind_text(q, 2, practice);
-	if (begin(st, err) != 0) {
-		sqlite3_finalize(q);
+	if (write_one(st, q, "cannot clear a review", &n, err) != 0)
 		return -1;
-	}
-	rc = sqlite3_step(q);
-	n = sqlite3_changes(st->db);
-	sqlite3_finalize(q);
-	if (rc != SQLITE_DONE) {
-		db_error(st, err, "cannot clear a review");
-		rollback(st);
-		return -1;
-	}
-	return commit(st, err) != 0 ? -1 : n > 0;
+	return n > 0;
 }
 
 /* Loading one session back. */
