@@ -84,17 +84,25 @@ rc_cmd_write(FILE *f, const char *s)
 	return rc;
 }
 
+/* rc_cmd_write() of FMT formatted with AP. */
+static void
+vwrite(FILE *f, const char *fmt, va_list ap)
+{
+	struct rc_buf b = RC_BUF_INIT;
+
+	rc_buf_vprintf(&b, fmt, ap);
+	rc_cmd_write(f, rc_buf_str(&b));
+	rc_buf_free(&b);
+}
+
 void
 rc_cmd_printf(FILE *f, const char *fmt, ...)
 {
-	struct rc_buf b = RC_BUF_INIT;
 	va_list ap;
 
 	va_start(ap, fmt);
-	rc_buf_vprintf(&b, fmt, ap);
+	vwrite(f, fmt, ap);
 	va_end(ap);
-	rc_cmd_write(f, rc_buf_str(&b));
-	rc_buf_free(&b);
 }
 
 void
@@ -106,14 +114,11 @@ rc_cmd_out(const char *s)
 void
 rc_cmd_outf(const char *fmt, ...)
 {
-	struct rc_buf b = RC_BUF_INIT;
 	va_list ap;
 
 	va_start(ap, fmt);
-	rc_buf_vprintf(&b, fmt, ap);
+	vwrite(stdout, fmt, ap);
 	va_end(ap);
-	rc_cmd_write(stdout, rc_buf_str(&b));
-	rc_buf_free(&b);
 }
 
 int
