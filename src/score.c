@@ -176,22 +176,12 @@ rc_result_set(struct rc_result *r, enum rc_status st, const char *note, ...)
 	}
 }
 
-/* What reading a line gave, kept for a call that grows. */
-struct cached_line {
-	uint64_t sig;
-	int shout;
-	struct rc_money money[RC_AMOUNT_MAX];
-	size_t nmoney;
-	struct rc_proposal prop;
-	double credit;
-	long ids[RC_LINE_IDS];
-	size_t nids;
-	int names_invoice;
-};
-
+/* The lines of a call that grows (practice mode scores after every
+ * line), kept between scorings: those already read keep what reading
+ * gave, and only the events and inferences are worked out again. */
 struct rc_score_cache {
-	struct cached_line *v;
-	size_t n, cap;
+	struct rc_line *lines;
+	size_t n, cap;            /* lines read; room */
 };
 
 struct rc_score_cache *
@@ -205,7 +195,7 @@ rc_score_cache_free(struct rc_score_cache *c)
 {
 	if (c == NULL)
 		return;
-	free(c->v);
+	free(c->lines);
 	free(c);
 }
 
@@ -427,49 +417,34 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 		const struct rc_turn *u = &t->turns[i];
 		struct rc_line *l = &lines[i];
 
-		memset(l, 0, sizeof *l);
-		l->turn = u;
 		if (in->cache != NULL && i < in->cache->n) {
-			const struct cached_line *k = &in->cache->v[i];
-
-			l->sig = k->sig;
-			l->shout = k->shout;
-			l->nmoney = k->nmoney;
-			memcpy(l->money, k->money, sizeof l->money);
-			l->prop = k->prop;
-			l->credit = k->credit;
-			l->nids = k->nids;
-			memcpy(l->ids, k->ids, sizeof l->ids);
-			l->names_invoice = k->names_invoice;
-		} else if (u->speaker != RC_SPEAKER_ACTION) {
-			read_one(rubric, u->text, u->speaker == RC_SPEAKER_COLLECTOR, &r);
-			l->sig = signals_of(rubric, &r, u->speaker == RC_SPEAKER_COLLECTOR);
-			l->shout = rc_text_shouted(u->text);
-			l->nmoney = r.nmoney;
-			memcpy(l->money, r.money, sizeof l->money);
-			l->prop = r.prop;
-			l->credit = u->speaker == RC_SPEAKER_COLLECTOR ? r.credit : 0;
-			l->nids = rc_line_invoice_ids(u->text, l->ids, RC_LINE_IDS);
-			l->names_invoice = rc_line_names_invoice(in->c, u->text);
-		}
-		if (in->cache != NULL && i == in->cache->n) {
-			struct rc_score_cache *k = in->cache;
-
-			if (k->n == k->cap) {
-				k->cap = k->cap ? 2 * k->cap : 64;
-				k->v = rc_xreallocarray(k->v, k->cap, sizeof *k->v);
+			/* Read before: what it says stays; what follows from
+			 * the events and the lines before is worked out below. */
+			l->debtor_offer = l->inability = l->reason = 0;
+			l->hostility = l->agreement = l->hangup = 0;
+			l->right_party = l->gatekeeper = 0;
+		} else {
+			memset(l, 0, sizeof *l);
+			if (u->speaker != RC_SPEAKER_ACTION) {
+				read_one(rubric, u->text, u->speaker ==
+				    RC_SPEAKER_COLLECTOR, &r);
+				l->sig = signals_of(rubric, &r, u->speaker ==
+				    RC_SPEAKER_COLLECTOR);
+				l->shout = rc_text_shouted(u->text);
+				l->nmoney = r.nmoney;
+				memcpy(l->money, r.money, sizeof l->money);
+				l->prop = r.prop;
+				l->credit = u->speaker == RC_SPEAKER_COLLECTOR ?
+				    r.credit : 0;
+				l->nids = rc_line_invoice_ids(u->text, l->ids,
+				    RC_LINE_IDS);
+				l->names_invoice = rc_line_names_invoice(in->c,
+				    u->text);
 			}
-			k->v[k->n].sig = l->sig;
-			k->v[k->n].shout = l->shout;
-			k->v[k->n].nmoney = l->nmoney;
-			memcpy(k->v[k->n].money, l->money, sizeof l->money);
-			k->v[k->n].prop = l->prop;
-			k->v[k->n].credit = l->credit;
-			k->v[k->n].nids = l->nids;
-			memcpy(k->v[k->n].ids, l->ids, sizeof l->ids);
-			k->v[k->n].names_invoice = l->names_invoice;
-			k->n++;
+			if (in->cache != NULL)
+				in->cache->n = i + 1;
 		}
+		l->turn = u;
 		if (u->speaker == RC_SPEAKER_ACTION)
 			continue;
 		if (u->speaker == RC_SPEAKER_COLLECTOR) {
@@ -520,32 +495,52 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 	free(amounts);
 }
 
+/* The lines of the call IN scores: the cache's, grown to the call, or a
+ * new array the caller frees. */
+static struct rc_line *
+lines_for(const struct rc_score_input *in)
+{
+	struct rc_score_cache *k = in->cache;
+
+	if (k == NULL)
+		return rc_xcalloc(in->t->n + 1, sizeof(struct rc_line));
+	if (k->cap < in->t->n + 1) {
+		size_t cap = k->cap ? 2 * k->cap : 64;
+
+		while (cap < in->t->n + 1)
+			cap *= 2;
+		k->lines = rc_xreallocarray(k->lines, cap, sizeof *k->lines);
+		k->cap = cap;
+	}
+	/* A call only grows; one that shrank is read again. */
+	if (k->n > in->t->n)
+		k->n = 0;
+	return k->lines;
+}
+
 void
 rc_score_read(const struct rc_rubric *rubric, const struct rc_score_input *in)
 {
-	struct rc_line *lines = rc_xcalloc(in->t->n + 1, sizeof *lines);
-
-	read_lines(rubric, in, lines);
-	free(lines);
+	read_lines(rubric, in, lines_for(in));
 }
 
 int
 rc_score_cache_signal(const struct rc_score_cache *c, size_t i, int sig)
 {
-	return i < c->n && (c->v[i].sig >> sig & 1u) != 0;
+	return i < c->n && RC_HAS(&c->lines[i], sig);
 }
 
 const struct rc_proposal *
 rc_score_cache_proposal(const struct rc_score_cache *c, size_t i)
 {
-	return i < c->n ? &c->v[i].prop : NULL;
+	return i < c->n ? &c->lines[i].prop : NULL;
 }
 
 const struct rc_money *
 rc_score_cache_money(const struct rc_score_cache *c, size_t i, size_t *n)
 {
-	*n = i < c->n ? c->v[i].nmoney : 0;
-	return i < c->n ? c->v[i].money : NULL;
+	*n = i < c->n ? c->lines[i].nmoney : 0;
+	return i < c->n ? c->lines[i].money : NULL;
 }
 
 static rc_detector_fn
@@ -829,7 +824,7 @@ struct rc_scorecard *
 rc_score(const struct rc_rubric *rubric, const struct rc_score_input *in)
 {
 	struct rc_scorecard *c = rc_xcalloc(1, sizeof *c);
-	struct rc_line *lines = rc_xcalloc(in->t->n + 1, sizeof *lines);
+	struct rc_line *lines = lines_for(in);
 	struct rc_detect d;
 	double sum = 0, wsum = 0;
 	size_t i;
@@ -867,7 +862,8 @@ rc_score(const struct rc_rubric *rubric, const struct rc_score_input *in)
 	c->auto_practice_score = c->practice_score;
 	c->auto_score = c->score;
 	c->auto_passed = c->passed;
-	free(lines);
+	if (in->cache == NULL)
+		free(lines);
 	return c;
 }
 
