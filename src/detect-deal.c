@@ -164,8 +164,14 @@ require_counter_offer(const struct rc_detect *d, struct rc_result *r)
 			if (asked == NONE)
 				asked = i;
 		}
-		if (!proposes(l))
+		if (!proposes(l)) {
+			/* A bare deadline ("so can you do Friday?") is put to
+			 * the debtor too: an answer that does not take it
+			 * turns it down. */
+			if (RC_HAS(l, RC_SIG_DEADLINE))
+				pending = 1;
 			continue;
+		}
 		proposals++;
 		if (last != NONE && cave == NONE && refused_since && !asked_since &&
 		    !offer_since && lower(&d->lines[last].prop, &l->prop)) {

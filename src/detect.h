@@ -131,7 +131,10 @@ paid_outright(const struct rc_detect *d)
 	for (i = 0; i < a; i++) {
 		const struct rc_line *l = &d->lines[i];
 
-		if (l->debtor_offer || l->inability || (i != p && proposes(l)))
+		/* A deadline put before the terms ("can you do Friday?") that
+		 * the debtor did not take is bargaining already. */
+		if (l->debtor_offer || l->inability || (i != p && proposes(l)) ||
+		    (i < p && collector(l) && RC_HAS(l, RC_SIG_DEADLINE)))
 			return 0;
 	}
 	return 1;

@@ -41,7 +41,7 @@ const char *const rc_signal_names[RC_SIG_COUNT] = {
 	"remind-debt",
 	"inability", "give-reason", "offer|stall", "agree", "hostile",
 	"dispute|already-paid|not-received",
-	"hang-up",
+	"hang-up", "assent",
 };
 
 static char *

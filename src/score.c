@@ -187,6 +187,7 @@ struct cached_line {
 	long ids[RC_LINE_IDS];
 	size_t nids;
 	int names_invoice;
+	int agreement, debtor_offer;   /* inferred events (a recorded call) */
 };
 
 struct rc_score_cache {
@@ -311,6 +312,37 @@ has_event(const struct rc_turn *u, const char *type)
 	return rc_turn_find(u, type) != NULL;
 }
 
+/* Did collector line L put terms to the debtor: propose them, take the
+ * debtor's, or say them back? */
+static int
+terms_put(const struct rc_line *l)
+{
+	return l->turn->speaker == RC_SPEAKER_COLLECTOR &&
+	    (l->prop.kind != RC_PROP_NONE || l->agreement ||
+	     RC_HAS(l, RC_SIG_ACCEPT) || RC_HAS(l, RC_SIG_RECAP));
+}
+
+/* Is debtor line L a yes and nothing else: no offer of their own, no "I
+ * can't", no dispute or anger?  Said to terms put to them, it agrees. */
+static int
+bare_assent(const struct rc_line *l)
+{
+	return RC_HAS(l, RC_SIG_D_ASSENT) && !RC_HAS(l, RC_SIG_D_OFFER) &&
+	    !RC_HAS(l, RC_SIG_D_INABILITY) && !RC_HAS(l, RC_SIG_D_DISPUTE) &&
+	    !RC_HAS(l, RC_SIG_D_HOSTILE) && !l->shout;
+}
+
+/* Keeps the events inferred for line I in cache C (NULL ignored), for the
+ * call's outcome (rc_transcript_parse_infer) to read. */
+static void
+cache_events(struct rc_score_cache *c, size_t i, const struct rc_line *l)
+{
+	if (c == NULL || i >= c->n)
+		return;
+	c->v[i].agreement = l->agreement;
+	c->v[i].debtor_offer = l->debtor_offer;
+}
+
 static void
 read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
            struct rc_line *lines)
@@ -321,7 +353,8 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 	struct rc_facts facts, none;
 	const char **ids = NULL;
 	double *amounts = NULL;
-	int proposal_open = 0;
+	const struct rc_line *prev = NULL;   /* the line before, actions left out */
+	int proposal_open = 0, offer_open = 0;
 	size_t i;
 
 	/* What the lines may refer to: the case file's unpaid invoices. */
@@ -404,6 +437,14 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 		if (u->speaker == RC_SPEAKER_COLLECTOR) {
 			if (l->prop.kind != RC_PROP_NONE)
 				proposal_open = 1;
+			/* A recorded call: taking the debtor's offer on the table
+			 * ("yes, that's fine, we can do that") makes the deal. */
+			if (in->inferred && offer_open && RC_HAS(l, RC_SIG_ACCEPT))
+				l->agreement = 1;
+			if (l->prop.kind != RC_PROP_NONE && !RC_HAS(l, RC_SIG_ACCEPT))
+				offer_open = 0;
+			cache_events(in->cache, i, l);
+			prev = l;
 			continue;
 		}
 		if (!in->inferred) {
@@ -420,12 +461,16 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 		l->inability = RC_HAS(l, RC_SIG_D_INABILITY);
 		l->reason = RC_HAS(l, RC_SIG_D_REASON);
 		l->hostility = RC_HAS(l, RC_SIG_D_HOSTILE) || l->shout;
-		l->debtor_offer = RC_HAS(l, RC_SIG_D_OFFER) && l->nmoney > 0 &&
-		    !RC_HAS(l, RC_SIG_D_INABILITY);
-		l->agreement = RC_HAS(l, RC_SIG_D_AGREE) && proposal_open;
+		l->debtor_offer = RC_HAS(l, RC_SIG_D_OFFER) && (l->nmoney > 0 ||
+		    l->prop.kind != RC_PROP_NONE) && !RC_HAS(l, RC_SIG_D_INABILITY);
+		l->agreement = (RC_HAS(l, RC_SIG_D_AGREE) && proposal_open) ||
+		    (prev != NULL && terms_put(prev) && bare_assent(l));
 		l->hangup = RC_HAS(l, RC_SIG_D_HANGUP);
 		if (l->debtor_offer)
 			proposal_open = 1;
+		offer_open = l->debtor_offer;
+		cache_events(in->cache, i, l);
+		prev = l;
 	}
 	rc_reader_facts(rubric->reader, &none);
 	rc_reader_vocab_map(rubric->reader, NULL);
@@ -453,6 +498,18 @@ const struct rc_proposal *
 rc_score_cache_proposal(const struct rc_score_cache *c, size_t i)
 {
 	return i < c->n ? &c->v[i].prop : NULL;
+}
+
+int
+rc_score_cache_agreement(const struct rc_score_cache *c, size_t i)
+{
+	return i < c->n && c->v[i].agreement;
+}
+
+int
+rc_score_cache_offer(const struct rc_score_cache *c, size_t i)
+{
+	return i < c->n && c->v[i].debtor_offer;
 }
 
 const struct rc_money *
