@@ -194,6 +194,71 @@ static const char *const offer_recorded[] = {
 	NULL,
 };
 
+/* Recorded calls: a debtor's bare yes agrees only when it answers terms
+ * put to them (a proposal, their own offer taken, a recap). */
+static const char *const assent_fine[] = {
+	"C: Could you pay the $1,840 by Friday and the $1,280 by the 30th?",
+	"D: Fine.",
+	"C: Thanks. I'll email you the agreement in writing today.",
+	NULL,
+};
+static const char *const assent_okay_thanks[] = {
+	"C: So that's $1,000 today and $530 a month for four months.",
+	"D: Okay, thanks.",
+	"C: I'll send you a letter confirming those dates.",
+	NULL,
+};
+static const char *const assent_relief[] = {
+	"C: We can do $200 a month starting on the 1st of December.",
+	"D: Oh, that's a weight off.",
+	"C: Great. I'll put it in writing and email it over this afternoon.",
+	NULL,
+};
+static const char *const assent_to_question[] = {
+	"C: Hi Maria, invoice INV-2291 for $1,840 is overdue. Did you get the statement?",
+	"D: Okay.",
+	"C: I'll email you a copy in writing today.",
+	NULL,
+};
+static const char *const assent_but[] = {
+	"C: Could you pay the $1,840 by Friday?",
+	"D: Okay, but I can't do Friday.",
+	"C: I'll email you the details in writing.",
+	NULL,
+};
+static const char *const offer_taken[] = {
+	"C: Your balance of $3,120 is overdue. What could you manage?",
+	"D: Could we pay $1,560 today and the rest at the end of the month?",
+	"C: Yes, that's fine, we can do that. I'll email you the agreement to sign.",
+	NULL,
+};
+/* Asking the reason, in several common forms. */
+static const char *const reason_in_the_way[] = {
+	"C: Invoice INV-2291 for $1,840 is six weeks over. Has something got in the way with it?",
+	"D: The shop flooded.",
+	NULL,
+};
+static const char *const reason_stopped[] = {
+	"C: Invoice INV-2291 for $1,840 is overdue. So what stopped it getting paid?",
+	"D: Just forgot.",
+	NULL,
+};
+static const char *const reason_why_that_is[] = {
+	"C: Three payments have been missed. Can I ask why that is?",
+	"D: I lost my job.",
+	NULL,
+};
+static const char *const reason_holding[] = {
+	"C: I'll resend it. Was there anything else holding it up?",
+	"D: Just the email.",
+	NULL,
+};
+static const char *const reason_stop_paying[] = {
+	"C: You signed a twelve-month contract. Why did you stop paying?",
+	"D: I thought it would just cancel.",
+	NULL,
+};
+
 /* 15 good-faith-gesture */
 static const char *const faith_asked[] = {
 	"C: I understand money is tight. Could you make a good-faith payment of $300 today?",
@@ -491,6 +556,30 @@ main(void)
 	EXPECT("hold-to-the-deal", hold_nothing, RC_NA, 0);
 	/* A consequence stated with the agreement and never taken back. */
 	EXPECT("hold-to-the-deal", ram_plain, RC_MET, 3);
+
+	/* Recorded calls: the agreement inferred from a bare yes to terms. */
+	expect_at(__LINE__, "confirm-in-writing", &kase, NULL, 1, assent_fine,
+	    RC_MET, 3, 0);
+	expect_at(__LINE__, "confirm-in-writing", &kase, NULL, 1,
+	    assent_okay_thanks, RC_MET, 3, 0);
+	expect_at(__LINE__, "confirm-in-writing", &kase, NULL, 1, assent_relief,
+	    RC_MET, 3, 0);
+	expect_at(__LINE__, "confirm-in-writing", &kase, NULL, 1,
+	    assent_to_question, RC_NA, 0, 0);
+	expect_at(__LINE__, "confirm-in-writing", &kase, NULL, 1, assent_but,
+	    RC_NA, 0, 0);
+	expect_at(__LINE__, "confirm-in-writing", &kase, NULL, 1, offer_taken,
+	    RC_MET, 3, 0);
+	expect_at(__LINE__, "find-the-reason", &kase, NULL, 1, reason_in_the_way,
+	    RC_MET, 1, 0);
+	expect_at(__LINE__, "find-the-reason", &kase, NULL, 1, reason_stopped,
+	    RC_MET, 1, 0);
+	expect_at(__LINE__, "find-the-reason", &kase, NULL, 1, reason_why_that_is,
+	    RC_MET, 1, 0);
+	expect_at(__LINE__, "find-the-reason", &kase, NULL, 1, reason_holding,
+	    RC_MET, 1, 0);
+	expect_at(__LINE__, "find-the-reason", &kase, NULL, 1, reason_stop_paying,
+	    RC_MET, 1, 0);
 
 	rc_rubric_free(rubric);
 	return RC_TEST_DONE();
