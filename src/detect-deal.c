@@ -405,7 +405,7 @@ confirm_in_writing(const struct rc_detect *d, struct rc_result *r)
 		rc_result_set(r, RC_NA, "no agreement was reached");
 		return;
 	}
-	w = first_signal(d, RC_SIG_WRITING, a);
+	w = first_signal(d, RC_SIG_WRITING, deal_put_at(d, a));
 	if (w != NONE) {
 		cite(d, r, w);
 		rc_result_set(r, RC_MET, "said the agreed terms will follow in writing");

@@ -312,22 +312,45 @@ has_event(const struct rc_turn *u, const char *type)
 	return rc_turn_find(u, type) != NULL;
 }
 
-/* Did collector line L put terms to the debtor: propose them, take the
- * debtor's, or say them back? */
+/* Did collector line L put terms to the debtor: propose them (a plan, or
+ * a sum with its day: "the $512 is what the plan didn't cover" is not),
+ * take the debtor's, or say them back? */
 static int
 terms_put(const struct rc_line *l)
 {
 	return l->turn->speaker == RC_SPEAKER_COLLECTOR &&
-	    (l->prop.kind != RC_PROP_NONE || l->agreement ||
+	    (l->prop.kind == RC_PROP_PLAN || (l->prop.kind != RC_PROP_NONE &&
+	     l->prop.when[0] != '\0') || l->agreement ||
 	     RC_HAS(l, RC_SIG_ACCEPT) || RC_HAS(l, RC_SIG_RECAP));
 }
 
-/* Is debtor line L a yes and nothing else: no offer of their own, no "I
- * can't", no dispute or anger?  Said to terms put to them, it agrees. */
+/* Does debtor line L name sums, all of them said in line P ("Yeah, $500 I
+ * can do today" to "could you do $500 today?")?  Then its terms are P's. */
 static int
-bare_assent(const struct rc_line *l)
+echoes(const struct rc_line *p, const struct rc_line *l)
 {
-	return RC_HAS(l, RC_SIG_D_ASSENT) && !RC_HAS(l, RC_SIG_D_OFFER) &&
+	size_t i, j;
+
+	if (l->nmoney == 0)
+		return 0;
+	for (i = 0; i < l->nmoney; i++) {
+		for (j = 0; j < p->nmoney; j++)
+			if (fabs(p->money[j].value - l->money[i].value) < 0.005)
+				break;
+		if (j == p->nmoney)
+			return 0;
+	}
+	return 1;
+}
+
+/* Is debtor line L a yes and nothing else: no terms of their own (saying
+ * P's back is fine), no "I can't", no dispute or anger?  Said to terms put
+ * to them in P, it agrees. */
+static int
+bare_assent(const struct rc_line *p, const struct rc_line *l)
+{
+	return RC_HAS(l, RC_SIG_D_ASSENT) &&
+	    (!RC_HAS(l, RC_SIG_D_OFFER) || echoes(p, l)) &&
 	    !RC_HAS(l, RC_SIG_D_INABILITY) && !RC_HAS(l, RC_SIG_D_DISPUTE) &&
 	    !RC_HAS(l, RC_SIG_D_HOSTILE) && !l->shout;
 }
@@ -435,7 +458,7 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 		if (u->speaker == RC_SPEAKER_ACTION)
 			continue;
 		if (u->speaker == RC_SPEAKER_COLLECTOR) {
-			if (l->prop.kind != RC_PROP_NONE)
+			if (terms_put(l))
 				proposal_open = 1;
 			/* A recorded call: taking the debtor's offer on the table
 			 * ("yes, that's fine, we can do that") makes the deal. */
@@ -461,10 +484,12 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 		l->inability = RC_HAS(l, RC_SIG_D_INABILITY);
 		l->reason = RC_HAS(l, RC_SIG_D_REASON);
 		l->hostility = RC_HAS(l, RC_SIG_D_HOSTILE) || l->shout;
-		l->debtor_offer = RC_HAS(l, RC_SIG_D_OFFER) && (l->nmoney > 0 ||
-		    l->prop.kind != RC_PROP_NONE) && !RC_HAS(l, RC_SIG_D_INABILITY);
 		l->agreement = (RC_HAS(l, RC_SIG_D_AGREE) && proposal_open) ||
-		    (prev != NULL && terms_put(prev) && bare_assent(l));
+		    (prev != NULL && terms_put(prev) && bare_assent(prev, l));
+		/* Terms of their own, not the collector's said back in a yes. */
+		l->debtor_offer = RC_HAS(l, RC_SIG_D_OFFER) && (l->nmoney > 0 ||
+		    l->prop.kind != RC_PROP_NONE) && !RC_HAS(l, RC_SIG_D_INABILITY) &&
+		    !(l->agreement && prev != NULL && terms_put(prev) && echoes(prev, l));
 		l->hangup = RC_HAS(l, RC_SIG_D_HANGUP);
 		if (l->debtor_offer)
 			proposal_open = 1;

@@ -259,6 +259,26 @@ static const char *const reason_stop_paying[] = {
 	NULL,
 };
 
+static const char *const writing_with_terms[] = {
+	"C: So that's $1,560 today and $1,560 on the 30th. I'll email you "
+	    "a confirmation of both dates.",
+	"D: Okay, thanks.",
+	"C: Thanks, bye.",
+	NULL,
+};
+static const char *const assent_echo[] = {
+	"C: Could you do something today as a show of good faith, say $500?",
+	"D: Yeah, $500 I can do today.",
+	"C: Great. I'll send that to you in writing.",
+	NULL,
+};
+static const char *const assent_interjection[] = {
+	"C: I need the $1,840 by Friday and the $1,280 by the 14th.",
+	"D: Ugh. Fine. $1,840 Friday, the rest the 14th.",
+	"C: Okay. I'll email you the terms to sign.",
+	NULL,
+};
+
 /* 15 good-faith-gesture */
 static const char *const faith_asked[] = {
 	"C: I understand money is tight. Could you make a good-faith payment of $300 today?",
@@ -581,6 +601,15 @@ main(void)
 	expect_at(__LINE__, "find-the-reason", &kase, NULL, 1, reason_stop_paying,
 	    RC_MET, 1, 0);
 
+	expect_at(__LINE__, "confirm-in-writing", &kase, NULL, 1,
+	    writing_with_terms, RC_MET, 1, 0);
+	expect_at(__LINE__, "confirm-in-writing", &kase, NULL, 1, assent_echo,
+	    RC_MET, 3, 0);
+	/* Saying the collector's figures back in a yes is no offer. */
+	expect_at(__LINE__, "no-immediate-counter", &kase, NULL, 1, assent_echo,
+	    RC_NA, 0, 0);
+	expect_at(__LINE__, "confirm-in-writing", &kase, NULL, 1,
+	    assent_interjection, RC_MET, 3, 0);
 	rc_rubric_free(rubric);
 	return RC_TEST_DONE();
 }
