@@ -312,6 +312,8 @@ has_event(const struct rc_turn *u, const char *type)
 	return rc_turn_find(u, type) != NULL;
 }
 
+static int dated_terms(const struct rc_line *l);
+
 /* Did collector line L put terms to the debtor: propose them (a plan, or
  * a sum with its day: "the $512 is what the plan didn't cover" is not),
  * take the debtor's, or say them back? */
@@ -319,8 +321,7 @@ static int
 terms_put(const struct rc_line *l)
 {
 	return l->turn->speaker == RC_SPEAKER_COLLECTOR &&
-	    (l->prop.kind == RC_PROP_PLAN || (l->prop.kind != RC_PROP_NONE &&
-	     l->prop.when[0] != '\0') || l->agreement ||
+	    (dated_terms(l) || l->agreement ||
 	     RC_HAS(l, RC_SIG_ACCEPT) || RC_HAS(l, RC_SIG_RECAP));
 }
 
@@ -343,6 +344,15 @@ echoes(const struct rc_line *p, const struct rc_line *l)
 	return 1;
 }
 
+/* Does line L lay out terms one can agree to: a plan, or a sum with its
+ * day? */
+static int
+dated_terms(const struct rc_line *l)
+{
+	return l->prop.kind == RC_PROP_PLAN ||
+	    (l->prop.kind != RC_PROP_NONE && l->prop.when[0] != '\0');
+}
+
 /* Is debtor line L a yes and nothing else: no terms of their own (saying
  * P's back is fine), no "I can't", no dispute or anger?  Said to terms put
  * to them in P, it agrees. */
@@ -350,9 +360,27 @@ static int
 bare_assent(const struct rc_line *p, const struct rc_line *l)
 {
 	return RC_HAS(l, RC_SIG_D_ASSENT) &&
-	    (!RC_HAS(l, RC_SIG_D_OFFER) || echoes(p, l)) &&
+	    ((!RC_HAS(l, RC_SIG_D_OFFER) && !dated_terms(l)) || echoes(p, l)) &&
 	    !RC_HAS(l, RC_SIG_D_INABILITY) && !RC_HAS(l, RC_SIG_D_DISPUTE) &&
 	    !RC_HAS(l, RC_SIG_D_HOSTILE) && !l->shout;
+}
+
+/* Is debtor line L an offer, P being the line before it: sums or terms of
+ * their own, said as an offer or named when P asked for their figure
+ * ("Maybe $75?" to "what could you put toward it?").  Not when they cannot
+ * pay, dispute the debt, or say P's own figures back in a yes. */
+static int
+debtor_offers(const struct rc_line *p, const struct rc_line *l)
+{
+	if (l->nmoney == 0 && l->prop.kind == RC_PROP_NONE)
+		return 0;
+	if (RC_HAS(l, RC_SIG_D_INABILITY) || RC_HAS(l, RC_SIG_D_DISPUTE))
+		return 0;
+	if (p != NULL && l->agreement && terms_put(p) && echoes(p, l))
+		return 0;
+	return RC_HAS(l, RC_SIG_D_OFFER) ||
+	    (p != NULL && p->turn->speaker == RC_SPEAKER_COLLECTOR &&
+	     (RC_HAS(p, RC_SIG_ASK_OFFER) || RC_HAS(p, RC_SIG_ASK_SOLUTION)));
 }
 
 /* Keeps the events inferred for line I in cache C (NULL ignored), for the
@@ -486,10 +514,7 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 		l->hostility = RC_HAS(l, RC_SIG_D_HOSTILE) || l->shout;
 		l->agreement = (RC_HAS(l, RC_SIG_D_AGREE) && proposal_open) ||
 		    (prev != NULL && terms_put(prev) && bare_assent(prev, l));
-		/* Terms of their own, not the collector's said back in a yes. */
-		l->debtor_offer = RC_HAS(l, RC_SIG_D_OFFER) && (l->nmoney > 0 ||
-		    l->prop.kind != RC_PROP_NONE) && !RC_HAS(l, RC_SIG_D_INABILITY) &&
-		    !(l->agreement && prev != NULL && terms_put(prev) && echoes(prev, l));
+		l->debtor_offer = debtor_offers(prev, l);
 		l->hangup = RC_HAS(l, RC_SIG_D_HANGUP);
 		if (l->debtor_offer)
 			proposal_open = 1;
