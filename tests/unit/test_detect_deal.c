@@ -279,6 +279,46 @@ static const char *const assent_interjection[] = {
 	NULL,
 };
 
+/* Consequences of a broken plan, in several forms. */
+static const char *const ram_plan_ends[] = {
+	"C: So $200 on Friday and then every second Friday. If two payments in "
+	    "a row are missed, the plan ends and the disconnection process starts back up.",
+	"D: Grand.",
+	NULL,
+};
+static const char *const ram_lapses[] = {
+	"C: $500 today and $500 by the 18th. If the second payment doesn't come "
+	    "through by the 18th, the arrangement lapses and outgoing calls get barred.",
+	"D: Okay.",
+	NULL,
+};
+static const char *const ram_arrears[] = {
+	"C: We'll pause it until the end of January. After that the repayments "
+	    "of $420 start again, and if they're missed the account goes back into arrears.",
+	"D: Understood.",
+	NULL,
+};
+static const char *const ram_no_more[] = {
+	"C: $1,500 today, $1,800 on the 21st. If a payment slips, the plan's "
+	    "cancelled, the whole remaining balance falls due, and we can't rent "
+	    "you any more equipment.",
+	"D: Alright.",
+	NULL,
+};
+/* A sum named in answer to "what could you pay?" is an offer. */
+static const char *const offer_answer_maybe[] = {
+	"C: What could you put toward it today, even something small?",
+	"D: Maybe $75?",
+	"C: Thanks. How did you arrive at that?",
+	NULL,
+};
+static const char *const offer_answer_taken[] = {
+	"C: So what could you do for us on it?",
+	"D: $1,500 now and then we talk in December?",
+	"C: Yes, that's fine, $1,500 today then.",
+	NULL,
+};
+
 /* 15 good-faith-gesture */
 static const char *const faith_asked[] = {
 	"C: I understand money is tight. Could you make a good-faith payment of $300 today?",
@@ -610,6 +650,18 @@ main(void)
 	    RC_NA, 0, 0);
 	expect_at(__LINE__, "confirm-in-writing", &kase, NULL, 1,
 	    assent_interjection, RC_MET, 3, 0);
+	expect_at(__LINE__, "explain-ramifications", &kase, NULL, 1,
+	    ram_plan_ends, RC_MET, 1, 0);
+	expect_at(__LINE__, "explain-ramifications", &kase, NULL, 1, ram_lapses,
+	    RC_MET, 1, 0);
+	expect_at(__LINE__, "explain-ramifications", &kase, NULL, 1, ram_arrears,
+	    RC_MET, 1, 0);
+	expect_at(__LINE__, "explain-ramifications", &kase, NULL, 1, ram_no_more,
+	    RC_MET, 1, 0);
+	expect_at(__LINE__, "no-immediate-counter", &kase, NULL, 1,
+	    offer_answer_maybe, RC_MET, 2, 3);
+	expect_at(__LINE__, "no-immediate-counter", &kase, NULL, 1,
+	    offer_answer_taken, RC_MISSED, 2, 3);
 	rc_rubric_free(rubric);
 	return RC_TEST_DONE();
 }
