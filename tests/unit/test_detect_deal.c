@@ -60,6 +60,35 @@ static const char *const reason_recorded[] = {
 	NULL,
 };
 
+/* A reason given unasked and taken up in the next line: found out. */
+static const char *const reason_taken_up_ack[] = {
+	"C: Hi Maria, this is Sam from Northwind. Invoice INV-2291 for $1,840 is overdue.",
+	"D: It probably came. Our office manager quit in October and the payables are a mess.",
+	"C: Ah, that explains a lot. What would work best for you to get it sorted?",
+	NULL,
+};
+static const char *const reason_taken_up_question[] = {
+	"C: Hi Maria, it's Sam from Northwind, about the $1,840 on INV-2291.",
+	"D: I know, sorry. Our partner who signs off payments has been away.",
+	"C: Oh, that's a pain. When's he back?",
+	NULL,
+};
+static const char *const reason_taken_up_sorry[] = {
+	"C: Three repayments of $420 have been missed. Can you bring that up to date?",
+	"D: Not at the moment. I had a stroke in August. Six weeks in hospital.",
+	"C: Oh, I'm so sorry. How are you going now?",
+	NULL,
+};
+/* Before the debt is raised, a complaint is not a reason for not paying. */
+static const char *const reason_before_debt[] = {
+	"C: Thanks for calling Northwind accounts, Jess speaking, how can I help?",
+	"D: Our logins stopped working this morning, I think our client hasn't paid us.",
+	"C: Let me have a look. Can you confirm the account email for me?",
+	"D: accounts@bloom.example.",
+	"C: Could you pay the $1,840 by Friday?",
+	NULL,
+};
+
 /* 12 ask-for-comments */
 static const char *const comments_asked[] = {
 	"C: Hi Maria, this is Sam from Northwind. Your balance of $3,120 is overdue.",
@@ -662,6 +691,14 @@ main(void)
 	    offer_answer_maybe, RC_MET, 2, 3);
 	expect_at(__LINE__, "no-immediate-counter", &kase, NULL, 1,
 	    offer_answer_taken, RC_MISSED, 2, 3);
+	expect_at(__LINE__, "find-the-reason", &kase, NULL, 1,
+	    reason_taken_up_ack, RC_MET, 2, 3);
+	expect_at(__LINE__, "find-the-reason", &kase, NULL, 1,
+	    reason_taken_up_question, RC_MET, 2, 3);
+	expect_at(__LINE__, "find-the-reason", &kase, NULL, 1,
+	    reason_taken_up_sorry, RC_MET, 2, 3);
+	expect_at(__LINE__, "find-the-reason", &kase, NULL, 1,
+	    reason_before_debt, RC_MISSED, 0, 0);
 	rc_rubric_free(rubric);
 	return RC_TEST_DONE();
 }
