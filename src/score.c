@@ -315,13 +315,15 @@ has_event(const struct rc_turn *u, const char *type)
 static int dated_terms(const struct rc_line *l);
 
 /* Did collector line L put terms to the debtor: propose them (a plan, or
- * a sum with its day: "the $512 is what the plan didn't cover" is not),
- * take the debtor's, or say them back? */
+ * a sum named, or asked by a day, with its day: "the $512 is what the plan
+ * didn't cover" and "is it all fixed up now?" are not), take the
+ * debtor's, or say them back? */
 static int
 terms_put(const struct rc_line *l)
 {
 	return l->turn->speaker == RC_SPEAKER_COLLECTOR &&
-	    (dated_terms(l) || l->agreement ||
+	    ((dated_terms(l) && (l->nmoney > 0 ||
+	     l->prop.kind == RC_PROP_PLAN || RC_HAS(l, RC_SIG_DEADLINE))) || l->agreement ||
 	     RC_HAS(l, RC_SIG_ACCEPT) || RC_HAS(l, RC_SIG_RECAP));
 }
 
