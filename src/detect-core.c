@@ -816,6 +816,44 @@ about_payment(const struct rc_line *l)
 	return 0;
 }
 
+/* Was the time of collector line I's next step set in the collector's line
+ * before it ("Would 3 o'clock today work?" ... "I'll call you back at 3")? */
+static int
+when_set_before(const struct rc_detect *d, size_t i)
+{
+	while (i-- > 0)
+		if (collector(&d->lines[i]))
+			return names_when(d->lines[i].turn->text);
+	return 0;
+}
+
+/* Longest line that can be a thanks or goodbye and nothing else, in words
+ * ("Okay, thank you for your time"). */
+#define CLOSING_WORDS 6
+
+/* The collector's last word on the call, LAST being their last line: a
+ * brief thanks or goodbye closes a call without leaving the subject, so the
+ * line before it speaks. */
+static size_t
+last_word(const struct rc_detect *d, size_t last)
+{
+	struct word w[WORDS_MAX];
+	size_t i, word = last;
+
+	for (i = last + 1; i-- > 0;) {
+		const struct rc_line *l = &d->lines[i];
+
+		if (!collector(l))
+			continue;
+		word = i;
+		if ((!RC_HAS(l, RC_SIG_COURTESY) && !RC_HAS(l, RC_SIG_GOODBYE)) ||
+		    about_payment(l) ||
+		    split(l->turn->text, w, WORDS_MAX) > CLOSING_WORDS)
+			break;
+	}
+	return word;
+}
+
 /* ---- The detectors ---- */
 
 /* 1: steers toward payment throughout and ends on a concrete next step. */
@@ -875,7 +913,7 @@ every_interaction(const struct rc_detect *d, struct rc_result *r)
 			continue;
 		seen++;
 		if (RC_HAS(l, RC_SIG_NEXT_STEP) && (RC_HAS(l, RC_SIG_DEADLINE) ||
-		    names_when(l->turn->text))) {
+		    names_when(l->turn->text) || when_set_before(d, i))) {
 			close = i;
 			break;
 		}
@@ -900,8 +938,13 @@ every_interaction(const struct rc_detect *d, struct rc_result *r)
 	else if (close != NONE)
 		rc_result_set(r, RC_PARTIAL, "closed on a next step, but drifted "
 		    "for %d collector turns without mentioning payment", longest);
-	else if (drift_at == NONE)
+	else if (drift_at == NONE && about_payment(&d->lines[last_word(d, last)]))
 		rc_result_set(r, RC_PARTIAL, "kept to payment, but the call ended "
+		    "without an agreement or a dated next step");
+	else if (drift_at == NONE)
+		/* Not pointed at payment to the last: the collector's final
+		 * word left the debt ("I'll pass it on to my manager"). */
+		rc_result_set(r, RC_MISSED, "left payment at the end and closed "
 		    "without an agreement or a dated next step");
 	else
 		rc_result_set(r, RC_MISSED, "drifted off payment for %d turns and "

@@ -246,7 +246,8 @@ test_every_interaction(void)
 	CHECK(drifted, "every-interaction-negotiation", RC_PARTIAL, 4);
 	CHECK(no_close, "every-interaction-negotiation", RC_PARTIAL, 6);
 	CHECK(chat_only, "every-interaction-negotiation", RC_MISSED, 6);
-	CHECK(negated, "every-interaction-negotiation", RC_PARTIAL, 4);
+	/* "I won't call you back then" is no next step, and leaves the debt. */
+	CHECK(negated, "every-interaction-negotiation", RC_MISSED, 4);
 	CHECK(silent, "every-interaction-negotiation", RC_NA, -1);
 }
 
