@@ -865,7 +865,7 @@ every_interaction(const struct rc_detect *d, struct rc_result *r)
 	int drift = (int)rc_rubric_setting(d->def, "drift_turns", 4);
 	int closing = (int)rc_rubric_setting(d->def, "close_turns", 3);
 	int run = 0, longest = 0, seen = 0;
-	size_t agreed = agreement_line(d);
+	size_t agreed = agreement_line(d), word;
 
 	if (start == NONE)
 		start = 0;
@@ -931,6 +931,7 @@ every_interaction(const struct rc_detect *d, struct rc_result *r)
 		rc_result_cite(r, d->lines[close].turn);
 	else
 		rc_result_cite(r, d->lines[last].turn);
+	word = last_word(d, last);
 	if (close != NONE && drift_at == NONE)
 		rc_result_set(r, RC_MET, agreed != NONE ?
 		    "kept to payment and closed with an agreement" :
@@ -938,12 +939,14 @@ every_interaction(const struct rc_detect *d, struct rc_result *r)
 	else if (close != NONE)
 		rc_result_set(r, RC_PARTIAL, "closed on a next step, but drifted "
 		    "for %d collector turns without mentioning payment", longest);
-	else if (drift_at == NONE && about_payment(&d->lines[last_word(d, last)]))
+	else if (drift_at == NONE && (about_payment(&d->lines[word]) ||
+	    RC_HAS(&d->lines[word], RC_SIG_PAYMENT_TALK)))
 		rc_result_set(r, RC_PARTIAL, "kept to payment, but the call ended "
 		    "without an agreement or a dated next step");
 	else if (drift_at == NONE)
 		/* Not pointed at payment to the last: the collector's final
-		 * word left the debt ("I'll pass it on to my manager"). */
+		 * word left the debt and money ("I'll pass it on to my
+		 * manager"). */
 		rc_result_set(r, RC_MISSED, "left payment at the end and closed "
 		    "without an agreement or a dated next step");
 	else

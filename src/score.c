@@ -370,13 +370,13 @@ bare_assent(const struct rc_line *p, const struct rc_line *l)
 /* Is debtor line L an offer, P being the line before it: sums or terms of
  * their own, said as an offer or named when P asked for their figure
  * ("Maybe $75?" to "what could you put toward it?").  Not when they cannot
- * pay, dispute the debt, or say P's own figures back in a yes. */
+ * pay, or say P's own figures back in a yes. */
 static int
 debtor_offers(const struct rc_line *p, const struct rc_line *l)
 {
 	if (l->nmoney == 0 && l->prop.kind == RC_PROP_NONE)
 		return 0;
-	if (RC_HAS(l, RC_SIG_D_INABILITY) || RC_HAS(l, RC_SIG_D_DISPUTE))
+	if (RC_HAS(l, RC_SIG_D_INABILITY))
 		return 0;
 	if (p != NULL && l->agreement && terms_put(p) && echoes(p, l))
 		return 0;
