@@ -349,6 +349,18 @@ static const char *const offer_answer_taken[] = {
 };
 
 /* 15 good-faith-gesture */
+static const char *const faith_put_toward_today[] = {
+	"C: I understand. What could you put toward it today, even something "
+	    "small, to show it's moving?",
+	"D: Maybe $75?",
+	NULL,
+};
+static const char *const faith_to_show[] = {
+	"C: Could you send a little now, just to show you're serious?",
+	"D: I suppose so.",
+	NULL,
+};
+
 static const char *const faith_asked[] = {
 	"C: I understand money is tight. Could you make a good-faith payment of $300 today?",
 	"D: I can probably do that.",
@@ -699,6 +711,10 @@ main(void)
 	    reason_taken_up_sorry, RC_MET, 2, 3);
 	expect_at(__LINE__, "find-the-reason", &kase, NULL, 1,
 	    reason_before_debt, RC_MISSED, 0, 0);
+	expect_at(__LINE__, "good-faith-gesture", &kase, NULL, 1,
+	    faith_put_toward_today, RC_MET, 1, 0);
+	expect_at(__LINE__, "good-faith-gesture", &kase, NULL, 1, faith_to_show,
+	    RC_MET, 1, 0);
 	rc_rubric_free(rubric);
 	return RC_TEST_DONE();
 }
