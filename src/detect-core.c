@@ -1292,6 +1292,18 @@ monthly(const struct rc_proposal *p)
  * cannot meet?  The whole balance at once, as a lump or in words ("the
  * full amount by Friday"); with the truth known, more at once than the
  * debtor has, or instalments well above what they can afford. */
+/* Does line L name a sum of at least V? */
+static int
+names_sum(const struct rc_line *l, double v)
+{
+	size_t k;
+
+	for (k = 0; k < l->nmoney; k++)
+		if (l->money[k].value >= v - 0.5)
+			return 1;
+	return 0;
+}
+
 static int
 unrealistic(const struct rc_detect *d, const struct rc_line *l)
 {
@@ -1309,6 +1321,13 @@ unrealistic(const struct rc_detect *d, const struct rc_line *l)
 	if (tr != NULL && p->kind == RC_PROP_PLAN && p->instalment > 0 &&
 	    monthly(p) > tr->monthly * rc_rubric_setting(d->def, "plan_slack",
 	    1.5) + 0.5)
+		return 1;
+	/* The whole balance named with a day to pay it by ("the balance is
+	 * £620 and it needs clearing; could you do it by the end of the
+	 * month?") is a demand for all of it. */
+	if (balance > 0 && p->kind != RC_PROP_PLAN && RC_HAS(l, RC_SIG_DEADLINE) &&
+	    names_sum(l, balance) && !RC_HAS(l, RC_SIG_OPTIONS) &&
+	    !RC_HAS(l, RC_SIG_ASK_OFFER) && !RC_HAS(l, RC_SIG_ASK_SOLUTION))
 		return 1;
 	/* "The full balance" said as a demand; naming it while offering a
 	 * plan, options or asking what they can do is not one. */

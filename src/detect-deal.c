@@ -380,8 +380,17 @@ good_faith_gesture(const struct rc_detect *d, struct rc_result *r)
 static int
 pressure(const struct rc_line *l, double bal)
 {
+	size_t k;
+
 	if (RC_HAS(l, RC_SIG_THREAT) || l->shout)
 		return 1;
+	/* The whole balance named with a day to pay it by, no plan offered. */
+	if (bal > 0 && RC_HAS(l, RC_SIG_DEADLINE) && l->prop.kind != RC_PROP_PLAN &&
+	    !RC_HAS(l, RC_SIG_OPTIONS) && !RC_HAS(l, RC_SIG_ASK_OFFER) &&
+	    !RC_HAS(l, RC_SIG_ASK_SOLUTION))
+		for (k = 0; k < l->nmoney; k++)
+			if (l->money[k].value >= bal - 0.5)
+				return 1;
 	if (!proposes(l))
 		return 0;
 	if (bal > 0)

@@ -594,8 +594,18 @@ test_realistic(void)
 		"C: Then $1,000 a month for 3 months.",
 		NULL };
 
+	/* The balance named with a day, after "I can't": a demand for all. */
+	static const char *const balance_by_day[] = {
+		"D: Hello?",
+		"C: Hi, this is Sam from Greenline about the $3,120 overdue.",
+		"D[inability-revealed]: Every penny goes on rent, there's nothing spare.",
+		"C: I understand, but the balance is $3,120 and it needs clearing. "
+		    "Could you do it by the end of the month?",
+		NULL };
+
 	CHECK(plan, "be-realistic", RC_MET, 4);
 	CHECK(full, "be-realistic", RC_MISSED, 4);
+	CHECK(balance_by_day, "be-realistic", RC_MISSED, 4);
 	CHECK(corrected, "be-realistic", RC_PARTIAL, 6);
 	CHECK_F(too_much, 0, &truth, "be-realistic", RC_MISSED, 4);
 	CHECK_F(big_plan, 0, &truth, "be-realistic", RC_MISSED, 4);

@@ -430,6 +430,22 @@ static const char *const force_not_full[] = {
 	NULL,
 };
 
+/* The balance named with a day to pay it by presses a debtor who cannot. */
+static const char *const force_balance_by_day[] = {
+	"C: Hi Maria, this is Sam from Northwind. Your balance of $3,120 is overdue.",
+	"D: Every penny I get goes on rent. I've got literally nothing spare.",
+	"C: I understand, but the balance is $3,120 and it does need clearing. "
+	    "Could you do it by the end of the month?",
+	NULL,
+};
+/* A third party asking after the debtor is no inability. */
+static const char *const force_third_party[] = {
+	"C: Hi, is Kevin there? It's Sam from Northwind about his account.",
+	"D: He's at work. Is he in trouble or something?",
+	"C: No, nothing like that. Could you ask him to call me back?",
+	NULL,
+};
+
 /* 17 confirm-in-writing */
 static const char *const writing_after[] = {
 	"C: Could you do $600 today and $420 a month for 6 months?",
@@ -715,6 +731,10 @@ main(void)
 	    faith_put_toward_today, RC_MET, 1, 0);
 	expect_at(__LINE__, "good-faith-gesture", &kase, NULL, 1, faith_to_show,
 	    RC_MET, 1, 0);
+	expect_at(__LINE__, "dont-force-the-issue", &kase, NULL, 1,
+	    force_balance_by_day, RC_MISSED, 3, 0);
+	expect_at(__LINE__, "dont-force-the-issue", &kase, NULL, 1,
+	    force_third_party, RC_NA, 0, 0);
 	rc_rubric_free(rubric);
 	return RC_TEST_DONE();
 }
