@@ -348,6 +348,19 @@ static const char *const offer_answer_taken[] = {
 	NULL,
 };
 
+static const char *const writing_reply_confirm[] = {
+	"C: So: $2,000 today and $1,120 by the 25th, all by EFT. Does that work?",
+	"D: Yeah, that works.",
+	"C: Done. I'll email it through so you can reply and confirm.",
+	NULL,
+};
+static const char *const writing_in_a_letter[] = {
+	"C: We can do $200 a month from the 1st of December.",
+	"D: That's a weight off.",
+	"C: I'll confirm that in a letter this week.",
+	NULL,
+};
+
 /* 15 good-faith-gesture */
 static const char *const faith_put_toward_today[] = {
 	"C: I understand. What could you put toward it today, even something "
@@ -735,6 +748,10 @@ main(void)
 	    force_balance_by_day, RC_MISSED, 3, 0);
 	expect_at(__LINE__, "dont-force-the-issue", &kase, NULL, 1,
 	    force_third_party, RC_NA, 0, 0);
+	expect_at(__LINE__, "confirm-in-writing", &kase, NULL, 1,
+	    writing_reply_confirm, RC_MET, 3, 0);
+	expect_at(__LINE__, "confirm-in-writing", &kase, NULL, 1,
+	    writing_in_a_letter, RC_MET, 3, 0);
 	rc_rubric_free(rubric);
 	return RC_TEST_DONE();
 }
