@@ -816,6 +816,44 @@ about_payment(const struct rc_line *l)
 	return 0;
 }
 
+/* Was the time of collector line I's next step set in the collector's line
+ * before it ("Would 3 o'clock today work?" ... "I'll call you back at 3")? */
+static int
+when_set_before(const struct rc_detect *d, size_t i)
+{
+	while (i-- > 0)
+		if (collector(&d->lines[i]))
+			return names_when(d->lines[i].turn->text);
+	return 0;
+}
+
+/* Longest line that can be a thanks or goodbye and nothing else, in words
+ * ("Okay, thank you for your time"). */
+#define CLOSING_WORDS 6
+
+/* The collector's last word on the call, LAST being their last line: a
+ * brief thanks or goodbye closes a call without leaving the subject, so the
+ * line before it speaks. */
+static size_t
+last_word(const struct rc_detect *d, size_t last)
+{
+	struct word w[WORDS_MAX];
+	size_t i, word = last;
+
+	for (i = last + 1; i-- > 0;) {
+		const struct rc_line *l = &d->lines[i];
+
+		if (!collector(l))
+			continue;
+		word = i;
+		if ((!RC_HAS(l, RC_SIG_COURTESY) && !RC_HAS(l, RC_SIG_GOODBYE)) ||
+		    about_payment(l) ||
+		    split(l->turn->text, w, WORDS_MAX) > CLOSING_WORDS)
+			break;
+	}
+	return word;
+}
+
 /* ---- The detectors ---- */
 
 /* 1: steers toward payment throughout and ends on a concrete next step. */
@@ -827,7 +865,7 @@ every_interaction(const struct rc_detect *d, struct rc_result *r)
 	int drift = (int)rc_rubric_setting(d->def, "drift_turns", 4);
 	int closing = (int)rc_rubric_setting(d->def, "close_turns", 3);
 	int run = 0, longest = 0, seen = 0;
-	size_t agreed = agreement_line(d);
+	size_t agreed = agreement_line(d), word;
 
 	if (start == NONE)
 		start = 0;
@@ -875,7 +913,7 @@ every_interaction(const struct rc_detect *d, struct rc_result *r)
 			continue;
 		seen++;
 		if (RC_HAS(l, RC_SIG_NEXT_STEP) && (RC_HAS(l, RC_SIG_DEADLINE) ||
-		    names_when(l->turn->text))) {
+		    names_when(l->turn->text) || when_set_before(d, i))) {
 			close = i;
 			break;
 		}
@@ -893,6 +931,7 @@ every_interaction(const struct rc_detect *d, struct rc_result *r)
 		rc_result_cite(r, d->lines[close].turn);
 	else
 		rc_result_cite(r, d->lines[last].turn);
+	word = last_word(d, last);
 	if (close != NONE && drift_at == NONE)
 		rc_result_set(r, RC_MET, agreed != NONE ?
 		    "kept to payment and closed with an agreement" :
@@ -900,8 +939,15 @@ every_interaction(const struct rc_detect *d, struct rc_result *r)
 	else if (close != NONE)
 		rc_result_set(r, RC_PARTIAL, "closed on a next step, but drifted "
 		    "for %d collector turns without mentioning payment", longest);
-	else if (drift_at == NONE)
+	else if (drift_at == NONE && (about_payment(&d->lines[word]) ||
+	    RC_HAS(&d->lines[word], RC_SIG_PAYMENT_TALK)))
 		rc_result_set(r, RC_PARTIAL, "kept to payment, but the call ended "
+		    "without an agreement or a dated next step");
+	else if (drift_at == NONE)
+		/* Not pointed at payment to the last: the collector's final
+		 * word left the debt and money ("I'll pass it on to my
+		 * manager"). */
+		rc_result_set(r, RC_MISSED, "left payment at the end and closed "
 		    "without an agreement or a dated next step");
 	else
 		rc_result_set(r, RC_MISSED, "drifted off payment for %d turns and "
@@ -1255,6 +1301,18 @@ monthly(const struct rc_proposal *p)
  * cannot meet?  The whole balance at once, as a lump or in words ("the
  * full amount by Friday"); with the truth known, more at once than the
  * debtor has, or instalments well above what they can afford. */
+/* Does line L name a sum of at least V? */
+static int
+names_sum(const struct rc_line *l, double v)
+{
+	size_t k;
+
+	for (k = 0; k < l->nmoney; k++)
+		if (l->money[k].value >= v - 0.5)
+			return 1;
+	return 0;
+}
+
 static int
 unrealistic(const struct rc_detect *d, const struct rc_line *l)
 {
@@ -1272,6 +1330,13 @@ unrealistic(const struct rc_detect *d, const struct rc_line *l)
 	if (tr != NULL && p->kind == RC_PROP_PLAN && p->instalment > 0 &&
 	    monthly(p) > tr->monthly * rc_rubric_setting(d->def, "plan_slack",
 	    1.5) + 0.5)
+		return 1;
+	/* The whole balance named with a day to pay it by ("the balance is
+	 * £620 and it needs clearing; could you do it by the end of the
+	 * month?") is a demand for all of it. */
+	if (balance > 0 && p->kind != RC_PROP_PLAN && RC_HAS(l, RC_SIG_DEADLINE) &&
+	    names_sum(l, balance) && !RC_HAS(l, RC_SIG_OPTIONS) &&
+	    !RC_HAS(l, RC_SIG_ASK_OFFER) && !RC_HAS(l, RC_SIG_ASK_SOLUTION))
 		return 1;
 	/* "The full balance" said as a demand; naming it while offering a
 	 * plan, options or asking what they can do is not one. */

@@ -39,8 +39,38 @@ absence_at(const struct rc_detect *d)
 	return i != NONE ? i : last_collector(d);
 }
 
-/* 11: asked why the payment was not made.  A reason the debtor gave
- * unasked and the collector acknowledged in the next line is half. */
+/* Did collector line K take up the reason the debtor just gave: stay with
+ * it (acknowledge it, show understanding, or ask about it: "When's he
+ * back?") rather than move straight on to terms? */
+static int
+took_up(const struct rc_line *k)
+{
+	return !proposes(k) && (RC_HAS(k, RC_SIG_ACKNOWLEDGE) ||
+	    RC_HAS(k, RC_SIG_EMPATHY) || strchr(k->turn->text, '?') != NULL);
+}
+
+/* Had the collector raised the debt (named it, asked about it, or put
+ * terms) before line I? */
+static int
+debt_raised(const struct rc_detect *d, size_t i)
+{
+	size_t k;
+
+	for (k = 0; k < i; k++) {
+		const struct rc_line *l = &d->lines[k];
+
+		if (collector(l) && (RC_HAS(l, RC_SIG_OVERDUE) || l->nmoney > 0 ||
+		    l->nids > 0 || l->prop.kind != RC_PROP_NONE))
+			return 1;
+	}
+	return 0;
+}
+
+/* 11: found out why the payment was not made: asked, or the debtor gave
+ * the reason unasked and the next line took it up (the reason is known and
+ * heard; the practice is to find it out).  A reason only acknowledged on
+ * the way to a demand ("I understand. Could you pay $1,840 by Friday?") is
+ * half. */
 static void
 find_the_reason(const struct rc_detect *d, struct rc_result *r)
 {
@@ -54,6 +84,22 @@ find_the_reason(const struct rc_detect *d, struct rc_result *r)
 	if (last_collector(d) == NONE) {
 		rc_result_set(r, RC_NA, "the collector said nothing");
 		return;
+	}
+	for (i = 0; i < d->nlines; i++) {
+		if (!debtor(&d->lines[i]) || !d->lines[i].reason)
+			continue;
+		/* Before the debt is raised, what the debtor says is not yet
+		 * why it went unpaid ("our logins stopped working"). */
+		if (!debt_raised(d, i))
+			continue;
+		k = next_collector(d, i + 1);
+		if (k != NONE && took_up(&d->lines[k])) {
+			cite(d, r, i);
+			cite(d, r, k);
+			rc_result_set(r, RC_MET, "the debtor gave the reason and you "
+			    "took it up");
+			return;
+		}
 	}
 	for (i = 0; i < d->nlines; i++) {
 		if (!debtor(&d->lines[i]) || !d->lines[i].reason)
@@ -164,8 +210,14 @@ require_counter_offer(const struct rc_detect *d, struct rc_result *r)
 			if (asked == NONE)
 				asked = i;
 		}
-		if (!proposes(l))
+		if (!proposes(l)) {
+			/* A bare deadline ("so can you do Friday?") is put to
+			 * the debtor too: an answer that does not take it
+			 * turns it down. */
+			if (RC_HAS(l, RC_SIG_DEADLINE))
+				pending = 1;
 			continue;
+		}
 		proposals++;
 		if (last != NONE && cave == NONE && refused_since && !asked_since &&
 		    !offer_since && lower(&d->lines[last].prop, &l->prop)) {
@@ -328,8 +380,17 @@ good_faith_gesture(const struct rc_detect *d, struct rc_result *r)
 static int
 pressure(const struct rc_line *l, double bal)
 {
+	size_t k;
+
 	if (RC_HAS(l, RC_SIG_THREAT) || l->shout)
 		return 1;
+	/* The whole balance named with a day to pay it by, no plan offered. */
+	if (bal > 0 && RC_HAS(l, RC_SIG_DEADLINE) && l->prop.kind != RC_PROP_PLAN &&
+	    !RC_HAS(l, RC_SIG_OPTIONS) && !RC_HAS(l, RC_SIG_ASK_OFFER) &&
+	    !RC_HAS(l, RC_SIG_ASK_SOLUTION))
+		for (k = 0; k < l->nmoney; k++)
+			if (l->money[k].value >= bal - 0.5)
+				return 1;
 	if (!proposes(l))
 		return 0;
 	if (bal > 0)
@@ -399,7 +460,7 @@ confirm_in_writing(const struct rc_detect *d, struct rc_result *r)
 		rc_result_set(r, RC_NA, "no agreement was reached");
 		return;
 	}
-	w = first_signal(d, RC_SIG_WRITING, a);
+	w = first_signal(d, RC_SIG_WRITING, deal_put_at(d, a));
 	if (w != NONE) {
 		cite(d, r, w);
 		rc_result_set(r, RC_MET, "said the agreed terms will follow in writing");

@@ -472,13 +472,73 @@ says_amount(const struct rc_line *l, double v)
 	return 0;
 }
 
-/* Recap the terms: after the agreement, a recap, or the agreed figures
- * (the amount now and the instalment, or the total) said back.  Only some
- * of a plan's figures said back is half. */
+/* Is collector line I answered by the debtor's yes? */
+static int
+agreed_to(const struct rc_detect *d, size_t i)
+{
+	size_t k;
+
+	for (k = i + 1; k < d->nlines; k++) {
+		if (d->lines[k].turn->speaker == RC_SPEAKER_ACTION)
+			continue;
+		return debtor(&d->lines[k]) && d->lines[k].agreement;
+	}
+	return 0;
+}
+
+/* Is V a figure of the deal: of the booked terms T (a payment, the
+ * total), or said in a line that agreed or was agreed to? */
+static int
+deal_figure(const struct rc_detect *d, const struct rc_terms *t, int known,
+            double v)
+{
+	size_t i, k;
+	int j;
+
+	for (j = 0; known && j < t->n; j++)
+		if (fabs(rc_units(t->part[j].cents) - v) < 0.5)
+			return 1;
+	if (known && fabs(rc_units(t->total) - v) < 0.5)
+		return 1;
+	for (i = 0; i < d->nlines; i++) {
+		if (!d->lines[i].agreement)
+			continue;
+		if (says_amount(&d->lines[i], v))
+			return 1;
+		for (k = i; k-- > 0;) {
+			if (d->lines[k].turn->speaker == RC_SPEAKER_ACTION)
+				continue;
+			if (says_amount(&d->lines[k], v))
+				return 1;
+			break;
+		}
+	}
+	return 0;
+}
+
+/* Does recap line L state a figure that is no part of the deal ("so
+ * that's $3,200" when $2,500 was agreed)? */
+static int
+wrong_recap(const struct rc_detect *d, const struct rc_line *l,
+            const struct rc_terms *t, int known)
+{
+	size_t k;
+
+	for (k = 0; k < l->nmoney; k++)
+		if (!deal_figure(d, t, known, l->money[k].value))
+			return 1;
+	return 0;
+}
+
+/* Recap the terms: after the agreement, a recap that matches the deal, or
+ * the agreed figures (the amount now and the instalment, or the total)
+ * said back.  Only some of a plan's figures, or only its days ("so,
+ * Friday and the 14th then"), said back is half; a recap stating figures
+ * that are no part of the deal is no recap. */
 static void
 recap_terms(const struct rc_detect *d, struct rc_result *r)
 {
-	size_t i, a = agreement_at(d), some = NONE;
+	size_t i, a = agreement_at(d), some = NONE, wrong = NONE, days = NONE;
 	struct rc_terms t;
 	int known;
 
@@ -494,12 +554,22 @@ recap_terms(const struct rc_detect *d, struct rc_result *r)
 
 		if (!collector(l))
 			continue;
+		if (RC_HAS(l, RC_SIG_RECAP) && wrong_recap(d, l, &t, known)) {
+			if (wrong == NONE)
+				wrong = i;
+			continue;
+		}
 		if (RC_HAS(l, RC_SIG_RECAP)) {
 			cite(d, r, i);
 			rc_result_set(r, RC_MET, "summarised the agreed terms");
 			return;
 		}
-		if (!known)
+		if (i > a && days == NONE && l->nmoney == 0 &&
+		    l->prop.kind == RC_PROP_NONE && RC_HAS(l, RC_SIG_DEADLINE))
+			days = i;
+		/* Terms asked and then said yes to are still being put, not
+		 * said back ("and the remaining $1,300 by the 28th?"). */
+		if (!known || (agreed_to(d, i) && strchr(l->turn->text, '?') != NULL))
 			continue;
 		/* every payment's figure (the smaller last one of a run may go
 		 * unsaid), or the total */
@@ -521,9 +591,15 @@ recap_terms(const struct rc_detect *d, struct rc_result *r)
 			some = i;
 	}
 	cite(d, r, a);
-	if (some != NONE) {
-		cite(d, r, some);
+	if (some != NONE || days != NONE) {
+		cite(d, r, some != NONE ? some : days);
 		rc_result_set(r, RC_PARTIAL, "said back only part of the agreed terms");
+		return;
+	}
+	if (wrong != NONE) {
+		cite(d, r, wrong);
+		rc_result_set(r, RC_MISSED, "the recap's figures do not match the "
+		    "terms agreed");
 		return;
 	}
 	rc_result_set(r, RC_MISSED, "closed without recapping the agreed terms");

@@ -9,6 +9,8 @@
 
 #include <stdint.h>
 
+#include <string.h>
+
 #include "score.h"
 
 #define RC_DETECT_NONE SIZE_MAX
@@ -116,6 +118,51 @@ agreement_at(const struct rc_detect *d)
 	return d->in->t->has_agreement ? 0 : RC_DETECT_NONE;
 }
 
+/* Had the debtor, in the line before collector line K, put or taken
+ * terms (an offer, a yes, "the 20th")? */
+static inline int
+debtor_moved(const struct rc_detect *d, size_t k)
+{
+	while (k-- > 0) {
+		const struct rc_line *l = &d->lines[k];
+
+		if (l->turn->speaker == RC_SPEAKER_ACTION)
+			continue;
+		return debtor(l) && (l->debtor_offer || l->agreement ||
+		    RC_HAS(l, RC_SIG_D_OFFER) || RC_HAS(l, RC_SIG_D_AGREE) ||
+		    RC_HAS(l, RC_SIG_D_ASSENT));
+	}
+	return 0;
+}
+
+/* Where the deal agreed at line A was put: a debtor's yes to the
+ * collector's line before it, when that line took terms or said them back
+ * as settled ("So that's $418.50 by Friday; I'll email you a note"), makes
+ * what that line says part of the agreement.  Terms asked for ("Could you
+ * pay $1,840 by Friday? I'll put it in writing") are still a proposal: the
+ * agreement is A itself. */
+static inline size_t
+deal_put_at(const struct rc_detect *d, size_t a)
+{
+	size_t k;
+
+	if (a == RC_DETECT_NONE || a >= d->nlines || !debtor(&d->lines[a]))
+		return a;
+	for (k = a; k-- > 0;) {
+		const struct rc_line *l = &d->lines[k];
+
+		if (l->turn->speaker == RC_SPEAKER_ACTION)
+			continue;
+		if (collector(l) && (RC_HAS(l, RC_SIG_ACCEPT) ||
+		    RC_HAS(l, RC_SIG_RECAP) || (l->prop.kind != RC_PROP_NONE &&
+		    l->prop.when[0] != '\0' && strchr(l->turn->text, '?') == NULL &&
+		    debtor_moved(d, k))))
+			return k;
+		break;
+	}
+	return a;
+}
+
 /* Did the debtor agree at once to the collector's first terms, the full
  * balance paid now, with no bargaining?  Then there was nothing to ask
  * and nothing to bargain over. */
@@ -131,7 +178,10 @@ paid_outright(const struct rc_detect *d)
 	for (i = 0; i < a; i++) {
 		const struct rc_line *l = &d->lines[i];
 
-		if (l->debtor_offer || l->inability || (i != p && proposes(l)))
+		/* A deadline put before the terms ("can you do Friday?") that
+		 * the debtor did not take is bargaining already. */
+		if (l->debtor_offer || l->inability || (i != p && proposes(l)) ||
+		    (i < p && collector(l) && RC_HAS(l, RC_SIG_DEADLINE)))
 			return 0;
 	}
 	return 1;

@@ -370,6 +370,80 @@ greets(const char *text, const char *name)
 	return 0;
 }
 
+static int dated_terms(const struct rc_line *l);
+
+/* Did collector line L put terms to the debtor: propose them (a plan, or
+ * a sum named, or asked by a day, with its day: "the $512 is what the plan
+ * didn't cover" and "is it all fixed up now?" are not), take the
+ * debtor's, or say them back? */
+static int
+terms_put(const struct rc_line *l)
+{
+	return l->turn->speaker == RC_SPEAKER_COLLECTOR &&
+	    ((dated_terms(l) && (l->nmoney > 0 ||
+	     l->prop.kind == RC_PROP_PLAN || RC_HAS(l, RC_SIG_DEADLINE))) || l->agreement ||
+	     RC_HAS(l, RC_SIG_ACCEPT) || RC_HAS(l, RC_SIG_RECAP));
+}
+
+/* Does debtor line L name sums, all of them said in line P ("Yeah, $500 I
+ * can do today" to "could you do $500 today?")?  Then its terms are P's. */
+static int
+echoes(const struct rc_line *p, const struct rc_line *l)
+{
+	size_t i, j;
+
+	if (l->nmoney == 0)
+		return 0;
+	for (i = 0; i < l->nmoney; i++) {
+		for (j = 0; j < p->nmoney; j++)
+			if (fabs(p->money[j].value - l->money[i].value) < 0.005)
+				break;
+		if (j == p->nmoney)
+			return 0;
+	}
+	return 1;
+}
+
+/* Does line L lay out terms one can agree to: a plan, or a sum with its
+ * day? */
+static int
+dated_terms(const struct rc_line *l)
+{
+	return l->prop.kind == RC_PROP_PLAN ||
+	    (l->prop.kind != RC_PROP_NONE && l->prop.when[0] != '\0');
+}
+
+/* Is debtor line L a yes and nothing else: no terms of their own (saying
+ * P's back is fine), no "I can't", no dispute or anger?  Said to terms put
+ * to them in P, it agrees. */
+static int
+bare_assent(const struct rc_line *p, const struct rc_line *l)
+{
+	return RC_HAS(l, RC_SIG_D_ASSENT) &&
+	    ((!RC_HAS(l, RC_SIG_D_OFFER) && !dated_terms(l)) || echoes(p, l)) &&
+	    !RC_HAS(l, RC_SIG_D_INABILITY) && !RC_HAS(l, RC_SIG_D_DISPUTE) &&
+	    !RC_HAS(l, RC_SIG_D_HOSTILE) && !l->shout;
+}
+
+/* Is debtor line L an offer, P being the line before it: sums or terms of
+ * their own, said as an offer or named when P asked for their figure
+ * ("Maybe $75?" to "what could you put toward it?").  Not when they cannot
+ * pay, or say P's own figures back in a yes. */
+static int
+debtor_offers(const struct rc_line *p, const struct rc_line *l)
+{
+	if (l->nmoney == 0 && l->prop.kind == RC_PROP_NONE)
+		return 0;
+	if (RC_HAS(l, RC_SIG_D_INABILITY))
+		return 0;
+	if (p != NULL && l->agreement && terms_put(p) && echoes(p, l))
+		return 0;
+	return RC_HAS(l, RC_SIG_D_OFFER) ||
+	    (p != NULL && p->turn->speaker == RC_SPEAKER_COLLECTOR &&
+	     (RC_HAS(p, RC_SIG_ASK_OFFER) || RC_HAS(p, RC_SIG_ASK_SOLUTION)));
+}
+
+
 static void
 read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
            struct rc_line *lines)
@@ -380,7 +454,8 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 	struct rc_facts facts, none;
 	const char **ids = NULL;
 	double *amounts = NULL;
-	int proposal_open = 0, has_name;
+	const struct rc_line *prev = NULL;   /* the line before, actions left out */
+	int proposal_open = 0, offer_open = 0, has_name;
 	size_t i, said = SIZE_MAX;   /* the collector's last line */
 	char name[64];
 
@@ -448,9 +523,16 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 		if (u->speaker == RC_SPEAKER_ACTION)
 			continue;
 		if (u->speaker == RC_SPEAKER_COLLECTOR) {
-			if (l->prop.kind != RC_PROP_NONE)
+			if (terms_put(l))
 				proposal_open = 1;
 			said = i;
+			/* A recorded call: taking the debtor's offer on the table
+			 * ("yes, that's fine, we can do that") makes the deal. */
+			if (in->inferred && offer_open && RC_HAS(l, RC_SIG_ACCEPT))
+				l->agreement = 1;
+			if (l->prop.kind != RC_PROP_NONE && !RC_HAS(l, RC_SIG_ACCEPT))
+				offer_open = 0;
+			prev = l;
 			continue;
 		}
 		if (!in->inferred) {
@@ -473,9 +555,9 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 		l->inability = RC_HAS(l, RC_SIG_D_INABILITY);
 		l->reason = RC_HAS(l, RC_SIG_D_REASON);
 		l->hostility = RC_HAS(l, RC_SIG_D_HOSTILE) || l->shout;
-		l->debtor_offer = RC_HAS(l, RC_SIG_D_OFFER) && l->nmoney > 0 &&
-		    !RC_HAS(l, RC_SIG_D_INABILITY);
-		l->agreement = RC_HAS(l, RC_SIG_D_AGREE) && proposal_open;
+		l->agreement = (RC_HAS(l, RC_SIG_D_AGREE) && proposal_open) ||
+		    (prev != NULL && terms_put(prev) && bare_assent(prev, l));
+		l->debtor_offer = debtor_offers(prev, l);
 		l->hangup = RC_HAS(l, RC_SIG_D_HANGUP);
 		/* Who is on the line: someone else says so ("she's at work",
 		 * "can I take a message?"); the debtor says it is them, answers
@@ -487,6 +569,8 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 		    greets(t->turns[said].text, name)))));
 		if (l->debtor_offer)
 			proposal_open = 1;
+		offer_open = l->debtor_offer;
+		prev = l;
 	}
 	rc_reader_facts(rubric->reader, &none);
 	rc_reader_vocab_map(rubric->reader, NULL);
@@ -534,6 +618,18 @@ const struct rc_proposal *
 rc_score_cache_proposal(const struct rc_score_cache *c, size_t i)
 {
 	return i < c->n ? &c->lines[i].prop : NULL;
+}
+
+int
+rc_score_cache_agreement(const struct rc_score_cache *c, size_t i)
+{
+	return i < c->n && c->lines[i].agreement;
+}
+
+int
+rc_score_cache_offer(const struct rc_score_cache *c, size_t i)
+{
+	return i < c->n && c->lines[i].debtor_offer;
 }
 
 const struct rc_money *

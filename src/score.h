@@ -73,11 +73,16 @@ void rc_score_cache_free(struct rc_score_cache *c);
  * into it, against IN's case file, as rc_score() would: a recorded call's
  * inference and its scoring then share one reading per line.  What the
  * cache holds for line I (0-based; I below the lines read): whether signal
- * SIG was read, the terms the line proposes, the sums it names. */
+ * SIG was read, the terms the line proposes, the sums it names, and in a
+ * recorded call the events inferred: whether the line makes the agreement
+ * (a debtor's yes to terms put to them, or the collector taking the
+ * debtor's offer) and whether it is a debtor's offer. */
 void rc_score_read(const struct rc_rubric *rubric, const struct rc_score_input *in);
 int rc_score_cache_signal(const struct rc_score_cache *c, size_t i, int sig);
 const struct rc_proposal *rc_score_cache_proposal(const struct rc_score_cache *c,
                                                   size_t i);
+int rc_score_cache_agreement(const struct rc_score_cache *c, size_t i);
+int rc_score_cache_offer(const struct rc_score_cache *c, size_t i);
 const struct rc_money *rc_score_cache_money(const struct rc_score_cache *c,
                                             size_t i, size_t *n);
 

@@ -871,21 +871,27 @@ rc_transcript_parse_infer(struct rc_parsed *p, const struct rc_rubric *rubric,
 		if (u->speaker == RC_SPEAKER_COLLECTOR) {
 			if (prop != NULL && prop->kind != RC_PROP_NONE)
 				cprop = prop;
+			/* The collector took the debtor's offer: the terms are
+			 * those said back, else the offer's. */
+			if (rc_score_cache_agreement(in.cache, i) &&
+			    (cprop != NULL || dprop != NULL)) {
+				t->has_agreement = 1;
+				terms_of(prop != NULL && prop->kind != RC_PROP_NONE ?
+				    prop : dprop != NULL ? dprop : cprop, &t->agreement);
+			}
 			continue;
 		}
 		if (u->speaker != RC_SPEAKER_DEBTOR)
 			continue;
-		/* As the scorer reads a recorded call: an agreement counts once a
-		 * proposal is open, from the collector or the debtor's own offer. */
-		if (rc_score_cache_signal(in.cache, i, RC_SIG_D_AGREE) &&
+		/* As the scorer reads a recorded call (score.c): a yes to terms
+		 * on the table, from the collector or the debtor's own offer. */
+		if (rc_score_cache_agreement(in.cache, i) &&
 		    (cprop != NULL || dprop != NULL)) {
 			t->has_agreement = 1;
 			terms_of(cprop != NULL ? cprop : dprop, &t->agreement);
 		}
 		money = rc_score_cache_money(in.cache, i, &nmoney);
-		if (rc_score_cache_signal(in.cache, i, RC_SIG_D_OFFER) &&
-		    !rc_score_cache_signal(in.cache, i, RC_SIG_D_INABILITY) &&
-		    nmoney > 0) {
+		if (rc_score_cache_offer(in.cache, i)) {
 			if (prop != NULL && prop->kind != RC_PROP_NONE) {
 				dprop = prop;
 			} else {

@@ -246,7 +246,8 @@ test_every_interaction(void)
 	CHECK(drifted, "every-interaction-negotiation", RC_PARTIAL, 4);
 	CHECK(no_close, "every-interaction-negotiation", RC_PARTIAL, 6);
 	CHECK(chat_only, "every-interaction-negotiation", RC_MISSED, 6);
-	CHECK(negated, "every-interaction-negotiation", RC_PARTIAL, 4);
+	/* "I won't call you back then" is no next step, and leaves the debt. */
+	CHECK(negated, "every-interaction-negotiation", RC_MISSED, 4);
 	CHECK(silent, "every-interaction-negotiation", RC_NA, -1);
 }
 
@@ -627,8 +628,18 @@ test_realistic(void)
 		"C: Then $1,000 a month for 3 months.",
 		NULL };
 
+	/* The balance named with a day, after "I can't": a demand for all. */
+	static const char *const balance_by_day[] = {
+		"D: Hello?",
+		"C: Hi, this is Sam from Greenline about the $3,120 overdue.",
+		"D[inability-revealed]: Every penny goes on rent, there's nothing spare.",
+		"C: I understand, but the balance is $3,120 and it needs clearing. "
+		    "Could you do it by the end of the month?",
+		NULL };
+
 	CHECK(plan, "be-realistic", RC_MET, 4);
 	CHECK(full, "be-realistic", RC_MISSED, 4);
+	CHECK(balance_by_day, "be-realistic", RC_MISSED, 4);
 	CHECK(corrected, "be-realistic", RC_PARTIAL, 6);
 	CHECK_F(too_much, 0, &truth, "be-realistic", RC_MISSED, 4);
 	CHECK_F(big_plan, 0, &truth, "be-realistic", RC_MISSED, 4);

@@ -60,6 +60,35 @@ static const char *const reason_recorded[] = {
 	NULL,
 };
 
+/* A reason given unasked and taken up in the next line: found out. */
+static const char *const reason_taken_up_ack[] = {
+	"C: Hi Maria, this is Sam from Northwind. Invoice INV-2291 for $1,840 is overdue.",
+	"D: It probably came. Our office manager quit in October and the payables are a mess.",
+	"C: Ah, that explains a lot. What would work best for you to get it sorted?",
+	NULL,
+};
+static const char *const reason_taken_up_question[] = {
+	"C: Hi Maria, it's Sam from Northwind, about the $1,840 on INV-2291.",
+	"D: I know, sorry. Our partner who signs off payments has been away.",
+	"C: Oh, that's a pain. When's he back?",
+	NULL,
+};
+static const char *const reason_taken_up_sorry[] = {
+	"C: Three repayments of $420 have been missed. Can you bring that up to date?",
+	"D: Not at the moment. I had a stroke in August. Six weeks in hospital.",
+	"C: Oh, I'm so sorry. How are you going now?",
+	NULL,
+};
+/* Before the debt is raised, a complaint is not a reason for not paying. */
+static const char *const reason_before_debt[] = {
+	"C: Thanks for calling Northwind accounts, Jess speaking, how can I help?",
+	"D: Our logins stopped working this morning, I think our client hasn't paid us.",
+	"C: Let me have a look. Can you confirm the account email for me?",
+	"D: accounts@bloom.example.",
+	"C: Could you pay the $1,840 by Friday?",
+	NULL,
+};
+
 /* 12 ask-for-comments */
 static const char *const comments_asked[] = {
 	"C: Hi Maria, this is Sam from Northwind. Your balance of $3,120 is overdue.",
@@ -194,7 +223,157 @@ static const char *const offer_recorded[] = {
 	NULL,
 };
 
+/* Recorded calls: a debtor's bare yes agrees only when it answers terms
+ * put to them (a proposal, their own offer taken, a recap). */
+static const char *const assent_fine[] = {
+	"C: Could you pay the $1,840 by Friday and the $1,280 by the 30th?",
+	"D: Fine.",
+	"C: Thanks. I'll email you the agreement in writing today.",
+	NULL,
+};
+static const char *const assent_okay_thanks[] = {
+	"C: So that's $1,000 today and $530 a month for four months.",
+	"D: Okay, thanks.",
+	"C: I'll send you a letter confirming those dates.",
+	NULL,
+};
+static const char *const assent_relief[] = {
+	"C: We can do $200 a month starting on the 1st of December.",
+	"D: Oh, that's a weight off.",
+	"C: Great. I'll put it in writing and email it over this afternoon.",
+	NULL,
+};
+static const char *const assent_to_question[] = {
+	"C: Hi Maria, invoice INV-2291 for $1,840 is overdue. Did you get the statement?",
+	"D: Okay.",
+	"C: I'll email you a copy in writing today.",
+	NULL,
+};
+static const char *const assent_but[] = {
+	"C: Could you pay the $1,840 by Friday?",
+	"D: Okay, but I can't do Friday.",
+	"C: I'll email you the details in writing.",
+	NULL,
+};
+static const char *const offer_taken[] = {
+	"C: Your balance of $3,120 is overdue. What could you manage?",
+	"D: Could we pay $1,560 today and the rest at the end of the month?",
+	"C: Yes, that's fine, we can do that. I'll email you the agreement to sign.",
+	NULL,
+};
+/* Asking the reason, in several common forms. */
+static const char *const reason_in_the_way[] = {
+	"C: Invoice INV-2291 for $1,840 is six weeks over. Has something got in the way with it?",
+	"D: The shop flooded.",
+	NULL,
+};
+static const char *const reason_stopped[] = {
+	"C: Invoice INV-2291 for $1,840 is overdue. So what stopped it getting paid?",
+	"D: Just forgot.",
+	NULL,
+};
+static const char *const reason_why_that_is[] = {
+	"C: Three payments have been missed. Can I ask why that is?",
+	"D: I lost my job.",
+	NULL,
+};
+static const char *const reason_holding[] = {
+	"C: I'll resend it. Was there anything else holding it up?",
+	"D: Just the email.",
+	NULL,
+};
+static const char *const reason_stop_paying[] = {
+	"C: You signed a twelve-month contract. Why did you stop paying?",
+	"D: I thought it would just cancel.",
+	NULL,
+};
+
+static const char *const writing_with_terms[] = {
+	"C: So that's $1,560 today and $1,560 on the 30th. I'll email you "
+	    "a confirmation of both dates.",
+	"D: Okay, thanks.",
+	"C: Thanks, bye.",
+	NULL,
+};
+static const char *const assent_echo[] = {
+	"C: Could you do something today as a show of good faith, say $500?",
+	"D: Yeah, $500 I can do today.",
+	"C: Great. I'll send that to you in writing.",
+	NULL,
+};
+static const char *const assent_interjection[] = {
+	"C: I need the $1,840 by Friday and the $1,280 by the 14th.",
+	"D: Ugh. Fine. $1,840 Friday, the rest the 14th.",
+	"C: Okay. I'll email you the terms to sign.",
+	NULL,
+};
+
+/* Consequences of a broken plan, in several forms. */
+static const char *const ram_plan_ends[] = {
+	"C: So $200 on Friday and then every second Friday. If two payments in "
+	    "a row are missed, the plan ends and the disconnection process starts back up.",
+	"D: Grand.",
+	NULL,
+};
+static const char *const ram_lapses[] = {
+	"C: $500 today and $500 by the 18th. If the second payment doesn't come "
+	    "through by the 18th, the arrangement lapses and outgoing calls get barred.",
+	"D: Okay.",
+	NULL,
+};
+static const char *const ram_arrears[] = {
+	"C: We'll pause it until the end of January. After that the repayments "
+	    "of $420 start again, and if they're missed the account goes back into arrears.",
+	"D: Understood.",
+	NULL,
+};
+static const char *const ram_no_more[] = {
+	"C: $1,500 today, $1,800 on the 21st. If a payment slips, the plan's "
+	    "cancelled, the whole remaining balance falls due, and we can't rent "
+	    "you any more equipment.",
+	"D: Alright.",
+	NULL,
+};
+/* A sum named in answer to "what could you pay?" is an offer. */
+static const char *const offer_answer_maybe[] = {
+	"C: What could you put toward it today, even something small?",
+	"D: Maybe $75?",
+	"C: Thanks. How did you arrive at that?",
+	NULL,
+};
+static const char *const offer_answer_taken[] = {
+	"C: So what could you do for us on it?",
+	"D: $1,500 now and then we talk in December?",
+	"C: Yes, that's fine, $1,500 today then.",
+	NULL,
+};
+
+static const char *const writing_reply_confirm[] = {
+	"C: So: $2,000 today and $1,120 by the 25th, all by EFT. Does that work?",
+	"D: Yeah, that works.",
+	"C: Done. I'll email it through so you can reply and confirm.",
+	NULL,
+};
+static const char *const writing_in_a_letter[] = {
+	"C: We can do $200 a month from the 1st of December.",
+	"D: That's a weight off.",
+	"C: I'll confirm that in a letter this week.",
+	NULL,
+};
+
 /* 15 good-faith-gesture */
+static const char *const faith_put_toward_today[] = {
+	"C: I understand. What could you put toward it today, even something "
+	    "small, to show it's moving?",
+	"D: Maybe $75?",
+	NULL,
+};
+static const char *const faith_to_show[] = {
+	"C: Could you send a little now, just to show you're serious?",
+	"D: I suppose so.",
+	NULL,
+};
+
 static const char *const faith_asked[] = {
 	"C: I understand money is tight. Could you make a good-faith payment of $300 today?",
 	"D: I can probably do that.",
@@ -261,6 +440,22 @@ static const char *const force_not_full[] = {
 	"C: Hi Maria, this is Sam from Northwind. Invoice INV-2291 for $1,840 is overdue.",
 	"D[inability-revealed]: I can't pay anything, I lost my job.",
 	"C: You don't have to clear the whole balance today. Can I call you back next week?",
+	NULL,
+};
+
+/* The balance named with a day to pay it by presses a debtor who cannot. */
+static const char *const force_balance_by_day[] = {
+	"C: Hi Maria, this is Sam from Northwind. Your balance of $3,120 is overdue.",
+	"D: Every penny I get goes on rent. I've got literally nothing spare.",
+	"C: I understand, but the balance is $3,120 and it does need clearing. "
+	    "Could you do it by the end of the month?",
+	NULL,
+};
+/* A third party asking after the debtor is no inability. */
+static const char *const force_third_party[] = {
+	"C: Hi, is Kevin there? It's Sam from Northwind about his account.",
+	"D: He's at work. Is he in trouble or something?",
+	"C: No, nothing like that. Could you ask him to call me back?",
 	NULL,
 };
 
@@ -492,6 +687,71 @@ main(void)
 	/* A consequence stated with the agreement and never taken back. */
 	EXPECT("hold-to-the-deal", ram_plain, RC_MET, 3);
 
+	/* Recorded calls: the agreement inferred from a bare yes to terms. */
+	expect_at(__LINE__, "confirm-in-writing", &kase, NULL, 1, assent_fine,
+	    RC_MET, 3, 0);
+	expect_at(__LINE__, "confirm-in-writing", &kase, NULL, 1,
+	    assent_okay_thanks, RC_MET, 3, 0);
+	expect_at(__LINE__, "confirm-in-writing", &kase, NULL, 1, assent_relief,
+	    RC_MET, 3, 0);
+	expect_at(__LINE__, "confirm-in-writing", &kase, NULL, 1,
+	    assent_to_question, RC_NA, 0, 0);
+	expect_at(__LINE__, "confirm-in-writing", &kase, NULL, 1, assent_but,
+	    RC_NA, 0, 0);
+	expect_at(__LINE__, "confirm-in-writing", &kase, NULL, 1, offer_taken,
+	    RC_MET, 3, 0);
+	expect_at(__LINE__, "find-the-reason", &kase, NULL, 1, reason_in_the_way,
+	    RC_MET, 1, 0);
+	expect_at(__LINE__, "find-the-reason", &kase, NULL, 1, reason_stopped,
+	    RC_MET, 1, 0);
+	expect_at(__LINE__, "find-the-reason", &kase, NULL, 1, reason_why_that_is,
+	    RC_MET, 1, 0);
+	expect_at(__LINE__, "find-the-reason", &kase, NULL, 1, reason_holding,
+	    RC_MET, 1, 0);
+	expect_at(__LINE__, "find-the-reason", &kase, NULL, 1, reason_stop_paying,
+	    RC_MET, 1, 0);
+
+	expect_at(__LINE__, "confirm-in-writing", &kase, NULL, 1,
+	    writing_with_terms, RC_MET, 1, 0);
+	expect_at(__LINE__, "confirm-in-writing", &kase, NULL, 1, assent_echo,
+	    RC_MET, 3, 0);
+	/* Saying the collector's figures back in a yes is no offer. */
+	expect_at(__LINE__, "no-immediate-counter", &kase, NULL, 1, assent_echo,
+	    RC_NA, 0, 0);
+	expect_at(__LINE__, "confirm-in-writing", &kase, NULL, 1,
+	    assent_interjection, RC_MET, 3, 0);
+	expect_at(__LINE__, "explain-ramifications", &kase, NULL, 1,
+	    ram_plan_ends, RC_MET, 1, 0);
+	expect_at(__LINE__, "explain-ramifications", &kase, NULL, 1, ram_lapses,
+	    RC_MET, 1, 0);
+	expect_at(__LINE__, "explain-ramifications", &kase, NULL, 1, ram_arrears,
+	    RC_MET, 1, 0);
+	expect_at(__LINE__, "explain-ramifications", &kase, NULL, 1, ram_no_more,
+	    RC_MET, 1, 0);
+	expect_at(__LINE__, "no-immediate-counter", &kase, NULL, 1,
+	    offer_answer_maybe, RC_MET, 2, 3);
+	expect_at(__LINE__, "no-immediate-counter", &kase, NULL, 1,
+	    offer_answer_taken, RC_MISSED, 2, 3);
+	expect_at(__LINE__, "find-the-reason", &kase, NULL, 1,
+	    reason_taken_up_ack, RC_MET, 2, 3);
+	expect_at(__LINE__, "find-the-reason", &kase, NULL, 1,
+	    reason_taken_up_question, RC_MET, 2, 3);
+	expect_at(__LINE__, "find-the-reason", &kase, NULL, 1,
+	    reason_taken_up_sorry, RC_MET, 2, 3);
+	expect_at(__LINE__, "find-the-reason", &kase, NULL, 1,
+	    reason_before_debt, RC_MISSED, 0, 0);
+	expect_at(__LINE__, "good-faith-gesture", &kase, NULL, 1,
+	    faith_put_toward_today, RC_MET, 1, 0);
+	expect_at(__LINE__, "good-faith-gesture", &kase, NULL, 1, faith_to_show,
+	    RC_MET, 1, 0);
+	expect_at(__LINE__, "dont-force-the-issue", &kase, NULL, 1,
+	    force_balance_by_day, RC_MISSED, 3, 0);
+	expect_at(__LINE__, "dont-force-the-issue", &kase, NULL, 1,
+	    force_third_party, RC_NA, 0, 0);
+	expect_at(__LINE__, "confirm-in-writing", &kase, NULL, 1,
+	    writing_reply_confirm, RC_MET, 3, 0);
+	expect_at(__LINE__, "confirm-in-writing", &kase, NULL, 1,
+	    writing_in_a_letter, RC_MET, 3, 0);
 	rc_rubric_free(rubric);
 	return RC_TEST_DONE();
 }

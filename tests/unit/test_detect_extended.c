@@ -232,6 +232,31 @@ static const char *const options_ultimatum2[] = {
 };
 
 /* recap-terms */
+/* Recorded calls: a recap must match the deal. */
+static const char *const recap_wrong_figure[] = {
+	"C: Could you do something today as a show of good faith, say $500?",
+	"D: Yeah, $500 I can do today.",
+	"C: Great, and the remaining $1,340 by the 28th?",
+	"D: Yeah, fine, the 28th.",
+	"C: So that's $500 today and the remaining $1,500 on the 28th.",
+	NULL,
+};
+static const char *const recap_right_figure[] = {
+	"C: Could you do something today as a show of good faith, say $500?",
+	"D: Yeah, $500 I can do today.",
+	"C: Great, and the remaining $1,340 by the 28th?",
+	"D: Yeah, fine, the 28th.",
+	"C: So that's $500 today and the remaining $1,340 on the 28th.",
+	NULL,
+};
+/* Terms asked and said yes to are being put, not said back. */
+static const char *const recap_asked_only[] = {
+	"C: Do you want to split it in three? $1,040 on the 15th of each month?",
+	"D: Yep, will do.",
+	"C: Beauty. Thanks, catch you later.",
+	NULL,
+};
+
 static const char *const recap_met[] = {
 	"C: Could you do $600 today and $420 a month for 6 months?",
 	"D[agreement 600+420x6]: OK, agreed.",
@@ -392,6 +417,12 @@ main(void)
 	EXPECT("give-options", listen_na, RC_NA, 0);
 
 	EXPECT("recap-terms", recap_met, RC_MET, 3);
+	expect_at(__LINE__, "recap-terms", &kase, NULL, 1, recap_wrong_figure,
+	    RC_MISSED, 5, 0);
+	expect_at(__LINE__, "recap-terms", &kase, NULL, 1, recap_right_figure,
+	    RC_MET, 5, 0);
+	expect_at(__LINE__, "recap-terms", &kase, NULL, 1, recap_asked_only,
+	    RC_MISSED, 0, 0);
 	EXPECT("recap-terms", recap_figures, RC_MET, 3);
 	EXPECT2("recap-terms", recap_partial, RC_PARTIAL, 2, 3);
 	EXPECT("recap-terms", recap_missed, RC_MISSED, 2);
