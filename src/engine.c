@@ -317,6 +317,54 @@ has_intent(const struct rc_engine *e, int i)
 	return rc_intents_has(e->firm_only ? &e->rdg.firm : &e->rdg.set, i);
 }
 
+/* Is R a rule on courtesies alone (thanks, empathy, small talk: intents
+ * the lexicon marks "courtesy", and no patterns of its own)? */
+static int
+courtesy_rule(const struct rc_engine *e, const struct rc_rule *r)
+{
+	size_t i;
+
+	if (r->nintents == 0 || r->nmatch > 0)
+		return 0;
+	for (i = 0; i < r->nintents; i++)
+		if (!e->s->lex->intents[r->intents[i]].courtesy)
+			return 0;
+	return 1;
+}
+
+/* Does the line say more than courtesies: an intent read (as rules see it
+ * now) that is neither a courtesy nor a mark of its form?  Then a rule on
+ * courtesies alone gives way: "I'm sorry to hear that. What could you
+ * manage?" is answered on what could be managed, and the courtesy rule
+ * only when no rule takes the rest. */
+static int
+says_more(const struct rc_engine *e)
+{
+	const struct rc_lexicon *lx = e->s->lex;
+	size_t i;
+
+	for (i = 0; i < lx->nintents; i++)
+		if (!lx->intents[i].courtesy && !lx->intents[i].mark &&
+		    (lx->intents[i].side & RC_SIDE_TRAINEE) && has_intent(e, (int)i))
+			return 1;
+	return 0;
+}
+
+/* Takes rule R, which fires, as *CHOSEN; a rule on courtesies alone, when
+ * the line says MORE, only as *DEFERRED (the first such), for when no
+ * other rule takes the line. */
+static void
+take(const struct rc_engine *e, const struct rc_rule *r, int more,
+     const struct rc_rule **chosen, const struct rc_rule **deferred)
+{
+	if (more && courtesy_rule(e, r)) {
+		if (*deferred == NULL)
+			*deferred = r;
+		return;
+	}
+	*chosen = r;
+}
+
 static const char *
 why_not(struct rc_engine *e, const struct rc_rule *r, const char *line,
         struct rc_buf *tmp, int *hit)
@@ -1302,10 +1350,10 @@ rc_engine_say(struct rc_engine *e, const char *line)
 {
 	const struct rc_scenario *s = e->s;
 	const struct rc_state *st;
-	const struct rc_rule *chosen = NULL;
+	const struct rc_rule *chosen = NULL, *deferred = NULL;
 	struct rc_turn *u;
 	size_t first, i;
-	int pass, bargained = 0;
+	int pass, bargained = 0, more;
 
 	if (!e->opened)
 		rc_engine_open(e);
@@ -1379,12 +1427,15 @@ rc_engine_say(struct rc_engine *e, const char *line)
 			bargained = 1;
 			break;
 		}
+		more = says_more(e);
 		for (i = 0; !chosen && i < st->nrules; i++)
 			if (st->rules[i].proposal != 1 && fires(e, &st->rules[i], line))
-				chosen = &st->rules[i];
+				take(e, &st->rules[i], more, &chosen, &deferred);
 		for (i = 0; !chosen && i < s->nbackstop; i++)
 			if (fires(e, &s->backstop[i], line))
-				chosen = &s->backstop[i];
+				take(e, &s->backstop[i], more, &chosen, &deferred);
+		if (!chosen)
+			chosen = deferred;
 	}
 	e->firm_only = 0;
 	if (bargained) {
@@ -1701,12 +1752,17 @@ rc_engine_choose(struct rc_engine *e, const char *line, const char **how,
 	if (!chosen && st->bargain && e->prop.kind != RC_PROP_NONE) {
 		*how = "bargain";
 	} else {
+		const struct rc_rule *deferred = NULL;
+		int more = says_more(e);
+
 		for (i = 0; !chosen && i < st->nrules; i++)
 			if (st->rules[i].proposal != 1 && fires(e, &st->rules[i], norm))
-				chosen = &st->rules[i];
+				take(e, &st->rules[i], more, &chosen, &deferred);
 		for (i = 0; !chosen && i < s->nbackstop; i++)
 			if (fires(e, &s->backstop[i], norm))
-				chosen = &s->backstop[i];
+				take(e, &s->backstop[i], more, &chosen, &deferred);
+		if (!chosen)
+			chosen = deferred;
 		if (!chosen)
 			*how = "fallback";
 	}

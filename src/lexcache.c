@@ -22,7 +22,7 @@
 #include "xmalloc.h"
 
 /* Bump when the record's layout changes. */
-static const char magic[] = "recoup lexicon 2\n";
+static const char magic[] = "recoup lexicon 3\n";
 
 /* Cache files kept, the newest: one per lexicon directory and binary. */
 #define RC_LEXCACHE_KEEP 8
@@ -182,6 +182,7 @@ put_intent(struct rc_buf *b, const struct rc_intent *in)
 	put_f64(b, in->like_threshold);
 	put_u32(b, (uint32_t)in->also);
 	put_u32(b, (uint32_t)in->mark);
+	put_u32(b, (uint32_t)in->courtesy);
 	put_u64(b, in->npatterns);
 	put_u64(b, in->nbranches);
 	for (i = 0; i < in->nbranches; i++) {
@@ -406,6 +407,7 @@ get_intent(struct rd *r, struct rc_intent *in, size_t nintents)
 	in->like_threshold = get_f64(r);
 	in->also = (enum rc_also)get_u32(r);
 	in->mark = (int)get_u32(r);
+	in->courtesy = (int)get_u32(r);
 	if (in->side < RC_SIDE_TRAINEE || in->side > RC_SIDE_BOTH ||
 	    in->also > RC_ALSO_SHOUT)
 		r->bad = 1;

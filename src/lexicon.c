@@ -267,8 +267,8 @@ parse_intent(struct ctx *c, const cJSON *o, const char *ptr,
              struct rc_intent *in)
 {
 	static const char *const keys[] = { "id", "speaker", "description",
-	    "negatable", "likeness", "also", "mark", "patterns", "not", "unless", "examples",
-	    "counter_examples", NULL };
+	    "negatable", "likeness", "also", "mark", "courtesy", "patterns", "not",
+	    "unless", "examples", "counter_examples", NULL };
 	static const struct named sides[] = { { "trainee", RC_SIDE_TRAINEE },
 	    { "debtor", RC_SIDE_DEBTOR }, { "both", RC_SIDE_BOTH }, { NULL, 0 } };
 	static const struct named alsos[] = { { "case-facts", RC_ALSO_CASE },
@@ -298,6 +298,7 @@ parse_intent(struct ctx *c, const cJSON *o, const char *ptr,
 	    RC_SIDE_TRAINEE);
 	rc_jsonread_bool(&c->r, o, ptr, "negatable", &in->negatable);
 	rc_jsonread_bool(&c->r, o, ptr, "mark", &in->mark);
+	rc_jsonread_bool(&c->r, o, ptr, "courtesy", &in->courtesy);
 	/* "likeness": true (the lexicon's threshold), false (never) or a
 	 * number (this intent's own, higher, threshold). */
 	in->likeness = 1;

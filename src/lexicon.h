@@ -64,6 +64,9 @@ struct rc_intent {
 	                            question, talk of money): read beside the
 	                            intents, it does not count as the line
 	                            understood, so the second chance still runs */
+	int courtesy;            /* a courtesy (thanks, empathy, small talk):
+	                            a rule on courtesies alone gives way to the
+	                            rules on what else the line says (engine.c) */
 	size_t npatterns;               /* patterns as written */
 	struct rc_branch *branches;     /* what is matched: the patterns split
 	                                   at their top-level '|' */
