@@ -5,7 +5,7 @@ TYPE     ?= RelWithDebInfo
 WERROR   ?= OFF
 CMAKEFLAGS ?=
 
-.PHONY: all deps configure build play test bench asan clean install
+.PHONY: all deps configure build play test bench asan fuzz clean install
 
 all: build
 
@@ -38,8 +38,16 @@ bench: build
 asan:
 	$(MAKE) test BUILD=build-asan TYPE=Debug CMAKEFLAGS=-DRECOUP_SANITIZE=ON
 
+# The libFuzzer targets (clang), each FUZZ_SECONDS on its seed corpus, in
+# build-fuzz; FUZZ_TARGETS picks some ("amount lint").
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?=
+fuzz:
+	@sh scripts/deps.sh clang libclang-rt-dev
+	sh scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 install: build
 	cmake --install $(BUILD)
 
 clean:
-	rm -rf build build-asan build-clang
+	rm -rf build build-asan build-clang build-fuzz

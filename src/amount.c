@@ -2709,6 +2709,7 @@ attach(struct item *it, int nit)
 		         m->first - it[prev].reach <= slack)
 			target = prev;
 		else if (m->kind == IT_WHEN && prev >= 0 &&
+		         *SLOT(&it[prev]) >= 0 &&
 		         it[*SLOT(&it[prev])].first < it[prev].first &&
 		         m->first - it[prev].reach <= slack &&
 		         !(nxt >= 0 && *SLOT(&it[nxt]) < 0 &&

@@ -4,104 +4,15 @@
  * they are played in order through the same session code as `play`
  * (readline on a terminal, plain lines from a pipe), each saved tagged
  * with the drill and the cohort, so everyone's calls compare.  Leaving a
- * call before it ends stops the drill; --from N resumes it.
- *
- *   {"name": "onboarding-week1", "title": "...", "cohort": "2025-intake",
- *    "mode": "practice", "calls": [{"scenario": "forgetful-florist",
- *    "seed": 7}, ...]}
+ * call before it ends stops the drill; --from N resumes it.  The file
+ * is read by drill.c (the format is in drill.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-
-#include <cjson/cJSON.h>
 
 #include "cmd.h"
 #include "cmd-store.h"
-#include "jsonpos.h"
-
-struct call {
-	const char *scenario;
-	uint64_t seed;
-};
-
-/* Reads and checks the drill; adds every problem to ERR. */
-static cJSON *
-load_drill(const char *path, struct call **calls, size_t *ncalls,
-           struct rc_err *err)
-{
-	size_t len = 0, i = 0;
-	char *text = rc_file_read(path, &len, err);
-	cJSON *root, *list, *c;
-
-	*calls = NULL;
-	*ncalls = 0;
-	if (text == NULL)
-		return NULL;
-	root = rc_json_parse(path, text, len, err);
-	free(text);
-	if (root == NULL)
-		return NULL;
-	if (!cJSON_IsObject(root)) {
-		rc_err_add(err, RC_ERROR, "%s: a drill is a JSON object", path);
-		cJSON_Delete(root);
-		return NULL;
-	}
-	if (!cJSON_IsString(cJSON_GetObjectItemCaseSensitive(root, "name")))
-		rc_err_add(err, RC_ERROR, "%s: /name: expected a string (the drill's "
-		    "name)", path);
-	c = cJSON_GetObjectItemCaseSensitive(root, "cohort");
-	if (c != NULL && !cJSON_IsString(c) && !cJSON_IsNull(c))
-		rc_err_add(err, RC_ERROR, "%s: /cohort: expected a string", path);
-	c = cJSON_GetObjectItemCaseSensitive(root, "mode");
-	if (c != NULL && !(cJSON_IsString(c) && (strcmp(c->valuestring,
-	    "practice") == 0 || strcmp(c->valuestring, "assessment") == 0)))
-		rc_err_add(err, RC_ERROR, "%s: /mode: expected \"practice\" or "
-		    "\"assessment\"", path);
-	list = cJSON_GetObjectItemCaseSensitive(root, "calls");
-	if (!cJSON_IsArray(list) || cJSON_GetArraySize(list) == 0) {
-		rc_err_add(err, RC_ERROR, "%s: /calls: expected a non-empty array of "
-		    "{\"scenario\", \"seed\"}", path);
-	} else {
-		*calls = calloc((size_t)cJSON_GetArraySize(list), sizeof **calls);
-		if (*calls == NULL)
-			abort();
-		cJSON_ArrayForEach(c, list) {
-			const cJSON *sc = cJSON_GetObjectItemCaseSensitive(c, "scenario");
-			const cJSON *seed = cJSON_GetObjectItemCaseSensitive(c, "seed");
-
-			if (!cJSON_IsString(sc) || sc->valuestring[0] == '\0')
-				rc_err_add(err, RC_ERROR, "%s: /calls/%zu/scenario: expected "
-				    "a scenario id or path", path, i);
-			if (!cJSON_IsNumber(seed) || seed->valuedouble < 0 ||
-			    seed->valuedouble > 9007199254740991.0 ||
-			    seed->valuedouble != (double)(uint64_t)seed->valuedouble)
-				rc_err_add(err, RC_ERROR, "%s: /calls/%zu/seed: expected a "
-				    "whole number", path, i);
-			if (cJSON_IsString(sc) && cJSON_IsNumber(seed)) {
-				(*calls)[*ncalls].scenario = sc->valuestring;
-				(*calls)[*ncalls].seed = (uint64_t)seed->valuedouble;
-				(*ncalls)++;
-			}
-			i++;
-		}
-	}
-	if (err->nerrors) {
-		cJSON_Delete(root);
-		free(*calls);
-		*calls = NULL;
-		return NULL;
-	}
-	return root;
-}
-
-static const char *
-str(const cJSON *root, const char *key)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, key);
-
-	return cJSON_IsString(v) && v->valuestring[0] ? v->valuestring : NULL;
-}
+#include "drill.h"
 
 static int
 drill_exec(int argc, char **argv)
@@ -121,12 +32,11 @@ drill_exec(int argc, char **argv)
 	struct rc_session_opts so;
 	struct rc_store *store = NULL;
 	struct rc_rubric *rubric = NULL;
-	struct call *calls = NULL;
+	struct rc_drill *d;
 	const char *dir = NULL, *rubric_dir = NULL, *cohort = NULL, *db = NULL;
-	const char *name, *title, *mode;
-	size_t ncalls = 0, i, from = 1;
+	const char *name, *title;
+	size_t ncalls, i, from = 1;
 	int c, save = 1, rc = RC_EXIT_OK, left = 0;
-	cJSON *root;
 	char *end;
 
 	memset(&so, 0, sizeof so);
@@ -163,18 +73,17 @@ drill_exec(int argc, char **argv)
 		rc_cmd_error("drill needs one drill file");
 		return rc_cmd_usage(&rc_cmd_drill, 1);
 	}
-	if ((root = load_drill(argv[optind], &calls, &ncalls, &err)) == NULL) {
+	if ((d = rc_drill_load(argv[optind], &err)) == NULL) {
 		rc_cmd_print_err(&err);
 		rc_err_clear(&err);
 		return RC_EXIT_USAGE;
 	}
-	name = str(root, "name");
-	title = str(root, "title");
-	mode = str(root, "mode");
+	name = d->name;
+	title = d->title;
+	ncalls = d->ncalls;
 	if (cohort == NULL)
-		cohort = str(root, "cohort");
-	so.mode = mode && strcmp(mode, "assessment") == 0 ? RC_MODE_ASSESSMENT :
-	    RC_MODE_PRACTICE;
+		cohort = d->cohort;
+	so.mode = d->assessment ? RC_MODE_ASSESSMENT : RC_MODE_PRACTICE;
 	if (from > ncalls) {
 		rc_cmd_error("drill '%s' has %zu call%s, cannot start at %zu", name,
 		    ncalls, ncalls == 1 ? "" : "s", from);
@@ -188,7 +97,7 @@ drill_exec(int argc, char **argv)
 	}
 	so.rubric = rubric;
 	for (i = from - 1; i < ncalls; i++) {
-		struct rc_scenario *s = rc_cmd_load_scenario(calls[i].scenario, dir);
+		struct rc_scenario *s = rc_cmd_load_scenario(d->calls[i].scenario, dir);
 
 		if (s == NULL) {
 			rc = RC_EXIT_USAGE;
@@ -200,7 +109,7 @@ drill_exec(int argc, char **argv)
 		rc_cmd_flush();
 		so.on_turn = NULL;
 		so.on_turn_ctx = NULL;
-		rc = rc_cmd_play_call(s, calls[i].seed, &so, store, cohort, name,
+		rc = rc_cmd_play_call(s, d->calls[i].seed, &so, store, cohort, name,
 		    &left);
 		rc_scenario_free(s);
 		if (rc != RC_EXIT_OK)
@@ -220,8 +129,7 @@ drill_exec(int argc, char **argv)
 done:
 	rc_store_close(store);
 	rc_rubric_free(rubric);
-	free(calls);
-	cJSON_Delete(root);
+	rc_drill_free(d);
 	rc_cmd_flush();
 	return rc;
 }

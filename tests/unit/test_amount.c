@@ -450,6 +450,9 @@ test_proposals(void)
 static const struct {
 	const char *text, *brief;
 } sched_cases[] = {
+	/* found by fuzz_amount: a day too far from the payment before it,
+	 * which has no day of its own, read it[-1] (AddressSanitizer) */
+	{ "$600 to*iy and the ers00 to*iy and tt by the 31st", "none" },
 	/* holidays name days */
 	{ "I could send 600 on Christmas Eve", "600.00@2027-12-24" },
 	{ "400 by xmas and the rest on boxing day",
