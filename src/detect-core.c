@@ -1109,7 +1109,11 @@ do_research(const struct rc_detect *d, struct rc_result *r)
 		if (viewed == NONE && l->turn->speaker == RC_SPEAKER_ACTION &&
 		    event(l, "research-viewed"))
 			viewed = i;
-		if (used == NONE && collector(l) && event(l, "research-used"))
+		/* A recorded call has no events: a fact the collector brings
+		 * up ("I saw on your website you've opened a second shop") is
+		 * the research, used. */
+		if (used == NONE && collector(l) && (event(l, "research-used") ||
+		    (d->in->inferred && RC_HAS(l, RC_SIG_RESEARCH))))
 			used = i;
 	}
 	if (viewed == NONE && used == NONE && d->in->inferred) {
