@@ -170,6 +170,16 @@ answered_with_offer(const struct rc_detect *d, size_t i)
 	return 0;
 }
 
+/* Is debtor line L a plain yes ("yeah, alright", "okay"), with no
+ * "I can't", dispute or anger in it? */
+static int
+assents(const struct rc_line *l)
+{
+	return RC_HAS(l, RC_SIG_D_ASSENT) && !RC_HAS(l, RC_SIG_D_INABILITY) &&
+	    !RC_HAS(l, RC_SIG_D_DISPUTE) && !RC_HAS(l, RC_SIG_D_HOSTILE) &&
+	    !l->shout;
+}
+
 /* 13: asked the debtor to make an offer or a counter-offer.  Asking at any
  * point counts (before the first proposal it is "make me an offer", after
  * a refusal it is "then what can you do?"), and so does asking what would
@@ -194,7 +204,9 @@ require_counter_offer(const struct rc_detect *d, struct rc_result *r)
 				if (offer == NONE)
 					offer = i;
 			}
-			if (pending && !l->agreement) {
+			/* "Yeah, alright" to terms is not turning them down,
+			 * even where it did not settle the whole deal. */
+			if (pending && !l->agreement && !assents(l)) {
 				refused_since = 1;
 				if (refused == NONE)
 					refused = i;
