@@ -276,6 +276,12 @@ signals_of(const struct rc_rubric *rubric, const struct rc_reading *r,
 }
 
 int
+rc_text_conditional(const char *text)
+{
+	return conditional(text);
+}
+
+int
 rc_signal_in(const struct rc_rubric *rubric, const struct rc_reading *r,
              enum rc_signal sig)
 {
