@@ -1146,7 +1146,7 @@ static void
 polite_professional(const struct rc_detect *d, struct rc_result *r)
 {
 	size_t i, first = NONE;
-	int identified = 0, courteous = 0, abusive = 0;
+	int identified = 0, courteous = 0, abusive = 0, menacing = 0;
 
 	for (i = 0; i < d->nlines; i++) {
 		const struct rc_line *l = &d->lines[i];
@@ -1158,14 +1158,20 @@ polite_professional(const struct rc_detect *d, struct rc_result *r)
 		if (RC_HAS(l, RC_SIG_PROFANITY) || RC_HAS(l, RC_SIG_INSULT)) {
 			abusive++;
 			rc_result_cite(r, l->turn);
+		} else if (RC_HAS(l, RC_SIG_THREAT)) {
+			/* Menacing (arrest, bailiffs, ruined credit) is not
+			 * courteous, however evenly it is said. */
+			menacing++;
+			rc_result_cite(r, l->turn);
 		}
 	}
 	if (first == NONE) {
 		rc_result_set(r, RC_NA, "the collector said nothing");
 		return;
 	}
-	if (abusive) {
-		rc_result_set(r, RC_MISSED, "insulting or profane language");
+	if (abusive || menacing) {
+		rc_result_set(r, RC_MISSED, abusive ? "insulting or profane language" :
+		    "threatened the debtor");
 		return;
 	}
 	for (i = 0; i < d->nlines; i++) {
