@@ -1020,7 +1020,8 @@ start_with_reminder(const struct rc_detect *d, struct rc_result *r)
 			if (later == NONE)
 				later = i;
 		} else if (early && vague == NONE && (RC_HAS(l, RC_SIG_OVERDUE) ||
-		    RC_HAS(l, RC_SIG_FULL_BALANCE))) {
+		    RC_HAS(l, RC_SIG_FULL_BALANCE) ||
+		    RC_HAS(l, RC_SIG_MENTION_DEBT))) {
 			vague = i;
 		}
 	}
