@@ -1020,7 +1020,8 @@ start_with_reminder(const struct rc_detect *d, struct rc_result *r)
 			if (later == NONE)
 				later = i;
 		} else if (early && vague == NONE && (RC_HAS(l, RC_SIG_OVERDUE) ||
-		    RC_HAS(l, RC_SIG_FULL_BALANCE))) {
+		    RC_HAS(l, RC_SIG_FULL_BALANCE) ||
+		    RC_HAS(l, RC_SIG_MENTION_DEBT))) {
 			vague = i;
 		}
 	}
@@ -1109,7 +1110,11 @@ do_research(const struct rc_detect *d, struct rc_result *r)
 		if (viewed == NONE && l->turn->speaker == RC_SPEAKER_ACTION &&
 		    event(l, "research-viewed"))
 			viewed = i;
-		if (used == NONE && collector(l) && event(l, "research-used"))
+		/* A recorded call has no events: a fact the collector brings
+		 * up ("I saw on your website you've opened a second shop") is
+		 * the research, used. */
+		if (used == NONE && collector(l) && (event(l, "research-used") ||
+		    (d->in->inferred && RC_HAS(l, RC_SIG_RESEARCH))))
 			used = i;
 	}
 	if (viewed == NONE && used == NONE && d->in->inferred) {
@@ -1142,7 +1147,7 @@ static void
 polite_professional(const struct rc_detect *d, struct rc_result *r)
 {
 	size_t i, first = NONE;
-	int identified = 0, courteous = 0, abusive = 0;
+	int identified = 0, courteous = 0, abusive = 0, menacing = 0;
 
 	for (i = 0; i < d->nlines; i++) {
 		const struct rc_line *l = &d->lines[i];
@@ -1154,14 +1159,20 @@ polite_professional(const struct rc_detect *d, struct rc_result *r)
 		if (RC_HAS(l, RC_SIG_PROFANITY) || RC_HAS(l, RC_SIG_INSULT)) {
 			abusive++;
 			rc_result_cite(r, l->turn);
+		} else if (RC_HAS(l, RC_SIG_THREAT)) {
+			/* Menacing (arrest, bailiffs, ruined credit) is not
+			 * courteous, however evenly it is said. */
+			menacing++;
+			rc_result_cite(r, l->turn);
 		}
 	}
 	if (first == NONE) {
 		rc_result_set(r, RC_NA, "the collector said nothing");
 		return;
 	}
-	if (abusive) {
-		rc_result_set(r, RC_MISSED, "insulting or profane language");
+	if (abusive || menacing) {
+		rc_result_set(r, RC_MISSED, abusive ? "insulting or profane language" :
+		    "threatened the debtor");
 		return;
 	}
 	for (i = 0; i < d->nlines; i++) {

@@ -170,6 +170,16 @@ answered_with_offer(const struct rc_detect *d, size_t i)
 	return 0;
 }
 
+/* Is debtor line L a plain yes ("yeah, alright", "okay"), with no
+ * "I can't", dispute or anger in it? */
+static int
+assents(const struct rc_line *l)
+{
+	return RC_HAS(l, RC_SIG_D_ASSENT) && !RC_HAS(l, RC_SIG_D_INABILITY) &&
+	    !RC_HAS(l, RC_SIG_D_DISPUTE) && !RC_HAS(l, RC_SIG_D_HOSTILE) &&
+	    !l->shout;
+}
+
 /* 13: asked the debtor to make an offer or a counter-offer.  Asking at any
  * point counts (before the first proposal it is "make me an offer", after
  * a refusal it is "then what can you do?"), and so does asking what would
@@ -194,7 +204,9 @@ require_counter_offer(const struct rc_detect *d, struct rc_result *r)
 				if (offer == NONE)
 					offer = i;
 			}
-			if (pending && !l->agreement) {
+			/* "Yeah, alright" to terms is not turning them down,
+			 * even where it did not settle the whole deal. */
+			if (pending && !l->agreement && !assents(l)) {
 				refused_since = 1;
 				if (refused == NONE)
 					refused = i;
@@ -627,6 +639,27 @@ later(const char *a, const char *b)
 	return rb > ra;
 }
 
+/* Does collector line L, which waives part of what S stated, get
+ * something for it: terms put on the waiver as a condition ("if you pay
+ * $500 today, I'll drop the fee"), or terms no worse than S's?  A new,
+ * later date for the same money ("forget the late fees... can you pay by
+ * the 14th?") is dropping, not trading. */
+static int
+waive_traded(const struct rc_line *s, const struct rc_line *l)
+{
+	int ds, dl;
+
+	if (!proposes(l))
+		return 0;
+	if (rc_text_conditional(l->turn->text))
+		return 1;
+	/* Without both dates known, "no later" cannot be told. */
+	if (!proposes(s) || when_rank(s->prop.when, &ds) < 0 ||
+	    when_rank(l->prop.when, &dl) < 0)
+		return 0;
+	return !lower(&s->prop, &l->prop) && !later(s->prop.when, l->prop.when);
+}
+
 /* 20: a deadline or consequence the collector stated is not dropped later
  * (a waive, a lower demand, a later date) unless the debtor gave something
  * for it (an offer, an agreement) or the same line asks for something in
@@ -659,7 +692,8 @@ hold_to_the_deal(const struct rc_detect *d, struct rc_result *r)
 		     (l->prop.upfront <= s->prop.upfront + 0.5 &&
 		      later(s->prop.when, l->prop.when))))
 			dropped = 1;
-		if (dropped && (gave || (RC_HAS(l, RC_SIG_WAIVE) && proposes(l)))) {
+		if (dropped && (gave || (RC_HAS(l, RC_SIG_WAIVE) &&
+		    waive_traded(s, l)))) {
 			traded = 1;
 			dropped = 0;
 			stated = NONE;

@@ -38,7 +38,7 @@ const char *const rc_signal_names[RC_SIG_COUNT] = {
 	"schedule-follow-up", "verify-party", "confirm-unpaid", "ask-proof",
 	"acknowledge", "empathy", "recap", "give-options", "state-minimum",
 	"accept", "think", "deadline", "consequence", "waive", "full-balance",
-	"remind-debt", "goodbye", "payment-talk",
+	"remind-debt", "goodbye", "payment-talk", "use-research", "mention-debt",
 	"inability", "give-reason", "offer|stall", "agree", "hostile",
 	"dispute|already-paid|not-received",
 	"hang-up", "confirm-identity", "not-debtor", "assent",

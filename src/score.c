@@ -276,6 +276,12 @@ signals_of(const struct rc_rubric *rubric, const struct rc_reading *r,
 }
 
 int
+rc_text_conditional(const char *text)
+{
+	return conditional(text);
+}
+
+int
 rc_signal_in(const struct rc_rubric *rubric, const struct rc_reading *r,
              enum rc_signal sig)
 {
@@ -425,13 +431,60 @@ bare_assent(const struct rc_line *p, const struct rc_line *l)
 	    !RC_HAS(l, RC_SIG_D_HOSTILE) && !l->shout;
 }
 
+/* Does TEXT name one of C's unpaid invoices by the month it fell due, as
+ * people name invoices ("September's", "the September one")? */
+static int
+names_invoice_month(const struct rc_case *c, const char *text)
+{
+	static const char *const months[] = { "january", "february", "march",
+	    "april", "may", "june", "july", "august", "september", "october",
+	    "november", "december" };
+	char name[32];
+	size_t i, n;
+	int m;
+
+	for (i = 0; c != NULL && i < c->ninvoices; i++) {
+		const char *due = c->invoices[i].due;
+
+		if (c->invoices[i].paid || due == NULL || strlen(due) < 7)
+			continue;
+		m = (due[5] - '0') * 10 + (due[6] - '0');
+		if (m < 1 || m > 12)
+			continue;
+		/* Capitalised as a name; "may" alone is too common a word. */
+		n = strlen(months[m - 1]);
+		memcpy(name, months[m - 1], n + 1);
+		name[0] = (char)toupper((unsigned char)name[0]);
+		strcat(name, "'s");
+		if (strstr(text, name) != NULL)
+			return 1;
+		name[n] = '\0';
+		{
+			char the[48];
+
+			snprintf(the, sizeof the, "the %s one", name);
+			if (strstr(text, the) != NULL)
+				return 1;
+			snprintf(the, sizeof the, "the %s invoice", name);
+			if (strstr(text, the) != NULL)
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* Is debtor line L an offer, P being the line before it: sums or terms of
  * their own, said as an offer or named when P asked for their figure
- * ("Maybe $75?" to "what could you put toward it?").  Not when they cannot
- * pay, or say P's own figures back in a yes. */
+ * ("Maybe $75?" to "what could you put toward it?"), or an offer of
+ * invoices named by month ("I can pay the September one on Friday").  Not
+ * when they cannot pay, or say P's own figures back in a yes. */
 static int
-debtor_offers(const struct rc_line *p, const struct rc_line *l)
+debtor_offers(const struct rc_case *c, const struct rc_line *p,
+              const struct rc_line *l)
 {
+	if (RC_HAS(l, RC_SIG_D_OFFER) && !RC_HAS(l, RC_SIG_D_INABILITY) &&
+	    names_invoice_month(c, l->turn->text))
+		return 1;
 	if (l->nmoney == 0 && l->prop.kind == RC_PROP_NONE)
 		return 0;
 	if (RC_HAS(l, RC_SIG_D_INABILITY))
@@ -557,7 +610,7 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 		l->hostility = RC_HAS(l, RC_SIG_D_HOSTILE) || l->shout;
 		l->agreement = (RC_HAS(l, RC_SIG_D_AGREE) && proposal_open) ||
 		    (prev != NULL && terms_put(prev) && bare_assent(prev, l));
-		l->debtor_offer = debtor_offers(prev, l);
+		l->debtor_offer = debtor_offers(c, prev, l);
 		l->hangup = RC_HAS(l, RC_SIG_D_HANGUP);
 		/* Who is on the line: someone else says so ("she's at work",
 		 * "can I take a message?"); the debtor says it is them, answers

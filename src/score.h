@@ -245,6 +245,10 @@ struct rc_scorecard *rc_score(const struct rc_rubric *rubric,
                               const struct rc_score_input *in);
 void rc_scorecard_free(struct rc_scorecard *c);
 
+/* 1 when TEXT is said on a condition: an "if", "unless", "otherwise",
+ * "failing", or a clause opening with "should". */
+int rc_text_conditional(const char *text);
+
 /* Helpers for detectors (score.c). */
 /* Adds evidence: turn number and a quote of its text (shortened). */
 void rc_result_cite(struct rc_result *r, const struct rc_turn *turn);

@@ -161,6 +161,29 @@ static const char *const counter_unasked[] = {
 	"C: Let me think about that.",
 	NULL,
 };
+/* A plain yes to the first part of a plan is not a refusal: the rest of
+ * the plan that follows is not lowering one's own figure. */
+static const char *const counter_yes_then_rest[] = {
+	"C: Can you make it $1,840 this week so the September one is cleared?",
+	"D: Yeah, alright. I'll shuffle a couple of things.",
+	"C: Then $1,280 by the 30th.",
+	NULL,
+};
+/* Asking what would work each month asks for a figure. */
+static const char *const counter_asked_monthly[] = {
+	"C: Could you pay the full $3,120 by Friday?",
+	"D: No, I lost my job.",
+	"C: What do you think would work for you, realistically, each month?",
+	"D[debtor-offer 150]: Maybe $150 a month.",
+	NULL,
+};
+static const char *const counter_asked_toward[] = {
+	"C: Could you pay the full $3,120 by Friday?",
+	"D: Not a chance.",
+	"C: What could you put toward it this week?",
+	"D[debtor-offer 500]: $500.",
+	NULL,
+};
 static const char *const no_bargaining[] = {
 	"C: Hello, this is Sam from Northwind Supplies. Is this Maria Okafor?",
 	"D: No, wrong number.",
@@ -578,6 +601,26 @@ static const char *const hold_traded[] = {
 	"C: Thanks for the offer. If you pay $1,500 today, the rest can wait until the 30th.",
 	NULL,
 };
+/* Waiving with a new, later date for the same money gets nothing back;
+ * a waiver put on a condition does. */
+static const char *const hold_waived_later[] = {
+	"C: We need the $1,840 by the 15th, or late fees go on the account.",
+	"D: The partner who signs payments is away.",
+	"C: Okay, let's forget the late fees. Can you get the $1,840 paid by the 30th?",
+	NULL,
+};
+static const char *const hold_waived_dropped[] = {
+	"C: The $1,840 is due by the 15th, otherwise we add a late fee.",
+	"D: That's tight.",
+	"C: No worries, I'll drop the late fee, just pay the $1,840 by the 28th.",
+	NULL,
+};
+static const char *const hold_waived_on_condition[] = {
+	"C: We need the $1,840 by the 30th, or a late fee is added.",
+	"D: Is there any give on that?",
+	"C: If you pay the $1,840 by the 15th, I'll waive the late fee.",
+	NULL,
+};
 /* A follow-up call after a broken promise: the terms are enforced. */
 static const char *const hold_follow_up[] = {
 	"C: Hi Maria, this is Sam from Northwind. You promised $900 by Friday and it "
@@ -630,6 +673,9 @@ main(void)
 	/* "What would work?" answered with an offer invited that offer. */
 	EXPECT("require-counter-offer", comments_asked, RC_MET, 3);
 	EXPECT("require-counter-offer", no_bargaining, RC_NA, 0);
+	EXPECT("require-counter-offer", counter_yes_then_rest, RC_NA, 1);
+	EXPECT("require-counter-offer", counter_asked_monthly, RC_MET, 3);
+	EXPECT("require-counter-offer", counter_asked_toward, RC_MET, 3);
 	EXPECT("require-counter-offer", paid_in_full, RC_NA, 0);
 
 	EXPECT2("no-immediate-counter", offer_paused, RC_MET, 2, 3);
@@ -682,6 +728,9 @@ main(void)
 	EXPECT2("hold-to-the-deal", hold_lowered, RC_MISSED, 1, 3);
 	EXPECT2("hold-to-the-deal", hold_extended, RC_MISSED, 1, 3);
 	EXPECT("hold-to-the-deal", hold_traded, RC_MET, 1);
+	EXPECT2("hold-to-the-deal", hold_waived_later, RC_MISSED, 1, 3);
+	EXPECT2("hold-to-the-deal", hold_waived_dropped, RC_MISSED, 1, 3);
+	EXPECT("hold-to-the-deal", hold_waived_on_condition, RC_MET, 1);
 	EXPECT("hold-to-the-deal", hold_follow_up, RC_MET, 1);
 	EXPECT("hold-to-the-deal", hold_nothing, RC_NA, 0);
 	/* A consequence stated with the agreement and never taken back. */
