@@ -1238,6 +1238,11 @@ struct item {
 	int invk;               /* AMT inv: which of the case's invoices */
 	int nmore;              /* WHEN: days of the month listed after it */
 	unsigned char more[8];  /* ("on the 9th, 16th and 23rd") */
+	int nmon;               /* WHEN: more months its day is paid in */
+	unsigned char mon[8];   /* ("the 1st of May, June and July"): 1-12,
+	                           0 for the month after ("and next") */
+	int start;              /* WHEN: said of the first payment of a run
+	                           ("the first one this friday") */
 	int described;          /* AMT: an invoice's amount said with it */
 	int fee;                /* AMT: a fee or charge word right after it */
 	int minus;              /* AMT: taken off another ("less $120") */
@@ -1385,6 +1390,32 @@ count_at(struct stream *st, ptrdiff_t i, struct item *x)
 		x->payday = 1;
 		x->last = k + 1;
 		return 1;
+	}
+	/* "(on the first of) each of the next three months", "in every one
+	 * of the next 4 weeks": one payment in each */
+	j = i;
+	if (isw(st, j, "on") || isw(st, j, "in") || isw(st, j, "for") ||
+	    isw(st, j, "during"))
+		j++;
+	if (((isw(st, j, "each") || isw(st, j, "every")) &&
+	     isw(st, j + 1, "of")) || ((isw(st, j, "each") ||
+	     isw(st, j, "every")) && isw(st, j + 1, "one") &&
+	    isw(st, j + 2, "of"))) {
+		j += isw(st, j + 1, "one") ? 3 : 2;
+		if (isw(st, j, "the"))
+			j++;
+		if (isw(st, j, "next") || isw(st, j, "following") ||
+		    isw(st, j, "coming"))
+			j++;
+		if ((k = count_number(st, j, &n)) > j && !isw(st, j, "a") &&
+		    !isw(st, j, "an") && count_unit(st, k, &unit, &mult) &&
+		    unit != RC_PERIOD_NONE && mult == 1) {
+			x->v = n;
+			x->unit = unit;
+			x->per = unit;
+			x->last = k + 1;
+			return 1;
+		}
 	}
 	j = i;
 	if (isw(st, j, "for") || isw(st, j, "over") || isw(st, j, "across") ||
@@ -1738,6 +1769,80 @@ ordinal_at(struct stream *st, ptrdiff_t j)
 	return j;
 }
 
+/* The month (1-12) a month word at J names, 0 if none. */
+static int
+month_num(struct stream *st, ptrdiff_t j)
+{
+	static const unsigned char num[] = {
+		1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+		1, 2, 3, 4, 6, 7, 8, 9, 9, 10, 11, 12
+	};
+	int m;
+
+	for (m = 0; months[m] != NULL; m++)
+		if (isw(st, j, months[m]))
+			return num[m];
+	return 0;
+}
+
+/* More months after a day of the month said with its month, at K: ", June
+ * and July" after "the 1st of May", "and next" after "the 28th of this
+ * month".  Stores them in X->mon (0 for "next") and returns the token
+ * after them, K if none. */
+static ptrdiff_t
+more_months(struct stream *st, ptrdiff_t k, struct item *x)
+{
+	for (;;) {
+		ptrdiff_t m = k, e;
+		int sep = 0, mo;
+
+		if (isp(st, m, ',')) {
+			m++;
+			sep = 1;
+		}
+		if (isw(st, m, "and") || isp(st, m, '&')) {
+			m++;
+			sep = 2;
+		}
+		if (!sep || x->nmon >= 8)
+			break;
+		if ((mo = month_num(st, m)) > 0) {
+			/* "and January 5th" is a day of its own; "may" and
+			 * "mar" only end the list */
+			e = m + 1;
+			if (small_day(tk(st, e)) ||
+			    (tk(st, e)->kind == TK_NUM && !tk(st, e)->sp))
+				break;
+			if ((isw(st, m, "may") || isw(st, m, "mar")) &&
+			    !(tk(st, e)->kind == TK_END || is_boundary(st, e) ||
+			      isp(st, e, ',') || isw(st, e, "and")))
+				break;
+			if (year_like(tk(st, e)))
+				e++;
+		} else if (sep == 2 && isw(st, m, "next") &&
+		           (isw(st, m + 1, "month") ||
+		            tk(st, m + 1)->kind != TK_WORD ||
+		            isw(st, m + 1, "too") || isw(st, m + 1, "then") ||
+		            isw(st, m + 1, "if") || isw(st, m + 1, "please"))) {
+			/* "and next", "and next month"; not "and next
+			 * friday" */
+			e = m + 1 + isw(st, m + 1, "month");
+		} else if (sep == 2 && isw(st, m, "the") &&
+		           isw(st, m + 1, "following") &&
+		           isw(st, m + 2, "month")) {
+			e = m + 3;
+		} else if (sep == 2 && isw(st, m, "the") &&
+		           isw(st, m + 1, "month") && isw(st, m + 2, "after")) {
+			e = m + 3;
+		} else {
+			break;
+		}
+		x->mon[x->nmon++] = (unsigned char)mo;
+		k = e;
+	}
+	return k;
+}
+
 /* A date at J: "the 31st [of March]", "March 3[rd][, 2026]", "3[rd] [of]
  * March [2026]", "2026-09-15", "15/09[/2026]".  PREP says a preposition
  * came before, which lets "the first" be a date.  Returns the token after
@@ -2008,6 +2113,14 @@ when_at(struct stream *st, ptrdiff_t i, struct item *x)
 		return 0;
 	keep_words(st, j, k, x->text);
 	x->last = k;
+	/* "on the 1st of December, January and February", "the 28th of this
+	 * month and next": the same day in more months */
+	if (k > j + 1 && (month_num(st, k - 1) > 0 ||
+	    (isw(st, k - 1, "month") &&
+	     (isw(st, k - 2, "this") || isw(st, k - 2, "next")))) &&
+	    (ordinal_at(st, j) > j || (isw(st, j, "the") &&
+	     ordinal_at(st, j + 1) > j + 1) || small_day(tk(st, j))))
+		x->last = more_months(st, k, x);
 	/* "on the 9th, 16th, 23rd and 30th": more days of the month, each a
 	 * payment of the same sum */
 	if (isw(st, j, "the") && tk(st, j + 1)->kind == TK_NUM &&
@@ -2705,6 +2818,14 @@ attach(struct item *it, int nit)
 		if (m->fwd && nxt >= 0 && it[nxt].first - m->last <= 3 &&
 		    *SLOT(&it[nxt]) < 0)
 			target = nxt;
+		else if (m->kind == IT_WHEN && m->start && prev >= 0 &&
+		         *SLOT(&it[prev]) < 0 && (it[prev].rate >= 0 ||
+		          it[prev].count >= 0) && (nxt < 0 ||
+		          it[nxt].first > m->last + 3))
+			/* "50 a month. would you be able to pay the first one
+			 * this friday?": the day the run said before starts,
+			 * however many words ask it */
+			target = prev;
 		else if (prev >= 0 && *SLOT(&it[prev]) < 0 &&
 		         m->first - it[prev].reach <= slack)
 			target = prev;
@@ -2736,8 +2857,52 @@ attach(struct item *it, int nit)
 		if (m->last > it[target].reach)
 			it[target].reach = m->last;
 	}
+	/* "on the 15th of every month until it's paid, 500": a rate said of
+	 * a day goes where the day goes */
+	for (k = 0; k < nit; k++) {
+		int w = it[k].when, r;
+
+		if (!is_head(&it[k]) || w < 0 || it[k].rate >= 0 ||
+		    w + 1 >= nit)
+			continue;
+		r = w + 1;
+		if (it[r].kind == IT_RATE && it[r].loose &&
+		    it[r].first - it[w].last <= 1 &&
+		    it[r].per != RC_PERIOD_NONE) {
+			it[k].rate = r;
+			it[r].loose = 0;
+		}
+	}
 #undef TAKES
 	return orphan;
+}
+
+/* Whether the day at I is said of the first payment of a run: "the first
+ * one this friday", "first payment on the 5th", "the first instalment is
+ * due friday", "pay the first of them monday". */
+static int
+first_one_before(struct stream *st, ptrdiff_t i)
+{
+	static const char *const between[] = {
+		"is", "be", "due", "paid", "made", "going", "out", "coming",
+		"comes", "goes", "will", "would", "could", "can", "to", "being",
+		"sent", "in", "us", "you", "over", "across", "through",
+		NULL
+	};
+	ptrdiff_t j = i - 1;
+	int n;
+
+	for (n = 0; n < 4 && inw(st, j, between); n++)
+		j--;
+	if (isw(st, j, "them") && isw(st, j - 1, "of"))
+		j -= 2;
+	else if (isw(st, j, "one") || isw(st, j, "payment") ||
+	         isw(st, j, "instalment") || isw(st, j, "installment") ||
+	         isw(st, j, "repayment"))
+		j--;
+	else
+		return 0;
+	return isw(st, j, "first");
 }
 
 /* Whether the payment verb at J says what another payment is for: "$500
@@ -3230,6 +3395,8 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 			}
 			if (x.fwd)
 				c.debt = -1;
+			if (x.kind == IT_WHEN)
+				x.start = first_one_before(&st, i);
 			if (nit < MAXITEMS)
 				it[nit++] = x;
 			i = x.last;
@@ -3420,6 +3587,32 @@ after(int32_t day, enum rc_period per)
 	    day + 14 : rc_date_add_months(day, 1, 0);
 }
 
+/* The same day of the month as DAY (the day of the month ANCHOR) in month
+ * MON (1-12) after it, or in the next month for MON 0. */
+static int32_t
+month_after(int32_t day, int mon, int anchor)
+{
+	int y, m, d, ahead;
+
+	if (day == RC_DATE_NONE)
+		return day;
+	rc_date_ymd(day, &y, &m, &d);
+	ahead = mon == 0 ? 1 : (mon - m + 12) % 12;
+	return rc_date_add_months(day, ahead == 0 ? 12 : ahead, anchor);
+}
+
+/* The day of the month DAY falls on, 0 for none. */
+static int
+mday(int32_t day)
+{
+	int y, m, d;
+
+	if (day == RC_DATE_NONE)
+		return 0;
+	rc_date_ymd(day, &y, &m, &d);
+	return d;
+}
+
 /* The days listed from WHEN item W on ("on the 20th and the 30th", "at
  * christmas and on the 15th"): W, the loose days after it up to the next
  * head, and the days of the month said with each.  Stores up to N + 1 in
@@ -3445,6 +3638,13 @@ listed_days(const struct item *it, int nit, int w, int n,
 			}
 			nw++;
 		}
+		for (m = 0; nw > 0 && m < it[k].nmon && nw < RC_TERMS_PARTS;
+		     m++) {
+			said[nw] = it[k].text;
+			days[nw] = month_after(days[nw - 1], it[k].mon[m],
+			    mday(days[nw - 1 - m]));
+			nw++;
+		}
 	}
 	return nw;
 }
@@ -3463,7 +3663,7 @@ add_head(struct rc_terms *t, const struct item *it, int nit,
 	int32_t day = when_day(it, x->when, dc, last);
 	const char *words = x->when >= 0 ? it[x->when].text : NULL;
 	enum rc_period per;
-	int count, payday, undated;
+	int count, payday, undated, anchor;
 	int64_t each;
 
 	if (r == NULL && c == NULL) {
@@ -3478,6 +3678,13 @@ add_head(struct rc_terms *t, const struct item *it, int nit,
 				day = rc_date_resolve(nth, day + 1, 0);
 			rc_terms_add(t, rc_cents(v), 1, RC_PERIOD_NONE, day,
 			    day == RC_DATE_NONE ? nth : NULL);
+		}
+		/* "on the 1st of December, January and February" */
+		for (k = 0, anchor = mday(day); x->when >= 0 &&
+		     k < it[x->when].nmon; k++) {
+			day = month_after(day, it[x->when].mon[k], anchor);
+			rc_terms_add(t, rc_cents(v), 1, RC_PERIOD_NONE, day,
+			    day == RC_DATE_NONE ? words : NULL);
 		}
 		return;
 	}
@@ -3534,6 +3741,11 @@ add_head(struct rc_terms *t, const struct item *it, int nit,
 		each = count > 0 ? rc_cents(v / count) : 0;
 	} else {
 		count = c ? convert_count(c->v, c->unit, per) : 0;
+		/* "300 a month on the 1st of December, January and February":
+		 * one a month listed */
+		if (count <= 0 && x->when >= 0 && it[x->when].nmon > 0 &&
+		    per == RC_PERIOD_MONTH)
+			count = it[x->when].nmon + 1;
 		each = rc_cents(v);
 		if (count <= 0 && balance > sum && each > 0)
 			/* until it is cleared */

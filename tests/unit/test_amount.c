@@ -562,6 +562,21 @@ static const struct {
 	{ "400 on the 18th, 25th, 2nd, 9th and the 16th",
 	  "400.00@2027-11-18; 400.00@2027-11-25; 400.00@2027-12-02; "
 	  "400.00@2027-12-09; 400.00@2027-12-16" },
+	/* one day of the month, a list of months: one payment in each */
+	{ "800 on the 1st of December, January and February",
+	  "800.00@2027-12-01; 800.00@2028-01-01; 800.00@2028-02-01" },
+	{ "1,200 on the 30th of this month and next",
+	  "1200.00@2027-11-30; 1200.00@2027-12-30" },
+	{ "500 on the 20th of November and next friday 300",
+	  "300.00@2027-11-19; 500.00@2027-11-20" },
+	/* "each of the next N months"; a rate said of a day goes with it */
+	{ "400 on the 1st of each of the next three months",
+	  "400.00/month x3 from 2027-12-01" },
+	{ "on the 15th of every month until it's paid, 600",
+	  "600.00/month x4 from 2027-12-15" },
+	/* a start day asked at length for the run said before */
+	{ "300 a month. would you be able to pay the first one this friday?",
+	  "300.00/month x8 from 2027-11-19" },
 	/* a whole, then its parts one by one */
 	{ "I'll pay 5521 in two halves, 600 today and 500 on the 1st",
 	  "600.00@2027-11-16; 500.00@2027-12-01" },
