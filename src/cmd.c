@@ -85,6 +85,9 @@ rc_cmd_write(FILE *f, const char *s)
 }
 
 /* rc_cmd_write() of FMT formatted with AP. */
+static void vwrite(FILE *f, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+
 static void
 vwrite(FILE *f, const char *fmt, va_list ap)
 {
