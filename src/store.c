@@ -1919,6 +1919,10 @@ load_card(struct rc_store *st, struct rc_store_loaded *l,
 			cap = cap ? 2 * cap : 32;
 			all = rc_xreallocarray(all, cap, sizeof *all);
 		}
+		/* A result row that names no practice (a damaged or
+		 * hand-edited database) is not a result: left out. */
+		if (col_text(q, 0) == NULL)
+			continue;
 		memset(&all[n], 0, sizeof all[n]);
 		all[n].def = def_for(l, rubric, col_text(q, 0),
 		    sqlite3_column_int(q, 1), col_text(q, 7));
