@@ -27,21 +27,16 @@ struct seen {
 static void
 drop(void)
 {
-	rc_rubric_free(rubric);
 	free(path);
 }
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	struct rc_err err = RC_ERR_INIT;
-
 	(void)argc;
 	(void)argv;
 	fuzz_setup();
-	if ((rubric = rc_rubric_load(RECOUP_SOURCE_SCORING, &err)) == NULL)
-		abort();
-	rc_err_clear(&err);
+	rubric = fuzz_rubric();
 	path = fuzz_write("fuzz.db", "", 0);
 	atexit(drop);
 	return 0;

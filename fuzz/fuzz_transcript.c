@@ -14,24 +14,13 @@
 
 static struct rc_rubric *rubric;
 
-static void
-drop_rubric(void)
-{
-	rc_rubric_free(rubric);
-}
-
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	struct rc_err err = RC_ERR_INIT;
-
 	(void)argc;
 	(void)argv;
 	fuzz_setup();
-	if ((rubric = rc_rubric_load(RECOUP_SOURCE_SCORING, &err)) == NULL)
-		abort();
-	rc_err_clear(&err);
-	atexit(drop_rubric);
+	rubric = fuzz_rubric();
 	return 0;
 }
 

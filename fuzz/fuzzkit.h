@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "rubric.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -79,6 +80,31 @@ fuzz_text(const uint8_t *data, size_t size)
 	memcpy(text, data, size);
 	text[size] = '\0';
 	return text;
+}
+
+static struct rc_rubric *fuzz_rubric_shipped;
+
+static inline void
+fuzz_drop_rubric(void)
+{
+	rc_rubric_free(fuzz_rubric_shipped);
+}
+
+/* The shipped rubric (scoring/), loaded once and freed at exit; a target
+ * that cannot load it aborts (the tree is broken, not the input). */
+static inline struct rc_rubric *
+fuzz_rubric(void)
+{
+	struct rc_err err = RC_ERR_INIT;
+
+	if (fuzz_rubric_shipped != NULL)
+		return fuzz_rubric_shipped;
+	if ((fuzz_rubric_shipped = rc_rubric_load(RECOUP_SOURCE_SCORING,
+	    &err)) == NULL)
+		abort();
+	rc_err_clear(&err);
+	atexit(fuzz_drop_rubric);
+	return fuzz_rubric_shipped;
 }
 
 #endif
