@@ -345,10 +345,12 @@ get_ref(struct rd *r)
 	return s;
 }
 
+/* Strings are not copied: they stay in the file's bytes, which the
+ * lexicon keeps as its pool. */
 static char *
 get_str(struct rd *r)
 {
-	return rc_xstrdup(get_ref(r));
+	return (char *)get_ref(r);
 }
 
 /* A non-NULL string; an absent one marks the record bad. */
@@ -364,10 +366,15 @@ get_text_ref(struct rd *r)
 	return s;
 }
 
+/* A non-NULL string; NULL (and the record bad) when it is absent. */
 static char *
 get_text(struct rd *r)
 {
-	return rc_xstrdup(get_text_ref(r));
+	const char *s = get_ref(r);
+
+	if (s == NULL)
+		r->bad = 1;
+	return (char *)s;
 }
 
 static char **
@@ -417,7 +424,7 @@ get_intent(struct rd *r, struct rc_intent *in, size_t nintents)
 	for (i = 0; i < in->nbranches; i++) {
 		struct rc_branch *br = &in->branches[i];
 
-		br->p = rc_pattern_known(get_text_ref(r));
+		br->p = rc_pattern_borrowed(get_text_ref(r));
 		br->nwords = get_count(r, sizeof(uint32_t));
 		br->words = rc_xcalloc(br->nwords + 1, sizeof *br->words);
 		for (w = 0; w < br->nwords; w++)
@@ -426,7 +433,7 @@ get_intent(struct rd *r, struct rc_intent *in, size_t nintents)
 	in->nnot = get_count(r, sizeof(uint32_t));
 	in->not = rc_xcalloc(in->nnot + 1, sizeof *in->not);
 	for (i = 0; i < in->nnot; i++)
-		in->not[i] = rc_pattern_known(get_text_ref(r));
+		in->not[i] = rc_pattern_borrowed(get_text_ref(r));
 	in->examples = get_strs(r, &in->nexamples);
 	in->counter = get_strs(r, &in->ncounter);
 	in->nunless = get_count(r, sizeof(uint32_t));
@@ -524,6 +531,8 @@ rc_lexcache_read(const char *dir, const struct rc_lexcache_key *k)
 	}
 
 	lx = rc_xcalloc(1, sizeof *lx);
+	lx->pool = (char *)data;
+	lx->npool = len;
 	lx->dir = rc_xstrdup(dir);
 	lx->words = rc_strmap_new();
 	lx->stopwords = rc_strmap_new();
@@ -567,7 +576,6 @@ rc_lexcache_read(const char *dir, const struct rc_lexcache_key *k)
 		}
 	if (r.p != r.end)
 		r.bad = 1;
-	free(data);
 	if (r.bad) {
 		rc_lexicon_free(lx);
 		return NULL;

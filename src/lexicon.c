@@ -575,6 +575,26 @@ rc_lexicon_load(const char *dir, struct rc_err *err)
 	return lx;
 }
 
+/* Frees string S of LX unless it lives in LX's pool. */
+static void
+lx_free(const struct rc_lexicon *lx, char *s)
+{
+	if (lx->pool == NULL || s < lx->pool || s >= lx->pool + lx->npool)
+		free(s);
+}
+
+static void
+lx_free_strings(const struct rc_lexicon *lx, char **v, size_t n)
+{
+	size_t i;
+
+	if (v == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		lx_free(lx, v[i]);
+	free(v);
+}
+
 void
 rc_lexicon_free(struct rc_lexicon *lx)
 {
@@ -585,9 +605,9 @@ rc_lexicon_free(struct rc_lexicon *lx)
 	for (i = 0; i < lx->nintents; i++) {
 		struct rc_intent *in = &lx->intents[i];
 
-		free(in->id);
-		free(in->description);
-		free(in->where);
+		lx_free(lx, in->id);
+		lx_free(lx, in->description);
+		lx_free(lx, in->where);
 		for (j = 0; j < in->nbranches; j++) {
 			rc_pattern_free(in->branches[j].p);
 			free(in->branches[j].words);
@@ -595,9 +615,9 @@ rc_lexicon_free(struct rc_lexicon *lx)
 		free(in->branches);
 		rc_pattern_free_all(in->not, in->nnot);
 		free(in->unless);
-		rc_jsonread_free_strings(in->unless_ids, in->nunless_ids);
-		rc_jsonread_free_strings(in->examples, in->nexamples);
-		rc_jsonread_free_strings(in->counter, in->ncounter);
+		lx_free_strings(lx, in->unless_ids, in->nunless_ids);
+		lx_free_strings(lx, in->examples, in->nexamples);
+		lx_free_strings(lx, in->counter, in->ncounter);
 	}
 	free(lx->intents);
 	rc_strmap_free(lx->words);
@@ -611,12 +631,13 @@ rc_lexicon_free(struct rc_lexicon *lx)
 		free(lx->word_branches[i]);
 	free(lx->word_branches);
 	free(lx->always);
-	rc_jsonread_free_strings(lx->required, lx->nrequired);
-	rc_jsonread_free_strings(lx->neg_cues, lx->nneg);
-	rc_jsonread_free_strings(lx->cond_cues, lx->ncond);
-	rc_jsonread_free_strings(lx->breaks, lx->nbreaks);
-	rc_jsonread_free_strings(lx->like_stop, lx->nlike_stop);
-	free(lx->version);
+	lx_free_strings(lx, lx->required, lx->nrequired);
+	lx_free_strings(lx, lx->neg_cues, lx->nneg);
+	lx_free_strings(lx, lx->cond_cues, lx->ncond);
+	lx_free_strings(lx, lx->breaks, lx->nbreaks);
+	lx_free_strings(lx, lx->like_stop, lx->nlike_stop);
+	lx_free(lx, lx->version);
+	free(lx->pool);
 	free(lx->dir);
 	free(lx->path);
 	free(lx->norm_path);

@@ -141,6 +141,11 @@ struct rc_bags {
 };
 
 struct rc_lexicon {
+	char *pool;                    /* read back from a cache: the file's
+	                                  bytes, which the strings of the
+	                                  intents and lists point into (freed
+	                                  with it, not one by one); else NULL */
+	size_t npool;
 	char *dir;                     /* where it was loaded from */
 	char *path;                    /* intents.json */
 	char *norm_path;               /* normalise.json */

@@ -11,17 +11,24 @@
  * on its first use instead: the cache is a file of hashes of such pattern
  * sources ($XDG_CACHE_HOME/recoup/patterns), read once and rewritten when
  * new patterns compiled.  A pattern not in it is compiled at once, so an
- * error is still reported where it is loaded.  The cache changes when
- * work is done, never what matches.
+ * error is still reported where it is loaded.  A second file keeps the
+ * compiled code itself, in PCRE2's serialized form ($XDG_CACHE_HOME/
+ * recoup/pattern-code, mapped, one checksummed blob per pattern): a first
+ * use decodes it instead of compiling, at a fraction of the cost.  The
+ * caches change when work is done, never what matches.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "match.h"
 
+#include <fcntl.h>
 #include <pcre2.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cache.h"
 #include "xmalloc.h"
@@ -31,7 +38,9 @@ struct rc_pattern {
 	char *source;
 	int jit;             /* JIT code is ready */
 	int broken;          /* a deferred compile failed: never matches */
-	unsigned uses;       /* matches run; JIT-compiled on the second */
+	unsigned uses;       /* matches run; JIT-compiled on the tenth */
+	uint64_t hash;       /* source_hash(source), 0 until needed */
+	int borrowed;        /* SOURCE belongs to the caller */
 };
 
 #define RC_COMPILE_OPTIONS \
@@ -136,10 +145,265 @@ known_read(void)
 	fclose(f);
 }
 
+/* ---- the compiled-code cache ---------------------------------------------
+ *
+ * The file: a header line naming PCRE2's version (padded with NULs to 8
+ * bytes), the count N of entries, N entries sorted by hash, then the blobs,
+ * each at an 8-byte boundary (PCRE2 reads its serialized header in place).
+ * An entry that points outside the file or whose checksum fails is
+ * ignored, and so is a blob PCRE2 refuses to decode (another version): the
+ * pattern is compiled instead. */
+struct code_entry {
+	uint64_t hash, off, len, sum;
+};
+
+#define CODE_FILE "pattern-code"
+/* Past this size the file starts again from the patterns of this run. */
+#define CODE_FILE_MAX ((size_t)64 << 20)
+
+static struct {
+	int state;                      /* 0 not read, 1 read, -1 off */
+	unsigned char *map;             /* the file, mapped (NULL: none) */
+	size_t size;
+	const struct code_entry *index; /* sorted by hash */
+	size_t n;
+	struct added {                  /* compiled this run, not in the file */
+		uint64_t hash;
+		uint8_t *bytes;         /* pcre2_serialize_encode()'s */
+		size_t len;
+	} *add;
+	size_t nadd, capadd;
+	size_t decoded;                 /* first uses served from the file */
+} codes;
+
+static uint64_t
+blob_sum(const unsigned char *p, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325u, w;
+	size_t i;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		memcpy(&w, p + i, 8);
+		h = (h ^ w) * 0x100000001b3u;
+		h ^= h >> 29;
+	}
+	for (; i < n; i++)
+		h = (h ^ p[i]) * 0x100000001b3u;
+	return h;
+}
+
+static size_t
+code_header(char *buf, size_t size)
+{
+	char ver[64];
+	size_t n;
+
+	if (pcre2_config(PCRE2_CONFIG_VERSION, ver) < 0)
+		ver[0] = '\0';
+	memset(buf, 0, size);
+	snprintf(buf, size, "recoup pattern code 1, pcre2 %s, %zu\n", ver,
+	    sizeof(PCRE2_SIZE));
+	n = strlen(buf) + 1;
+	return (n + 7) & ~(size_t)7;
+}
+
+static void
+codes_read(void)
+{
+	char path[4096], head[128];
+	struct stat sb;
+	size_t hl;
+	uint64_t n;
+	void *map;
+	int fd;
+
+	if (codes.state != 0)
+		return;
+	codes.state = 1;
+	if (!rc_cache_enabled()) {
+		codes.state = -1;
+		return;
+	}
+	if (!rc_cache_path(path, sizeof path, CODE_FILE) ||
+	    (fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) < 0)
+		return;
+	hl = code_header(head, sizeof head);
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+	    (uint64_t)sb.st_size < hl + 8 || (uint64_t)sb.st_size > SIZE_MAX) {
+		close(fd);
+		return;
+	}
+	map = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (map == MAP_FAILED)
+		return;
+	codes.map = map;
+	codes.size = (size_t)sb.st_size;
+	memcpy(&n, codes.map + hl, 8);
+	if (memcmp(codes.map, head, hl) != 0 ||
+	    n > (codes.size - hl - 8) / sizeof(struct code_entry)) {
+		munmap(codes.map, codes.size);
+		codes.map = NULL;
+		codes.size = 0;
+		return;
+	}
+	codes.index = (const struct code_entry *)(void *)(codes.map + hl + 8);
+	codes.n = (size_t)n;
+}
+
+/* The code of the pattern whose source hashes to H, decoded from the
+ * file; NULL when the file does not hold it (or holds it damaged). */
+static pcre2_code *
+codes_decode(uint64_t h)
+{
+	size_t lo = 0, hi, mid;
+	const struct code_entry *e;
+	pcre2_code *code = NULL;
+
+	codes_read();
+	if (codes.map == NULL)
+		return NULL;
+	hi = codes.n;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (codes.index[mid].hash < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == codes.n || (e = &codes.index[lo])->hash != h)
+		return NULL;
+	if (e->off % 8 != 0 || e->off > codes.size || e->len > codes.size - e->off ||
+	    blob_sum(codes.map + e->off, (size_t)e->len) != e->sum ||
+	    pcre2_serialize_decode(&code, 1, codes.map + e->off, NULL) != 1)
+		return NULL;
+	codes.decoded++;
+	return code;
+}
+
+/* Keeps CODE (the pattern hashing to H, just compiled) for the file. */
+static void
+codes_note(uint64_t h, const pcre2_code *code)
+{
+	uint8_t *bytes;
+	PCRE2_SIZE len;
+
+	if (codes.state == -1 || !rc_cache_enabled())
+		return;
+	if (pcre2_serialize_encode(&code, 1, &bytes, &len, NULL) != 1)
+		return;
+	if (codes.nadd == codes.capadd) {
+		codes.capadd = codes.capadd ? 2 * codes.capadd : 256;
+		codes.add = rc_xrealloc(codes.add, codes.capadd * sizeof *codes.add);
+	}
+	codes.add[codes.nadd].hash = h;
+	codes.add[codes.nadd].bytes = bytes;
+	codes.add[codes.nadd].len = len;
+	codes.nadd++;
+}
+
+struct pending {
+	uint64_t hash;
+	const unsigned char *bytes;
+	size_t len;
+};
+
+static int
+by_hash(const void *a, const void *b)
+{
+	const struct pending *x = a, *y = b;
+
+	return x->hash < y->hash ? -1 : x->hash > y->hash;
+}
+
+/* Writes the file again with the codes compiled in this run added. */
+static void
+codes_save(void)
+{
+	char head[128];
+	struct pending *v;
+	size_t hl, i, n = 0, k, off, total = 0;
+	unsigned char *out;
+	uint64_t count;
+
+	if (codes.nadd == 0)
+		return;
+	codes_read();      /* the file's entries are kept */
+	if (codes.state != 1)
+		return;
+	hl = code_header(head, sizeof head);
+	v = rc_xcalloc(codes.n + codes.nadd, sizeof *v);
+	for (i = 0; i < codes.nadd; i++) {
+		v[n].hash = codes.add[i].hash;
+		v[n].bytes = codes.add[i].bytes;
+		v[n++].len = codes.add[i].len;
+		total += (codes.add[i].len + 7) & ~(size_t)7;
+	}
+	/* The file's entries as well, unless it has grown too big. */
+	for (i = 0; i < codes.n && total < CODE_FILE_MAX; i++) {
+		const struct code_entry *e = &codes.index[i];
+
+		if (e->off % 8 != 0 || e->off > codes.size ||
+		    e->len > codes.size - e->off)
+			continue;
+		v[n].hash = e->hash;
+		v[n].bytes = codes.map + e->off;
+		v[n++].len = (size_t)e->len;
+		total += (size_t)((e->len + 7) & ~(uint64_t)7);
+	}
+	qsort(v, n, sizeof *v, by_hash);
+	for (i = k = 0; i < n; i++)  /* one entry per hash */
+		if (k == 0 || v[k - 1].hash != v[i].hash)
+			v[k++] = v[i];
+	n = k;
+	off = hl + 8 + n * sizeof(struct code_entry);
+	total = off;
+	for (i = 0; i < n; i++)
+		total += (v[i].len + 7) & ~(size_t)7;
+	out = rc_xcalloc(1, total);
+	memcpy(out, head, hl);
+	count = n;
+	memcpy(out + hl, &count, 8);
+	for (i = 0; i < n; i++) {
+		struct code_entry e;
+
+		e.hash = v[i].hash;
+		e.off = off;
+		e.len = v[i].len;
+		e.sum = blob_sum(v[i].bytes, v[i].len);
+		memcpy(out + hl + 8 + i * sizeof e, &e, sizeof e);
+		memcpy(out + off, v[i].bytes, v[i].len);
+		off += (v[i].len + 7) & ~(size_t)7;
+	}
+	(void)rc_cache_write(CODE_FILE, out, total);
+	free(out);
+	free(v);
+}
+
+static void
+codes_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < codes.nadd; i++)
+		pcre2_serialize_free(codes.add[i].bytes);
+	free(codes.add);
+	if (codes.map != NULL)
+		munmap(codes.map, codes.size);
+	memset(&codes, 0, sizeof codes);
+}
+
+size_t
+rc_pattern_cache_decoded(void)
+{
+	return codes.decoded;
+}
+
 void
 rc_pattern_cache_off(void)
 {
 	known.state = -1;
+	codes.state = -1;
 	rc_cache_off();
 }
 
@@ -150,6 +414,7 @@ rc_pattern_cache_save(void)
 	uint64_t *v;
 	size_t i, hl, n = 0;
 
+	codes_save();
 	if (known.state != 1 || !known.dirty)
 		return;
 	known.dirty = 0;
@@ -171,6 +436,7 @@ rc_pattern_cache_free(void)
 {
 	free(known.slot);
 	memset(&known, 0, sizeof known);
+	codes_free();
 }
 
 static pcre2_code *
@@ -190,7 +456,11 @@ code_of(const struct rc_pattern *cp)
 	PCRE2_SIZE erroff;
 
 	if (p->code == NULL && !p->broken) {
-		p->code = compile(p->source, &errcode, &erroff);
+		if (p->hash == 0)
+			p->hash = source_hash(p->source);
+		if ((p->code = codes_decode(p->hash)) == NULL &&
+		    (p->code = compile(p->source, &errcode, &erroff)) != NULL)
+			codes_note(p->hash, p->code);
 		p->broken = p->code == NULL;
 	}
 	return p->code;
@@ -241,6 +511,7 @@ rc_pattern_new(const char *pattern, char *msg, size_t size, size_t *offset)
 	if (known.state == 1 && known_has(h = source_hash(pattern))) {
 		p = rc_xcalloc(1, sizeof *p);
 		p->source = rc_xstrdup(pattern);
+		p->hash = h;
 		return p;
 	}
 	code = compile(pattern, &errcode, &erroff);
@@ -255,9 +526,11 @@ rc_pattern_new(const char *pattern, char *msg, size_t size, size_t *offset)
 	if (known.state == 1) {
 		known_add(h);
 		known.dirty = 1;
+		codes_note(h, code);
 	}
 	p = rc_xcalloc(1, sizeof *p);
 	p->code = code;
+	p->hash = h;
 	p->source = rc_xstrdup(pattern);
 	return p;
 }
@@ -271,13 +544,24 @@ rc_pattern_known(const char *pattern)
 	return p;
 }
 
+struct rc_pattern *
+rc_pattern_borrowed(const char *pattern)
+{
+	struct rc_pattern *p = rc_xcalloc(1, sizeof *p);
+
+	p->source = (char *)pattern;
+	p->borrowed = 1;
+	return p;
+}
+
 void
 rc_pattern_free(struct rc_pattern *p)
 {
 	if (p == NULL)
 		return;
 	pcre2_code_free(p->code);
-	free(p->source);
+	if (!p->borrowed)
+		free(p->source);
 	free(p);
 }
 

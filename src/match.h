@@ -31,16 +31,23 @@ void rc_pattern_free(struct rc_pattern *p);
  * (lexcache.h): compiled on its first use.  Should it not compile after
  * all, it never matches.  The caller frees it with rc_pattern_free(). */
 struct rc_pattern *rc_pattern_known(const char *pattern);
+/* The same without copying PATTERN: the caller keeps it alive, unchanged,
+ * until the pattern is freed (a lexicon read from its cache, whose
+ * strings stay in the file's bytes). */
+struct rc_pattern *rc_pattern_borrowed(const char *pattern);
 
-/* The known-good cache (see match.c): rc_pattern_cache_off() makes every
+/* The known-good cache and the compiled-code cache (see match.c): rc_pattern_cache_off() makes every
  * later rc_pattern_new() compile at once (lint does, to report every
  * error; RECOUP_PATTERN_CACHE=off does the same); rc_pattern_cache_save()
- * writes the hashes of patterns newly compiled, when there are any (an
+ * writes the hashes and code of patterns newly compiled, when there are any (an
  * unwritable cache directory is not an error); rc_pattern_cache_free()
  * releases the set. */
 void rc_pattern_cache_off(void);
 void rc_pattern_cache_save(void);
 void rc_pattern_cache_free(void);
+/* How many patterns this process took from the compiled-code cache
+ * instead of compiling them (for tests and `understand --trace`). */
+size_t rc_pattern_cache_decoded(void);
 /* Frees the N patterns of V and the array V itself. */
 void rc_pattern_free_all(struct rc_pattern **v, size_t n);
 /* 1 when P has a named group NAME ("(?<NAME>...)"). */

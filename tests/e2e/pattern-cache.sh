@@ -22,6 +22,25 @@ RECOUP_PATTERN_CACHE=off "$RECOUP" run "$scen" --script "$script" --no-save \
 	>"$TMP/off" 2>&1
 if cmp -s "$TMP/cold" "$TMP/off"; then pass; else fail "RECOUP_PATTERN_CACHE=off changes the call"; fi
 
+# The compiled code is kept too, and a damaged or foreign code file only
+# costs compiling again.
+code="$TMP/cache/recoup/pattern-code"
+if [ -s "$code" ]; then pass; else fail "no compiled-code cache at $code"; fi
+expect_eq "code cache header" "$(head -c 28 "$code")" "recoup pattern code 1, pcre2"
+size=$(wc -c <"$code")
+# Garbage over the second half of the file: blobs fail their checksum.
+dd if=/dev/urandom of="$code" bs=1 seek=$((size / 2)) count=$((size / 2)) \
+	conv=notrunc 2>/dev/null
+"$RECOUP" run "$scen" --script "$script" --no-save >"$TMP/damaged" 2>&1
+if cmp -s "$TMP/cold" "$TMP/damaged"; then pass; else fail "a damaged code cache changes the call"; fi
+# Garbage over the index: entries point anywhere.
+dd if=/dev/urandom of="$code" bs=1 seek=40 count=4096 conv=notrunc 2>/dev/null
+"$RECOUP" run "$scen" --script "$script" --no-save >"$TMP/damaged2" 2>&1
+if cmp -s "$TMP/cold" "$TMP/damaged2"; then pass; else fail "a damaged code index changes the call"; fi
+printf 'recoup pattern code 1, pcre2 0.0, 8\n' >"$code"
+"$RECOUP" run "$scen" --script "$script" --no-save >"$TMP/short" 2>&1
+if cmp -s "$TMP/cold" "$TMP/short"; then pass; else fail "a cut code cache changes the call"; fi
+
 # A broken pattern in a scenario is reported with its place, cache or not.
 mkdir -p "$TMP/s"
 cp -r scenarios/lang "$TMP/s/lang"

@@ -1,10 +1,14 @@
 /*
  * test_match.c - the PCRE2 wrapper: caseless UTF-8 by default, invalid
  * UTF-8 subjects tolerated, named captures, compile errors with offsets,
- * and a pattern with catastrophic backtracking giving up instead of hanging.
+ * a pattern with catastrophic backtracking giving up instead of hanging,
+ * and the compiled-code cache: a pattern compiled in one "process" is
+ * decoded, not compiled, in the next and matches the same.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "harness.h"
 #include "match.h"
@@ -82,6 +86,64 @@ main(void)
 	rc_pattern_free(p);
 
 	rc_pattern_free(NULL);
+
+	{
+		/* The caches live in a directory of this test's own. */
+		char dir[] = "/tmp/recoup-test-match-XXXXXX", cmd[128];
+		const char *src = "\\b(?:pay|settle)\\w*\\s+(?<sum>\\d+)";
+		struct rc_pattern *q;
+
+		RC_CHECK(mkdtemp(dir) != NULL);
+		setenv("XDG_CACHE_HOME", dir, 1);
+		rc_pattern_cache_free();   /* forget the patterns above */
+		q = pat(src);       /* unknown: compiled at once, kept */
+		RC_CHECK(rc_matcher_exec(m, q, "I'll pay 400", 12) == RC_MATCH_YES);
+		rc_pattern_free(q);
+		rc_pattern_cache_save();
+		rc_pattern_cache_free();
+		RC_CHECK(rc_pattern_cache_decoded() == 0);
+
+		/* the next run: known, so deferred; decoded on first use */
+		q = pat(src);
+		RC_CHECK(rc_matcher_exec(m, q, "we settled 250 today", 20) ==
+		    RC_MATCH_YES);
+		RC_CHECK(rc_matcher_capture(m, "sum", buf, sizeof buf) &&
+		    strcmp(buf, "250") == 0);
+		RC_CHECK(rc_matcher_exec(m, q, "no money", 8) == RC_MATCH_NO);
+		RC_CHECK(rc_pattern_cache_decoded() == 1);
+		rc_pattern_free(q);
+		/* borrowed source: the same, without a copy */
+		q = rc_pattern_borrowed(src);
+		RC_CHECK(rc_matcher_exec(m, q, "PAYING 9", 8) == RC_MATCH_YES);
+		RC_CHECK(rc_pattern_cache_decoded() == 2);
+		RC_CHECK(rc_pattern_source(q) == src);
+		rc_pattern_free(q);
+		rc_pattern_cache_free();
+
+		/* a damaged blob: compiled again, same answer */
+		{
+			char path[256];
+			FILE *f;
+			long size;
+
+			snprintf(path, sizeof path, "%s/recoup/pattern-code", dir);
+			RC_CHECK((f = fopen(path, "r+b")) != NULL);
+			if (f != NULL) {
+				fseek(f, 0, SEEK_END);
+				size = ftell(f);
+				fseek(f, size - 40, SEEK_SET);
+				fwrite("garbage garbage garbage garbage garbage!", 1, 40, f);
+				fclose(f);
+			}
+		}
+		q = pat(src);
+		RC_CHECK(rc_matcher_exec(m, q, "pay 3", 5) == RC_MATCH_YES);
+		RC_CHECK(rc_pattern_cache_decoded() == 0);
+		rc_pattern_free(q);
+		rc_pattern_cache_free();
+		snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+		RC_CHECK(system(cmd) == 0);
+	}
 	rc_matcher_free(m);
 	rc_matcher_free(NULL);
 	return RC_TEST_DONE();
