@@ -611,6 +611,8 @@ numword(struct stream *st, ptrdiff_t i)
 	return t->numv;
 }
 
+static const char *const one_words[] = { "a", "an", "another", NULL };
+
 /* 100, 1000 or 1000000 for hundred, thousand/grand, million; else 0. */
 static double
 magword(struct stream *st, ptrdiff_t i)
@@ -640,6 +642,9 @@ words_number(struct stream *st, ptrdiff_t i, double *v, int *mag)
 
 	*v = 0;
 	*mag = 0;
+	/* A number in words starts with one (or "a", "an", "another"). */
+	if (numword(st, i) == 0 && !inw(st, i, one_words))
+		return i;
 	/* "a grand", "another grand" (one more) */
 	if ((isw(st, j, "a") || isw(st, j, "an") || isw(st, j, "another")) &&
 	    magword(st, j + 1) > 0) {
