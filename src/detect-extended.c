@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "date.h"
 #include "detect.h"
 #include "score.h"
 
@@ -42,8 +43,30 @@ heard(const struct rc_line *l)
 	return RC_HAS(l, RC_SIG_ACKNOWLEDGE) || RC_HAS(l, RC_SIG_EMPATHY);
 }
 
+/* The collector's answer to what the debtor said at line I: their next
+ * line, unless it only takes a moment ("give me a second to look at the
+ * account") and the collector goes straight on: then the line after it.
+ * Taking a moment is not moving on. */
+static size_t
+answer_to(const struct rc_detect *d, size_t i)
+{
+	size_t k = next_collector(d, i + 1), n;
+
+	while (k != NONE && RC_HAS(&d->lines[k], RC_SIG_CONSIDER_OFFER) &&
+	    !heard(&d->lines[k]) && !proposes(&d->lines[k])) {
+		for (n = k + 1; n < d->nlines &&
+		    d->lines[n].turn->speaker == RC_SPEAKER_ACTION; n++)
+			;
+		if (n == d->nlines || !collector(&d->lines[n]))
+			break;
+		k = n;
+	}
+	return k;
+}
+
 /* Listen and acknowledge: each debtor turn with content is answered with
- * an acknowledgement (or empathy) in the next collector line. */
+ * an acknowledgement (or empathy) in the collector's answer to it (see
+ * answer_to()). */
 static void
 listen_and_acknowledge(const struct rc_detect *d, struct rc_result *r)
 {
@@ -53,7 +76,7 @@ listen_and_acknowledge(const struct rc_detect *d, struct rc_result *r)
 	for (i = 0; i < d->nlines; i++) {
 		if (!has_content(&d->lines[i]))
 			continue;
-		k = next_collector(d, i + 1);
+		k = answer_to(d, i);
 		if (k == NONE)
 			continue;
 		answered++;
@@ -516,17 +539,124 @@ deal_figure(const struct rc_detect *d, const struct rc_terms *t, int known,
 	return 0;
 }
 
+/* Was a figure said where the deal was made: in a line that agreed or
+ * the line it agreed to? */
+static int
+deal_said_figures(const struct rc_detect *d)
+{
+	size_t i, k;
+
+	for (i = 0; i < d->nlines; i++) {
+		if (!d->lines[i].agreement)
+			continue;
+		if (d->lines[i].nmoney > 0)
+			return 1;
+		for (k = i; k-- > 0;) {
+			if (d->lines[k].turn->speaker == RC_SPEAKER_ACTION)
+				continue;
+			if (d->lines[k].nmoney > 0)
+				return 1;
+			break;
+		}
+	}
+	return 0;
+}
+
 /* Does recap line L state a figure that is no part of the deal ("so
- * that's $3,200" when $2,500 was agreed)? */
+ * that's $3,200" when $2,500 was agreed)?  A deal whose figures were
+ * never said cannot be contradicted. */
 static int
 wrong_recap(const struct rc_detect *d, const struct rc_line *l,
             const struct rc_terms *t, int known)
 {
 	size_t k;
 
+	if (!known && !deal_said_figures(d))
+		return 0;
 	for (k = 0; k < l->nmoney; k++)
 		if (!deal_figure(d, t, known, l->money[k].value))
 			return 1;
+	return 0;
+}
+
+#define LINE_DAYS 16
+
+/* The days TEXT names ("Friday", "the 14th", "November 12"), read with
+ * the date module (date.h) against TODAY, the call's date, into DAYS;
+ * returns how many.  Each run of up to four words is tried; "today" and
+ * "now" are left out (said in passing too often to be a term). */
+static size_t
+line_days(const char *text, int32_t today, int32_t *days)
+{
+	const char *p = text, *w[64];
+	char when[96];
+	size_t n = 0, nd = 0, i, j, k, len;
+	int32_t day;
+
+	if (today == RC_DATE_NONE)
+		return 0;
+	while (*p != '\0' && n < 64) {
+		while (*p != '\0' && !isalnum((unsigned char)*p))
+			p++;
+		if (*p != '\0')
+			w[n++] = p;
+		while (*p != '\0' && (isalnum((unsigned char)*p) || *p == '\''))
+			p++;
+	}
+	for (i = 0; i < n; i++) {
+		for (j = 1; j <= 4 && i + j <= n; j++) {
+			const char *end = w[i + j - 1];
+
+			while (isalnum((unsigned char)*end) || *end == '\'')
+				end++;
+			len = (size_t)(end - w[i]);
+			if (len >= sizeof when)
+				break;
+			for (k = 0; k < len; k++)
+				when[k] = (char)tolower((unsigned char)w[i][k]);
+			when[len] = '\0';
+			day = rc_date_resolve(when, today, 0);
+			if (day == RC_DATE_NONE || day == today)
+				continue;
+			for (k = 0; k < nd && days[k] != day; k++)
+				;
+			if (k == nd && nd < LINE_DAYS)
+				days[nd++] = day;
+		}
+	}
+	return nd;
+}
+
+/* Does collector line L name a day of the deal agreed at line A: a day
+ * of the agreed terms T, or one said in the agreeing line or the line it
+ * agreed to ("so, Friday and the 14th then", "I'll put you down for the
+ * 12th")? */
+static int
+says_deal_day(const struct rc_detect *d, const struct rc_line *l, size_t a,
+              const struct rc_terms *t, int known)
+{
+	int32_t today = d->in->c != NULL ? d->in->c->date : RC_DATE_NONE;
+	int32_t said[LINE_DAYS], deal[3 * LINE_DAYS];
+	size_t ns, nd = 0, i, j, k;
+	int p;
+
+	ns = line_days(l->turn->text, today, said);
+	if (ns == 0)
+		return 0;
+	for (p = 0; known && p < t->n && nd < LINE_DAYS; p++)
+		if (t->part[p].due != RC_DATE_NONE)
+			deal[nd++] = t->part[p].due;
+	/* the agreeing line and the line before it */
+	for (k = a + 1, j = 0; k-- > 0 && j < 2;) {
+		if (d->lines[k].turn->speaker == RC_SPEAKER_ACTION)
+			continue;
+		nd += line_days(d->lines[k].turn->text, today, deal + nd);
+		j++;
+	}
+	for (i = 0; i < ns; i++)
+		for (k = 0; k < nd; k++)
+			if (said[i] == deal[k])
+				return 1;
 	return 0;
 }
 
@@ -565,12 +695,25 @@ recap_terms(const struct rc_detect *d, struct rc_result *r)
 			return;
 		}
 		if (i > a && days == NONE && l->nmoney == 0 &&
-		    l->prop.kind == RC_PROP_NONE && RC_HAS(l, RC_SIG_DEADLINE))
+		    l->prop.kind == RC_PROP_NONE && (RC_HAS(l, RC_SIG_DEADLINE) ||
+		    says_deal_day(d, l, a, &t, known)))
 			days = i;
 		/* Terms asked and then said yes to are still being put, not
 		 * said back ("and the remaining $1,300 by the 28th?"). */
-		if (!known || (agreed_to(d, i) && strchr(l->turn->text, '?') != NULL))
+		if (strchr(l->turn->text, '?') != NULL && (!known || agreed_to(d, i)))
 			continue;
+		/* A deal agreed without its figures ("I can pay it by card on
+		 * Thursday" — "Thursday's great"): terms laid out with their
+		 * sum and day after it are the deal said back. */
+		if (!known) {
+			if (l->nmoney > 0 && (l->prop.kind == RC_PROP_PLAN ||
+			    (l->prop.kind != RC_PROP_NONE && l->prop.when[0] != '\0'))) {
+				cite(d, r, i);
+				rc_result_set(r, RC_MET, "said the agreed terms back");
+				return;
+			}
+			continue;
+		}
 		/* every payment's figure (the smaller last one of a run may go
 		 * unsaid), or the total */
 		for (k = 0; k < t.n; k++) {

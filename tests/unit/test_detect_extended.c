@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "scorekit.h"
 
 /* listen-and-acknowledge */
@@ -40,6 +41,48 @@ static const char *const listen_negated[] = {
 	"C: Hi Maria, this is Sam from Northwind. Invoice INV-2291 for $1,840 is overdue.",
 	"D[dispute]: I already paid that in August.",
 	"C: Nothing about that makes sense. Pay $1,840 by Friday.",
+	NULL,
+};
+/* Recorded calls: a line that only takes a moment ("give me a second to
+ * look at the account") is not the answer; the line the collector goes
+ * straight on with is. */
+static const char *const listen_hold_second[] = {
+	"C: Hi Maria, this is Sam from Northwind. Invoice INV-2291 for $1,840 is overdue.",
+	"D: Our bookkeeper quit in August and the invoices went to an old inbox.",
+	"C: Okay, give me a second to look at the account properly.",
+	"C: I see, so the invoices never reached you. Could you pay $1,840 by Friday?",
+	NULL,
+};
+static const char *const listen_hold_check[] = {
+	"C: Hi Maria, this is Sam from Northwind. Invoice INV-2291 for $1,840 is overdue.",
+	"D: I was in hospital for most of October.",
+	"C: Let me just check the notes on the account.",
+	"C: That makes sense, thanks for explaining. What could you manage this week?",
+	NULL,
+};
+static const char *const listen_hold_pause[] = {
+	"C: Hi Maria, this is Sam from Northwind. Invoice INV-2291 for $1,840 is overdue.",
+	"D: Our biggest client hasn't paid us since September.",
+	"C: Hmm, let me think.",
+	"A[pause]: [pause]",
+	"C: Fair enough, that explains it. Could you pay $1,840 by Friday?",
+	NULL,
+};
+/* Taking a moment and then pressing on without a word for it is missed. */
+static const char *const listen_hold_then_press[] = {
+	"C: Hi Maria, this is Sam from Northwind. Invoice INV-2291 for $1,840 is overdue.",
+	"D: Our bookkeeper quit in August and the invoices went to an old inbox.",
+	"C: Okay, give me a second to look at the account properly.",
+	"C: Could you pay $1,840 by Friday?",
+	NULL,
+};
+/* The hold answers when the debtor speaks next: it is the answer. */
+static const char *const listen_hold_answered[] = {
+	"C: Hi Maria, this is Sam from Northwind. Invoice INV-2291 for $1,840 is overdue.",
+	"D: Our bookkeeper quit in August and the invoices went to an old inbox.",
+	"C: Okay, give me a second to look at the account properly.",
+	"D: Sure.",
+	"C: I see, so the invoices never reached you. Could you pay $1,840 by Friday?",
 	NULL,
 };
 static const char *const listen_na[] = {
@@ -257,6 +300,61 @@ static const char *const recap_asked_only[] = {
 	NULL,
 };
 
+/* Recorded calls: a deal agreed without its figures ("I can pay it by
+ * card on Thursday" — "Thursday's great"), then the terms laid out with
+ * their sum and day, is the deal said back. */
+static const char *const recap_unknown_email[] = {
+	"C: What would work best for you to get it paid?",
+	"D: I can pay it by card this week, Thursday.",
+	"C: Thursday's great.",
+	"D: Okay.",
+	"C: I'll email you a note confirming payment of $3,120 by card on Thursday.",
+	NULL,
+};
+static const char *const recap_unknown_so[] = {
+	"C: How would you like to sort this out?",
+	"D: We can clear it all at the end of the month.",
+	"C: That works for us.",
+	"D: Great.",
+	"C: So that's $3,120 by the 30th, by bank transfer. Thanks Maria.",
+	NULL,
+};
+/* Terms asked as a question are still being put. */
+static const char *const recap_unknown_asked[] = {
+	"C: What would work best for you to get it paid?",
+	"D: I can pay it by card this week, Thursday.",
+	"C: Thursday's great.",
+	"D: Okay.",
+	"C: And could you do $3,120 on Thursday?",
+	NULL,
+};
+/* Recorded calls on 2026-11-04: the days of the deal said back without
+ * its figures are half a recap. */
+static const char *const recap_days_then[] = {
+	"C: Could you pay the $1,840 by Friday and the $1,280 by the 14th?",
+	"D: Ugh. Fine. $1,840 Friday, $1,280 the 14th.",
+	"C: Alright, Friday and the 14th then. Thanks Maria.",
+	NULL,
+};
+static const char *const recap_days_down[] = {
+	"C: Can we say the $3,120 by Wednesday, November 12?",
+	"D: Yeah, the 12th, fine.",
+	"C: Great. I'll put you down for the 12th then. Thanks Maria.",
+	NULL,
+};
+static const char *const recap_days_date[] = {
+	"C: Could you pay the $3,120 on the 20th?",
+	"D: Yes, I can do that.",
+	"C: Lovely, I've got you in the diary for November 20.",
+	NULL,
+};
+/* Another day is not the deal's. */
+static const char *const recap_days_other[] = {
+	"C: Could you pay the $3,120 on the 20th?",
+	"D: Yes, I can do that.",
+	"C: Lovely. I'll be out on Monday the 10th, so ask for Sam.",
+	NULL,
+};
 static const char *const recap_met[] = {
 	"C: Could you do $600 today and $420 a month for 6 months?",
 	"D[agreement 600+420x6]: OK, agreed.",
@@ -350,7 +448,7 @@ int
 main(void)
 {
 	struct rc_policy pol;
-	struct rc_case kase_policy = kase;
+	struct rc_case kase_policy = kase, kase_dated = kase;
 
 	static const char *const ids[] = { "listen-and-acknowledge",
 	    "tactical-empathy", "verify-right-party", "dont-assume",
@@ -368,6 +466,16 @@ main(void)
 	EXPECT2("listen-and-acknowledge", listen_missed, RC_MISSED, 2, 3);
 	EXPECT2("listen-and-acknowledge", listen_negated, RC_MISSED, 2, 3);
 	EXPECT("listen-and-acknowledge", listen_na, RC_NA, 0);
+	expect_at(__LINE__, "listen-and-acknowledge", &kase, NULL, 1,
+	    listen_hold_second, RC_MET, 4, 0);
+	expect_at(__LINE__, "listen-and-acknowledge", &kase, NULL, 1,
+	    listen_hold_check, RC_MET, 4, 0);
+	expect_at(__LINE__, "listen-and-acknowledge", &kase, NULL, 1,
+	    listen_hold_pause, RC_MET, 5, 0);
+	expect_at(__LINE__, "listen-and-acknowledge", &kase, NULL, 1,
+	    listen_hold_then_press, RC_MISSED, 2, 4);
+	expect_at(__LINE__, "listen-and-acknowledge", &kase, NULL, 1,
+	    listen_hold_answered, RC_MISSED, 2, 3);
 
 	EXPECT("tactical-empathy", empathy_met, RC_MET, 3);
 	EXPECT2("tactical-empathy", empathy_partial, RC_PARTIAL, 2, 3);
@@ -424,6 +532,21 @@ main(void)
 	expect_at(__LINE__, "recap-terms", &kase, NULL, 1, recap_asked_only,
 	    RC_MISSED, 0, 0);
 	EXPECT("recap-terms", recap_figures, RC_MET, 3);
+	kase_dated.date = rc_date_from_ymd(2026, 11, 4);
+	expect_at(__LINE__, "recap-terms", &kase_dated, NULL, 1, recap_days_then,
+	    RC_PARTIAL, 3, 0);
+	expect_at(__LINE__, "recap-terms", &kase_dated, NULL, 1, recap_days_down,
+	    RC_PARTIAL, 3, 0);
+	expect_at(__LINE__, "recap-terms", &kase_dated, NULL, 1, recap_days_date,
+	    RC_PARTIAL, 3, 0);
+	expect_at(__LINE__, "recap-terms", &kase_dated, NULL, 1, recap_days_other,
+	    RC_MISSED, 0, 0);
+	expect_at(__LINE__, "recap-terms", &kase, NULL, 1, recap_unknown_email,
+	    RC_MET, 5, 0);
+	expect_at(__LINE__, "recap-terms", &kase, NULL, 1, recap_unknown_so,
+	    RC_MET, 5, 0);
+	expect_at(__LINE__, "recap-terms", &kase, NULL, 1, recap_unknown_asked,
+	    RC_MISSED, 0, 0);
 	EXPECT2("recap-terms", recap_partial, RC_PARTIAL, 2, 3);
 	EXPECT("recap-terms", recap_missed, RC_MISSED, 2);
 	EXPECT("recap-terms", assume_never, RC_NA, 0);
