@@ -22,7 +22,7 @@
 #include "xmalloc.h"
 
 /* Bump when the record's layout changes. */
-static const char magic[] = "recoup lexicon 3\n";
+static const char magic[] = "recoup lexicon 4\n";
 
 /* Cache files kept, the newest: one per lexicon directory and binary. */
 #define RC_LEXCACHE_KEEP 8
@@ -193,6 +193,9 @@ put_intent(struct rc_buf *b, const struct rc_intent *in)
 		put_u64(b, br->nwords);
 		for (w = 0; w < br->nwords; w++)
 			put_u32(b, (uint32_t)br->words[w]);
+		put_u64(b, br->nalso);
+		for (w = 0; w < br->nalso; w++)
+			put_u32(b, (uint32_t)br->also[w]);
 	}
 	put_u64(b, in->nnot);
 	for (i = 0; i < in->nnot; i++)
@@ -429,6 +432,10 @@ get_intent(struct rd *r, struct rc_intent *in, size_t nintents)
 		br->words = rc_xcalloc(br->nwords + 1, sizeof *br->words);
 		for (w = 0; w < br->nwords; w++)
 			br->words[w] = (int)get_u32(r);
+		br->nalso = get_count(r, sizeof(uint32_t));
+		br->also = rc_xcalloc(br->nalso + 1, sizeof *br->also);
+		for (w = 0; w < br->nalso; w++)
+			br->also[w] = (int)get_u32(r);
 	}
 	in->nnot = get_count(r, sizeof(uint32_t));
 	in->not = rc_xcalloc(in->nnot + 1, sizeof *in->not);
@@ -573,6 +580,19 @@ rc_lexcache_read(const char *dir, const struct rc_lexcache_key *k)
 			for (w = 0; w < br->nwords; w++)
 				if (br->words[w] < 0 || (size_t)br->words[w] >= lx->nrequired)
 					r.bad = 1;
+			/* ALSO: counts, each followed by that many words */
+			for (w = 0; w < br->nalso; ) {
+				size_t n = (size_t)br->also[w++], e;
+
+				if (br->also[w - 1] <= 0 || n > br->nalso - w) {
+					r.bad = 1;
+					break;
+				}
+				for (e = w + n; w < e; w++)
+					if (br->also[w] < 0 ||
+					    (size_t)br->also[w] >= lx->nrequired)
+						r.bad = 1;
+			}
 		}
 	if (r.p != r.end)
 		r.bad = 1;

@@ -204,18 +204,32 @@ branch_patterns(struct ctx *c, const cJSON *obj, const char *ptr,
 		}
 		for (k = 0; k < nb; k++) {
 			struct rc_branch *br;
-			char **req = rc_literal_required(rc_pattern_source(pv[k]));
+			char ***req = rc_literal_required_all(rc_pattern_source(pv[k]));
+			size_t j;
 
 			out = rc_xreallocarray(out, *nout + 1, sizeof *out);
 			br = &out[(*nout)++];
 			memset(br, 0, sizeof *br);
 			br->p = pv[k];
-			for (w = 0; req && req[w]; w++) {
+			for (w = 0; req && req[0][w]; w++) {
 				br->words = rc_xreallocarray(br->words, br->nwords + 1,
 				    sizeof *br->words);
-				br->words[br->nwords++] = required_word(c->lx, c->ids, req[w]);
+				br->words[br->nwords++] = required_word(c->lx, c->ids,
+				    req[0][w]);
 			}
-			rc_literal_free(req);
+			for (j = 1; req && req[j]; j++) {
+				size_t n = 0;
+
+				while (req[j][n])
+					n++;
+				br->also = rc_xreallocarray(br->also, br->nalso + n + 1,
+				    sizeof *br->also);
+				br->also[br->nalso++] = (int)n;
+				for (w = 0; w < n; w++)
+					br->also[br->nalso++] = required_word(c->lx, c->ids,
+					    req[j][w]);
+			}
+			rc_literal_free_all(req);
 		}
 		for (k = 0; k < nsplit; k++)
 			free(b[k]);
@@ -611,6 +625,7 @@ rc_lexicon_free(struct rc_lexicon *lx)
 		for (j = 0; j < in->nbranches; j++) {
 			rc_pattern_free(in->branches[j].p);
 			free(in->branches[j].words);
+			free(in->branches[j].also);
 		}
 		free(in->branches);
 		rc_pattern_free_all(in->not, in->nnot);

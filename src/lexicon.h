@@ -47,8 +47,13 @@ enum rc_also {
  * (indexes into the lexicon's word list; none: it always runs). */
 struct rc_branch {
 	struct rc_pattern *p;
-	int *words;
+	int *words;                     /* required words: one must be in a
+	                                   line for the branch to be tried */
 	size_t nwords;
+	int *also;                      /* more sets the branch needs, each
+	                                   its count then its words: [2, a, b,
+	                                   1, c] needs (a or b) and c */
+	size_t nalso;                   /* ints in ALSO */
 	size_t index;                   /* among all the lexicon's branches */
 };
 

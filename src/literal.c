@@ -144,7 +144,29 @@ struct parser {
 	const char *p;
 	int bad;
 	struct arena arena;
+	int depth;            /* groups open around the reading point */
+	int collect;          /* keep every required set of the top level */
+	struct set **all;     /* ...here (arena memory) */
+	size_t nall, capall;
 };
+
+/* Keeps S, a set the top-level sequence cannot match without. */
+static void
+collect(struct parser *ps, struct set *s)
+{
+	if (!ps->collect || ps->depth != 0 || s == NULL)
+		return;
+	if (ps->nall == ps->capall) {
+		size_t cap = ps->capall ? 2 * ps->capall : 8;
+		struct set **v = aalloc(&ps->arena, cap * sizeof *v);
+
+		if (ps->nall)
+			memcpy(v, ps->all, ps->nall * sizeof *v);
+		ps->all = v;
+		ps->capall = cap;
+	}
+	ps->all[ps->nall++] = s;
+}
 
 static struct set *alternation(struct parser *ps);
 
@@ -213,6 +235,11 @@ sequence(struct parser *ps)
 	size_t rl = 0;
 
 #define FLUSH() do { \
+		if (rl >= RC_LITERAL_MIN && ps->collect && ps->depth == 0) { \
+			struct set *one = set_new(&ps->arena); \
+			set_put(&ps->arena, one, run, rl, 0); \
+			collect(ps, one); \
+		} \
 		/* A one-word set beats BEST when its word is longer, or as \
 		 * long and BEST has more words (see better()). */ \
 		if (rl >= RC_LITERAL_MIN && (best == NULL || rl > best->minlen || \
@@ -312,12 +339,16 @@ sequence(struct parser *ps)
 					ps->p++;
 				continue;
 			}
+			ps->depth++;
 			g = alternation(ps);
+			ps->depth--;
 			if (*ps->p != ')')
 				ps->bad = 1;
 			else
 				ps->p++;
 			min = quantifier(ps);
+			if (!look && min >= 1)
+				collect(ps, g);
 			if (!look && min >= 1 && better(g, best))
 				best = g;
 		} else {
@@ -364,9 +395,8 @@ rc_literal_required(const char *pattern)
 	char **out = NULL;
 	size_t i;
 
+	memset(&ps, 0, sizeof ps);
 	ps.p = pattern;
-	ps.bad = 0;
-	ps.arena.head = NULL;
 	s = alternation(&ps);
 	if (s != NULL && !ps.bad && *ps.p == '\0') {
 		out = rc_xcalloc(s->n + 1, sizeof *out);
@@ -375,6 +405,67 @@ rc_literal_required(const char *pattern)
 	}
 	arena_free(&ps.arena);
 	return out;
+}
+
+static char **
+set_strings(const struct set *s)
+{
+	char **out = rc_xcalloc(s->n + 1, sizeof *out);
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		out[i] = rc_xstrndup(s->v[i], s->len[i]);
+	return out;
+}
+
+char ***
+rc_literal_required_all(const char *pattern)
+{
+	struct parser ps;
+	struct set *s;
+	char ***out = NULL;
+	size_t i, k, best = 0;
+
+	memset(&ps, 0, sizeof ps);
+	ps.p = pattern;
+	ps.collect = 1;
+	s = sequence(&ps);
+	if (ps.bad || (*ps.p != '\0' && *ps.p != '|')) {
+		arena_free(&ps.arena);
+		return NULL;
+	}
+	if (*ps.p == '|' || ps.nall == 0) {
+		/* an alternation at the top: its union, as one set */
+		char **one;
+
+		arena_free(&ps.arena);
+		if ((one = rc_literal_required(pattern)) == NULL)
+			return NULL;
+		out = rc_xcalloc(2, sizeof *out);
+		out[0] = one;
+		return out;
+	}
+	(void)s;
+	for (i = 1; i < ps.nall; i++)
+		if (better(ps.all[i], ps.all[best]))
+			best = i;
+	out = rc_xcalloc(ps.nall + 1, sizeof *out);
+	out[0] = set_strings(ps.all[best]);
+	for (i = 0, k = 1; i < ps.nall; i++)
+		if (i != best)
+			out[k++] = set_strings(ps.all[i]);
+	arena_free(&ps.arena);
+	return out;
+}
+
+void
+rc_literal_free_all(char ***v)
+{
+	size_t i;
+
+	for (i = 0; v && v[i]; i++)
+		rc_literal_free(v[i]);
+	free(v);
 }
 
 void

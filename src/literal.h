@@ -27,6 +27,14 @@
 char **rc_literal_required(const char *pattern);
 void rc_literal_free(char **v);
 
+/* Every set PATTERN's top level cannot match without ("you (still )?owe"
+ * needs "you" and "owe"): a NULL-terminated array of NULL-terminated word
+ * arrays, the most selective first (rc_literal_required()'s choice for
+ * a sequence); an alternation at the top gives its union as the one set.
+ * NULL when there is none.  Free with rc_literal_free_all(). */
+char ***rc_literal_required_all(const char *pattern);
+void rc_literal_free_all(char ***v);
+
 struct rc_ac;
 
 /* An automaton finding the N words WORDS (lowercase letters) in a text;

@@ -250,6 +250,28 @@ mark_candidates(struct rc_reader *rd)
 	}
 }
 
+/* Whether the line holds a word of every further set branch BR needs. */
+static int
+has_also(const struct rc_reader *rd, const struct rc_branch *br)
+{
+	size_t k = 0, e;
+
+	while (k < br->nalso) {
+		int any = 0;
+
+		e = k + 1 + (size_t)br->also[k];
+		for (k++; k < e; k++)
+			if ((rd->seen[br->also[k] / 64] >> (br->also[k] % 64)) & 1u) {
+				any = 1;
+				k = e;
+				break;
+			}
+		if (!any)
+			return 0;
+	}
+	return 1;
+}
+
 /* Runs intent IN's patterns over SUBJECT (LEN bytes).  Returns 1 and the
  * span of the first match that counts. */
 static int
@@ -285,6 +307,8 @@ match_intent(struct rc_reader *rd, const struct rc_intent *in, char *subject,
 				break;
 			i = at - base;
 			br = &in->branches[i];
+			if (!has_also(rd, br))
+				continue;
 		}
 		/* A negated match stays blanked for the intent's later branches
 		 * ("not going to send the bailiffs": no bailiffs either), so

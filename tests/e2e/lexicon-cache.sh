@@ -22,7 +22,7 @@ lexicon_file() {
 expect_eq "cold run exits 0" "$?" 0
 cache=$(lexicon_file)
 if [ -n "$cache" ] && [ -s "$cache" ]; then pass; else fail "no lexicon cache written in $dir"; fi
-expect_eq "cache header" "$(head -c 16 "$cache")" "recoup lexicon 3"
+expect_eq "cache header" "$(head -c 16 "$cache")" "recoup lexicon 4"
 "$RECOUP" run "$scen" --script "$script" --no-save >"$TMP/warm" 2>&1
 if cmp -s "$TMP/cold" "$TMP/warm"; then pass; else
 	fail "a call differs when its lexicon comes from the cache"
@@ -66,10 +66,10 @@ if cmp -s "$TMP/cold" "$TMP/mended"; then pass; else fail "the cache written aft
 head -c 5000 "$cache" >"$TMP/short" && cp "$TMP/short" "$cache"
 "$RECOUP" run "$scen" --script "$script" --no-save >"$TMP/truncated" 2>&1
 if cmp -s "$TMP/cold" "$TMP/truncated"; then pass; else fail "a truncated cache changes the call"; fi
-printf 'recoup lexicon 3\nnot really\n' >"$cache"
+printf 'recoup lexicon 4\nnot really\n' >"$cache"
 "$RECOUP" run "$scen" --script "$script" --no-save >"$TMP/foreign" 2>&1
 if cmp -s "$TMP/cold" "$TMP/foreign"; then pass; else fail "a foreign cache changes the call"; fi
-expect_eq "foreign cache replaced" "$(head -c 16 "$cache")" "recoup lexicon 3"
+expect_eq "foreign cache replaced" "$(head -c 16 "$cache")" "recoup lexicon 4"
 if [ "$(wc -c <"$cache")" -gt 1000 ]; then pass; else fail "foreign cache not replaced"; fi
 
 # Off: nothing is read or written.

@@ -30,6 +30,30 @@ req(const char *pattern)
 	return buf;
 }
 
+/* Every required set of PATTERN: "{a|b} {c}" ("-" for none). */
+static const char *
+req_all(const char *pattern)
+{
+	static char buf[512];
+	char ***v = rc_literal_required_all(pattern);
+	size_t i, j;
+
+	if (v == NULL)
+		return "-";
+	buf[0] = '\0';
+	for (i = 0; v[i]; i++) {
+		strncat(buf, i ? " {" : "{", sizeof buf - strlen(buf) - 1);
+		for (j = 0; v[i][j]; j++) {
+			if (j)
+				strncat(buf, "|", sizeof buf - strlen(buf) - 1);
+			strncat(buf, v[i][j], sizeof buf - strlen(buf) - 1);
+		}
+		strncat(buf, "}", sizeof buf - strlen(buf) - 1);
+	}
+	rc_literal_free_all(v);
+	return buf;
+}
+
 int
 main(void)
 {
@@ -85,5 +109,20 @@ main(void)
 	rc_ac_scan(ac, "so rry, th ank", bits);
 	RC_CHECK_INT((int)bits[0], 0);
 	rc_ac_free(ac);
+	/* Every set a sequence needs, the most selective first; optional
+	 * parts, lookarounds and inner groups' own parts are not needed. */
+	RC_CHECK_STR(req_all("\\byou (?:still )?owe\\b"), "{you} {owe}");
+	RC_CHECK_STR(req_all("\\b(?:are|were) you (?:\\w+ ){0,2}(?:stupid|dumb)\\b"),
+	    "{stupid|dumb} {are|were} {you}");
+	RC_CHECK_STR(req_all("(?<!not )\\bgood (?:morning|day)(?= sir)"),
+	    "{good} {morning|day}");
+	RC_CHECK_STR(req_all("(?:please )?pay (?:me|us)? now"), "{pay} {now}");
+	RC_CHECK_STR(req_all("hel+o there"), "{there} {hel} {lo}");
+	/* an alternation at the top: the union, as one set */
+	RC_CHECK_STR(req_all("hi|hello there"), "{hi|hello}");
+	/* nothing required, or a part without a set */
+	RC_CHECK_STR(req_all("\\d+"), "-");
+	RC_CHECK_STR(req_all("(?:a|bc)d"), "-");
+	RC_CHECK_STR(req_all("(?:x|yy)+ zz"), "{zz}");
 	return RC_TEST_DONE();
 }
