@@ -14,12 +14,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "buf.h"
 #include "utf8.h"
 #include "safe.h"
+#include "wrap.h"
 #include "xmalloc.h"
 
 const struct rc_cmd *const rc_cmd_table[] = {
@@ -66,21 +68,37 @@ out_check(int failed)
 		out_errno = errno != 0 ? errno : EIO;
 }
 
+/* The width of the terminal on FD now (it may have been resized since the
+ * last write), or 0 when FD is not a terminal. */
+static size_t
+term_width(int fd)
+{
+	struct winsize ws;
+
+	if (fd < 0 || ioctl(fd, TIOCGWINSZ, &ws) != 0)
+		return 0;
+	return ws.ws_col;
+}
+
 int
 rc_cmd_write(FILE *f, const char *s)
 {
-	struct rc_buf b = RC_BUF_INIT;
+	struct rc_buf b = RC_BUF_INIT, w = RC_BUF_INIT;
 	unsigned flags = RC_SAFE_LINES;
+	size_t width = term_width(fileno(f));
 	int rc;
 
 	if (rc_cmd_color(fileno(f)))
 		flags |= RC_SAFE_COLOR;
 	rc_safe_puts(&b, s, flags);
+	if (width > 0)
+		rc_wrap(&w, rc_buf_str(&b), width);
 	errno = 0;
-	rc = fputs(rc_buf_str(&b), f) < 0 ? -1 : 0;
+	rc = fputs(rc_buf_str(width > 0 ? &w : &b), f) < 0 ? -1 : 0;
 	if (f == stdout)
 		out_check(rc != 0);
 	rc_buf_free(&b);
+	rc_buf_free(&w);
 	return rc;
 }
 

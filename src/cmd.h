@@ -51,7 +51,10 @@ enum { RC_EXIT_OK = 0, RC_EXIT_FAIL = 1, RC_EXIT_USAGE = 2 };
 /* The program's one way to the terminal for text: writes S to F through
  * the output filter (safe.h: controls, DEL, C1 and escape sequences from
  * files, scripts and the database rendered visibly; recoup's own colour
- * codes kept when colour is on for F).  0, or -1 when the write failed. */
+ * codes kept when colour is on for F).  When F is a terminal, every line
+ * is word-wrapped to its width at the time of the write (wrap.h), each
+ * write taken to start at column 0; other output is never wrapped.  0, or
+ * -1 when the write failed. */
 int rc_cmd_write(FILE *f, const char *s);
 /* rc_cmd_write() of a formatted string. */
 void rc_cmd_printf(FILE *f, const char *fmt, ...)

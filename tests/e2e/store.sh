@@ -87,13 +87,14 @@ expect_grep "rescore: scored the interrupted call" "$TMP/rescore.out" "^rescored
 "$RECOUP" show "$kid" --db "$KDB" >"$TMP/kshow2.out"
 expect_grep "rescore: show has a scorecard" "$TMP/kshow2.out" "== Scorecard =="
 
-# Leaving a piped call before it ends is abandoning it; /end completes it.
+# The end of piped input hangs up like Ctrl-D and /end: the call is
+# complete (only Ctrl-C on a terminal abandons a call, tests/e2e/tmux.sh).
 printf 'Hello, is this Maria?\n' | "$RECOUP" play forgetful-florist --seed 2 \
     --db "$KDB" --trainee leaver >/dev/null
 printf 'Hello, is this Maria?\n/end\n' | "$RECOUP" play forgetful-florist --seed 2 \
     --db "$KDB" --trainee ender >/dev/null
 "$RECOUP" history --db "$KDB" >"$TMP/hist2.out"
-expect_grep "Ctrl-D before the end: abandoned" "$TMP/hist2.out" "leaver +forgetful-florist +abandoned"
+expect_grep "end of input: complete" "$TMP/hist2.out" "leaver +forgetful-florist +complete"
 expect_grep "/end: complete" "$TMP/hist2.out" "ender +forgetful-florist +complete"
 
 # A file that is not a database is refused and left alone.
