@@ -88,6 +88,10 @@ rc_cmd_write(FILE *f, const char *s)
 	size_t width = term_width(fileno(f));
 	int rc;
 
+	/* A message must land after what was printed before it, also when
+	 * both streams go to one file (stdout is buffered, stderr is not). */
+	if (f == stderr)
+		rc_cmd_flush();
 	if (rc_cmd_color(fileno(f)))
 		flags |= RC_SAFE_COLOR;
 	rc_safe_puts(&b, s, flags);

@@ -54,7 +54,8 @@ enum { RC_EXIT_OK = 0, RC_EXIT_FAIL = 1, RC_EXIT_USAGE = 2 };
  * codes kept when colour is on for F).  When F is a terminal, every line
  * is word-wrapped to its width at the time of the write (wrap.h), each
  * write taken to start at column 0; other output is never wrapped.  0, or
- * -1 when the write failed. */
+ * -1 when the write failed.  Standard output is flushed before anything
+ * is written to standard error, so the two keep their order in one file. */
 int rc_cmd_write(FILE *f, const char *s);
 /* rc_cmd_write() of a formatted string. */
 void rc_cmd_printf(FILE *f, const char *fmt, ...)

@@ -93,6 +93,15 @@ expect_grep "/floor with a word" "$TMP/a" "^recoup: /floor does not understand '
 "$RECOUP" run "$tiny" --script "$TMP/cmds" --mode assessment >"$TMP/a"
 expect_grep "/why refused in assessment" "$TMP/a" '^recoup: /why is not available in assessment mode$'
 
+# Issue 15: a warning lands after the output it follows when standard
+# output and standard error share one file (stdout is flushed first).
+printf 'hello\nyou idiot\nmore\nlines\n' >"$TMP/over"
+"$RECOUP" run "$tiny" --script "$TMP/over" --no-save >"$TMP/both" 2>&1
+expect_eq "run: warning is the last line" "$(tail -n 1 "$TMP/both")" \
+    "recoup: warning: $TMP/over: 2 lines after the end of the call not used"
+expect_eq "run: warning on a line of its own" "$(grep -c 'recoup: warning' "$TMP/both")" \
+    "$(grep -c '^recoup: warning' "$TMP/both")"
+
 # /floor: a minimum in total or paid now, said either way round; a bad
 # argument says what is wrong and changes nothing.
 printf '/floor 700\n/floor 800 now\n/floor now 900\n/floor -50\n/floor abc\n/floor 0\n/floor 5 now total\n' >"$TMP/cmds"
