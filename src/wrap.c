@@ -78,14 +78,14 @@ rc_wrap_width(const char *s, size_t n)
 	return cols;
 }
 
-/* The bytes of a bullet at P ("- ", "* ", "[x] ", "12. "), spaces after
+/* The bytes of a bullet at P ("- ", "* ", "> ", "[x] ", "12. "), spaces after
  * it included; 0 when there is none. */
 static size_t
 bullet(const char *p, size_t n)
 {
 	size_t k = 0;
 
-	if (n >= 2 && (p[0] == '-' || p[0] == '*') && p[1] == ' ')
+	if (n >= 2 && (p[0] == '-' || p[0] == '*' || p[0] == '>') && p[1] == ' ')
 		k = 2;
 	else if (n >= 4 && p[0] == '[' && p[2] == ']' && p[3] == ' ')
 		k = 4;

@@ -20,9 +20,9 @@ size_t rc_wrap_width(const char *s, size_t n);
 
 /* The column where continuation lines of LINE (N bytes, one line without
  * its newline) start: after the leading spaces, an opening parenthesis,
- * a bullet ("- ", "* ", "1. ", "[x] ") and a short label of at most three
- * words ending in ':' followed by spaces ("Maria: ", "Ended by:   ",
- * "turn 4: "). */
+ * a bullet ("- ", "* ", "> ", "1. ", "[x] ") and a label: one word ending
+ * in ':' ("Maria: "), or up to three when two spaces follow the ':'
+ * ("Ended by:   ") or the last is a number ("turn 4: "). */
 size_t rc_wrap_indent(const char *line, size_t n);
 
 /* Appends S to OUT with every line wider than WIDTH columns broken at
