@@ -64,7 +64,6 @@ interactive(struct rc_session *ss, struct rc_buf *out, int color)
 		enum rc_repl_status st = rc_repl_read(r, prompt, &line, 1);
 
 		if (st == RC_REPL_EOF) {   /* Ctrl-D: the same as /end */
-			rc_cmd_out("\n");
 			how = HUNG_UP;
 			break;
 		}
