@@ -23,7 +23,7 @@
 static void
 show(struct rc_buf *out)
 {
-	rc_cmd_out(rc_buf_str(out));
+	rc_cmd_out_text(rc_buf_str(out));
 	rc_cmd_flush();
 	rc_buf_reset(out);
 }

@@ -80,12 +80,14 @@ term_width(int fd)
 	return ws.ws_col;
 }
 
-int
-rc_cmd_write(FILE *f, const char *s)
+/* rc_cmd_write(), wrapped to the terminal's width when WRAP is set and F
+ * is a terminal. */
+static int
+write_text(FILE *f, const char *s, int wrap)
 {
 	struct rc_buf b = RC_BUF_INIT, w = RC_BUF_INIT;
 	unsigned flags = RC_SAFE_LINES;
-	size_t width = term_width(fileno(f));
+	size_t width = wrap ? term_width(fileno(f)) : 0;
 	int rc;
 
 	/* A message must land after what was printed before it, also when
@@ -104,6 +106,18 @@ rc_cmd_write(FILE *f, const char *s)
 	rc_buf_free(&b);
 	rc_buf_free(&w);
 	return rc;
+}
+
+int
+rc_cmd_write(FILE *f, const char *s)
+{
+	return write_text(f, s, 0);
+}
+
+void
+rc_cmd_out_text(const char *s)
+{
+	write_text(stdout, s, 1);
 }
 
 /* rc_cmd_write() of FMT formatted with AP. */

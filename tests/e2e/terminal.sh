@@ -146,7 +146,21 @@ wait_for '^EXITED 0$'
 "$RECOUP" history --db "$db" >"$TMP/hist"
 expect_grep "Ctrl-C before the end: abandoned" "$TMP/hist" ' ctrlc +tiny +abandoned '
 
-# 6. Piped output is never wrapped: the same long line as before.
+# 6. Machine formats are never wrapped, even on a terminal: run's JSON
+# on the screen (lines the terminal folded joined again) is what a pipe
+# gets.
+printf 'hello\n/end\n' >"$TMP/s"
+start 80 run --scenarios tests/data tiny --script "$TMP/s" --no-save --format json
+wait_for '^EXITED 0$'
+"$RECOUP" run --scenarios tests/data tiny --script "$TMP/s" --no-save \
+	--format json >"$TMP/json"
+sed '/^EXITED 0$/,$d' "$TMP/screen" >"$TMP/json.screen"
+if cmp -s "$TMP/json" "$TMP/json.screen"; then pass; else
+	fail "JSON on a terminal differs from piped JSON"
+	diff "$TMP/json" "$TMP/json.screen" | head -10 >&2
+fi
+
+# Piped output is never wrapped: the same long line as before.
 printf '/case\n' | "$RECOUP" play forgetful-florist --seed 2 --no-save >"$TMP/piped"
 expect_grep "piped output is not wrapped" "$TMP/piped" \
 	'^Reach them:   Maria Okafor \(owner\), shop line 555-0142; invoices are emailed to accounts@petalsandstems\.example$'
