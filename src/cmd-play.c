@@ -1,7 +1,7 @@
 /*
  * cmd-play.c - `recoup play`: the interactive call.  On a terminal it uses
- * readline (history, completion, Ctrl-C asks before hanging up, Ctrl-D
- * hangs up); with piped input it reads plain lines and prints no prompts,
+ * readline (history, completion, Ctrl-C asks before leaving, Ctrl-D
+ * hangs up like /end); with piped input it reads plain lines and prints no prompts,
  * so it can be driven by other programs.
  */
 #include <getopt.h>
@@ -23,7 +23,7 @@
 static void
 show(struct rc_buf *out)
 {
-	rc_cmd_out(rc_buf_str(out));
+	rc_cmd_out_text(rc_buf_str(out));
 	rc_cmd_flush();
 	rc_buf_reset(out);
 }
@@ -42,12 +42,19 @@ long_line(const char *line)
 	return 1;
 }
 
-/* Reads lines from a terminal through readline.  Returns 1 when the call
- * ended (by itself or /end), 0 when the trainee left (Ctrl-D, Ctrl-C). */
-static int
+/* How the trainee's side of a call stopped.  Hanging up (/end, Ctrl-D at
+ * the prompt, the end of piped input) completes the call, which is scored
+ * and stored complete; leaving with Ctrl-C (confirmed) before the call
+ * reached an end abandons it.  A drill stops after a call left with Ctrl-C
+ * or when the piped input ran out. */
+enum how { CALL_ENDED, HUNG_UP, INPUT_ENDED, LEFT };
+
+/* Reads lines from a terminal through readline until the call ends, the
+ * trainee hangs up (/end, Ctrl-D) or leaves (Ctrl-C, confirmed). */
+static enum how
 interactive(struct rc_session *ss, struct rc_buf *out, int color)
 {
-	int ended = 0;
+	enum how how = HUNG_UP;
 	char *history = rc_repl_history_path();
 	struct rc_repl *r = rc_repl_new(history);
 	const char *prompt = color ? "\001\033[1m\002you>\001\033[0m\002 " : "you> ";
@@ -56,8 +63,8 @@ interactive(struct rc_session *ss, struct rc_buf *out, int color)
 		char *line = NULL;
 		enum rc_repl_status st = rc_repl_read(r, prompt, &line, 1);
 
-		if (st == RC_REPL_EOF) {
-			rc_cmd_out("\n");
+		if (st == RC_REPL_EOF) {   /* Ctrl-D: the same as /end */
+			how = HUNG_UP;
 			break;
 		}
 		if (st == RC_REPL_INTERRUPT) {
@@ -67,6 +74,7 @@ interactive(struct rc_session *ss, struct rc_buf *out, int color)
 			if (st == RC_REPL_EOF || (st == RC_REPL_LINE &&
 			    (answer[0] == 'y' || answer[0] == 'Y'))) {
 				free(answer);
+				how = LEFT;
 				break;
 			}
 			free(answer);
@@ -79,7 +87,7 @@ interactive(struct rc_session *ss, struct rc_buf *out, int color)
 		if (rc_session_input(ss, line, out)) {
 			free(line);
 			show(out);
-			ended = 1;
+			how = CALL_ENDED;
 			break;
 		}
 		free(line);
@@ -87,15 +95,15 @@ interactive(struct rc_session *ss, struct rc_buf *out, int color)
 	}
 	rc_repl_free(r);
 	free(history);
-	return ended;
+	return how;
 }
 
-/* Reads plain lines from a pipe or file: no prompts, no editing.  Returns
- * 1 when the call ended, 0 at the end of the input. */
-static int
+/* Reads plain lines from a pipe or file: no prompts, no editing, until
+ * the call ends or the input does. */
+static enum how
 piped(struct rc_session *ss, struct rc_buf *out)
 {
-	int ended = 0;
+	enum how how = INPUT_ENDED;
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
@@ -107,13 +115,13 @@ piped(struct rc_session *ss, struct rc_buf *out)
 			continue;
 		if (rc_session_input(ss, line, out)) {
 			show(out);
-			ended = 1;
+			how = CALL_ENDED;
 			break;
 		}
 		show(out);
 	}
 	free(line);
-	return ended;
+	return how;
 }
 
 int
@@ -124,7 +132,8 @@ rc_cmd_play_call(const struct rc_scenario *s, uint64_t seed,
 	struct rc_buf out = RC_BUF_INIT;
 	struct rc_cmd_saver saver;
 	struct rc_session *ss;
-	int tty = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO), ended;
+	int tty = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO), abandoned;
+	enum how how;
 
 	*left = 0;
 	so->style.color = tty && rc_cmd_color(STDOUT_FILENO);
@@ -136,14 +145,13 @@ rc_cmd_play_call(const struct rc_scenario *s, uint64_t seed,
 	ss = rc_session_new(s, seed, so);
 	rc_session_start(ss, &out);
 	show(&out);
-	ended = tty ? interactive(ss, &out, so->style.color) : piped(ss, &out);
-	/* Leaving before the call reached an end is abandoning it; hanging up
-	 * with /end is a complete call. */
-	if (!ended && !rc_engine_ended(rc_session_engine(ss)))
-		*left = 1;
+	how = tty ? interactive(ss, &out, so->style.color) : piped(ss, &out);
+	abandoned = how == LEFT && !rc_engine_ended(rc_session_engine(ss));
+	*left = how == LEFT || how == INPUT_ENDED;
 	rc_session_finish(ss, &out);
 	show(&out);
-	rc_cmd_saver_end(&saver, *left ? RC_STORE_ABANDONED : RC_STORE_COMPLETE, ss);
+	rc_cmd_saver_end(&saver, abandoned ? RC_STORE_ABANDONED : RC_STORE_COMPLETE,
+	    ss);
 	rc_buf_free(&out);
 	rc_session_free(ss);
 	/* A call the record lost part of is a failure, said already. */
@@ -368,7 +376,9 @@ const struct rc_cmd rc_cmd_play = {
 	.help =
 	    "SCENARIO is a scenario id (see 'recoup list') or a path to a .json file.\n"
 	    "Type what you say to the debtor; /help lists the in-call commands;\n"
-	    "Tab completes them.  Ctrl-D or /end hangs up; Ctrl-C asks first.\n"
+	    "Tab completes them.  /end or Ctrl-D hangs up: the call is complete and\n"
+	    "scored.  Ctrl-C asks first, and leaving that way before the call has\n"
+	    "ended marks it abandoned (still scored).\n"
 	    "The seed is printed: play again with --seed N to get the same debtor.\n\n"
 	    "Options:\n"
 	    "  --seed N           the session seed (default: a new one)\n"
@@ -383,7 +393,8 @@ const struct rc_cmd rc_cmd_play = {
 	    "  --db PATH          the database the call is saved in (default:\n"
 	    "                     $RECOUP_DB, else $XDG_DATA_HOME/recoup/recoup.db)\n"
 	    "  --no-save          do not save the call\n"
-	    "Every line is saved as it is said.  Leaving with Ctrl-C or Ctrl-D\n"
-	    "before the call ends marks it abandoned; /end hangs up and completes it.\n",
+	    "Every line is saved as it is said.  With piped input, the end of the\n"
+	    "input hangs up like Ctrl-D.  A call whose process is killed is marked\n"
+	    "interrupted.\n",
 	.exec = play_exec,
 };

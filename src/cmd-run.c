@@ -213,7 +213,10 @@ run_exec(int argc, char **argv)
 		    rc_engine_transcript(rc_session_engine(ss)),
 		    rc_session_scorecard(ss));
 	}
-	rc_cmd_out(rc_buf_str(&out));
+	if (json)
+		rc_cmd_out(rc_buf_str(&out));
+	else
+		rc_cmd_out_text(rc_buf_str(&out));
 	if (unused)
 		rc_cmd_error("warning: %s: %d line%s after the end of the call not used",
 		    script, unused, unused == 1 ? "" : "s");

@@ -183,7 +183,10 @@ score_exec(int argc, char **argv)
 		}
 		if (!card->passed)
 			failed = 1;
-		rc_cmd_out(rc_buf_str(&out));
+		if (json)
+			rc_cmd_out(rc_buf_str(&out));
+		else
+			rc_cmd_out_text(rc_buf_str(&out));
 		rc_buf_free(&out);
 		rc_scorecard_free(card);
 		rc_transcript_parse_free(p);

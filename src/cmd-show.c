@@ -138,7 +138,10 @@ show_exec(int argc, char **argv)
 			rc_buf_puts(&out, "\n(Not scored: the call was interrupted before "
 			    "it ended; 'recoup rescore' can score what was said.)\n");
 	}
-	rc_cmd_out(rc_buf_str(&out));
+	if (json)
+		rc_cmd_out(rc_buf_str(&out));
+	else
+		rc_cmd_out_text(rc_buf_str(&out));
 	rc_buf_free(&out);
 	rc_store_loaded_free(l);
 	rc_rubric_free(rubric);

@@ -143,8 +143,11 @@ void rc_cmd_saver_end(struct rc_cmd_saver *sv, enum rc_store_status status,
 
 /* cmd-play.c: plays one interactive call of S (readline on a terminal,
  * plain lines from a pipe), saving it in ST when not NULL, tagged with
- * COHORT and DRILL (may be NULL).  *LEFT is set when the trainee left
- * before the call ended.  Returns an exit code. */
+ * COHORT and DRILL (may be NULL).  The call is stored complete when it
+ * ended or the trainee hung up (/end, Ctrl-D, the end of piped input) and
+ * abandoned when the trainee left with Ctrl-C before it ended.  *LEFT is
+ * set when no more calls should follow (Ctrl-C, or the piped input ran
+ * out).  Returns an exit code. */
 int rc_cmd_play_call(const struct rc_scenario *s, uint64_t seed,
                      struct rc_session_opts *so, struct rc_store *st,
                      const char *cohort, const char *drill, int *left);

@@ -14,12 +14,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "buf.h"
 #include "utf8.h"
 #include "safe.h"
+#include "wrap.h"
 #include "xmalloc.h"
 
 const struct rc_cmd *const rc_cmd_table[] = {
@@ -66,22 +68,56 @@ out_check(int failed)
 		out_errno = errno != 0 ? errno : EIO;
 }
 
-int
-rc_cmd_write(FILE *f, const char *s)
+/* The width of the terminal on FD now (it may have been resized since the
+ * last write), or 0 when FD is not a terminal. */
+static size_t
+term_width(int fd)
 {
-	struct rc_buf b = RC_BUF_INIT;
+	struct winsize ws;
+
+	if (fd < 0 || ioctl(fd, TIOCGWINSZ, &ws) != 0)
+		return 0;
+	return ws.ws_col;
+}
+
+/* rc_cmd_write(), wrapped to the terminal's width when WRAP is set and F
+ * is a terminal. */
+static int
+write_text(FILE *f, const char *s, int wrap)
+{
+	struct rc_buf b = RC_BUF_INIT, w = RC_BUF_INIT;
 	unsigned flags = RC_SAFE_LINES;
+	size_t width = wrap ? term_width(fileno(f)) : 0;
 	int rc;
 
+	/* A message must land after what was printed before it, also when
+	 * both streams go to one file (stdout is buffered, stderr is not). */
+	if (f == stderr)
+		rc_cmd_flush();
 	if (rc_cmd_color(fileno(f)))
 		flags |= RC_SAFE_COLOR;
 	rc_safe_puts(&b, s, flags);
+	if (width > 0)
+		rc_wrap(&w, rc_buf_str(&b), width);
 	errno = 0;
-	rc = fputs(rc_buf_str(&b), f) < 0 ? -1 : 0;
+	rc = fputs(rc_buf_str(width > 0 ? &w : &b), f) < 0 ? -1 : 0;
 	if (f == stdout)
 		out_check(rc != 0);
 	rc_buf_free(&b);
+	rc_buf_free(&w);
 	return rc;
+}
+
+int
+rc_cmd_write(FILE *f, const char *s)
+{
+	return write_text(f, s, 0);
+}
+
+void
+rc_cmd_out_text(const char *s)
+{
+	write_text(stdout, s, 1);
 }
 
 /* rc_cmd_write() of FMT formatted with AP. */

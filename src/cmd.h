@@ -51,7 +51,9 @@ enum { RC_EXIT_OK = 0, RC_EXIT_FAIL = 1, RC_EXIT_USAGE = 2 };
 /* The program's one way to the terminal for text: writes S to F through
  * the output filter (safe.h: controls, DEL, C1 and escape sequences from
  * files, scripts and the database rendered visibly; recoup's own colour
- * codes kept when colour is on for F).  0, or -1 when the write failed. */
+ * codes kept when colour is on for F).  0, or -1 when the write failed.
+ * Standard output is flushed before anything is written to standard
+ * error, so the two keep their order in one file. */
 int rc_cmd_write(FILE *f, const char *s);
 /* rc_cmd_write() of a formatted string. */
 void rc_cmd_printf(FILE *f, const char *fmt, ...)
@@ -61,6 +63,13 @@ void rc_cmd_printf(FILE *f, const char *fmt, ...)
  * to stdout), which keep the reason of the first failed write for
  * rc_cmd_close_stdout(). */
 void rc_cmd_out(const char *s);
+/* rc_cmd_out() of text for people (a call, a case file, a scorecard):
+ * when standard output is a terminal, every line is word-wrapped to its
+ * width at the time of the write (wrap.h; read again each time, so a
+ * resize counts), the write taken to start at column 0.  Piped output and
+ * machine formats (JSON, CSV, DOT: written with rc_cmd_out()) are never
+ * wrapped. */
+void rc_cmd_out_text(const char *s);
 void rc_cmd_outf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* fflush(stdout): 0, or -1 when a write failed (now or before). */
 int rc_cmd_flush(void);

@@ -14,32 +14,44 @@
 
 #include "rubric.h"
 #include "safe.h"
+#include "wrap.h"
 #include "xmalloc.h"
 
 void
 rc_report_text_cell(struct rc_buf *b, const char *s, int width)
 {
 	struct rc_buf safe = RC_BUF_INIT;
-	const unsigned char *p;
-	int cols = 0;
+	const char *p;
+	size_t cols = 0, room, all;
 
 	/* The output filter first (safe.h), so a control shows as "^[" and
 	 * is counted as the two columns it takes. */
 	rc_safe_puts(&safe, s ? s : "", 0);
-	p = (const unsigned char *)rc_buf_str(&safe);
-	while (*p) {
-		size_t n = 1;
+	p = rc_buf_str(&safe);
+	all = rc_wrap_width(p, safe.len);
+	if (width <= 0 || all <= (size_t)width) {
+		rc_buf_add(b, p, safe.len);
+		cols = all;
+	} else {
+		/* Too wide: cut at a character, and say so with an ellipsis. */
+		room = (size_t)width - 1;
+		while (*p) {
+			size_t n = 1, w;
 
-		if (*p >= 0xc0)
-			while ((p[n] & 0xc0) == 0x80 && n < 4)
-				n++;
-		if (width > 0 && cols == width)
-			break;
-		rc_buf_add(b, (const char *)p, n);
+			if ((unsigned char)*p >= 0xc0)
+				while (((unsigned char)p[n] & 0xc0) == 0x80 && n < 4)
+					n++;
+			w = rc_wrap_width(p, n);
+			if (cols + w > room)
+				break;
+			rc_buf_add(b, p, n);
+			cols += w;
+			p += n;
+		}
+		rc_buf_puts(b, "\u2026");
 		cols++;
-		p += n;
 	}
-	for (; cols < width; cols++)
+	for (; width > 0 && cols < (size_t)width; cols++)
 		rc_buf_putc(b, ' ');
 	rc_buf_free(&safe);
 }
@@ -64,12 +76,12 @@ rc_report_history_text(struct rc_buf *b, const struct rc_store_row *row,
 
 	if (header)
 		rc_buf_puts(b, "     ID  STARTED           TRAINEE           "
-		    "SCENARIO              STATUS       SCORE  PASSED\n");
+		    "SCENARIO                  STATUS       SCORE  PASSED\n");
 	rc_buf_printf(b, "%7lld  %-16s  ", (long long)row->id,
 	    when(row->started_at, date, sizeof date));
 	rc_report_text_cell(b, row->trainee, 16);
 	rc_buf_puts(b, "  ");
-	rc_report_text_cell(b, row->scenario, 20);
+	rc_report_text_cell(b, row->scenario, 24);
 	rc_buf_puts(b, "  ");
 	rc_report_text_cell(b, row->status, 11);
 	if (row->has_score)

@@ -140,8 +140,9 @@ void rc_report_reviewed_note(struct rc_buf *b, const struct rc_report *r);
 
 /* report-text.c: terminal tables. */
 /* Appends S through the output filter (safe.h: controls shown as "^[",
- * "\x9b"), cut or padded to WIDTH columns (0: as it is).  UTF-8 sequences
- * are kept whole. */
+ * "\x9b"), cut or padded to WIDTH columns (0: as it is).  A cut text ends
+ * in "…" so the reader knows it was cut; UTF-8 sequences are kept
+ * whole and columns counted as a terminal shows them (wrap.h). */
 void rc_report_text_cell(struct rc_buf *b, const char *s, int width);
 void rc_report_history_text(struct rc_buf *b, const struct rc_store_row *row,
                             int header);

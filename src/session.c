@@ -290,14 +290,32 @@ skip_space(const char *p)
 #define FLOOR_USAGE "usage: /floor AMOUNT (the least in total, e.g. /floor " \
 	"2500) or /floor AMOUNT now (the least paid today, e.g. /floor 800 now)"
 
-/* One word of /floor's argument: an amount ("2500", "$2,500", "2.5k")
- * into *V (1), a kind ("now"/"today": *NOW = 1, "total": *NOW = 0) (2),
- * or neither (0).  A negative amount is -1. */
+/* 1 when W starts with a minus sign (ASCII, U+2212 or a dash), after a
+ * currency sign if any: "-50", "$-50", "−50". */
+static int
+negative(const char *w)
+{
+	static const char *const signs[] = { "$", "€", "£", NULL };
+	size_t k;
+
+	for (k = 0; signs[k]; k++)
+		if (strncmp(w, signs[k], strlen(signs[k])) == 0) {
+			w += strlen(signs[k]);
+			break;
+		}
+	return w[0] == '-' || strncmp(w, "−", 3) == 0 ||
+	    strncmp(w, "–", 3) == 0;
+}
+
+/* One word of /floor's argument: an amount ("2500", "2500.50", "$2,500",
+ * "2.5k") into *V (1), a kind ("now"/"today": *NOW = 1, "total": *NOW =
+ * 0) (2), or neither (0).  A negative amount is -1.  The amount must be
+ * the whole word: "50x", "2,50", "0x10", "1e5" and "inf" are not one. */
 static int
 floor_word(const char *w, double *v, int *now)
 {
 	struct rc_money m[2];
-	char *end;
+	size_t len = strlen(w);
 
 	if (strcasecmp(w, "now") == 0 || strcasecmp(w, "today") == 0) {
 		*now = 1;
@@ -307,14 +325,15 @@ floor_word(const char *w, double *v, int *now)
 		*now = 0;
 		return 2;
 	}
-	if (w[0] == '-')
+	if (negative(w))
 		return -1;
-	if (!isdigit((unsigned char)w[0]) && w[0] != '.' && rc_amount_find(w, m, 2) != 1)
-		return 0;   /* "inf", "nan" and words */
-	*v = strtod(w, &end);
-	if (end != w && *end == '\0')
+	if (len > 0 && strspn(w, "0123456789.") == len && strchr(w, '.') ==
+	    strrchr(w, '.') && strcmp(w, ".") != 0) {
+		*v = strtod(w, NULL);
 		return isfinite(*v) ? 1 : 0;
-	if (rc_amount_find(w, m, 2) == 1) {
+	}
+	if (rc_amount_find(w, m, 2) == 1 && m[0].start == 0 && m[0].end == len &&
+	    isfinite(m[0].value)) {
 		*v = m[0].value;
 		return 1;
 	}
@@ -371,8 +390,17 @@ floor_command(struct rc_session *ss, const char *arg, struct rc_buf *out)
 		    "'%s'; nothing changed (%s)\n", arg, FLOOR_USAGE);
 		return;
 	}
-	rc_engine_floor(ss->e, v, now);
 	rc_amount_format(v, ss->s->currency, buf, sizeof buf);
+	/* A minimum above what is owed could never be met: a typo. */
+	if (v > ss->s->balance) {
+		char owed[64];
+
+		rc_buf_printf(out, "recoup: /floor %s is more than the %s owed; "
+		    "nothing changed\n", buf, rc_amount_format(ss->s->balance,
+		    ss->s->currency, owed, sizeof owed));
+		return;
+	}
+	rc_engine_floor(ss->e, v, now);
 	if (now)
 		rc_buf_printf(out, "(Your private minimum is %s paid now: the least "
 		    "you will take today, whatever follows. The debtor does not see "
@@ -381,6 +409,20 @@ floor_command(struct rc_session *ss, const char *arg, struct rc_buf *out)
 		rc_buf_printf(out, "(Your private minimum is %s in total: the least "
 		    "you will settle for, now and later. The debtor does not see "
 		    "it.)\n", buf);
+}
+
+/* 1 when the in-call command NAME takes no argument. */
+static int
+no_argument(const char *name)
+{
+	static const char *const bare[] = { "/help", "/case", "/research",
+	    "/pause", "/hint", "/end", NULL };
+	size_t k;
+
+	for (k = 0; bare[k]; k++)
+		if (strcmp(name, bare[k]) == 0)
+			return 1;
+	return 0;
 }
 
 static int
@@ -394,6 +436,12 @@ command(struct rc_session *ss, const char *line, struct rc_buf *out)
 	arg = skip_space(line + n);
 	if (ss->o.echo)
 		rc_buf_printf(out, "> %s\n", line);
+	if (*arg != '\0' && no_argument(name)) {
+		/* "/end now", "/case x": refused whole, so a typo does nothing. */
+		rc_buf_printf(out, "recoup: %s takes no argument, not '%s'; "
+		    "nothing done\n", name, arg);
+		return 0;
+	}
 	if (strcmp(name, "/help") == 0) {
 		const char *const *h;
 

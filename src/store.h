@@ -34,8 +34,9 @@
 
 enum rc_store_status {
 	RC_STORE_RUNNING,      /* the call is going on (or its process died) */
-	RC_STORE_COMPLETE,     /* the call reached an end, or the trainee hung up */
-	RC_STORE_ABANDONED,    /* the trainee left (Ctrl-C, Ctrl-D, end of input)
+	RC_STORE_COMPLETE,     /* the call reached an end, or the trainee hung up
+	                          (/end, Ctrl-D, end of piped input) */
+	RC_STORE_ABANDONED,    /* the trainee left with Ctrl-C (confirmed)
 	                          before the call reached an end */
 	RC_STORE_INTERRUPTED   /* the process died while running */
 };

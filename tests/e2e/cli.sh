@@ -93,11 +93,20 @@ expect_grep "/floor with a word" "$TMP/a" "^recoup: /floor does not understand '
 "$RECOUP" run "$tiny" --script "$TMP/cmds" --mode assessment >"$TMP/a"
 expect_grep "/why refused in assessment" "$TMP/a" '^recoup: /why is not available in assessment mode$'
 
+# Issue 15: a warning lands after the output it follows when standard
+# output and standard error share one file (stdout is flushed first).
+printf 'hello\nyou idiot\nmore\nlines\n' >"$TMP/over"
+"$RECOUP" run "$tiny" --script "$TMP/over" --no-save >"$TMP/both" 2>&1
+expect_eq "run: warning is the last line" "$(tail -n 1 "$TMP/both")" \
+    "recoup: warning: $TMP/over: 2 lines after the end of the call not used"
+expect_eq "run: warning on a line of its own" "$(grep -c 'recoup: warning' "$TMP/both")" \
+    "$(grep -c '^recoup: warning' "$TMP/both")"
+
 # /floor: a minimum in total or paid now, said either way round; a bad
 # argument says what is wrong and changes nothing.
-printf '/floor 2000\n/floor 800 now\n/floor now 900\n/floor -50\n/floor abc\n/floor 0\n/floor 5 now total\n' >"$TMP/cmds"
+printf '/floor 700\n/floor 800 now\n/floor now 900\n/floor -50\n/floor abc\n/floor 0\n/floor 5 now total\n' >"$TMP/cmds"
 "$RECOUP" run "$tiny" --script "$TMP/cmds" --no-save >"$TMP/a"
-expect_grep "/floor total" "$TMP/a" '^\(Your private minimum is \$2,000 in total: the least you will settle for'
+expect_grep "/floor total" "$TMP/a" '^\(Your private minimum is \$700 in total: the least you will settle for'
 expect_grep "/floor AMOUNT now" "$TMP/a" '^\(Your private minimum is \$800 paid now: the least you will take today'
 expect_grep "/floor now AMOUNT" "$TMP/a" '^\(Your private minimum is \$900 paid now'
 expect_grep "/floor -50" "$TMP/a" "^recoup: /floor needs an amount above zero, not '-50'; nothing changed"
@@ -105,6 +114,25 @@ expect_grep "/floor abc" "$TMP/a" "^recoup: /floor does not understand 'abc'; no
 expect_grep "/floor 0" "$TMP/a" "^recoup: /floor needs an amount above zero, not '0'; nothing changed"
 expect_grep "/floor two kinds" "$TMP/a" "^recoup: /floor takes one amount and at most one of 'now' or 'total'"
 expect_grep "the last good /floor holds" "$TMP/a" '^Your floor: \$900 paid now$'
+
+# Issue 15: a minus after the currency sign or as U+2212, an amount that
+# is not the whole word, hex, exponents, more than is owed: all refused,
+# nothing changed; commands that take no argument refuse one.
+printf '/floor 900 now\n/floor $-50\n/floor \342\210\22250\n/floor 2,50\n/floor 0x10\n/floor 1e5\n/floor 99999999999999999999\n/floor 1001\n/end now\n/case x\n/pause 5\n/research please\n/hint me\n/help x\nhello\n' >"$TMP/cmds"
+"$RECOUP" run "$tiny" --script "$TMP/cmds" --no-save >"$TMP/a"
+expect_grep "/floor \$-50" "$TMP/a" "^recoup: /floor needs an amount above zero, not '\\\$-50'; nothing changed"
+expect_grep "/floor U+2212 50" "$TMP/a" "^recoup: /floor needs an amount above zero, not '−50'; nothing changed"
+for w in 2,50 0x10 1e5; do
+	expect_grep "/floor $w" "$TMP/a" "^recoup: /floor does not understand '$w'; nothing changed"
+done
+expect_grep "/floor absurd" "$TMP/a" "^recoup: /floor \\\$100,000,000,000,000,000,000 is more than the \\\$1,000 owed; nothing changed$"
+expect_grep "/floor above the balance" "$TMP/a" "^recoup: /floor \\\$1,001 is more than the \\\$1,000 owed; nothing changed$"
+for c in '/end now' '/case x' '/pause 5' '/research please' '/hint me' '/help x'; do
+	expect_grep "$c refused" "$TMP/a" "^recoup: ${c% *} takes no argument, not '${c#* }'; nothing done$"
+done
+expect_no_grep "/end now did not hang up" "$TMP/a" '^== Case file ==$'
+expect_grep "the call went on after /end now" "$TMP/a" '^Tess: (Hi, who is it\?|Yes, hi\?|Hello to you\.)$'
+expect_grep "the good /floor still holds" "$TMP/a" '^Your floor: \$900 paid now$'
 
 # list finds the test scenario and counts its states and rules.
 "$RECOUP" list --scenarios tests/data >"$TMP/a"

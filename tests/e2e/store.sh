@@ -87,14 +87,32 @@ expect_grep "rescore: scored the interrupted call" "$TMP/rescore.out" "^rescored
 "$RECOUP" show "$kid" --db "$KDB" >"$TMP/kshow2.out"
 expect_grep "rescore: show has a scorecard" "$TMP/kshow2.out" "== Scorecard =="
 
-# Leaving a piped call before it ends is abandoning it; /end completes it.
+# The end of piped input hangs up like Ctrl-D and /end: the call is
+# complete (only Ctrl-C on a terminal abandons a call, tests/e2e/tmux.sh).
 printf 'Hello, is this Maria?\n' | "$RECOUP" play forgetful-florist --seed 2 \
     --db "$KDB" --trainee leaver >/dev/null
 printf 'Hello, is this Maria?\n/end\n' | "$RECOUP" play forgetful-florist --seed 2 \
     --db "$KDB" --trainee ender >/dev/null
 "$RECOUP" history --db "$KDB" >"$TMP/hist2.out"
-expect_grep "Ctrl-D before the end: abandoned" "$TMP/hist2.out" "leaver +forgetful-florist +abandoned"
+expect_grep "end of input: complete" "$TMP/hist2.out" "leaver +forgetful-florist +complete"
 expect_grep "/end: complete" "$TMP/hist2.out" "ender +forgetful-florist +complete"
+
+# History columns fit the shipped scenario ids whole; a longer id or name
+# is cut with an ellipsis, never silently.
+sed 's/"id": "tiny"/"id": "tiny-scenario-with-a-very-long-identifier"/' \
+    tests/data/tiny.json >"$TMP/long.json"
+printf 'hello\n/end\n' | "$RECOUP" play followup-broken-promise --seed 1 \
+    --db "$TMP/cols.db" --trainee short >/dev/null
+printf 'hello\n/end\n' | "$RECOUP" play "$TMP/long.json" --seed 1 \
+    --db "$TMP/cols.db" --trainee a-trainee-with-a-long-name >/dev/null
+"$RECOUP" history --db "$TMP/cols.db" >"$TMP/cols.out"
+expect_grep "history: a 23-character id whole" "$TMP/cols.out" \
+    " short +followup-broken-promise +complete "
+expect_grep "history: a long id cut with an ellipsis" "$TMP/cols.out" \
+    " a-trainee-with-…  tiny-scenario-with-a-ve…  complete "
+expect_eq "history: columns line up" \
+    "$(sed 's/…/./g' "$TMP/cols.out" | awk 'NR > 1 && !/Agreement:/ { print index($0, "complete") }' | sort -u)" \
+    "$(head -1 "$TMP/cols.out" | awk '{ print index($0, "STATUS") }')"
 
 # A file that is not a database is refused and left alone.
 printf 'notes\n' >"$TMP/notes.txt"
