@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "date.h"
+#include "amount.h"
 #include "detect.h"
 #include "score.h"
 #include "xmalloc.h"
@@ -1542,13 +1543,18 @@ concrete_minimum(const struct rc_detect *d, struct rc_result *r)
 	if (set != NONE)
 		rc_result_cite(r, d->lines[set].turn);
 	if (agreed != NONE && floor > 0 && total >= 0 && total < floor - 0.5) {
+		const char *cur = d->in->c != NULL ? d->in->c->currency : NULL;
+		char got[48], min[48];
+
 		rc_result_cite(r, d->lines[agreed].turn);
+		rc_amount_format(total, cur, got, sizeof got);
+		rc_amount_format(floor, cur, min, sizeof min);
 		if (now)
-			rc_result_set(r, RC_MISSED, "agreed to %.2f paid now, below the "
-			    "minimum of %.2f paid now", total, floor);
+			rc_result_set(r, RC_MISSED, "agreed to %s paid now, below the "
+			    "minimum of %s paid now", got, min);
 		else
-			rc_result_set(r, RC_MISSED, "agreed to %.2f, below the minimum "
-			    "of %.2f", total, floor);
+			rc_result_set(r, RC_MISSED, "agreed to %s, below the minimum "
+			    "of %s", got, min);
 	} else if (set == NONE && floor < 0) {
 		rc_result_cite(r, d->lines[b].turn);
 		if (agreed != NONE)

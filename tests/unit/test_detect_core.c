@@ -745,6 +745,26 @@ test_minimum(void)
 
 	CHECK(held, "concrete-minimum", RC_MET, 1);
 	CHECK(caved, "concrete-minimum", RC_MISSED, 6);
+	{
+		/* The note says money as the rest of the card does. */
+		struct rc_transcript *t = build(caved);
+		struct rc_score_input in;
+		struct rc_scorecard *c;
+		size_t i;
+		const char *note = NULL;
+
+		memset(&in, 0, sizeof in);
+		in.t = t;
+		in.c = &kase;
+		c = rc_score(rubric, &in);
+		for (i = 0; i < c->npractices; i++)
+			if (strcmp(c->practices[i].def->id, "concrete-minimum") == 0)
+				note = c->practices[i].note;
+		RC_CHECK_STR(note ? note : "", "agreed to $1,500, below the minimum "
+		    "of $2,000");
+		rc_scorecard_free(c);
+		rc_transcript_free(t);
+	}
 	CHECK(walked, "concrete-minimum", RC_MET, 1);
 	CHECK(no_floor, "concrete-minimum", RC_MISSED, 4);
 	CHECK(late_floor, "concrete-minimum", RC_PARTIAL, 4);
