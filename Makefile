@@ -5,7 +5,7 @@ TYPE     ?= RelWithDebInfo
 WERROR   ?= OFF
 CMAKEFLAGS ?=
 
-.PHONY: all deps configure build play test bench asan fuzz clean install
+.PHONY: all deps configure build play test bench asan fuzz clean install deb
 
 all: build
 
@@ -49,5 +49,20 @@ fuzz:
 install: build
 	cmake --install $(BUILD)
 
+# A Debian package (CPack) in $(DEB_BUILD)/recoup_VERSION_ARCH.deb: a
+# build of its own, for /usr, with Debian's hardening flags; its
+# dependencies are read from the libraries the binary links.
+DEB_BUILD ?= build-deb
+deb:
+	@sh scripts/deps.sh dpkg-dev
+	cmake -S . -B $(DEB_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+		-DCMAKE_INSTALL_PREFIX=/usr -DBUILD_TESTING=OFF -DRECOUP_WERROR=$(WERROR) \
+		-DCMAKE_C_FLAGS="$$(DEB_BUILD_MAINT_OPTIONS=hardening=+all dpkg-buildflags --get CFLAGS) $$(DEB_BUILD_MAINT_OPTIONS=hardening=+all dpkg-buildflags --get CPPFLAGS)" \
+		-DCMAKE_EXE_LINKER_FLAGS="$$(DEB_BUILD_MAINT_OPTIONS=hardening=+all dpkg-buildflags --get LDFLAGS)" \
+		$(CMAKEFLAGS)
+	cmake --build $(DEB_BUILD) -j2
+	cd $(DEB_BUILD) && cpack -G DEB
+	@ls $(DEB_BUILD)/recoup_*.deb
+
 clean:
-	rm -rf build build-asan build-clang build-fuzz
+	rm -rf build build-asan build-clang build-fuzz build-deb

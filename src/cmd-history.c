@@ -1,7 +1,7 @@
 /*
  * cmd-history.c - `recoup history`: the stored sessions, one line each
  * (id, start, trainee, scenario, status, score, passed), oldest first, as
- * a table, CSV or JSON lines.  Sessions whose process died show as
+ * a table, CSV or JSON lines, or their ids alone (--ids).  Sessions whose process died show as
  * interrupted (the store marks them when it opens).
  */
 #include <stdio.h>
@@ -12,7 +12,8 @@
 #include "cmd-store.h"
 #include "report.h"
 
-enum fmt { FMT_TEXT, FMT_CSV, FMT_JSON };   /* as in formats[] below */
+enum fmt { FMT_TEXT, FMT_CSV, FMT_JSON,     /* as in formats[] below */
+	FMT_IDS };                              /* --ids */
 
 struct history {
 	enum fmt fmt;
@@ -32,6 +33,9 @@ row(void *ctx, const struct rc_store_row *r)
 		rc_report_session_json(&h->out, r);
 		rc_buf_putc(&h->out, '\n');
 		break;
+	case FMT_IDS:
+		rc_buf_printf(&h->out, "%lld\n", (long long)r->id);
+		break;
 	}
 	h->n++;
 	/* Write as we go: a long history should not wait for the end. */
@@ -49,6 +53,7 @@ history_exec(int argc, char **argv)
 	static const struct option opts[] = {
 		RC_CMD_FILTER_OPTIONS,
 		{ "format", required_argument, NULL, 'f' },
+		{ "ids", no_argument, NULL, 'i' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -57,7 +62,7 @@ history_exec(int argc, char **argv)
 	struct history h;
 	struct rc_store *st;
 	long n;
-	int c, k;
+	int c, k, ids = 0;
 
 	memset(&q, 0, sizeof q);
 	memset(&h, 0, sizeof h);
@@ -70,10 +75,13 @@ history_exec(int argc, char **argv)
 				return RC_EXIT_USAGE;
 			h.fmt = (enum fmt)k;
 			break;
+		case 'i': ids = 1; break;
 		case 'h': return rc_cmd_usage(&rc_cmd_history, 0);
 		default: return rc_cmd_usage(&rc_cmd_history, 1);
 		}
 	}
+	if (ids)
+		h.fmt = FMT_IDS;
 	if (optind < argc) {
 		rc_cmd_error("history takes no arguments, got '%s'", argv[optind]);
 		return rc_cmd_usage(&rc_cmd_history, 1);
@@ -106,6 +114,8 @@ const struct rc_cmd rc_cmd_history = {
 	    "status (complete, abandoned, interrupted, running), score, passed.\n\n"
 	    "Options:\n"
 	    RC_CMD_FILTER_HELP
-	    "  --format FMT       text (default), csv or json (one object a line)\n",
+	    "  --format FMT       text (default), csv or json (one object a line)\n"
+	    "  --ids              the session ids alone, one a line (for shell\n"
+	    "                     completion)\n",
 	.exec = history_exec,
 };

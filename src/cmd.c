@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "datadir.h"
 #include "utf8.h"
 #include "safe.h"
 #include "wrap.h"
@@ -241,41 +242,32 @@ rc_cmd_print_err(const struct rc_err *err)
 		    err->v[i].severity == RC_WARNING ? "warning: " : "", err->v[i].msg);
 }
 
-/* DIR next to the build or installed binary: the executable lives in
- * build/ (or bin/), so "<its directory>/../DIR".  Writes into BUF (SIZE
- * bytes) and returns it, or NULL when the executable cannot be found. */
-static const char *
-beside_binary(const char *dir, char *buf, size_t size)
-{
-	ssize_t len = readlink("/proc/self/exe", buf, size - 1);
-	char *slash;
-
-	if (len <= 0)
-		return NULL;
-	buf[len] = '\0';
-	if ((slash = strrchr(buf, '/')) == NULL ||
-	    (size_t)(slash - buf) + strlen(dir) + 5 > size)
-		return NULL;
-	snprintf(slash, size - (size_t)(slash - buf), "/../%s", dir);
-	return buf;
-}
-
 const char *const *
 rc_cmd_scenario_dirs(const char *dir)
 {
-	static const char *dirs[6];
+	/* Rebuilt on each call; the last list lives until exit. */
+	static const char **dirs;
+	static char **std;
 	static char beside[PATH_MAX];
-	size_t n = 0;
+	size_t n = 0, i;
 	const char *env = getenv("RECOUP_SCENARIOS");
 
+	rc_datadir_free(std);
+	std = rc_datadir_path("scenarios");
+	for (i = 0; std[i]; i++)
+		;
+	dirs = rc_xreallocarray(dirs, i + 4, sizeof *dirs);
 	if (dir && *dir)
 		dirs[n++] = dir;
 	if (env && *env)
 		dirs[n++] = env;
-	if (beside_binary("scenarios", beside, sizeof beside) != NULL)
+	/* The build tree as before: scenarios/ beside the build directory
+	 * (build/../scenarios), then the source tree's. */
+	if (rc_datadir_in_build() &&
+	    rc_datadir_beside_exe("scenarios", beside, sizeof beside) != NULL)
 		dirs[n++] = beside;
-	dirs[n++] = RECOUP_SOURCE_SCENARIOS;
-	dirs[n++] = RECOUP_DATA_SCENARIOS;
+	for (i = 0; std[i]; i++)
+		dirs[n++] = std[i];
 	dirs[n] = NULL;
 	return dirs;
 }
@@ -452,22 +444,29 @@ rc_cmd_load_rubric(const char *dir)
 {
 	static char beside[PATH_MAX];
 	const char *env = getenv("RECOUP_RUBRIC");
-	const char *tries[5];
+	char **std = rc_datadir_path("scoring");
+	const char **tries;
 	struct rc_err err = RC_ERR_INIT;
 	struct rc_rubric *r;
 	struct stat st;
 	size_t n = 0, i;
 
+	for (i = 0; std[i]; i++)
+		;
+	tries = rc_xcalloc(i + 3, sizeof *tries);
 	if (dir && *dir) {
 		tries[n++] = dir;
 	} else {
 		if (env && *env)
 			tries[n++] = env;
-		if (beside_binary("scoring", beside, sizeof beside) != NULL)
+		if (rc_datadir_in_build() &&
+		    rc_datadir_beside_exe("scoring", beside, sizeof beside) != NULL)
 			tries[n++] = beside;
-		tries[n++] = RECOUP_SOURCE_SCORING;
-		tries[n++] = RECOUP_DATA_SCORING;
+		for (i = 0; std[i]; i++)
+			tries[n++] = std[i];
 	}
+	/* The first directory with a rubric.json; when none has one, the
+	 * last, so that the message names where it was expected. */
 	for (i = 0; i < n; i++) {
 		struct rc_buf p = RC_BUF_INIT;
 		int found;
@@ -481,6 +480,8 @@ rc_cmd_load_rubric(const char *dir)
 	r = rc_rubric_load(tries[i < n ? i : n - 1], &err);
 	rc_cmd_print_err(&err);
 	rc_err_clear(&err);
+	free(tries);
+	rc_datadir_free(std);
 	return r;
 }
 

@@ -93,8 +93,11 @@ int rc_cmd_usage(const struct rc_cmd *cmd, int to_stderr);
 void rc_cmd_print_err(const struct rc_err *err);
 
 /* The scenario search path: DIR (from --scenarios, may be NULL), then
- * $RECOUP_SCENARIOS, then scenarios/ beside the build, then the installed
- * data directory.  Returns a NULL-terminated static list. */
+ * $RECOUP_SCENARIOS, then, from a build tree, scenarios/ beside the build
+ * directory and the source tree's; installed, the standard data
+ * directories (datadir.h: $XDG_DATA_HOME/recoup/scenarios, each of
+ * $XDG_DATA_DIRS, the install prefix's).  Returns a NULL-terminated list
+ * that stays valid until the next call. */
 const char *const *rc_cmd_scenario_dirs(const char *dir);
 
 /* The scenario files on the scenario path (see rc_cmd_scenario_dirs()),
@@ -120,8 +123,9 @@ char *rc_cmd_short_path(char *path);
 struct rc_scenario *rc_cmd_load_scenario(const char *arg, const char *dir);
 
 /* Loads the rubric from DIR (--rubric; may be NULL), else $RECOUP_RUBRIC,
- * else scoring/ beside the build, else the source or installed data
- * directory.  On failure prints why and returns NULL. */
+ * else the first of scoring/ beside the build and the standard data
+ * directories (datadir.h) that holds a rubric.json.  On failure prints
+ * why and returns NULL. */
 struct rc_rubric *rc_cmd_load_rubric(const char *dir);
 
 /* Parses --format's value for the commands that print text or JSON:

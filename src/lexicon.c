@@ -18,6 +18,7 @@
 
 #include "buf.h"
 #include "cache.h"
+#include "datadir.h"
 #include "jsonpos.h"
 #include "jsonptr.h"
 #include "jsonread.h"
@@ -697,6 +698,23 @@ has_intents(const char *dir)
 	return f != NULL;
 }
 
+/* The first standard lang directory (datadir.h) with an intents.json;
+ * when none has one, the last, so that the message names where it was
+ * expected. */
+static char *
+first_with_intents(void)
+{
+	char **dirs = rc_datadir_path("scenarios/lang");
+	char *found = NULL;
+	size_t i;
+
+	for (i = 0; dirs[i] && found == NULL; i++)
+		if (has_intents(dirs[i]) || dirs[i + 1] == NULL)
+			found = rc_xstrdup(dirs[i]);
+	rc_datadir_free(dirs);
+	return found != NULL ? found : rc_xstrdup("lang");
+}
+
 char *
 rc_lexicon_locate(const char *near)
 {
@@ -717,15 +735,7 @@ rc_lexicon_locate(const char *near)
 			return rc_buf_detach(&b);
 		rc_buf_free(&b);
 	}
-#ifdef RECOUP_SOURCE_SCENARIOS
-	if (has_intents(RECOUP_SOURCE_SCENARIOS "/lang"))
-		return rc_xstrdup(RECOUP_SOURCE_SCENARIOS "/lang");
-#endif
-#ifdef RECOUP_DATA_SCENARIOS
-	return rc_xstrdup(RECOUP_DATA_SCENARIOS "/lang");
-#else
-	return rc_xstrdup("lang");
-#endif
+	return first_with_intents();
 }
 
 /* Lexicons already loaded, one per directory, kept until exit: scenarios

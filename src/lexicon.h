@@ -216,8 +216,10 @@ int rc_lexicon_find(const struct rc_lexicon *lx, const char *id);
 
 /* The lexicon directory for the scenario file NEAR (may be NULL):
  * $RECOUP_LANG when set, else lang/ beside NEAR when it holds an
- * intents.json, else the lang/ of the source tree's or the installed
- * scenarios.  The caller frees the result. */
+ * intents.json, else the first scenarios/lang of the standard data
+ * directories (datadir.h: the source tree's from a build, else
+ * $XDG_DATA_HOME, $XDG_DATA_DIRS and the installed one) that has one.
+ * The caller frees the result. */
 char *rc_lexicon_locate(const char *near);
 
 /* The process-wide lexicon of DIR, loaded on first use and shared by
