@@ -4,9 +4,7 @@
  * loads) and read as a test plan, never crashing or leaking.  Build with
  * -DRECOUP_FUZZ=ON (clang); seed corpus in fuzz/corpus/lint.
  */
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
+#include "fuzzkit.h"
 
 #include "buf.h"
 #include "graph.h"
@@ -14,7 +12,16 @@
 #include "lint.h"
 #include "plan.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	fuzz_setup();
+	fuzz_warm_up();
+	return 0;
+}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -4,14 +4,21 @@
  * scenario loads, a short call is played with lines taken from the input.
  * Build with -DRECOUP_FUZZ=ON (clang); seed corpus in fuzz/corpus/scenario.
  */
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
+#include "fuzzkit.h"
 
 #include "engine.h"
 #include "scenario.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	fuzz_setup();
+	fuzz_warm_up();
+	return 0;
+}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -15,7 +15,9 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "lint.h"
 #include "rubric.h"
+#include "scenario.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -105,6 +107,34 @@ fuzz_rubric(void)
 	rc_err_clear(&err);
 	atexit(fuzz_drop_rubric);
 	return fuzz_rubric_shipped;
+}
+
+/* Loads and lints a shipped scenario once, before the first input: what
+ * every later input shares (the lexicon, its automaton, the likeness
+ * model lint consults) is built here, so that no input is charged for
+ * it and timed out under a slow, loaded machine. */
+static inline void
+fuzz_warm_up(void)
+{
+	struct rc_err err = RC_ERR_INIT;
+	struct rc_buf b = RC_BUF_INIT;
+	struct rc_scenario *s;
+	char chunk[4096];
+	size_t n;
+	FILE *f = fopen(RECOUP_SOURCE_SCENARIOS "/forgetful-florist.json", "rb");
+
+	if (f == NULL)
+		abort();
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		rc_buf_add(&b, chunk, n);
+	fclose(f);
+	s = rc_scenario_parse("forgetful-florist.json", rc_buf_str(&b), b.len, &err);
+	if (s == NULL)
+		abort();
+	rc_lint_check(s, rc_buf_str(&b), b.len, &err);
+	rc_scenario_free(s);
+	rc_err_clear(&err);
+	rc_buf_free(&b);
 }
 
 #endif
