@@ -2412,6 +2412,90 @@ what_for(struct stream *st, const struct item *x)
 	    !when_at(st, k, &day) && !when_at(st, k - 1, &day);
 }
 
+enum cost { COST_NONE = 0, COST_FEE, COST_CREDIT };
+
+/* What the words from token K, just after an amount, name it: a fee or
+ * charge ("£10 reminder fee", "the $35 returned-check fee", "the £40 late
+ * payment charge") or a sum taken off ("the $250 credit memo", "£150 Warm
+ * Home Discount", "a $70 write-off").  Up to three words may describe it;
+ * a word that starts a new phrase ("on", "today", "and") ends the look. */
+static enum cost
+cost_after(struct stream *st, ptrdiff_t k, ptrdiff_t *noun)
+{
+	static const char *const fees[] = {
+		"fee", "fees", "charge", "charges", "surcharge", "penalty",
+		"penalties", NULL
+	};
+	static const char *const credits[] = {
+		"credit", "credits", "discount", "discounts", "rebate", "refund",
+		"allowance", NULL
+	};
+	static const char *const ends[] = {
+		"on", "by", "for", "to", "today", "now", "tomorrow", "and", "or",
+		"a", "an", "the", "of", "in", "i", "we", "you", "if", "but", "so",
+		"is", "was", "will", "be", "that", "this", "it", "per", "each",
+		"every", "week", "month", "upfront", "off", "from", "with", "then",
+		"i'll", "we'll", "you'll", "it's", "that's", "at", NULL
+	};
+	int steps;
+
+	for (steps = 0; steps < 4; steps++, k++) {
+		const struct tok *t = tk(st, k);
+
+		*noun = k;
+		if (isw(st, k, "write") && isp(st, k + 1, '-') &&
+		    isw(st, k + 2, "off")) {
+			*noun = k + 2;
+			return COST_CREDIT;
+		}
+		if (inw(st, k, fees))
+			return COST_FEE;
+		if (inw(st, k, credits))
+			return COST_CREDIT;
+		/* "returned-check fee" */
+		if (isp(st, k, '-') && steps > 0 && tk(st, k + 1)->kind == TK_WORD)
+			continue;
+		if (t->kind != TK_WORD || inw(st, k, ends))
+			return COST_NONE;
+	}
+	return COST_NONE;
+}
+
+/* Whether the speaker says, just after token K, that they pay it: "the $35
+ * fee I'll pay today", "the late fee we can cover too". */
+static int
+paid_by_speaker(struct stream *st, ptrdiff_t k)
+{
+	static const char *const subj[] = {
+		"i'll", "we'll", "i", "we", NULL
+	};
+	static const char *const modal[] = {
+		"can", "will", "could", "shall", "'ll", "ll", "also", "too", NULL
+	};
+	int steps;
+
+	if (!inw(st, k, subj))
+		return 0;
+	for (k++, steps = 0; steps < 2 && inw(st, k, modal); steps++)
+		k++;
+	return isw(st, k, "pay") || isw(st, k, "cover") || isw(st, k, "send") ||
+	    isw(st, k, "add") || isw(st, k, "include");
+}
+
+int
+rc_amount_named_cost(const char *text, size_t end)
+{
+	struct stream st;
+	ptrdiff_t k, noun;
+
+	if (text == NULL)
+		return 0;
+	stream_init(&st, text);
+	for (k = 0; tk(&st, k)->kind != TK_END && tk(&st, k)->start < end; k++)
+		;
+	return cost_after(&st, k, &noun) != COST_NONE;
+}
+
 /* Whether C marks a head at I as a debt, a payment made, or not a payment;
  * sets X->skip and X->rescue. */
 static void
@@ -2479,7 +2563,23 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 			for (j = i - 1; j >= i - 3; j--)
 				if (inw(st, j, credit_words))
 					credit = 1;
+			/* "a credit for the returned vases, $120", "your credit
+			 * memo for the banners was $155.50": the sum the credit
+			 * is, said a little after it with no payment between */
+			for (j = i - 4; !credit && j >= i - 9; j--) {
+				if (inw(st, j, pay_verbs) || isp(st, j, '.') ||
+				    isp(st, j, '?') || isp(st, j, '!') ||
+				    isp(st, j, ';') || tk(st, j)->kind == TK_NUM ||
+				    tk(st, j)->kind == TK_END)
+					break;
+				if (isw(st, j, "credit") && !isw(st, j - 1, "on") &&
+				    !isw(st, j - 1, "by") && !isw(st, j + 1, "card"))
+					credit = 1;
+			}
+			if (cost_after(st, x->last, &j) == COST_CREDIT)
+				credit = 1;
 		}
+
 		/* "that brings the balance to $7,760", "takes your bill down
 		 * to $900": what is owed after a change, said */
 		if (isw(st, i - 1, "to")) {
@@ -2498,8 +2598,15 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 		    isw(st, k + 1, "told")))))
 			debt = 1;
 		/* "and the 120 fee on the 31st": the fee may be paid */
-		x->fee = k == x->last && (isw(st, k, "fee") || isw(st, k, "fees") ||
-		    isw(st, k, "charge") || isw(st, k, "charges"));
+		/* "the £10 reminder fee": owed, unless the speaker pays it
+		 * ("the $35 returned-check fee I'll pay today") */
+		{
+			ptrdiff_t noun;
+
+			x->fee = cost_after(st, x->last, &noun) == COST_FEE;
+			if (x->fee && !paid_by_speaker(st, noun + 1))
+				debt = 1;
+		}
 		/* "$1,280, now 47 days overdue", "the full balance becomes
 		 * due": a lateness word before any payment verb or the end of
 		 * the sentence ("by the due date" is a date, not a debt). */
@@ -4028,6 +4135,10 @@ read_proposal(const char *text, const struct rc_deal_case *dc,
 	nit = read_items(text, dc, it, &cue);
 	orphan = attach(it, nit);
 	whq = asks_terms(text);
+	if (getenv("DLDEBUG")) { /* DLDEBUG */
+		for (k = 0; k < nit; k++) /* DLDEBUG */
+			fprintf(stderr, "it%d kind=%d v=%g skip=%d when=%d rate=%d count=%d [%td,%td) fee=%d weak=%d inv=%d restate=%d text=%s cue=%d\n", k, it[k].kind, it[k].v, it[k].skip, it[k].when, it[k].rate, it[k].count, it[k].first, it[k].last, it[k].fee, it[k].weak, it[k].inv, it[k].restate, it[k].text, cue); /* DLDEBUG */
+	} /* DLDEBUG */
 	for (k = 1; k < nit; k++)
 		/* "6,580 now and the 120 fee on the 31st": a fee joined to a
 		 * payment and given its own day is paid too */
