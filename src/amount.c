@@ -2461,6 +2461,20 @@ cost_after(struct stream *st, ptrdiff_t k, ptrdiff_t *noun)
 	return COST_NONE;
 }
 
+/* Whether the debt word at K is the fee another sum just before it is
+ * ("take the £40 late payment charge off if the full £4,850 is in"): it
+ * names that sum, not the debt of what follows. */
+static int
+names_cost_before(struct stream *st, ptrdiff_t k)
+{
+	ptrdiff_t j, noun;
+
+	for (j = k - 1; j >= k - 4 && j >= 0; j--)
+		if (tk(st, j)->kind == TK_NUM)
+			return cost_after(st, j + 1, &noun) != COST_NONE && noun == k;
+	return 0;
+}
+
 /* Whether the speaker says, just after token K, that they pay it: "the $35
  * fee I'll pay today", "the late fee we can cover too". */
 static int
@@ -2533,8 +2547,23 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 	int debt = 0, credit = 0, steps;
 
 #define RECENT(w) ((w) >= 0 && (w) > c->verb && i - (w) <= 8)
-	if (RECENT(c->debt))
+	if (RECENT(c->debt) && !names_cost_before(st, c->debt))
 		debt = 1;
+	if (x->kind == IT_AMT || x->kind == IT_SHARE) {
+		/* "take fifty quid off", "knock £70 off for the tyres", "a 5%
+		 * prompt-pay discount": a sum taken off the debt */
+		static const char *const take_off[] = {
+			"take", "taking", "knock", "knocking", "shave", "shaving",
+			"took", "knocked", NULL
+		};
+		ptrdiff_t noun;
+
+		if ((isw(st, x->last, "off") && (inw(st, i - 1, take_off) ||
+		     inw(st, i - 2, take_off) || inw(st, i - 3, take_off))) ||
+		    (x->kind == IT_SHARE &&
+		     cost_after(st, x->last, &noun) == COST_CREDIT))
+			credit = 1;
+	}
 	if (x->kind == IT_AMT || x->kind == IT_FULL) {
 		static const char *const late_words[] = {
 			"overdue", "outstanding", "due", "late", "unpaid", "owed",
