@@ -793,7 +793,9 @@ plural_noun(struct stream *st, ptrdiff_t k)
 		"francs", "grands", "thanks", "less", "plus", "unless", "perhaps",
 		"always", "sometimes", "does", "this", "thus", "yes", "afterwards",
 		"towards", "besides", "pls", "was", "thurs", "tues", "weds", "xmas",
-		"christmas", NULL
+		"christmas",
+		/* verbs a sum does: "the next 500 goes out", "my 600 lands" */
+		"goes", "comes", "lands", "clears", "arrives", "hits", NULL
 	};
 	const struct tok *t = tk(st, k);
 	size_t i, n;
@@ -2510,6 +2512,21 @@ rc_amount_named_cost(const char *text, size_t end)
 	return cost_after(&st, k, &noun) != COST_NONE;
 }
 
+/* Whether the words at I say a payment leaving or arriving: "the next
+ * 300 comes out on the 1st", "900 goes out on the 1st of January", "my
+ * 600 lands friday" ("it comes to $900" is a sum, not a payment). */
+static int
+money_moves(struct stream *st, ptrdiff_t i)
+{
+	if ((isw(st, i, "comes") || isw(st, i, "come") || isw(st, i, "goes") ||
+	     isw(st, i, "go") || isw(st, i, "going") || isw(st, i, "coming")) &&
+	    isw(st, i + 1, "out") && !isw(st, i + 2, "at") &&
+	    !isw(st, i + 2, "to"))
+		return 1;
+	return isw(st, i, "lands") || isw(st, i, "land") ||
+	    isw(st, i, "landing");
+}
+
 /* Whether C marks a head at I as a debt, a payment made, or not a payment;
  * sets X->skip and X->rescue. */
 static void
@@ -2576,7 +2593,7 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 		     isp(st, k, '\'') || isp(st, k, ',')); steps++)
 			k++;
 		/* "$3,120 you owe", "INV-2291 for $1,840, due September 15" */
-		if (inw(st, k, debt_words))
+		if (inw(st, k, debt_words) && !money_moves(st, k))
 			debt = 1;
 		/* "a credit of $640", "credit you 120", "refund the $35": a
 		 * sum taken off, not paid */
@@ -2595,7 +2612,7 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 			/* "a credit for the returned vases, $120", "your credit
 			 * memo for the banners was $155.50": the sum the credit
 			 * is, said a little after it with no payment between */
-			for (j = i - 4; !credit && j >= i - 9; j--) {
+			for (j = i - 1; !credit && j >= i - 9; j--) {
 				if (inw(st, j, pay_verbs) || isp(st, j, '.') ||
 				    isp(st, j, '?') || isp(st, j, '!') ||
 				    isp(st, j, ';') || tk(st, j)->kind == TK_NUM ||
@@ -2753,13 +2770,13 @@ read_word(struct stream *st, ptrdiff_t i, struct clause *c, int *cue)
 			c->verb = i;
 		*cue = 1;
 	}
-	if (inw(st, i, cue_words))
+	if (inw(st, i, cue_words) || money_moves(st, i))
 		*cue = 1;
 	if ((inw(st, i, modals) && inw(st, i + 1, persons)) ||
 	    (inw(st, i, persons) && inw(st, i + 1, modals)) ||
 	    ((isw(st, i, "how") || isw(st, i, "what")) && isw(st, i + 1, "about")))
 		*cue = 1;
-	if (inw(st, i, debt_words))
+	if (inw(st, i, debt_words) && !money_moves(st, i))
 		c->debt = i;
 	/* "you want 6,700 by friday": the other side's figure, said back */
 	if ((isw(st, i, "want") || isw(st, i, "wants") || isw(st, i, "asking") ||
