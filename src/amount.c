@@ -824,7 +824,8 @@ unit_after(struct stream *st, ptrdiff_t k)
 	if (t->kind == TK_PUNCT && t->ch == '-' && !t->sp &&
 	    !tk(st, k + 1)->sp && inw(st, k + 1, count_nouns))
 		return 1;
-	if (inw(st, k, count_nouns))
+	if (inw(st, k, count_nouns) && !(isw(st, k, "goes") &&
+	    (isw(st, k + 1, "out") || isw(st, k + 1, "through"))))
 		return 1;
 	if (inw(st, k, count_adjs) && inw(st, k + 1, count_nouns))
 		return 1;
@@ -1188,6 +1189,15 @@ static const char *const pay_nouns[] = {
 	"instalment", "installment", "repayment", "chunks", "parts", "lots",
 	"goes", "transfers", "halves", NULL
 };
+/* Whether the word at J names payments ("six payments", "in three goes");
+ * "500 goes out on the 1st" is a verb. */
+static int
+pay_noun_at(struct stream *st, ptrdiff_t j)
+{
+	return inw(st, j, pay_nouns) && !(isw(st, j, "goes") &&
+	    (isw(st, j + 1, "out") || isw(st, j + 1, "through")));
+}
+
 /* After a percentage: not a share of the debt. */
 static const char *const pct_not[] = {
 	"off", "discount", "discounts", "interest", "fee", "fees", "apr",
@@ -1366,7 +1376,7 @@ count_unit(struct stream *st, ptrdiff_t j, enum rc_period *unit, double *mult)
 	else if (isw(st, j, "years") || isw(st, j, "year") || isw(st, j, "yrs")) {
 		*unit = RC_PERIOD_MONTH;
 		*mult = 12;
-	} else if (inw(st, j, pay_nouns) || isw(st, j, "paydays"))
+	} else if (pay_noun_at(st, j) || isw(st, j, "paydays"))
 		*unit = RC_PERIOD_NONE;
 	else
 		return 0;
@@ -1458,7 +1468,7 @@ count_at(struct stream *st, ptrdiff_t i, struct item *x)
 		/* "split into 2", "rest split in two": parts, no period */
 		if (n >= 2 && (isw(st, i - 1, "split") || isw(st, i - 1, "divided") ||
 		    isw(st, i - 1, "broken") || isw(st, i - 1, "splitting")) &&
-		    !inw(st, j, pay_nouns) && !inw(st, j, count_nouns) &&
+		    !pay_noun_at(st, j) && !inw(st, j, count_nouns) &&
 		    !period_adj(st, j, &len) && !isw(st, j, "equal")) {
 			x->v = n;
 			x->over = 1;
@@ -1481,7 +1491,7 @@ count_at(struct stream *st, ptrdiff_t i, struct item *x)
 			x->last = j + 1;
 			return 1;
 		}
-		if (!inw(st, j, pay_nouns))
+		if (!pay_noun_at(st, j))
 			return 0;
 		x->v = n;
 		x->per = per;
@@ -1522,7 +1532,7 @@ count_at(struct stream *st, ptrdiff_t i, struct item *x)
 		j++;
 	if ((per = period_adj(st, j, &len)) != RC_PERIOD_NONE)
 		j += len;
-	if (!inw(st, j, pay_nouns))
+	if (!pay_noun_at(st, j))
 		return 0;
 	j++;
 	if (isw(st, j, "of")) {
@@ -1737,7 +1747,7 @@ rate_at(struct stream *st, ptrdiff_t i, struct item *x)
 	} else {
 		return 0;
 	}
-	if (inw(st, j, pay_nouns)) {
+	if (pay_noun_at(st, j)) {
 		j++;
 		if (isw(st, j, "of")) {
 			x->fwd = 1;
