@@ -1258,6 +1258,9 @@ struct item {
 	int nmon;               /* WHEN: more months its day is paid in */
 	unsigned char mon[8];   /* ("the 1st of May, June and July"): 1-12,
 	                           0 for the month after ("and next") */
+	int nth;                /* WHEN: "the last friday" (of each month) -1,
+	                           "the second friday" 2; 0 for other days */
+	int wday;               /* WHEN with NTH: the weekday, 0 for Sunday */
 	int start;              /* WHEN: said of the first payment of a run
 	                           ("the first one this friday") */
 	int described;          /* AMT: an invoice's amount said with it */
@@ -1946,6 +1949,42 @@ date_at(struct stream *st, ptrdiff_t j, int prep)
  * "end of the month", "next week", "in 2 weeks", "March 3".  Fills
  * X->text (prepositions dropped; "right now", "immediately" and the like
  * read "now") and returns 1. */
+/* "last" -1, "first" 1 ... "fourth" 4 at J, else 0. */
+static int
+nth_word(struct stream *st, ptrdiff_t j)
+{
+	static const char *const nth[] = {
+		"first", "second", "third", "fourth", NULL
+	};
+	int k;
+
+	if (isw(st, j, "last") || isw(st, j, "final"))
+		return -1;
+	for (k = 0; nth[k] != NULL; k++)
+		if (isw(st, j, nth[k]))
+			return k + 1;
+	return 0;
+}
+
+/* The weekday named at J (weekday_at read it): 0 for Sunday ... 6. */
+static int
+weekday_num(struct stream *st, ptrdiff_t j)
+{
+	static const char *const days[] = {
+		"sun", "mon", "tue", "wed", "thu", "fri", "sat"
+	};
+	const struct tok *t = tk(st, j);
+	int k;
+
+	for (k = 0; k < 7; k++)
+		if (t->end - t->start >= 3 &&
+		    tolower(U(st->s[t->start])) == days[k][0] &&
+		    tolower(U(st->s[t->start + 1])) == days[k][1] &&
+		    tolower(U(st->s[t->start + 2])) == days[k][2])
+			return k;
+	return 0;
+}
+
 static int
 when_at(struct stream *st, ptrdiff_t i, struct item *x)
 {
@@ -2076,7 +2115,14 @@ when_at(struct stream *st, ptrdiff_t i, struct item *x)
 	else if (isw(st, j, "later") && (isw(st, j + 1, "today") ||
 	         isw(st, j + 1, "tonight")))
 		k = j + 2;
-	else if ((d = weekday_at(st, j, prep)) > j) {
+	else if (isw(st, j, "the") && nth_word(st, j + 1) != 0 &&
+	         (d = weekday_at(st, j + 2, 1)) > j + 2 && isw(st, d, "of")) {
+		/* "the last Friday of each month", "the first Monday of
+		 * every month": a day of each month by its weekday */
+		x->nth = nth_word(st, j + 1);
+		x->wday = weekday_num(st, j + 2);
+		k = d;
+	} else if ((d = weekday_at(st, j, prep)) > j) {
 		/* "Friday the 13th of November", "Friday, November 13": the
 		 * date said with the weekday is the day */
 		ptrdiff_t m = isp(st, d, ',') ? d + 1 : d, e = date_at(st, m, 0);
@@ -3817,6 +3863,75 @@ listed_days(const struct item *it, int nit, int w, int n,
 	return nw;
 }
 
+/* The day of the month M of year Y that WHEN item W names each month: its
+ * NTH weekday ("the last friday"), or day D of its days listed ("the 1st
+ * and 15th"), clamped to the month. */
+static int32_t
+day_in_month(const struct item *w, int y, int m, int d)
+{
+	int32_t day;
+	int n = rc_date_month_days(y, m);
+
+	if (w->nth == 0)
+		return rc_date_from_ymd(y, m, d < n ? d : n);
+	if (w->nth < 0) {
+		day = rc_date_from_ymd(y, m, n);
+		return day - (rc_date_weekday(day) - w->wday + 7) % 7;
+	}
+	day = rc_date_from_ymd(y, m, 1);
+	return day + (w->wday - rc_date_weekday(day) + 7) % 7 +
+	    7 * (w->nth - 1);
+}
+
+/* "£245 on the last Friday of each of the next four months", "$520 on the
+ * 1st and 15th of each month": payments on days of each month that no
+ * run a month apart holds, added to T one by one.  COUNT is the payments
+ * (or, with count item C in months, the months); the first is the first
+ * such day after LAST or the call's day.  Returns 0 (adding nothing) when
+ * the days cannot be known or are too many to list. */
+static int
+monthly_days(struct rc_terms *t, const struct item *it, const struct item *x,
+             const struct item *c, int count, int64_t each,
+             const struct rc_deal_case *dc, int32_t last)
+{
+	const struct item *w = &it[x->when];
+	int32_t from = last != RC_DATE_NONE ? last : dc ? dc->today :
+	    RC_DATE_NONE, day;
+	int mdays[9], nd = 0, k, y, m, d, n = 0, guard;
+
+	if (from == RC_DATE_NONE || each <= 0)
+		return 0;
+	if (w->nth == 0) {
+		mdays[nd++] = atoi(w->text + (strncmp(w->text, "the ", 4) == 0 ?
+		    4 : 0));
+		for (k = 0; k < w->nmore; k++)
+			mdays[nd++] = w->more[k];
+		if (mdays[0] < 1 || mdays[0] > 31)
+			return 0;
+	} else {
+		nd = 1;
+	}
+	if (c != NULL && c->unit == RC_PERIOD_MONTH)
+		count = (int)lround(c->v) * nd;
+	if (count < 1 || count > RC_TERMS_PARTS - t->n)
+		return 0;
+	rc_date_ymd(from, &y, &m, &d);
+	for (guard = 0; n < count && guard < 48; guard++) {
+		for (k = 0; k < nd && n < count; k++) {
+			day = day_in_month(w, y, m, mdays[k]);
+			if (day > from || (w->nth != 0 && day == from)) {
+				rc_terms_add(t, each, 1, RC_PERIOD_NONE, day, NULL);
+				n++;
+			}
+		}
+		if (++m > 12) {
+			m = 1;
+			y++;
+		}
+	}
+	return 1;
+}
+
 /* Adds head X (with its attached items) to T as one payment or a run.
  * SUM is what the payments before it add up to; LAST the day of the last
  * dated payment before it. */
@@ -3924,6 +4039,11 @@ add_head(struct rc_terms *t, const struct item *it, int nit,
 	}
 	if (count > RC_TERMS_PAYMENTS)
 		count = RC_TERMS_PAYMENTS;
+	if (per == RC_PERIOD_MONTH && !undated && x->when >= 0 &&
+	    (it[x->when].nth != 0 || it[x->when].nmore > 0) &&
+	    !(c != NULL && r == NULL && c->over) && monthly_days(t, it, x, c,
+	    count, each, dc, last))
+		return;
 	if (day == RC_DATE_NONE && (words == NULL || words[0] == '\0') &&
 	    !undated)
 		day = after(last != RC_DATE_NONE ? last :
