@@ -628,6 +628,31 @@ magword(struct stream *st, ptrdiff_t i)
 	return 0;
 }
 
+/* Whether the word before I says a time of day follows ("at six thirty"). */
+static int
+clock_before(struct stream *st, ptrdiff_t i)
+{
+	static const char *const w[] = {
+		"at", "around", "about", "till", "until", "til", "from", "by",
+		"half", "past", "o'clock", NULL
+	};
+
+	return inw(st, i - 1, w);
+}
+
+/* Whether the words at K end a time of day ("six thirty pm", "six thirty
+ * tonight", "six thirty in the morning"). */
+static int
+clock_after(struct stream *st, ptrdiff_t k)
+{
+	static const char *const w[] = {
+		"am", "pm", "a.m", "p.m", "o'clock", "tonight", "tomorrow", "in",
+		"this", "ish", NULL
+	};
+
+	return inw(st, k, w);
+}
+
 /* Reads a number written in words at token I: "twelve hundred", "two
  * thousand five hundred", "a thousand", "twenty-five".  Returns the token
  * after it (I when there is none); *V gets its value and *MAG is set when
@@ -666,6 +691,15 @@ words_number(struct stream *st, ptrdiff_t i, double *v, int *mag)
 			j++;
 			continue;
 		}
+		/* "three and a half thousand", "two and a half grand" */
+		if (isw(st, j, "and") && isw(st, j + 1, "a") &&
+		    isw(st, j + 2, "half") && magword(st, j + 3) >= 1000 &&
+		    (last == UNIT || last == TEEN || last == TENS) &&
+		    big == 0) {
+			cur += 0.5;
+			j += 3;
+			continue;
+		}
 		if (isw(st, j, "and") && (last == HUND || last == BIG) &&
 		    numword(st, j + 1) > 0) {
 			j++;
@@ -673,7 +707,9 @@ words_number(struct stream *st, ptrdiff_t i, double *v, int *mag)
 		}
 		if ((n = numword(st, j)) > 0 && n >= 10 && n % 10 == 0 &&
 		    ((cur >= 11 && cur <= 99) || (cur >= 1 && cur <= 9 &&
-		     n >= 20 && isp(st, j - 1, '-'))) && fmod(cur, 10) != 0 &&
+		     n >= 20 && (isp(st, j - 1, '-') || (j == i + 1 &&
+		     !clock_before(st, i) && !clock_after(st, j + 1))))) &&
+		    fmod(cur, 10) != 0 &&
 		    (last == TEEN || last == UNIT) && big == 0 && total == 0) {
 			/* "sixteen twenty", "twenty-two fifty": hundreds said
 			 * as a pair, as prices are */
@@ -992,6 +1028,31 @@ bare_money(struct stream *st, ptrdiff_t i)
 
 /* Reads an amount of money starting at token I.  On success fills *M, sets
  * *NEXT to the token after it and returns 1. */
+/* Whether a rate is said at K: "a week", "per month", "every fortnight",
+ * "weekly" ("forty a week": a figure in words with no hundred or currency
+ * is money when a rate follows it). */
+static int
+rate_said_at(struct stream *st, ptrdiff_t k)
+{
+	static const char *const per[] = {
+		"a", "an", "per", "every", "each", NULL
+	};
+	static const char *const spans[] = {
+		"week", "wk", "month", "fortnight", NULL
+	};
+
+	return (inw(st, k, per) && inw(st, k + 1, spans)) ||
+	    isw(st, k, "weekly") || isw(st, k, "monthly") ||
+	    isw(st, k, "fortnightly");
+}
+
+/* Whether the figure at [I, K) is the whole line, asked: "fifty?". */
+static int
+asked_alone(struct stream *st, ptrdiff_t i, ptrdiff_t k)
+{
+	return i == 0 && isp(st, k, '?') && tk(st, k + 1)->kind == TK_END;
+}
+
 static int
 money_at(struct stream *st, ptrdiff_t i, struct rc_money *m, ptrdiff_t *next)
 {
@@ -1060,7 +1121,8 @@ money_at(struct stream *st, ptrdiff_t i, struct rc_money *m, ptrdiff_t *next)
 		if (k == i || v <= 0)
 			return 0;
 		if (!cur_after(st, k, &v, next)) {
-			if (!mag || unit_after(st, k))
+			if ((!mag && !(v >= 10 && (rate_said_at(st, k) ||
+			     asked_alone(st, i, k)))) || unit_after(st, k))
 				return 0;
 			if (v >= 1900 && v <= 2099 && inw(st, i - 1, year_ctx))
 				return 0;
