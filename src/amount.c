@@ -3497,7 +3497,7 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 	struct stream st;
 	struct clause c;
 	struct rc_money m;
-	ptrdiff_t i = 0, next;
+	ptrdiff_t i = 0, next, noun;
 	int nit = 0, qmark = 0, fillers_only = 1, pending_or = 0, conn = 0;
 	int conn_of = 0, last_head = -1, have_head = 0, k;
 	/* items of the sentence being read, and of a question just asked */
@@ -3736,7 +3736,9 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 		pending_or = 0;
 		/* "the balance less the disputed $120", "minus the 100 fee":
 		 * taken off, whatever it is */
-		if (x.kind == IT_AMT && (x.skip == SK_NO || x.skip == SK_DEBT)) {
+		if (x.kind == IT_AMT && (x.skip == SK_NO || x.skip == SK_DEBT ||
+		    (x.skip == SK_OTHER && cost_after(&st, x.last, &noun) ==
+		     COST_CREDIT))) {
 			struct item *h = last_head >= 0 ? &it[last_head] : NULL;
 
 			for (k = 1; k <= 3; k++)
