@@ -3149,6 +3149,17 @@ attach(struct item *it, int nit)
 			it[r].loose = 0;
 		}
 	}
+	/* "3342 and 3371 go out on Monday": invoices named together, with
+	 * the day said after the last, are paid that day */
+	for (k = nit - 2; k >= 0; k--)
+		if (TAKES(&it[k]) && it[k].inv && it[k].when < 0 &&
+		    it[k].rate < 0 && it[k].count < 0 && TAKES(&it[k + 1]) &&
+		    it[k + 1].inv && it[k + 1].first - it[k].last == 1 &&
+		    it[k + 1].when >= 0 &&
+		    it[it[k + 1].when].first > it[k + 1].first) {
+			it[k].when = it[k + 1].when;
+			it[k].reach = it[k + 1].reach;
+		}
 #undef TAKES
 	return orphan;
 }
@@ -3225,7 +3236,7 @@ invoice_subject(struct stream *st, ptrdiff_t i)
 		"hasn't", "'s", NULL
 	};
 
-	return inw(st, i, state);
+	return inw(st, i, state) && !money_moves(st, i);
 }
 
 static int
@@ -4377,7 +4388,7 @@ read_proposal(const char *text, const struct rc_deal_case *dc,
 	whq = asks_terms(text);
 	if (getenv("DLDEBUG")) { /* DLDEBUG */
 		for (k = 0; k < nit; k++) /* DLDEBUG */
-			fprintf(stderr, "it%d kind=%d v=%g skip=%d when=%d rate=%d count=%d [%td,%td) fee=%d weak=%d inv=%d restate=%d text=%s cue=%d\n", k, it[k].kind, it[k].v, it[k].skip, it[k].when, it[k].rate, it[k].count, it[k].first, it[k].last, it[k].fee, it[k].weak, it[k].inv, it[k].restate, it[k].text, cue); /* DLDEBUG */
+			fprintf(stderr, "it%d kind=%d v=%g skip=%d when=%d rate=%d count=%d [%td,%td) fee=%d weak=%d inv=%dtopic=%d restate=%d text=%s cue=%d\n", k, it[k].kind, it[k].v, it[k].skip, it[k].when, it[k].rate, it[k].count, it[k].first, it[k].last, it[k].fee, it[k].weak, it[k].inv, it[k].topic, it[k].restate, it[k].text, cue); /* DLDEBUG */
 	} /* DLDEBUG */
 	for (k = 1; k < nit; k++)
 		/* "6,580 now and the 120 fee on the 31st": a fee joined to a
