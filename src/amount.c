@@ -1190,7 +1190,10 @@ static const char *const debt_words[] = {
 static const char *const past_words[] = {
 	"paid", "sent", "already", "received", "gave", "transferred",
 	"deposited", "made", "last", "ago", "yesterday", "previously", "had",
-	"promised", NULL
+	"promised",
+	/* what happened to the debt: "INV-2291 was issued on October 15 for
+	 * $1,840", "the plan was signed on the 9th for €1,180" */
+	"issued", "signed", "raised", "dated", NULL
 };
 /* Money that is not a payment: income, costs. */
 static const char *const notpay_words[] = {
@@ -2645,6 +2648,25 @@ money_moves(struct stream *st, ptrdiff_t i)
 	    isw(st, i, "landing");
 }
 
+/* Whether the words from K, just after a sum, say it was paid: "€200 of
+ * that was paid on the day", "$500 has already been sent". */
+static int
+paid_after(struct stream *st, ptrdiff_t k)
+{
+	static const char *const aux[] = {
+		"was", "were", "has", "have", "had", "been", "already", NULL
+	};
+	int steps, seen = 0;
+
+	if (isw(st, k, "of") && (isw(st, k + 1, "that") ||
+	    isw(st, k + 1, "it") || isw(st, k + 1, "which")))
+		k += 2;
+	for (steps = 0; steps < 3 && inw(st, k, aux); steps++, k++)
+		seen = 1;
+	return seen && inw(st, k, past_words) && !isw(st, k, "last") &&
+	    !isw(st, k, "made");
+}
+
 /* Whether C marks a head at I as a debt, a payment made, or not a payment;
  * sets X->skip and X->rescue. */
 static void
@@ -2783,7 +2805,7 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 				debt = 1;
 		}
 	}
-	if (RECENT(c->past) || said_before(st, x))
+	if (RECENT(c->past) || said_before(st, x) || paid_after(st, x->last))
 		x->skip = SK_PAST;
 	else if (RECENT(c->notpay))
 		x->skip = SK_OTHER;
@@ -2883,8 +2905,13 @@ read_word(struct stream *st, ptrdiff_t i, struct clause *c, int *cue)
 		return;
 	}
 	if (inw(st, i, pay_verbs)) {
-		/* "last payment", "made a payment": a payment already made */
-		if (!(c->past >= 0 && inw(st, i, pay_nouns)))
+		/* "last payment", "made a payment": a payment already made;
+		 * "I already put $150 on my card", "we just sent": a payment
+		 * made, said with its verb */
+		if (isw(st, i - 1, "already") || (isw(st, i - 1, "just") &&
+		    isw(st, i - 2, "i've")))
+			c->past = i;
+		else if (!(c->past >= 0 && inw(st, i, pay_nouns)))
 			c->verb = i;
 		*cue = 1;
 	}
