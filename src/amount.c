@@ -2648,6 +2648,61 @@ money_moves(struct stream *st, ptrdiff_t i)
 	    isw(st, i, "landing");
 }
 
+/* Whether what is said ends at K: a stop, the end, or a new clause
+ * ("so", "and", "but"), with no day or rate said first. */
+static int
+said_end(struct stream *st, ptrdiff_t k)
+{
+	const struct tok *t = tk(st, k);
+
+	return t->kind == TK_END || (t->kind == TK_PUNCT && t->ch != '-' &&
+	    t->ch != '/') || isw(st, k, "so") || isw(st, k, "and") ||
+	    isw(st, k, "but");
+}
+
+/* Whether sum X is what a thing is or costs: "Valentine's stock alone is
+ * 2k", "the new boiler was £3,000" (a noun after "the", "my" or a
+ * possessive, then "is"/"was"); "my offer is 500", "the first payment is
+ * 300", "that's 500" stand. */
+static int
+thing_is(struct stream *st, const struct item *x)
+{
+	static const char *const cop[] = { "is", "was", "are", "were", NULL };
+	static const char *const alone[] = {
+		"alone", "only", "just", "itself", "by", "on", "its", "own", NULL
+	};
+	static const char *const dets[] = {
+		"the", "my", "our", "his", "her", "their", "this", "that", NULL
+	};
+	static const char *const not_things[] = {
+		"amount", "figure", "sum", "number", "offer", "price", "best",
+		"most", "max", "maximum", "limit", "payment", "deposit", "plan",
+		"instalment", "installment", "proposal", "idea", "budget", "it",
+		"that", "this", "which", "what", "there", "here", NULL
+	};
+	ptrdiff_t j = x->first - 1;
+	const struct tok *t;
+	int steps;
+
+	if (tk(st, j)->kind == TK_CUR)
+		j--;
+	if (!inw(st, j, cop) || !said_end(st, x->last))
+		return 0;
+	j--;
+	for (steps = 0; steps < 3 && inw(st, j, alone); steps++)
+		j--;
+	t = tk(st, j);
+	if (t->kind != TK_WORD || inw(st, j, not_things) ||
+	    inw(st, j, pay_verbs) || inw(st, j, pay_nouns) ||
+	    inw(st, j, debt_words) || inw(st, j, cue_words))
+		return 0;
+	t = tk(st, j - 1);
+	return inw(st, j - 1, dets) || (t->kind == TK_WORD &&
+	    t->end - t->start > 2 && st->s[t->end - 1] == 's' &&
+	    (st->s[t->end - 2] == '\'' ||
+	     (U(st->s[t->end - 2]) == 0x99 && t->end - t->start > 4)));
+}
+
 /* Whether the words from K, just after a sum, say it was paid: "€200 of
  * that was paid on the day", "$500 has already been sent". */
 static int
@@ -2824,8 +2879,14 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 	for (steps = 0; steps < 6 && (inw(st, k, neg_fill) || isp(st, k, '\'') ||
 	     inw(st, k, rate_fill)); steps++)
 		k++;
-	if (x->skip == SK_NO && what_for(st, x))
+	if (x->skip == SK_NO && (what_for(st, x) || thing_is(st, x)))
 		x->skip = SK_OTHER;
+	/* "that's the 1,840 one": which invoice, not a payment */
+	if (x->skip == SK_NO && x->kind == IT_AMT && isw(st, x->last, "one") &&
+	    said_end(st, x->last + 1) &&
+	    (isw(st, x->first - 1, "the") || (tk(st, x->first - 1)->kind ==
+	     TK_CUR && isw(st, x->first - 2, "the"))) && c->verb < 0)
+		x->skip = SK_DEBT;
 	if (x->skip == SK_NO && (inw(st, k, too_words) ||
 	    inw(st, k, refuse_after) || inw(st, k, income_after) ||
 	    /* "£200 a month is no good", "... is no use to us" */
