@@ -1330,6 +1330,8 @@ struct item {
 	                           ("the first one this friday") */
 	int described;          /* AMT: an invoice's amount said with it */
 	int fee;                /* AMT: a fee or charge word right after it */
+	int along;              /* heads: said "with" the one before ("I'll pay
+	                           the fee today with the 1280") */
 	int minus;              /* AMT: taken off another ("less $120") */
 	int weak;               /* FULL said as "it": only when nothing else
 	                           is proposed and a time or rate is said */
@@ -2758,6 +2760,16 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 	ptrdiff_t k;
 	int debt = 0, credit = 0, steps;
 
+	{
+		ptrdiff_t j = x->first - 1;
+
+		if (tk(st, j)->kind == TK_CUR)
+			j--;
+		if (isw(st, j, "the"))
+			j--;
+		x->along = isw(st, j, "with") && !isw(st, j - 1, "deal") &&
+		    !isw(st, j - 1, "help");
+	}
 #define RECENT(w) ((w) >= 0 && (w) > c->verb && i - (w) <= 8)
 	if (RECENT(c->debt) && !names_cost_before(st, c->debt))
 		debt = 1;
@@ -3236,6 +3248,18 @@ attach(struct item *it, int nit)
 			it[k].rate = r;
 			it[r].loose = 0;
 		}
+	}
+	/* "the $35 fee I'll pay today with the 1280": paid with the one
+	 * before, on its day */
+	for (k = 1; k < nit; k++) {
+		if (!TAKES(&it[k]) || !it[k].along || it[k].when >= 0 ||
+		    it[k].rate >= 0 || it[k].count >= 0)
+			continue;
+		for (h = k - 1; h >= 0 && !TAKES(&it[h]); h--)
+			;
+		if (h >= 0 && it[h].when >= 0 && it[h].rate < 0 &&
+		    it[h].count < 0)
+			it[k].when = it[h].when;
 	}
 	/* "3342 and 3371 go out on Monday": invoices named together, with
 	 * the day said after the last, are paid that day */
