@@ -3718,7 +3718,10 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 		            it[last_head].skip != SK_PAST && !it[last_head].minus &&
 		            it[last_head].when < 0 && it[last_head].rate < 0 &&
 		            isw(&st, i + 1, "be") && isw(&st, i + 2, "paid"))) &&
-		           (isw(&st, i, "that") || isw(&st, i, "it")) &&
+		           (isw(&st, i, "it") || (isw(&st, i, "that") &&
+		            /* "paying that $120 fee": a determiner */
+		            tk(&st, i + 1)->kind != TK_CUR &&
+		            tk(&st, i + 1)->kind != TK_NUM)) &&
 		           (inw(&st, i - 1, pay_verbs) || ((isw(&st, i - 1, "have") ||
 		            isw(&st, i - 1, "get")) && isw(&st, i + 1, "paid")) ||
 		            (isw(&st, i + 1, "be") && isw(&st, i + 2, "paid")))) {
@@ -3726,10 +3729,18 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 			 * invoice named before; "that leaves $1,280. Could that
 			 * be paid by Friday?": the sum said before */
 			int passive = isw(&st, i + 1, "be") && isw(&st, i + 2, "paid");
+			int said = last_head;
 
-			if (!it[last_head].inv)
-				it[last_head].skip = SK_OTHER;
-			x = it[last_head];
+			/* "that's £500 for 7802, I'll pay it Monday": the sum
+			 * said for the invoice, not the invoice's own amount */
+			if (it[said].inv && it[said].topic && said > 0 &&
+			    it[said - 1].kind == IT_AMT && !it[said - 1].inv &&
+			    it[said - 1].skip == SK_NO &&
+			    it[said].first - it[said - 1].last <= 1)
+				said--;
+			if (!it[said].inv)
+				it[said].skip = SK_OTHER;
+			x = it[said];
 			x.first = i;
 			x.last = x.reach = passive ? i + 3 : isw(&st, i + 1, "paid") ||
 			    isw(&st, i + 1, "off") ? i + 2 : i + 1;
