@@ -4509,10 +4509,6 @@ read_proposal(const char *text, const struct rc_deal_case *dc,
 	nit = read_items(text, dc, it, &cue);
 	orphan = attach(it, nit);
 	whq = asks_terms(text);
-	if (getenv("DLDEBUG")) { /* DLDEBUG */
-		for (k = 0; k < nit; k++) /* DLDEBUG */
-			fprintf(stderr, "it%d kind=%d v=%g skip=%d when=%d rate=%d count=%d [%td,%td) fee=%d weak=%d inv=%dtopic=%d restate=%d text=%s cue=%d\n", k, it[k].kind, it[k].v, it[k].skip, it[k].when, it[k].rate, it[k].count, it[k].first, it[k].last, it[k].fee, it[k].weak, it[k].inv, it[k].topic, it[k].restate, it[k].text, cue); /* DLDEBUG */
-	} /* DLDEBUG */
 	for (k = 1; k < nit; k++)
 		/* "6,580 now and the 120 fee on the 31st": a fee joined to a
 		 * payment and given its own day is paid too */
