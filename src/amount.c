@@ -42,7 +42,13 @@
  * invoices are heads by number or by what sets them apart ("the smaller
  * invoice", "the other").  A figure asked back and then refused ("2.5k?
  * hmm"), said again ("that's 10%"), worked out ("1840 + 1280 = 3120") or
- * taken off ("less the $120") is not proposed.
+ * taken off ("less the $120") is not proposed; nor is a sum the words
+ * after it name a fee ("the £10 reminder fee", unless the speaker pays it)
+ * or a credit ("the $250 credit memo", "take fifty quid off", "a 5%
+ * discount"), what a thing costs ("the stock alone is 2k"), or what was
+ * done to the debt ("was issued on October 15 for $1,840").  Days of each
+ * month that no run a month apart holds ("the last Friday of each
+ * month", "the 1st and 15th") are listed one payment each.
  */
 #include "amount.h"
 
