@@ -42,7 +42,13 @@
  * invoices are heads by number or by what sets them apart ("the smaller
  * invoice", "the other").  A figure asked back and then refused ("2.5k?
  * hmm"), said again ("that's 10%"), worked out ("1840 + 1280 = 3120") or
- * taken off ("less the $120") is not proposed.
+ * taken off ("less the $120") is not proposed; nor is a sum the words
+ * after it name a fee ("the £10 reminder fee", unless the speaker pays it)
+ * or a credit ("the $250 credit memo", "take fifty quid off", "a 5%
+ * discount"), what a thing costs ("the stock alone is 2k"), or what was
+ * done to the debt ("was issued on October 15 for $1,840").  Days of each
+ * month that no run a month apart holds ("the last Friday of each
+ * month", "the 1st and 15th") are listed one payment each.
  */
 #include "amount.h"
 
@@ -628,6 +634,31 @@ magword(struct stream *st, ptrdiff_t i)
 	return 0;
 }
 
+/* Whether the word before I says a time of day follows ("at six thirty"). */
+static int
+clock_before(struct stream *st, ptrdiff_t i)
+{
+	static const char *const w[] = {
+		"at", "around", "about", "till", "until", "til", "from", "by",
+		"half", "past", "o'clock", NULL
+	};
+
+	return inw(st, i - 1, w);
+}
+
+/* Whether the words at K end a time of day ("six thirty pm", "six thirty
+ * tonight", "six thirty in the morning"). */
+static int
+clock_after(struct stream *st, ptrdiff_t k)
+{
+	static const char *const w[] = {
+		"am", "pm", "a.m", "p.m", "o'clock", "tonight", "tomorrow", "in",
+		"this", "ish", NULL
+	};
+
+	return inw(st, k, w);
+}
+
 /* Reads a number written in words at token I: "twelve hundred", "two
  * thousand five hundred", "a thousand", "twenty-five".  Returns the token
  * after it (I when there is none); *V gets its value and *MAG is set when
@@ -666,6 +697,15 @@ words_number(struct stream *st, ptrdiff_t i, double *v, int *mag)
 			j++;
 			continue;
 		}
+		/* "three and a half thousand", "two and a half grand" */
+		if (isw(st, j, "and") && isw(st, j + 1, "a") &&
+		    isw(st, j + 2, "half") && magword(st, j + 3) >= 1000 &&
+		    (last == UNIT || last == TEEN || last == TENS) &&
+		    big == 0) {
+			cur += 0.5;
+			j += 3;
+			continue;
+		}
 		if (isw(st, j, "and") && (last == HUND || last == BIG) &&
 		    numword(st, j + 1) > 0) {
 			j++;
@@ -673,7 +713,9 @@ words_number(struct stream *st, ptrdiff_t i, double *v, int *mag)
 		}
 		if ((n = numword(st, j)) > 0 && n >= 10 && n % 10 == 0 &&
 		    ((cur >= 11 && cur <= 99) || (cur >= 1 && cur <= 9 &&
-		     n >= 20 && isp(st, j - 1, '-'))) && fmod(cur, 10) != 0 &&
+		     n >= 20 && (isp(st, j - 1, '-') || (j == i + 1 &&
+		     !clock_before(st, i) && !clock_after(st, j + 1))))) &&
+		    fmod(cur, 10) != 0 &&
 		    (last == TEEN || last == UNIT) && big == 0 && total == 0) {
 			/* "sixteen twenty", "twenty-two fifty": hundreds said
 			 * as a pair, as prices are */
@@ -793,7 +835,9 @@ plural_noun(struct stream *st, ptrdiff_t k)
 		"francs", "grands", "thanks", "less", "plus", "unless", "perhaps",
 		"always", "sometimes", "does", "this", "thus", "yes", "afterwards",
 		"towards", "besides", "pls", "was", "thurs", "tues", "weds", "xmas",
-		"christmas", NULL
+		"christmas",
+		/* verbs a sum does: "the next 500 goes out", "my 600 lands" */
+		"goes", "comes", "lands", "clears", "arrives", "hits", NULL
 	};
 	const struct tok *t = tk(st, k);
 	size_t i, n;
@@ -822,7 +866,8 @@ unit_after(struct stream *st, ptrdiff_t k)
 	if (t->kind == TK_PUNCT && t->ch == '-' && !t->sp &&
 	    !tk(st, k + 1)->sp && inw(st, k + 1, count_nouns))
 		return 1;
-	if (inw(st, k, count_nouns))
+	if (inw(st, k, count_nouns) && !(isw(st, k, "goes") &&
+	    (isw(st, k + 1, "out") || isw(st, k + 1, "through"))))
 		return 1;
 	if (inw(st, k, count_adjs) && inw(st, k + 1, count_nouns))
 		return 1;
@@ -989,6 +1034,31 @@ bare_money(struct stream *st, ptrdiff_t i)
 
 /* Reads an amount of money starting at token I.  On success fills *M, sets
  * *NEXT to the token after it and returns 1. */
+/* Whether a rate is said at K: "a week", "per month", "every fortnight",
+ * "weekly" ("forty a week": a figure in words with no hundred or currency
+ * is money when a rate follows it). */
+static int
+rate_said_at(struct stream *st, ptrdiff_t k)
+{
+	static const char *const per[] = {
+		"a", "an", "per", "every", "each", NULL
+	};
+	static const char *const spans[] = {
+		"week", "wk", "month", "fortnight", NULL
+	};
+
+	return (inw(st, k, per) && inw(st, k + 1, spans)) ||
+	    isw(st, k, "weekly") || isw(st, k, "monthly") ||
+	    isw(st, k, "fortnightly");
+}
+
+/* Whether the figure at [I, K) is the whole line, asked: "fifty?". */
+static int
+asked_alone(struct stream *st, ptrdiff_t i, ptrdiff_t k)
+{
+	return i == 0 && isp(st, k, '?') && tk(st, k + 1)->kind == TK_END;
+}
+
 static int
 money_at(struct stream *st, ptrdiff_t i, struct rc_money *m, ptrdiff_t *next)
 {
@@ -1057,7 +1127,8 @@ money_at(struct stream *st, ptrdiff_t i, struct rc_money *m, ptrdiff_t *next)
 		if (k == i || v <= 0)
 			return 0;
 		if (!cur_after(st, k, &v, next)) {
-			if (!mag || unit_after(st, k))
+			if ((!mag && !(v >= 10 && (rate_said_at(st, k) ||
+			     asked_alone(st, i, k)))) || unit_after(st, k))
 				return 0;
 			if (v >= 1900 && v <= 2099 && inw(st, i - 1, year_ctx))
 				return 0;
@@ -1125,7 +1196,10 @@ static const char *const debt_words[] = {
 static const char *const past_words[] = {
 	"paid", "sent", "already", "received", "gave", "transferred",
 	"deposited", "made", "last", "ago", "yesterday", "previously", "had",
-	"promised", NULL
+	"promised",
+	/* what happened to the debt: "INV-2291 was issued on October 15 for
+	 * $1,840", "the plan was signed on the 9th for €1,180" */
+	"issued", "signed", "raised", "dated", NULL
 };
 /* Money that is not a payment: income, costs. */
 static const char *const notpay_words[] = {
@@ -1186,6 +1260,15 @@ static const char *const pay_nouns[] = {
 	"instalment", "installment", "repayment", "chunks", "parts", "lots",
 	"goes", "transfers", "halves", NULL
 };
+/* Whether the word at J names payments ("six payments", "in three goes");
+ * "500 goes out on the 1st" is a verb. */
+static int
+pay_noun_at(struct stream *st, ptrdiff_t j)
+{
+	return inw(st, j, pay_nouns) && !(isw(st, j, "goes") &&
+	    (isw(st, j + 1, "out") || isw(st, j + 1, "through")));
+}
+
 /* After a percentage: not a share of the debt. */
 static const char *const pct_not[] = {
 	"off", "discount", "discounts", "interest", "fee", "fees", "apr",
@@ -1246,10 +1329,15 @@ struct item {
 	int nmon;               /* WHEN: more months its day is paid in */
 	unsigned char mon[8];   /* ("the 1st of May, June and July"): 1-12,
 	                           0 for the month after ("and next") */
+	int nth;                /* WHEN: "the last friday" (of each month) -1,
+	                           "the second friday" 2; 0 for other days */
+	int wday;               /* WHEN with NTH: the weekday, 0 for Sunday */
 	int start;              /* WHEN: said of the first payment of a run
 	                           ("the first one this friday") */
 	int described;          /* AMT: an invoice's amount said with it */
 	int fee;                /* AMT: a fee or charge word right after it */
+	int along;              /* heads: said "with" the one before ("I'll pay
+	                           the fee today with the 1280") */
 	int minus;              /* AMT: taken off another ("less $120") */
 	int weak;               /* FULL said as "it": only when nothing else
 	                           is proposed and a time or rate is said */
@@ -1364,7 +1452,7 @@ count_unit(struct stream *st, ptrdiff_t j, enum rc_period *unit, double *mult)
 	else if (isw(st, j, "years") || isw(st, j, "year") || isw(st, j, "yrs")) {
 		*unit = RC_PERIOD_MONTH;
 		*mult = 12;
-	} else if (inw(st, j, pay_nouns) || isw(st, j, "paydays"))
+	} else if (pay_noun_at(st, j) || isw(st, j, "paydays"))
 		*unit = RC_PERIOD_NONE;
 	else
 		return 0;
@@ -1456,7 +1544,7 @@ count_at(struct stream *st, ptrdiff_t i, struct item *x)
 		/* "split into 2", "rest split in two": parts, no period */
 		if (n >= 2 && (isw(st, i - 1, "split") || isw(st, i - 1, "divided") ||
 		    isw(st, i - 1, "broken") || isw(st, i - 1, "splitting")) &&
-		    !inw(st, j, pay_nouns) && !inw(st, j, count_nouns) &&
+		    !pay_noun_at(st, j) && !inw(st, j, count_nouns) &&
 		    !period_adj(st, j, &len) && !isw(st, j, "equal")) {
 			x->v = n;
 			x->over = 1;
@@ -1479,7 +1567,7 @@ count_at(struct stream *st, ptrdiff_t i, struct item *x)
 			x->last = j + 1;
 			return 1;
 		}
-		if (!inw(st, j, pay_nouns))
+		if (!pay_noun_at(st, j))
 			return 0;
 		x->v = n;
 		x->per = per;
@@ -1520,7 +1608,7 @@ count_at(struct stream *st, ptrdiff_t i, struct item *x)
 		j++;
 	if ((per = period_adj(st, j, &len)) != RC_PERIOD_NONE)
 		j += len;
-	if (!inw(st, j, pay_nouns))
+	if (!pay_noun_at(st, j))
 		return 0;
 	j++;
 	if (isw(st, j, "of")) {
@@ -1735,7 +1823,7 @@ rate_at(struct stream *st, ptrdiff_t i, struct item *x)
 	} else {
 		return 0;
 	}
-	if (inw(st, j, pay_nouns)) {
+	if (pay_noun_at(st, j)) {
 		j++;
 		if (isw(st, j, "of")) {
 			x->fwd = 1;
@@ -1934,6 +2022,42 @@ date_at(struct stream *st, ptrdiff_t j, int prep)
  * "end of the month", "next week", "in 2 weeks", "March 3".  Fills
  * X->text (prepositions dropped; "right now", "immediately" and the like
  * read "now") and returns 1. */
+/* "last" -1, "first" 1 ... "fourth" 4 at J, else 0. */
+static int
+nth_word(struct stream *st, ptrdiff_t j)
+{
+	static const char *const nth[] = {
+		"first", "second", "third", "fourth", NULL
+	};
+	int k;
+
+	if (isw(st, j, "last") || isw(st, j, "final"))
+		return -1;
+	for (k = 0; nth[k] != NULL; k++)
+		if (isw(st, j, nth[k]))
+			return k + 1;
+	return 0;
+}
+
+/* The weekday named at J (weekday_at read it): 0 for Sunday ... 6. */
+static int
+weekday_num(struct stream *st, ptrdiff_t j)
+{
+	static const char *const days[] = {
+		"sun", "mon", "tue", "wed", "thu", "fri", "sat"
+	};
+	const struct tok *t = tk(st, j);
+	int k;
+
+	for (k = 0; k < 7; k++)
+		if (t->end - t->start >= 3 &&
+		    tolower(U(st->s[t->start])) == days[k][0] &&
+		    tolower(U(st->s[t->start + 1])) == days[k][1] &&
+		    tolower(U(st->s[t->start + 2])) == days[k][2])
+			return k;
+	return 0;
+}
+
 static int
 when_at(struct stream *st, ptrdiff_t i, struct item *x)
 {
@@ -2064,7 +2188,14 @@ when_at(struct stream *st, ptrdiff_t i, struct item *x)
 	else if (isw(st, j, "later") && (isw(st, j + 1, "today") ||
 	         isw(st, j + 1, "tonight")))
 		k = j + 2;
-	else if ((d = weekday_at(st, j, prep)) > j) {
+	else if (isw(st, j, "the") && nth_word(st, j + 1) != 0 &&
+	         (d = weekday_at(st, j + 2, 1)) > j + 2 && isw(st, d, "of")) {
+		/* "the last Friday of each month", "the first Monday of
+		 * every month": a day of each month by its weekday */
+		x->nth = nth_word(st, j + 1);
+		x->wday = weekday_num(st, j + 2);
+		k = d;
+	} else if ((d = weekday_at(st, j, prep)) > j) {
 		/* "Friday the 13th of November", "Friday, November 13": the
 		 * date said with the weekday is the day */
 		ptrdiff_t m = isp(st, d, ',') ? d + 1 : d, e = date_at(st, m, 0);
@@ -2412,6 +2543,193 @@ what_for(struct stream *st, const struct item *x)
 	    !when_at(st, k, &day) && !when_at(st, k - 1, &day);
 }
 
+enum cost { COST_NONE = 0, COST_FEE, COST_CREDIT };
+
+/* What the words from token K, just after an amount, name it: a fee or
+ * charge ("£10 reminder fee", "the $35 returned-check fee", "the £40 late
+ * payment charge") or a sum taken off ("the $250 credit memo", "£150 Warm
+ * Home Discount", "a $70 write-off").  Up to three words may describe it;
+ * a word that starts a new phrase ("on", "today", "and") ends the look. */
+static enum cost
+cost_after(struct stream *st, ptrdiff_t k, ptrdiff_t *noun)
+{
+	static const char *const fees[] = {
+		"fee", "fees", "charge", "charges", "surcharge", "penalty",
+		"penalties", NULL
+	};
+	static const char *const credits[] = {
+		"credit", "credits", "discount", "discounts", "rebate", "refund",
+		"allowance", NULL
+	};
+	static const char *const ends[] = {
+		"on", "by", "for", "to", "today", "now", "tomorrow", "and", "or",
+		"a", "an", "the", "of", "in", "i", "we", "you", "if", "but", "so",
+		"is", "was", "will", "be", "that", "this", "it", "per", "each",
+		"every", "week", "month", "upfront", "off", "from", "with", "then",
+		"i'll", "we'll", "you'll", "it's", "that's", "at", NULL
+	};
+	int steps;
+
+	for (steps = 0; steps < 4; steps++, k++) {
+		const struct tok *t = tk(st, k);
+
+		*noun = k;
+		if (isw(st, k, "write") && isp(st, k + 1, '-') &&
+		    isw(st, k + 2, "off")) {
+			*noun = k + 2;
+			return COST_CREDIT;
+		}
+		if (inw(st, k, fees))
+			return COST_FEE;
+		if (inw(st, k, credits))
+			return COST_CREDIT;
+		/* "returned-check fee" */
+		if (isp(st, k, '-') && steps > 0 && tk(st, k + 1)->kind == TK_WORD)
+			continue;
+		if (t->kind != TK_WORD || inw(st, k, ends))
+			return COST_NONE;
+	}
+	return COST_NONE;
+}
+
+/* Whether the debt word at K is the fee another sum just before it is
+ * ("take the £40 late payment charge off if the full £4,850 is in"): it
+ * names that sum, not the debt of what follows. */
+static int
+names_cost_before(struct stream *st, ptrdiff_t k)
+{
+	ptrdiff_t j, noun;
+
+	for (j = k - 1; j >= k - 4 && j >= 0; j--)
+		if (tk(st, j)->kind == TK_NUM)
+			return cost_after(st, j + 1, &noun) != COST_NONE && noun == k;
+	return 0;
+}
+
+/* Whether the speaker says, just after token K, that they pay it: "the $35
+ * fee I'll pay today", "the late fee we can cover too". */
+static int
+paid_by_speaker(struct stream *st, ptrdiff_t k)
+{
+	static const char *const subj[] = {
+		"i'll", "we'll", "i", "we", NULL
+	};
+	static const char *const modal[] = {
+		"can", "will", "could", "shall", "'ll", "ll", "also", "too", NULL
+	};
+	int steps;
+
+	if (!inw(st, k, subj))
+		return 0;
+	for (k++, steps = 0; steps < 2 && inw(st, k, modal); steps++)
+		k++;
+	return isw(st, k, "pay") || isw(st, k, "cover") || isw(st, k, "send") ||
+	    isw(st, k, "add") || isw(st, k, "include");
+}
+
+int
+rc_amount_named_cost(const char *text, size_t end)
+{
+	struct stream st;
+	ptrdiff_t k, noun;
+
+	if (text == NULL)
+		return 0;
+	stream_init(&st, text);
+	for (k = 0; tk(&st, k)->kind != TK_END && tk(&st, k)->start < end; k++)
+		;
+	return cost_after(&st, k, &noun) != COST_NONE;
+}
+
+/* Whether the words at I say a payment leaving or arriving: "the next
+ * 300 comes out on the 1st", "900 goes out on the 1st of January", "my
+ * 600 lands friday" ("it comes to $900" is a sum, not a payment). */
+static int
+money_moves(struct stream *st, ptrdiff_t i)
+{
+	if ((isw(st, i, "comes") || isw(st, i, "come") || isw(st, i, "goes") ||
+	     isw(st, i, "go") || isw(st, i, "going") || isw(st, i, "coming")) &&
+	    isw(st, i + 1, "out") && !isw(st, i + 2, "at") &&
+	    !isw(st, i + 2, "to"))
+		return 1;
+	return isw(st, i, "lands") || isw(st, i, "land") ||
+	    isw(st, i, "landing");
+}
+
+/* Whether what is said ends at K: a stop, the end, or a new clause
+ * ("so", "and", "but"), with no day or rate said first. */
+static int
+said_end(struct stream *st, ptrdiff_t k)
+{
+	const struct tok *t = tk(st, k);
+
+	return t->kind == TK_END || (t->kind == TK_PUNCT && t->ch != '-' &&
+	    t->ch != '/') || isw(st, k, "so") || isw(st, k, "and") ||
+	    isw(st, k, "but");
+}
+
+/* Whether sum X is what a thing is or costs: "Valentine's stock alone is
+ * 2k", "the new boiler was £3,000" (a noun after "the", "my" or a
+ * possessive, then "is"/"was"); "my offer is 500", "the first payment is
+ * 300", "that's 500" stand. */
+static int
+thing_is(struct stream *st, const struct item *x)
+{
+	static const char *const cop[] = { "is", "was", "are", "were", NULL };
+	static const char *const alone[] = {
+		"alone", "only", "just", "itself", "by", "on", "its", "own", NULL
+	};
+	static const char *const dets[] = {
+		"the", "my", "our", "his", "her", "their", "this", "that", NULL
+	};
+	static const char *const not_things[] = {
+		"amount", "figure", "sum", "number", "offer", "price", "best",
+		"most", "max", "maximum", "limit", "payment", "deposit", "plan",
+		"instalment", "installment", "proposal", "idea", "budget", "it",
+		"that", "this", "which", "what", "there", "here", NULL
+	};
+	ptrdiff_t j = x->first - 1;
+	const struct tok *t;
+	int steps;
+
+	if (tk(st, j)->kind == TK_CUR)
+		j--;
+	if (!inw(st, j, cop) || !said_end(st, x->last))
+		return 0;
+	j--;
+	for (steps = 0; steps < 3 && inw(st, j, alone); steps++)
+		j--;
+	t = tk(st, j);
+	if (t->kind != TK_WORD || inw(st, j, not_things) ||
+	    inw(st, j, pay_verbs) || inw(st, j, pay_nouns) ||
+	    inw(st, j, debt_words) || inw(st, j, cue_words))
+		return 0;
+	t = tk(st, j - 1);
+	return inw(st, j - 1, dets) || (t->kind == TK_WORD &&
+	    t->end - t->start > 2 && st->s[t->end - 1] == 's' &&
+	    (st->s[t->end - 2] == '\'' ||
+	     (U(st->s[t->end - 2]) == 0x99 && t->end - t->start > 4)));
+}
+
+/* Whether the words from K, just after a sum, say it was paid: "€200 of
+ * that was paid on the day", "$500 has already been sent". */
+static int
+paid_after(struct stream *st, ptrdiff_t k)
+{
+	static const char *const aux[] = {
+		"was", "were", "has", "have", "had", "been", "already", NULL
+	};
+	int steps, seen = 0;
+
+	if (isw(st, k, "of") && (isw(st, k + 1, "that") ||
+	    isw(st, k + 1, "it") || isw(st, k + 1, "which")))
+		k += 2;
+	for (steps = 0; steps < 3 && inw(st, k, aux); steps++, k++)
+		seen = 1;
+	return seen && inw(st, k, past_words) && !isw(st, k, "last") &&
+	    !isw(st, k, "made");
+}
+
 /* Whether C marks a head at I as a debt, a payment made, or not a payment;
  * sets X->skip and X->rescue. */
 static void
@@ -2448,9 +2766,34 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 	ptrdiff_t k;
 	int debt = 0, credit = 0, steps;
 
+	{
+		ptrdiff_t j = x->first - 1;
+
+		if (tk(st, j)->kind == TK_CUR)
+			j--;
+		if (isw(st, j, "the"))
+			j--;
+		x->along = isw(st, j, "with") && !isw(st, j - 1, "deal") &&
+		    !isw(st, j - 1, "help");
+	}
 #define RECENT(w) ((w) >= 0 && (w) > c->verb && i - (w) <= 8)
-	if (RECENT(c->debt))
+	if (RECENT(c->debt) && !names_cost_before(st, c->debt))
 		debt = 1;
+	if (x->kind == IT_AMT || x->kind == IT_SHARE) {
+		/* "take fifty quid off", "knock £70 off for the tyres", "a 5%
+		 * prompt-pay discount": a sum taken off the debt */
+		static const char *const take_off[] = {
+			"take", "taking", "knock", "knocking", "shave", "shaving",
+			"took", "knocked", NULL
+		};
+		ptrdiff_t noun;
+
+		if ((isw(st, x->last, "off") && (inw(st, i - 1, take_off) ||
+		     inw(st, i - 2, take_off) || inw(st, i - 3, take_off))) ||
+		    (x->kind == IT_SHARE &&
+		     cost_after(st, x->last, &noun) == COST_CREDIT))
+			credit = 1;
+	}
 	if (x->kind == IT_AMT || x->kind == IT_FULL) {
 		static const char *const late_words[] = {
 			"overdue", "outstanding", "due", "late", "unpaid", "owed",
@@ -2463,7 +2806,7 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 		     isp(st, k, '\'') || isp(st, k, ',')); steps++)
 			k++;
 		/* "$3,120 you owe", "INV-2291 for $1,840, due September 15" */
-		if (inw(st, k, debt_words))
+		if (inw(st, k, debt_words) && !money_moves(st, k))
 			debt = 1;
 		/* "a credit of $640", "credit you 120", "refund the $35": a
 		 * sum taken off, not paid */
@@ -2479,7 +2822,23 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 			for (j = i - 1; j >= i - 3; j--)
 				if (inw(st, j, credit_words))
 					credit = 1;
+			/* "a credit for the returned vases, $120", "your credit
+			 * memo for the banners was $155.50": the sum the credit
+			 * is, said a little after it with no payment between */
+			for (j = i - 1; !credit && j >= i - 9; j--) {
+				if (inw(st, j, pay_verbs) || isp(st, j, '.') ||
+				    isp(st, j, '?') || isp(st, j, '!') ||
+				    isp(st, j, ';') || tk(st, j)->kind == TK_NUM ||
+				    tk(st, j)->kind == TK_END)
+					break;
+				if (isw(st, j, "credit") && !isw(st, j - 1, "on") &&
+				    !isw(st, j - 1, "by") && !isw(st, j + 1, "card"))
+					credit = 1;
+			}
+			if (cost_after(st, x->last, &j) == COST_CREDIT)
+				credit = 1;
 		}
+
 		/* "that brings the balance to $7,760", "takes your bill down
 		 * to $900": what is owed after a change, said */
 		if (isw(st, i - 1, "to")) {
@@ -2498,8 +2857,15 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 		    isw(st, k + 1, "told")))))
 			debt = 1;
 		/* "and the 120 fee on the 31st": the fee may be paid */
-		x->fee = k == x->last && (isw(st, k, "fee") || isw(st, k, "fees") ||
-		    isw(st, k, "charge") || isw(st, k, "charges"));
+		/* "the £10 reminder fee": owed, unless the speaker pays it
+		 * ("the $35 returned-check fee I'll pay today") */
+		{
+			ptrdiff_t noun;
+
+			x->fee = cost_after(st, x->last, &noun) == COST_FEE;
+			if (x->fee && !paid_by_speaker(st, noun + 1))
+				debt = 1;
+		}
 		/* "$1,280, now 47 days overdue", "the full balance becomes
 		 * due": a lateness word before any payment verb or the end of
 		 * the sentence ("by the due date" is a date, not a debt). */
@@ -2512,7 +2878,7 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 				debt = 1;
 		}
 	}
-	if (RECENT(c->past) || said_before(st, x))
+	if (RECENT(c->past) || said_before(st, x) || paid_after(st, x->last))
 		x->skip = SK_PAST;
 	else if (RECENT(c->notpay))
 		x->skip = SK_OTHER;
@@ -2531,8 +2897,14 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 	for (steps = 0; steps < 6 && (inw(st, k, neg_fill) || isp(st, k, '\'') ||
 	     inw(st, k, rate_fill)); steps++)
 		k++;
-	if (x->skip == SK_NO && what_for(st, x))
+	if (x->skip == SK_NO && (what_for(st, x) || thing_is(st, x)))
 		x->skip = SK_OTHER;
+	/* "that's the 1,840 one": which invoice, not a payment */
+	if (x->skip == SK_NO && x->kind == IT_AMT && isw(st, x->last, "one") &&
+	    said_end(st, x->last + 1) &&
+	    (isw(st, x->first - 1, "the") || (tk(st, x->first - 1)->kind ==
+	     TK_CUR && isw(st, x->first - 2, "the"))) && c->verb < 0)
+		x->skip = SK_DEBT;
 	if (x->skip == SK_NO && (inw(st, k, too_words) ||
 	    inw(st, k, refuse_after) || inw(st, k, income_after) ||
 	    /* "£200 a month is no good", "... is no use to us" */
@@ -2612,18 +2984,23 @@ read_word(struct stream *st, ptrdiff_t i, struct clause *c, int *cue)
 		return;
 	}
 	if (inw(st, i, pay_verbs)) {
-		/* "last payment", "made a payment": a payment already made */
-		if (!(c->past >= 0 && inw(st, i, pay_nouns)))
+		/* "last payment", "made a payment": a payment already made;
+		 * "I already put $150 on my card", "we just sent": a payment
+		 * made, said with its verb */
+		if (isw(st, i - 1, "already") || (isw(st, i - 1, "just") &&
+		    isw(st, i - 2, "i've")))
+			c->past = i;
+		else if (!(c->past >= 0 && inw(st, i, pay_nouns)))
 			c->verb = i;
 		*cue = 1;
 	}
-	if (inw(st, i, cue_words))
+	if (inw(st, i, cue_words) || money_moves(st, i))
 		*cue = 1;
 	if ((inw(st, i, modals) && inw(st, i + 1, persons)) ||
 	    (inw(st, i, persons) && inw(st, i + 1, modals)) ||
 	    ((isw(st, i, "how") || isw(st, i, "what")) && isw(st, i + 1, "about")))
 		*cue = 1;
-	if (inw(st, i, debt_words))
+	if (inw(st, i, debt_words) && !money_moves(st, i))
 		c->debt = i;
 	/* "you want 6,700 by friday": the other side's figure, said back */
 	if ((isw(st, i, "want") || isw(st, i, "wants") || isw(st, i, "asking") ||
@@ -2878,6 +3255,29 @@ attach(struct item *it, int nit)
 			it[r].loose = 0;
 		}
 	}
+	/* "the $35 fee I'll pay today with the 1280": paid with the one
+	 * before, on its day */
+	for (k = 1; k < nit; k++) {
+		if (!TAKES(&it[k]) || !it[k].along || it[k].when >= 0 ||
+		    it[k].rate >= 0 || it[k].count >= 0)
+			continue;
+		for (h = k - 1; h >= 0 && !TAKES(&it[h]); h--)
+			;
+		if (h >= 0 && it[h].when >= 0 && it[h].rate < 0 &&
+		    it[h].count < 0)
+			it[k].when = it[h].when;
+	}
+	/* "3342 and 3371 go out on Monday": invoices named together, with
+	 * the day said after the last, are paid that day */
+	for (k = nit - 2; k >= 0; k--)
+		if (TAKES(&it[k]) && it[k].inv && it[k].when < 0 &&
+		    it[k].rate < 0 && it[k].count < 0 && TAKES(&it[k + 1]) &&
+		    it[k + 1].inv && it[k + 1].first - it[k].last == 1 &&
+		    it[k + 1].when >= 0 &&
+		    it[it[k + 1].when].first > it[k + 1].first) {
+			it[k].when = it[k + 1].when;
+			it[k].reach = it[k + 1].reach;
+		}
 #undef TAKES
 	return orphan;
 }
@@ -2954,7 +3354,7 @@ invoice_subject(struct stream *st, ptrdiff_t i)
 		"hasn't", "'s", NULL
 	};
 
-	return inw(st, i, state);
+	return inw(st, i, state) && !money_moves(st, i);
 }
 
 static int
@@ -3226,7 +3626,7 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 	struct stream st;
 	struct clause c;
 	struct rc_money m;
-	ptrdiff_t i = 0, next;
+	ptrdiff_t i = 0, next, noun;
 	int nit = 0, qmark = 0, fillers_only = 1, pending_or = 0, conn = 0;
 	int conn_of = 0, last_head = -1, have_head = 0, k;
 	/* items of the sentence being read, and of a question just asked */
@@ -3324,7 +3724,10 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 		            it[last_head].skip != SK_PAST && !it[last_head].minus &&
 		            it[last_head].when < 0 && it[last_head].rate < 0 &&
 		            isw(&st, i + 1, "be") && isw(&st, i + 2, "paid"))) &&
-		           (isw(&st, i, "that") || isw(&st, i, "it")) &&
+		           (isw(&st, i, "it") || (isw(&st, i, "that") &&
+		            /* "paying that $120 fee": a determiner */
+		            tk(&st, i + 1)->kind != TK_CUR &&
+		            tk(&st, i + 1)->kind != TK_NUM)) &&
 		           (inw(&st, i - 1, pay_verbs) || ((isw(&st, i - 1, "have") ||
 		            isw(&st, i - 1, "get")) && isw(&st, i + 1, "paid")) ||
 		            (isw(&st, i + 1, "be") && isw(&st, i + 2, "paid")))) {
@@ -3332,10 +3735,18 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 			 * invoice named before; "that leaves $1,280. Could that
 			 * be paid by Friday?": the sum said before */
 			int passive = isw(&st, i + 1, "be") && isw(&st, i + 2, "paid");
+			int said = last_head;
 
-			if (!it[last_head].inv)
-				it[last_head].skip = SK_OTHER;
-			x = it[last_head];
+			/* "that's £500 for 7802, I'll pay it Monday": the sum
+			 * said for the invoice, not the invoice's own amount */
+			if (it[said].inv && it[said].topic && said > 0 &&
+			    it[said - 1].kind == IT_AMT && !it[said - 1].inv &&
+			    it[said - 1].skip == SK_NO &&
+			    it[said].first - it[said - 1].last <= 1)
+				said--;
+			if (!it[said].inv)
+				it[said].skip = SK_OTHER;
+			x = it[said];
 			x.first = i;
 			x.last = x.reach = passive ? i + 3 : isw(&st, i + 1, "paid") ||
 			    isw(&st, i + 1, "off") ? i + 2 : i + 1;
@@ -3465,7 +3876,9 @@ read_items(const char *text, const struct rc_deal_case *dc, struct item *it,
 		pending_or = 0;
 		/* "the balance less the disputed $120", "minus the 100 fee":
 		 * taken off, whatever it is */
-		if (x.kind == IT_AMT && (x.skip == SK_NO || x.skip == SK_DEBT)) {
+		if (x.kind == IT_AMT && (x.skip == SK_NO || x.skip == SK_DEBT ||
+		    (x.skip == SK_OTHER && cost_after(&st, x.last, &noun) ==
+		     COST_CREDIT))) {
 			struct item *h = last_head >= 0 ? &it[last_head] : NULL;
 
 			for (k = 1; k <= 3; k++)
@@ -3654,6 +4067,75 @@ listed_days(const struct item *it, int nit, int w, int n,
 	return nw;
 }
 
+/* The day of the month M of year Y that WHEN item W names each month: its
+ * NTH weekday ("the last friday"), or day D of its days listed ("the 1st
+ * and 15th"), clamped to the month. */
+static int32_t
+day_in_month(const struct item *w, int y, int m, int d)
+{
+	int32_t day;
+	int n = rc_date_month_days(y, m);
+
+	if (w->nth == 0)
+		return rc_date_from_ymd(y, m, d < n ? d : n);
+	if (w->nth < 0) {
+		day = rc_date_from_ymd(y, m, n);
+		return day - (rc_date_weekday(day) - w->wday + 7) % 7;
+	}
+	day = rc_date_from_ymd(y, m, 1);
+	return day + (w->wday - rc_date_weekday(day) + 7) % 7 +
+	    7 * (w->nth - 1);
+}
+
+/* "£245 on the last Friday of each of the next four months", "$520 on the
+ * 1st and 15th of each month": payments on days of each month that no
+ * run a month apart holds, added to T one by one.  COUNT is the payments
+ * (or, with count item C in months, the months); the first is the first
+ * such day after LAST or the call's day.  Returns 0 (adding nothing) when
+ * the days cannot be known or are too many to list. */
+static int
+monthly_days(struct rc_terms *t, const struct item *it, const struct item *x,
+             const struct item *c, int count, int64_t each,
+             const struct rc_deal_case *dc, int32_t last)
+{
+	const struct item *w = &it[x->when];
+	int32_t from = last != RC_DATE_NONE ? last : dc ? dc->today :
+	    RC_DATE_NONE, day;
+	int mdays[9], nd = 0, k, y, m, d, n = 0, guard;
+
+	if (from == RC_DATE_NONE || each <= 0)
+		return 0;
+	if (w->nth == 0) {
+		mdays[nd++] = atoi(w->text + (strncmp(w->text, "the ", 4) == 0 ?
+		    4 : 0));
+		for (k = 0; k < w->nmore; k++)
+			mdays[nd++] = w->more[k];
+		if (mdays[0] < 1 || mdays[0] > 31)
+			return 0;
+	} else {
+		nd = 1;
+	}
+	if (c != NULL && c->unit == RC_PERIOD_MONTH)
+		count = (int)lround(c->v) * nd;
+	if (count < 1 || count > RC_TERMS_PARTS - t->n)
+		return 0;
+	rc_date_ymd(from, &y, &m, &d);
+	for (guard = 0; n < count && guard < 48; guard++) {
+		for (k = 0; k < nd && n < count; k++) {
+			day = day_in_month(w, y, m, mdays[k]);
+			if (day > from || (w->nth != 0 && day == from)) {
+				rc_terms_add(t, each, 1, RC_PERIOD_NONE, day, NULL);
+				n++;
+			}
+		}
+		if (++m > 12) {
+			m = 1;
+			y++;
+		}
+	}
+	return 1;
+}
+
 /* Adds head X (with its attached items) to T as one payment or a run.
  * SUM is what the payments before it add up to; LAST the day of the last
  * dated payment before it. */
@@ -3761,6 +4243,11 @@ add_head(struct rc_terms *t, const struct item *it, int nit,
 	}
 	if (count > RC_TERMS_PAYMENTS)
 		count = RC_TERMS_PAYMENTS;
+	if (per == RC_PERIOD_MONTH && !undated && x->when >= 0 &&
+	    (it[x->when].nth != 0 || it[x->when].nmore > 0) &&
+	    !(c != NULL && r == NULL && c->over) && monthly_days(t, it, x, c,
+	    count, each, dc, last))
+		return;
 	if (day == RC_DATE_NONE && (words == NULL || words[0] == '\0') &&
 	    !undated)
 		day = after(last != RC_DATE_NONE ? last :

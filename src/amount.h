@@ -34,6 +34,11 @@ struct rc_money {
  * nothing; OUT may be NULL when MAX is 0, to count. */
 size_t rc_amount_find(const char *text, struct rc_money *out, size_t max);
 
+/* Whether the words after an amount ending at byte END of TEXT name it a
+ * fee or charge ("£10 reminder fee") or a sum taken off ("$250 credit
+ * memo", "£150 Warm Home Discount"): 1 or 0. */
+int rc_amount_named_cost(const char *text, size_t end);
+
 enum rc_prop_kind {
 	RC_PROP_NONE = 0,  /* no proposal in the text */
 	RC_PROP_LUMP,      /* one payment: "$900 today", "half of it", "25%" */

@@ -904,16 +904,22 @@ read_credit(struct rc_reader *rd, char *subject, size_t len,
 	double debt = rd->has_facts ? rd->facts.balance : 0;
 	int64_t c;
 	int32_t due;
-	int gone = 0;
+	int gone = 0, named = 0;
 
 	if (rd->grant < 0 || out->nmoney == 0 ||
 	    !match_intent(rd, &rd->lx->intents[rd->grant], subject, len, &a, &b) ||
 	    credits_the_rest(subject, a, b))
 		return;
+	/* "There's a £10 reminder fee, but if you can pay £630 by the 15th
+	 * we'll take it off": the sum named a fee or credit is the one */
+	for (i = 0; i < out->nmoney; i++)
+		if (rc_amount_named_cost(subject, out->money[i].end))
+			named = 1;
 	for (i = 0; i < out->nmoney; i++) {
 		const struct rc_money *m = &out->money[i];
 
-		if (m->value <= 0 || (debt > 0 && m->value >= debt - 0.005))
+		if (m->value <= 0 || (debt > 0 && m->value >= debt - 0.005) ||
+		    (named && !rc_amount_named_cost(subject, m->end)))
 			continue;
 		/* "let's forget the fee. We'll go with $690 today, ...": a sum
 		 * in another sentence is not the one granted */

@@ -22,6 +22,14 @@ struct money_case {
 };
 
 static const struct money_case money_cases[] = {
+	/* figures in words with no hundred: before a rate, asked alone, a
+	 * price pair said with a space; "and a half" before a thousand */
+	{ "I can manage forty a week", 1, { 40 } },
+	{ "sixty per month", 1, { 60 } },
+	{ "fifty?", 1, { 50 } },
+	{ "six ninety friday", 1, { 690 } },
+	{ "three and a half thousand on the 1st", 1, { 3500 } },
+	{ "two and a half grand", 1, { 2500 } },
 	{ "$1,200", 1, { 1200 } },
 	{ "$1200.50", 1, { 1200.5 } },
 	{ "1200 dollars", 1, { 1200 } },
@@ -66,6 +74,11 @@ static const struct money_case money_cases[] = {
 
 /* Text with no amount of money in it. */
 static const char *const not_money[] = {
+	"fifty people came",
+	"forty of them",
+	"is fifty ok with you?",
+	"I'll call you at six thirty friday",
+	"six thirty pm",
 	"invoice 4471",
 	"invoice #4471",
 	"INV-2291",
@@ -712,6 +725,66 @@ static const struct {
 	/* the sum of the rest said beside it: its day is the rest's */
 	{ "600 now and the remainder, 1,800, by the 30th",
 	  "600.00@2027-11-16; 1800.00@2027-11-30" },
+	/* a fee or credit named by the words after it, or a credit said a
+	 * little before it, is no payment, unless the speaker pays it */
+	{ "There's a 25 admin fee, but if you pay 1200 on friday we'll waive it",
+	  "1200.00@2027-11-19" },
+	{ "the 40 late payment charge comes off if the full 2400 is in by the "
+	  "30th", "2400.00@2027-11-30" },
+	{ "take the 150 credit memo off and I'll send 1000 on the 1st",
+	  "1000.00@2027-12-01" },
+	{ "you still owe me a credit for the broken panel, 120, so I'll send "
+	  "900 on friday", "900.00@2027-11-19" },
+	{ "I could knock 70 off if you pay 1000 today", "1000.00@2027-11-16" },
+	{ "a 5% discount if you pay 2000 by friday", "2000.00@2027-11-19" },
+	{ "the 35 returned-check fee I'll pay today with the 1100",
+	  "35.00@2027-11-16; 1100.00@2027-11-16" },
+	{ "I'll pay 600 today and the 25 fee on friday",
+	  "600.00@2027-11-16; 25.00@2027-11-19" },
+	{ "I'll pay 1100 on friday but not that 30 fee", "1100.00@2027-11-19" },
+	/* a sum that comes out, goes out or lands on a day is paid then;
+	 * "goes" is still a count noun ("in three goes") */
+	{ "the next 300 comes out on the 1st", "300.00@2027-12-01" },
+	{ "my 600 lands friday", "600.00@2027-11-19" },
+	{ "900 goes out on the 1st of December", "900.00@2027-12-01" },
+	{ "I'll pay it in three goes", "800.00/month x3 from 2027-12-16" },
+	{ "5521 goes out on the 20th and 5530 on the 1st",
+	  "1100.00@2027-11-20; 700.00@2027-12-01" },
+	{ "5521 and 5530 go out on Monday",
+	  "1100.00@2027-11-22; 700.00@2027-11-22" },
+	/* days of each month no monthly run holds: one payment each; a day
+	 * of the month alone is still a run */
+	{ "200 on the last friday of each of the next three months",
+	  "200.00@2027-11-26; 200.00@2027-12-31; 200.00@2028-01-28" },
+	{ "300 on the first monday of every month",
+	  "300.00@2027-12-06; 300.00@2028-01-03; 300.00@2028-02-07; "
+	  "300.00@2028-03-06; 300.00@2028-04-03; 300.00@2028-05-01; "
+	  "300.00@2028-06-05; 300.00@2028-07-03" },
+	{ "400 on the 1st and 15th of each month",
+	  "400.00@2027-12-01; 400.00@2027-12-15; 400.00@2028-01-01; "
+	  "400.00@2028-01-15; 400.00@2028-02-01; 400.00@2028-02-15" },
+	{ "500 on the 15th of each of the next three months",
+	  "500.00/month x3 from 2027-12-15" },
+	/* figures in words */
+	{ "I can manage forty a week", "40.00/week x60 from 2027-11-23" },
+	{ "two-fifty a week", "250.00/week x10 from 2027-11-23" },
+	{ "fifty?", "50.00@?" },
+	{ "six ninety friday and six ninety on the 1st",
+	  "690.00@2027-11-19; 690.00@2027-12-01" },
+	{ "I'll call you at six thirty friday", "none" },
+	/* what happened to the debt, a sum paid already, what a thing costs,
+	 * which invoice: no payment */
+	{ "INV-5521 was issued on October 15 for 1100.", "none" },
+	{ "300 of that was paid on the day", "none" },
+	{ "I already put 150 on my card Saturday", "none" },
+	{ "I'll put 150 on my card Saturday", "150.00@2027-11-20" },
+	{ "my car alone is 2k, so I can only do 100 a week",
+	  "100.00/week x24 from 2027-11-23" },
+	{ "the deal on the table is 1000 now", "1000.00@2027-11-16" },
+	{ "that's the 1,100 one", "none" },
+	{ "the 1,100 one I can pay friday", "1100.00@2027-11-19" },
+	/* "pay it" after a sum said for an invoice is that sum */
+	{ "that's 500 for 5530, I'll pay it Monday", "500.00@2027-11-22" },
 };
 
 static void
