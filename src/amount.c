@@ -2161,6 +2161,40 @@ when_at(struct stream *st, ptrdiff_t i, struct item *x)
 	/* "dated 11/20", "since the 1st": days that are not for paying */
 	if (isw(st, i - 1, "dated") || isw(st, i - 1, "since"))
 		return 0;
+	/* "from March", "starting in February", "from the new year": a month
+	 * named alone starts on its 1st; "by March", "before June": by its
+	 * last day ("until March" is left alone: as often a pause as a day) */
+	if (prep > 0) {
+		int start = isw(st, j - 1, "starting"), r;
+
+		/* "from" starts payments said just before it ("$25 a month
+		 * from March"), not an invoice's month ("the bill from March") */
+		for (r = 2; r <= 6 && isw(st, j - 1, "from") && !start; r++)
+			start = isw(st, j - r, "month") || isw(st, j - r, "week") ||
+			    isw(st, j - r, "fortnight") || isw(st, j - r, "monthly") ||
+			    isw(st, j - r, "weekly") || isw(st, j - r, "payments") ||
+			    isw(st, j - r, "instalments") ||
+			    isw(st, j - r, "installments");
+		int by = isw(st, j - 1, "by") || isw(st, j - 1, "before");
+		ptrdiff_t m = start && isw(st, j, "in") ? j + 1 : j;
+		char month[16];
+
+		if (start && isw(st, m, "the") && isw(st, m + 1, "new") &&
+		    isw(st, m + 2, "year")) {
+			strcpy(x->text, "january 1");
+			x->last = m + 3;
+			return 1;
+		}
+		if ((start || by) && inw(st, m, months) &&
+		    tk(st, m + 1)->kind != TK_NUM && ordinal_at(st, m + 1) == m + 1 &&
+		    !(isw(st, m + 1, "the") && ordinal_at(st, m + 2) > m + 2)) {
+			keep_words(st, m, m + 1, month);
+			snprintf(x->text, sizeof x->text, start ? "%s 1" : "end of %s",
+			    month);
+			x->last = m + 1;
+			return 1;
+		}
+	}
 	/* "for now", "until now": not a day */
 	if (isw(st, j, "now") && (isw(st, i - 1, "for") || isw(st, i - 1, "until") ||
 	    isw(st, i - 1, "till") || isw(st, i - 1, "til")))
@@ -2764,7 +2798,7 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 		"mortgage", "benefits", NULL
 	};
 	ptrdiff_t k;
-	int debt = 0, credit = 0, steps;
+	int debt = 0, credit = 0, into = 0, steps;
 
 	{
 		ptrdiff_t j = x->first - 1;
@@ -2839,6 +2873,20 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 				credit = 1;
 		}
 
+		/* "something towards the 6,750", "put against the balance of
+		 * $6,750": the sum paid into, not a payment */
+		{
+			ptrdiff_t b = isw(st, i - 1, "the") || isw(st, i - 1, "your") ||
+			    isw(st, i - 1, "that") || isw(st, i - 1, "this") ? i - 2 : i - 1;
+
+			if (isw(st, b, "towards") || isw(st, b, "toward") ||
+			    isw(st, b, "against"))
+				into = 1;
+			else if (isw(st, b, "of") && isw(st, b - 2, "against") &&
+			    (isw(st, b - 1, "balance") || isw(st, b - 1, "debt") ||
+			     isw(st, b - 1, "arrears") || isw(st, b - 1, "bill")))
+				into = 1;
+		}
 		/* "that brings the balance to $7,760", "takes your bill down
 		 * to $900": what is owed after a change, said */
 		if (isw(st, i - 1, "to")) {
@@ -2884,7 +2932,7 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 		x->skip = SK_OTHER;
 	else if (c->neg >= 0 && c->neg > c->cap && i - c->neg <= 8)
 		x->skip = SK_OTHER;
-	else if (credit)
+	else if (credit || into)
 		x->skip = SK_OTHER;
 	else if (debt)
 		x->skip = SK_DEBT;

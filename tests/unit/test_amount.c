@@ -785,6 +785,19 @@ static const struct {
 	{ "the 1,100 one I can pay friday", "1100.00@2027-11-19" },
 	/* "pay it" after a sum said for an invoice is that sum */
 	{ "that's 500 for 5530, I'll pay it Monday", "500.00@2027-11-22" },
+	/* the sum paid into, named after "towards"/"against", is not paid */
+	{ "what could you realistically put towards the 2,400 this week?", "none" },
+	{ "could you pay something towards the 2,400 today?", "none" },
+	{ "how much can you put against the balance of 2,400?", "none" },
+	{ "I'll put 500 towards the 2,400 on friday", "500.00@2027-11-19" },
+	{ "can you pay off the balance of 2,400 by friday?", "2400.00@2027-11-19" },
+	/* a month named alone: payments from its 1st, or by its last day */
+	{ "even something small like 25 a month from march?",
+	  "25.00/month x96 from 2028-03-01" },
+	{ "$100 a month starting in february", "100.00/month x24 from 2028-02-01" },
+	{ "$200 a month from the new year", "200.00/month x12 from 2028-01-01" },
+	{ "could you clear it by march?", "2400.00@2028-03-31" },
+	{ "the bill from march was $200", "none" },
 };
 
 static void
