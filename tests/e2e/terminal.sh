@@ -57,7 +57,7 @@ start() {   # start WIDTH ARGS...: recoup in a fresh window WIDTH wide
 	shift
 	T kill-session -t play 2>/dev/null
 	T new-session -d -s play -x "$w" -y 50 \
-		"env HOME='$HOME' TERM=xterm '$RECOUP' $*; echo EXITED \$?; sleep 30"
+		"env RECOUP_TRAINEE=tester HOME='$HOME' TERM=xterm '$RECOUP' $*; echo EXITED \$?; sleep 30"
 }
 
 # 1. 80 columns: the opening paragraph, the debtor's reply, /case.
