@@ -214,7 +214,7 @@ test_save(void)
 {
 	struct rc_err err = RC_ERR_INIT;
 	struct rc_config *c = rc_config_new();
-	char path[256], sub[256], cmd[600];
+	char path[320], sub[256], cmd[700];
 	struct stat sb;
 
 	/* A new file in new directories: 0700 and 0600, a header comment. */
