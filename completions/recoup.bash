@@ -141,6 +141,13 @@ _recoup()
             COMPREPLY=($(compgen -W "$(_recoup_session_ids "$recoup")" -- "$cur"))
         fi
         ;;
+    config)
+        if ((npos == 0)); then
+            COMPREPLY=($(compgen -W "get set unset list" -- "$cur"))
+        elif ((npos == 1)) && [[ ${words[*]} != *" list"* ]]; then
+            COMPREPLY=($(compgen -W "trainee cohort db pass-mark colour" -- "$cur"))
+        fi
+        ;;
     score | calibrate | lint | drill)
         compopt -o filenames 2>/dev/null
         COMPREPLY=($(compgen -f -- "$cur"))

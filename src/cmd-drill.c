@@ -81,7 +81,10 @@ drill_exec(int argc, char **argv)
 	name = d->name;
 	title = d->title;
 	ncalls = d->ncalls;
-	if (cohort == NULL)
+	/* Flag, environment, config, then the drill's own tag. */
+	rc_cmd_ask_trainee(so.trainee, cohort);
+	so.trainee = rc_cmd_setting(RC_CONFIG_TRAINEE, so.trainee);
+	if ((cohort = rc_cmd_setting(RC_CONFIG_COHORT, cohort)) == NULL)
 		cohort = d->cohort;
 	so.mode = d->assessment ? RC_MODE_ASSESSMENT : RC_MODE_PRACTICE;
 	if (from > ncalls) {
@@ -146,11 +149,13 @@ const struct rc_cmd rc_cmd_drill = {
 	    "and cohort.  /end or Ctrl-D hangs up and goes on to the next call;\n"
 	    "leaving a call with Ctrl-C, or the end of piped input, stops the drill.\n\n"
 	    "Options:\n"
-	    "  --trainee NAME     your name (default: $USER)\n"
-	    "  --cohort TAG       the cohort instead of the drill's own\n"
+	    "  --trainee NAME     your name (default: $RECOUP_TRAINEE, else the\n"
+	    "                     config's trainee, asked once on a terminal)\n"
+	    "  --cohort TAG       the cohort (default: $RECOUP_COHORT, else the\n"
+	    "                     config's cohort, else the drill's own)\n"
 	    "  --from N           start at call N\n"
-	    "  --db PATH          the database (default: $RECOUP_DB, else\n"
-	    "                     $XDG_DATA_HOME/recoup/recoup.db)\n"
+	    "  --db PATH          the database (default: $RECOUP_DB, else the\n"
+	    "                     config's db, else $XDG_DATA_HOME/recoup/recoup.db)\n"
 	    "  --no-save          do not save the calls\n"
 	    "  --scenarios DIR    look for scenario ids in DIR first\n"
 	    "  --rubric DIR       the rubric directory (default: scoring/)\n",

@@ -339,6 +339,10 @@ play_exec(int argc, char **argv)
 		rc_cmd_error("play takes one scenario, got '%s' too", argv[optind]);
 		return rc_cmd_usage(&rc_cmd_play, 1);
 	}
+	/* Who is playing: asked once on a terminal, then from the config. */
+	rc_cmd_ask_trainee(so.trainee, cohort);
+	so.trainee = rc_cmd_setting(RC_CONFIG_TRAINEE, so.trainee);
+	cohort = rc_cmd_setting(RC_CONFIG_COHORT, cohort);
 	if (want_menu && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
 		if ((picked = menu(dir)) == NULL)
 			return RC_EXIT_OK;
@@ -382,7 +386,10 @@ const struct rc_cmd rc_cmd_play = {
 	    "The seed is printed: play again with --seed N to get the same debtor.\n\n"
 	    "Options:\n"
 	    "  --seed N           the session seed (default: a new one)\n"
-	    "  --trainee NAME     your name, kept with the call\n"
+	    "  --trainee NAME     your name, kept with the call (default:\n"
+	    "                     $RECOUP_TRAINEE, else the config's trainee; on a\n"
+	    "                     terminal with neither, recoup asks once and\n"
+	    "                     saves it: see 'recoup config')\n"
 	    "  --mode MODE        practice (default: live notes, /hint and /why) or\n"
 	    "                     assessment (none of them)\n"
 	    "  --scenarios DIR    look for scenario ids in DIR first\n"
@@ -390,8 +397,10 @@ const struct rc_cmd rc_cmd_play = {
 	    "  --no-score         no scorecard at the end\n"
 	    "  --menu             choose the debtor from a menu (what 'recoup' alone does)\n"
 	    "  --cohort TAG       your cohort (team, intake), kept with the call\n"
+	    "                     (default: $RECOUP_COHORT, else the config's)\n"
 	    "  --db PATH          the database the call is saved in (default:\n"
-	    "                     $RECOUP_DB, else $XDG_DATA_HOME/recoup/recoup.db)\n"
+	    "                     $RECOUP_DB, else the config's db, else\n"
+	    "                     $XDG_DATA_HOME/recoup/recoup.db)\n"
 	    "  --no-save          do not save the call\n"
 	    "Every line is saved as it is said.  With piped input, the end of the\n"
 	    "input hangs up like Ctrl-D.  A call whose process is killed is marked\n"

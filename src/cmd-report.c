@@ -61,7 +61,7 @@ report_exec(int argc, char **argv)
 	struct rc_cmd_query q;
 	struct rc_buf out = RC_BUF_INIT, scope = RC_BUF_INIT;
 	struct rc_report *r;
-	const char *html = NULL, *title = "recoup training report";
+	const char *html = NULL, *title = "recoup training report", *pass_mark;
 	char *db;
 	int c, k, rc;
 
@@ -109,7 +109,9 @@ report_exec(int argc, char **argv)
 		return RC_EXIT_USAGE;
 	}
 	rc_report_sort(r);
-	rc_report_html(&out, r, title, rc_buf_str(&scope), (int64_t)time(NULL));
+	pass_mark = rc_cmd_setting(RC_CONFIG_PASS_MARK, NULL);
+	rc_report_html(&out, r, title, rc_buf_str(&scope), (int64_t)time(NULL),
+	    pass_mark ? atoi(pass_mark) : RC_CONFIG_DEFAULT_PASS_MARK);
 	db = rc_cmd_db_path(q.db);
 	rc = write_file(html, &out, db) == 0 ? RC_EXIT_OK : RC_EXIT_USAGE;
 	free(db);

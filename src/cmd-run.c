@@ -134,6 +134,8 @@ run_exec(int argc, char **argv)
 		rc_cmd_error("run needs --script FILE");
 		return rc_cmd_usage(&rc_cmd_run, 1);
 	}
+	so.trainee = rc_cmd_setting(RC_CONFIG_TRAINEE, so.trainee);
+	cohort = rc_cmd_setting(RC_CONFIG_COHORT, cohort);
 	if (!no_score && (rubric = rc_cmd_load_rubric(rubric_dir)) == NULL)
 		return RC_EXIT_USAGE;
 	so.rubric = rubric;
@@ -245,13 +247,15 @@ const struct rc_cmd rc_cmd_run = {
 	    "  --script FILE      the trainee's lines (required)\n"
 	    "  --seed N           the session seed (default 1)\n"
 	    "  --trainee NAME     the trainee's name, shown and kept with the call\n"
+	    "                     (default: $RECOUP_TRAINEE, else the config's)\n"
 	    "  --format FMT       text (default) or json: the whole transcript\n"
 	    "  --mode MODE        practice (default) or assessment\n"
 	    "  --trace            after each debtor reply, show which rules were tried\n"
 	    "  --no-save          do not store the session\n"
-	    "  --db PATH          store it in PATH (default: $RECOUP_DB, else\n"
-	    "                     $XDG_DATA_HOME/recoup/recoup.db)\n"
+	    "  --db PATH          store it in PATH (default: $RECOUP_DB, else the\n"
+	    "                     config's db, else $XDG_DATA_HOME/recoup/recoup.db)\n"
 	    "  --cohort TAG       the cohort the trainee belongs to, kept with the call\n"
+	    "                     (default: $RECOUP_COHORT, else the config's)\n"
 	    "  --scenarios DIR    look for scenario ids in DIR first\n"
 	    "  --rubric DIR       the rubric directory (default: scoring/)\n"
 	    "  --no-score         no scorecard at the end\n",

@@ -181,6 +181,7 @@ rc_cmd_date_sessions(struct rc_store *st, const char *dir)
 char *
 rc_cmd_db_path(const char *db)
 {
+	db = rc_cmd_setting(RC_CONFIG_DB, db);
 	return db && *db ? rc_xstrdup(db) : rc_store_default_path();
 }
 
@@ -189,8 +190,10 @@ rc_cmd_open_store(const char *db)
 {
 	struct rc_err err = RC_ERR_INIT;
 	struct rc_store *st = NULL;
-	char *path = db && *db ? NULL : rc_store_default_path();
+	char *path;
 
+	db = rc_cmd_setting(RC_CONFIG_DB, db);
+	path = db && *db ? NULL : rc_store_default_path();
 	if (!(db && *db) && path == NULL) {
 		rc_cmd_error("no database: set HOME, RECOUP_DB or use --db PATH");
 		return NULL;
@@ -269,6 +272,8 @@ rc_cmd_trainee(const char *name)
 {
 	const char *user = getenv("USER");
 
+	/* --trainee, RECOUP_TRAINEE, the config file, then $USER. */
+	name = rc_cmd_setting(RC_CONFIG_TRAINEE, name);
 	if (name && *name)
 		return name;
 	/* $USER is not checked like --trainee: a name that is not UTF-8 is

@@ -41,8 +41,8 @@ enum {
 	"  --status STATUS    complete, abandoned, interrupted or running\n" \
 	"  --since DATE       started on or after DATE (YYYY-MM-DD, local time)\n" \
 	"  --until DATE       started on or before DATE\n" \
-	"  --db PATH          the database (default: $RECOUP_DB, else\n" \
-	"                     $XDG_DATA_HOME/recoup/recoup.db)\n"
+	"  --db PATH          the database (default: $RECOUP_DB, else the\n" \
+	"                     config's db, else $XDG_DATA_HOME/recoup/recoup.db)\n"
 
 struct rc_cmd;
 struct rc_report;
@@ -77,7 +77,8 @@ int rc_cmd_report_exec(const struct rc_cmd *cmd, int argc, char **argv,
                        int sort, rc_cmd_render_fn text, rc_cmd_render_fn csv,
                        rc_cmd_render_fn json);
 
-/* Opens database DB (NULL: the default path).  On failure prints why and
+/* Opens database DB (the --db flag; NULL: $RECOUP_DB, the config
+ * file's db, else the default path: rc_cmd_setting()).  On failure prints why and
  * returns NULL.  rc_cmd_open_store() creates the database when it is not
  * there (for the commands that save calls).  rc_cmd_read_store() opens it
  * read-only for the commands that only read (a read-only file can be
@@ -99,7 +100,8 @@ struct rc_store *rc_cmd_read_store(const char *db);
  * default path. */
 void rc_cmd_date_sessions(struct rc_store *st, const char *dir);
 
-/* The trainee's name: NAME, else $USER, else "trainee". */
+/* The trainee's name: NAME (--trainee), else $RECOUP_TRAINEE, else the
+ * config file's (rc_cmd_setting()), else $USER, else "trainee". */
 const char *rc_cmd_trainee(const char *name);
 
 /* "YYYY-MM-DD HH:MM" in local time into BUF (at least 20 bytes). */

@@ -44,6 +44,7 @@ const struct rc_cmd *const rc_cmd_table[] = {
 	&rc_cmd_understand,
 	&rc_cmd_calibrate,
 	&rc_cmd_review,
+	&rc_cmd_config,
 	NULL,
 };
 
@@ -522,14 +523,75 @@ rc_cmd_new_seed(void)
 	    (uint64_t)getpid() * 2654435761u) % 1000000u;
 }
 
+/* The config file of this process: loaded once, by rc_cmd_config_file(). */
+static struct rc_config *config;
+static int config_quiet, config_refused;
+
+void
+rc_cmd_config_quiet(void)
+{
+	config_quiet = 1;
+}
+
+int
+rc_cmd_config_refused(void)
+{
+	rc_cmd_config_file();
+	return config_refused;
+}
+
+struct rc_config *
+rc_cmd_config_file(void)
+{
+	struct rc_err err = RC_ERR_INIT;
+	char *path;
+	size_t i;
+
+	if (config != NULL)
+		return config;
+	/* Set before anything is printed: printing asks for the colour
+	 * setting, which comes back here. */
+	config = rc_config_new();
+	if ((path = rc_config_path()) == NULL)
+		return config;
+	if (rc_config_load(config, path, RC_WARNING, &err) < 0)
+		config_refused = 1;
+	for (i = 0; !config_quiet && i < err.n; i++)
+		rc_cmd_error("warning: %s%s", err.v[i].msg, err.v[i].severity ==
+		    RC_WARNING ? " (line ignored)" : "");
+	rc_err_clear(&err);
+	free(path);
+	return config;
+}
+
+const char *
+rc_cmd_setting(enum rc_config_key key, const char *flag)
+{
+	/* A bad environment value is said once, not at every write. */
+	static int warned[RC_CONFIG_NKEYS];
+	struct rc_err err = RC_ERR_INIT;
+	const char *v;
+
+	v = rc_config_resolve(rc_cmd_config_file(), key, flag, NULL,
+	    warned[key] ? NULL : &err);
+	if (err.n > 0) {
+		warned[key] = 1;
+		rc_cmd_print_err(&err);
+	}
+	rc_err_clear(&err);
+	return v;
+}
+
 int
 rc_cmd_color(int fd)
 {
-	const char *nc = getenv("NO_COLOR");
+	const char *mode = rc_cmd_setting(RC_CONFIG_COLOUR, NULL);
 	const char *term = getenv("TERM");
 
-	if (nc != NULL && *nc != '\0')
+	if (mode != NULL && strcmp(mode, "never") == 0)
 		return 0;
+	if (mode != NULL && strcmp(mode, "always") == 0)
+		return 1;
 	if (term != NULL && strcmp(term, "dumb") == 0)
 		return 0;
 	return isatty(fd);

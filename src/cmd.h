@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "config.h"
 #include "err.h"
 #include "rubric.h"
 #include "scenario.h"
@@ -39,6 +40,7 @@ extern const struct rc_cmd rc_cmd_rescore;
 extern const struct rc_cmd rc_cmd_understand;
 extern const struct rc_cmd rc_cmd_calibrate;
 extern const struct rc_cmd rc_cmd_review;
+extern const struct rc_cmd rc_cmd_config;
 
 /* NULL-terminated. */
 extern const struct rc_cmd *const rc_cmd_table[];
@@ -139,7 +141,38 @@ int rc_cmd_parse_seed(const char *text, uint64_t *seed);
 /* A fresh seed for an interactive call, small enough to read out. */
 uint64_t rc_cmd_new_seed(void);
 
-/* 1 when colour may be used on stream FD (a TTY and NO_COLOR unset). */
+/* 1 when colour may be used on stream FD: the colour setting
+ * (rc_cmd_setting(): $RECOUP_COLOUR, then NO_COLOR, then the config
+ * file) when it is always or never, else (auto) when FD is a terminal and
+ * TERM is not dumb. */
 int rc_cmd_color(int fd);
+
+/* The user's config file (config.h), read once per process the first
+ * time a setting is needed.  Its bad lines and a file that cannot be
+ * read are said once as warnings and ignored, so a broken config never
+ * locks anyone out, unless rc_cmd_config_quiet() was called first (the
+ * `config` command reads the file itself and reports them as errors).
+ * Never NULL. */
+struct rc_config *rc_cmd_config_file(void);
+void rc_cmd_config_quiet(void);
+/* 1 when the config file is there but could not be read (a link, not a
+ * regular file): it must not be written over either. */
+int rc_cmd_config_refused(void);
+
+/* KEY's effective value in the one order every command follows: FLAG
+ * (the command-line option; NULL or "" when not given), then the
+ * environment (config.h), then the config file; NULL when none sets it
+ * (the caller's default).  A bad environment value is said once and
+ * passed over.  The result lives until the process ends or the config
+ * changes. */
+const char *rc_cmd_setting(enum rc_config_key key, const char *flag);
+
+/* `recoup`, `play` and `drill` on a terminal with no trainee name known
+ * (no --trainee, RECOUP_TRAINEE or config): asks the trainee's name and,
+ * when no cohort is known, a cohort (Enter skips), and saves them in the
+ * config file, saying where.  Quiet and without effect when stdin or
+ * stdout is not a terminal or a name is known.  Ctrl-D or Ctrl-C skips
+ * (asked again next time). */
+void rc_cmd_ask_trainee(const char *flag_trainee, const char *flag_cohort);
 
 #endif

@@ -263,8 +263,9 @@ heatmap(struct rc_buf *b, const struct rc_report *r)
 /* One trainee's scores over the report's time range, binned when many. */
 static void
 spark(struct rc_buf *b, const struct rc_report *r,
-      const struct rc_report_trainee *t)
+      const struct rc_report_trainee *t, int pass_mark)
 {
+	const double below = 1 - pass_mark / 100.0;
 	const int w = 280, h = 90, pl = 26, pr = 6, pt = 6, pb = 16;
 	double span = (double)(r->last - r->first);
 	size_t nbins = t->npts > SPARK_BINS ? SPARK_BINS : t->npts, k;
@@ -282,17 +283,18 @@ spark(struct rc_buf *b, const struct rc_report *r,
 	rc_buf_puts(b, "</small>\n");
 	rc_buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100%%\" "
 	    "viewBox=\"0 0 %d %d\">\n", w, h);
-	/* Axes: 0, pass mark 70, 100. */
+	/* Axes: 0, the pass mark, 100. */
 	rc_buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
 	    "fill=\"#f8f9fa\"/>\n", pl, pt, w - pl - pr, h - pt - pb);
 	rc_buf_printf(b, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" "
 	    "stroke=\"#9aa5b1\" stroke-dasharray=\"3 3\"/>\n", pl, w - pr,
-	    pt + (h - pt - pb) * 0.3, pt + (h - pt - pb) * 0.3);
+	    pt + (h - pt - pb) * below, pt + (h - pt - pb) * below);
 	rc_buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"9\" text-anchor=\"end\" "
 	    "fill=\"#7b8794\">100</text><text x=\"%d\" y=\"%.0f\" font-size=\"9\" "
-	    "text-anchor=\"end\" fill=\"#7b8794\">70</text><text x=\"%d\" y=\"%d\" "
+	    "text-anchor=\"end\" fill=\"#7b8794\">%d</text><text x=\"%d\" y=\"%d\" "
 	    "font-size=\"9\" text-anchor=\"end\" fill=\"#7b8794\">0</text>\n",
-	    pl - 3, pt + 7, pl - 3, pt + (h - pt - pb) * 0.3 + 3, pl - 3, h - pb);
+	    pl - 3, pt + 7, pl - 3, pt + (h - pt - pb) * below + 3, pass_mark,
+	    pl - 3, h - pb);
 	rc_buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"9\" fill=\"#7b8794\">"
 	    "%s</text><text x=\"%d\" y=\"%d\" font-size=\"9\" text-anchor=\"end\" "
 	    "fill=\"#7b8794\">%s</text>\n", pl, h - 3,
@@ -333,19 +335,19 @@ spark(struct rc_buf *b, const struct rc_report *r,
 }
 
 static void
-sparks(struct rc_buf *b, const struct rc_report *r)
+sparks(struct rc_buf *b, const struct rc_report *r, int pass_mark)
 {
 	size_t i, n = 0;
 
-	rc_buf_puts(b, "<section><h2>Scores over time</h2>\n<p class=\"note\">"
+	rc_buf_printf(b, "<section><h2>Scores over time</h2>\n<p class=\"note\">"
 	    "Overall score of each scored session, oldest to newest across the "
 	    "report's period (averaged in 40 steps when there are more sessions); "
-	    "the dashed line is a pass mark of 70.  Trend: mean of the last 3 "
-	    "sessions minus the first 3.</p>\n<div class=\"sparks\">\n");
+	    "the dashed line is a pass mark of %d.  Trend: mean of the last 3 "
+	    "sessions minus the first 3.</p>\n<div class=\"sparks\">\n", pass_mark);
 	for (i = 0; i < r->ntrainees && n < MAX_SPARKS; i++) {
 		if (r->trainees[i]->npts == 0)
 			continue;
-		spark(b, r, r->trainees[i]);
+		spark(b, r, r->trainees[i], pass_mark);
 		n++;
 	}
 	rc_buf_puts(b, "</div></section>\n");
@@ -530,7 +532,7 @@ agreements(struct rc_buf *b, const struct rc_report *r)
 
 void
 rc_report_html(struct rc_buf *b, const struct rc_report *r, const char *title,
-               const char *scope, int64_t now)
+               const char *scope, int64_t now, int pass_mark)
 {
 	char d1[16], d2[16], gen[32];
 	time_t tt = (time_t)now;
@@ -566,7 +568,7 @@ rc_report_html(struct rc_buf *b, const struct rc_report *r, const char *title,
 		    "Nothing to chart for these filters.</p></section>\n");
 	} else {
 		heatmap(b, r);
-		sparks(b, r);
+		sparks(b, r, pass_mark);
 		scatter(b, r);
 		table(b, r);
 	}

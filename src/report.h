@@ -179,9 +179,12 @@ void rc_report_xapi(struct rc_buf *b, const struct rc_store_row *row,
 
 /* report-html.c: one self-contained page (no scripts, no external
  * assets) with inline SVG charts.  TITLE and SCOPE (what the filters
- * chose, may be NULL) are escaped; NOW is the generation time. */
+ * chose, may be NULL) are escaped; NOW is the generation time; the
+ * charts draw PASS_MARK (0..100) as the line to reach (display only: each
+ * session was passed or not by its own rubric). */
 void rc_report_html(struct rc_buf *b, const struct rc_report *r,
-                    const char *title, const char *scope, int64_t now);
+                    const char *title, const char *scope, int64_t now,
+                    int pass_mark);
 /* Appends S escaped for HTML text and attribute values, its controls and
  * escape sequences first rendered visibly by the output filter (safe.h;
  * tab and newline become spaces). */

@@ -57,7 +57,7 @@ start() {   # start WIDTH ARGS...: recoup in a fresh window WIDTH wide
 	shift
 	T kill-session -t play 2>/dev/null
 	T new-session -d -s play -x "$w" -y 50 \
-		"env HOME='$HOME' TERM=xterm '$RECOUP' $*; echo EXITED \$?; sleep 30"
+		"env RECOUP_TRAINEE=tester HOME='$HOME' TERM=xterm '$RECOUP' $*; echo EXITED \$?; sleep 30"
 }
 
 # 1. 80 columns: the opening paragraph, the debtor's reply, /case.
@@ -152,7 +152,7 @@ expect_grep "Ctrl-C before the end: abandoned" "$TMP/hist" ' ctrlc +tiny +abando
 printf 'hello\n/end\n' >"$TMP/s"
 start 80 run --scenarios tests/data tiny --script "$TMP/s" --no-save --format json
 wait_for '^EXITED 0$'
-"$RECOUP" run --scenarios tests/data tiny --script "$TMP/s" --no-save \
+RECOUP_TRAINEE=tester "$RECOUP" run --scenarios tests/data tiny --script "$TMP/s" --no-save \
 	--format json >"$TMP/json"
 sed '/^EXITED 0$/,$d' "$TMP/screen" >"$TMP/json.screen"
 if cmp -s "$TMP/json" "$TMP/json.screen"; then pass; else

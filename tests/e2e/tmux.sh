@@ -27,7 +27,7 @@ wait_for() {
 }
 
 T new-session -d -s play -x 120 -y 45 \
-	"env HOME='$HOME' TERM=xterm '$RECOUP' play --scenarios tests/data tiny --seed 3; echo EXITED \$?; sleep 30"
+	"env RECOUP_TRAINEE=tester HOME='$HOME' TERM=xterm '$RECOUP' play --scenarios tests/data tiny --seed 3; echo EXITED \$?; sleep 30"
 wait_for '^Tess: Hello\?$'
 wait_for '^you> ?$'
 
@@ -72,7 +72,7 @@ expect_no_grep "history has no y/N answer" "$hist" '^n$'
 # Ctrl-C then "y" hangs up at once.
 T kill-session -t play
 T new-session -d -s play -x 120 -y 45 \
-	"env HOME='$HOME' TERM=xterm '$RECOUP' play --scenarios tests/data tiny --seed 3; echo EXITED \$?; sleep 30"
+	"env RECOUP_TRAINEE=tester HOME='$HOME' TERM=xterm '$RECOUP' play --scenarios tests/data tiny --seed 3; echo EXITED \$?; sleep 30"
 wait_for '^you> ?$'
 T send-keys -t play C-c
 wait_for '^Hang up\? \[y/N\] ?$'
@@ -84,7 +84,7 @@ wait_for '^EXITED 0$'
 # history file by now, so Enter picks the default debtor.
 T kill-session -t play
 T new-session -d -s play -x 120 -y 45 \
-	"cd '$SRC' && env HOME='$HOME' TERM=xterm '$RECOUP'; echo EXITED \$?; sleep 30"
+	"cd '$SRC' && env RECOUP_TRAINEE=tester HOME='$HOME' TERM=xterm '$RECOUP'; echo EXITED \$?; sleep 30"
 wait_for '^Who do you want to call\?$'
 wait_for 'Forgetful florist'
 wait_for '^Number \(Enter for [0-9]+, q to quit\): ?$'
@@ -100,7 +100,7 @@ wait_for '^EXITED 0$'
 T kill-session -t play
 mkdir -p "$TMP/newhome"
 T new-session -d -s play -x 120 -y 45 \
-	"cd '$SRC' && env HOME='$TMP/newhome' TERM=xterm '$RECOUP'; echo EXITED \$?; sleep 30"
+	"cd '$SRC' && env RECOUP_TRAINEE=tester HOME='$TMP/newhome' TERM=xterm '$RECOUP'; echo EXITED \$?; sleep 30"
 wait_for '^Who do you want to call\? \(New here\? The guided first call walks you through the basics\.\)$'
 T send-keys -t play 'q' Enter
 wait_for '^EXITED 0$'
