@@ -65,6 +65,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	fuzz_setup();
+	fuzz_warm_up();      /* opens the spelling dictionary, shared */
 	normalise = rc_file_read(RECOUP_SOURCE_SCENARIOS "/lang/normalise.json",
 	    &nnormalise, &err);
 	if (normalise == NULL)

@@ -27,9 +27,29 @@
  * dictionary and the lexicon's vocabulary, "" when it stays. */
 struct rc_speller {
 	Hunhandle *h;
+	int own;                     /* H is this speller's, not the shared one */
 	int tried;                   /* opening the dictionary was attempted */
 	struct rc_strmap *cache;
 };
+
+/* The dictionary does not depend on the lexicon: the process opens it once
+ * (tens of milliseconds, far more under a sanitizer) and every lexicon's
+ * speller uses it; it is closed at exit.  Only a speller asked for another
+ * dictionary directory (RECOUP_HUNSPELL_DIR changed meanwhile) opens its
+ * own. */
+static struct {
+	char *dir;
+	Hunhandle *h;
+} shared;
+
+static void
+shared_close(void)
+{
+	if (shared.h != NULL)
+		Hunspell_destroy(shared.h);
+	free(shared.dir);
+	memset(&shared, 0, sizeof shared);
+}
 
 struct rc_norm {
 	const struct rc_lexicon *lx;
@@ -45,7 +65,7 @@ rc_speller_free(struct rc_speller *sp)
 {
 	if (sp == NULL)
 		return;
-	if (sp->h != NULL)
+	if (sp->h != NULL && sp->own)
 		Hunspell_destroy(sp->h);
 	rc_strmap_free(sp->cache);
 	free(sp);
@@ -100,26 +120,40 @@ open_dictionary(struct rc_norm *norm)
 	struct rc_buf aff = RC_BUF_INIT, dic = RC_BUF_INIT;
 	FILE *f;
 
+	Hunhandle *h = NULL;
+
 	if (n->tried)
 		return n->h != NULL;
 	n->tried = 1;
 	if (dir == NULL || *dir == '\0')
 		dir = RECOUP_HUNSPELL_DIR;
+	if (shared.dir != NULL && strcmp(shared.dir, dir) == 0) {
+		n->h = shared.h;
+		return n->h != NULL;
+	}
 	rc_buf_printf(&aff, "%s/en_US.aff", dir);
 	rc_buf_printf(&dic, "%s/en_US.dic", dir);
 	/* Hunspell_create() prints to stderr on a missing file: look first. */
 	if ((f = fopen(rc_buf_str(&dic), "r")) != NULL) {
 		fclose(f);
-		n->h = Hunspell_create(rc_buf_str(&aff), rc_buf_str(&dic));
+		h = Hunspell_create(rc_buf_str(&aff), rc_buf_str(&dic));
 		rc_buf_reset(&dic);
 		rc_buf_printf(&dic, "%s/en_GB.dic", dir);
-		if (n->h != NULL && (f = fopen(rc_buf_str(&dic), "r")) != NULL) {
+		if (h != NULL && (f = fopen(rc_buf_str(&dic), "r")) != NULL) {
 			fclose(f);
-			Hunspell_add_dic(n->h, rc_buf_str(&dic));
+			Hunspell_add_dic(h, rc_buf_str(&dic));
 		}
 	}
 	rc_buf_free(&aff);
 	rc_buf_free(&dic);
+	if (shared.dir == NULL) {
+		shared.dir = rc_xstrdup(dir);
+		shared.h = h;
+		atexit(shared_close);
+	} else {
+		n->own = 1;
+	}
+	n->h = h;
 	return n->h != NULL;
 }
 
