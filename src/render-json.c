@@ -169,7 +169,10 @@ rc_render_scorecard_json(struct rc_buf *b, const struct rc_scorecard *c)
 	size_t i;
 
 	rc_buf_puts(b, "{\"rubric_version\": ");
-	rc_buf_json_string(b, c->rubric_version);
+	if (c->rubric_version)
+		rc_buf_json_string(b, c->rubric_version);
+	else
+		rc_buf_puts(b, "null");
 	rc_buf_puts(b, ", \"scenario_version\": ");
 	if (c->scenario_version)
 		rc_buf_json_string(b, c->scenario_version);

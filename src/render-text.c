@@ -342,7 +342,8 @@ rc_render_scorecard(struct rc_buf *b, const struct rc_scorecard *c,
 			on(b, st, RESET);
 		}
 	}
-	rc_buf_printf(b, "Rubric %s", c->rubric_version);
+	rc_buf_printf(b, "Rubric %s", c->rubric_version ? c->rubric_version :
+	    "unknown");
 	if (c->scenario_version)
 		rc_buf_printf(b, ", scenario %s", c->scenario_version);
 	rc_buf_putc(b, '\n');

@@ -1948,7 +1948,9 @@ load_card(struct rc_store *st, struct rc_store_loaded *l,
 		return -1;
 	}
 	c = rc_xcalloc(1, sizeof *c);
-	c->rubric_version = l->row.rubric_version;
+	/* NOT NULL in the schema; a damaged file may still hold a NULL */
+	c->rubric_version = l->row.rubric_version ? l->row.rubric_version :
+	    "unknown";
 	c->scenario_version = l->row.scenario_version;
 	/* Split into the numbered practices and the extended ones. */
 	for (i = 0; i < n && all[i].def->number > 0; i++)
