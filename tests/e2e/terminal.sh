@@ -6,34 +6,10 @@
 # (confirmed) before the end stores it abandoned.
 . "$(dirname "$0")/lib.sh"
 
-sock="recoup-term15-$$"
-export HOME="$TMP/home"
-mkdir -p "$HOME"
-unset XDG_STATE_HOME TMUX || true
-T() { tmux -L "$sock" "$@"; }
-trap 'T kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
+TMUXKIT_JOIN=1
+. "$(dirname "$0")/tmuxkit.sh"
 # A session that outlives each call's, so the server stays up between them.
 T new-session -d -s keep -x 80 -y 10 "sleep 600"
-
-# capture: the screen and its scrollback, lines the terminal itself
-# wrapped joined again (-J), so a line cut by the terminal shows whole.
-capture() {
-	T capture-pane -p -J -S -2000 -t play >"$TMP/screen" 2>/dev/null
-}
-
-# wait_for PATTERN: polls the screen for up to 10 s.
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		capture
-		if grep -Eq -- "$1" "$TMP/screen"; then pass; return 0; fi
-		sleep 0.1
-		i=$((i + 1))
-	done
-	fail "screen never showed /$1/"
-	sed 's/^/  | /' "$TMP/screen" >&2
-	return 1
-}
 
 # fits WHAT WIDTH [FROM]: no line of the screen (after the last line
 # matching FROM, when given) is wider than WIDTH columns (UTF-8

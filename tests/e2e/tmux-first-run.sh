@@ -6,28 +6,12 @@
 # not ask.
 . "$(dirname "$0")/lib.sh"
 
-sock="recoup-first-run-$$"
-export HOME="$TMP/home"
-mkdir -p "$HOME" "$TMP/cfg" "$TMP/data"
-unset XDG_STATE_HOME TMUX RECOUP_TRAINEE RECOUP_COHORT RECOUP_DB || true
-T() { tmux -L "$sock" "$@"; }
-trap 'T kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
+. "$(dirname "$0")/tmuxkit.sh"
+mkdir -p "$TMP/cfg" "$TMP/data"
+unset RECOUP_TRAINEE RECOUP_COHORT RECOUP_DB || true
 ENV="env HOME='$HOME' XDG_CONFIG_HOME='$TMP/cfg' XDG_DATA_HOME='$TMP/data' TERM=xterm"
 # A session that outlives each run's, so the server stays up between them.
 T new-session -d -s keep -x 80 -y 10 "sleep 600"
-
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		T capture-pane -p -S -2000 -t play >"$TMP/screen" 2>/dev/null
-		if grep -Eq -- "$1" "$TMP/screen"; then pass; return 0; fi
-		sleep 0.1
-		i=$((i + 1))
-	done
-	fail "screen never showed /$1/"
-	sed 's/^/  | /' "$TMP/screen" >&2
-	return 1
-}
 
 # 1. The first run asks.
 T new-session -d -s play -x 120 -y 45 \

@@ -5,26 +5,7 @@
 # up, Ctrl-D hanging up, and the history file.
 . "$(dirname "$0")/lib.sh"
 
-sock="recoup-test-$$"
-export HOME="$TMP/home"
-mkdir -p "$HOME"
-unset XDG_STATE_HOME TMUX || true
-T() { tmux -L "$sock" "$@"; }
-trap 'T kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
-
-# wait_for PATTERN: polls the screen for up to 10 s.
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		T capture-pane -p -S -2000 -t play >"$TMP/screen" 2>/dev/null
-		if grep -Eq -- "$1" "$TMP/screen"; then pass; return 0; fi
-		sleep 0.1
-		i=$((i + 1))
-	done
-	fail "screen never showed /$1/"
-	sed 's/^/  | /' "$TMP/screen" >&2
-	return 1
-}
+. "$(dirname "$0")/tmuxkit.sh"
 
 T new-session -d -s play -x 120 -y 45 \
 	"env RECOUP_TRAINEE=tester HOME='$HOME' TERM=xterm '$RECOUP' play --scenarios tests/data tiny --seed 3; echo EXITED \$?; sleep 30"
