@@ -636,6 +636,30 @@ check_dates(const struct facts *f, const char *text, struct claims *cl)
 	}
 }
 
+/* check_dates() for line L, read once per line and kept in it: a practice
+ * call is rescored after every line, and the case does not change. */
+static void
+line_dates(const struct facts *f, const struct rc_line *cl_line,
+           struct claims *cl)
+{
+	struct rc_line *l = (struct rc_line *)cl_line;
+
+	if (!l->dates_read) {
+		struct claims one;
+
+		memset(&one, 0, sizeof one);
+		check_dates(f, l->turn->text, &one);
+		l->dates_read = 1;
+		l->dates_right = (unsigned)one.right;
+		l->dates_wrong = (unsigned)one.wrong;
+		memcpy(l->dates_what, one.what, sizeof l->dates_what);
+	}
+	cl->right += l->dates_right;
+	if (l->dates_wrong > 0 && cl->wrong == 0)
+		memcpy(cl->what, l->dates_what, sizeof cl->what);
+	cl->wrong += l->dates_wrong;
+}
+
 /* Judges every figure about the debt in collector line L. */
 static void
 check_line(const struct facts *f, const struct rc_line *l, struct claims *cl)
@@ -700,7 +724,7 @@ check_line(const struct facts *f, const struct rc_line *l, struct claims *cl)
 			snprintf(cl->what, sizeof cl->what, paid ?
 			    "invoice %ld (paid) as owed" : "invoice %ld", ids[i]);
 	}
-	check_dates(f, l->turn->text, cl);
+	line_dates(f, l, cl);
 }
 
 /* ---- Landmarks of the call ---- */
@@ -981,7 +1005,7 @@ specific(const struct facts *f, const struct rc_line *l)
 	}
 	if (f->c != NULL) {
 		memset(&cl, 0, sizeof cl);
-		check_dates(f, l->turn->text, &cl);
+		line_dates(f, l, &cl);
 		return cl.right + cl.wrong > 0;
 	}
 	return 0;

@@ -147,6 +147,11 @@ struct rc_line {
 	long ids[RC_LINE_IDS];    /* invoice numbers named, as digits */
 	size_t nids;
 	int names_invoice;        /* names an invoice of the case by id or digits */
+	/* The due dates and ages the line states, checked against the case
+	 * (detect-core.c), filled in the first time a detector asks */
+	int dates_read;
+	unsigned dates_right, dates_wrong;
+	char dates_what[96];      /* the first false one */
 };
 
 /* The invoice numbers TEXT names ("INV-2291", "invoice #2291", "invoices
