@@ -660,6 +660,40 @@ line_dates(const struct facts *f, const struct rc_line *cl_line,
 	cl->wrong += l->dates_wrong;
 }
 
+/* Is money M of TEXT a bare number naming a place rather than a sum: a
+ * house number before a street's name ("your landlord at 41 Pine", "12
+ * Harbour Road", "unit 17 Mill Lane" are not $41, $12, $17)?  Digits alone,
+ * then a capitalised word that is no day, month or currency. */
+static int
+house_number(const char *text, const struct rc_money *m)
+{
+	static const char *const not_places[] = { "monday", "tuesday",
+	    "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+	    "february", "march", "april", "may", "june", "july", "august",
+	    "september", "october", "november", "december", "jan", "feb", "mar",
+	    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+	    "dollars", "dollar", "pounds", "pound", "euros", "euro", "quid",
+	    "bucks", "grand", "today", "tomorrow", "tonight", "now", "please",
+	    "thanks", "thank", "ok", "okay" };
+	const char *p = text + m->end, *w;
+	size_t i, n;
+
+	for (i = m->start; i < m->end; i++)
+		if (!isdigit((unsigned char)text[i]))
+			return 0;
+	if (*p != ' ' || !isupper((unsigned char)p[1]) ||
+	    !islower((unsigned char)p[2]))
+		return 0;
+	w = p + 1;
+	for (n = 0; isalpha((unsigned char)w[n]); n++)
+		;
+	for (i = 0; i < sizeof not_places / sizeof not_places[0]; i++)
+		if (strlen(not_places[i]) == n &&
+		    strncasecmp(w, not_places[i], n) == 0)
+			return 0;
+	return 1;
+}
+
 /* Judges every figure about the debt in collector line L. */
 static void
 check_line(const struct facts *f, const struct rc_line *l, struct claims *cl)
@@ -678,7 +712,7 @@ check_line(const struct facts *f, const struct rc_line *l, struct claims *cl)
 	for (i = 0; i < l->nmoney; i++) {
 		double v = l->money[i].value;
 
-		if (v == floor)
+		if (v == floor || house_number(l->turn->text, &l->money[i]))
 			continue;
 		/* An ask names no fact, but asking for exactly the balance or
 		 * an invoice shows the figure was known. */

@@ -473,17 +473,48 @@ names_invoice_month(const struct rc_case *c, const char *text)
 	return 0;
 }
 
+/* Does TEXT split C's unpaid invoices between days without naming them
+ * ("one of them today and the other at the end of the month", "the first
+ * one now, the second on Friday")?  Only when more than one is unpaid. */
+static int
+splits_invoices(const struct rc_case *c, const char *text)
+{
+	static const char *const first[] = { "one of them", "one of the invoices",
+	    "one of the bills", "the first one", "the older one", "the first invoice",
+	    "the earlier one" };
+	static const char *const other[] = { "the other", "the second one",
+	    "the second invoice", "the newer one", "the later one", "the next one" };
+	char low[512];
+	size_t i, n, unpaid = 0;
+	int a = 0, b = 0;
+
+	for (i = 0; c != NULL && i < c->ninvoices; i++)
+		unpaid += !c->invoices[i].paid;
+	if (unpaid < 2)
+		return 0;
+	for (n = 0; text[n] != '\0' && n + 1 < sizeof low; n++)
+		low[n] = (char)tolower((unsigned char)text[n]);
+	low[n] = '\0';
+	for (i = 0; i < sizeof first / sizeof first[0]; i++)
+		a |= strstr(low, first[i]) != NULL;
+	for (i = 0; i < sizeof other / sizeof other[0]; i++)
+		b |= strstr(low, other[i]) != NULL;
+	return a && b;
+}
+
 /* Is debtor line L an offer, P being the line before it: sums or terms of
  * their own, said as an offer or named when P asked for their figure
  * ("Maybe $75?" to "what could you put toward it?"), or an offer of
- * invoices named by month ("I can pay the September one on Friday").  Not
+ * invoices named by month ("I can pay the September one on Friday") or
+ * split between days ("one of them today and the other on the 28th").  Not
  * when they cannot pay, or say P's own figures back in a yes. */
 static int
 debtor_offers(const struct rc_case *c, const struct rc_line *p,
               const struct rc_line *l)
 {
 	if (RC_HAS(l, RC_SIG_D_OFFER) && !RC_HAS(l, RC_SIG_D_INABILITY) &&
-	    names_invoice_month(c, l->turn->text))
+	    (names_invoice_month(c, l->turn->text) ||
+	    splits_invoices(c, l->turn->text)))
 		return 1;
 	if (l->nmoney == 0 && l->prop.kind == RC_PROP_NONE)
 		return 0;

@@ -371,7 +371,34 @@ test_accurate(void)
 		"C: Of the $3,500 you owe, could you pay $1,000 today?",
 		NULL };
 
+	/* A house number before a street's name is a place, not a sum; a
+	 * bare figure before a currency word is still a sum. */
+	static const char *const address_at[] = {
+		"D: Hello?",
+		"C: Hi Maria, it's Sam, your supplier at 41 Pine. Your balance is $3,120.",
+		NULL };
+	static const char *const address_road[] = {
+		"D: Hello?",
+		"C: This is Sam at Greenline, 12 Harbour Road. INV-2291 for $1,840 is open.",
+		NULL };
+	static const char *const address_unit[] = {
+		"D: Hello?",
+		"C: Sam here, from the depot at unit 17 Mill Lane, about the $3,120 owed.",
+		"D: Right.",
+		"C: Or drop a cheque into our office at 27 Elm, whichever is easier.",
+		NULL };
+	static const char *const bare_sum_named[] = {
+		"D: Hello?",
+		"C: This is Sam from Greenline about invoice 2291.",
+		"D: Right.",
+		"C: In total you owe us 3210 Dollars.",
+		NULL };
+
 	CHECK(right, "accurate-information", RC_MET, 2);
+	CHECK(address_at, "accurate-information", RC_MET, 2);
+	CHECK(address_road, "accurate-information", RC_MET, 2);
+	CHECK(address_unit, "accurate-information", RC_MET, 2);
+	CHECK(bare_sum_named, "accurate-information", RC_MISSED, 4);
 	CHECK(forms, "accurate-information", RC_MET, 2);
 	CHECK(wrong_in_ask, "accurate-information", RC_MISSED, 4);
 	CHECK(wrong_amount, "accurate-information", RC_MISSED, 4);

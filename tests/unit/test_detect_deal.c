@@ -371,6 +371,33 @@ static const char *const offer_answer_taken[] = {
 	NULL,
 };
 
+/* An offer that splits the two invoices between days without naming them
+ * is an offer all the same; saying one of them went missing is not. */
+static const char *const offer_split_taken[] = {
+	"C: There are two invoices open, INV-2291 and INV-2307.",
+	"D: Could we pay one of them today and the other at the end of the month?",
+	"C: Yes, that's fine, we can do that.",
+	NULL,
+};
+static const char *const offer_split_heard[] = {
+	"C: There are two invoices open, INV-2291 and INV-2307.",
+	"D: I can do the first one now and the second one on Friday.",
+	"C: Thanks. How did you settle on that?",
+	NULL,
+};
+static const char *const offer_split_older[] = {
+	"C: There are two invoices open, INV-2291 and INV-2307.",
+	"D: We'll pay the older one this week and the newer one next month.",
+	"C: Okay, deal.",
+	NULL,
+};
+static const char *const split_no_offer[] = {
+	"C: There are two invoices open, INV-2291 and INV-2307.",
+	"D: One of them came through fine but the other never arrived.",
+	"C: Thanks, I'll resend it.",
+	NULL,
+};
+
 static const char *const writing_reply_confirm[] = {
 	"C: So: $2,000 today and $1,120 by the 25th, all by EFT. Does that work?",
 	"D: Yeah, that works.",
@@ -781,6 +808,14 @@ main(void)
 	    offer_answer_maybe, RC_MET, 2, 3);
 	expect_at(__LINE__, "no-immediate-counter", &kase, NULL, 1,
 	    offer_answer_taken, RC_MISSED, 2, 3);
+	expect_at(__LINE__, "no-immediate-counter", &kase, NULL, 1,
+	    offer_split_taken, RC_MISSED, 2, 3);
+	expect_at(__LINE__, "no-immediate-counter", &kase, NULL, 1,
+	    offer_split_heard, RC_MET, 2, 3);
+	expect_at(__LINE__, "no-immediate-counter", &kase, NULL, 1,
+	    offer_split_older, RC_MISSED, 2, 3);
+	expect_at(__LINE__, "no-immediate-counter", &kase, NULL, 1,
+	    split_no_offer, RC_NA, 0, 0);
 	expect_at(__LINE__, "find-the-reason", &kase, NULL, 1,
 	    reason_taken_up_ack, RC_MET, 2, 3);
 	expect_at(__LINE__, "find-the-reason", &kase, NULL, 1,
