@@ -1052,11 +1052,38 @@ rate_said_at(struct stream *st, ptrdiff_t k)
 	    isw(st, k, "fortnightly");
 }
 
-/* Whether the figure at [I, K) is the whole line, asked: "fifty?". */
+/* Whether the figure in words at [I, K) is a sum said as an answer: the
+ * whole line but for hedges and stops ("fifty?", "maybe like... fifty?",
+ * "um, about forty."), or what an offer names ("I could do fifty", "we
+ * can manage forty"). */
 static int
 asked_alone(struct stream *st, ptrdiff_t i, ptrdiff_t k)
 {
-	return i == 0 && isp(st, k, '?') && tk(st, k + 1)->kind == TK_END;
+	static const char *const hedges[] = {
+		"maybe", "like", "um", "umm", "uh", "er", "erm", "so", "say",
+		"about", "around", "roughly", "perhaps", "probably", "well", "hmm",
+		"oh", "just", "only", "ok", "okay", "right", NULL
+	};
+	static const char *const do_verbs[] = {
+		"do", "pay", "manage", "afford", "spare", "send", "find", "offer",
+		NULL
+	};
+	static const char *const modals[] = {
+		"can", "could", "would", "will", "might", "i'll", "we'll", "i'd",
+		"we'd", "ll", "d", NULL
+	};
+	ptrdiff_t j;
+
+	if (inw(st, i - 1, do_verbs) && (inw(st, i - 2, modals) ||
+	    (isw(st, i - 2, "maybe") && inw(st, i - 3, modals))))
+		return 1;
+	for (j = i - 1; j >= 0; j--)
+		if (tk(st, j)->kind != TK_PUNCT && !inw(st, j, hedges))
+			return 0;
+	for (j = k; tk(st, j)->kind == TK_PUNCT; j++)
+		if (!isp(st, j, '?') && !isp(st, j, '.') && !isp(st, j, '!'))
+			return 0;
+	return tk(st, j)->kind == TK_END && (isp(st, k, '?') || i > 0);
 }
 
 static int

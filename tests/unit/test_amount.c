@@ -798,6 +798,14 @@ static const struct {
 	{ "$200 a month from the new year", "200.00/month x12 from 2028-01-01" },
 	{ "could you clear it by march?", "2400.00@2028-03-31" },
 	{ "the bill from march was $200", "none" },
+	/* a tens word said as the answer, hedged, or named by an offer */
+	{ "maybe fifty?", "50.00@?" },
+	{ "Maybe like... fifty?", "50.00@?" },
+	{ "I could do fifty", "50.00@?" },
+	{ "we can manage forty", "40.00@?" },
+	{ "fifty people came", "none" },
+	{ "I'm fifty", "none" },
+	{ "there were twenty of them", "none" },
 };
 
 static void
