@@ -137,12 +137,48 @@ sync_dir(const char *path)
 	rc_buf_free(&d);
 }
 
+/* Writes the N bytes of DATA into the device or pipe PATH, which is not
+ * replaced: "/dev/null", "/dev/stdout", a named pipe. */
+static int
+write_through(const char *path, const char *data, size_t n, struct rc_err *err)
+{
+	size_t done = 0;
+	int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY), e;
+
+	if (fd < 0)
+		goto fail;
+	while (done < n) {
+		ssize_t w = write(fd, data + done, n - done);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (w == 0)
+				errno = EIO;
+			goto fail;
+		}
+		done += (size_t)w;
+	}
+	if (close(fd) != 0) {
+		fd = -1;
+		goto fail;
+	}
+	return 0;
+fail:
+	e = errno;
+	if (fd >= 0)
+		close(fd);
+	rc_err_add(err, RC_ERROR, "cannot write '%s': %s", path, strerror(e));
+	return -1;
+}
+
 int
 rc_file_replace(const char *path, const void *data, size_t n, unsigned mode,
                 const char *const *keep, struct rc_err *err)
 {
 	struct rc_buf tmp = RC_BUF_INIT;
 	const char *p = data;
+	struct stat st;
 	size_t done = 0;
 	mode_t um;
 	int fd, e;
@@ -153,6 +189,16 @@ rc_file_replace(const char *path, const void *data, size_t n, unsigned mode,
 			    "database '%s'", path, *keep);
 			return -1;
 		}
+	/* Only a regular file is replaced: a device or a pipe is written
+	 * into (renaming over /dev/null, as root, made it a plain file). */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if (S_ISDIR(st.st_mode)) {
+			rc_err_add(err, RC_ERROR, "cannot write '%s': it is a directory",
+			    path);
+			return -1;
+		}
+		return write_through(path, data, n, err);
+	}
 	rc_buf_printf(&tmp, "%s.XXXXXX", path);
 	if ((fd = mkstemp(tmp.data)) < 0) {
 		rc_err_add(err, RC_ERROR, "cannot write '%s': %s", path, strerror(errno));

@@ -44,6 +44,25 @@ if cmp -s "$DB" "$TMP/rec.copy"; then pass; else
 	fail "report over the database: the database changed"
 fi
 rm -f "$TMP/hardlink.html"
+# A device or a pipe is written into, never replaced by a file: a link to
+# /dev/null stays a link to the device (renaming over /dev/null itself, as
+# root, once turned it into a plain file), a named pipe stays a pipe.
+ln -s /dev/null "$TMP/devnull"
+"$RECOUP" report --html "$TMP/devnull" --db "$DB" 2>"$TMP/err"
+expect_eq "report into a device: exit code" "$?" 0
+expect_eq "report into a device: the link is kept" \
+    "$([ -L "$TMP/devnull" ] && [ -c "$TMP/devnull" ] && echo device)" device
+mkfifo "$TMP/pipe"
+timeout 20 cat "$TMP/pipe" >"$TMP/piped.html" &
+"$RECOUP" report --html "$TMP/pipe" --db "$DB" 2>"$TMP/err"
+expect_eq "report into a pipe: exit code" "$?" 0
+wait
+expect_eq "report into a pipe: still a pipe" "$([ -p "$TMP/pipe" ] && echo pipe)" pipe
+expect_grep "report into a pipe: the report came through" "$TMP/piped.html" "</html>"
+"$RECOUP" report --html "$TMP/out" --db "$DB" 2>"$TMP/err"
+expect_eq "report onto a directory: exit code" "$?" 2
+expect_grep "report onto a directory: message" "$TMP/err" \
+    "^recoup: cannot write '.*out': it is a directory$"
 # Two reports to one path at once both succeed (unique temporary names).
 for n in 1 2 3 4; do
 	( "$RECOUP" report --html "$TMP/out/same.html" --db "$DB" 2>>"$TMP/race.err" ||
