@@ -34,9 +34,11 @@ enum {
 	{ "db", required_argument, NULL, RC_OPT_DB }
 
 #define RC_CMD_FILTER_HELP \
-	"  --trainee NAME     only this trainee's sessions\n" \
-	"  --cohort TAG       only sessions of this cohort\n" \
-	"  --scenario ID      only calls with this scenario\n" \
+	"  --trainee NAME     only this trainee's sessions (repeat: any of\n" \
+	"                     them; names match ignoring case)\n" \
+	"  --cohort TAG       only sessions of this cohort (repeat: any of\n" \
+	"                     them; ignoring case)\n" \
+	"  --scenario ID      only calls with this scenario (repeat: any)\n" \
 	"  --drill NAME       only sessions played in this drill\n" \
 	"  --status STATUS    complete, abandoned, interrupted or running\n" \
 	"  --since DATE       started on or after DATE (YYYY-MM-DD, local time)\n" \

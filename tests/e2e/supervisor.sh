@@ -33,4 +33,35 @@ expect_grep "rescore: summary" "$TMP/r.out" "^rescored 1 session under .*; 1 ski
 expect_eq "rescore: exit code when every scenario is found" "$?" 0
 expect_grep "rescore: both" "$TMP/r.out" "^rescored 2 sessions under rubric [^;]*$"
 
+# 2. Repeated --trainee, --cohort and --scenario mean any of them; trainee
+# and cohort names match ignoring case.
+DB=$TMP/records.db
+for tc in ann:North Bob:south cal:east; do
+	"$RECOUP" run forgetful-florist --seed 1 --script "$script" --db "$DB" \
+	    --trainee "${tc%%:*}" --cohort "${tc##*:}" >/dev/null
+done
+"$RECOUP" run lost-florist --scenarios "$TMP/sc" --seed 1 --script "$script" \
+    --db "$DB" --trainee eve --cohort east >/dev/null
+ids() { "$RECOUP" history --db "$DB" --ids "$@" | tr '\n' ' '; }
+expect_eq "history: two trainees, any case" "$(ids --trainee ANN --trainee bob)" "1 2 "
+expect_eq "history: one trainee, other case" "$(ids --trainee bob)" "2 "
+expect_eq "history: two cohorts, any case" "$(ids --cohort north --cohort EAST)" "1 3 4 "
+expect_eq "history: two scenarios" \
+    "$(ids --scenario lost-florist --scenario forgetful-florist)" "1 2 3 4 "
+expect_eq "history: scenario ids match exactly" "$(ids --scenario LOST-florist)" ""
+expect_eq "history: repeats and other filters" \
+    "$(ids --cohort east --cohort south --scenario forgetful-florist)" "2 3 "
+"$RECOUP" compare --db "$DB" --trainee ann --trainee CAL --format csv >"$TMP/c.csv"
+expect_eq "compare: both trainees" "$(tail -n +2 "$TMP/c.csv" | cut -d, -f1 | tr '\n' ' ')" "ann cal "
+"$RECOUP" leaderboard --db "$DB" --cohort SOUTH --cohort north --format csv >"$TMP/l.csv"
+expect_eq "leaderboard: both cohorts" \
+    "$(tail -n +2 "$TMP/l.csv" | cut -d, -f2 | sort | tr '\n' ' ')" "Bob ann "
+"$RECOUP" export --format csv --db "$DB" --trainee bob --trainee Eve >"$TMP/e.csv"
+expect_eq "export: both trainees" "$(tail -n +2 "$TMP/e.csv" | cut -d, -f1 | tr '\n' ' ')" "2 4 "
+"$RECOUP" report --html "$TMP/r.html" --db "$DB" --trainee ANN --trainee cal
+expect_eq "report: exit code" "$?" 0
+expect_grep "report: ann" "$TMP/r.html" "<td>ann</td>"
+expect_grep "report: cal" "$TMP/r.html" "<td>cal</td>"
+expect_no_grep "report: not bob" "$TMP/r.html" "<td>Bob</td>"
+
 finish
