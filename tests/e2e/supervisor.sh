@@ -64,4 +64,50 @@ expect_grep "report: ann" "$TMP/r.html" "<td>ann</td>"
 expect_grep "report: cal" "$TMP/r.html" "<td>cal</td>"
 expect_no_grep "report: not bob" "$TMP/r.html" "<td>Bob</td>"
 
+# 3. Critical failures show in compare, leaderboard, the CSV export and the
+# report.  dee's call swears at and threatens the debtor: a scored session
+# with critical failures, not passed, left out of the best score.
+"$RECOUP" run forgetful-florist --seed 1 --script tests/golden/forgetful-rude.script \
+    --db "$DB" --trainee dee --cohort North >/dev/null
+"$RECOUP" run forgetful-florist --seed 1 --script "$script" --db "$DB" \
+    --trainee dee --cohort North >/dev/null
+"$RECOUP" compare --db "$DB" --trainee dee --trainee ann >"$TMP/c.txt"
+expect_grep "compare text: CRIT column" "$TMP/c.txt" "^TRAINEE +SESS +PRAC +OUTC +TREND +CRIT "
+expect_grep "compare text: dee has one" "$TMP/c.txt" "^dee +2 +[0-9]+ +[0-9]+ +[-+0-9]+ +1 "
+expect_grep "compare text: ann none" "$TMP/c.txt" "^ann +1 +[0-9]+ +[0-9]+ +- +0 "
+"$RECOUP" compare --db "$DB" --trainee dee --format csv >"$TMP/c.csv"
+expect_eq "compare csv: critical column" "$(head -n 1 "$TMP/c.csv" | cut -d, -f9)" critical
+expect_eq "compare csv: dee" "$(sed -n 2p "$TMP/c.csv" | cut -d, -f1,9)" "dee,1"
+"$RECOUP" compare --db "$DB" --trainee dee --format json >"$TMP/c.json"
+expect_grep "compare json: all" "$TMP/c.json" '"reviewed": 0, "critical": 1,'
+expect_grep "compare json: dee" "$TMP/c.json" '"trainee": "dee", .*"critical": 1,'
+"$RECOUP" leaderboard --db "$DB" >"$TMP/l.txt"
+expect_grep "leaderboard text: CRIT column" "$TMP/l.txt" "TREND +CRIT$"
+expect_grep "leaderboard text: dee's best leaves the critical call out" "$TMP/l.txt" \
+    "^ +[0-9]+  dee +2 +50% +[0-9.]+ +99 .* 1$"
+expect_grep "leaderboard text: bob none" "$TMP/l.txt" "^ +[0-9]+  Bob .* 0$"
+"$RECOUP" leaderboard --db "$DB" --format csv >"$TMP/l.csv"
+expect_eq "leaderboard csv: critical last" "$(head -n 1 "$TMP/l.csv" | tr -d '\r' | cut -d, -f11)" critical
+expect_eq "leaderboard csv: dee" "$(grep ',dee,' "$TMP/l.csv" | tr -d '\r' | cut -d, -f2,5,11)" "dee,1,1"
+"$RECOUP" run forgetful-florist --seed 1 --script tests/golden/forgetful-rude.script \
+    --db "$DB" --trainee fay >/dev/null
+"$RECOUP" leaderboard --db "$DB" --trainee fay --format json >"$TMP/l.json"
+expect_grep "leaderboard json: every call critical, no best" "$TMP/l.json" \
+    '"trainee": "fay", .*"critical": 1, .*"best_score": null'
+"$RECOUP" export --format csv --db "$DB" --trainee dee >"$TMP/e.csv"
+expect_eq "export csv: critical columns last" \
+    "$(head -n 1 "$TMP/e.csv" | tr -d '\r' | awk -F, '{print $(NF-1)","$NF}')" \
+    "critical,critical_failures"
+expect_grep "export csv: the rude call's failures" "$TMP/e.csv" \
+    ',[1-9][0-9]*,"?[a-z-]+ at turn [0-9]+(; [a-z-]+ at turn [0-9]+)*"?.$'
+expect_grep "export csv: the clean call has none" "$TMP/e.csv" ',0,.$'
+"$RECOUP" report --html "$TMP/c.html" --db "$DB" --trainee dee --trainee bob
+expect_grep "report: critical tile" "$TMP/c.html" "<b>1</b><span>critical failures</span>"
+expect_grep "report: trainee table column" "$TMP/c.html" "<th>Critical</th>"
+expect_grep "report: dee flagged" "$TMP/c.html" '<td>dee</td>.*<td class="critical">1</td>'
+expect_grep "report: the session listed" "$TMP/c.html" \
+    '<h2>Critical failures</h2>'
+expect_grep "report: with its failures" "$TMP/c.html" \
+    '<td>dee</td><td>forgetful-florist</td><td class="critical">[a-z-]+ at turn [0-9]+'
+
 finish
