@@ -98,15 +98,31 @@ interactive(struct rc_session *ss, struct rc_buf *out, int color)
 	return how;
 }
 
+/* 1 when LINE is the trainee's /end (blanks around it allowed). */
+static int
+is_end(const char *line)
+{
+	size_t n;
+
+	line += strspn(line, " \t\r");
+	n = strcspn(line, " \t\r");
+	return n == 4 && strncmp(line, "/end", 4) == 0 &&
+	    line[n + strspn(line + n, " \t\r")] == '\0';
+}
+
 /* Reads plain lines from a pipe or file: no prompts, no editing, until
- * the call ends or the input does. */
+ * the call ends or the input does.  In a drill (SKIP) each call's lines
+ * end at its /end: when the call ends before it, the lines left up to
+ * and including that /end are the call's and are skipped, so they do not
+ * reach the next call. */
 static enum how
-piped(struct rc_session *ss, struct rc_buf *out)
+piped(struct rc_session *ss, struct rc_buf *out, int skip)
 {
 	enum how how = INPUT_ENDED;
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
+	long skipped = 0;
 
 	while ((n = getline(&line, &cap, stdin)) > 0) {
 		if (line[n - 1] == '\n')
@@ -119,6 +135,18 @@ piped(struct rc_session *ss, struct rc_buf *out)
 			break;
 		}
 		show(out);
+	}
+	if (how == CALL_ENDED && skip && !is_end(line)) {
+		while ((n = getline(&line, &cap, stdin)) > 0) {
+			if (line[n - 1] == '\n')
+				line[--n] = '\0';
+			if (is_end(line))
+				break;
+			skipped++;
+		}
+		if (skipped > 0)
+			rc_cmd_error("the call ended with %ld piped line%s left before "
+			    "its /end: not said", skipped, skipped == 1 ? "" : "s");
 	}
 	free(line);
 	return how;
@@ -145,7 +173,8 @@ rc_cmd_play_call(const struct rc_scenario *s, uint64_t seed,
 	ss = rc_session_new(s, seed, so);
 	rc_session_start(ss, &out);
 	show(&out);
-	how = tty ? interactive(ss, &out, so->style.color) : piped(ss, &out);
+	how = tty ? interactive(ss, &out, so->style.color) :
+	    piped(ss, &out, drill != NULL);
 	abandoned = how == LEFT && !rc_engine_ended(rc_session_engine(ss));
 	*left = how == LEFT || how == INPUT_ENDED;
 	rc_session_finish(ss, &out);

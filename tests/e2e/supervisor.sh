@@ -110,4 +110,46 @@ expect_grep "report: the session listed" "$TMP/c.html" \
 expect_grep "report: with its failures" "$TMP/c.html" \
     '<td>dee</td><td>forgetful-florist</td><td class="critical">[a-z-]+ at turn [0-9]+'
 
+# 4. Drills.  A scenario that cannot be loaded is named before call 1 and
+# nothing is played or saved.
+printf '%s' '{"name": "bad", "calls": [{"scenario": "forgetful-florist", "seed": 1},
+ {"scenario": "no-such-debtor", "seed": 2}, {"scenario": "forgetful-florist", "seed": 3}]}' \
+    >"$TMP/bad.json"
+grep -v '^#' "$script" | "$RECOUP" drill "$TMP/bad.json" --trainee dd \
+    --db "$TMP/bad.db" >"$TMP/d.out" 2>"$TMP/d.err"
+expect_eq "drill, bad scenario: exit code" "$?" 2
+expect_grep "drill, bad scenario: loader says why" "$TMP/d.err" "^recoup: no scenario 'no-such-debtor'"
+expect_grep "drill, bad scenario: names the call" "$TMP/d.err" \
+    "^recoup: .*bad.json: call 2: scenario 'no-such-debtor' cannot be found or loaded$"
+expect_no_grep "drill, bad scenario: nothing played" "$TMP/d.out" "call 1 of"
+expect_eq "drill, bad scenario: nothing saved" "$([ -e "$TMP/bad.db" ] && echo saved)" ""
+
+# Stopped before its end (the piped input ran out in call 1): exit 1 and
+# a resume hint with the same trainee, cohort and database.
+printf '%s' '{"name": "two", "calls": [{"scenario": "forgetful-florist", "seed": 1},
+ {"scenario": "forgetful-florist", "seed": 2}]}' >"$TMP/two.json"
+printf 'Hello, is that Maria?\n' | "$RECOUP" drill "$TMP/two.json" \
+    --trainee "Ann Lee" --cohort c1 --db "$TMP/two.db" >"$TMP/d.out" 2>"$TMP/d.err"
+expect_eq "drill stopped early: exit code" "$?" 1
+expect_grep "drill stopped early: the hint keeps the options" "$TMP/d.out" \
+    "^Drill stopped after call 1 of 2\.  To go on: recoup drill $TMP/two.json --trainee 'Ann Lee' --cohort c1 --db $TMP/two.db --from 2$"
+"$RECOUP" history --db "$TMP/two.db" --trainee "ann lee" --cohort C1 --ids >"$TMP/ids"
+expect_eq "drill stopped early: call 1 saved as the trainee" "$(cat "$TMP/ids")" 1
+
+# Piped lines left after a call ended (before its /end) are not said in
+# the next call.
+{ grep -v '^#' "$script"; echo "Leftover line one"; echo "Leftover line two"; echo /end
+  grep -v '^#' "$script"; echo /end; } >"$TMP/spill.in"
+"$RECOUP" drill "$TMP/two.json" --trainee sp --db "$TMP/spill.db" \
+    <"$TMP/spill.in" >"$TMP/d.out" 2>"$TMP/d.err"
+expect_eq "drill, lines left: exit code" "$?" 0
+expect_grep "drill, lines left: said" "$TMP/d.err" \
+    "^recoup: the call ended with 2 piped lines left before its /end: not said$"
+expect_grep "drill, lines left: complete" "$TMP/d.out" "^Drill complete: 2 calls"
+"$RECOUP" show 2 --db "$TMP/spill.db" >"$TMP/show2.out"
+expect_no_grep "drill, lines left: not in call 2" "$TMP/show2.out" "Leftover"
+expect_eq "drill, lines left: call 2 starts with its own first line" \
+    "$(grep -m 1 'You:' "$TMP/show2.out" | sed 's/^ *[0-9]* You: //')" \
+    "$(grep -v '^[#/]' "$script" | head -n 1)"
+
 finish
