@@ -110,45 +110,111 @@ is_end(const char *line)
 	    line[n + strspn(line + n, " \t\r")] == '\0';
 }
 
+/* Piped lines read ahead at the end of a drill's call and given back to
+ * the next (see piped()), oldest first. */
+static struct {
+	char **v;
+	size_t n, next;
+} ahead;
+
+static void
+ahead_free(void)
+{
+	while (ahead.next < ahead.n)
+		free(ahead.v[ahead.next++]);
+	free(ahead.v);
+	memset(&ahead, 0, sizeof ahead);
+}
+
+/* The next piped line without its newline (the caller frees it), or NULL
+ * at the end of the input. */
+static char *
+next_line(void)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+
+	if (ahead.next < ahead.n) {
+		line = ahead.v[ahead.next++];
+		if (ahead.next == ahead.n)
+			ahead_free();
+		return line;
+	}
+	if ((n = getline(&line, &cap, stdin)) <= 0) {
+		free(line);
+		return NULL;
+	}
+	if (line[n - 1] == '\n')
+		line[n - 1] = '\0';
+	return line;
+}
+
+/* After a drill's call ended on its own: the lines up to and including
+ * the next /end were said to this call and are dropped (counted on
+ * stderr).  Without a /end before the end of the input they are the next
+ * calls' lines (input with no /end at all) and are given back. */
+static void
+skip_to_end(void)
+{
+	char **v = NULL, *line;
+	size_t n = 0, i;
+
+	while ((line = next_line()) != NULL) {
+		if (is_end(line)) {
+			free(line);
+			for (i = 0; i < n; i++)
+				free(v[i]);
+			free(v);
+			if (n > 0)
+				rc_cmd_error("the call ended with %zu piped line%s left "
+				    "before its /end: not said", n, n == 1 ? "" : "s");
+			return;
+		}
+		v = rc_xreallocarray(v, n + 1, sizeof *v);
+		v[n++] = line;
+	}
+	/* The input ended first: every line was read, none is pending. */
+	ahead_free();
+	if (n > 0) {
+		static int registered;
+
+		if (!registered && atexit(ahead_free) == 0)
+			registered = 1;
+		ahead.v = v;
+		ahead.n = n;
+	}
+}
+
 /* Reads plain lines from a pipe or file: no prompts, no editing, until
  * the call ends or the input does.  In a drill (SKIP) each call's lines
- * end at its /end: when the call ends before it, the lines left up to
- * and including that /end are the call's and are skipped, so they do not
- * reach the next call. */
+ * may end at a /end: when the call ends on its own before it, the lines
+ * left up to that /end are this call's and do not reach the next call
+ * (skip_to_end()). */
 static enum how
 piped(struct rc_session *ss, struct rc_buf *out, int skip)
 {
 	enum how how = INPUT_ENDED;
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	long skipped = 0;
+	char *line;
 
-	while ((n = getline(&line, &cap, stdin)) > 0) {
-		if (line[n - 1] == '\n')
-			line[--n] = '\0';
-		if (long_line(line))
+	while ((line = next_line()) != NULL) {
+		if (long_line(line)) {
+			free(line);
 			continue;
+		}
 		if (rc_session_input(ss, line, out)) {
 			show(out);
 			how = CALL_ENDED;
 			break;
 		}
+		free(line);
 		show(out);
 	}
-	if (how == CALL_ENDED && skip && !is_end(line)) {
-		while ((n = getline(&line, &cap, stdin)) > 0) {
-			if (line[n - 1] == '\n')
-				line[--n] = '\0';
-			if (is_end(line))
-				break;
-			skipped++;
-		}
-		if (skipped > 0)
-			rc_cmd_error("the call ended with %ld piped line%s left before "
-			    "its /end: not said", skipped, skipped == 1 ? "" : "s");
+	if (how == CALL_ENDED) {
+		if (skip && !is_end(line))
+			skip_to_end();
+		free(line);
 	}
-	free(line);
 	return how;
 }
 

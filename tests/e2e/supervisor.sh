@@ -151,5 +151,15 @@ expect_no_grep "drill, lines left: not in call 2" "$TMP/show2.out" "Leftover"
 expect_eq "drill, lines left: call 2 starts with its own first line" \
     "$(grep -m 1 'You:' "$TMP/show2.out" | sed 's/^ *[0-9]* You: //')" \
     "$(grep -v '^[#/]' "$script" | head -n 1)"
+# Input with no /end at all: each call takes its lines as before (nothing
+# is skipped waiting for a /end that never comes).
+{ grep -v '^#' "$script"; grep -v '^#' "$script"; } >"$TMP/noend.in"
+"$RECOUP" drill "$TMP/two.json" --trainee ne --db "$TMP/noend.db" \
+    <"$TMP/noend.in" >"$TMP/d.out" 2>"$TMP/d.err"
+expect_eq "drill, no /end: exit code" "$?" 0
+expect_no_grep "drill, no /end: nothing skipped" "$TMP/d.err" "not said"
+expect_eq "drill, no /end: both calls reach an agreement" \
+    "$("$RECOUP" history --db "$TMP/noend.db" --format csv | tail -n +2 | cut -d, -f12 | tr -d '\r' | tr '\n' ' ')" \
+    "agreement agreement "
 
 finish
