@@ -9,10 +9,59 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "buf.h"
 #include "cmd.h"
 #include "cmd-store.h"
 #include "drill.h"
+#include "xmalloc.h"
+
+/* Appends " FLAG ARG" to B, ARG quoted for a POSIX shell when it holds
+ * anything but plain characters (FLAG NULL: ARG alone). */
+static void
+shell_arg(struct rc_buf *b, const char *flag, const char *arg)
+{
+	const char *p;
+
+	if (flag != NULL)
+		rc_buf_printf(b, " %s", flag);
+	rc_buf_putc(b, ' ');
+	if (*arg != '\0' && strspn(arg, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./:@%+=,") == strlen(arg)) {
+		rc_buf_puts(b, arg);
+		return;
+	}
+	rc_buf_putc(b, '\'');
+	for (p = arg; *p; p++) {
+		if (*p == '\'')
+			rc_buf_puts(b, "'\\''");
+		else
+			rc_buf_putc(b, *p);
+	}
+	rc_buf_putc(b, '\'');
+}
+
+/* Loads the scenario of each call from FROM (1-based) on into S (freed
+ * by the caller), before any is played.  0, or -1 after naming every
+ * call whose scenario cannot be found or loaded (the loader says why). */
+static int
+load_calls(const struct rc_drill *d, const char *file, size_t from,
+           const char *dir, struct rc_scenario **s)
+{
+	size_t i;
+	int bad = 0;
+
+	for (i = from - 1; i < d->ncalls; i++)
+		if ((s[i] = rc_cmd_load_scenario(d->calls[i].scenario, dir)) == NULL) {
+			rc_cmd_error("%s: call %zu: scenario '%s' cannot be found or "
+			    "loaded", file, i + 1, d->calls[i].scenario);
+			bad = 1;
+		}
+	if (bad)
+		rc_cmd_error("drill '%s' not started: no call was played", d->name);
+	return bad ? -1 : 0;
+}
 
 static int
 drill_exec(int argc, char **argv)
@@ -33,7 +82,9 @@ drill_exec(int argc, char **argv)
 	struct rc_store *store = NULL;
 	struct rc_rubric *rubric = NULL;
 	struct rc_drill *d;
+	struct rc_scenario **calls = NULL;
 	const char *dir = NULL, *rubric_dir = NULL, *cohort = NULL, *db = NULL;
+	const char *trainee_flag = NULL, *cohort_flag = NULL;
 	const char *name, *title;
 	size_t ncalls, i, from = 1;
 	int c, save = 1, rc = RC_EXIT_OK, left = 0;
@@ -46,12 +97,12 @@ drill_exec(int argc, char **argv)
 		case 't':
 			if (rc_cmd_check_name("--trainee", optarg) != 0)
 				return RC_EXIT_USAGE;
-			so.trainee = optarg;
+			so.trainee = trainee_flag = optarg;
 			break;
 		case 'c':
 			if (rc_cmd_check_name("--cohort", optarg) != 0)
 				return RC_EXIT_USAGE;
-			cohort = optarg;
+			cohort = cohort_flag = optarg;
 			break;
 		case 'D': db = optarg; break;
 		case 'n': save = 0; break;
@@ -81,18 +132,25 @@ drill_exec(int argc, char **argv)
 	name = d->name;
 	title = d->title;
 	ncalls = d->ncalls;
-	/* Flag, environment, config, then the drill's own tag. */
-	rc_cmd_ask_trainee(so.trainee, cohort);
-	so.trainee = rc_cmd_setting(RC_CONFIG_TRAINEE, so.trainee);
-	if ((cohort = rc_cmd_setting(RC_CONFIG_COHORT, cohort)) == NULL)
-		cohort = d->cohort;
-	so.mode = d->assessment ? RC_MODE_ASSESSMENT : RC_MODE_PRACTICE;
 	if (from > ncalls) {
 		rc_cmd_error("drill '%s' has %zu call%s, cannot start at %zu", name,
 		    ncalls, ncalls == 1 ? "" : "s", from);
 		rc = RC_EXIT_USAGE;
 		goto done;
 	}
+	/* Every call's scenario before call 1, so a typo in the last one
+	 * does not stop the drill half-way. */
+	calls = rc_xcalloc(ncalls, sizeof *calls);
+	if (load_calls(d, argv[optind], from, dir, calls) != 0) {
+		rc = RC_EXIT_USAGE;
+		goto done;
+	}
+	/* Flag, environment, config, then the drill's own tag. */
+	rc_cmd_ask_trainee(so.trainee, cohort);
+	so.trainee = rc_cmd_setting(RC_CONFIG_TRAINEE, so.trainee);
+	if ((cohort = rc_cmd_setting(RC_CONFIG_COHORT, cohort)) == NULL)
+		cohort = d->cohort;
+	so.mode = d->assessment ? RC_MODE_ASSESSMENT : RC_MODE_PRACTICE;
 	if ((rubric = rc_cmd_load_rubric(rubric_dir)) == NULL ||
 	    (save && (store = rc_cmd_open_store(db)) == NULL)) {
 		rc = RC_EXIT_USAGE;
@@ -100,28 +158,43 @@ drill_exec(int argc, char **argv)
 	}
 	so.rubric = rubric;
 	for (i = from - 1; i < ncalls; i++) {
-		struct rc_scenario *s = rc_cmd_load_scenario(d->calls[i].scenario, dir);
-
-		if (s == NULL) {
-			rc = RC_EXIT_USAGE;
-			break;
-		}
 		rc_cmd_outf("%s== Drill %s%s%s: call %zu of %zu ==\n\n", i > from - 1 ?
 		    "\n" : "", title ? title : name, cohort ? ", cohort " : "",
 		    cohort ? cohort : "", i + 1, ncalls);
 		rc_cmd_flush();
 		so.on_turn = NULL;
 		so.on_turn_ctx = NULL;
-		rc = rc_cmd_play_call(s, d->calls[i].seed, &so, store, cohort, name,
-		    &left);
-		rc_scenario_free(s);
+		rc = rc_cmd_play_call(calls[i], d->calls[i].seed, &so, store, cohort,
+		    name, &left);
 		if (rc != RC_EXIT_OK)
 			break;
 		if (left) {
-			if (i + 1 < ncalls)
+			if (i + 1 < ncalls) {
+				struct rc_buf hint = RC_BUF_INIT;
+
+				/* The same flags again, so the rest is saved as the
+				 * same trainee, cohort and database. */
+				rc_buf_puts(&hint, "recoup drill");
+				shell_arg(&hint, NULL, argv[optind]);
+				if (trainee_flag)
+					shell_arg(&hint, "--trainee", trainee_flag);
+				if (cohort_flag)
+					shell_arg(&hint, "--cohort", cohort_flag);
+				if (db)
+					shell_arg(&hint, "--db", db);
+				if (!save)
+					rc_buf_puts(&hint, " --no-save");
+				if (dir)
+					shell_arg(&hint, "--scenarios", dir);
+				if (rubric_dir)
+					shell_arg(&hint, "--rubric", rubric_dir);
+				rc_buf_printf(&hint, " --from %zu", i + 2);
 				rc_cmd_outf("\nDrill stopped after call %zu of %zu.  To go on: "
-				    "recoup drill %s --from %zu\n", i + 1, ncalls,
-				    argv[optind], i + 2);
+				    "%s\n", i + 1, ncalls, rc_buf_str(&hint));
+				rc_buf_free(&hint);
+				/* The drill was not finished: a script must see it. */
+				rc = RC_EXIT_FAIL;
+			}
 			break;
 		}
 	}
@@ -130,6 +203,10 @@ drill_exec(int argc, char **argv)
 		    "ranks everyone who played it.\n", ncalls - from + 1,
 		    ncalls - from + 1 == 1 ? "" : "s", name);
 done:
+	if (calls != NULL)
+		for (i = 0; i < ncalls; i++)
+			rc_scenario_free(calls[i]);
+	free(calls);
 	rc_store_close(store);
 	rc_rubric_free(rubric);
 	rc_drill_free(d);
@@ -147,7 +224,12 @@ const struct rc_cmd rc_cmd_drill = {
 	    "mode and the calls, each a scenario and a seed.  The calls are\n"
 	    "played in order like 'recoup play' and saved with the drill's name\n"
 	    "and cohort.  /end or Ctrl-D hangs up and goes on to the next call;\n"
-	    "leaving a call with Ctrl-C, or the end of piped input, stops the drill.\n\n"
+	    "leaving a call with Ctrl-C, or the end of piped input, stops the drill\n"
+	    "(exit code 1) and says how to go on with the same options.  With piped\n"
+	    "input, a call that ends on its own skips the lines left up to the\n"
+	    "next /end (with no /end before the end of the input, they go on to\n"
+	    "the next call).  Every call's scenario is loaded before the first\n"
+	    "call: one that cannot be is named (exit code 2).\n\n"
 	    "Options:\n"
 	    "  --trainee NAME     your name (default: $RECOUP_TRAINEE, else the\n"
 	    "                     config's trainee, asked once on a terminal)\n"

@@ -98,29 +98,123 @@ interactive(struct rc_session *ss, struct rc_buf *out, int color)
 	return how;
 }
 
-/* Reads plain lines from a pipe or file: no prompts, no editing, until
- * the call ends or the input does. */
-static enum how
-piped(struct rc_session *ss, struct rc_buf *out)
+/* 1 when LINE is the trainee's /end (blanks around it allowed). */
+static int
+is_end(const char *line)
 {
-	enum how how = INPUT_ENDED;
+	size_t n;
+
+	line += strspn(line, " \t\r");
+	n = strcspn(line, " \t\r");
+	return n == 4 && strncmp(line, "/end", 4) == 0 &&
+	    line[n + strspn(line + n, " \t\r")] == '\0';
+}
+
+/* Piped lines read ahead at the end of a drill's call and given back to
+ * the next (see piped()), oldest first. */
+static struct {
+	char **v;
+	size_t n, next;
+} ahead;
+
+static void
+ahead_free(void)
+{
+	while (ahead.next < ahead.n)
+		free(ahead.v[ahead.next++]);
+	free(ahead.v);
+	memset(&ahead, 0, sizeof ahead);
+}
+
+/* The next piped line without its newline (the caller frees it), or NULL
+ * at the end of the input. */
+static char *
+next_line(void)
+{
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
 
-	while ((n = getline(&line, &cap, stdin)) > 0) {
-		if (line[n - 1] == '\n')
-			line[--n] = '\0';
-		if (long_line(line))
+	if (ahead.next < ahead.n) {
+		line = ahead.v[ahead.next++];
+		if (ahead.next == ahead.n)
+			ahead_free();
+		return line;
+	}
+	if ((n = getline(&line, &cap, stdin)) <= 0) {
+		free(line);
+		return NULL;
+	}
+	if (line[n - 1] == '\n')
+		line[n - 1] = '\0';
+	return line;
+}
+
+/* After a drill's call ended on its own: the lines up to and including
+ * the next /end were said to this call and are dropped (counted on
+ * stderr).  Without a /end before the end of the input they are the next
+ * calls' lines (input with no /end at all) and are given back. */
+static void
+skip_to_end(void)
+{
+	char **v = NULL, *line;
+	size_t n = 0, i;
+
+	while ((line = next_line()) != NULL) {
+		if (is_end(line)) {
+			free(line);
+			for (i = 0; i < n; i++)
+				free(v[i]);
+			free(v);
+			if (n > 0)
+				rc_cmd_error("the call ended with %zu piped line%s left "
+				    "before its /end: not said", n, n == 1 ? "" : "s");
+			return;
+		}
+		v = rc_xreallocarray(v, n + 1, sizeof *v);
+		v[n++] = line;
+	}
+	/* The input ended first: every line was read, none is pending. */
+	ahead_free();
+	if (n > 0) {
+		static int registered;
+
+		if (!registered && atexit(ahead_free) == 0)
+			registered = 1;
+		ahead.v = v;
+		ahead.n = n;
+	}
+}
+
+/* Reads plain lines from a pipe or file: no prompts, no editing, until
+ * the call ends or the input does.  In a drill (SKIP) each call's lines
+ * may end at a /end: when the call ends on its own before it, the lines
+ * left up to that /end are this call's and do not reach the next call
+ * (skip_to_end()). */
+static enum how
+piped(struct rc_session *ss, struct rc_buf *out, int skip)
+{
+	enum how how = INPUT_ENDED;
+	char *line;
+
+	while ((line = next_line()) != NULL) {
+		if (long_line(line)) {
+			free(line);
 			continue;
+		}
 		if (rc_session_input(ss, line, out)) {
 			show(out);
 			how = CALL_ENDED;
 			break;
 		}
+		free(line);
 		show(out);
 	}
-	free(line);
+	if (how == CALL_ENDED) {
+		if (skip && !is_end(line))
+			skip_to_end();
+		free(line);
+	}
 	return how;
 }
 
@@ -145,7 +239,8 @@ rc_cmd_play_call(const struct rc_scenario *s, uint64_t seed,
 	ss = rc_session_new(s, seed, so);
 	rc_session_start(ss, &out);
 	show(&out);
-	how = tty ? interactive(ss, &out, so->style.color) : piped(ss, &out);
+	how = tty ? interactive(ss, &out, so->style.color) :
+	    piped(ss, &out, drill != NULL);
 	abandoned = how == LEFT && !rc_engine_ended(rc_session_engine(ss));
 	*left = how == LEFT || how == INPUT_ENDED;
 	rc_session_finish(ss, &out);

@@ -18,6 +18,7 @@
 
 struct pick {
 	int64_t *ids;
+	char **scenarios;         /* each session's scenario id */
 	size_t n;
 	const char *version;
 	int all;
@@ -34,7 +35,10 @@ pick_row(void *ctx, const struct rc_store_row *r)
 	    strcmp(r->rubric_version, p->version) == 0)
 		return 0;
 	p->ids = rc_xreallocarray(p->ids, p->n + 1, sizeof *p->ids);
-	p->ids[p->n++] = r->id;
+	p->scenarios = rc_xreallocarray(p->scenarios, p->n + 1,
+	    sizeof *p->scenarios);
+	p->ids[p->n] = r->id;
+	p->scenarios[p->n++] = rc_xstrdup(r->scenario ? r->scenario : "");
 	return 0;
 }
 
@@ -43,6 +47,16 @@ struct scenarios {
 	struct rc_scenario **s;     /* NULL: could not be loaded */
 	size_t n;
 };
+
+/* Says that session ID of scenario SCENARIO is not rescored; the loader
+ * has said why its scenario could not be loaded. */
+static void
+say_skipped(int64_t id, const char *scenario, int dry)
+{
+	rc_cmd_error("session %lld (scenario '%s') %s rescored: its scenario "
+	    "cannot be found or loaded", (long long)id, scenario,
+	    dry ? "would not be" : "was not");
+}
 
 static struct rc_scenario *
 scenario(struct scenarios *c, const char *id, const char *dir)
@@ -102,7 +116,7 @@ rescore_exec(int argc, char **argv)
 	struct rc_store *st;
 	struct rc_rubric *rubric;
 	const char *dir = NULL, *rubric_dir = NULL;
-	long done = 0, skipped = 0;
+	long done = 0, skipped = 0, would = 0;
 	int c, k, dry = 0, rc = RC_EXIT_OK;
 	size_t i;
 
@@ -144,18 +158,27 @@ rescore_exec(int argc, char **argv)
 		rc = RC_EXIT_USAGE;
 		goto done;
 	}
+	/* A dry run loads the scenarios too, so what it counts is what a
+	 * real run rescores and it names the sessions a real run skips. */
+	for (i = 0; i < p.n && dry; i++) {
+		if (scenario(&cache, p.scenarios[i], dir) == NULL) {
+			say_skipped(p.ids[i], p.scenarios[i], 1);
+			skipped++;
+		} else
+			would++;
+	}
 	for (i = 0; i < p.n && !dry; i++) {
-		struct rc_store_loaded *l = rc_store_load(st, p.ids[i], rubric, &err);
+		struct rc_store_loaded *l;
 		struct rc_scenario *s;
 		struct rc_scorecard *card;
 
-		if (l == NULL)
-			break;
-		if ((s = scenario(&cache, l->row.scenario, dir)) == NULL) {
+		if ((s = scenario(&cache, p.scenarios[i], dir)) == NULL) {
+			say_skipped(p.ids[i], p.scenarios[i], 0);
 			skipped++;
-			rc_store_loaded_free(l);
 			continue;
 		}
+		if ((l = rc_store_load(st, p.ids[i], rubric, &err)) == NULL)
+			break;
 		card = rescore(rubric, s, l);
 		if (rc_store_add_score(st, l->row.id, card, &err) != 0) {
 			rc_scorecard_free(card);
@@ -174,15 +197,17 @@ rescore_exec(int argc, char **argv)
 		goto done;
 	}
 	if (dry)
-		rc_cmd_outf("%zu session%s would be rescored under rubric %s\n", p.n,
-		    p.n == 1 ? "" : "s", rubric->version);
+		rc_cmd_outf("%ld session%s would be rescored under rubric %s", would,
+		    would == 1 ? "" : "s", rubric->version);
 	else
 		rc_cmd_outf("rescored %ld session%s under rubric %s", done,
 		    done == 1 ? "" : "s", rubric->version);
-	if (!dry && skipped)
-		rc_cmd_outf("; %ld skipped (scenario not found)", skipped);
-	if (!dry)
-		putchar('\n');
+	if (skipped)
+		rc_cmd_outf("; %ld %sskipped (scenario not found)", skipped,
+		    dry ? "would be " : "");
+	putchar('\n');
+	if (skipped)
+		rc = RC_EXIT_FAIL;
 done:
 	for (i = 0; i < cache.n; i++) {
 		free(cache.ids[i]);
@@ -190,6 +215,9 @@ done:
 	}
 	free(cache.ids);
 	free(cache.s);
+	for (i = 0; i < p.n; i++)
+		free(p.scenarios[i]);
+	free(p.scenarios);
 	free(p.ids);
 	rc_store_close(st);
 	rc_rubric_free(rubric);
@@ -207,7 +235,10 @@ const struct rc_cmd rc_cmd_rescore = {
 	    "Each chosen session's transcript is scored with the current rubric\n"
 	    "and the result becomes its current scorecard; earlier scorecards\n"
 	    "are kept.  Sessions already scored with this rubric version are\n"
-	    "skipped unless --all.  Interrupted calls get their first score.\n\n"
+	    "skipped unless --all.  Interrupted calls get their first score.\n"
+	    "A session whose scenario cannot be found or loaded is not rescored:\n"
+	    "each is named (id and scenario) and the exit code is 1; --dry-run\n"
+	    "names them too.\n\n"
 	    "Options:\n"
 	    RC_CMD_FILTER_HELP
 	    "  --all              rescore even sessions scored with this version\n"

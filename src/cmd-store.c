@@ -55,6 +55,27 @@ parse_date(const char *text, int days, int64_t *out)
 	return 0;
 }
 
+/* Adds ARG to the names filter option C (--trainee, --cohort or
+ * --scenario) matches: a repeat means any of them. */
+static int
+add_name(int c, const char *arg, struct rc_cmd_query *q)
+{
+	const char *flag = c == RC_OPT_TRAINEE ? "--trainee" :
+	    c == RC_OPT_COHORT ? "--cohort" : "--scenario";
+	const char **v = c == RC_OPT_TRAINEE ? q->f.trainee :
+	    c == RC_OPT_COHORT ? q->f.cohort : q->f.scenario;
+	size_t *n = c == RC_OPT_TRAINEE ? &q->f.ntrainee :
+	    c == RC_OPT_COHORT ? &q->f.ncohort : &q->f.nscenario;
+
+	if (*n == RC_STORE_FILTER_MAX) {
+		rc_cmd_error("too many %s options: at most %d", flag,
+		    RC_STORE_FILTER_MAX);
+		return -1;
+	}
+	v[(*n)++] = arg;
+	return 1;
+}
+
 int
 rc_cmd_filter_opt(int c, const char *arg, struct rc_cmd_query *q)
 {
@@ -68,9 +89,9 @@ rc_cmd_filter_opt(int c, const char *arg, struct rc_cmd_query *q)
 		if (rc_cmd_check_name(c == RC_OPT_TRAINEE ? "--trainee" : "--cohort",
 		    arg) != 0)
 			return -1;
-		*(c == RC_OPT_TRAINEE ? &q->f.trainee : &q->f.cohort) = arg;
-		return 1;
-	case RC_OPT_SCENARIO: q->f.scenario = arg; return 1;
+		/* FALLTHROUGH */
+	case RC_OPT_SCENARIO:
+		return add_name(c, arg, q);
 	case RC_OPT_DRILL: q->f.drill = arg; return 1;
 	case RC_OPT_DB: q->db = arg; return 1;
 	case RC_OPT_STATUS:

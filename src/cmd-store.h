@@ -34,9 +34,11 @@ enum {
 	{ "db", required_argument, NULL, RC_OPT_DB }
 
 #define RC_CMD_FILTER_HELP \
-	"  --trainee NAME     only this trainee's sessions\n" \
-	"  --cohort TAG       only sessions of this cohort\n" \
-	"  --scenario ID      only calls with this scenario\n" \
+	"  --trainee NAME     only this trainee's sessions (repeat: any of\n" \
+	"                     them; names match ignoring case)\n" \
+	"  --cohort TAG       only sessions of this cohort (repeat: any of\n" \
+	"                     them; ignoring case)\n" \
+	"  --scenario ID      only calls with this scenario (repeat: any)\n" \
 	"  --drill NAME       only sessions played in this drill\n" \
 	"  --status STATUS    complete, abandoned, interrupted or running\n" \
 	"  --since DATE       started on or after DATE (YYYY-MM-DD, local time)\n" \
@@ -149,7 +151,11 @@ void rc_cmd_saver_end(struct rc_cmd_saver *sv, enum rc_store_status status,
  * ended or the trainee hung up (/end, Ctrl-D, the end of piped input) and
  * abandoned when the trainee left with Ctrl-C before it ended.  *LEFT is
  * set when no more calls should follow (Ctrl-C, or the piped input ran
- * out).  Returns an exit code. */
+ * out).  In a drill (DRILL not NULL), when a call ends on its own, the
+ * piped lines left up to and including the next /end are this call's and
+ * are skipped (said on stderr), so they do not reach the next call; with
+ * no /end before the end of the input they are given to the next call.
+ * Returns an exit code. */
 int rc_cmd_play_call(const struct rc_scenario *s, uint64_t seed,
                      struct rc_session_opts *so, struct rc_store *st,
                      const char *cohort, const char *drill, int *left);

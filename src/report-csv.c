@@ -52,7 +52,7 @@ rc_report_compare_csv(struct rc_buf *b, const struct rc_report *r)
 	int ok;
 
 	rc_buf_puts(b, "trainee,sessions,scored,passed,mean_practice_score,"
-	    "mean_outcome_score,mean_score,trend");
+	    "mean_outcome_score,mean_score,trend,critical");
 	for (j = 0; j < r->npractices; j++) {
 		rc_buf_putc(b, ',');
 		rc_csv_cell(b, r->practices[j].id);
@@ -71,6 +71,7 @@ rc_report_compare_csv(struct rc_buf *b, const struct rc_report *r)
 			rc_buf_puts(b, ",,,");
 		if (ok)
 			rc_buf_printf(b, "%.1f", trend);
+		rc_buf_printf(b, ",%ld", t->critical);
 		for (j = 0; j < r->npractices; j++) {
 			double share = rc_report_share_met(t, j);
 
@@ -90,7 +91,7 @@ rc_report_leaderboard_csv(struct rc_buf *b, const struct rc_report *r)
 	int ok;
 
 	rc_buf_puts(b, "rank,trainee,sessions,scored,passed,mean_score,best_score,"
-	    "mean_practice_score,mean_outcome_score,trend\r\n");
+	    "mean_practice_score,mean_outcome_score,trend,critical\r\n");
 	for (i = 0; i < r->ntrainees; i++) {
 		const struct rc_report_trainee *t = v[i];
 		double trend = rc_report_trend(t, &ok);
@@ -101,14 +102,17 @@ rc_report_leaderboard_csv(struct rc_buf *b, const struct rc_report *r)
 			rc_buf_putc(b, ',');
 		rc_csv_cell(b, t->name);
 		rc_buf_printf(b, ",%ld,%ld,%ld,", t->sessions, t->scored, t->passed);
-		if (t->scored)
-			rc_buf_printf(b, "%.1f,%.1f,%.1f,%.1f,", rc_report_mean_score(t),
-			    t->best, rc_report_mean_practice(t), rc_report_mean_outcome(t));
-		else
+		if (t->scored) {
+			rc_buf_printf(b, "%.1f,", rc_report_mean_score(t));
+			if (t->has_best)
+				rc_buf_printf(b, "%.1f", t->best);
+			rc_buf_printf(b, ",%.1f,%.1f,", rc_report_mean_practice(t),
+			    rc_report_mean_outcome(t));
+		} else
 			rc_buf_puts(b, ",,,,");
 		if (ok)
 			rc_buf_printf(b, "%.1f", trend);
-		rc_buf_puts(b, "\r\n");
+		rc_buf_printf(b, ",%ld\r\n", t->critical);
 	}
 	free(v);
 }
@@ -131,7 +135,7 @@ rc_report_sessions_csv(struct rc_buf *b, const struct rc_store_row *row,
 		}
 		rc_buf_puts(b, ",call_date,agreement,schedule,agreement_total,"
 		    "balance_left,reviewed,reviews,auto_practice_score,auto_score,"
-		    "auto_passed\r\n");
+		    "auto_passed,critical,critical_failures\r\n");
 	}
 	rc_buf_printf(b, "%lld,%s,%s,", (long long)row->id,
 	    rc_report_iso_time(row->started_at, t1, sizeof t1),
@@ -202,6 +206,17 @@ rc_report_sessions_csv(struct rc_buf *b, const struct rc_store_row *row,
 		rc_buf_free(&v);
 	} else {
 		rc_buf_puts(b, ",,,,,");
+	}
+	/* Critical failures last, for the same reason: how many, and each
+	 * as "ID at turn N" joined by "; ". */
+	if (row->has_score) {
+		struct rc_buf v = RC_BUF_INIT;
+
+		rc_buf_printf(b, ",%zu,", rc_report_criticals(row, &v));
+		rc_csv_cell(b, rc_buf_str(&v));
+		rc_buf_free(&v);
+	} else {
+		rc_buf_puts(b, ",,");
 	}
 	rc_buf_puts(b, "\r\n");
 }

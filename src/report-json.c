@@ -49,13 +49,18 @@ trainee_json(struct rc_buf *b, const struct rc_report *r,
 	rc_buf_puts(b, "{\"trainee\": ");
 	rc_buf_json_string(b, t->name);
 	rc_buf_printf(b, ", \"sessions\": %ld, \"scored\": %ld, \"passed\": %ld, "
-	    "\"reviewed\": %ld", t->sessions, t->scored, t->passed, t->reviewed);
-	if (t->scored)
+	    "\"reviewed\": %ld, \"critical\": %ld", t->sessions, t->scored,
+	    t->passed, t->reviewed, t->critical);
+	if (t->scored) {
 		rc_buf_printf(b, ", \"mean_practice_score\": %.1f, "
 		    "\"mean_outcome_score\": %.1f, \"mean_score\": %.1f, "
-		    "\"best_score\": %.1f", rc_report_mean_practice(t),
-		    rc_report_mean_outcome(t), rc_report_mean_score(t), t->best);
-	else
+		    "\"best_score\": ", rc_report_mean_practice(t),
+		    rc_report_mean_outcome(t), rc_report_mean_score(t));
+		if (t->has_best)
+			rc_buf_printf(b, "%.1f", t->best);
+		else
+			rc_buf_puts(b, "null");
+	} else
 		rc_buf_puts(b, ", \"mean_practice_score\": null, "
 		    "\"mean_outcome_score\": null, \"mean_score\": null, "
 		    "\"best_score\": null");
@@ -91,7 +96,8 @@ rc_report_compare_json(struct rc_buf *b, const struct rc_report *r)
 	size_t i;
 
 	rc_buf_printf(b, "{\"sessions\": %ld, \"scored\": %ld, \"reviewed\": %ld, "
-	    "\"practices\": [", r->sessions, r->scored, r->reviewed);
+	    "\"critical\": %ld, \"practices\": [", r->sessions, r->scored,
+	    r->reviewed, r->critical);
 	for (i = 0; i < r->npractices; i++) {
 		rc_buf_puts(b, i ? ", " : "");
 		rc_buf_json_string(b, r->practices[i].id);

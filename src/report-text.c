@@ -116,8 +116,8 @@ rc_report_compare_text(struct rc_buf *b, const struct rc_report *r)
 	}
 	rc_buf_puts(b, "Share of sessions where each practice was met (%; '-' "
 	    "never applied).\n\n");
-	rc_buf_printf(b, "%-16s %5s %5s %5s %6s ", "TRAINEE", "SESS", "PRAC",
-	    "OUTC", "TREND");
+	rc_buf_printf(b, "%-16s %5s %5s %5s %6s %4s ", "TRAINEE", "SESS", "PRAC",
+	    "OUTC", "TREND", "CRIT");
 	for (j = 0; j < r->npractices; j++)
 		if (r->practices[j].core)
 			rc_buf_printf(b, "%4d", rc_practice_number(r->practices[j].id,
@@ -138,6 +138,7 @@ rc_report_compare_text(struct rc_buf *b, const struct rc_report *r)
 			rc_buf_printf(b, "%+6.0f ", trend);
 		else
 			rc_buf_printf(b, "%6s ", "-");
+		rc_buf_printf(b, "%4ld ", t->critical);
 		for (j = 0; j < r->npractices; j++) {
 			double share;
 
@@ -152,7 +153,8 @@ rc_report_compare_text(struct rc_buf *b, const struct rc_report *r)
 		rc_buf_putc(b, '\n');
 	}
 	rc_buf_puts(b, "\nSESS sessions; PRAC, OUTC mean practice and outcome "
-	    "scores; TREND mean score of\nthe last 3 sessions minus the first 3.  "
+	    "scores; TREND mean score of\nthe last 3 sessions minus the first 3; "
+	    "CRIT sessions with a critical failure\n(none of them passed).  "
 	    "Practices:\n");
 	for (j = 0; j < r->npractices; j++)
 		if (r->practices[j].core)
@@ -175,6 +177,8 @@ by_rank(const void *a, const void *b)
 		return x->scored > 0 ? -1 : 1;
 	if (mx != my)
 		return mx > my ? -1 : 1;
+	if (x->critical != y->critical)
+		return x->critical < y->critical ? -1 : 1;
 	if (x->passed != y->passed)
 		return x->passed > y->passed ? -1 : 1;
 	return strcmp(x->name, y->name);
@@ -203,8 +207,9 @@ rc_report_leaderboard_text(struct rc_buf *b, const struct rc_report *r)
 		return;
 	}
 	v = rc_report_ranked(r);
-	rc_buf_printf(b, "%4s  %-16s %5s %6s %6s %5s %5s %5s %6s\n", "RANK",
-	    "TRAINEE", "SESS", "PASSED", "SCORE", "BEST", "PRAC", "OUTC", "TREND");
+	rc_buf_printf(b, "%4s  %-16s %5s %6s %6s %5s %5s %5s %6s %5s\n", "RANK",
+	    "TRAINEE", "SESS", "PASSED", "SCORE", "BEST", "PRAC", "OUTC", "TREND",
+	    "CRIT");
 	for (i = 0; i < r->ntrainees; i++) {
 		const struct rc_report_trainee *t = v[i];
 		double trend = rc_report_trend(t, &ok);
@@ -216,19 +221,28 @@ rc_report_leaderboard_text(struct rc_buf *b, const struct rc_report *r)
 		rc_report_text_cell(b, t->name, 16);
 		rc_buf_printf(b, " %5ld ", t->sessions);
 		if (t->scored == 0) {
-			rc_buf_puts(b, "     -      -     -     -     -      -\n");
+			rc_buf_puts(b, "     -      -     -     -     -      -     -\n");
 			continue;
 		}
-		rc_buf_printf(b, "%5.0f%% %6.1f %5.0f %5.0f %5.0f ",
+		rc_buf_printf(b, "%5.0f%% %6.1f ",
 		    100.0 * (double)t->passed / (double)t->scored,
-		    rc_report_mean_score(t), t->best, rc_report_mean_practice(t),
+		    rc_report_mean_score(t));
+		if (t->has_best)
+			rc_buf_printf(b, "%5.0f ", t->best);
+		else
+			rc_buf_printf(b, "%5s ", "-");
+		rc_buf_printf(b, "%5.0f %5.0f ", rc_report_mean_practice(t),
 		    rc_report_mean_outcome(t));
 		if (ok)
-			rc_buf_printf(b, "%+6.0f\n", trend);
+			rc_buf_printf(b, "%+6.0f", trend);
 		else
-			rc_buf_printf(b, "%6s\n", "-");
+			rc_buf_printf(b, "%6s", "-");
+		rc_buf_printf(b, " %5ld\n", t->critical);
 	}
 	free(v);
+	if (r->critical > 0)
+		rc_buf_puts(b, "\nCRIT sessions with a critical failure (none of them "
+		    "passed; BEST leaves them out).\n");
 	if (r->reviewed > 0)
 		rc_buf_putc(b, '\n');
 	rc_report_reviewed_note(b, r);

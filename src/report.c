@@ -13,8 +13,41 @@
 #include <string.h>
 #include <time.h>
 
+#include <cjson/cJSON.h>
+
 #include "rubric.h"
 #include "xmalloc.h"
+
+size_t
+rc_report_criticals(const struct rc_store_row *row, struct rc_buf *b)
+{
+	const cJSON *e;
+	cJSON *arr;
+	size_t n = 0;
+
+	/* Most sessions have none: "[]" is not parsed. */
+	if (!row->has_score || row->critical == NULL ||
+	    strchr(row->critical, '{') == NULL)
+		return 0;
+	if ((arr = cJSON_Parse(row->critical)) == NULL)
+		return 0;
+	cJSON_ArrayForEach(e, arr) {
+		const cJSON *id = cJSON_GetObjectItemCaseSensitive(e, "id");
+		const cJSON *turn = cJSON_GetObjectItemCaseSensitive(e, "turn");
+
+		if (!cJSON_IsObject(e))
+			continue;
+		if (b != NULL) {
+			rc_buf_puts(b, n ? "; " : "");
+			rc_buf_puts(b, cJSON_IsString(id) ? id->valuestring : "critical");
+			if (cJSON_IsNumber(turn))
+				rc_buf_printf(b, " at turn %d", turn->valueint);
+		}
+		n++;
+	}
+	cJSON_Delete(arr);
+	return n;
+}
 
 int
 rc_report_terms(const struct rc_store_row *row, struct rc_terms *t)
@@ -71,6 +104,13 @@ rc_report_free(struct rc_report *r)
 		for (i = 0; i < RC_REPORT_AGREEMENTS; i++)
 			agreement_free(&r->agreements[i]);
 	free(r->agreements);
+	if (r->criticals != NULL)
+		for (i = 0; i < RC_REPORT_CRITICALS; i++) {
+			free(r->criticals[i].trainee);
+			free(r->criticals[i].scenario);
+			free(r->criticals[i].failures);
+		}
+	free(r->criticals);
 	for (i = 0; i < r->ntrainees; i++) {
 		free(r->trainees[i]->name);
 		free(r->trainees[i]->pts);
@@ -212,6 +252,39 @@ keep_agreement(struct rc_report *r, const struct rc_store_row *row)
 	a->call_date = row->call_date;
 }
 
+static void
+keep_critical(struct rc_report *r, const struct rc_store_row *row)
+{
+	struct rc_report_critical *c;
+	struct rc_buf b = RC_BUF_INIT;
+
+	if (r->criticals == NULL)
+		r->criticals = rc_xcalloc(RC_REPORT_CRITICALS, sizeof *c);
+	c = &r->criticals[(size_t)(r->critical - 1) % RC_REPORT_CRITICALS];
+	free(c->trainee);
+	free(c->scenario);
+	free(c->failures);
+	c->id = row->id;
+	c->started_at = row->started_at;
+	c->trainee = rc_xstrdup(row->trainee ? row->trainee : "");
+	c->scenario = rc_xstrdup(row->scenario ? row->scenario : "");
+	rc_report_criticals(row, &b);
+	c->failures = rc_xstrdup(rc_buf_str(&b));
+	rc_buf_free(&b);
+}
+
+const struct rc_report_critical *
+rc_report_critical(const struct rc_report *r, size_t i)
+{
+	long kept = r->critical < RC_REPORT_CRITICALS ? r->critical :
+	    RC_REPORT_CRITICALS;
+
+	if ((long)i >= kept)
+		return NULL;
+	return &r->criticals[(size_t)(r->critical - 1 - (long)i) %
+	    RC_REPORT_CRITICALS];
+}
+
 const struct rc_report_agreement *
 rc_report_agreement(const struct rc_report *r, size_t i)
 {
@@ -237,6 +310,7 @@ rc_report_add(struct rc_report *r, const struct rc_store_row *row)
 {
 	struct rc_report_trainee *t = trainee(r, row->trainee ? row->trainee : "");
 	struct rc_report_point *p;
+	int critical;
 
 	if (r->sessions == 0 || row->started_at < r->first)
 		r->first = row->started_at;
@@ -256,8 +330,17 @@ rc_report_add(struct rc_report *r, const struct rc_store_row *row)
 	t->sum_practice += row->practice_score;
 	t->sum_outcome += row->outcome_score;
 	t->sum_score += row->score;
-	if (t->scored == 1 || row->score > t->best)
+	/* A session with a critical failure did not pass: it is counted, and
+	 * its score is no trainee's best. */
+	critical = rc_report_criticals(row, NULL) > 0;
+	if (critical) {
+		r->critical++;
+		t->critical++;
+		keep_critical(r, row);
+	} else if (!t->has_best || row->score > t->best) {
 		t->best = row->score;
+		t->has_best = 1;
+	}
 	if (t->npts == t->cap) {
 		t->cap = t->cap ? 2 * t->cap : 16;
 		t->pts = rc_xreallocarray(t->pts, t->cap, sizeof *t->pts);
@@ -268,6 +351,7 @@ rc_report_add(struct rc_report *r, const struct rc_store_row *row)
 	p->outcome = (float)row->outcome_score;
 	p->score = (float)row->score;
 	p->passed = row->passed;
+	p->critical = critical;
 	add_summary(r, t, row->summary);
 }
 

@@ -40,6 +40,7 @@ struct rc_report_point {
 	int64_t t;                /* started_at */
 	float practice, outcome, score;
 	int passed;
+	int critical;             /* the session had a critical failure */
 };
 
 struct rc_report_trainee {
@@ -47,8 +48,12 @@ struct rc_report_trainee {
 	long sessions;            /* all sessions, scored or not */
 	long scored, passed;
 	long reviewed;            /* scored sessions with a trainer's review */
+	long critical;            /* scored sessions with a critical failure
+	                             (none of them passed) */
 	double sum_practice, sum_outcome, sum_score;
-	double best;
+	double best;              /* the best score of a session without a
+	                             critical failure, when has_best */
+	int has_best;
 	struct rc_report_point *pts;   /* scored sessions, oldest first */
 	size_t npts, cap;
 	struct rc_report_cell *cells;  /* one per practice */
@@ -66,6 +71,16 @@ struct rc_report_agreement {
 	int32_t call_date;
 };
 
+/* The most recent sessions with a critical failure a report keeps. */
+#define RC_REPORT_CRITICALS 100
+
+/* One session with a critical failure: what the report's list shows. */
+struct rc_report_critical {
+	int64_t id, started_at;
+	char *trainee, *scenario;
+	char *failures;           /* "ID at turn N" each, joined by "; " */
+};
+
 struct rc_report {
 	struct rc_report_practice *practices;
 	size_t npractices;
@@ -79,6 +94,10 @@ struct rc_report {
 	 * rc_report_agreement() reads them newest first. */
 	struct rc_report_agreement *agreements;
 	long nagreements;         /* sessions with an agreement seen */
+	long critical;            /* scored sessions with a critical failure */
+	/* The last RC_REPORT_CRITICALS of them, a ring: rc_report_critical()
+	 * reads them newest first. */
+	struct rc_report_critical *criticals;
 	/* private: the name index */
 	size_t *index;
 	size_t index_cap;
@@ -91,6 +110,14 @@ void rc_report_add(struct rc_report *r, const struct rc_store_row *row);
 /* The Ith most recent agreement kept (0: the newest), NULL past the end. */
 const struct rc_report_agreement *rc_report_agreement(const struct rc_report *r,
                                                       size_t i);
+/* The Ith most recent session with a critical failure kept (0: the
+ * newest), NULL past the end. */
+const struct rc_report_critical *rc_report_critical(const struct rc_report *r,
+                                                    size_t i);
+/* The critical failures of ROW's current scorecard: their number, and
+ * when B is not NULL each as "ID at turn N" joined by "; " appended to B.
+ * 0 when the session is not scored. */
+size_t rc_report_criticals(const struct rc_store_row *row, struct rc_buf *b);
 /* The agreement A read into T against its call's date: 1, or 0 when it
  * cannot be read. */
 int rc_report_agreement_terms(const struct rc_report_agreement *a,

@@ -1423,6 +1423,21 @@ apply_reviews(struct reviewed *x, struct rc_store_row *r, const char *json,
 	    (r->critical == NULL || strchr(r->critical, '{') == NULL);
 }
 
+/* Appends " AND COLUMN IN (?, ...)" with N placeholders (nothing when N
+ * is 0). */
+static void
+any_of(struct rc_buf *sql, const char *column, size_t n)
+{
+	size_t i;
+
+	if (n == 0)
+		return;
+	rc_buf_printf(sql, " AND %s IN (", column);
+	for (i = 0; i < n; i++)
+		rc_buf_puts(sql, i ? ", ?" : "?");
+	rc_buf_puts(sql, ")");
+}
+
 long
 rc_store_sessions(struct rc_store *st, const struct rc_store_filter *f,
                   rc_store_row_fn fn, void *ctx, struct rc_err *err)
@@ -1431,31 +1446,29 @@ rc_store_sessions(struct rc_store *st, const struct rc_store_filter *f,
 	struct reviewed x;
 	sqlite3_stmt *q;
 	long n = 0;
-	int rc;
+	int rc, k = 0;
+	size_t i;
 
 	memset(&x, 0, sizeof x);
-	/* The WHERE clause is fixed text; the values are bound below, and a
-	 * NULL parameter switches its condition off. */
+	/* The WHERE clause is fixed text with a placeholder per value; the
+	 * values are bound below in the same order. */
 	rc_buf_puts(&sql, "SELECT " ROW_COLUMNS " FROM sessions s LEFT JOIN "
 	    "scores c ON c.session_id = s.id AND c.current = 1 WHERE 1");
-	if (f->trainee)
-		rc_buf_puts(&sql, " AND s.trainee = ?1");
-	if (f->cohort)
-		rc_buf_puts(&sql, " AND s.cohort = ?2");
-	if (f->scenario)
-		rc_buf_puts(&sql, " AND s.scenario = ?3");
+	any_of(&sql, "s.trainee COLLATE NOCASE", f->ntrainee);
+	any_of(&sql, "s.cohort COLLATE NOCASE", f->ncohort);
+	any_of(&sql, "s.scenario", f->nscenario);
 	if (f->drill)
-		rc_buf_puts(&sql, " AND s.drill = ?4");
+		rc_buf_puts(&sql, " AND s.drill = ?");
 	/* With sessions shown as interrupted that the file still calls
 	 * running, the status is compared after reading. */
 	if (f->status && st->ndead == 0)
-		rc_buf_puts(&sql, " AND s.status = ?5");
+		rc_buf_puts(&sql, " AND s.status = ?");
 	if (f->since)
-		rc_buf_puts(&sql, " AND s.started_at >= ?6");
+		rc_buf_puts(&sql, " AND s.started_at >= ?");
 	if (f->until)
-		rc_buf_puts(&sql, " AND s.started_at < ?7");
+		rc_buf_puts(&sql, " AND s.started_at < ?");
 	if (f->id)
-		rc_buf_puts(&sql, " AND s.id = ?8");
+		rc_buf_puts(&sql, " AND s.id = ?");
 	rc_buf_puts(&sql, " ORDER BY s.started_at, s.id");
 	if (sqlite3_prepare_v2(st->db, rc_buf_str(&sql), -1, &q, NULL) != SQLITE_OK) {
 		db_error(st, err, "cannot query the sessions");
@@ -1463,22 +1476,22 @@ rc_store_sessions(struct rc_store *st, const struct rc_store_filter *f,
 		return -1;
 	}
 	rc_buf_free(&sql);
-	if (f->trainee)
-		bind_text(q, 1, f->trainee);
-	if (f->cohort)
-		bind_text(q, 2, f->cohort);
-	if (f->scenario)
-		bind_text(q, 3, f->scenario);
+	for (i = 0; i < f->ntrainee; i++)
+		bind_text(q, ++k, f->trainee[i]);
+	for (i = 0; i < f->ncohort; i++)
+		bind_text(q, ++k, f->cohort[i]);
+	for (i = 0; i < f->nscenario; i++)
+		bind_text(q, ++k, f->scenario[i]);
 	if (f->drill)
-		bind_text(q, 4, f->drill);
+		bind_text(q, ++k, f->drill);
 	if (f->status && st->ndead == 0)
-		bind_text(q, 5, f->status);
+		bind_text(q, ++k, f->status);
 	if (f->since)
-		sqlite3_bind_int64(q, 6, f->since);
+		sqlite3_bind_int64(q, ++k, f->since);
 	if (f->until)
-		sqlite3_bind_int64(q, 7, f->until);
+		sqlite3_bind_int64(q, ++k, f->until);
 	if (f->id)
-		sqlite3_bind_int64(q, 8, f->id);
+		sqlite3_bind_int64(q, ++k, f->id);
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		struct rc_store_row row;
 		int stop;

@@ -126,10 +126,20 @@ int rc_store_session_end(struct rc_store *st, int64_t id,
 int rc_store_add_score(struct rc_store *st, int64_t id,
                        const struct rc_scorecard *card, struct rc_err *err);
 
+/* The most names one filter field holds (a repeated --trainee). */
+#define RC_STORE_FILTER_MAX 32
+
 /* Which sessions a query covers.  NULL / 0 fields do not filter.  Times
- * are unix seconds: since <= started_at < until. */
+ * are unix seconds: since <= started_at < until.  A session matches
+ * trainee, cohort and scenario when it has any of the NTRAINEE (...)
+ * names given; trainees and cohorts are compared ignoring ASCII case,
+ * scenario ids exactly. */
 struct rc_store_filter {
-	const char *trainee, *cohort, *scenario, *drill, *status;
+	const char *trainee[RC_STORE_FILTER_MAX];
+	const char *cohort[RC_STORE_FILTER_MAX];
+	const char *scenario[RC_STORE_FILTER_MAX];
+	size_t ntrainee, ncohort, nscenario;
+	const char *drill, *status;
 	int64_t since, until;
 	int64_t id;                /* one session */
 };

@@ -78,7 +78,7 @@ expect_grep "show 6" "$TMP/show6.out" \
 expect_grep "show 7" "$TMP/show7.out" '^Agreement: +none$'
 
 expect_eq "csv: call_date, schedule, total, left" \
-    "$(tail -n +2 "$TMP/x.csv" | awk -F, '{ print $1 "|" $39 "|" $(NF-7) "|" $(NF-6) "|" $(NF-5) }' | tr -d '\r')" \
+    "$(tail -n +2 "$TMP/x.csv" | awk -F, '{ print $1 "|" $39 "|" $(NF-9) "|" $(NF-8) "|" $(NF-7) }' | tr -d '\r')" \
 "1|2026-11-01|1840.00@2026-11-01; 640.00/month x2 from 2026-12-01|3120.00|0.00
 2|2026-11-02|80.00/month x24 from 2026-12-15|1900.00|0.00
 3|2026-11-02|2000.00@2026-11-02; 1000.00/month x5 from 2026-12-02|6750.00|0.00
@@ -146,7 +146,7 @@ expect_eq "v4 fixture: schema version 4" "$(version "$DB4")" "0 0 0 4"
 expect_eq "v4: no message" "$(cat "$TMP/err")" ""
 expect_eq "v4 migrated: schema version 5" "$(version "$DB4")" "0 0 0 5"
 expect_eq "v4 csv: id, trainee, scenario, status, ended_by, turns, score, reviewed" \
-    "$(tail -n +2 "$TMP/v4.csv" | awk -F, '{ print $1 "|" $4 "|" $7 "|" $11 "|" $12 "|" $13 "|" $17 "|" $(NF-4) }' | tr -d '\r')" \
+    "$(tail -n +2 "$TMP/v4.csv" | awk -F, '{ print $1 "|" $4 "|" $7 "|" $11 "|" $12 "|" $13 "|" $17 "|" $(NF-6) }' | tr -d '\r')" \
 "1|trainee-forgetful-courteous|forgetful-florist|complete|agreement|43|99.1|0
 2|trainee-broke-kind|broke-consumer|complete|agreement|41|96.8|0
 3|trainee-aggressive-hostile|aggressive-contractor|complete|hangup|10|22.5|0"
@@ -159,7 +159,7 @@ expect_grep "v4 show: practice score" "$TMP/v4show.out" \
     "^Practice score: 95/100 \(1 reviewed; the scorer's 100\)$"
 "$RECOUP" export --format csv --db "$DB4" >"$TMP/v4b.csv"
 expect_eq "v4 csv: reviewed scores" \
-    "$(sed -n 2p "$TMP/v4b.csv" | awk -F, '{ print $15 "|" $16 "|" $17 "|" $20 "|" $(NF-5) "|" $(NF-2) "|" $(NF-1) }' | tr -d '\r')" \
+    "$(sed -n 2p "$TMP/v4b.csv" | awk -F, '{ print $15 "|" $16 "|" $17 "|" $20 "|" $(NF-7) "|" $(NF-4) "|" $(NF-3) }' | tr -d '\r')" \
     "94.9|97.0|95.5|missed|1|100.0|99.1"
 expect_eq "v4 fixture unchanged" "$(cksum <"$FIX4")" "$sum4_before"
 

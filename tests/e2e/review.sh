@@ -62,7 +62,7 @@ expect_grep "compare json: reviewed count" "$TMP/compare.json" '"scored": 1, "re
 expect_grep "leaderboard: reviewed score" "$TMP/lb.out" '^   1  dana +1 +0% +27\.5 '
 "$RECOUP" export --format csv --db "$DB" >"$TMP/x.csv"
 expect_eq "csv: scores, polite-professional, reviewed, auto scores" \
-    "$(sed -n 2p "$TMP/x.csv" | awk -F, '{ print $15 "|" $17 "|" $18 "|" $23 "|" $44 "|" $(NF-2) "|" $(NF-1) "|" $NF }' | tr -d '\r')" \
+    "$(sed -n 2p "$TMP/x.csv" | awk -F, '{ print $15 "|" $17 "|" $18 "|" $23 "|" $44 "|" $(NF-4) "|" $(NF-3) "|" $(NF-2) }' | tr -d '\r')" \
     "39.3|27.5|0|met|2|32.1|22.5|0"
 expect_grep "csv: the reviews" "$TMP/x.csv" \
     ',"polite-professional=met \(was missed, by Ana\); tactical-empathy=n/a \(was missed, by tester\)",'
