@@ -268,8 +268,11 @@ mday_of(const struct words *ws, int i, int *used)
 		return 0;
 	}
 	/* "twenty-first" arrives split at "-"? no: kept only between digits */
+	/* at most two digits make a day: a longer run is read no further
+	 * (it would overflow) */
 	for (n = 0; w[n] >= '0' && w[n] <= '9'; n++)
-		v = v * 10 + (w[n] - '0');
+		if (n < 3)
+			v = v * 10 + (w[n] - '0');
 	if (n == 0 || n > 2)
 		return 0;
 	if (w[n] != '\0' && strcmp(w + n, "st") != 0 && strcmp(w + n, "nd") != 0 &&
