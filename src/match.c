@@ -281,6 +281,9 @@ codes_decode(uint64_t h)
 	return code;
 }
 
+static void codes_free(void);
+static int codes_atexit;
+
 /* Keeps CODE (the pattern hashing to H, just compiled) for the file. */
 static void
 codes_note(uint64_t h, const pcre2_code *code)
@@ -292,6 +295,12 @@ codes_note(uint64_t h, const pcre2_code *code)
 		return;
 	if (pcre2_serialize_encode(&code, 1, &bytes, &len, NULL) != 1)
 		return;
+	if (!codes_atexit) {
+		/* what was never saved is still freed (a library user that
+		 * never calls rc_pattern_cache_free()) */
+		codes_atexit = 1;
+		atexit(codes_free);
+	}
 	if (codes.nadd == codes.capadd) {
 		codes.capadd = codes.capadd ? 2 * codes.capadd : 256;
 		codes.add = rc_xrealloc(codes.add, codes.capadd * sizeof *codes.add);
