@@ -137,16 +137,13 @@ sync_dir(const char *path)
 	rc_buf_free(&d);
 }
 
-/* Writes the N bytes of DATA into the device or pipe PATH, which is not
- * replaced: "/dev/null", "/dev/stdout", a named pipe. */
+/* Writes the N bytes of DATA to FD, again after EINTR and short writes;
+ * 0, or -1 with errno set. */
 static int
-write_through(const char *path, const char *data, size_t n, struct rc_err *err)
+write_all(int fd, const char *data, size_t n)
 {
 	size_t done = 0;
-	int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY), e;
 
-	if (fd < 0)
-		goto fail;
 	while (done < n) {
 		ssize_t w = write(fd, data + done, n - done);
 
@@ -155,10 +152,24 @@ write_through(const char *path, const char *data, size_t n, struct rc_err *err)
 		if (w <= 0) {
 			if (w == 0)
 				errno = EIO;
-			goto fail;
+			return -1;
 		}
 		done += (size_t)w;
 	}
+	return 0;
+}
+
+/* Writes the N bytes of DATA into the device or pipe PATH, which is not
+ * replaced: "/dev/null", "/dev/stdout", a named pipe. */
+static int
+write_through(const char *path, const char *data, size_t n, struct rc_err *err)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY), e;
+
+	if (fd < 0)
+		goto fail;
+	if (write_all(fd, data, n) != 0)
+		goto fail;
 	if (close(fd) != 0) {
 		fd = -1;
 		goto fail;
@@ -177,9 +188,7 @@ rc_file_replace(const char *path, const void *data, size_t n, unsigned mode,
                 const char *const *keep, struct rc_err *err)
 {
 	struct rc_buf tmp = RC_BUF_INIT;
-	const char *p = data;
 	struct stat st;
-	size_t done = 0;
 	mode_t um;
 	int fd, e;
 
@@ -209,18 +218,8 @@ rc_file_replace(const char *path, const void *data, size_t n, unsigned mode,
 	umask(um);
 	if (fchmod(fd, (mode_t)mode & ~um) != 0)
 		goto fail;
-	while (done < n) {
-		ssize_t w = write(fd, p + done, n - done);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			if (w == 0)
-				errno = EIO;
-			goto fail;
-		}
-		done += (size_t)w;
-	}
+	if (write_all(fd, data, n) != 0)
+		goto fail;
 	if (fsync(fd) != 0 && errno != EINVAL)
 		goto fail;
 	if (close(fd) != 0) {
