@@ -3,13 +3,18 @@
 # at exit with the temporary directory; HOME under $TMP; T to talk to the
 # server; capture to copy the window "play" (and its scrollback) to
 # $TMP/screen, joining lines the terminal wrapped when TMUXKIT_JOIN=1;
-# wait_for to poll the screen for a pattern.
+# wait_for to poll the screen for a pattern; a "keeper" session holds the
+# server up while tests kill and restart "play".
 sock="recoup-test-$$"
 export HOME="$TMP/home"
 mkdir -p "$HOME"
 unset XDG_STATE_HOME TMUX || true
 T() { tmux -L "$sock" "$@"; }
 trap 'T kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
+# A session that outlives the tests' own: killing the last session makes
+# the server exit, and a new-session sent while it is going down fails with
+# "server exited unexpectedly" (seen in CI when a test restarts "play").
+T new-session -d -s keeper -x 80 -y 24 'sleep 86400'
 
 capture() {
 	T capture-pane -p ${TMUXKIT_JOIN:+-J} -S -2000 -t play >"$TMP/screen" 2>/dev/null
