@@ -28,12 +28,6 @@
 #define SUBSET_MAX 10     /* unpaid invoices whose every subset sum is a figure */
 
 static int
-event(const struct rc_line *l, const char *type)
-{
-	return rc_turn_find(l->turn, type) != NULL;
-}
-
-static int
 near(double a, double b, double tol)
 {
 	return fabs(a - b) <= tol;
@@ -776,9 +770,9 @@ reached(const struct rc_detect *d)
 	for (i = 0; i < d->nlines; i++) {
 		const struct rc_line *l = &d->lines[i];
 
-		if (l->right_party || (debtor(l) && event(l, "right-party-confirmed")))
+		if (l->right_party || (debtor(l) && RC_EV(l, RC_LEV_RIGHT_PARTY_CONFIRMED)))
 			return i + 1;
-		if (l->gatekeeper || event(l, "gatekeeper") || event(l, "wrong-party"))
+		if (l->gatekeeper || RC_EV(l, RC_LEV_GATEKEEPER) || RC_EV(l, RC_LEV_WRONG_PARTY))
 			stranger = 1;
 	}
 	return stranger ? NONE : 0;
@@ -817,7 +811,7 @@ agreement_line(const struct rc_detect *d)
 	size_t i;
 
 	for (i = 0; i < d->nlines; i++)
-		if (d->lines[i].agreement || event(&d->lines[i], "agreement"))
+		if (d->lines[i].agreement || RC_EV(&d->lines[i], RC_LEV_AGREEMENT))
 			return i;
 	if (d->in->t->has_agreement) {
 		for (i = d->nlines; i-- > 0;)
@@ -864,15 +858,14 @@ about_payment(const struct rc_line *l)
 	    RC_SIG_RECAP, RC_SIG_OPTIONS, RC_SIG_ACCEPT, RC_SIG_CONSIDER_OFFER,
 	    RC_SIG_RAMIFICATION, RC_SIG_CONSEQUENCE, RC_SIG_WRITING,
 	    RC_SIG_FOLLOW_UP, RC_SIG_CONFIRM_UNPAID, RC_SIG_ASK_PROOF };
+	static uint64_t mask;
 	size_t k;
 
-	if (l->nmoney > 0 || l->prop.kind != RC_PROP_NONE ||
-	    event(l, "research-used") || l->nids > 0)
-		return 1;
-	for (k = 0; k < sizeof sigs / sizeof sigs[0]; k++)
-		if (RC_HAS(l, sigs[k]))
-			return 1;
-	return 0;
+	if (mask == 0)
+		for (k = 0; k < sizeof sigs / sizeof sigs[0]; k++)
+			mask |= UINT64_C(1) << sigs[k];
+	return l->nmoney > 0 || l->prop.kind != RC_PROP_NONE ||
+	    RC_EV(l, RC_LEV_RESEARCH_USED) || l->nids > 0 || (l->sig & mask) != 0;
 }
 
 /* Was the time of collector line I's next step set in the collector's line
@@ -964,7 +957,7 @@ every_interaction(const struct rc_detect *d, struct rc_result *r)
 	for (i = d->nlines; i-- > start && seen < closing;) {
 		const struct rc_line *l = &d->lines[i];
 
-		if (debtor(l) && event(l, "follow-up-agreed")) {
+		if (debtor(l) && RC_EV(l, RC_LEV_FOLLOW_UP_AGREED)) {
 			close = i;
 			break;
 		}
@@ -1167,12 +1160,12 @@ do_research(const struct rc_detect *d, struct rc_result *r)
 
 		spoke += collector(l);
 		if (viewed == NONE && l->turn->speaker == RC_SPEAKER_ACTION &&
-		    event(l, "research-viewed"))
+		    RC_EV(l, RC_LEV_RESEARCH_VIEWED))
 			viewed = i;
 		/* A recorded call has no events: a fact the collector brings
 		 * up ("I saw on your website you've opened a second shop") is
 		 * the research, used. */
-		if (used == NONE && collector(l) && (event(l, "research-used") ||
+		if (used == NONE && collector(l) && (RC_EV(l, RC_LEV_RESEARCH_USED) ||
 		    (d->in->inferred && RC_HAS(l, RC_SIG_RESEARCH))))
 			used = i;
 	}
@@ -1422,7 +1415,7 @@ static int
 adapted(const struct rc_line *l)
 {
 	return l->prop.kind != RC_PROP_NONE || RC_HAS(l, RC_SIG_ASK_OFFER) ||
-	    event(l, "research-used") ||
+	    RC_EV(l, RC_LEV_RESEARCH_USED) ||
 	    RC_HAS(l, RC_SIG_ASK_SOLUTION) || RC_HAS(l, RC_SIG_NEXT_STEP) ||
 	    RC_HAS(l, RC_SIG_GOOD_FAITH) || RC_HAS(l, RC_SIG_OPTIONS);
 }
@@ -1568,7 +1561,8 @@ concrete_minimum(const struct rc_detect *d, struct rc_result *r)
 	}
 	for (i = 0; i < d->nlines && set == NONE; i++) {
 		const struct rc_line *l = &d->lines[i];
-		const struct rc_event *ev = rc_turn_find(l->turn, "floor-set");
+		const struct rc_event *ev = RC_EV(l, RC_LEV_FLOOR_SET) ?
+		    rc_turn_find(l->turn, "floor-set") : NULL;
 
 		if (ev != NULL) {
 			set = i;

@@ -298,7 +298,7 @@ no_immediate_counter(const struct rc_detect *d, struct rc_result *r)
 			if (l->debtor_offer)
 				break;   /* a newer offer replaces this one */
 			if (pause == NONE && l->turn->speaker == RC_SPEAKER_ACTION &&
-			    rc_turn_find(l->turn, "pause") != NULL)
+			    RC_EV(l, RC_LEV_PAUSE))
 				pause = j;
 		}
 		if (reply == NONE)
@@ -446,7 +446,7 @@ dont_force_the_issue(const struct rc_detect *d, struct rc_result *r)
 		}
 		if (open == NONE && ((collector(l) && RC_HAS(l, RC_SIG_NEXT_STEP)) ||
 		    (debtor(l) && (l->agreement ||
-		    rc_turn_find(l->turn, "follow-up-agreed") != NULL))))
+		    RC_EV(l, RC_LEV_FOLLOW_UP_AGREED)))))
 			open = i;
 	}
 	if (pressed) {

@@ -26,7 +26,7 @@ static int
 disputes(const struct rc_line *l)
 {
 	return debtor(l) && (RC_HAS(l, RC_SIG_D_DISPUTE) ||
-	    rc_turn_find(l->turn, "dispute") != NULL);
+	    RC_EV(l, RC_LEV_DISPUTE));
 }
 
 /* A debtor turn that says something the collector should show they heard:
@@ -230,7 +230,7 @@ verify_right_party(const struct rc_detect *d, struct rc_result *r)
 		 * them: only their own "it's me" is. */
 		if (debtor(l)) {
 			if (l->turn->name != NULL || l->gatekeeper ||
-			    rc_turn_find(l->turn, "gatekeeper") != NULL)
+			    RC_EV(l, RC_LEV_GATEKEEPER))
 				gatekeeper = 1;
 			if (l->right_party)
 				gatekeeper = 0;
@@ -306,9 +306,9 @@ dont_assume(const struct rc_detect *d, struct rc_result *r)
 		if (confirm == NONE && ((collector(l) &&
 		    RC_HAS(l, RC_SIG_CONFIRM_UNPAID)) || (debtor(l) &&
 		    !RC_HAS(l, RC_SIG_D_DISPUTE) &&
-		    rc_turn_find(l->turn, "dispute") == NULL &&
+		    !RC_EV(l, RC_LEV_DISPUTE) &&
 		    (l->reason || l->inability ||
-		     rc_turn_find(l->turn, "debt-acknowledged") != NULL))))
+		     RC_EV(l, RC_LEV_DEBT_ACKNOWLEDGED)))))
 			confirm = i;
 	}
 	if (press == NONE) {
@@ -350,7 +350,7 @@ validate_excuses(const struct rc_detect *d, struct rc_result *r)
 
 		if (has_content(l) || (debtor(l) && RC_HAS(l, RC_SIG_D_OFFER) &&
 		    l->nmoney == 0 && l->prop.kind == RC_PROP_NONE) ||
-		    (debtor(l) && rc_turn_find(l->turn, "promise-made") != NULL))
+		    (debtor(l) && RC_EV(l, RC_LEV_PROMISE_MADE)))
 			excuse = i;
 	}
 	if (excuse == NONE) {
@@ -763,7 +763,7 @@ document_the_call(const struct rc_detect *d, struct rc_result *r)
 		const struct rc_line *l = &d->lines[i];
 
 		if (l->turn->speaker == RC_SPEAKER_ACTION &&
-		    rc_turn_find(l->turn, "note") != NULL) {
+		    RC_EV(l, RC_LEV_NOTE)) {
 			cite(d, r, i);
 			rc_result_set(r, RC_MET, "wrote notes during the call");
 			return;

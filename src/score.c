@@ -178,11 +178,41 @@ rc_result_set(struct rc_result *r, enum rc_status st, const char *note, ...)
 
 /* The lines of a call that grows (practice mode scores after every
  * line), kept between scorings: those already read keep what reading
- * gave, and only the events and inferences are worked out again. */
+ * gave, and what follows from the lines before (the events, in a recorded
+ * call the inferences) is worked out again only from the first line whose
+ * turn has gained events since, the last line before the new ones at
+ * least.  Each line keeps the state of the walk before it, so the walk can
+ * start again there. */
 struct rc_score_cache {
 	struct rc_line *lines;
 	size_t n, cap;            /* lines read; room */
+	size_t derived;           /* lines whose inferences are worked out */
 };
+
+/* The names of enum rc_line_event, in its order. */
+static const char *const line_event_names[RC_LEV_COUNT] = {
+	"agreement", "debt-acknowledged", "debtor-offer", "dispute",
+	"floor-set", "follow-up-agreed", "gatekeeper", "hang-up", "hostility",
+	"inability-revealed", "note", "pause", "promise-made",
+	"reason-revealed", "research-used", "research-viewed",
+	"right-party-confirmed", "third-party-disclosure", "wrong-party",
+};
+
+uint32_t
+rc_line_events(const struct rc_turn *turn)
+{
+	uint32_t bits = 0;
+	size_t i;
+	int k;
+
+	for (i = 0; i < turn->nevents; i++)
+		for (k = 0; k < RC_LEV_COUNT; k++)
+			if (strcmp(turn->events[i].type, line_event_names[k]) == 0) {
+				bits |= UINT32_C(1) << k;
+				break;
+			}
+	return bits;
+}
 
 struct rc_score_cache *
 rc_score_cache_new(void)
@@ -299,12 +329,6 @@ rc_signal_match(const struct rc_rubric *rubric, enum rc_signal sig,
 	hit = has_signal(rubric, &r, sig);
 	rc_reading_free(&r);
 	return hit;
-}
-
-static int
-has_event(const struct rc_turn *u, const char *type)
-{
-	return rc_turn_find(u, type) != NULL;
 }
 
 /* The first name of the person the call is for, from the case file's
@@ -538,9 +562,11 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 	struct rc_facts facts, none;
 	const char **ids = NULL;
 	double *amounts = NULL;
-	const struct rc_line *prev = NULL;   /* the line before, actions left out */
+	struct rc_score_cache *k = in->cache;
+	const struct rc_line *pl;
+	size_t prev = SIZE_MAX;   /* the line before, actions left out */
 	int proposal_open = 0, offer_open = 0, has_name;
-	size_t i, said = SIZE_MAX;   /* the collector's last line */
+	size_t i, from, said = SIZE_MAX;   /* the collector's last line */
 	char name[64];
 
 	has_name = first_name(c, name, sizeof name);
@@ -572,11 +598,31 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 	}
 	rc_reader_facts(rubric->reader, &facts);
 	rc_reader_vocab_map(rubric->reader, in->vocab);
-	for (i = 0; i < t->n; i++) {
+	/* Where the walk starts: the first line whose turn gained events since
+	 * it was walked, the last line walked at the latest (the turns may
+	 * have moved: the pointers are taken again). */
+	from = 0;
+	if (k != NULL) {
+		from = k->derived > 0 ? k->derived - 1 : 0;
+		for (i = 0; i < from; i++) {
+			lines[i].turn = &t->turns[i];
+			if (t->turns[i].nevents != lines[i].nev) {
+				from = i;
+				break;
+			}
+		}
+		if (from < k->derived) {
+			proposal_open = lines[from].was_proposal_open;
+			offer_open = lines[from].was_offer_open;
+			prev = lines[from].was_prev;
+			said = lines[from].was_said;
+		}
+	}
+	for (i = from; i < t->n; i++) {
 		const struct rc_turn *u = &t->turns[i];
 		struct rc_line *l = &lines[i];
 
-		if (in->cache != NULL && i < in->cache->n) {
+		if (k != NULL && i < k->n) {
 			/* Read before: what it says stays; what follows from
 			 * the events and the lines before is worked out below. */
 			l->debtor_offer = l->inability = l->reason = 0;
@@ -600,10 +646,16 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 				l->names_invoice = rc_line_names_invoice(in->c,
 				    u->text);
 			}
-			if (in->cache != NULL)
-				in->cache->n = i + 1;
+			if (k != NULL)
+				k->n = i + 1;
 		}
 		l->turn = u;
+		l->ev = rc_line_events(u);
+		l->nev = u->nevents;
+		l->was_proposal_open = proposal_open;
+		l->was_offer_open = offer_open;
+		l->was_prev = prev;
+		l->was_said = said;
 		if (u->speaker == RC_SPEAKER_ACTION)
 			continue;
 		if (u->speaker == RC_SPEAKER_COLLECTOR) {
@@ -616,32 +668,33 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 				l->agreement = 1;
 			if (l->prop.kind != RC_PROP_NONE && !RC_HAS(l, RC_SIG_ACCEPT))
 				offer_open = 0;
-			prev = l;
+			prev = i;
 			continue;
 		}
 		if (!in->inferred) {
-			l->debtor_offer = has_event(u, "debtor-offer");
-			l->inability = has_event(u, "inability-revealed");
-			l->reason = has_event(u, "reason-revealed");
-			l->hostility = has_event(u, "hostility");
-			l->agreement = has_event(u, "agreement");
-			l->hangup = has_event(u, "hang-up");
+			l->debtor_offer = RC_EV(l, RC_LEV_DEBTOR_OFFER);
+			l->inability = RC_EV(l, RC_LEV_INABILITY_REVEALED);
+			l->reason = RC_EV(l, RC_LEV_REASON_REVEALED);
+			l->hostility = RC_EV(l, RC_LEV_HOSTILITY);
+			l->agreement = RC_EV(l, RC_LEV_AGREEMENT);
+			l->hangup = RC_EV(l, RC_LEV_HANG_UP);
 			/* A debtor who says it is them ("Maria speaking") has
 			 * confirmed it, whether or not the scenario marks it. */
-			l->right_party = has_event(u, "right-party-confirmed") ||
+			l->right_party = RC_EV(l, RC_LEV_RIGHT_PARTY_CONFIRMED) ||
 			    (RC_HAS(l, RC_SIG_D_SELF) && !RC_HAS(l, RC_SIG_D_ELSE) &&
-			    !has_event(u, "gatekeeper"));
-			l->gatekeeper = has_event(u, "gatekeeper") ||
-			    has_event(u, "wrong-party");
+			    !RC_EV(l, RC_LEV_GATEKEEPER));
+			l->gatekeeper = RC_EV(l, RC_LEV_GATEKEEPER) ||
+			    RC_EV(l, RC_LEV_WRONG_PARTY);
 			continue;
 		}
 		/* A recorded call: infer the events from what the debtor says. */
+		pl = prev != SIZE_MAX ? &lines[prev] : NULL;
 		l->inability = RC_HAS(l, RC_SIG_D_INABILITY);
 		l->reason = RC_HAS(l, RC_SIG_D_REASON);
 		l->hostility = RC_HAS(l, RC_SIG_D_HOSTILE) || l->shout;
 		l->agreement = (RC_HAS(l, RC_SIG_D_AGREE) && proposal_open) ||
-		    (prev != NULL && terms_put(prev) && bare_assent(prev, l));
-		l->debtor_offer = debtor_offers(c, prev, l);
+		    (pl != NULL && terms_put(pl) && bare_assent(pl, l));
+		l->debtor_offer = debtor_offers(c, pl, l);
 		l->hangup = RC_HAS(l, RC_SIG_D_HANGUP);
 		/* Who is on the line: someone else says so ("she's at work",
 		 * "can I take a message?"); the debtor says it is them, answers
@@ -654,8 +707,10 @@ read_lines(const struct rc_rubric *rubric, const struct rc_score_input *in,
 		if (l->debtor_offer)
 			proposal_open = 1;
 		offer_open = l->debtor_offer;
-		prev = l;
+		prev = i;
 	}
+	if (k != NULL)
+		k->derived = t->n;
 	rc_reader_facts(rubric->reader, &none);
 	rc_reader_vocab_map(rubric->reader, NULL);
 	rc_reading_free(&r);
@@ -682,7 +737,7 @@ lines_for(const struct rc_score_input *in)
 	}
 	/* A call only grows; one that shrank is read again. */
 	if (k->n > in->t->n)
-		k->n = 0;
+		k->n = k->derived = 0;
 	return k->lines;
 }
 
@@ -817,7 +872,7 @@ criticals(const struct rc_rubric *rubric, const struct rc_score_input *in,
 
 			if (cr->disclosure && !in->inferred &&
 			    l->turn->speaker == RC_SPEAKER_DEBTOR &&
-			    rc_turn_find(l->turn, "third-party-disclosure") != NULL) {
+			    RC_EV(l, RC_LEV_THIRD_PARTY_DISCLOSURE)) {
 				for (j = i; j > 0; j--)
 					if (lines[j - 1].turn->speaker == RC_SPEAKER_COLLECTOR)
 						break;
@@ -892,7 +947,7 @@ outcome(const struct rc_outcome_model *m, const struct rc_score_input *in,
 	for (i = 0; i < n; i++) {
 		hostile += lines[i].hostility;
 		if (lines[i].turn->speaker == RC_SPEAKER_DEBTOR &&
-		    rc_turn_find(lines[i].turn, "follow-up-agreed"))
+		    RC_EV(&lines[i], RC_LEV_FOLLOW_UP_AGREED))
 			followup = 1;
 	}
 	if (in->has_mood)

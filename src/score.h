@@ -123,9 +123,32 @@ struct rc_result {
 /* Per-turn view used by the detectors. */
 #define RC_LINE_IDS 8
 
+/* The events of a turn the detectors ask about, as bits of rc_line.ev
+ * (set once per line: a detector's question is then one test, not a
+ * search of the turn's events by name on every line of every scoring). */
+enum rc_line_event {
+	RC_LEV_AGREEMENT, RC_LEV_DEBT_ACKNOWLEDGED, RC_LEV_DEBTOR_OFFER,
+	RC_LEV_DISPUTE, RC_LEV_FLOOR_SET, RC_LEV_FOLLOW_UP_AGREED,
+	RC_LEV_GATEKEEPER, RC_LEV_HANG_UP, RC_LEV_HOSTILITY,
+	RC_LEV_INABILITY_REVEALED, RC_LEV_NOTE, RC_LEV_PAUSE,
+	RC_LEV_PROMISE_MADE, RC_LEV_REASON_REVEALED, RC_LEV_RESEARCH_USED,
+	RC_LEV_RESEARCH_VIEWED, RC_LEV_RIGHT_PARTY_CONFIRMED,
+	RC_LEV_THIRD_PARTY_DISCLOSURE, RC_LEV_WRONG_PARTY,
+	RC_LEV_COUNT
+};
+
+/* The bits of enum rc_line_event for the events TURN carries. */
+uint32_t rc_line_events(const struct rc_turn *turn);
+
 struct rc_line {
 	const struct rc_turn *turn;
 	uint64_t sig;             /* bit (1 << enum rc_signal) when the signal fired */
+	uint32_t ev;              /* bit (1 << enum rc_line_event) per event */
+	size_t nev;               /* the turn's events when EV was taken */
+	/* The state of score.c's walk over the lines before this one (kept so
+	 * that a growing call is walked again from here, not from the start) */
+	int was_proposal_open, was_offer_open;
+	size_t was_prev, was_said;
 	int shout;                /* mostly capitals */
 	struct rc_proposal prop;  /* a proposal in the line (collector or debtor) */
 	struct rc_money money[RC_AMOUNT_MAX];
@@ -165,6 +188,7 @@ int rc_line_names_invoice(const struct rc_case *c, const char *text);
 int rc_line_discloses(const struct rc_case *c, const struct rc_line *l);
 
 #define RC_HAS(line, s) (((line)->sig >> (s)) & 1u)
+#define RC_EV(line, e) (((line)->ev >> (e)) & 1u)
 
 enum rc_style_kind {
 	RC_STYLE_CONFRONTATION, RC_STYLE_AVOIDANCE, RC_STYLE_ACCOMMODATION,
