@@ -1199,7 +1199,7 @@ static void
 polite_professional(const struct rc_detect *d, struct rc_result *r)
 {
 	size_t i, first = NONE;
-	int identified = 0, courteous = 0, abusive = 0, menacing = 0;
+	int identified = 0, courteous = 0, abusive = 0, menacing = 0, curt = 0;
 
 	for (i = 0; i < d->nlines; i++) {
 		const struct rc_line *l = &d->lines[i];
@@ -1240,9 +1240,14 @@ polite_professional(const struct rc_detect *d, struct rc_result *r)
 			courteous = 1;
 			rc_result_cite(r, l->turn);
 		}
+		if (l->shout || RC_HAS(l, RC_SIG_SARCASM) ||
+		    RC_HAS(l, RC_SIG_CONDESCEND) || RC_HAS(l, RC_SIG_COMMAND))
+			curt = 1;
 	}
 	if (identified && courteous) {
 		rc_result_set(r, RC_MET, "identified and courteous throughout");
+	} else if (identified && !curt) {
+		rc_result_set(r, RC_MET, "identified, and professional throughout");
 	} else if (identified || courteous) {
 		rc_result_set(r, RC_PARTIAL, identified ? "identified, but no courtesy" :
 		    "courteous, but never said who they are");

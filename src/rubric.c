@@ -39,6 +39,7 @@ const char *const rc_signal_names[RC_SIG_COUNT] = {
 	"acknowledge", "empathy", "recap", "give-options", "state-minimum",
 	"accept", "think", "deadline", "consequence", "waive", "full-balance",
 	"remind-debt", "goodbye", "payment-talk", "use-research", "mention-debt",
+	"command",
 	"inability", "give-reason", "offer|stall", "agree", "hostile",
 	"dispute|already-paid|not-received",
 	"hang-up", "confirm-identity", "not-debtor", "assent",
