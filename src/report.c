@@ -8,6 +8,7 @@
  */
 #include "report.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,10 +112,20 @@ rc_report_free(struct rc_report *r)
 			free(r->criticals[i].failures);
 		}
 	free(r->criticals);
+	for (i = 0; i < r->nscenarios; i++)
+		free(r->scenarios[i].id);
+	free(r->scenarios);
+	for (i = 0; i < r->ncalls; i++) {
+		free(r->calls[i].drill);
+		free(r->calls[i].scenario);
+	}
+	free(r->calls);
 	for (i = 0; i < r->ntrainees; i++) {
 		free(r->trainees[i]->name);
 		free(r->trainees[i]->pts);
 		free(r->trainees[i]->cells);
+		free(r->trainees[i]->runs);
+		free(r->trainees[i]->attempts);
 		free(r->trainees[i]);
 	}
 	free(r->trainees);
@@ -305,11 +316,125 @@ rc_report_agreement_terms(const struct rc_report_agreement *a,
 	return rc_store_parse_terms(a->json, a->call_date, t) == 0;
 }
 
+/* The index of scenario ID, added when new; the last one found is tried
+ * first (sessions come in runs of one scenario). */
+static size_t
+scenario(struct rc_report *r, const char *id)
+{
+	size_t i, last = r->last_scenario;
+
+	if (last < r->nscenarios && strcmp(r->scenarios[last].id, id) == 0)
+		return last;
+	for (i = 0; i < r->nscenarios; i++)
+		if (strcmp(r->scenarios[i].id, id) == 0)
+			return r->last_scenario = i;
+	r->scenarios = rc_xreallocarray(r->scenarios, r->nscenarios + 1,
+	    sizeof *r->scenarios);
+	r->scenarios[r->nscenarios].id = rc_xstrdup(id);
+	return r->last_scenario = r->nscenarios++;
+}
+
+/* The trainee's run of scenario I, the array grown to hold it. */
+static struct rc_report_run *
+run_of(struct rc_report_trainee *t, size_t i)
+{
+	if (i >= t->nruns) {
+		t->runs = rc_xreallocarray(t->runs, i + 1, sizeof *t->runs);
+		memset(t->runs + t->nruns, 0, (i + 1 - t->nruns) * sizeof *t->runs);
+		t->nruns = i + 1;
+	}
+	return &t->runs[i];
+}
+
+long
+rc_report_call_index(const struct rc_report *r, const char *drill,
+                     const char *scenario_id, uint64_t seed)
+{
+	size_t i;
+
+	for (i = 0; i < r->ncalls; i++)
+		if (r->calls[i].seed == seed &&
+		    strcmp(r->calls[i].scenario, scenario_id) == 0 &&
+		    strcmp(r->calls[i].drill, drill) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* The index of ROW's drill call, added after the other calls of its drill
+ * when new (the attempts of every trainee moved with it). */
+static size_t
+drill_call(struct rc_report *r, const struct rc_store_row *row)
+{
+	const char *sc = row->scenario ? row->scenario : "";
+	size_t at = r->ncalls, i = r->last_call;
+	long k;
+
+	/* Sessions come in runs of one call: the last one first. */
+	if (i < r->ncalls && r->calls[i].seed == row->seed &&
+	    strcmp(r->calls[i].scenario, sc) == 0 &&
+	    strcmp(r->calls[i].drill, row->drill) == 0)
+		return i;
+	if ((k = rc_report_call_index(r, row->drill, sc, row->seed)) >= 0)
+		return r->last_call = (size_t)k;
+	for (i = r->ncalls; i > 0; i--)
+		if (strcmp(r->calls[i - 1].drill, row->drill) == 0) {
+			at = i;
+			break;
+		}
+	r->calls = rc_xreallocarray(r->calls, r->ncalls + 1, sizeof *r->calls);
+	memmove(r->calls + at + 1, r->calls + at,
+	    (r->ncalls - at) * sizeof *r->calls);
+	r->calls[at].drill = rc_xstrdup(row->drill);
+	r->calls[at].scenario = rc_xstrdup(sc);
+	r->calls[at].seed = row->seed;
+	r->ncalls++;
+	for (i = 0; i < r->ntrainees; i++) {
+		struct rc_report_trainee *t = r->trainees[i];
+
+		if (at >= t->nattempts)
+			continue;
+		t->attempts = rc_xreallocarray(t->attempts, t->nattempts + 1,
+		    sizeof *t->attempts);
+		memmove(t->attempts + at + 1, t->attempts + at,
+		    (t->nattempts - at) * sizeof *t->attempts);
+		memset(&t->attempts[at], 0, sizeof *t->attempts);
+		t->nattempts++;
+	}
+	return r->last_call = at;
+}
+
+static void
+add_attempt(struct rc_report *r, struct rc_report_trainee *t,
+            const struct rc_store_row *row)
+{
+	size_t k = drill_call(r, row);
+	struct rc_report_attempt *a;
+
+	if (k >= t->nattempts) {
+		t->attempts = rc_xreallocarray(t->attempts, k + 1, sizeof *t->attempts);
+		memset(t->attempts + t->nattempts, 0,
+		    (k + 1 - t->nattempts) * sizeof *t->attempts);
+		t->nattempts = k + 1;
+	}
+	a = &t->attempts[k];
+	a->sessions++;
+	if (row->status == NULL || strcmp(row->status, "complete") != 0)
+		return;
+	a->complete++;
+	if (row->has_score) {
+		a->has_score = 1;
+		a->score = (float)row->score;
+		a->passed = row->passed != 0;
+	}
+}
+
 void
 rc_report_add(struct rc_report *r, const struct rc_store_row *row)
 {
 	struct rc_report_trainee *t = trainee(r, row->trainee ? row->trainee : "");
 	struct rc_report_point *p;
+	struct rc_report_run *u;
+	size_t sc = scenario(r, row->scenario ? row->scenario : "");
 	int critical;
 
 	if (r->sessions == 0 || row->started_at < r->first)
@@ -318,6 +443,10 @@ rc_report_add(struct rc_report *r, const struct rc_store_row *row)
 		r->last = row->started_at;
 	r->sessions++;
 	t->sessions++;
+	u = run_of(t, sc);
+	u->sessions++;
+	if (row->drill != NULL && *row->drill != '\0')
+		add_attempt(r, t, row);
 	if (row->agreement != NULL)
 		keep_agreement(r, row);
 	if (!row->has_score)
@@ -333,6 +462,13 @@ rc_report_add(struct rc_report *r, const struct rc_store_row *row)
 	/* A session with a critical failure did not pass: it is counted, and
 	 * its score is no trainee's best. */
 	critical = rc_report_criticals(row, NULL) > 0;
+	if (u->scored == 0)
+		u->first = (float)row->score;
+	u->last = (float)row->score;
+	u->scored++;
+	u->passed += row->passed != 0;
+	u->critical += critical;
+	u->sum_score += row->score;
 	if (critical) {
 		r->critical++;
 		t->critical++;
@@ -352,6 +488,7 @@ rc_report_add(struct rc_report *r, const struct rc_store_row *row)
 	p->score = (float)row->score;
 	p->passed = row->passed;
 	p->critical = critical;
+	p->scenario = sc;
 	add_summary(r, t, row->summary);
 }
 
@@ -397,19 +534,200 @@ rc_report_mean_score(const struct rc_report_trainee *t)
 }
 
 double
-rc_report_trend(const struct rc_report_trainee *t, int *ok)
+rc_report_trend(const struct rc_report_trainee *t, size_t *nscenarios)
 {
-	size_t k = t->npts >= 6 ? 3 : t->npts / 2, i;
-	double first = 0, last = 0;
+	double sum = 0;
+	size_t i, n = 0;
 
-	*ok = k > 0;
-	if (k == 0)
-		return 0;
-	for (i = 0; i < k; i++) {
-		first += t->pts[i].score;
-		last += t->pts[t->npts - 1 - i].score;
+	for (i = 0; i < t->nruns; i++)
+		if (t->runs[i].scored >= 2) {
+			sum += (double)t->runs[i].last - (double)t->runs[i].first;
+			n++;
+		}
+	*nscenarios = n;
+	return n ? sum / (double)n : 0;
+}
+
+const char *
+rc_report_trend_cell(const struct rc_report_trainee *t, char *buf, size_t size)
+{
+	size_t n;
+	double trend = rc_report_trend(t, &n);
+
+	if (n == 0)
+		snprintf(buf, size, "-");
+	else
+		snprintf(buf, size, "%+.0f (%zu)", trend, n);
+	return buf;
+}
+
+const struct rc_report_run *
+rc_report_run(const struct rc_report_trainee *t, size_t i)
+{
+	return i < t->nruns && t->runs[i].sessions > 0 ? &t->runs[i] : NULL;
+}
+
+double
+rc_report_run_mean(const struct rc_report_run *u)
+{
+	return u->scored ? u->sum_score / (double)u->scored : 0;
+}
+
+const struct rc_report_attempt *
+rc_report_attempt(const struct rc_report_trainee *t, size_t i)
+{
+	return i < t->nattempts && t->attempts[i].sessions > 0 ?
+	    &t->attempts[i] : NULL;
+}
+
+void
+rc_report_name(struct rc_report *r, const char *name)
+{
+	size_t i, k;
+
+	for (i = 0; i < r->ntrainees; i++) {
+		const char *a = r->trainees[i]->name, *b = name;
+
+		for (k = 0; a[k] && b[k]; k++)
+			if (tolower((unsigned char)a[k]) != tolower((unsigned char)b[k]))
+				break;
+		if (a[k] == '\0' && b[k] == '\0')
+			return;
 	}
-	return (last - first) / (double)k;
+	trainee(r, name);
+}
+
+const struct rc_report_attempt *
+rc_report_drill_attempt(const struct rc_report *r,
+                        const struct rc_report_trainee *t,
+                        const struct rc_report_drill *d, size_t i)
+{
+	long k = rc_report_call_index(r, d->name, d->calls[i].scenario,
+	    d->calls[i].seed);
+
+	return k < 0 ? NULL : rc_report_attempt(t, (size_t)k);
+}
+
+size_t
+rc_report_drill_done(const struct rc_report *r,
+                     const struct rc_report_trainee *t,
+                     const struct rc_report_drill *d)
+{
+	const struct rc_report_attempt *a;
+	size_t i, n = 0;
+
+	for (i = 0; i < d->ncalls; i++)
+		n += (a = rc_report_drill_attempt(r, t, d, i)) != NULL &&
+		    a->complete > 0;
+	return n;
+}
+
+long
+rc_report_drill_unmatched(const struct rc_report *r,
+                          const struct rc_report_drill *d)
+{
+	size_t i, j, k;
+	long n = 0;
+
+	for (k = 0; k < r->ncalls; k++) {
+		int ours = 0;
+
+		if (strcmp(r->calls[k].drill, d->name) != 0)
+			continue;
+		for (j = 0; j < d->ncalls && !ours; j++)
+			ours = r->calls[k].seed == d->calls[j].seed &&
+			    strcmp(r->calls[k].scenario, d->calls[j].scenario) == 0;
+		if (ours)
+			continue;
+		for (i = 0; i < r->ntrainees; i++) {
+			const struct rc_report_attempt *a =
+			    rc_report_attempt(r->trainees[i], k);
+
+			n += a ? a->sessions : 0;
+		}
+	}
+	return n;
+}
+
+int
+rc_report_drill_progress(const struct rc_report *r,
+                         const struct rc_report_trainee *t, long *done,
+                         long *total)
+{
+	size_t i = 0, j, k;
+	int any = 0;
+
+	*done = *total = 0;
+	while (i < r->ncalls) {
+		int started = 0;
+		long d = 0;
+
+		/* The calls of one drill: [i, j). */
+		for (j = i; j < r->ncalls &&
+		    strcmp(r->calls[j].drill, r->calls[i].drill) == 0; j++)
+			;
+		for (k = i; k < j; k++) {
+			const struct rc_report_attempt *a = rc_report_attempt(t, k);
+
+			started |= a != NULL;
+			d += a != NULL && a->complete > 0;
+		}
+		if (started) {
+			any = 1;
+			*done += d;
+			*total += (long)(j - i);
+		}
+		i = j;
+	}
+	return any;
+}
+
+struct ranked_scenario {
+	char *id;
+	size_t old;               /* its index before sorting */
+};
+
+static int
+by_scenario_id(const void *a, const void *b)
+{
+	return strcmp(((const struct ranked_scenario *)a)->id,
+	    ((const struct ranked_scenario *)b)->id);
+}
+
+void
+rc_report_sort_scenarios(struct rc_report *r)
+{
+	struct ranked_scenario *order;
+	size_t *where, i, k;
+
+	if (r->nscenarios < 2)
+		return;
+	order = rc_xcalloc(r->nscenarios, sizeof *order);
+	where = rc_xcalloc(r->nscenarios, sizeof *where);
+	for (i = 0; i < r->nscenarios; i++) {
+		order[i].id = r->scenarios[i].id;
+		order[i].old = i;
+	}
+	qsort(order, r->nscenarios, sizeof *order, by_scenario_id);
+	for (i = 0; i < r->nscenarios; i++) {
+		r->scenarios[i].id = order[i].id;
+		where[order[i].old] = i;
+	}
+	r->last_scenario = 0;
+	for (i = 0; i < r->ntrainees; i++) {
+		struct rc_report_trainee *t = r->trainees[i];
+		struct rc_report_run *runs = rc_xcalloc(r->nscenarios, sizeof *runs);
+
+		for (k = 0; k < t->nruns; k++)
+			runs[where[k]] = t->runs[k];
+		free(t->runs);
+		t->runs = runs;
+		t->nruns = r->nscenarios;
+		for (k = 0; k < t->npts; k++)
+			t->pts[k].scenario = where[t->pts[k].scenario];
+	}
+	free(order);
+	free(where);
 }
 
 double

@@ -73,7 +73,7 @@ expect_no_grep "report: not bob" "$TMP/r.html" "<td>Bob</td>"
     --trainee dee --cohort North >/dev/null
 "$RECOUP" compare --db "$DB" --trainee dee --trainee ann >"$TMP/c.txt"
 expect_grep "compare text: CRIT column" "$TMP/c.txt" "^TRAINEE +SESS +PRAC +OUTC +TREND +CRIT "
-expect_grep "compare text: dee has one" "$TMP/c.txt" "^dee +2 +[0-9]+ +[0-9]+ +[-+0-9]+ +1 "
+expect_grep "compare text: dee has one" "$TMP/c.txt" "^dee +2 +[0-9]+ +[0-9]+ +[-+0-9]+ \\(1\\) +1 "
 expect_grep "compare text: ann none" "$TMP/c.txt" "^ann +1 +[0-9]+ +[0-9]+ +- +0 "
 "$RECOUP" compare --db "$DB" --trainee dee --format csv >"$TMP/c.csv"
 expect_eq "compare csv: critical column" "$(head -n 1 "$TMP/c.csv" | cut -d, -f9)" critical
