@@ -463,8 +463,8 @@ rc_report_add(struct rc_report *r, const struct rc_store_row *row)
 	 * its score is no trainee's best. */
 	critical = rc_report_criticals(row, NULL) > 0;
 	if (u->scored == 0)
-		u->first = (float)row->score;
-	u->last = (float)row->score;
+		u->first = row->score;
+	u->last = row->score;
 	u->scored++;
 	u->passed += row->passed != 0;
 	u->critical += critical;

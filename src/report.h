@@ -56,7 +56,7 @@ struct rc_report_run {
 	long sessions;            /* all, scored or not */
 	long scored, passed, critical;
 	double sum_score;
-	float first, last;        /* scores of the first and the latest
+	double first, last;       /* scores of the first and the latest
 	                             scored session, when scored > 0 */
 };
 
