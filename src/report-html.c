@@ -131,7 +131,8 @@ static const char style_sheet[] =
 	"th,td{padding:6px 10px;border-bottom:1px solid #e4e7eb;text-align:right}"
 	"th:first-child,td:first-child{text-align:left}"
 	"th{color:#52606d;font-weight:600;font-size:12px;text-transform:uppercase}"
-	".up{color:#1e7b45}.down{color:#b03a2e}td.critical{color:#b03a2e;"
+	".up{color:#1e7b45}.down{color:#b03a2e}td.up,td.down{white-space:nowrap}"
+	"td.critical{color:#b03a2e;"
 	"font-weight:600}"
 	"table.deals td{text-align:left;vertical-align:top}"
 	"ol.schedule{margin:0;padding-left:18px}"
@@ -139,7 +140,9 @@ static const char style_sheet[] =
 	/* Charts shrink to the page rather than being cut at its edge. */
 	"svg.fit{max-width:100%;height:auto;display:block}"
 	".incomplete{color:#b03a2e}"
+	"table.ranked td:nth-child(2),table.ranked th:nth-child(2){text-align:left}"
 	"table.grid td{text-align:center;white-space:nowrap}"
+	"table.grid td:first-child{text-align:left}"
 	"table.grid th.sc{text-transform:none;text-align:center;font-size:11px;"
 	"max-width:110px;word-break:break-word}"
 	"@media print{"
@@ -155,6 +158,7 @@ static const char style_sheet[] =
 	"section.chart,.spark,tr{break-inside:avoid;page-break-inside:avoid}"
 	"h2{break-after:avoid;page-break-after:avoid}"
 	"thead{display:table-header-group}"
+	"table{font-size:10px}th,td{padding:3px 5px}th{font-size:9px}"
 	".sparks{grid-template-columns:repeat(3,1fr);gap:8px}"
 	"footer{padding:8px 0 0}"
 	"}";
@@ -531,7 +535,7 @@ table(struct rc_buf *b, const struct rc_report *r)
 		    "started (each drill&#39;s calls being those anyone played in "
 		    "it); a drill not finished is flagged, its scores being over the "
 		    "calls played so far.");
-	rc_buf_puts(b, "</p>\n<table><thead><tr><th>Rank</th><th>Trainee</th>"
+	rc_buf_puts(b, "</p>\n<table class=\"ranked\"><thead><tr><th>Rank</th><th>Trainee</th>"
 	    "<th>Sessions</th><th>Scored</th><th>Passed</th><th>Mean score"
 	    "</th><th>Practice</th><th>Outcome</th><th>Best</th><th>Trend</th>"
 	    "<th>Critical</th>");
