@@ -693,6 +693,58 @@ test_report_drills(void)
 	rc_report_free(r);
 }
 
+/* The report's time chart: three calls on one day, in a report that
+ * spans two months, stand side by side (by order), not on one vertical
+ * line; every dot has a title; the heat map shrinks to the page. */
+static void
+test_report_html(void)
+{
+	static const int64_t day = 86400, t0 = 1790000000;
+	static const struct { const char *who; int64_t at; double score; } s[] = {
+		{ "ann", t0, 50 }, { "bob", t0 + 30 * day, 40 },
+		{ "bob", t0 + 30 * day + 600, 60 }, { "bob", t0 + 30 * day + 1200, 80 },
+		{ "ann", t0 + 60 * day, 70 },
+	};
+	struct rc_report *r = rc_report_new();
+	struct rc_buf b = RC_BUF_INIT;
+	struct rc_store_row row;
+	const char *p, *end;
+	double cx[8];
+	size_t i, n = 0;
+
+	memset(&row, 0, sizeof row);
+	row.has_score = 1;
+	row.scenario = "forgetful-florist";
+	row.summary = "every-interaction-negotiation:met:1";
+	for (i = 0; i < sizeof s / sizeof s[0]; i++) {
+		row.trainee = s[i].who;
+		row.started_at = s[i].at;
+		row.score = s[i].score;
+		rc_report_add(r, &row);
+	}
+	rc_report_sort(r);
+	rc_report_html(&b, r, "t", NULL, t0, 70);
+	p = strstr(rc_buf_str(&b), "<h3>bob</h3>");
+	RC_CHECK(p != NULL);
+	end = p ? strstr(p, "</svg>") : NULL;
+	while (p && end && (p = strstr(p, "<circle cx=\"")) != NULL && p < end &&
+	    n < 8) {
+		cx[n++] = strtod(p + strlen("<circle cx=\""), NULL);
+		RC_CHECK(strncmp(strchr(p, '>'), "><title>bob, ", 13) == 0);
+		p++;
+	}
+	RC_CHECK_INT(n, 3);
+	for (i = 1; i < n; i++)
+		RC_CHECK(cx[i] - cx[i - 1] > 50);
+	RC_CHECK(strstr(rc_buf_str(&b), "class=\"fit\" width=") != NULL);
+	RC_CHECK(strstr(rc_buf_str(&b), "@media print{") != NULL);
+	/* bob's trend: one scenario, 80 - 40. */
+	RC_CHECK(strstr(rc_buf_str(&b), "trend <span class=\"up\">+40</span> over "
+	    "1 scenario played again") != NULL);
+	rc_buf_free(&b);
+	rc_report_free(r);
+}
+
 int
 main(void)
 {
@@ -712,5 +764,6 @@ main(void)
 	test_report();
 	test_report_trend();
 	test_report_drills();
+	test_report_html();
 	return RC_TEST_DONE();
 }
