@@ -115,11 +115,16 @@ rc_report_free(struct rc_report *r)
 	for (i = 0; i < r->nscenarios; i++)
 		free(r->scenarios[i].id);
 	free(r->scenarios);
-	for (i = 0; i < r->ncalls; i++) {
-		free(r->calls[i].drill);
+	for (i = 0; i < r->ncalls; i++)
 		free(r->calls[i].scenario);
-	}
 	free(r->calls);
+	for (i = 0; i < r->ndrills; i++)
+		free(r->drills[i]);
+	free(r->drills);
+	free(r->drill_calls);
+	free(r->attempts);
+	free(r->call_index);
+	free(r->attempt_index);
 	for (i = 0; i < r->ntrainees; i++) {
 		free(r->trainees[i]->name);
 		free(r->trainees[i]->pts);
@@ -346,77 +351,181 @@ run_of(struct rc_report_trainee *t, size_t i)
 	return &t->runs[i];
 }
 
+/* Drill calls and attempts are found through open-addressing indexes
+ * (a drill's seeds may all differ: calls can be many). */
+static uint64_t
+call_hash(const char *drill, const char *scenario_id, uint64_t seed)
+{
+	return (hash(drill) * 31 + hash(scenario_id)) ^
+	    (seed * 0x9e3779b97f4a7c15u);
+}
+
+static size_t
+drill_of(const struct rc_report *r, const char *drill)
+{
+	size_t i;
+
+	for (i = 0; i < r->ndrills; i++)
+		if (strcmp(r->drills[i], drill) == 0)
+			return i;
+	return (size_t)-1;
+}
+
 long
 rc_report_call_index(const struct rc_report *r, const char *drill,
                      const char *scenario_id, uint64_t seed)
 {
-	size_t i;
+	size_t d = drill_of(r, drill), mask, i;
 
-	for (i = 0; i < r->ncalls; i++)
-		if (r->calls[i].seed == seed &&
-		    strcmp(r->calls[i].scenario, scenario_id) == 0 &&
-		    strcmp(r->calls[i].drill, drill) == 0)
-			return (long)i;
+	if (d == (size_t)-1 || r->call_index_cap == 0)
+		return -1;
+	mask = r->call_index_cap - 1;
+	for (i = call_hash(drill, scenario_id, seed) & mask; r->call_index[i];
+	    i = (i + 1) & mask) {
+		const struct rc_report_call *c = &r->calls[r->call_index[i] - 1];
+
+		if (c->seed == seed && c->drill == d &&
+		    strcmp(c->scenario, scenario_id) == 0)
+			return (long)(r->call_index[i] - 1);
+	}
 	return -1;
 }
 
-/* The index of ROW's drill call, added after the other calls of its drill
- * when new (the attempts of every trainee moved with it). */
+static void
+call_index_put(struct rc_report *r, size_t k)
+{
+	const struct rc_report_call *c = &r->calls[k];
+	size_t mask = r->call_index_cap - 1;
+	size_t i = call_hash(r->drills[c->drill], c->scenario, c->seed) & mask;
+
+	while (r->call_index[i])
+		i = (i + 1) & mask;
+	r->call_index[i] = k + 1;
+}
+
+/* The index of ROW's drill call, added when new. */
 static size_t
 drill_call(struct rc_report *r, const struct rc_store_row *row)
 {
 	const char *sc = row->scenario ? row->scenario : "";
-	size_t at = r->ncalls, i = r->last_call;
-	long k;
+	long k = rc_report_call_index(r, row->drill, sc, row->seed);
+	size_t d, i;
 
-	/* Sessions come in runs of one call: the last one first. */
-	if (i < r->ncalls && r->calls[i].seed == row->seed &&
-	    strcmp(r->calls[i].scenario, sc) == 0 &&
-	    strcmp(r->calls[i].drill, row->drill) == 0)
-		return i;
-	if ((k = rc_report_call_index(r, row->drill, sc, row->seed)) >= 0)
-		return r->last_call = (size_t)k;
-	for (i = r->ncalls; i > 0; i--)
-		if (strcmp(r->calls[i - 1].drill, row->drill) == 0) {
-			at = i;
-			break;
-		}
-	r->calls = rc_xreallocarray(r->calls, r->ncalls + 1, sizeof *r->calls);
-	memmove(r->calls + at + 1, r->calls + at,
-	    (r->ncalls - at) * sizeof *r->calls);
-	r->calls[at].drill = rc_xstrdup(row->drill);
-	r->calls[at].scenario = rc_xstrdup(sc);
-	r->calls[at].seed = row->seed;
-	r->ncalls++;
-	for (i = 0; i < r->ntrainees; i++) {
-		struct rc_report_trainee *t = r->trainees[i];
-
-		if (at >= t->nattempts)
-			continue;
-		t->attempts = rc_xreallocarray(t->attempts, t->nattempts + 1,
-		    sizeof *t->attempts);
-		memmove(t->attempts + at + 1, t->attempts + at,
-		    (t->nattempts - at) * sizeof *t->attempts);
-		memset(&t->attempts[at], 0, sizeof *t->attempts);
-		t->nattempts++;
+	if (k >= 0)
+		return (size_t)k;
+	if ((d = drill_of(r, row->drill)) == (size_t)-1) {
+		r->drills = rc_xreallocarray(r->drills, r->ndrills + 1,
+		    sizeof *r->drills);
+		r->drill_calls = rc_xreallocarray(r->drill_calls, r->ndrills + 1,
+		    sizeof *r->drill_calls);
+		r->drills[r->ndrills] = rc_xstrdup(row->drill);
+		r->drill_calls[r->ndrills] = 0;
+		d = r->ndrills++;
 	}
-	return r->last_call = at;
+	if (r->ncalls == r->calls_cap) {
+		r->calls_cap = r->calls_cap ? 2 * r->calls_cap : 16;
+		r->calls = rc_xreallocarray(r->calls, r->calls_cap, sizeof *r->calls);
+	}
+	r->calls[r->ncalls].scenario = rc_xstrdup(sc);
+	r->calls[r->ncalls].seed = row->seed;
+	r->calls[r->ncalls].drill = d;
+	r->drill_calls[d]++;
+	r->ncalls++;
+	if (2 * r->ncalls > r->call_index_cap) {
+		r->call_index_cap = r->call_index_cap ? 2 * r->call_index_cap : 64;
+		free(r->call_index);
+		r->call_index = rc_xcalloc(r->call_index_cap, sizeof *r->call_index);
+		for (i = 0; i < r->ncalls; i++)
+			call_index_put(r, i);
+	} else {
+		call_index_put(r, r->ncalls - 1);
+	}
+	return r->ncalls - 1;
+}
+
+static uint64_t
+attempt_hash(const struct rc_report_trainee *t, size_t call)
+{
+	return ((uint64_t)(uintptr_t)t * 0x9e3779b97f4a7c15u) ^
+	    ((uint64_t)call * 1099511628211u);
+}
+
+const struct rc_report_attempt *
+rc_report_attempt(const struct rc_report *r, const struct rc_report_trainee *t,
+                  size_t call)
+{
+	size_t mask, i;
+
+	if (r->attempt_index_cap == 0)
+		return NULL;
+	mask = r->attempt_index_cap - 1;
+	for (i = attempt_hash(t, call) & mask; r->attempt_index[i];
+	    i = (i + 1) & mask) {
+		const struct rc_report_attempt *a =
+		    &r->attempts[r->attempt_index[i] - 1];
+
+		if (a->trainee == t && a->call == call)
+			return a;
+	}
+	return NULL;
+}
+
+static void
+attempt_index_put(struct rc_report *r, size_t k)
+{
+	size_t mask = r->attempt_index_cap - 1;
+	size_t i = attempt_hash(r->attempts[k].trainee, r->attempts[k].call) & mask;
+
+	while (r->attempt_index[i])
+		i = (i + 1) & mask;
+	r->attempt_index[i] = k + 1;
+}
+
+/* The attempt of trainee T at CALL, added when new. */
+static struct rc_report_attempt *
+attempt_of(struct rc_report *r, struct rc_report_trainee *t, size_t call)
+{
+	const struct rc_report_attempt *found = rc_report_attempt(r, t, call);
+	struct rc_report_attempt *a;
+	size_t i;
+
+	if (found != NULL)
+		return &r->attempts[found - r->attempts];
+	if (r->nattempts == r->attempts_cap) {
+		r->attempts_cap = r->attempts_cap ? 2 * r->attempts_cap : 16;
+		r->attempts = rc_xreallocarray(r->attempts, r->attempts_cap,
+		    sizeof *r->attempts);
+	}
+	a = &r->attempts[r->nattempts++];
+	memset(a, 0, sizeof *a);
+	a->trainee = t;
+	a->call = call;
+	if (2 * r->nattempts > r->attempt_index_cap) {
+		r->attempt_index_cap = r->attempt_index_cap ?
+		    2 * r->attempt_index_cap : 64;
+		free(r->attempt_index);
+		r->attempt_index = rc_xcalloc(r->attempt_index_cap,
+		    sizeof *r->attempt_index);
+		for (i = 0; i < r->nattempts; i++)
+			attempt_index_put(r, i);
+	} else {
+		attempt_index_put(r, r->nattempts - 1);
+	}
+	if (t->nattempts == t->attempts_cap) {
+		t->attempts_cap = t->attempts_cap ? 2 * t->attempts_cap : 8;
+		t->attempts = rc_xreallocarray(t->attempts, t->attempts_cap,
+		    sizeof *t->attempts);
+	}
+	t->attempts[t->nattempts++] = r->nattempts - 1;
+	return a;
 }
 
 static void
 add_attempt(struct rc_report *r, struct rc_report_trainee *t,
             const struct rc_store_row *row)
 {
-	size_t k = drill_call(r, row);
-	struct rc_report_attempt *a;
+	struct rc_report_attempt *a = attempt_of(r, t, drill_call(r, row));
 
-	if (k >= t->nattempts) {
-		t->attempts = rc_xreallocarray(t->attempts, k + 1, sizeof *t->attempts);
-		memset(t->attempts + t->nattempts, 0,
-		    (k + 1 - t->nattempts) * sizeof *t->attempts);
-		t->nattempts = k + 1;
-	}
-	a = &t->attempts[k];
 	a->sessions++;
 	if (row->status == NULL || strcmp(row->status, "complete") != 0)
 		return;
@@ -573,13 +682,6 @@ rc_report_run_mean(const struct rc_report_run *u)
 	return u->scored ? u->sum_score / (double)u->scored : 0;
 }
 
-const struct rc_report_attempt *
-rc_report_attempt(const struct rc_report_trainee *t, size_t i)
-{
-	return i < t->nattempts && t->attempts[i].sessions > 0 ?
-	    &t->attempts[i] : NULL;
-}
-
 void
 rc_report_name(struct rc_report *r, const char *name)
 {
@@ -605,7 +707,7 @@ rc_report_drill_attempt(const struct rc_report *r,
 	long k = rc_report_call_index(r, d->name, d->calls[i].scenario,
 	    d->calls[i].seed);
 
-	return k < 0 ? NULL : rc_report_attempt(t, (size_t)k);
+	return k < 0 ? NULL : rc_report_attempt(r, t, (size_t)k);
 }
 
 size_t
@@ -626,25 +728,22 @@ long
 rc_report_drill_unmatched(const struct rc_report *r,
                           const struct rc_report_drill *d)
 {
-	size_t i, j, k;
+	size_t dn = drill_of(r, d->name), i, j;
 	long n = 0;
 
-	for (k = 0; k < r->ncalls; k++) {
+	if (dn == (size_t)-1)
+		return 0;
+	for (i = 0; i < r->nattempts; i++) {
+		const struct rc_report_call *c = &r->calls[r->attempts[i].call];
 		int ours = 0;
 
-		if (strcmp(r->calls[k].drill, d->name) != 0)
+		if (c->drill != dn)
 			continue;
 		for (j = 0; j < d->ncalls && !ours; j++)
-			ours = r->calls[k].seed == d->calls[j].seed &&
-			    strcmp(r->calls[k].scenario, d->calls[j].scenario) == 0;
-		if (ours)
-			continue;
-		for (i = 0; i < r->ntrainees; i++) {
-			const struct rc_report_attempt *a =
-			    rc_report_attempt(r->trainees[i], k);
-
-			n += a ? a->sessions : 0;
-		}
+			ours = c->seed == d->calls[j].seed &&
+			    strcmp(c->scenario, d->calls[j].scenario) == 0;
+		if (!ours)
+			n += r->attempts[i].sessions;
 	}
 	return n;
 }
@@ -654,32 +753,25 @@ rc_report_drill_progress(const struct rc_report *r,
                          const struct rc_report_trainee *t, long *done,
                          long *total)
 {
-	size_t i = 0, j, k;
-	int any = 0;
+	unsigned char *started;
+	size_t i;
 
 	*done = *total = 0;
-	while (i < r->ncalls) {
-		int started = 0;
-		long d = 0;
+	if (t->nattempts == 0)
+		return 0;
+	started = rc_xcalloc(r->ndrills, 1);
+	for (i = 0; i < t->nattempts; i++) {
+		const struct rc_report_attempt *a = &r->attempts[t->attempts[i]];
+		size_t d = r->calls[a->call].drill;
 
-		/* The calls of one drill: [i, j). */
-		for (j = i; j < r->ncalls &&
-		    strcmp(r->calls[j].drill, r->calls[i].drill) == 0; j++)
-			;
-		for (k = i; k < j; k++) {
-			const struct rc_report_attempt *a = rc_report_attempt(t, k);
-
-			started |= a != NULL;
-			d += a != NULL && a->complete > 0;
+		if (!started[d]) {
+			started[d] = 1;
+			*total += (long)r->drill_calls[d];
 		}
-		if (started) {
-			any = 1;
-			*done += d;
-			*total += (long)(j - i);
-		}
-		i = j;
+		*done += a->complete > 0;
 	}
-	return any;
+	free(started);
+	return 1;
 }
 
 struct ranked_scenario {

@@ -61,15 +61,17 @@ struct rc_report_run {
 };
 
 /* A call of a drill as the sessions show it: a scenario and seed played
- * with the drill's tag.  Calls of one drill are kept together, in the
- * order they were first played. */
+ * with the drill's tag, in the order first played. */
 struct rc_report_call {
-	char *drill, *scenario;
+	char *scenario;
 	uint64_t seed;
+	size_t drill;             /* index into rc_report.drills */
 };
 
 /* One trainee's sessions of one drill call. */
 struct rc_report_attempt {
+	const struct rc_report_trainee *trainee;
+	size_t call;              /* index into rc_report.calls */
 	long sessions;            /* started */
 	long complete;            /* with status complete */
 	int has_score;            /* the latest complete scored one: */
@@ -95,8 +97,9 @@ struct rc_report_trainee {
 	struct rc_report_run *runs;    /* one per scenario (nruns may be
 	                                  fewer: the rest never played) */
 	size_t nruns;
-	struct rc_report_attempt *attempts;  /* one per drill call (as runs) */
-	size_t nattempts;
+	size_t *attempts;              /* the trainee's drill calls: indexes
+	                                  into rc_report.attempts */
+	size_t nattempts, attempts_cap;
 };
 
 /* The most recent agreements a report keeps (for the HTML report's list). */
@@ -139,12 +142,20 @@ struct rc_report {
 	struct rc_report_critical *criticals;
 	struct rc_report_scenario *scenarios;  /* in order of first session */
 	size_t nscenarios;
-	struct rc_report_call *calls;          /* drill calls, grouped by drill */
+	char **drills;                         /* drill names, first seen first */
+	size_t *drill_calls;                   /* each drill's number of calls */
+	size_t ndrills;
+	struct rc_report_call *calls;          /* drill calls, first seen first */
 	size_t ncalls;
+	struct rc_report_attempt *attempts;    /* trainee x drill call played */
+	size_t nattempts;
 	/* private: the name index, the scenario last looked up */
 	size_t *index;
 	size_t index_cap;
-	size_t last_scenario, last_call;
+	size_t last_scenario;
+	size_t *call_index, call_index_cap;    /* call number + 1 (0: empty) */
+	size_t *attempt_index, attempt_index_cap;
+	size_t calls_cap, attempts_cap;
 };
 
 struct rc_report *rc_report_new(void);
@@ -193,7 +204,7 @@ void rc_report_sort_scenarios(struct rc_report *r);
 long rc_report_call_index(const struct rc_report *r, const char *drill,
                           const char *scenario, uint64_t seed);
 /* The trainee's sessions of call I, or NULL when none. */
-const struct rc_report_attempt *rc_report_attempt(
+const struct rc_report_attempt *rc_report_attempt(const struct rc_report *r,
     const struct rc_report_trainee *t, size_t i);
 /* The trainee's progress through the drills they started (a session of
  * any call), each drill's calls being those anyone played in it: calls

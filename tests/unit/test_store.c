@@ -670,13 +670,16 @@ test_report_drills(void)
 		row.started_at = 1000 + (int64_t)i;
 		rc_report_add(r, &row);
 	}
-	/* w1: a/1, b/2, a/9 (kept together, before w2's c/3). */
+	/* w1: a/1, b/2, a/9; w2: c/3; in the order first played. */
 	RC_CHECK_INT(r->ncalls, 4);
-	RC_CHECK_STR(r->calls[2].scenario, "a");
-	RC_CHECK_INT(r->calls[2].seed, 9);
-	RC_CHECK_STR(r->calls[3].drill, "w2");
+	RC_CHECK_INT(r->ndrills, 2);
+	RC_CHECK_STR(r->calls[3].scenario, "a");
+	RC_CHECK_INT(r->calls[3].seed, 9);
+	RC_CHECK_STR(r->drills[r->calls[2].drill], "w2");
+	RC_CHECK_INT(r->drill_calls[0], 3);
 	RC_CHECK_INT(rc_report_call_index(r, "w1", "b", 2), 1);
 	RC_CHECK_INT(rc_report_call_index(r, "w2", "b", 2), -1);
+	RC_CHECK_INT(rc_report_call_index(r, "w9", "a", 1), -1);
 	/* ann: all of w1 and w2. */
 	RC_CHECK(rc_report_drill_progress(r, r->trainees[0], &done, &total));
 	RC_CHECK_INT(done, 4);
@@ -685,11 +688,29 @@ test_report_drills(void)
 	RC_CHECK(rc_report_drill_progress(r, r->trainees[1], &done, &total));
 	RC_CHECK_INT(done, 1);
 	RC_CHECK_INT(total, 3);
-	a = rc_report_attempt(r->trainees[1], 0);
+	a = rc_report_attempt(r, r->trainees[1], 0);
 	RC_CHECK(a != NULL && a->sessions == 1 && a->complete == 0);
-	RC_CHECK(rc_report_attempt(r->trainees[1], 2) == NULL);
+	RC_CHECK(rc_report_attempt(r, r->trainees[1], 3) == NULL);
+	a = rc_report_attempt(r, r->trainees[0], 3);
+	RC_CHECK(a != NULL && a->complete == 1);
 	/* cal played no drill. */
 	RC_CHECK(!rc_report_drill_progress(r, r->trainees[2], &done, &total));
+	/* Many calls (every seed differs) stay indexed. */
+	row.trainee = "dee";
+	row.drill = "big";
+	row.scenario = "a";
+	row.status = "complete";
+	for (i = 0; i < 3000; i++) {
+		row.seed = 100 + i % 1500;
+		rc_report_add(r, &row);
+	}
+	RC_CHECK_INT(r->ncalls, 4 + 1500);
+	RC_CHECK(rc_report_drill_progress(r, r->trainees[3], &done, &total));
+	RC_CHECK_INT(done, 1500);
+	RC_CHECK_INT(total, 1500);
+	a = rc_report_attempt(r, r->trainees[3], (size_t)rc_report_call_index(r,
+	    "big", "a", 1599));
+	RC_CHECK(a != NULL && a->sessions == 2);
 	rc_report_free(r);
 }
 
