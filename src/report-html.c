@@ -1,8 +1,11 @@
 /*
  * report-html.c - the supervisor's report as one self-contained HTML page:
  * summary figures, a trainees x practices heat map, each trainee's scores
- * over time, outcome against practice score, a table per trainee, and
- * the most recent agreements with their payment schedules.
+ * in the order played, outcome against practice score, the trainees
+ * ranked (trend, drill progress), a trainees x scenarios grid, and the
+ * most recent agreements with their payment schedules.  Charts shrink to
+ * the page (class "fit"), every dot has a <title>, and a print stylesheet
+ * lays the page out for paper.
  * Charts are inline SVG; there are no scripts and no external assets, and
  * a Content-Security-Policy meta tag forbids both.  Every string that came
  * from a trainee, a scenario or the command line goes through

@@ -5,6 +5,11 @@
  * is a pass over small arrays.  Practice results come from the compact
  * per-score summary ("ID:STATUS:POINTS ..."), which keeps a query over
  * 100,000 sessions a single scan without a join on the results table.
+ * Each trainee also keeps a run per scenario (the trend compares a
+ * scenario's latest score with its first, never one debtor with another)
+ * and, for sessions tagged with a drill, an attempt per drill call (a
+ * scenario and seed), found through hash indexes: drill progress is read
+ * from the sessions alone, with no SQL of its own.
  */
 #include "report.h"
 
