@@ -5,7 +5,9 @@
  * (readline on a terminal, plain lines from a pipe), each saved tagged
  * with the drill and the cohort, so everyone's calls compare.  Leaving a
  * call before it ends stops the drill; --from N resumes it.  The file
- * is read by drill.c (the format is in drill.h).
+ * is read by drill.c (the format is in drill.h).  `recoup drill status
+ * FILE` shows who has finished which of its calls, from the sessions
+ * stored with the drill's tag (report.c does the counting).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +17,7 @@
 #include "cmd.h"
 #include "cmd-store.h"
 #include "drill.h"
+#include "report.h"
 #include "xmalloc.h"
 
 /* Appends " FLAG ARG" to B, ARG quoted for a POSIX shell when it holds
@@ -63,6 +66,145 @@ load_calls(const struct rc_drill *d, const char *file, size_t from,
 	return bad ? -1 : 0;
 }
 
+static const struct rc_cmd drill_status_cmd = {
+	.name = "drill status",
+	.usage = "drill status FILE [--trainee NAME] [--cohort TAG] "
+	    "[--since DATE] [--until DATE]\n"
+	    "       [--format text|csv|json] [--scenarios DIR] [--db PATH]",
+	.summary = "who has finished which calls of a drill",
+	.help =
+	    "Trainees x the calls of drill FILE, from the sessions stored with\n"
+	    "the drill's name: each call done (a complete session: its latest\n"
+	    "score), partial (started but abandoned, interrupted or still\n"
+	    "running) or not played, and how many calls each trainee finished.\n"
+	    "A session is a call of the drill when its scenario and seed are the\n"
+	    "call's; sessions tagged with the drill that are none of its calls\n"
+	    "(an older version of the file) are counted apart.  Trainees named\n"
+	    "with --trainee are listed even when they have not started.\n\n"
+	    "Options:\n"
+	    "  --trainee NAME     only this trainee (repeat: any of them; names\n"
+	    "                     match ignoring case)\n"
+	    "  --cohort TAG       only sessions of this cohort (repeat: any)\n"
+	    "  --status STATUS    only sessions with this status\n"
+	    "  --since DATE       started on or after DATE (YYYY-MM-DD, local time)\n"
+	    "  --until DATE       started on or before DATE\n"
+	    "  --format FMT       text (default), csv (one line per trainee and\n"
+	    "                     call) or json\n"
+	    "  --scenarios DIR    where to find a call's scenario given as a path\n"
+	    "  --db PATH          the database (default: $RECOUP_DB, else the\n"
+	    "                     config's db, else $XDG_DATA_HOME/recoup/recoup.db)\n",
+	.exec = NULL,
+};
+
+/* The scenario id of a drill call: the argument itself when it is an id,
+ * the file's id when it is a path.  NULL after saying why it cannot be
+ * read; the scenario is kept in *S (freed by the caller). */
+static const char *
+call_id(const char *file, size_t i, const char *arg, const char *dir,
+        struct rc_scenario **s)
+{
+	size_t n = strlen(arg);
+
+	*s = NULL;
+	if (strchr(arg, '/') == NULL && (n < 5 || strcmp(arg + n - 5, ".json") != 0))
+		return arg;
+	if ((*s = rc_cmd_load_scenario(arg, dir)) == NULL) {
+		rc_cmd_error("%s: call %zu: scenario '%s' cannot be found or loaded",
+		    file, i + 1, arg);
+		return NULL;
+	}
+	return (*s)->id;
+}
+
+static int
+drill_status_exec(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		RC_CMD_FILTER_OPTIONS,
+		{ "format", required_argument, NULL, 'f' },
+		{ "scenarios", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	static const char *const formats[] = { "text", "csv", "json", NULL };
+	struct rc_err err = RC_ERR_INIT;
+	struct rc_cmd_query q;
+	struct rc_buf out = RC_BUF_INIT;
+	struct rc_report *r = NULL;
+	struct rc_report_drill rd;
+	struct rc_report_drill_call *calls = NULL;
+	struct rc_scenario **loaded = NULL;
+	struct rc_drill *d = NULL;
+	const char *dir = NULL;
+	size_t i;
+	int c, fmt = 0, rc = RC_EXIT_USAGE;
+
+	memset(&q, 0, sizeof q);
+	optind = 1;
+	while ((c = rc_cmd_getopt(argc, argv, opts, &q)) != -1) {
+		switch (c) {
+		case RC_OPT_BAD: return RC_EXIT_USAGE;
+		case 'f':
+			if ((fmt = rc_cmd_format(optarg, formats)) < 0)
+				return RC_EXIT_USAGE;
+			break;
+		case 'd': dir = optarg; break;
+		case 'h': return rc_cmd_usage(&drill_status_cmd, 0);
+		default: return rc_cmd_usage(&drill_status_cmd, 1);
+		}
+	}
+	if (optind + 1 != argc) {
+		rc_cmd_error("drill status needs one drill file");
+		return rc_cmd_usage(&drill_status_cmd, 1);
+	}
+	if (q.f.drill != NULL || q.f.nscenario > 0) {
+		rc_cmd_error("drill status takes the drill and its scenarios from "
+		    "'%s': no --drill or --scenario", argv[optind]);
+		return rc_cmd_usage(&drill_status_cmd, 1);
+	}
+	if ((d = rc_drill_load(argv[optind], &err)) == NULL) {
+		rc_cmd_print_err(&err);
+		rc_err_clear(&err);
+		return RC_EXIT_USAGE;
+	}
+	calls = rc_xcalloc(d->ncalls, sizeof *calls);
+	loaded = rc_xcalloc(d->ncalls, sizeof *loaded);
+	for (i = 0; i < d->ncalls; i++) {
+		calls[i].seed = d->calls[i].seed;
+		if ((calls[i].scenario = call_id(argv[optind], i,
+		    d->calls[i].scenario, dir, &loaded[i])) == NULL)
+			goto done;
+	}
+	rd.name = d->name;
+	rd.title = d->title;
+	rd.calls = calls;
+	rd.ncalls = d->ncalls;
+	q.f.drill = d->name;
+	if ((r = rc_cmd_collect(&q)) == NULL)
+		goto done;
+	for (i = 0; i < q.f.ntrainee; i++)
+		rc_report_name(r, q.f.trainee[i]);
+	rc_report_sort(r);
+	if (fmt == 0)
+		rc_report_drill_text(&out, r, &rd);
+	else if (fmt == 1)
+		rc_report_drill_csv(&out, r, &rd);
+	else
+		rc_report_drill_json(&out, r, &rd);
+	rc_cmd_out(rc_buf_str(&out));
+	rc = rc_cmd_flush() == 0 ? RC_EXIT_OK : RC_EXIT_FAIL;
+done:
+	if (loaded != NULL)
+		for (i = 0; i < d->ncalls; i++)
+			rc_scenario_free(loaded[i]);
+	free(loaded);
+	free(calls);
+	rc_buf_free(&out);
+	rc_report_free(r);
+	rc_drill_free(d);
+	return rc;
+}
+
 static int
 drill_exec(int argc, char **argv)
 {
@@ -90,6 +232,9 @@ drill_exec(int argc, char **argv)
 	int c, save = 1, rc = RC_EXIT_OK, left = 0;
 	char *end;
 
+	/* "drill status FILE": a drill file called status is ./status. */
+	if (argc > 1 && strcmp(argv[1], "status") == 0)
+		return drill_status_exec(argc - 1, argv + 1);
 	memset(&so, 0, sizeof so);
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -217,7 +362,8 @@ done:
 const struct rc_cmd rc_cmd_drill = {
 	.name = "drill",
 	.usage = "drill FILE [--trainee NAME] [--cohort TAG] [--from N] "
-	    "[--db PATH] [--no-save]",
+	    "[--db PATH] [--no-save]\n"
+	    "       recoup drill status FILE [filters] [--format text|csv|json]",
 	.summary = "play a drill: a fixed list of calls with fixed seeds",
 	.help =
 	    "FILE is a drill (see scenarios/drills/): a name, a cohort tag, a\n"
@@ -230,6 +376,9 @@ const struct rc_cmd rc_cmd_drill = {
 	    "next /end (with no /end before the end of the input, they go on to\n"
 	    "the next call).  Every call's scenario is loaded before the first\n"
 	    "call: one that cannot be is named (exit code 2).\n\n"
+	    "'recoup drill status FILE' shows who has finished which calls of\n"
+	    "the drill, from the stored sessions ('recoup drill status --help';\n"
+	    "a drill file called 'status' is given as ./status).\n\n"
 	    "Options:\n"
 	    "  --trainee NAME     your name (default: $RECOUP_TRAINEE, else the\n"
 	    "                     config's trainee, asked once on a terminal)\n"

@@ -109,6 +109,7 @@ report_exec(int argc, char **argv)
 		return RC_EXIT_USAGE;
 	}
 	rc_report_sort(r);
+	rc_report_sort_scenarios(r);
 	pass_mark = rc_cmd_setting(RC_CONFIG_PASS_MARK, NULL);
 	rc_report_html(&out, r, title, rc_buf_str(&scope), (int64_t)time(NULL),
 	    pass_mark ? atoi(pass_mark) : RC_CONFIG_DEFAULT_PASS_MARK);

@@ -510,7 +510,7 @@ rc_cmd_collect(const struct rc_cmd_query *q)
 int
 rc_cmd_report_exec(const struct rc_cmd *cmd, int argc, char **argv,
                    int sort, rc_cmd_render_fn text, rc_cmd_render_fn csv,
-                   rc_cmd_render_fn json)
+                   rc_cmd_render_fn json, const rc_cmd_render_fn *by_scenario)
 {
 	static const struct option opts[] = {
 		RC_CMD_FILTER_OPTIONS,
@@ -518,21 +518,39 @@ rc_cmd_report_exec(const struct rc_cmd *cmd, int argc, char **argv,
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	static const struct option by_opts[] = {
+		RC_CMD_FILTER_OPTIONS,
+		{ "format", required_argument, NULL, 'f' },
+		{ "by", required_argument, NULL, 'b' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
 	static const char *const formats[] = { "text", "csv", "json", NULL };
+	static const char *const bys[] = { "practice", "scenario", NULL };
 	const rc_cmd_render_fn render[] = { text, csv, json };
 	struct rc_cmd_query q;
 	struct rc_buf out = RC_BUF_INIT;
 	struct rc_report *r;
-	int c, fmt = 0;
+	int c, fmt = 0, by = 0;
 
 	memset(&q, 0, sizeof q);
 	optind = 1;
-	while ((c = rc_cmd_getopt(argc, argv, opts, &q)) != -1) {
+	while ((c = rc_cmd_getopt(argc, argv, by_scenario ? by_opts : opts,
+	    &q)) != -1) {
 		switch (c) {
 		case RC_OPT_BAD: return RC_EXIT_USAGE;
 		case 'f':
 			if ((fmt = rc_cmd_format(optarg, formats)) < 0)
 				return RC_EXIT_USAGE;
+			break;
+		case 'b':
+			for (by = 0; bys[by] && strcmp(optarg, bys[by]) != 0; by++)
+				;
+			if (bys[by] == NULL) {
+				rc_cmd_error("unknown --by '%s': expected practice or "
+				    "scenario", optarg);
+				return RC_EXIT_USAGE;
+			}
 			break;
 		case 'h': return rc_cmd_usage(cmd, 0);
 		default: return rc_cmd_usage(cmd, 1);
@@ -545,9 +563,14 @@ rc_cmd_report_exec(const struct rc_cmd *cmd, int argc, char **argv,
 	}
 	if ((r = rc_cmd_collect(&q)) == NULL)
 		return RC_EXIT_USAGE;
-	if (sort)
+	if (sort) {
 		rc_report_sort(r);
-	render[fmt](&out, r);
+		rc_report_sort_scenarios(r);
+	}
+	if (by == 1)
+		by_scenario[fmt](&out, r);
+	else
+		render[fmt](&out, r);
 	rc_cmd_out(rc_buf_str(&out));
 	rc_buf_free(&out);
 	rc_report_free(r);

@@ -73,11 +73,15 @@ int rc_cmd_format(const char *arg, const char *const *names);
 typedef void (*rc_cmd_render_fn)(struct rc_buf *b, const struct rc_report *r);
 
 /* The whole run of a command like `compare`: options (the filters and
- * --format), the sessions read, sorted first when SORT, and printed with
- * TEXT, CSV or JSON.  Returns an exit code. */
+ * --format), the sessions read, sorted first (trainees by name, scenarios
+ * by id) when SORT, and printed with TEXT, CSV or JSON.  With BY_SCENARIO
+ * (three renderers: text, CSV, JSON; may be NULL) the command also takes
+ * --by practice|scenario, and --by scenario prints with those.  Returns
+ * an exit code. */
 int rc_cmd_report_exec(const struct rc_cmd *cmd, int argc, char **argv,
                        int sort, rc_cmd_render_fn text, rc_cmd_render_fn csv,
-                       rc_cmd_render_fn json);
+                       rc_cmd_render_fn json,
+                       const rc_cmd_render_fn *by_scenario);
 
 /* Opens database DB (the --db flag; NULL: $RECOUP_DB, the config
  * file's db, else the default path: rc_cmd_setting()).  On failure prints why and

@@ -48,11 +48,10 @@ rc_csv_cell(struct rc_buf *b, const char *text)
 void
 rc_report_compare_csv(struct rc_buf *b, const struct rc_report *r)
 {
-	size_t i, j;
-	int ok;
+	size_t i, j, n;
 
 	rc_buf_puts(b, "trainee,sessions,scored,passed,mean_practice_score,"
-	    "mean_outcome_score,mean_score,trend,critical");
+	    "mean_outcome_score,mean_score,trend,critical,trend_scenarios");
 	for (j = 0; j < r->npractices; j++) {
 		rc_buf_putc(b, ',');
 		rc_csv_cell(b, r->practices[j].id);
@@ -60,7 +59,7 @@ rc_report_compare_csv(struct rc_buf *b, const struct rc_report *r)
 	rc_buf_puts(b, "\r\n");
 	for (i = 0; i < r->ntrainees; i++) {
 		const struct rc_report_trainee *t = r->trainees[i];
-		double trend = rc_report_trend(t, &ok);
+		double trend = rc_report_trend(t, &n);
 
 		rc_csv_cell(b, t->name);
 		rc_buf_printf(b, ",%ld,%ld,%ld,", t->sessions, t->scored, t->passed);
@@ -69,9 +68,9 @@ rc_report_compare_csv(struct rc_buf *b, const struct rc_report *r)
 			    rc_report_mean_outcome(t), rc_report_mean_score(t));
 		else
 			rc_buf_puts(b, ",,,");
-		if (ok)
+		if (n)
 			rc_buf_printf(b, "%.1f", trend);
-		rc_buf_printf(b, ",%ld", t->critical);
+		rc_buf_printf(b, ",%ld,%zu", t->critical, n);
 		for (j = 0; j < r->npractices; j++) {
 			double share = rc_report_share_met(t, j);
 
@@ -87,14 +86,15 @@ void
 rc_report_leaderboard_csv(struct rc_buf *b, const struct rc_report *r)
 {
 	struct rc_report_trainee **v = rc_report_ranked(r);
-	size_t i;
-	int ok;
+	size_t i, n;
+	long done, total;
 
 	rc_buf_puts(b, "rank,trainee,sessions,scored,passed,mean_score,best_score,"
-	    "mean_practice_score,mean_outcome_score,trend,critical\r\n");
+	    "mean_practice_score,mean_outcome_score,trend,critical,"
+	    "trend_scenarios,drill_calls_done,drill_calls\r\n");
 	for (i = 0; i < r->ntrainees; i++) {
 		const struct rc_report_trainee *t = v[i];
-		double trend = rc_report_trend(t, &ok);
+		double trend = rc_report_trend(t, &n);
 
 		if (t->scored)
 			rc_buf_printf(b, "%zu,", i + 1);
@@ -110,11 +110,48 @@ rc_report_leaderboard_csv(struct rc_buf *b, const struct rc_report *r)
 			    rc_report_mean_outcome(t));
 		} else
 			rc_buf_puts(b, ",,,,");
-		if (ok)
+		if (n)
 			rc_buf_printf(b, "%.1f", trend);
-		rc_buf_printf(b, ",%ld\r\n", t->critical);
+		rc_buf_printf(b, ",%ld,%zu,", t->critical, n);
+		if (rc_report_drill_progress(r, t, &done, &total))
+			rc_buf_printf(b, "%ld,%ld", done, total);
+		else
+			rc_buf_putc(b, ',');
+		rc_buf_puts(b, "\r\n");
 	}
 	free(v);
+}
+
+void
+rc_report_grid_csv(struct rc_buf *b, const struct rc_report *r)
+{
+	size_t i, j;
+
+	rc_buf_puts(b, "trainee,scenario,sessions,scored,passed,critical,"
+	    "mean_score,first_score,last_score,change\r\n");
+	for (i = 0; i < r->ntrainees; i++) {
+		const struct rc_report_trainee *t = r->trainees[i];
+
+		for (j = 0; j < r->nscenarios; j++) {
+			const struct rc_report_run *u = rc_report_run(t, j);
+
+			if (u == NULL)
+				continue;
+			rc_csv_cell(b, t->name);
+			rc_buf_putc(b, ',');
+			rc_csv_cell(b, r->scenarios[j].id);
+			rc_buf_printf(b, ",%ld,%ld,%ld,%ld,", u->sessions, u->scored,
+			    u->passed, u->critical);
+			if (u->scored)
+				rc_buf_printf(b, "%.1f,%.1f,%.1f,", rc_report_run_mean(u),
+				    (double)u->first, (double)u->last);
+			else
+				rc_buf_puts(b, ",,,");
+			if (u->scored >= 2)
+				rc_buf_printf(b, "%.1f", (double)u->last - (double)u->first);
+			rc_buf_puts(b, "\r\n");
+		}
+	}
 }
 
 void
@@ -219,4 +256,35 @@ rc_report_sessions_csv(struct rc_buf *b, const struct rc_store_row *row,
 		rc_buf_puts(b, ",,");
 	}
 	rc_buf_puts(b, "\r\n");
+}
+
+void
+rc_report_drill_csv(struct rc_buf *b, const struct rc_report *r,
+                    const struct rc_report_drill *d)
+{
+	size_t i, j;
+
+	rc_buf_puts(b, "trainee,call,scenario,seed,status,sessions,complete,"
+	    "score,passed\r\n");
+	for (i = 0; i < r->ntrainees; i++) {
+		const struct rc_report_trainee *t = r->trainees[i];
+
+		for (j = 0; j < d->ncalls; j++) {
+			const struct rc_report_attempt *a = rc_report_drill_attempt(r, t,
+			    d, j);
+
+			rc_csv_cell(b, t->name);
+			rc_buf_printf(b, ",%zu,", j + 1);
+			rc_csv_cell(b, d->calls[j].scenario);
+			rc_buf_printf(b, ",%llu,%s,%ld,%ld,",
+			    (unsigned long long)d->calls[j].seed, a == NULL ? "not played" :
+			    a->complete ? "done" : "partial", a ? a->sessions : 0L,
+			    a ? a->complete : 0L);
+			if (a != NULL && a->complete && a->has_score)
+				rc_buf_printf(b, "%.1f,%d", (double)a->score, a->passed);
+			else
+				rc_buf_putc(b, ',');
+			rc_buf_puts(b, "\r\n");
+		}
+	}
 }

@@ -1,8 +1,11 @@
 /*
  * report-html.c - the supervisor's report as one self-contained HTML page:
  * summary figures, a trainees x practices heat map, each trainee's scores
- * over time, outcome against practice score, a table per trainee, and
- * the most recent agreements with their payment schedules.
+ * in the order played, outcome against practice score, the trainees
+ * ranked (trend, drill progress), a trainees x scenarios grid, and the
+ * most recent agreements with their payment schedules.  Charts shrink to
+ * the page (class "fit"), every dot has a <title>, and a print stylesheet
+ * lays the page out for paper.
  * Charts are inline SVG; there are no scripts and no external assets, and
  * a Content-Security-Policy meta tag forbids both.  Every string that came
  * from a trainee, a scenario or the command line goes through
@@ -12,6 +15,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -88,6 +92,18 @@ day(int64_t t, char *buf, size_t size)
 	return buf;
 }
 
+static const char *
+minute(int64_t t, char *buf, size_t size)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (t <= 0 || localtime_r(&tt, &tm) == NULL ||
+	    strftime(buf, size, "%Y-%m-%d %H:%M", &tm) == 0)
+		snprintf(buf, size, "-");
+	return buf;
+}
+
 static const char style_sheet[] =
 	"*{box-sizing:border-box}"
 	"body{margin:0;background:#f4f5f7;color:#1f2933;font:14px/1.45 "
@@ -118,11 +134,37 @@ static const char style_sheet[] =
 	"th,td{padding:6px 10px;border-bottom:1px solid #e4e7eb;text-align:right}"
 	"th:first-child,td:first-child{text-align:left}"
 	"th{color:#52606d;font-weight:600;font-size:12px;text-transform:uppercase}"
-	".up{color:#1e7b45}.down{color:#b03a2e}td.critical{color:#b03a2e;"
+	".up{color:#1e7b45}.down{color:#b03a2e}td.up,td.down{white-space:nowrap}"
+	"td.critical{color:#b03a2e;"
 	"font-weight:600}"
 	"table.deals td{text-align:left;vertical-align:top}"
 	"ol.schedule{margin:0;padding-left:18px}"
-	"footer{color:#7b8794;font-size:12px;padding:0 40px 30px}";
+	"footer{color:#7b8794;font-size:12px;padding:0 40px 30px}"
+	/* Charts shrink to the page rather than being cut at its edge. */
+	"svg.fit{max-width:100%;height:auto;display:block}"
+	".incomplete{color:#b03a2e}"
+	"table.ranked td:nth-child(2),table.ranked th:nth-child(2){text-align:left}"
+	"table.grid td{text-align:center;white-space:nowrap}"
+	"table.grid td:first-child{text-align:left}"
+	"table.grid th.sc{text-transform:none;text-align:center;font-size:11px;"
+	"max-width:110px;word-break:break-word}"
+	"@media print{"
+	"@page{margin:12mm}"
+	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
+	"body{background:#fff;font-size:11px}"
+	"header{background:none;color:#1f2933;padding:0 0 8px;"
+	"border-bottom:2px solid #1f3a5f;margin-bottom:12px}"
+	"header p{color:#3e4c59}"
+	"main{padding:0;max-width:none}"
+	".tile,section{box-shadow:none;border:1px solid #cbd2d9}"
+	"section{overflow:visible;padding:10px 12px;margin-bottom:12px}"
+	"section.chart,.spark,tr{break-inside:avoid;page-break-inside:avoid}"
+	"h2{break-after:avoid;page-break-after:avoid}"
+	"thead{display:table-header-group}"
+	"table{font-size:10px}th,td{padding:3px 5px}th{font-size:9px}"
+	".sparks{grid-template-columns:repeat(3,1fr);gap:8px}"
+	"footer{padding:8px 0 0}"
+	"}";
 
 static void
 tile(struct rc_buf *b, const char *label, const char *value)
@@ -189,15 +231,15 @@ heatmap(struct rc_buf *b, const struct rc_report *r)
 	rows = r->ntrainees < MAX_HEAT_ROWS ? r->ntrainees : MAX_HEAT_ROWS;
 	w = label_w + (int)ncols * cell + 150;
 	h = top + (int)rows * cell + 40;
-	rc_buf_puts(b, "<section><h2>Practices met, by trainee</h2>\n<p class=\"note\">"
+	rc_buf_puts(b, "<section class=\"chart\"><h2>Practices met, by trainee</h2>\n<p class=\"note\">"
 	    "Share of each trainee's sessions in which the practice was met "
 	    "(practices that did not apply are left out; grey: never applied).");
 	if (rows < r->ntrainees)
 		rc_buf_printf(b, " The first %zu trainees by name are shown.", rows);
 	rc_buf_puts(b, "</p>\n");
-	rc_buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
-	    "height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"heat "
-	    "map of practices met by trainee\">\n", w, h, w, h);
+	rc_buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"fit\" "
+	    "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" "
+	    "aria-label=\"heat map of practices met by trainee\">\n", w, h, w, h);
 	for (j = 0; j < ncols; j++) {
 		int x = label_w + (int)j * cell + cell / 2;
 
@@ -265,76 +307,128 @@ heatmap(struct rc_buf *b, const struct rc_report *r)
 	rc_buf_puts(b, "</svg></section>\n");
 }
 
-/* One trainee's scores over the report's time range, binned when many. */
+/* A session's <title>: trainee, when, scenario, scores and result. */
+static void
+point_title(struct rc_buf *b, const struct rc_report *r,
+            const struct rc_report_trainee *t, const struct rc_report_point *p)
+{
+	char when[32];
+
+	rc_buf_puts(b, "<title>");
+	rc_html_escape(b, t->name);
+	rc_buf_printf(b, ", %s, ", minute(p->t, when, sizeof when));
+	rc_html_escape(b, p->scenario < r->nscenarios ?
+	    r->scenarios[p->scenario].id : "?");
+	rc_buf_printf(b, ": score %.0f (practice %.0f, outcome %.0f), %s</title>",
+	    (double)p->score, (double)p->practice, (double)p->outcome,
+	    p->critical ? "critical failure" : p->passed ? "passed" : "not passed");
+}
+
+/* One trainee's scores in the order played: one step a session (or a
+ * bin of sessions when many), so calls on the same day stand side by
+ * side instead of on one vertical line; a faint line marks each new day. */
 static void
 spark(struct rc_buf *b, const struct rc_report *r,
       const struct rc_report_trainee *t, int pass_mark)
 {
 	const double below = 1 - pass_mark / 100.0;
 	const int w = 280, h = 90, pl = 26, pr = 6, pt = 6, pb = 16;
-	double span = (double)(r->last - r->first);
+	const double pw = w - pl - pr, ph = h - pt - pb;
 	size_t nbins = t->npts > SPARK_BINS ? SPARK_BINS : t->npts, k;
-	char d1[16], d2[16];
-	int ok;
-	double trend = rc_report_trend(t, &ok);
+	char d1[16], d2[16], trend[64];
+	size_t nsc;
+	double tr = rc_report_trend(t, &nsc);
 
 	rc_buf_puts(b, "<div class=\"spark\"><h3>");
 	rc_html_escape(b, t->name);
 	rc_buf_printf(b, "</h3><small>%ld session%s, mean %.0f", t->sessions,
 	    t->sessions == 1 ? "" : "s", rc_report_mean_score(t));
-	if (ok)
-		rc_buf_printf(b, ", trend <span class=\"%s\">%+.0f</span>",
-		    trend >= 0 ? "up" : "down", trend);
+	if (nsc) {
+		snprintf(trend, sizeof trend, "%+.0f", tr);
+		rc_buf_printf(b, ", trend <span class=\"%s\">%s</span> over %zu "
+		    "scenario%s played again", tr >= 0 ? "up" : "down", trend, nsc,
+		    nsc == 1 ? "" : "s");
+	} else {
+		rc_buf_puts(b, ", trend &mdash; (no scenario played twice)");
+	}
 	rc_buf_puts(b, "</small>\n");
 	rc_buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100%%\" "
-	    "viewBox=\"0 0 %d %d\">\n", w, h);
+	    "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"scores of ", w, h);
+	rc_html_escape(b, t->name);
+	rc_buf_puts(b, " in the order played\">\n");
 	/* Axes: 0, the pass mark, 100. */
 	rc_buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
 	    "fill=\"#f8f9fa\"/>\n", pl, pt, w - pl - pr, h - pt - pb);
 	rc_buf_printf(b, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" "
 	    "stroke=\"#9aa5b1\" stroke-dasharray=\"3 3\"/>\n", pl, w - pr,
-	    pt + (h - pt - pb) * below, pt + (h - pt - pb) * below);
+	    pt + ph * below, pt + ph * below);
 	rc_buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"9\" text-anchor=\"end\" "
 	    "fill=\"#7b8794\">100</text><text x=\"%d\" y=\"%.0f\" font-size=\"9\" "
 	    "text-anchor=\"end\" fill=\"#7b8794\">%d</text><text x=\"%d\" y=\"%d\" "
 	    "font-size=\"9\" text-anchor=\"end\" fill=\"#7b8794\">0</text>\n",
-	    pl - 3, pt + 7, pl - 3, pt + (h - pt - pb) * below + 3, pass_mark,
+	    pl - 3, pt + 7, pl - 3, pt + ph * below + 3, pass_mark,
 	    pl - 3, h - pb);
+	if (nbins == 0) {
+		rc_buf_puts(b, "</svg></div>\n");
+		return;
+	}
 	rc_buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"9\" fill=\"#7b8794\">"
 	    "%s</text><text x=\"%d\" y=\"%d\" font-size=\"9\" text-anchor=\"end\" "
 	    "fill=\"#7b8794\">%s</text>\n", pl, h - 3,
-	    day(r->first, d1, sizeof d1), w - pr, h - 3, day(r->last, d2, sizeof d2));
-	if (nbins > 0) {
-		rc_buf_puts(b, "<polyline fill=\"none\" stroke=\"#2f6fb0\" "
-		    "stroke-width=\"1.6\" stroke-linejoin=\"round\" points=\"");
-		for (k = 0; k < nbins; k++) {
-			size_t lo = k * t->npts / nbins, hi = (k + 1) * t->npts / nbins, m;
-			double s = 0, tm = 0, x, y;
+	    day(t->pts[0].t, d1, sizeof d1), w - pr, h - 3,
+	    day(t->pts[t->npts - 1].t, d2, sizeof d2));
+	/* A new day between two steps: a faint line half-way. */
+	for (k = 1; k < nbins; k++) {
+		size_t prev = k * t->npts / nbins - 1, cur = k * t->npts / nbins;
+		double x = pl + ((double)k - 0.5) / (double)(nbins > 1 ? nbins - 1 : 1) *
+		    pw;
 
-			for (m = lo; m < hi; m++) {
-				s += t->pts[m].score;
-				tm += (double)(t->pts[m].t - r->first);
-			}
-			s /= (double)(hi - lo);
-			tm /= (double)(hi - lo);
-			x = pl + (span > 0 ? tm / span : (nbins > 1 ? (double)k /
-			    (double)(nbins - 1) : 0.5)) * (w - pl - pr);
-			y = pt + (1 - s / 100) * (h - pt - pb);
-			rc_buf_printf(b, "%s%.1f,%.1f", k ? " " : "", x, y);
-		}
-		rc_buf_puts(b, "\"/>\n");
-		if (nbins <= 12) {
-			for (k = 0; k < nbins; k++) {
-				double x = pl + (span > 0 ? (double)(t->pts[k].t - r->first) /
-				    span : (nbins > 1 ? (double)k / (double)(nbins - 1) : 0.5)) *
-				    (w - pl - pr);
-				double y = pt + (1 - t->pts[k].score / 100.0) * (h - pt - pb);
+		if (strcmp(day(t->pts[prev].t, d1, sizeof d1),
+		    day(t->pts[cur].t, d2, sizeof d2)) != 0)
+			rc_buf_printf(b, "<line class=\"day\" x1=\"%.1f\" x2=\"%.1f\" "
+			    "y1=\"%d\" y2=\"%d\" stroke=\"#d9dee3\"><title>%s</title>"
+			    "</line>\n", x, x, pt, h - pb, d2);
+	}
+	rc_buf_puts(b, "<polyline fill=\"none\" stroke=\"#2f6fb0\" "
+	    "stroke-width=\"1.6\" stroke-linejoin=\"round\" points=\"");
+	for (k = 0; k < nbins; k++) {
+		size_t lo = k * t->npts / nbins, hi = (k + 1) * t->npts / nbins, m;
+		double sum = 0, x, y;
 
-				rc_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" "
-				    "fill=\"%s\"/>\n", x, y, t->pts[k].passed ? "#2e9e5b" :
-				    "#d64541");
-			}
+		for (m = lo; m < hi; m++)
+			sum += t->pts[m].score;
+		x = pl + (nbins > 1 ? (double)k / (double)(nbins - 1) : 0.5) * pw;
+		y = pt + (1 - sum / (double)(hi - lo) / 100) * ph;
+		rc_buf_printf(b, "%s%.1f,%.1f", k ? " " : "", x, y);
+	}
+	rc_buf_puts(b, "\"/>\n");
+	/* A dot a step, each with its title: the session, or the bin. */
+	for (k = 0; k < nbins; k++) {
+		size_t lo = k * t->npts / nbins, hi = (k + 1) * t->npts / nbins, m;
+		double sum = 0, x, y;
+		long passed = 0;
+
+		for (m = lo; m < hi; m++) {
+			sum += t->pts[m].score;
+			passed += t->pts[m].passed != 0;
 		}
+		sum /= (double)(hi - lo);
+		x = pl + (nbins > 1 ? (double)k / (double)(nbins - 1) : 0.5) * pw;
+		y = pt + (1 - sum / 100) * ph;
+		rc_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" "
+		    "fill=\"%s\">", x, y, 2 * passed >= (long)(hi - lo) ?
+		    "#2e9e5b" : "#d64541");
+		if (hi - lo == 1) {
+			point_title(b, r, t, &t->pts[lo]);
+		} else {
+			rc_buf_printf(b, "<title>");
+			rc_html_escape(b, t->name);
+			rc_buf_printf(b, ", sessions %zu to %zu (%s to %s): mean score "
+			    "%.0f, %ld passed</title>", lo + 1, hi,
+			    day(t->pts[lo].t, d1, sizeof d1),
+			    day(t->pts[hi - 1].t, d2, sizeof d2), sum, passed);
+		}
+		rc_buf_puts(b, "</circle>\n");
 	}
 	rc_buf_puts(b, "</svg></div>\n");
 }
@@ -345,10 +439,14 @@ sparks(struct rc_buf *b, const struct rc_report *r, int pass_mark)
 	size_t i, n = 0;
 
 	rc_buf_printf(b, "<section><h2>Scores over time</h2>\n<p class=\"note\">"
-	    "Overall score of each scored session, oldest to newest across the "
-	    "report's period (averaged in 40 steps when there are more sessions); "
-	    "the dashed line is a pass mark of %d.  Trend: mean of the last 3 "
-	    "sessions minus the first 3.</p>\n<div class=\"sparks\">\n", pass_mark);
+	    "Overall score of each scored session in the order played, one step "
+	    "a session (averaged in 40 steps when there are more), so calls on "
+	    "the same day stand side by side, a faint line marks a new day, each "
+	    "dot names its session, and the dashed line is a pass mark of %d.  "
+	    "Trend: for each scenario played at least twice, the latest score "
+	    "minus the first, averaged over those scenarios (a later call "
+	    "against a harder debtor is not counted as a drop).</p>\n"
+	    "<div class=\"sparks\">\n", pass_mark);
 	for (i = 0; i < r->ntrainees && n < MAX_SPARKS; i++) {
 		if (r->trainees[i]->npts == 0)
 			continue;
@@ -369,16 +467,16 @@ scatter(struct rc_buf *b, const struct rc_report *r)
 	for (i = 0; i < r->ntrainees; i++)
 		total += r->trainees[i]->npts;
 	step = total > MAX_SCATTER ? (total + MAX_SCATTER - 1) / MAX_SCATTER : 1;
-	rc_buf_puts(b, "<section><h2>Outcome against practice</h2>\n<p class=\"note\">"
+	rc_buf_puts(b, "<section class=\"chart\"><h2>Outcome against practice</h2>\n<p class=\"note\">"
 	    "Each dot is a session: how well the practices were followed (x) "
 	    "against what the call achieved (y); green passed, red did not.");
 	if (step > 1)
 		rc_buf_printf(b, " One session in %zu is shown (%zu in all).", step,
 		    total);
 	rc_buf_puts(b, "</p>\n");
-	rc_buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
-	    "height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"outcome "
-	    "against practice score\">\n", w, h, w, h);
+	rc_buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"fit\" "
+	    "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" "
+	    "aria-label=\"outcome against practice score\">\n", w, h, w, h);
 	rc_buf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
 	    "fill=\"#f8f9fa\"/>\n", pl, pt, w - pl - pr, h - pt - pb);
 	for (g = 0; g <= 100; g += 20) {
@@ -409,30 +507,51 @@ scatter(struct rc_buf *b, const struct rc_report *r)
 			if (k % step != 0)
 				continue;
 			rc_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" "
-			    "fill=\"%s\" fill-opacity=\"0.55\"/>\n",
+			    "fill=\"%s\" fill-opacity=\"0.55\">",
 			    pl + t->pts[m].practice / 100.0 * (w - pl - pr),
 			    pt + (1 - t->pts[m].outcome / 100.0) * (h - pt - pb),
 			    t->pts[m].passed ? "#2e9e5b" : "#d64541");
+			point_title(b, r, t, &t->pts[m]);
+			rc_buf_puts(b, "</circle>\n");
 		}
 	}
 	rc_buf_puts(b, "</svg></section>\n");
 }
 
+/* The trainees as the leaderboard ranks them, with the trend and, when
+ * the sessions hold drill calls, how far each trainee got. */
 static void
 table(struct rc_buf *b, const struct rc_report *r)
 {
-	size_t i;
-	int ok;
+	struct rc_report_trainee **v = rc_report_ranked(r);
+	int drills = r->ncalls > 0;
+	long done, total;
+	size_t i, n;
 
-	rc_buf_puts(b, "<section><h2>Trainees</h2>\n<table><thead><tr><th>Trainee"
-	    "</th><th>Sessions</th><th>Scored</th><th>Passed</th><th>Mean score"
+	rc_buf_puts(b, "<section><h2>Trainees</h2>\n<p class=\"note\">Ranked by "
+	    "mean score, then fewer critical failures, then sessions passed.  "
+	    "Trend: for each scenario the trainee played at least twice, the "
+	    "latest score minus the first, averaged over those scenarios (how "
+	    "many in brackets; &mdash; when no scenario was played twice).");
+	if (drills)
+		rc_buf_puts(b, "  Drill: calls finished of the drills the trainee "
+		    "started (each drill&#39;s calls being those anyone played in "
+		    "it); a drill not finished is flagged, its scores being over the "
+		    "calls played so far.");
+	rc_buf_puts(b, "</p>\n<table class=\"ranked\"><thead><tr><th>Rank</th><th>Trainee</th>"
+	    "<th>Sessions</th><th>Scored</th><th>Passed</th><th>Mean score"
 	    "</th><th>Practice</th><th>Outcome</th><th>Best</th><th>Trend</th>"
-	    "<th>Critical</th></tr></thead><tbody>\n");
+	    "<th>Critical</th>");
+	rc_buf_puts(b, drills ? "<th>Drill</th></tr></thead><tbody>\n" :
+	    "</tr></thead><tbody>\n");
 	for (i = 0; i < r->ntrainees; i++) {
-		const struct rc_report_trainee *t = r->trainees[i];
-		double trend = rc_report_trend(t, &ok);
+		const struct rc_report_trainee *t = v[i];
+		double trend = rc_report_trend(t, &n);
 
-		rc_buf_puts(b, "<tr><td>");
+		if (t->scored)
+			rc_buf_printf(b, "<tr><td>%zu</td><td>", i + 1);
+		else
+			rc_buf_puts(b, "<tr><td>-</td><td>");
 		rc_html_escape(b, t->name);
 		rc_buf_printf(b, "</td><td>%ld</td><td>%ld</td>", t->sessions, t->scored);
 		if (t->scored) {
@@ -446,16 +565,91 @@ table(struct rc_buf *b, const struct rc_report *r)
 				rc_buf_puts(b, "<td>-</td>");
 		} else
 			rc_buf_puts(b, "<td>-</td><td>-</td><td>-</td><td>-</td><td>-</td>");
-		if (ok)
-			rc_buf_printf(b, "<td class=\"%s\">%+.1f</td>",
-			    trend >= 0 ? "up" : "down", trend);
+		if (n)
+			rc_buf_printf(b, "<td class=\"%s\" title=\"over %zu scenario%s "
+			    "played again\">%+.1f (%zu)</td>", trend >= 0 ? "up" : "down",
+			    n, n == 1 ? "" : "s", trend, n);
 		else
-			rc_buf_puts(b, "<td>-</td>");
+			rc_buf_puts(b, "<td title=\"no scenario played twice\">&mdash;</td>");
 		if (t->critical > 0)
-			rc_buf_printf(b, "<td class=\"critical\">%ld</td></tr>\n",
-			    t->critical);
+			rc_buf_printf(b, "<td class=\"critical\">%ld</td>", t->critical);
 		else
-			rc_buf_puts(b, "<td>0</td></tr>\n");
+			rc_buf_puts(b, "<td>0</td>");
+		if (drills) {
+			if (!rc_report_drill_progress(r, t, &done, &total))
+				rc_buf_puts(b, "<td>-</td>");
+			else if (done < total)
+				rc_buf_printf(b, "<td class=\"incomplete\">%ld/%ld calls, not "
+				    "finished</td>", done, total);
+			else
+				rc_buf_printf(b, "<td>%ld/%ld calls</td>", done, total);
+		}
+		rc_buf_puts(b, "</tr>\n");
+	}
+	rc_buf_puts(b, "</tbody></table></section>\n");
+	free(v);
+}
+
+/* Trainees x scenarios: the mean score of each trainee's scored sessions
+ * with each scenario, coloured like the heat map. */
+static void
+grid(struct rc_buf *b, const struct rc_report *r)
+{
+	size_t rows = r->ntrainees < MAX_HEAT_ROWS ? r->ntrainees : MAX_HEAT_ROWS;
+	size_t i, j;
+
+	rc_buf_puts(b, "<section><h2>Scores by trainee and scenario</h2>\n"
+	    "<p class=\"note\">Mean overall score of each trainee&#39;s scored "
+	    "sessions with each scenario, how many in brackets, and the change "
+	    "from the first to the latest when played more than once (&mdash;: "
+	    "never played; ?: played, never scored).");
+	if (rows < r->ntrainees)
+		rc_buf_printf(b, " The first %zu trainees by name are shown.", rows);
+	rc_buf_puts(b, "</p>\n<table class=\"grid\"><thead><tr><th>Trainee</th>");
+	for (j = 0; j < r->nscenarios; j++) {
+		rc_buf_puts(b, "<th class=\"sc\">");
+		rc_html_escape(b, r->scenarios[j].id);
+		rc_buf_puts(b, "</th>");
+	}
+	rc_buf_puts(b, "</tr></thead><tbody>\n");
+	for (i = 0; i < rows; i++) {
+		const struct rc_report_trainee *t = r->trainees[i];
+
+		rc_buf_puts(b, "<tr><td>");
+		rc_html_escape(b, t->name);
+		rc_buf_puts(b, "</td>");
+		for (j = 0; j < r->nscenarios; j++) {
+			const struct rc_report_run *u = rc_report_run(t, j);
+			char color[16];
+			double mean;
+
+			if (u == NULL) {
+				rc_buf_puts(b, "<td>&mdash;</td>");
+				continue;
+			}
+			if (u->scored == 0) {
+				rc_buf_printf(b, "<td title=\"%ld session%s, none scored\">?"
+				    "</td>", u->sessions, u->sessions == 1 ? "" : "s");
+				continue;
+			}
+			mean = rc_report_run_mean(u);
+			heat_color(mean / 100, color, sizeof color);
+			rc_buf_printf(b, "<td style=\"background:%s\" title=\"", color);
+			rc_html_escape(b, t->name);
+			rc_buf_puts(b, " / ");
+			rc_html_escape(b, r->scenarios[j].id);
+			rc_buf_printf(b, ": mean %.0f over %ld scored session%s", mean,
+			    u->scored, u->scored == 1 ? "" : "s");
+			if (u->scored >= 2)
+				rc_buf_printf(b, ", first %.0f, latest %.0f", (double)u->first,
+				    (double)u->last);
+			rc_buf_printf(b, "\">%.0f (%ld)", mean, u->scored);
+			if (u->scored >= 2)
+				rc_buf_printf(b, " <small>%+.0f</small>",
+				    (double)u->last - (double)u->first);
+			rc_buf_puts(b, "</td>");
+		}
+		rc_buf_puts(b, "</tr>\n");
 	}
 	rc_buf_puts(b, "</tbody></table></section>\n");
 }
@@ -618,6 +812,7 @@ rc_report_html(struct rc_buf *b, const struct rc_report *r, const char *title,
 		sparks(b, r, pass_mark);
 		scatter(b, r);
 		table(b, r);
+		grid(b, r);
 	}
 	if (r->critical > 0)
 		criticals(b, r);

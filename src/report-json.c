@@ -43,8 +43,8 @@ trainee_json(struct rc_buf *b, const struct rc_report *r,
              const struct rc_report_trainee *t, int practices)
 {
 	double trend;
-	size_t j;
-	int ok;
+	size_t j, n;
+	long done, total;
 
 	rc_buf_puts(b, "{\"trainee\": ");
 	rc_buf_json_string(b, t->name);
@@ -64,11 +64,17 @@ trainee_json(struct rc_buf *b, const struct rc_report *r,
 		rc_buf_puts(b, ", \"mean_practice_score\": null, "
 		    "\"mean_outcome_score\": null, \"mean_score\": null, "
 		    "\"best_score\": null");
-	trend = rc_report_trend(t, &ok);
-	if (ok)
+	trend = rc_report_trend(t, &n);
+	if (n)
 		rc_buf_printf(b, ", \"trend\": %.1f", trend);
 	else
 		rc_buf_puts(b, ", \"trend\": null");
+	rc_buf_printf(b, ", \"trend_scenarios\": %zu, \"drill\": ", n);
+	if (rc_report_drill_progress(r, t, &done, &total))
+		rc_buf_printf(b, "{\"done\": %ld, \"calls\": %ld, \"complete\": %s}",
+		    done, total, done == total ? "true" : "false");
+	else
+		rc_buf_puts(b, "null");
 	if (practices) {
 		rc_buf_puts(b, ", \"practices\": {");
 		for (j = 0; j < r->npractices; j++) {
@@ -128,6 +134,59 @@ rc_report_leaderboard_json(struct rc_buf *b, const struct rc_report *r)
 	}
 	rc_buf_puts(b, r->ntrainees ? "\n]\n" : "]\n");
 	free(v);
+}
+
+void
+rc_report_grid_json(struct rc_buf *b, const struct rc_report *r)
+{
+	size_t i, j, n;
+
+	rc_buf_printf(b, "{\"sessions\": %ld, \"scored\": %ld, \"scenarios\": [",
+	    r->sessions, r->scored);
+	for (j = 0; j < r->nscenarios; j++) {
+		rc_buf_puts(b, j ? ", " : "");
+		rc_buf_json_string(b, r->scenarios[j].id);
+	}
+	rc_buf_puts(b, "],\n \"trainees\": [");
+	for (i = 0; i < r->ntrainees; i++) {
+		const struct rc_report_trainee *t = r->trainees[i];
+		double trend = rc_report_trend(t, &n);
+		int first = 1;
+
+		rc_buf_puts(b, i ? ",\n  {\"trainee\": " : "\n  {\"trainee\": ");
+		rc_buf_json_string(b, t->name);
+		if (n)
+			rc_buf_printf(b, ", \"trend\": %.1f", trend);
+		else
+			rc_buf_puts(b, ", \"trend\": null");
+		rc_buf_printf(b, ", \"trend_scenarios\": %zu, \"scenarios\": {", n);
+		for (j = 0; j < r->nscenarios; j++) {
+			const struct rc_report_run *u = rc_report_run(t, j);
+
+			if (u == NULL)
+				continue;
+			rc_buf_puts(b, first ? "" : ", ");
+			first = 0;
+			rc_buf_json_string(b, r->scenarios[j].id);
+			rc_buf_printf(b, ": {\"sessions\": %ld, \"scored\": %ld, "
+			    "\"passed\": %ld, \"critical\": %ld, ", u->sessions, u->scored,
+			    u->passed, u->critical);
+			if (u->scored)
+				rc_buf_printf(b, "\"mean_score\": %.1f, \"first_score\": %.1f, "
+				    "\"last_score\": %.1f, ", rc_report_run_mean(u),
+				    (double)u->first, (double)u->last);
+			else
+				rc_buf_puts(b, "\"mean_score\": null, \"first_score\": null, "
+				    "\"last_score\": null, ");
+			if (u->scored >= 2)
+				rc_buf_printf(b, "\"change\": %.1f}",
+				    (double)u->last - (double)u->first);
+			else
+				rc_buf_puts(b, "\"change\": null}");
+		}
+		rc_buf_puts(b, "}}");
+	}
+	rc_buf_puts(b, r->ntrainees ? "\n ]}\n" : "]}\n");
 }
 
 void
@@ -226,4 +285,51 @@ rc_report_session_json(struct rc_buf *b, const struct rc_store_row *row)
 		p = *end ? end + 1 : end;
 	}
 	rc_buf_puts(b, "]}}");
+}
+
+void
+rc_report_drill_json(struct rc_buf *b, const struct rc_report *r,
+                     const struct rc_report_drill *d)
+{
+	size_t i, j;
+
+	rc_buf_puts(b, "{\"drill\": ");
+	rc_buf_json_string(b, d->name);
+	rc_buf_puts(b, ", \"title\": ");
+	str_or_null(b, d->title);
+	rc_buf_puts(b, ", \"calls\": [");
+	for (j = 0; j < d->ncalls; j++) {
+		rc_buf_printf(b, "%s{\"call\": %zu, \"scenario\": ", j ? ", " : "",
+		    j + 1);
+		rc_buf_json_string(b, d->calls[j].scenario);
+		rc_buf_printf(b, ", \"seed\": %llu}",
+		    (unsigned long long)d->calls[j].seed);
+	}
+	rc_buf_printf(b, "], \"unmatched_sessions\": %ld,\n \"trainees\": [",
+	    rc_report_drill_unmatched(r, d));
+	for (i = 0; i < r->ntrainees; i++) {
+		const struct rc_report_trainee *t = r->trainees[i];
+		size_t done = rc_report_drill_done(r, t, d);
+
+		rc_buf_puts(b, i ? ",\n  {\"trainee\": " : "\n  {\"trainee\": ");
+		rc_buf_json_string(b, t->name);
+		rc_buf_printf(b, ", \"done\": %zu, \"complete\": %s, \"calls\": [",
+		    done, done == d->ncalls ? "true" : "false");
+		for (j = 0; j < d->ncalls; j++) {
+			const struct rc_report_attempt *a = rc_report_drill_attempt(r, t,
+			    d, j);
+
+			rc_buf_printf(b, "%s{\"call\": %zu, \"status\": \"%s\", "
+			    "\"sessions\": %ld, \"score\": ", j ? ", " : "", j + 1,
+			    a == NULL ? "not played" : a->complete ? "done" : "partial",
+			    a ? a->sessions : 0L);
+			if (a != NULL && a->complete && a->has_score)
+				rc_buf_printf(b, "%.1f, \"passed\": %s}", (double)a->score,
+				    a->passed ? "true" : "false");
+			else
+				rc_buf_puts(b, "null, \"passed\": null}");
+		}
+		rc_buf_puts(b, "]}");
+	}
+	rc_buf_puts(b, r->ntrainees ? "\n ]}\n" : "]}\n");
 }

@@ -104,11 +104,21 @@ rc_report_history_text(struct rc_buf *b, const struct rc_store_row *row,
 	}
 }
 
+/* The trend legend every table with a TREND column ends with. */
+static void
+trend_legend(struct rc_buf *b)
+{
+	rc_buf_puts(b, "TREND compares like with like: for each scenario "
+	    "played at least twice, the\nlatest score minus the first; the mean "
+	    "of those changes, over how many\nscenarios in brackets ('-' no "
+	    "scenario played twice).\n");
+}
+
 void
 rc_report_compare_text(struct rc_buf *b, const struct rc_report *r)
 {
+	char trend[32];
 	size_t i, j;
-	int ok;
 
 	if (r->ntrainees == 0) {
 		rc_buf_puts(b, "No sessions match.\n");
@@ -116,7 +126,7 @@ rc_report_compare_text(struct rc_buf *b, const struct rc_report *r)
 	}
 	rc_buf_puts(b, "Share of sessions where each practice was met (%; '-' "
 	    "never applied).\n\n");
-	rc_buf_printf(b, "%-16s %5s %5s %5s %6s %4s ", "TRAINEE", "SESS", "PRAC",
+	rc_buf_printf(b, "%-16s %5s %5s %5s %8s %4s ", "TRAINEE", "SESS", "PRAC",
 	    "OUTC", "TREND", "CRIT");
 	for (j = 0; j < r->npractices; j++)
 		if (r->practices[j].core)
@@ -125,7 +135,6 @@ rc_report_compare_text(struct rc_buf *b, const struct rc_report *r)
 	rc_buf_putc(b, '\n');
 	for (i = 0; i < r->ntrainees; i++) {
 		const struct rc_report_trainee *t = r->trainees[i];
-		double trend = rc_report_trend(t, &ok);
 
 		rc_report_text_cell(b, t->name, 16);
 		rc_buf_printf(b, " %5ld ", t->sessions);
@@ -134,10 +143,7 @@ rc_report_compare_text(struct rc_buf *b, const struct rc_report *r)
 			    rc_report_mean_outcome(t));
 		else
 			rc_buf_printf(b, "%5s %5s ", "-", "-");
-		if (ok)
-			rc_buf_printf(b, "%+6.0f ", trend);
-		else
-			rc_buf_printf(b, "%6s ", "-");
+		rc_buf_printf(b, "%8s ", rc_report_trend_cell(t, trend, sizeof trend));
 		rc_buf_printf(b, "%4ld ", t->critical);
 		for (j = 0; j < r->npractices; j++) {
 			double share;
@@ -153,14 +159,65 @@ rc_report_compare_text(struct rc_buf *b, const struct rc_report *r)
 		rc_buf_putc(b, '\n');
 	}
 	rc_buf_puts(b, "\nSESS sessions; PRAC, OUTC mean practice and outcome "
-	    "scores; TREND mean score of\nthe last 3 sessions minus the first 3; "
-	    "CRIT sessions with a critical failure\n(none of them passed).  "
-	    "Practices:\n");
+	    "scores; CRIT sessions with\na critical failure (none of them "
+	    "passed).\n");
+	trend_legend(b);
+	rc_buf_puts(b, "Practices:\n");
 	for (j = 0; j < r->npractices; j++)
 		if (r->practices[j].core)
 			rc_buf_printf(b, "%4d %s\n", rc_practice_number(r->practices[j].id,
 			    strlen(r->practices[j].id)),
 			    r->practices[j].id);
+	if (r->reviewed > 0)
+		rc_buf_putc(b, '\n');
+	rc_report_reviewed_note(b, r);
+}
+
+void
+rc_report_grid_text(struct rc_buf *b, const struct rc_report *r)
+{
+	char cell[32], trend[32];
+	size_t i, j;
+
+	if (r->ntrainees == 0) {
+		rc_buf_puts(b, "No sessions match.\n");
+		return;
+	}
+	rc_buf_puts(b, "Mean score per trainee and scenario (scored sessions in "
+	    "brackets; '-' never\nplayed, '?' played but never scored).\n\n");
+	rc_buf_printf(b, "%-16s %8s", "TRAINEE", "TREND");
+	for (j = 0; j < r->nscenarios; j++) {
+		snprintf(cell, sizeof cell, "S%zu", j + 1);
+		rc_buf_printf(b, " %8s", cell);
+	}
+	rc_buf_putc(b, '\n');
+	for (i = 0; i < r->ntrainees; i++) {
+		const struct rc_report_trainee *t = r->trainees[i];
+
+		rc_report_text_cell(b, t->name, 16);
+		rc_buf_printf(b, " %8s", rc_report_trend_cell(t, trend, sizeof trend));
+		for (j = 0; j < r->nscenarios; j++) {
+			const struct rc_report_run *u = rc_report_run(t, j);
+
+			if (u == NULL)
+				snprintf(cell, sizeof cell, "-");
+			else if (u->scored == 0)
+				snprintf(cell, sizeof cell, "?");
+			else
+				snprintf(cell, sizeof cell, "%.0f (%ld)",
+				    rc_report_run_mean(u), u->scored);
+			rc_buf_printf(b, " %8s", cell);
+		}
+		rc_buf_putc(b, '\n');
+	}
+	rc_buf_putc(b, '\n');
+	trend_legend(b);
+	rc_buf_puts(b, "Scenarios:\n");
+	for (j = 0; j < r->nscenarios; j++) {
+		rc_buf_printf(b, "  S%-3zu ", j + 1);
+		rc_report_text_cell(b, r->scenarios[j].id, 0);
+		rc_buf_putc(b, '\n');
+	}
 	if (r->reviewed > 0)
 		rc_buf_putc(b, '\n');
 	rc_report_reviewed_note(b, r);
@@ -195,25 +252,42 @@ rc_report_ranked(const struct rc_report *r)
 	return v;
 }
 
+/* "5/5", "3/5*" (a drill not finished) or "-" into BUF. */
+static const char *
+drill_cell(const struct rc_report *r, const struct rc_report_trainee *t,
+           char *buf, size_t size)
+{
+	long done, total;
+
+	if (!rc_report_drill_progress(r, t, &done, &total))
+		snprintf(buf, size, "-");
+	else
+		snprintf(buf, size, "%ld/%ld%s", done, total, done < total ? "*" : "");
+	return buf;
+}
+
 void
 rc_report_leaderboard_text(struct rc_buf *b, const struct rc_report *r)
 {
 	struct rc_report_trainee **v;
+	char trend[32], drill[48];
 	size_t i;
-	int ok;
+	int drills = r->ncalls > 0, unfinished = 0;
 
 	if (r->ntrainees == 0) {
 		rc_buf_puts(b, "No sessions match.\n");
 		return;
 	}
 	v = rc_report_ranked(r);
-	rc_buf_printf(b, "%4s  %-16s %5s %6s %6s %5s %5s %5s %6s %5s\n", "RANK",
+	rc_buf_printf(b, "%4s  %-16s %5s %6s %6s %5s %5s %5s %8s %5s", "RANK",
 	    "TRAINEE", "SESS", "PASSED", "SCORE", "BEST", "PRAC", "OUTC", "TREND",
 	    "CRIT");
+	rc_buf_puts(b, drills ? "  DRILL\n" : "\n");
 	for (i = 0; i < r->ntrainees; i++) {
 		const struct rc_report_trainee *t = v[i];
-		double trend = rc_report_trend(t, &ok);
 
+		drill_cell(r, t, drill, sizeof drill);
+		unfinished |= strchr(drill, '*') != NULL;
 		if (t->scored)
 			rc_buf_printf(b, "%4zu  ", i + 1);
 		else
@@ -221,7 +295,10 @@ rc_report_leaderboard_text(struct rc_buf *b, const struct rc_report *r)
 		rc_report_text_cell(b, t->name, 16);
 		rc_buf_printf(b, " %5ld ", t->sessions);
 		if (t->scored == 0) {
-			rc_buf_puts(b, "     -      -     -     -     -      -     -\n");
+			rc_buf_puts(b, "     -      -     -     -     -        -     -");
+			if (drills)
+				rc_buf_printf(b, "  %s", drill);
+			rc_buf_putc(b, '\n');
 			continue;
 		}
 		rc_buf_printf(b, "%5.0f%% %6.1f ",
@@ -233,17 +310,99 @@ rc_report_leaderboard_text(struct rc_buf *b, const struct rc_report *r)
 			rc_buf_printf(b, "%5s ", "-");
 		rc_buf_printf(b, "%5.0f %5.0f ", rc_report_mean_practice(t),
 		    rc_report_mean_outcome(t));
-		if (ok)
-			rc_buf_printf(b, "%+6.0f", trend);
-		else
-			rc_buf_printf(b, "%6s", "-");
-		rc_buf_printf(b, " %5ld\n", t->critical);
+		rc_buf_printf(b, "%8s", rc_report_trend_cell(t, trend, sizeof trend));
+		rc_buf_printf(b, " %5ld", t->critical);
+		if (drills)
+			rc_buf_printf(b, "  %s", drill);
+		rc_buf_putc(b, '\n');
 	}
 	free(v);
+	rc_buf_putc(b, '\n');
+	trend_legend(b);
 	if (r->critical > 0)
-		rc_buf_puts(b, "\nCRIT sessions with a critical failure (none of them "
+		rc_buf_puts(b, "CRIT sessions with a critical failure (none of them "
 		    "passed; BEST leaves them out).\n");
+	if (drills)
+		rc_buf_puts(b, "DRILL calls finished (a complete session) of the "
+		    "drills the trainee started,\neach drill's calls being those "
+		    "anyone played in it ('recoup drill status FILE'\nchecks against "
+		    "the drill file).\n");
+	if (unfinished)
+		rc_buf_puts(b, "* drill not finished: the scores are over the calls "
+		    "played so far.\n");
 	if (r->reviewed > 0)
 		rc_buf_putc(b, '\n');
 	rc_report_reviewed_note(b, r);
+}
+
+/* A drill call's cell: "done 85", "done" (not scored), "partial" or "-". */
+static const char *
+attempt_cell(const struct rc_report_attempt *a, char *buf, size_t size)
+{
+	if (a == NULL)
+		snprintf(buf, size, "-");
+	else if (a->complete == 0)
+		snprintf(buf, size, "partial");
+	else if (a->has_score)
+		snprintf(buf, size, "done %.0f", (double)a->score);
+	else
+		snprintf(buf, size, "done");
+	return buf;
+}
+
+void
+rc_report_drill_text(struct rc_buf *b, const struct rc_report *r,
+                     const struct rc_report_drill *d)
+{
+	char cell[32];
+	size_t i, j, finished = 0;
+	long unmatched = rc_report_drill_unmatched(r, d);
+
+	rc_buf_puts(b, "Drill ");
+	rc_report_text_cell(b, d->name, 0);
+	if (d->title != NULL) {
+		rc_buf_puts(b, " (");
+		rc_report_text_cell(b, d->title, 0);
+		rc_buf_putc(b, ')');
+	}
+	rc_buf_printf(b, ": %zu call%s.\n\n", d->ncalls, d->ncalls == 1 ? "" : "s");
+	if (r->ntrainees == 0) {
+		rc_buf_puts(b, "Nobody has played it yet.\n");
+	} else {
+		rc_buf_printf(b, "%-16s %5s", "TRAINEE", "DONE");
+		for (j = 0; j < d->ncalls; j++)
+			rc_buf_printf(b, j + 1 < d->ncalls ? "  %-8zu" : "  %zu", j + 1);
+		rc_buf_putc(b, '\n');
+	}
+	for (i = 0; i < r->ntrainees; i++) {
+		const struct rc_report_trainee *t = r->trainees[i];
+		size_t done = rc_report_drill_done(r, t, d);
+
+		finished += done == d->ncalls;
+		rc_report_text_cell(b, t->name, 16);
+		snprintf(cell, sizeof cell, "%zu/%zu", done, d->ncalls);
+		rc_buf_printf(b, " %5s", cell);
+		for (j = 0; j < d->ncalls; j++)
+			rc_buf_printf(b, j + 1 < d->ncalls ? "  %-8s" : "  %s",
+			    attempt_cell(rc_report_drill_attempt(r, t, d, j), cell,
+			    sizeof cell));
+		rc_buf_putc(b, '\n');
+	}
+	if (r->ntrainees > 0)
+		rc_buf_printf(b, "\n%zu of %zu trainee%s finished every call.\n",
+		    finished, r->ntrainees, r->ntrainees == 1 ? "" : "s");
+	rc_buf_puts(b, "\nCalls:\n");
+	for (j = 0; j < d->ncalls; j++) {
+		rc_buf_printf(b, "%4zu ", j + 1);
+		rc_report_text_cell(b, d->calls[j].scenario, 0);
+		rc_buf_printf(b, ", seed %llu\n", (unsigned long long)d->calls[j].seed);
+	}
+	rc_buf_puts(b, "\ndone: a complete session (the latest one's score); "
+	    "partial: started but never\ncompleted (abandoned, interrupted or "
+	    "still running); -: not played.\n");
+	if (unmatched > 0)
+		rc_buf_printf(b, "%ld session%s tagged with this drill %s none of "
+		    "its calls (another scenario or\nseed) and %s not counted.\n",
+		    unmatched, unmatched == 1 ? "" : "s", unmatched == 1 ? "is" : "are",
+		    unmatched == 1 ? "is" : "are");
 }

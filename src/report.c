@@ -5,9 +5,15 @@
  * is a pass over small arrays.  Practice results come from the compact
  * per-score summary ("ID:STATUS:POINTS ..."), which keeps a query over
  * 100,000 sessions a single scan without a join on the results table.
+ * Each trainee also keeps a run per scenario (the trend compares a
+ * scenario's latest score with its first, never one debtor with another)
+ * and, for sessions tagged with a drill, an attempt per drill call (a
+ * scenario and seed), found through hash indexes: drill progress is read
+ * from the sessions alone, with no SQL of its own.
  */
 #include "report.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,10 +117,25 @@ rc_report_free(struct rc_report *r)
 			free(r->criticals[i].failures);
 		}
 	free(r->criticals);
+	for (i = 0; i < r->nscenarios; i++)
+		free(r->scenarios[i].id);
+	free(r->scenarios);
+	for (i = 0; i < r->ncalls; i++)
+		free(r->calls[i].scenario);
+	free(r->calls);
+	for (i = 0; i < r->ndrills; i++)
+		free(r->drills[i]);
+	free(r->drills);
+	free(r->drill_calls);
+	free(r->attempts);
+	free(r->call_index);
+	free(r->attempt_index);
 	for (i = 0; i < r->ntrainees; i++) {
 		free(r->trainees[i]->name);
 		free(r->trainees[i]->pts);
 		free(r->trainees[i]->cells);
+		free(r->trainees[i]->runs);
+		free(r->trainees[i]->attempts);
 		free(r->trainees[i]);
 	}
 	free(r->trainees);
@@ -305,11 +326,229 @@ rc_report_agreement_terms(const struct rc_report_agreement *a,
 	return rc_store_parse_terms(a->json, a->call_date, t) == 0;
 }
 
+/* The index of scenario ID, added when new; the last one found is tried
+ * first (sessions come in runs of one scenario). */
+static size_t
+scenario(struct rc_report *r, const char *id)
+{
+	size_t i, last = r->last_scenario;
+
+	if (last < r->nscenarios && strcmp(r->scenarios[last].id, id) == 0)
+		return last;
+	for (i = 0; i < r->nscenarios; i++)
+		if (strcmp(r->scenarios[i].id, id) == 0)
+			return r->last_scenario = i;
+	r->scenarios = rc_xreallocarray(r->scenarios, r->nscenarios + 1,
+	    sizeof *r->scenarios);
+	r->scenarios[r->nscenarios].id = rc_xstrdup(id);
+	return r->last_scenario = r->nscenarios++;
+}
+
+/* The trainee's run of scenario I, the array grown to hold it. */
+static struct rc_report_run *
+run_of(struct rc_report_trainee *t, size_t i)
+{
+	if (i >= t->nruns) {
+		t->runs = rc_xreallocarray(t->runs, i + 1, sizeof *t->runs);
+		memset(t->runs + t->nruns, 0, (i + 1 - t->nruns) * sizeof *t->runs);
+		t->nruns = i + 1;
+	}
+	return &t->runs[i];
+}
+
+/* Drill calls and attempts are found through open-addressing indexes
+ * (a drill's seeds may all differ: calls can be many). */
+static uint64_t
+call_hash(const char *drill, const char *scenario_id, uint64_t seed)
+{
+	return (hash(drill) * 31 + hash(scenario_id)) ^
+	    (seed * 0x9e3779b97f4a7c15u);
+}
+
+static size_t
+drill_of(const struct rc_report *r, const char *drill)
+{
+	size_t i;
+
+	for (i = 0; i < r->ndrills; i++)
+		if (strcmp(r->drills[i], drill) == 0)
+			return i;
+	return (size_t)-1;
+}
+
+long
+rc_report_call_index(const struct rc_report *r, const char *drill,
+                     const char *scenario_id, uint64_t seed)
+{
+	size_t d = drill_of(r, drill), mask, i;
+
+	if (d == (size_t)-1 || r->call_index_cap == 0)
+		return -1;
+	mask = r->call_index_cap - 1;
+	for (i = call_hash(drill, scenario_id, seed) & mask; r->call_index[i];
+	    i = (i + 1) & mask) {
+		const struct rc_report_call *c = &r->calls[r->call_index[i] - 1];
+
+		if (c->seed == seed && c->drill == d &&
+		    strcmp(c->scenario, scenario_id) == 0)
+			return (long)(r->call_index[i] - 1);
+	}
+	return -1;
+}
+
+static void
+call_index_put(struct rc_report *r, size_t k)
+{
+	const struct rc_report_call *c = &r->calls[k];
+	size_t mask = r->call_index_cap - 1;
+	size_t i = call_hash(r->drills[c->drill], c->scenario, c->seed) & mask;
+
+	while (r->call_index[i])
+		i = (i + 1) & mask;
+	r->call_index[i] = k + 1;
+}
+
+/* The index of ROW's drill call, added when new. */
+static size_t
+drill_call(struct rc_report *r, const struct rc_store_row *row)
+{
+	const char *sc = row->scenario ? row->scenario : "";
+	long k = rc_report_call_index(r, row->drill, sc, row->seed);
+	size_t d, i;
+
+	if (k >= 0)
+		return (size_t)k;
+	if ((d = drill_of(r, row->drill)) == (size_t)-1) {
+		r->drills = rc_xreallocarray(r->drills, r->ndrills + 1,
+		    sizeof *r->drills);
+		r->drill_calls = rc_xreallocarray(r->drill_calls, r->ndrills + 1,
+		    sizeof *r->drill_calls);
+		r->drills[r->ndrills] = rc_xstrdup(row->drill);
+		r->drill_calls[r->ndrills] = 0;
+		d = r->ndrills++;
+	}
+	if (r->ncalls == r->calls_cap) {
+		r->calls_cap = r->calls_cap ? 2 * r->calls_cap : 16;
+		r->calls = rc_xreallocarray(r->calls, r->calls_cap, sizeof *r->calls);
+	}
+	r->calls[r->ncalls].scenario = rc_xstrdup(sc);
+	r->calls[r->ncalls].seed = row->seed;
+	r->calls[r->ncalls].drill = d;
+	r->drill_calls[d]++;
+	r->ncalls++;
+	if (2 * r->ncalls > r->call_index_cap) {
+		r->call_index_cap = r->call_index_cap ? 2 * r->call_index_cap : 64;
+		free(r->call_index);
+		r->call_index = rc_xcalloc(r->call_index_cap, sizeof *r->call_index);
+		for (i = 0; i < r->ncalls; i++)
+			call_index_put(r, i);
+	} else {
+		call_index_put(r, r->ncalls - 1);
+	}
+	return r->ncalls - 1;
+}
+
+static uint64_t
+attempt_hash(const struct rc_report_trainee *t, size_t call)
+{
+	return ((uint64_t)(uintptr_t)t * 0x9e3779b97f4a7c15u) ^
+	    ((uint64_t)call * 1099511628211u);
+}
+
+const struct rc_report_attempt *
+rc_report_attempt(const struct rc_report *r, const struct rc_report_trainee *t,
+                  size_t call)
+{
+	size_t mask, i;
+
+	if (r->attempt_index_cap == 0)
+		return NULL;
+	mask = r->attempt_index_cap - 1;
+	for (i = attempt_hash(t, call) & mask; r->attempt_index[i];
+	    i = (i + 1) & mask) {
+		const struct rc_report_attempt *a =
+		    &r->attempts[r->attempt_index[i] - 1];
+
+		if (a->trainee == t && a->call == call)
+			return a;
+	}
+	return NULL;
+}
+
+static void
+attempt_index_put(struct rc_report *r, size_t k)
+{
+	size_t mask = r->attempt_index_cap - 1;
+	size_t i = attempt_hash(r->attempts[k].trainee, r->attempts[k].call) & mask;
+
+	while (r->attempt_index[i])
+		i = (i + 1) & mask;
+	r->attempt_index[i] = k + 1;
+}
+
+/* The attempt of trainee T at CALL, added when new. */
+static struct rc_report_attempt *
+attempt_of(struct rc_report *r, struct rc_report_trainee *t, size_t call)
+{
+	const struct rc_report_attempt *found = rc_report_attempt(r, t, call);
+	struct rc_report_attempt *a;
+	size_t i;
+
+	if (found != NULL)
+		return &r->attempts[found - r->attempts];
+	if (r->nattempts == r->attempts_cap) {
+		r->attempts_cap = r->attempts_cap ? 2 * r->attempts_cap : 16;
+		r->attempts = rc_xreallocarray(r->attempts, r->attempts_cap,
+		    sizeof *r->attempts);
+	}
+	a = &r->attempts[r->nattempts++];
+	memset(a, 0, sizeof *a);
+	a->trainee = t;
+	a->call = call;
+	if (2 * r->nattempts > r->attempt_index_cap) {
+		r->attempt_index_cap = r->attempt_index_cap ?
+		    2 * r->attempt_index_cap : 64;
+		free(r->attempt_index);
+		r->attempt_index = rc_xcalloc(r->attempt_index_cap,
+		    sizeof *r->attempt_index);
+		for (i = 0; i < r->nattempts; i++)
+			attempt_index_put(r, i);
+	} else {
+		attempt_index_put(r, r->nattempts - 1);
+	}
+	if (t->nattempts == t->attempts_cap) {
+		t->attempts_cap = t->attempts_cap ? 2 * t->attempts_cap : 8;
+		t->attempts = rc_xreallocarray(t->attempts, t->attempts_cap,
+		    sizeof *t->attempts);
+	}
+	t->attempts[t->nattempts++] = r->nattempts - 1;
+	return a;
+}
+
+static void
+add_attempt(struct rc_report *r, struct rc_report_trainee *t,
+            const struct rc_store_row *row)
+{
+	struct rc_report_attempt *a = attempt_of(r, t, drill_call(r, row));
+
+	a->sessions++;
+	if (row->status == NULL || strcmp(row->status, "complete") != 0)
+		return;
+	a->complete++;
+	if (row->has_score) {
+		a->has_score = 1;
+		a->score = (float)row->score;
+		a->passed = row->passed != 0;
+	}
+}
+
 void
 rc_report_add(struct rc_report *r, const struct rc_store_row *row)
 {
 	struct rc_report_trainee *t = trainee(r, row->trainee ? row->trainee : "");
 	struct rc_report_point *p;
+	struct rc_report_run *u;
+	size_t sc = scenario(r, row->scenario ? row->scenario : "");
 	int critical;
 
 	if (r->sessions == 0 || row->started_at < r->first)
@@ -318,6 +557,10 @@ rc_report_add(struct rc_report *r, const struct rc_store_row *row)
 		r->last = row->started_at;
 	r->sessions++;
 	t->sessions++;
+	u = run_of(t, sc);
+	u->sessions++;
+	if (row->drill != NULL && *row->drill != '\0')
+		add_attempt(r, t, row);
 	if (row->agreement != NULL)
 		keep_agreement(r, row);
 	if (!row->has_score)
@@ -333,6 +576,13 @@ rc_report_add(struct rc_report *r, const struct rc_store_row *row)
 	/* A session with a critical failure did not pass: it is counted, and
 	 * its score is no trainee's best. */
 	critical = rc_report_criticals(row, NULL) > 0;
+	if (u->scored == 0)
+		u->first = row->score;
+	u->last = row->score;
+	u->scored++;
+	u->passed += row->passed != 0;
+	u->critical += critical;
+	u->sum_score += row->score;
 	if (critical) {
 		r->critical++;
 		t->critical++;
@@ -352,6 +602,7 @@ rc_report_add(struct rc_report *r, const struct rc_store_row *row)
 	p->score = (float)row->score;
 	p->passed = row->passed;
 	p->critical = critical;
+	p->scenario = sc;
 	add_summary(r, t, row->summary);
 }
 
@@ -397,19 +648,183 @@ rc_report_mean_score(const struct rc_report_trainee *t)
 }
 
 double
-rc_report_trend(const struct rc_report_trainee *t, int *ok)
+rc_report_trend(const struct rc_report_trainee *t, size_t *nscenarios)
 {
-	size_t k = t->npts >= 6 ? 3 : t->npts / 2, i;
-	double first = 0, last = 0;
+	double sum = 0;
+	size_t i, n = 0;
 
-	*ok = k > 0;
-	if (k == 0)
-		return 0;
-	for (i = 0; i < k; i++) {
-		first += t->pts[i].score;
-		last += t->pts[t->npts - 1 - i].score;
+	for (i = 0; i < t->nruns; i++)
+		if (t->runs[i].scored >= 2) {
+			sum += (double)t->runs[i].last - (double)t->runs[i].first;
+			n++;
+		}
+	*nscenarios = n;
+	return n ? sum / (double)n : 0;
+}
+
+const char *
+rc_report_trend_cell(const struct rc_report_trainee *t, char *buf, size_t size)
+{
+	size_t n;
+	double trend = rc_report_trend(t, &n);
+
+	if (n == 0)
+		snprintf(buf, size, "-");
+	else
+		snprintf(buf, size, "%+.0f (%zu)", trend, n);
+	return buf;
+}
+
+const struct rc_report_run *
+rc_report_run(const struct rc_report_trainee *t, size_t i)
+{
+	return i < t->nruns && t->runs[i].sessions > 0 ? &t->runs[i] : NULL;
+}
+
+double
+rc_report_run_mean(const struct rc_report_run *u)
+{
+	return u->scored ? u->sum_score / (double)u->scored : 0;
+}
+
+void
+rc_report_name(struct rc_report *r, const char *name)
+{
+	size_t i, k;
+
+	for (i = 0; i < r->ntrainees; i++) {
+		const char *a = r->trainees[i]->name, *b = name;
+
+		for (k = 0; a[k] && b[k]; k++)
+			if (tolower((unsigned char)a[k]) != tolower((unsigned char)b[k]))
+				break;
+		if (a[k] == '\0' && b[k] == '\0')
+			return;
 	}
-	return (last - first) / (double)k;
+	trainee(r, name);
+}
+
+const struct rc_report_attempt *
+rc_report_drill_attempt(const struct rc_report *r,
+                        const struct rc_report_trainee *t,
+                        const struct rc_report_drill *d, size_t i)
+{
+	long k = rc_report_call_index(r, d->name, d->calls[i].scenario,
+	    d->calls[i].seed);
+
+	return k < 0 ? NULL : rc_report_attempt(r, t, (size_t)k);
+}
+
+size_t
+rc_report_drill_done(const struct rc_report *r,
+                     const struct rc_report_trainee *t,
+                     const struct rc_report_drill *d)
+{
+	const struct rc_report_attempt *a;
+	size_t i, n = 0;
+
+	for (i = 0; i < d->ncalls; i++)
+		n += (a = rc_report_drill_attempt(r, t, d, i)) != NULL &&
+		    a->complete > 0;
+	return n;
+}
+
+long
+rc_report_drill_unmatched(const struct rc_report *r,
+                          const struct rc_report_drill *d)
+{
+	size_t dn = drill_of(r, d->name), i, j;
+	long n = 0;
+
+	if (dn == (size_t)-1)
+		return 0;
+	for (i = 0; i < r->nattempts; i++) {
+		const struct rc_report_call *c = &r->calls[r->attempts[i].call];
+		int ours = 0;
+
+		if (c->drill != dn)
+			continue;
+		for (j = 0; j < d->ncalls && !ours; j++)
+			ours = c->seed == d->calls[j].seed &&
+			    strcmp(c->scenario, d->calls[j].scenario) == 0;
+		if (!ours)
+			n += r->attempts[i].sessions;
+	}
+	return n;
+}
+
+int
+rc_report_drill_progress(const struct rc_report *r,
+                         const struct rc_report_trainee *t, long *done,
+                         long *total)
+{
+	unsigned char *started;
+	size_t i;
+
+	*done = *total = 0;
+	if (t->nattempts == 0)
+		return 0;
+	started = rc_xcalloc(r->ndrills, 1);
+	for (i = 0; i < t->nattempts; i++) {
+		const struct rc_report_attempt *a = &r->attempts[t->attempts[i]];
+		size_t d = r->calls[a->call].drill;
+
+		if (!started[d]) {
+			started[d] = 1;
+			*total += (long)r->drill_calls[d];
+		}
+		*done += a->complete > 0;
+	}
+	free(started);
+	return 1;
+}
+
+struct ranked_scenario {
+	char *id;
+	size_t old;               /* its index before sorting */
+};
+
+static int
+by_scenario_id(const void *a, const void *b)
+{
+	return strcmp(((const struct ranked_scenario *)a)->id,
+	    ((const struct ranked_scenario *)b)->id);
+}
+
+void
+rc_report_sort_scenarios(struct rc_report *r)
+{
+	struct ranked_scenario *order;
+	size_t *where, i, k;
+
+	if (r->nscenarios < 2)
+		return;
+	order = rc_xcalloc(r->nscenarios, sizeof *order);
+	where = rc_xcalloc(r->nscenarios, sizeof *where);
+	for (i = 0; i < r->nscenarios; i++) {
+		order[i].id = r->scenarios[i].id;
+		order[i].old = i;
+	}
+	qsort(order, r->nscenarios, sizeof *order, by_scenario_id);
+	for (i = 0; i < r->nscenarios; i++) {
+		r->scenarios[i].id = order[i].id;
+		where[order[i].old] = i;
+	}
+	r->last_scenario = 0;
+	for (i = 0; i < r->ntrainees; i++) {
+		struct rc_report_trainee *t = r->trainees[i];
+		struct rc_report_run *runs = rc_xcalloc(r->nscenarios, sizeof *runs);
+
+		for (k = 0; k < t->nruns; k++)
+			runs[where[k]] = t->runs[k];
+		free(t->runs);
+		t->runs = runs;
+		t->nruns = r->nscenarios;
+		for (k = 0; k < t->npts; k++)
+			t->pts[k].scenario = where[t->pts[k].scenario];
+	}
+	free(order);
+	free(where);
 }
 
 double

@@ -41,6 +41,42 @@ struct rc_report_point {
 	float practice, outcome, score;
 	int passed;
 	int critical;             /* the session had a critical failure */
+	size_t scenario;          /* index into rc_report.scenarios */
+};
+
+/* A scenario the sessions were played with (its id as stored). */
+struct rc_report_scenario {
+	char *id;
+};
+
+/* One trainee's sessions with one scenario: a cell of the trainee x
+ * scenario grid, and what the trend compares (the first attempt with the
+ * latest). */
+struct rc_report_run {
+	long sessions;            /* all, scored or not */
+	long scored, passed, critical;
+	double sum_score;
+	double first, last;       /* scores of the first and the latest
+	                             scored session, when scored > 0 */
+};
+
+/* A call of a drill as the sessions show it: a scenario and seed played
+ * with the drill's tag, in the order first played. */
+struct rc_report_call {
+	char *scenario;
+	uint64_t seed;
+	size_t drill;             /* index into rc_report.drills */
+};
+
+/* One trainee's sessions of one drill call. */
+struct rc_report_attempt {
+	const struct rc_report_trainee *trainee;
+	size_t call;              /* index into rc_report.calls */
+	long sessions;            /* started */
+	long complete;            /* with status complete */
+	int has_score;            /* the latest complete scored one: */
+	float score;
+	int passed;
 };
 
 struct rc_report_trainee {
@@ -58,6 +94,12 @@ struct rc_report_trainee {
 	size_t npts, cap;
 	struct rc_report_cell *cells;  /* one per practice */
 	size_t ncells;
+	struct rc_report_run *runs;    /* one per scenario (nruns may be
+	                                  fewer: the rest never played) */
+	size_t nruns;
+	size_t *attempts;              /* the trainee's drill calls: indexes
+	                                  into rc_report.attempts */
+	size_t nattempts, attempts_cap;
 };
 
 /* The most recent agreements a report keeps (for the HTML report's list). */
@@ -98,9 +140,22 @@ struct rc_report {
 	/* The last RC_REPORT_CRITICALS of them, a ring: rc_report_critical()
 	 * reads them newest first. */
 	struct rc_report_critical *criticals;
-	/* private: the name index */
+	struct rc_report_scenario *scenarios;  /* in order of first session */
+	size_t nscenarios;
+	char **drills;                         /* drill names, first seen first */
+	size_t *drill_calls;                   /* each drill's number of calls */
+	size_t ndrills;
+	struct rc_report_call *calls;          /* drill calls, first seen first */
+	size_t ncalls;
+	struct rc_report_attempt *attempts;    /* trainee x drill call played */
+	size_t nattempts;
+	/* private: the name index, the scenario last looked up */
 	size_t *index;
 	size_t index_cap;
+	size_t last_scenario;
+	size_t *call_index, call_index_cap;    /* call number + 1 (0: empty) */
+	size_t *attempt_index, attempt_index_cap;
+	size_t calls_cap, attempts_cap;
 };
 
 struct rc_report *rc_report_new(void);
@@ -129,10 +184,35 @@ void rc_report_sort(struct rc_report *r);
 double rc_report_mean_practice(const struct rc_report_trainee *t);
 double rc_report_mean_outcome(const struct rc_report_trainee *t);
 double rc_report_mean_score(const struct rc_report_trainee *t);
-/* Mean score of the last three sessions minus that of the first three
- * (of the last and first halves when fewer than six); 0 and *OK 0 with
- * fewer than two scored sessions. */
-double rc_report_trend(const struct rc_report_trainee *t, int *ok);
+/* The trend compares like with like: for each scenario the trainee has
+ * at least two scored sessions of, the score of the latest minus that of
+ * the first; the trend is the mean of those changes.  *NSCENARIOS is how
+ * many scenarios it rests on; 0 (and the trend 0) when no scenario was
+ * scored twice.  A later call against a harder debtor is never subtracted
+ * from an earlier one against an easier one. */
+double rc_report_trend(const struct rc_report_trainee *t, size_t *nscenarios);
+/* The trainee's sessions with scenario I, or NULL when none. */
+const struct rc_report_run *rc_report_run(const struct rc_report_trainee *t,
+                                          size_t i);
+/* Scenario I's mean score over the trainee's scored sessions (0 when none). */
+double rc_report_run_mean(const struct rc_report_run *u);
+/* Sorts the scenarios by id (for tables; points and runs follow). */
+void rc_report_sort_scenarios(struct rc_report *r);
+
+/* Drill progress from the stored sessions: the index of the call of
+ * DRILL with SCENARIO and SEED, or -1 when nobody played it. */
+long rc_report_call_index(const struct rc_report *r, const char *drill,
+                          const char *scenario, uint64_t seed);
+/* The trainee's sessions of call I, or NULL when none. */
+const struct rc_report_attempt *rc_report_attempt(const struct rc_report *r,
+    const struct rc_report_trainee *t, size_t i);
+/* The trainee's progress through the drills they started (a session of
+ * any call), each drill's calls being those anyone played in it: calls
+ * done (a complete session) in *DONE out of *TOTAL.  0 when the trainee
+ * played no drill. */
+int rc_report_drill_progress(const struct rc_report *r,
+                             const struct rc_report_trainee *t, long *done,
+                             long *total);
 /* Share of applicable sessions where practice I was met, 0..1; -1 when
  * it never applied. */
 double rc_report_share_met(const struct rc_report_trainee *t, size_t i);
@@ -165,6 +245,36 @@ void rc_report_reviews_brief(struct rc_buf *b, const struct rc_store_row *row);
  * the text tables ("" when none), appended to B. */
 void rc_report_reviewed_note(struct rc_buf *b, const struct rc_report *r);
 
+/* A drill file's calls, to check the sessions against (`drill status`):
+ * the scenario ids and seeds, in the drill's order. */
+struct rc_report_drill_call {
+	const char *scenario;
+	uint64_t seed;
+};
+
+struct rc_report_drill {
+	const char *name, *title;      /* title may be NULL */
+	const struct rc_report_drill_call *calls;
+	size_t ncalls;
+};
+
+/* Lists trainee NAME even when no session is theirs, unless a trainee
+ * of that name (ignoring ASCII case) is there already. */
+void rc_report_name(struct rc_report *r, const char *name);
+/* The trainee's sessions of call I of drill D (sessions tagged with D's
+ * name, with the call's scenario and seed), or NULL when none. */
+const struct rc_report_attempt *rc_report_drill_attempt(
+    const struct rc_report *r, const struct rc_report_trainee *t,
+    const struct rc_report_drill *d, size_t i);
+/* The calls of D the trainee finished (a complete session). */
+size_t rc_report_drill_done(const struct rc_report *r,
+                            const struct rc_report_trainee *t,
+                            const struct rc_report_drill *d);
+/* Sessions tagged with D's name that are none of its calls (another
+ * scenario or seed: an older version of the drill file). */
+long rc_report_drill_unmatched(const struct rc_report *r,
+                               const struct rc_report_drill *d);
+
 /* report-text.c: terminal tables. */
 /* Appends S through the output filter (safe.h: controls shown as "^[",
  * "\x9b"), cut or padded to WIDTH columns (0: as it is).  A cut text ends
@@ -175,6 +285,27 @@ void rc_report_history_text(struct rc_buf *b, const struct rc_store_row *row,
                             int header);
 void rc_report_compare_text(struct rc_buf *b, const struct rc_report *r);
 void rc_report_leaderboard_text(struct rc_buf *b, const struct rc_report *r);
+/* The trainee x scenario grid (compare --by scenario): each cell the mean
+ * score over the trainee's scored sessions with the scenario, and how
+ * many.  The CSV has one line per trainee and scenario played, the JSON
+ * one object per trainee with its scenarios. */
+void rc_report_grid_text(struct rc_buf *b, const struct rc_report *r);
+void rc_report_grid_csv(struct rc_buf *b, const struct rc_report *r);
+void rc_report_grid_json(struct rc_buf *b, const struct rc_report *r);
+/* Drill progress (drill status): trainees x the drill's calls, each done
+ * (a complete session; its latest score), partial (started, never
+ * complete) or not played.  CSV: one line per trainee and call; JSON:
+ * the drill, its calls and each trainee's progress. */
+void rc_report_drill_text(struct rc_buf *b, const struct rc_report *r,
+                          const struct rc_report_drill *d);
+void rc_report_drill_csv(struct rc_buf *b, const struct rc_report *r,
+                         const struct rc_report_drill *d);
+void rc_report_drill_json(struct rc_buf *b, const struct rc_report *r,
+                          const struct rc_report_drill *d);
+/* The trend in words for a table cell: "+12 (2)" (the change, and over
+ * how many scenarios) or "-" (no scenario played twice), into BUF. */
+const char *rc_report_trend_cell(const struct rc_report_trainee *t, char *buf,
+                                 size_t size);
 /* The trainees in leaderboard order (scored first, by mean score, then
  * sessions passed, then name): an array the caller frees (not its items). */
 struct rc_report_trainee **rc_report_ranked(const struct rc_report *r);

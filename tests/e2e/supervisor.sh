@@ -3,7 +3,9 @@
 # repeated filters mean "any of these" and names match in any case,
 # critical failures show in compare, leaderboard, export and report, and
 # drills check their scenarios first, keep the trainee in the resume hint,
-# exit 1 when stopped early and keep each call's piped lines to itself.
+# exit 1 when stopped early and keep each call's piped lines to itself;
+# the trend compares like with like, compare --by scenario, drill status
+# and drill progress in the rankings, and the HTML report's charts.
 . "$(dirname "$0")/lib.sh"
 
 script=tests/golden/forgetful-courteous.script
@@ -73,7 +75,7 @@ expect_no_grep "report: not bob" "$TMP/r.html" "<td>Bob</td>"
     --trainee dee --cohort North >/dev/null
 "$RECOUP" compare --db "$DB" --trainee dee --trainee ann >"$TMP/c.txt"
 expect_grep "compare text: CRIT column" "$TMP/c.txt" "^TRAINEE +SESS +PRAC +OUTC +TREND +CRIT "
-expect_grep "compare text: dee has one" "$TMP/c.txt" "^dee +2 +[0-9]+ +[0-9]+ +[-+0-9]+ +1 "
+expect_grep "compare text: dee has one" "$TMP/c.txt" "^dee +2 +[0-9]+ +[0-9]+ +[-+0-9]+ \\(1\\) +1 "
 expect_grep "compare text: ann none" "$TMP/c.txt" "^ann +1 +[0-9]+ +[0-9]+ +- +0 "
 "$RECOUP" compare --db "$DB" --trainee dee --format csv >"$TMP/c.csv"
 expect_eq "compare csv: critical column" "$(head -n 1 "$TMP/c.csv" | cut -d, -f9)" critical
@@ -161,5 +163,196 @@ expect_no_grep "drill, no /end: nothing skipped" "$TMP/d.err" "not said"
 expect_eq "drill, no /end: both calls reach an agreement" \
     "$("$RECOUP" history --db "$TMP/noend.db" --format csv | tail -n +2 | cut -d, -f12 | tr -d '\r' | tr '\n' ' ')" \
     "agreement agreement "
+
+# 5. The trend compares like with like.  zed's last call is against the
+# hardest debtor: first minus last across debtors said -74; no scenario
+# was played twice, so there is no trend.  yan improved on the florist
+# (22 -> 99), then had a poor call with the hardest debtor: +77 on one
+# scenario, where first-minus-last said +3.
+VDB=$TMP/views.db
+G=tests/golden
+"$RECOUP" run forgetful-florist --seed 1 --script $G/forgetful-courteous.script \
+    --db "$VDB" --trainee zed --cohort v >/dev/null
+"$RECOUP" run distressed-manufacturer --seed 1 --script $G/distressed-manufacturer-poor.script \
+    --db "$VDB" --trainee zed --cohort v >/dev/null
+"$RECOUP" run forgetful-florist --seed 1 --script $G/forgetful-rude.script \
+    --db "$VDB" --trainee yan --cohort v >/dev/null
+"$RECOUP" run forgetful-florist --seed 1 --script $G/forgetful-courteous.script \
+    --db "$VDB" --trainee yan --cohort v >/dev/null
+"$RECOUP" run distressed-manufacturer --seed 1 --script $G/distressed-manufacturer-poor.script \
+    --db "$VDB" --trainee yan --cohort v >/dev/null
+"$RECOUP" compare --db "$VDB" >"$TMP/v.txt"
+expect_grep "trend: zed, no scenario twice: no trend" "$TMP/v.txt" "^zed +2 +[0-9]+ +[0-9]+ +- +1 "
+expect_grep "trend: yan, the florist again: +77 on 1 scenario" "$TMP/v.txt" \
+    "^yan +3 +[0-9]+ +[0-9]+ +\+77 \(1\) +2 "
+expect_grep "trend: the legend says how" "$TMP/v.txt" \
+    "^TREND compares like with like: for each scenario played at least twice, the$"
+"$RECOUP" compare --db "$VDB" --format csv >"$TMP/v.csv"
+expect_eq "trend csv: header" "$(head -n 1 "$TMP/v.csv" | cut -d, -f8-10)" "trend,critical,trend_scenarios"
+expect_eq "trend csv: yan" "$(grep '^yan,' "$TMP/v.csv" | cut -d, -f8,10)" "76.6,1"
+expect_eq "trend csv: zed" "$(grep '^zed,' "$TMP/v.csv" | cut -d, -f8,10)" ",0"
+"$RECOUP" compare --db "$VDB" --format json >"$TMP/v.json"
+expect_grep "trend json: yan" "$TMP/v.json" '"trainee": "yan", .*"trend": 76.6, "trend_scenarios": 1,'
+expect_grep "trend json: zed" "$TMP/v.json" '"trainee": "zed", .*"trend": null, "trend_scenarios": 0,'
+"$RECOUP" leaderboard --db "$VDB" >"$TMP/vl.txt"
+expect_grep "trend leaderboard: zed" "$TMP/vl.txt" "^ +[0-9]+  zed .* - +1$"
+expect_grep "trend leaderboard: yan" "$TMP/vl.txt" "^ +[0-9]+  yan .* \+77 \(1\) +2$"
+expect_no_grep "leaderboard: no DRILL column without drills" "$TMP/vl.txt" "DRILL"
+
+# The trainee x scenario grid: compare --by scenario.
+"$RECOUP" compare --db "$VDB" --by scenario >"$TMP/g.txt"
+expect_grep "grid text: header" "$TMP/g.txt" "^TRAINEE +TREND +S1 +S2$"
+expect_grep "grid text: yan" "$TMP/g.txt" "^yan +\+77 \(1\) +25 \(1\) +61 \(2\)$"
+expect_grep "grid text: scenarios named" "$TMP/g.txt" "^  S2 +forgetful-florist$"
+"$RECOUP" compare --db "$VDB" --by scenario --format csv >"$TMP/g.csv"
+expect_eq "grid csv: header" "$(head -n 1 "$TMP/g.csv" | tr -d '\r')" \
+    "trainee,scenario,sessions,scored,passed,critical,mean_score,first_score,last_score,change"
+expect_eq "grid csv: yan and the florist" \
+    "$(grep '^yan,forgetful-florist,' "$TMP/g.csv" | tr -d '\r')" \
+    "yan,forgetful-florist,2,2,1,1,60.8,22.5,99.1,76.6"
+expect_eq "grid csv: a line per trainee and scenario played" "$(($(wc -l <"$TMP/g.csv") - 1))" 4
+"$RECOUP" compare --db "$VDB" --by scenario --format json >"$TMP/g.json"
+expect_grep "grid json: scenarios" "$TMP/g.json" \
+    '"scenarios": \["distressed-manufacturer", "forgetful-florist"\]'
+expect_grep "grid json: yan" "$TMP/g.json" \
+    '"trainee": "yan", "trend": 76.6, "trend_scenarios": 1, "scenarios": \{"distressed-manufacturer": .*"forgetful-florist": \{"sessions": 2, "scored": 2, "passed": 1, "critical": 1, "mean_score": 60.8, "first_score": 22.5, "last_score": 99.1, "change": 76.6\}'
+"$RECOUP" compare --db "$VDB" --by practice >"$TMP/g2.txt"
+expect_eq "compare --by practice: the practice table" "$(cat "$TMP/g2.txt")" "$(cat "$TMP/v.txt")"
+"$RECOUP" compare --db "$VDB" --by trainee >/dev/null 2>"$TMP/g.err"
+expect_eq "compare --by: bad value, exit code" "$?" 2
+expect_grep "compare --by: says what it takes" "$TMP/g.err" \
+    "^recoup: unknown --by 'trainee': expected practice or scenario$"
+"$RECOUP" compare --help >"$TMP/g.help"
+expect_grep "compare --help: --by" "$TMP/g.help" "--by WHAT +practice \(default\)"
+expect_grep "compare --help: the trend" "$TMP/g.help" "The trend compares like with like"
+
+# The HTML report: the trend and the grid, dots that name their session
+# and stand side by side on one day, a heat map that fits the page, a
+# print stylesheet; nothing external, everything escaped.
+"$RECOUP" run forgetful-florist --seed 1 --script "$script" --db "$VDB" \
+    --trainee "O'Neil <i>x</i>" --cohort v >/dev/null
+"$RECOUP" report --html "$TMP/v.html" --db "$VDB"
+expect_grep "report: yan's trend" "$TMP/v.html" \
+    '<td>yan</td>.*<td class="up" title="over 1 scenario played again">\+76.6 \(1\)</td>'
+expect_grep "report: zed has none" "$TMP/v.html" \
+    '<td>zed</td>.*<td title="no scenario played twice">&mdash;</td>'
+expect_grep "report: says how the trend is computed" "$TMP/v.html" \
+    'Trend: for each scenario the trainee played at least twice, the latest score minus the first'
+expect_grep "report: the grid" "$TMP/v.html" '<h2>Scores by trainee and scenario</h2>'
+expect_grep "report: grid heading" "$TMP/v.html" \
+    '<th class="sc">distressed-manufacturer</th><th class="sc">forgetful-florist</th>'
+expect_grep "report: grid cell" "$TMP/v.html" \
+    'title="yan / forgetful-florist: mean 61 over 2 scored sessions, first [0-9]+, latest 99">61 \(2\)'
+# yan's three calls were on one day: one step each, not one vertical line.
+awk '/<h3>yan<\/h3>/ { on = 1 } on && /<circle/ { sub(/.*cx="/, ""); sub(/".*/, ""); print } on && /<\/svg>/ { exit }' \
+    "$TMP/v.html" >"$TMP/cx"
+expect_eq "report: a dot per call" "$(wc -l <"$TMP/cx")" 3
+expect_eq "report: same-day calls spread across the chart" \
+    "$(awk 'NR > 1 && $1 - prev < 50 { bad = 1 } { prev = $1 } END { print bad ? "stacked" : "spread" }' "$TMP/cx")" spread
+expect_grep "report: each dot names its session" "$TMP/v.html" \
+    '<circle [^>]*><title>yan, [0-9-]+ [0-9:]+, forgetful-florist: score [0-9]+ \(practice [0-9]+, outcome [0-9]+\), critical failure</title></circle>'
+expect_grep "report: scatter dots too" "$TMP/v.html" \
+    'fill-opacity="0.55"><title>zed, [0-9-]+ [0-9:]+, distressed-manufacturer: score'
+expect_grep "report: heat map shrinks to fit" "$TMP/v.html" \
+    '<svg [^>]*class="fit"[^>]*aria-label="heat map of practices met by trainee"'
+expect_grep "report: fit style" "$TMP/v.html" 'svg\.fit\{max-width:100%;height:auto'
+expect_eq "report: all twenty practices in the heat map" \
+    "$(grep -c 'transform="rotate(-55' "$TMP/v.html")" 20
+expect_grep "report: print stylesheet" "$TMP/v.html" '@media print\{@page\{'
+expect_no_grep "report: no script" "$TMP/v.html" '<script'
+expect_eq "report: no external resource" \
+    "$(grep -o 'https\?://[^" ]*' "$TMP/v.html" | grep -v '^http://www.w3.org/2000/svg$')" ""
+expect_grep "report: names escaped in titles" "$TMP/v.html" \
+    "<title>O&#39;Neil &lt;i&gt;x&lt;/i&gt;, [0-9-]+ "
+expect_no_grep "report: no raw markup from a name" "$TMP/v.html" "<i>x</i>"
+
+# 6. Drill progress.  ann plays the three calls; bob finishes call 1 and
+# is killed in call 2 (a partial call); dan has not started.
+printf '%s' '{"name": "wk", "title": "Week <1>", "calls": [{"scenario": "forgetful-florist", "seed": 1},
+ {"scenario": "distressed-manufacturer", "seed": 1}, {"scenario": "aggressive-contractor", "seed": 1}]}' \
+    >"$TMP/wk.json"
+DDB=$TMP/drills.db
+{ grep -v '^#' "$script"; echo /end; grep -v '^#' $G/distressed-manufacturer-poor.script; echo /end
+  grep -v '^#' $G/aggressive-calm.script; echo /end; } |
+    "$RECOUP" drill "$TMP/wk.json" --trainee ann --cohort t --db "$DDB" >/dev/null 2>&1
+expect_eq "drill status: ann's drill" "$?" 0
+mkfifo "$TMP/dfifo"
+"$RECOUP" drill "$TMP/wk.json" --trainee bob --cohort t --db "$DDB" \
+    <"$TMP/dfifo" >/dev/null 2>&1 &
+pid=$!
+exec 4>"$TMP/dfifo"
+{ grep -v '^#' "$script"; echo /end; echo "Hello, this is Sam from Greenline Wholesale."; } >&4
+n=0
+while [ $n -lt 100 ]; do
+	turns=$("$RECOUP" history --db "$DDB" --trainee bob --format csv 2>/dev/null | tail -n +3 | cut -d, -f13)
+	[ "${turns:-0}" -ge 2 ] && break
+	sleep 0.1
+	n=$((n + 1))
+done
+kill -9 $pid
+wait $pid 2>/dev/null
+exec 4>&-
+# Incomplete drills flagged in the rankings (each drill's calls being
+# those anyone played in it).
+"$RECOUP" leaderboard --db "$DDB" --drill wk >"$TMP/dl.txt"
+expect_grep "leaderboard: DRILL column" "$TMP/dl.txt" "CRIT  DRILL$"
+expect_grep "leaderboard: ann finished" "$TMP/dl.txt" "^ +[0-9]+  ann .*  3/3$"
+expect_grep "leaderboard: bob flagged" "$TMP/dl.txt" "^ +[0-9]+  bob .*  1/3\*$"
+expect_grep "leaderboard: the flag explained" "$TMP/dl.txt" "^\* drill not finished"
+"$RECOUP" leaderboard --db "$DDB" --drill wk --format csv >"$TMP/dl.csv"
+expect_eq "leaderboard csv: drill columns last" \
+    "$(head -n 1 "$TMP/dl.csv" | tr -d '\r' | cut -d, -f13-)" "drill_calls_done,drill_calls"
+expect_eq "leaderboard csv: bob" "$(grep ',bob,' "$TMP/dl.csv" | tr -d '\r' | cut -d, -f13-)" "1,3"
+"$RECOUP" leaderboard --db "$DDB" --drill wk --format json >"$TMP/dl.json"
+expect_grep "leaderboard json: bob" "$TMP/dl.json" \
+    '"trainee": "bob", .*"drill": \{"done": 1, "calls": 3, "complete": false\}'
+"$RECOUP" report --html "$TMP/d.html" --db "$DDB" --drill wk
+expect_grep "report: drill column" "$TMP/d.html" "<th>Critical</th><th>Drill</th>"
+expect_grep "report: bob flagged" "$TMP/d.html" \
+    '<td>bob</td>.*<td class="incomplete">1/3 calls, not finished</td>'
+expect_grep "report: ann finished" "$TMP/d.html" '<td>ann</td>.*<td>3/3 calls</td>'
+
+# drill status checks against the file: a session of an older version of
+# the drill (another seed) is no call of it.
+printf '%s' '{"name": "wk", "calls": [{"scenario": "forgetful-florist", "seed": 2}]}' >"$TMP/wk-old.json"
+{ grep -v '^#' "$script"; echo /end; } |
+    "$RECOUP" drill "$TMP/wk-old.json" --trainee cal --cohort t --db "$DDB" >/dev/null 2>&1
+"$RECOUP" drill status "$TMP/wk.json" --db "$DDB" --trainee ANN --trainee bob \
+    --trainee cal --trainee dan >"$TMP/ds.txt"
+expect_eq "drill status: exit code" "$?" 0
+expect_grep "drill status: the drill" "$TMP/ds.txt" "^Drill wk \(Week <1>\): 3 calls\.$"
+expect_grep "drill status: header" "$TMP/ds.txt" "^TRAINEE +DONE  1 +2 +3$"
+expect_grep "drill status: ann done" "$TMP/ds.txt" "^ann +3/3  done [0-9]+ +done [0-9]+ +done [0-9]+$"
+expect_grep "drill status: bob partial" "$TMP/ds.txt" "^bob +1/3  done [0-9]+ +partial +-$"
+expect_grep "drill status: cal played another version" "$TMP/ds.txt" "^cal +0/3  - +- +-$"
+expect_grep "drill status: dan not started" "$TMP/ds.txt" "^dan +0/3  - +- +-$"
+expect_grep "drill status: summary" "$TMP/ds.txt" "^1 of 4 trainees finished every call\.$"
+expect_grep "drill status: calls named" "$TMP/ds.txt" "^   2 distressed-manufacturer, seed 1$"
+expect_grep "drill status: other sessions counted apart" "$TMP/ds.txt" \
+    "^1 session tagged with this drill is none of its calls"
+"$RECOUP" drill status "$TMP/wk.json" --db "$DDB" --format csv >"$TMP/ds.csv"
+expect_eq "drill status csv: header" "$(head -n 1 "$TMP/ds.csv" | tr -d '\r')" \
+    "trainee,call,scenario,seed,status,sessions,complete,score,passed"
+expect_eq "drill status csv: bob's call 2" "$(grep '^bob,2,' "$TMP/ds.csv" | tr -d '\r')" \
+    "bob,2,distressed-manufacturer,1,partial,1,0,,"
+expect_eq "drill status csv: bob's call 3" "$(grep '^bob,3,' "$TMP/ds.csv" | tr -d '\r')" \
+    "bob,3,aggressive-contractor,1,not played,0,0,,"
+"$RECOUP" drill status "$TMP/wk.json" --db "$DDB" --format json >"$TMP/ds.json"
+expect_grep "drill status json: bob" "$TMP/ds.json" \
+    '"trainee": "bob", "done": 1, "complete": false, "calls": \[\{"call": 1, "status": "done", .*\{"call": 2, "status": "partial", "sessions": 1, "score": null'
+expect_grep "drill status json: unmatched" "$TMP/ds.json" '"unmatched_sessions": 1,'
+# A call given as a path is matched by its scenario's id.
+printf '%s' '{"name": "wk", "calls": [{"scenario": "scenarios/forgetful-florist.json", "seed": 1}]}' \
+    >"$TMP/wk-path.json"
+"$RECOUP" drill status "$TMP/wk-path.json" --db "$DDB" --trainee ann >"$TMP/dp.txt"
+expect_grep "drill status: a call by path" "$TMP/dp.txt" "^ann +1/1  done [0-9]+$"
+"$RECOUP" drill status --db "$DDB" >/dev/null 2>"$TMP/ds.err"
+expect_eq "drill status: no file, exit code" "$?" 2
+"$RECOUP" drill status "$TMP/wk.json" --drill other --db "$DDB" >/dev/null 2>"$TMP/ds.err"
+expect_eq "drill status: --drill refused" "$?" 2
+expect_grep "drill status: says why" "$TMP/ds.err" "takes the drill and its scenarios from"
+"$RECOUP" drill --help >"$TMP/d.help"
+expect_grep "drill --help: status" "$TMP/d.help" "recoup drill status FILE"
+
 
 finish

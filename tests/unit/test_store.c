@@ -543,8 +543,7 @@ test_report(void)
 	struct rc_store_row row;
 	const struct rc_report_trainee *t;
 	double scores[] = { 40, 50, 60, 70, 80, 90, 100 };
-	size_t i;
-	int ok;
+	size_t i, n;
 
 	memset(&row, 0, sizeof row);
 	row.trainee = "ann";
@@ -567,11 +566,203 @@ test_report(void)
 	RC_CHECK_INT(t->sessions, 7);
 	RC_CHECK_INT(t->passed, 4);
 	RC_CHECK_NUM(rc_report_mean_score(t), 70);
-	RC_CHECK_NUM(rc_report_trend(t, &ok), 40);
-	RC_CHECK(ok);
+	/* One scenario (none named) played seven times: latest minus first. */
+	RC_CHECK_NUM(rc_report_trend(t, &n), 60);
+	RC_CHECK_INT(n, 1);
 	RC_CHECK_NUM(rc_report_share_met(t, 0), 3.0 / 7);
 	RC_CHECK_NUM(rc_report_share_met(t, 1), -1);
 	RC_CHECK_NUM(t->cells[2].points, 4 + 1.5);
+	rc_report_free(r);
+}
+
+/* The trend compares like with like: a trainee who improved on both
+ * debtors and whose last call was against the hardest one trends up. */
+static void
+test_report_trend(void)
+{
+	static const struct { const char *who, *scenario; double score; } calls[] = {
+		{ "ann", "easy", 60 }, { "ann", "hard", 20 }, { "ann", "easy", 80 },
+		{ "ann", "hard", 30 },
+		{ "bob", "easy", 90 }, { "bob", "hard", 40 },
+		{ "cal", "easy", 50 }, { "cal", "easy", 70 }, { "cal", "hard", 10 },
+	};
+	struct rc_report *r = rc_report_new();
+	struct rc_store_row row;
+	const struct rc_report_run *u;
+	char cell[32];
+	size_t i, n;
+
+	memset(&row, 0, sizeof row);
+	row.has_score = 1;
+	for (i = 0; i < sizeof calls / sizeof calls[0]; i++) {
+		row.trainee = calls[i].who;
+		row.scenario = calls[i].scenario;
+		row.started_at = 1000 + (int64_t)i;
+		row.score = calls[i].score;
+		rc_report_add(r, &row);
+	}
+	RC_CHECK_INT(r->nscenarios, 2);
+	/* ann: easy +20, hard +10: +15 over 2, where last minus first
+	 * across debtors says -30. */
+	RC_CHECK_NUM(rc_report_trend(r->trainees[0], &n), 15);
+	RC_CHECK_INT(n, 2);
+	RC_CHECK_STR(rc_report_trend_cell(r->trainees[0], cell, sizeof cell),
+	    "+15 (2)");
+	/* bob played each debtor once: no trend, not -50. */
+	RC_CHECK_NUM(rc_report_trend(r->trainees[1], &n), 0);
+	RC_CHECK_INT(n, 0);
+	RC_CHECK_STR(rc_report_trend_cell(r->trainees[1], cell, sizeof cell), "-");
+	/* cal: the easy debtor twice, +20; the last call (hard) is not a
+	 * drop of 40. */
+	RC_CHECK_NUM(rc_report_trend(r->trainees[2], &n), 20);
+	RC_CHECK_INT(n, 1);
+	/* The grid: ann's hard debtor, two sessions, mean 25. */
+	u = rc_report_run(r->trainees[0], 1);
+	RC_CHECK(u != NULL);
+	if (u != NULL) {
+		RC_CHECK_INT(u->scored, 2);
+		RC_CHECK_NUM(rc_report_run_mean(u), 25);
+	}
+	/* Sorting scenarios by id keeps each trainee's runs with them. */
+	row.trainee = "dee";
+	row.scenario = "aaa";
+	row.score = 5;
+	rc_report_add(r, &row);
+	rc_report_sort_scenarios(r);
+	RC_CHECK_STR(r->scenarios[0].id, "aaa");
+	RC_CHECK_STR(r->scenarios[2].id, "hard");
+	u = rc_report_run(r->trainees[0], 2);
+	RC_CHECK(u != NULL && u->scored == 2 && u->last == 30);
+	RC_CHECK(rc_report_run(r->trainees[0], 0) == NULL);
+	RC_CHECK_INT(r->trainees[3]->pts[0].scenario, 0);
+	RC_CHECK_INT(r->trainees[0]->pts[1].scenario, 2);
+	rc_report_free(r);
+}
+
+/* Drill progress from the sessions: each drill's calls are the scenario
+ * and seed pairs anyone played with its tag. */
+static void
+test_report_drills(void)
+{
+	static const struct { const char *who, *drill, *scenario, *status;
+	    uint64_t seed; } s[] = {
+		{ "ann", "w1", "a", "complete", 1 },
+		{ "bob", "w1", "a", "interrupted", 1 },
+		{ "ann", "w1", "b", "complete", 2 },
+		{ "ann", "w2", "c", "complete", 3 },
+		{ "cal", NULL, "a", "complete", 1 },
+		{ "ann", "w1", "a", "complete", 9 },
+		{ "bob", "w1", "b", "complete", 2 },
+	};
+	struct rc_report *r = rc_report_new();
+	struct rc_store_row row;
+	const struct rc_report_attempt *a;
+	long done, total;
+	size_t i;
+
+	memset(&row, 0, sizeof row);
+	for (i = 0; i < sizeof s / sizeof s[0]; i++) {
+		row.trainee = s[i].who;
+		row.drill = s[i].drill;
+		row.scenario = s[i].scenario;
+		row.status = s[i].status;
+		row.seed = s[i].seed;
+		row.started_at = 1000 + (int64_t)i;
+		rc_report_add(r, &row);
+	}
+	/* w1: a/1, b/2, a/9; w2: c/3; in the order first played. */
+	RC_CHECK_INT(r->ncalls, 4);
+	RC_CHECK_INT(r->ndrills, 2);
+	RC_CHECK_STR(r->calls[3].scenario, "a");
+	RC_CHECK_INT(r->calls[3].seed, 9);
+	RC_CHECK_STR(r->drills[r->calls[2].drill], "w2");
+	RC_CHECK_INT(r->drill_calls[0], 3);
+	RC_CHECK_INT(rc_report_call_index(r, "w1", "b", 2), 1);
+	RC_CHECK_INT(rc_report_call_index(r, "w2", "b", 2), -1);
+	RC_CHECK_INT(rc_report_call_index(r, "w9", "a", 1), -1);
+	/* ann: all of w1 and w2. */
+	RC_CHECK(rc_report_drill_progress(r, r->trainees[0], &done, &total));
+	RC_CHECK_INT(done, 4);
+	RC_CHECK_INT(total, 4);
+	/* bob: w1 only, a/1 interrupted, b/2 done, a/9 never. */
+	RC_CHECK(rc_report_drill_progress(r, r->trainees[1], &done, &total));
+	RC_CHECK_INT(done, 1);
+	RC_CHECK_INT(total, 3);
+	a = rc_report_attempt(r, r->trainees[1], 0);
+	RC_CHECK(a != NULL && a->sessions == 1 && a->complete == 0);
+	RC_CHECK(rc_report_attempt(r, r->trainees[1], 3) == NULL);
+	a = rc_report_attempt(r, r->trainees[0], 3);
+	RC_CHECK(a != NULL && a->complete == 1);
+	/* cal played no drill. */
+	RC_CHECK(!rc_report_drill_progress(r, r->trainees[2], &done, &total));
+	/* Many calls (every seed differs) stay indexed. */
+	row.trainee = "dee";
+	row.drill = "big";
+	row.scenario = "a";
+	row.status = "complete";
+	for (i = 0; i < 3000; i++) {
+		row.seed = 100 + i % 1500;
+		rc_report_add(r, &row);
+	}
+	RC_CHECK_INT(r->ncalls, 4 + 1500);
+	RC_CHECK(rc_report_drill_progress(r, r->trainees[3], &done, &total));
+	RC_CHECK_INT(done, 1500);
+	RC_CHECK_INT(total, 1500);
+	a = rc_report_attempt(r, r->trainees[3], (size_t)rc_report_call_index(r,
+	    "big", "a", 1599));
+	RC_CHECK(a != NULL && a->sessions == 2);
+	rc_report_free(r);
+}
+
+/* The report's time chart: three calls on one day, in a report that
+ * spans two months, stand side by side (by order), not on one vertical
+ * line; every dot has a title; the heat map shrinks to the page. */
+static void
+test_report_html(void)
+{
+	static const int64_t day = 86400, t0 = 1790000000;
+	static const struct { const char *who; int64_t at; double score; } s[] = {
+		{ "ann", t0, 50 }, { "bob", t0 + 30 * day, 40 },
+		{ "bob", t0 + 30 * day + 600, 60 }, { "bob", t0 + 30 * day + 1200, 80 },
+		{ "ann", t0 + 60 * day, 70 },
+	};
+	struct rc_report *r = rc_report_new();
+	struct rc_buf b = RC_BUF_INIT;
+	struct rc_store_row row;
+	const char *p, *end;
+	double cx[8];
+	size_t i, n = 0;
+
+	memset(&row, 0, sizeof row);
+	row.has_score = 1;
+	row.scenario = "forgetful-florist";
+	row.summary = "every-interaction-negotiation:met:1";
+	for (i = 0; i < sizeof s / sizeof s[0]; i++) {
+		row.trainee = s[i].who;
+		row.started_at = s[i].at;
+		row.score = s[i].score;
+		rc_report_add(r, &row);
+	}
+	rc_report_sort(r);
+	rc_report_html(&b, r, "t", NULL, t0, 70);
+	p = strstr(rc_buf_str(&b), "<h3>bob</h3>");
+	RC_CHECK(p != NULL);
+	end = p ? strstr(p, "</svg>") : NULL;
+	while (p && end && (p = strstr(p, "<circle cx=\"")) != NULL && p < end &&
+	    n < 8) {
+		cx[n++] = strtod(p + strlen("<circle cx=\""), NULL);
+		RC_CHECK(strncmp(strchr(p, '>'), "><title>bob, ", 13) == 0);
+		p++;
+	}
+	RC_CHECK_INT(n, 3);
+	for (i = 1; i < n; i++)
+		RC_CHECK(cx[i] - cx[i - 1] > 50);
+	RC_CHECK(strstr(rc_buf_str(&b), "class=\"fit\" width=") != NULL);
+	RC_CHECK(strstr(rc_buf_str(&b), "@media print{") != NULL);
+	/* bob's trend: one scenario, 80 - 40. */
+	RC_CHECK(strstr(rc_buf_str(&b), "trend <span class=\"up\">+40</span> over "
+	    "1 scenario played again") != NULL);
+	rc_buf_free(&b);
 	rc_report_free(r);
 }
 
@@ -592,5 +783,8 @@ main(void)
 	test_call_date();
 	test_escaping();
 	test_report();
+	test_report_trend();
+	test_report_drills();
+	test_report_html();
 	return RC_TEST_DONE();
 }
