@@ -12,6 +12,7 @@
  * moment the practice was due (the debtor's turn that called for it, the
  * agreement, or the collector's last line).
  */
+#include <math.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -275,6 +276,58 @@ require_counter_offer(const struct rc_detect *d, struct rc_result *r)
  * counters; a /pause before it counts as taking a moment.  The answer to
  * the first offer weighs most: countering that one at once is missed,
  * a later one half. */
+
+/* Is collector line REPLY a question that only says back the debtor's
+ * offer in OFFER, beside the case's own figures ("So $1,500 of the $3,120
+ * now - how did you arrive at that?")?  Taking a moment over it, not an
+ * answer. */
+static int
+echo_question(const struct rc_detect *d, const struct rc_line *reply,
+              const struct rc_line *offer)
+{
+	const struct rc_case *c = d->in->c;
+	size_t k, m;
+	int echoed = 0;
+
+	if (strchr(reply->turn->text, '?') == NULL || RC_HAS(reply, RC_SIG_ACCEPT))
+		return 0;
+	for (k = 0; k < reply->nmoney; k++) {
+		double v = reply->money[k].value;
+		int known = c != NULL && fabs(v - c->balance) < 0.005;
+
+		for (m = 0; c != NULL && !known && m < c->ninvoices; m++)
+			known = fabs(v - c->invoices[m].amount) < 0.005;
+		for (m = 0; !known && m < offer->nmoney; m++)
+			if (fabs(v - offer->money[m].value) < 0.005)
+				known = echoed = 1;
+		if (!known)
+			return 0;
+	}
+	return echoed;
+}
+
+/* Does collector line REPLY hold out against the debtor's offer in OFFER
+ * at once: not a question, it demands the full balance or a minimum, or
+ * names a sum other than the ones offered ("No, the invoice is $2,880.
+ * That's what we need.")?  A counter as much as new terms are. */
+static int
+holds_out(const struct rc_line *reply, const struct rc_line *offer)
+{
+	size_t k, m;
+
+	if (strchr(reply->turn->text, '?') != NULL)
+		return 0;
+	if (RC_HAS(reply, RC_SIG_FULL_BALANCE) || RC_HAS(reply, RC_SIG_MINIMUM))
+		return 1;
+	for (k = 0; k < reply->nmoney; k++) {
+		for (m = 0; m < offer->nmoney; m++)
+			if (fabs(reply->money[k].value - offer->money[m].value) < 0.005)
+				break;
+		if (m == offer->nmoney)
+			return 1;
+	}
+	return 0;
+}
 static void
 no_immediate_counter(const struct rc_detect *d, struct rc_result *r)
 {
@@ -303,8 +356,10 @@ no_immediate_counter(const struct rc_detect *d, struct rc_result *r)
 		}
 		if (reply == NONE)
 			continue;
-		ok = pause != NONE || (!proposes(&d->lines[reply]) &&
-		    !RC_HAS(&d->lines[reply], RC_SIG_ACCEPT));
+		ok = pause != NONE || echo_question(d, &d->lines[reply],
+		    &d->lines[i]) || (!proposes(&d->lines[reply]) &&
+		    !RC_HAS(&d->lines[reply], RC_SIG_ACCEPT) &&
+		    !holds_out(&d->lines[reply], &d->lines[i]));
 		if (++handled == 1)
 			first_ok = ok;
 		if (ok) {
