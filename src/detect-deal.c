@@ -258,7 +258,7 @@ require_counter_offer(const struct rc_detect *d, struct rc_result *r)
 	}
 	if (offer != NONE) {
 		cite(d, r, offer);
-		rc_result_set(r, RC_PARTIAL, "the debtor made an offer unasked; you "
+		rc_result_set(r, RC_MISSED, "the debtor made an offer unasked; you "
 		    "never asked for one");
 		return;
 	}
@@ -272,10 +272,6 @@ require_counter_offer(const struct rc_detect *d, struct rc_result *r)
 	    "asked what the debtor could offer");
 }
 
-/* 14: after each debtor offer, the next collector line neither accepts nor
- * counters; a /pause before it counts as taking a moment.  The answer to
- * the first offer weighs most: countering that one at once is missed,
- * a later one half. */
 
 /* Is collector line REPLY a question that only says back the debtor's
  * offer in OFFER, beside the case's own figures ("So $1,500 of the $3,120
@@ -328,6 +324,10 @@ holds_out(const struct rc_line *reply, const struct rc_line *offer)
 	}
 	return 0;
 }
+/* 14: after each debtor offer, the next collector line neither accepts nor
+ * counters; a /pause before it counts as taking a moment.  The answer to
+ * the first offer weighs most: countering that one at once is missed,
+ * a later one half. */
 static void
 no_immediate_counter(const struct rc_detect *d, struct rc_result *r)
 {
