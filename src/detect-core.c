@@ -977,6 +977,20 @@ every_interaction(const struct rc_detect *d, struct rc_result *r)
 		rc_result_set(r, RC_MISSED, "never turned the call toward payment");
 		return;
 	}
+	/* Insults and abuse end a negotiation, whatever they got.  (A
+	 * threat is judged elsewhere: it fails the call and its courtesy,
+	 * but the call may still have been steered to payment.) */
+	for (i = start; i < d->nlines; i++) {
+		const struct rc_line *l = &d->lines[i];
+
+		if (collector(l) && (RC_HAS(l, RC_SIG_INSULT) ||
+		    RC_HAS(l, RC_SIG_PROFANITY))) {
+			rc_result_cite(r, l->turn);
+			rc_result_set(r, RC_MISSED, "abused the debtor instead of "
+			    "negotiating");
+			return;
+		}
+	}
 	if (drift_at != NONE)
 		rc_result_cite(r, d->lines[drift_at].turn);
 	if (close != NONE)
