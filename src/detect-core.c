@@ -1020,10 +1020,25 @@ every_interaction(const struct rc_detect *d, struct rc_result *r)
 		    "ended without a concrete next step", longest);
 }
 
+static int specific_read(const struct facts *f, const struct rc_line *l);
+
 /* Does collector line L state a specific detail of the debt: an amount of
  * the debt, an invoice number, a due date, an age? */
 static int
 specific(const struct facts *f, const struct rc_line *l)
+{
+	/* What it asks of the line depends on the case alone (not on the
+	 * payments named in the call): kept on the line, which a practice
+	 * call's scorings share. */
+	struct rc_line *m = (struct rc_line *)l;
+
+	if (m->specific == 0)
+		m->specific = specific_read(f, l) ? 2 : 1;
+	return m->specific == 2;
+}
+
+static int
+specific_read(const struct facts *f, const struct rc_line *l)
 {
 	struct claims cl;
 	size_t i;

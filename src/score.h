@@ -173,6 +173,8 @@ struct rc_line {
 	/* The due dates and ages the line states, checked against the case
 	 * (detect-core.c), filled in the first time a detector asks */
 	int dates_read;
+	int specific;             /* states the debt's details (detect-core.c):
+	                             0 not asked yet, 1 no, 2 yes */
 	unsigned dates_right, dates_wrong;
 	char dates_what[96];      /* the first false one */
 };
