@@ -696,7 +696,7 @@ main(void)
 	EXPECT("require-counter-offer", counter_asked_first, RC_MET, 1);
 	EXPECT2("require-counter-offer", counter_caved, RC_MISSED, 1, 3);
 	EXPECT2("require-counter-offer", counter_never, RC_MISSED, 1, 2);
-	EXPECT("require-counter-offer", counter_unasked, RC_PARTIAL, 2);
+	EXPECT("require-counter-offer", counter_unasked, RC_MISSED, 2);
 	/* "What would work?" answered with an offer invited that offer. */
 	EXPECT("require-counter-offer", comments_asked, RC_MET, 3);
 	EXPECT("require-counter-offer", no_bargaining, RC_NA, 0);
