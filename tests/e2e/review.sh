@@ -5,11 +5,12 @@
 # brings the scorer's figures back, and rescore keeps a review.
 #
 # Figures worked out by hand from the call (forgetful-rude, seed 1): the
-# scorer gives 14 of weight over the applicable practices and 4.5 of it
-# in points, so practice 100 x 4.5 / 14 = 32.1, outcome 0, overall
-# 0.7 x 32.1 = 22.5.  polite-professional (weight 1) missed -> met:
-# 100 x 5.5 / 14 = 39.3, overall 27.5; -> partial: 100 x 5 / 14 = 35.7,
-# overall 25.0.
+# scorer gives 14 of weight over the applicable practices and 4 of it in
+# points (every-interaction-negotiation is missed: the call insults the
+# debtor), so practice 100 x 4 / 14 = 28.6, outcome 0, overall
+# 0.7 x 28.6 = 20.0.  polite-professional (weight 1) missed -> met:
+# 100 x 5 / 14 = 35.7, overall 25.0; -> partial: 100 x 4.5 / 14 = 32.1,
+# overall 22.5.
 . "$(dirname "$0")/lib.sh"
 
 DB=$TMP/review.db
@@ -42,33 +43,33 @@ expect_grep "show: reviewed status" "$TMP/show.out" \
     '^\[\+\]  5\. Stay polite and professional +met \(reviewed by Ana: was missed\)$'
 expect_grep "show: the note" "$TMP/show.out" '^       review: Rude, but named himself$'
 expect_grep "show: practice score" "$TMP/show.out" \
-    "^Practice score: 39/100 \\(2 reviewed; the scorer's 32\\)$"
+    "^Practice score: 36/100 \\(2 reviewed; the scorer's 29\\)$"
 expect_grep "show: overall" "$TMP/show.out" \
-    "^Overall: +27/100, not passed \\(pass mark 70\\) after review; the scorer's 22/100, not passed$"
+    "^Overall: +25/100, not passed \\(pass mark 70\\) after review; the scorer's 20/100, not passed$"
 "$RECOUP" show 1 --format json --db "$DB" >"$TMP/show.json"
 expect_grep "show json: review object" "$TMP/show.json" \
     '"id": "polite-professional", .*"status": "met", "points": 1, .*"review": \{"was": "missed", "was_points": 0, "by": "Ana", "at": [0-9]+, "note": "Rude, but named himself"\}'
 expect_grep "show json: reviewed figures" "$TMP/show.json" \
-    '"reviewed": 2, "automatic": \{"practice_score": 32\.10?, "score": 22\.50?, "passed": false\}'
-expect_grep "show json: practice score" "$TMP/show.json" '"practice_score": 39\.30?,'
+    '"reviewed": 2, "automatic": \{"practice_score": 28\.60?, "score": 20(\.00?)?, "passed": false\}'
+expect_grep "show json: practice score" "$TMP/show.json" '"practice_score": 35\.70?,'
 
 # compare, leaderboard, export, report.
 "$RECOUP" compare --db "$DB" >"$TMP/compare.out"
-expect_grep "compare: reviewed practice score" "$TMP/compare.out" '^dana +1 +39 +0 '
+expect_grep "compare: reviewed practice score" "$TMP/compare.out" '^dana +1 +36 +0 '
 expect_grep "compare: says so" "$TMP/compare.out" "^Reviewed: 1 session carries a trainer's override"
 "$RECOUP" compare --format json --db "$DB" >"$TMP/compare.json"
 expect_grep "compare json: reviewed count" "$TMP/compare.json" '"scored": 1, "reviewed": 1,'
 "$RECOUP" leaderboard --db "$DB" >"$TMP/lb.out"
-expect_grep "leaderboard: reviewed score" "$TMP/lb.out" '^   1  dana +1 +0% +27\.5 '
+expect_grep "leaderboard: reviewed score" "$TMP/lb.out" '^   1  dana +1 +0% +25\.0 '
 "$RECOUP" export --format csv --db "$DB" >"$TMP/x.csv"
 expect_eq "csv: scores, polite-professional, reviewed, auto scores" \
     "$(sed -n 2p "$TMP/x.csv" | awk -F, '{ print $15 "|" $17 "|" $18 "|" $23 "|" $44 "|" $(NF-4) "|" $(NF-3) "|" $(NF-2) }' | tr -d '\r')" \
-    "39.3|27.5|0|met|2|32.1|22.5|0"
+    "35.7|25.0|0|met|2|28.6|20.0|0"
 expect_grep "csv: the reviews" "$TMP/x.csv" \
     ',"polite-professional=met \(was missed, by Ana\); tactical-empathy=n/a \(was missed, by tester\)",'
 "$RECOUP" export --format json --db "$DB" >"$TMP/x.json"
 expect_grep "json: session flag" "$TMP/x.json" \
-    '"reviewed": 2, "automatic": \{"practice_score": 32\.1, "score": 22\.5, "passed": false\}'
+    '"reviewed": 2, "automatic": \{"practice_score": 28\.6, "score": 20\.0, "passed": false\}'
 expect_grep "json: practice review" "$TMP/x.json" \
     '\{"id": "polite-professional", "status": "met", "points": 1, "review": \{"was": "missed", "by": "Ana", "at": [0-9]+, "note": "Rude, but named himself"\}\}'
 expect_grep "json: unreviewed practice" "$TMP/x.json" \
@@ -103,7 +104,7 @@ expect_eq "set again: was the scorer's" "$(cat "$TMP/set2.out")" \
     "Session 1: polite-professional partial (reviewed by Ben: was missed)"
 "$RECOUP" export --format csv --db "$DB" >"$TMP/x2.csv"
 expect_eq "set again: recomputed" \
-    "$(sed -n 2p "$TMP/x2.csv" | awk -F, '{ print $15 "|" $17 "|" $23 }')" "35.7|25.0|partial"
+    "$(sed -n 2p "$TMP/x2.csv" | awk -F, '{ print $15 "|" $17 "|" $23 }')" "32.1|22.5|partial"
 
 # rescore keeps the reviews, on top of the new score.
 "$RECOUP" rescore --all --db "$DB" >/dev/null
@@ -116,7 +117,7 @@ fi
 expect_grep "rescore: review kept" "$TMP/show2.out" \
     'Stay polite and professional +partial \(reviewed by Ben: was missed\)$'
 expect_grep "rescore: recomputed on the new score" "$TMP/show2.out" \
-    "^Practice score: 36/100 \\(2 reviewed; the scorer's 32\\)$"
+    "^Practice score: 32/100 \\(2 reviewed; the scorer's 29\\)$"
 
 # --clear undoes it: the scorer's figures come back.
 "$RECOUP" review 1 --clear polite-professional --db "$DB" >"$TMP/clear.out"
@@ -126,10 +127,10 @@ expect_eq "clear: says so" "$(cat "$TMP/clear.out")" \
 "$RECOUP" review 1 --clear tactical-empathy --db "$DB" >/dev/null
 "$RECOUP" show 1 --db "$DB" >"$TMP/show3.out"
 expect_no_grep "clear: no review shown" "$TMP/show3.out" 'reviewed'
-expect_grep "clear: scorer's practice score" "$TMP/show3.out" '^Practice score: 32/100$'
+expect_grep "clear: scorer's practice score" "$TMP/show3.out" '^Practice score: 29/100$'
 "$RECOUP" export --format csv --db "$DB" >"$TMP/x3.csv"
 expect_eq "clear: csv" \
-    "$(sed -n 2p "$TMP/x3.csv" | awk -F, '{ print $15 "|" $17 "|" $23 "|" $44 }')" "32.1|22.5|missed|0"
+    "$(sed -n 2p "$TMP/x3.csv" | awk -F, '{ print $15 "|" $17 "|" $23 "|" $44 }')" "28.6|20.0|missed|0"
 "$RECOUP" compare --db "$DB" >"$TMP/compare2.out"
 expect_no_grep "clear: compare quiet" "$TMP/compare2.out" '^Reviewed:'
 

@@ -167,8 +167,8 @@ expect_eq "drill, no /end: both calls reach an agreement" \
 # 5. The trend compares like with like.  zed's last call is against the
 # hardest debtor: first minus last across debtors said -74; no scenario
 # was played twice, so there is no trend.  yan improved on the florist
-# (22 -> 99), then had a poor call with the hardest debtor: +77 on one
-# scenario, where first-minus-last said +3.
+# (20 -> 99), then had a poor call with the hardest debtor: +79 on one
+# scenario, where first-minus-last said +5.
 VDB=$TMP/views.db
 G=tests/golden
 "$RECOUP" run forgetful-florist --seed 1 --script $G/forgetful-courteous.script \
@@ -183,39 +183,39 @@ G=tests/golden
     --db "$VDB" --trainee yan --cohort v >/dev/null
 "$RECOUP" compare --db "$VDB" >"$TMP/v.txt"
 expect_grep "trend: zed, no scenario twice: no trend" "$TMP/v.txt" "^zed +2 +[0-9]+ +[0-9]+ +- +1 "
-expect_grep "trend: yan, the florist again: +77 on 1 scenario" "$TMP/v.txt" \
-    "^yan +3 +[0-9]+ +[0-9]+ +\+77 \(1\) +2 "
+expect_grep "trend: yan, the florist again: +79 on 1 scenario" "$TMP/v.txt" \
+    "^yan +3 +[0-9]+ +[0-9]+ +\+79 \(1\) +2 "
 expect_grep "trend: the legend says how" "$TMP/v.txt" \
     "^TREND compares like with like: for each scenario played at least twice, the$"
 "$RECOUP" compare --db "$VDB" --format csv >"$TMP/v.csv"
 expect_eq "trend csv: header" "$(head -n 1 "$TMP/v.csv" | cut -d, -f8-10)" "trend,critical,trend_scenarios"
-expect_eq "trend csv: yan" "$(grep '^yan,' "$TMP/v.csv" | cut -d, -f8,10)" "76.6,1"
+expect_eq "trend csv: yan" "$(grep '^yan,' "$TMP/v.csv" | cut -d, -f8,10)" "79.1,1"
 expect_eq "trend csv: zed" "$(grep '^zed,' "$TMP/v.csv" | cut -d, -f8,10)" ",0"
 "$RECOUP" compare --db "$VDB" --format json >"$TMP/v.json"
-expect_grep "trend json: yan" "$TMP/v.json" '"trainee": "yan", .*"trend": 76.6, "trend_scenarios": 1,'
+expect_grep "trend json: yan" "$TMP/v.json" '"trainee": "yan", .*"trend": 79.1, "trend_scenarios": 1,'
 expect_grep "trend json: zed" "$TMP/v.json" '"trainee": "zed", .*"trend": null, "trend_scenarios": 0,'
 "$RECOUP" leaderboard --db "$VDB" >"$TMP/vl.txt"
 expect_grep "trend leaderboard: zed" "$TMP/vl.txt" "^ +[0-9]+  zed .* - +1$"
-expect_grep "trend leaderboard: yan" "$TMP/vl.txt" "^ +[0-9]+  yan .* \+77 \(1\) +2$"
+expect_grep "trend leaderboard: yan" "$TMP/vl.txt" "^ +[0-9]+  yan .* \+79 \(1\) +2$"
 expect_no_grep "leaderboard: no DRILL column without drills" "$TMP/vl.txt" "DRILL"
 
 # The trainee x scenario grid: compare --by scenario.
 "$RECOUP" compare --db "$VDB" --by scenario >"$TMP/g.txt"
 expect_grep "grid text: header" "$TMP/g.txt" "^TRAINEE +TREND +S1 +S2$"
-expect_grep "grid text: yan" "$TMP/g.txt" "^yan +\+77 \(1\) +25 \(1\) +61 \(2\)$"
+expect_grep "grid text: yan" "$TMP/g.txt" "^yan +\+79 \(1\) +25 \(1\) +60 \(2\)$"
 expect_grep "grid text: scenarios named" "$TMP/g.txt" "^  S2 +forgetful-florist$"
 "$RECOUP" compare --db "$VDB" --by scenario --format csv >"$TMP/g.csv"
 expect_eq "grid csv: header" "$(head -n 1 "$TMP/g.csv" | tr -d '\r')" \
     "trainee,scenario,sessions,scored,passed,critical,mean_score,first_score,last_score,change"
 expect_eq "grid csv: yan and the florist" \
     "$(grep '^yan,forgetful-florist,' "$TMP/g.csv" | tr -d '\r')" \
-    "yan,forgetful-florist,2,2,1,1,60.8,22.5,99.1,76.6"
+    "yan,forgetful-florist,2,2,1,1,59.5,20.0,99.1,79.1"
 expect_eq "grid csv: a line per trainee and scenario played" "$(($(wc -l <"$TMP/g.csv") - 1))" 4
 "$RECOUP" compare --db "$VDB" --by scenario --format json >"$TMP/g.json"
 expect_grep "grid json: scenarios" "$TMP/g.json" \
     '"scenarios": \["distressed-manufacturer", "forgetful-florist"\]'
 expect_grep "grid json: yan" "$TMP/g.json" \
-    '"trainee": "yan", "trend": 76.6, "trend_scenarios": 1, "scenarios": \{"distressed-manufacturer": .*"forgetful-florist": \{"sessions": 2, "scored": 2, "passed": 1, "critical": 1, "mean_score": 60.8, "first_score": 22.5, "last_score": 99.1, "change": 76.6\}'
+    '"trainee": "yan", "trend": 79.1, "trend_scenarios": 1, "scenarios": \{"distressed-manufacturer": .*"forgetful-florist": \{"sessions": 2, "scored": 2, "passed": 1, "critical": 1, "mean_score": 59.5, "first_score": 20.0, "last_score": 99.1, "change": 79.1\}'
 "$RECOUP" compare --db "$VDB" --by practice >"$TMP/g2.txt"
 expect_eq "compare --by practice: the practice table" "$(cat "$TMP/g2.txt")" "$(cat "$TMP/v.txt")"
 "$RECOUP" compare --db "$VDB" --by trainee >/dev/null 2>"$TMP/g.err"
@@ -233,7 +233,7 @@ expect_grep "compare --help: the trend" "$TMP/g.help" "The trend compares like w
     --trainee "O'Neil <i>x</i>" --cohort v >/dev/null
 "$RECOUP" report --html "$TMP/v.html" --db "$VDB"
 expect_grep "report: yan's trend" "$TMP/v.html" \
-    '<td>yan</td>.*<td class="up" title="over 1 scenario played again">\+76.6 \(1\)</td>'
+    '<td>yan</td>.*<td class="up" title="over 1 scenario played again">\+79.1 \(1\)</td>'
 expect_grep "report: zed has none" "$TMP/v.html" \
     '<td>zed</td>.*<td title="no scenario played twice">&mdash;</td>'
 expect_grep "report: says how the trend is computed" "$TMP/v.html" \
@@ -242,7 +242,7 @@ expect_grep "report: the grid" "$TMP/v.html" '<h2>Scores by trainee and scenario
 expect_grep "report: grid heading" "$TMP/v.html" \
     '<th class="sc">distressed-manufacturer</th><th class="sc">forgetful-florist</th>'
 expect_grep "report: grid cell" "$TMP/v.html" \
-    'title="yan / forgetful-florist: mean 61 over 2 scored sessions, first [0-9]+, latest 99">61 \(2\)'
+    'title="yan / forgetful-florist: mean 60 over 2 scored sessions, first [0-9]+, latest 99">60 \(2\)'
 # yan's three calls were on one day: one step each, not one vertical line.
 awk '/<h3>yan<\/h3>/ { on = 1 } on && /<circle/ { sub(/.*cx="/, ""); sub(/".*/, ""); print } on && /<\/svg>/ { exit }' \
     "$TMP/v.html" >"$TMP/cx"
