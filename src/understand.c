@@ -171,7 +171,10 @@ word_in(const char *w, size_t len, char *const *list, size_t n)
 }
 
 /* The word ending at END (exclusive) in S: its start, or END when there is
- * none before a clause break.  Punctuation between words ends the clause. */
+ * none before a clause break.  Punctuation between words ends the clause,
+ * and so does a dash standing between spaces (normalising made dashes "-"):
+ * "you can't till the 20th - got it".  A hyphen inside a word ("call-out")
+ * does not: the hyphenated word counts as one. */
 static size_t
 word_before(const char *s, size_t end, int *stop)
 {
@@ -179,14 +182,17 @@ word_before(const char *s, size_t end, int *stop)
 
 	*stop = 0;
 	while (end > 0 && !isalnum((unsigned char)s[end - 1]) && s[end - 1] != '\'') {
-		if (strchr(".!?;,:", s[end - 1]) != NULL) {
+		if (strchr(".!?;,:", s[end - 1]) != NULL || (s[end - 1] == '-' &&
+		    (end < 2 || s[end - 2] == ' ') && s[end] == ' ')) {
 			*stop = 1;
 			return end;
 		}
 		end--;
 	}
 	start = end;
-	while (start > 0 && (isalnum((unsigned char)s[start - 1]) || s[start - 1] == '\''))
+	/* A hyphenated word ("call-out", "six-week") is one word of the reach. */
+	while (start > 0 && (isalnum((unsigned char)s[start - 1]) || s[start - 1] == '\'' ||
+	    (s[start - 1] == '-' && start >= 2 && isalnum((unsigned char)s[start - 2]))))
 		start--;
 	return start;
 }
