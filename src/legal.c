@@ -1,0 +1,205 @@
+/*
+ * legal.c - reading and naming a call's legal frame (legal.h).
+ *
+ * The frame is read with the loaders' JSON reader, so a scenario's
+ * "legal" object is checked like the rest of it: every unknown key, wrong
+ * type and misspelt value is reported with its JSON pointer, and reading
+ * carries on.  The frame never judges a line; compliance.c decides which
+ * rules it switches on.
+ */
+#include "legal.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const debt_names[] = { "consumer", "business", NULL };
+static const char *const collector_names[] = { "creditor", "agency", NULL };
+static const char *const jurisdiction_names[] = { "none", "us", "uk", NULL };
+
+void
+rc_legal_init(struct rc_legal *l)
+{
+	memset(l, 0, sizeof *l);
+	l->first_contact = 1;
+	l->facts.debt_age_days = -1;
+}
+
+void
+rc_legal_free(struct rc_legal *l)
+{
+	free(l->timezone);
+	rc_legal_init(l);
+}
+
+static int
+lookup(const char *const *names, const char *name)
+{
+	int i;
+
+	for (i = 0; names[i] != NULL; i++)
+		if (strcmp(names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+rc_legal_debt_name(enum rc_debt_kind k)
+{
+	return debt_names[k];
+}
+
+const char *
+rc_legal_collector_name(enum rc_collector_kind k)
+{
+	return collector_names[k];
+}
+
+const char *
+rc_legal_jurisdiction_name(enum rc_jurisdiction j)
+{
+	return jurisdiction_names[j];
+}
+
+int
+rc_legal_debt_parse(const char *name, enum rc_debt_kind *out)
+{
+	int i = lookup(debt_names, name);
+
+	if (i < 0)
+		return 0;
+	*out = (enum rc_debt_kind)i;
+	return 1;
+}
+
+int
+rc_legal_collector_parse(const char *name, enum rc_collector_kind *out)
+{
+	int i = lookup(collector_names, name);
+
+	if (i < 0)
+		return 0;
+	*out = (enum rc_collector_kind)i;
+	return 1;
+}
+
+int
+rc_legal_jurisdiction_parse(const char *name, enum rc_jurisdiction *out)
+{
+	int i = lookup(jurisdiction_names, name);
+
+	if (i < 0)
+		return 0;
+	*out = (enum rc_jurisdiction)i;
+	return 1;
+}
+
+int
+rc_legal_timezone_ok(const char *tz)
+{
+	int parts = 1, len = 0;
+	const char *p;
+
+	if (strcmp(tz, "UTC") == 0)
+		return 1;
+	if (!isupper((unsigned char)tz[0]))
+		return 0;
+	for (p = tz; *p; p++) {
+		if (*p == '/') {
+			if (len == 0 || ++parts > 3)
+				return 0;
+			len = 0;
+		} else if (isalnum((unsigned char)*p) || *p == '_' || *p == '-' ||
+		    *p == '+') {
+			len++;
+		} else {
+			return 0;
+		}
+	}
+	return parts >= 2 && len > 0;
+}
+
+/* A required string member KEY of O that must be one of NAMES: its index,
+ * or -1 (reported) when absent or not one of them. */
+static int
+choice(struct rc_jsonread *r, const cJSON *o, const char *ptr,
+       const char *key, const char *const *names, const char *expected)
+{
+	char *v = rc_jsonread_str(r, o, ptr, key, 1);
+	int i;
+
+	if (v == NULL)
+		return -1;
+	if ((i = lookup(names, v)) < 0) {
+		char *q = rc_jsonread_join(ptr, key);
+
+		rc_jsonread_fail(r, q, "expected %s, found \"%s\"", expected, v);
+		free(q);
+	}
+	free(v);
+	return i;
+}
+
+static void
+read_facts(struct rc_jsonread *r, const cJSON *o, const char *ptr,
+           struct rc_legal_facts *f)
+{
+	static const char *const keys[] = { "attorney", "written_dispute",
+	    "cease_request", "no_calls_at_work", "post_dated_payment",
+	    "debt_age_days", "time_barred", NULL };
+	const cJSON *v = rc_jsonread_obj(r, o, ptr, "facts", 0);
+	char *p;
+
+	if (v == NULL)
+		return;
+	p = rc_jsonread_join(ptr, "facts");
+	rc_jsonread_keys(r, v, p, keys);
+	rc_jsonread_bool(r, v, p, "attorney", &f->attorney);
+	rc_jsonread_bool(r, v, p, "written_dispute", &f->written_dispute);
+	rc_jsonread_bool(r, v, p, "cease_request", &f->cease_request);
+	rc_jsonread_bool(r, v, p, "no_calls_at_work", &f->no_calls_at_work);
+	rc_jsonread_bool(r, v, p, "post_dated_payment", &f->post_dated_payment);
+	rc_jsonread_int(r, v, p, "debt_age_days", 0, 0, 36500, &f->debt_age_days);
+	rc_jsonread_bool(r, v, p, "time_barred", &f->time_barred);
+	free(p);
+}
+
+int
+rc_legal_read(struct rc_jsonread *r, const cJSON *obj, const char *ptr,
+              struct rc_legal *out)
+{
+	static const char *const keys[] = { "debt", "collector",
+	    "jurisdiction", "timezone", "first_contact", "facts", NULL };
+	const cJSON *o = rc_jsonread_obj(r, obj, ptr, "legal", 0);
+	char *p;
+	int i;
+
+	rc_legal_init(out);
+	if (o == NULL)
+		return 0;
+	p = rc_jsonread_join(ptr, "legal");
+	out->set = 1;
+	rc_jsonread_keys(r, o, p, keys);
+	if ((i = choice(r, o, p, "debt", debt_names,
+	    "\"consumer\" or \"business\"")) >= 0)
+		out->debt = (enum rc_debt_kind)i;
+	if ((i = choice(r, o, p, "collector", collector_names,
+	    "\"creditor\" or \"agency\"")) >= 0)
+		out->collector = (enum rc_collector_kind)i;
+	if ((i = choice(r, o, p, "jurisdiction", jurisdiction_names,
+	    "\"us\", \"uk\" or \"none\"")) >= 0)
+		out->jurisdiction = (enum rc_jurisdiction)i;
+	out->timezone = rc_jsonread_str(r, o, p, "timezone", 1);
+	if (out->timezone && !rc_legal_timezone_ok(out->timezone)) {
+		char *q = rc_jsonread_join(p, "timezone");
+
+		rc_jsonread_fail(r, q, "expected an IANA time zone like "
+		    "\"America/Chicago\" or \"Europe/London\", found \"%s\"",
+		    out->timezone);
+		free(q);
+	}
+	rc_jsonread_bool(r, o, p, "first_contact", &out->first_contact);
+	read_facts(r, o, p, &out->facts);
+	free(p);
+	return 1;
+}
