@@ -281,8 +281,10 @@ false_amount(const struct cx *x, struct rc_comply_result *r)
 		    "file to check it against");
 		return;
 	}
-	if (p->status == RC_MET) {
-		set(r, RC_COMPLY_KEPT, "every figure stated matches the case file");
+	if (p->status != RC_MISSED) {
+		/* partial: no figure stated at all, nothing false said */
+		set(r, RC_COMPLY_KEPT, p->status == RC_MET ? "every figure stated "
+		    "matches the case file" : "no figure of the debt stated");
 		return;
 	}
 	breach_as(r, p);

@@ -1,0 +1,103 @@
+#!/bin/sh
+# Compliance: each recorded call in tests/compliance/ is scored and its
+# compliance section checked against the file's comments:
+#   # breaches: RULE...      exactly these rules breached ("none": none;
+#                            "-": no compliance section, no legal frame)
+#   # expect-compliance: RULE STATUS   one rule's status (kept, breached,
+#                            n/a, not judged)
+#   # expect-critical: yes|no          a critical failure or not
+# Then the simulator: a debtor's frame on the card, a bad compliance file
+# refused by 'recoup lint' with its position, and a first-party debtor
+# played as an agency's call.
+. "$(dirname "$0")/lib.sh"
+: "${JSONGET:?JSONGET must point at the jsonget test tool}"
+
+n=0
+for f in tests/compliance/*.txt; do
+	n=$((n + 1))
+	"$RECOUP" score "$f" --format json >"$TMP/j" 2>"$TMP/err"
+	expect_eq "$f: exit code" "$?" 0
+	want=$(sed -n 's/^# breaches: //p' "$f" | tr ' ' '\n' | LC_ALL=C sort | tr '\n' ' ')
+	if [ "$want" = "- " ]; then
+		expect_eq "$f: no compliance section" \
+		    "$("$JSONGET" "$TMP/j" scorecard.compliance)" "null"
+		continue
+	fi
+	[ "$want" = "none " ] && want=""
+	"$JSONGET" "$TMP/j" 'scorecard.compliance.rules.*' id status >"$TMP/rules"
+	got=$(awk -F '\t' '$2 == "breached" { print $1 }' "$TMP/rules" |
+	    LC_ALL=C sort | tr '\n' ' ')
+	expect_eq "$f: breaches" "$got" "$want"
+	sed -n 's/^# expect-compliance: //p' "$f" | while read -r id status; do
+		st=$(awk -F '\t' -v id="$id" '$1 == id { print $2 }' "$TMP/rules")
+		if [ "$st" = "$status" ]; then :; else
+			echo "FAIL: $f: $id is '$st', want '$status'" >&2
+			echo x >>"$TMP/bad"
+		fi
+	done
+	crit=$(sed -n 's/^# expect-critical: //p' "$f")
+	if [ -n "$crit" ]; then
+		c=$("$JSONGET" "$TMP/j" 'scorecard.critical.*' id | grep -c .)
+		if [ "$crit" = yes ]; then
+			[ "$c" -gt 0 ] && pass || fail "$f: no critical failure"
+		else
+			expect_eq "$f: critical failures" "$c" 0
+		fi
+	fi
+done
+[ -f "$TMP/bad" ] && fail "expected statuses differ (above)" || pass
+[ "$n" -ge 20 ] && pass || fail "only $n compliance calls (want 20 or more)"
+
+# The text card shows the section, the section cited, the quote and the tip.
+"$RECOUP" score tests/compliance/us-threat-arrest.txt >"$TMP/t" 2>&1
+expect_grep "text: heading" "$TMP/t" '^Compliance \(us, consumer debt, third-party agency, America/Chicago\):$'
+expect_grep "text: breach" "$TMP/t" '^\[x\] +No threats of arrest .* breached \(critical\)$'
+expect_grep "text: section" "$TMP/t" '^       15 U\.S\.C\. 1692e\(4\), 1692e\(5\) \(FDCPA\): '
+expect_grep "text: quote" "$TMP/t" '^       turn 5: "If you don'"'"'t pay by Friday the police'
+expect_grep "text: not passed" "$TMP/t" 'not passed'
+
+# A shipped debtor: its frame on the card; the creditor's own call is
+# outside the FDCPA's rules.
+printf 'Hi, this is Sam from Lakeview Family Dental, is this Priya?\n/end\n' >"$TMP/s"
+"$RECOUP" run broke-consumer --script "$TMP/s" --no-save >"$TMP/t" 2>&1
+expect_grep "run: frame" "$TMP/t" '^Compliance \(us, consumer debt, the creditor itself, America/New_York\):$'
+expect_grep "run: nothing applies" "$TMP/t" 'no rule applies in this frame'
+
+# The same debtor collected by an agency: the agency's rules apply, and
+# naming the debt before the disclosure breaks 1692e(11).
+sed 's/"collector": "creditor",/"collector": "agency",/' \
+    scenarios/broke-consumer.json >"$TMP/broke-agency.json"
+printf '%s\n' 'Hi, this is Sam from Ridgeway Recovery, is this Priya Nair?' \
+    'Your balance of $1,900 with Lakeview Family Dental is overdue, what happened?' \
+    '/end' >"$TMP/s"
+RECOUP_SCENARIOS=scenarios "$RECOUP" run "$TMP/broke-agency.json" --script "$TMP/s" \
+    --no-save --format json >"$TMP/j" 2>"$TMP/err"
+expect_eq "agency run: exit code" "$?" 0
+"$JSONGET" "$TMP/j" 'scorecard.compliance.rules.*' id status | tr '\t' ' ' >"$TMP/rules"
+expect_grep "agency run: disclosure missed" "$TMP/rules" '^us-mini-miranda breached$'
+expect_grep "agency run: identified" "$TMP/rules" '^us-identify kept$'
+expect_grep "agency run: uk rules n/a" "$TMP/rules" '^uk-signpost n/a$'
+
+# The gatekeeper's husband told of the debt in an agency's call: the
+# scenario's event makes it a 1692c(b) breach, a critical failure.
+sed 's/"collector": "creditor",/"collector": "agency",/' \
+    scenarios/gatekeeper-spouse.json >"$TMP/gate-agency.json"
+printf '%s\n' 'Hi, this is Sam from Ridgeway Recovery, can I speak to Jenny Cole?' \
+    'Please tell her she owes $2,340 to Harbourview Veterinary Clinic and it is overdue.' \
+    '/end' >"$TMP/s"
+RECOUP_SCENARIOS=scenarios "$RECOUP" run "$TMP/gate-agency.json" --script "$TMP/s" \
+    --no-save --format json >"$TMP/j" 2>"$TMP/err"
+"$JSONGET" "$TMP/j" 'scorecard.compliance.rules.*' id status turn | tr '\t' ' ' >"$TMP/rules"
+expect_grep "gatekeeper: third-party breach" "$TMP/rules" '^us-third-party breached [0-9]+$'
+
+# lint: the shipped rules are clean; a broken file is refused with every
+# problem's line and column.
+"$RECOUP" lint scoring/compliance.json >"$TMP/out" 2>&1
+expect_eq "lint shipped rules" "$?" 0
+"$RECOUP" lint tests/lint/compliance/compliance.json >"$TMP/out" 2>&1
+expect_eq "lint bad rules: exit code" "$?" 1
+if cmp -s "$TMP/out" tests/lint/compliance/compliance.err; then pass; else
+	fail "lint bad rules: messages differ"
+	diff tests/lint/compliance/compliance.err "$TMP/out" | sed 's/^/  /' >&2
+fi
+finish
