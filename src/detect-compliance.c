@@ -18,6 +18,7 @@
 
 #include "buf.h"
 #include "compliance.h"
+#include "date.h"
 #include "detect.h"
 #include "score.h"
 #include "xmalloc.h"
@@ -379,12 +380,41 @@ attorney(const struct cx *x, struct rc_comply_result *r)
 	set(r, RC_COMPLY_KEPT, "the debt was not discussed with the debtor");
 }
 
+/* The debtor's time of day at line I, in seconds since midnight. */
+static int
+clock_at(const struct cx *x, size_t i)
+{
+	return (x->in->clock->seconds + (int)i * RC_CLOCK_TURN_SECONDS) % 86400;
+}
+
+/* 1692c(a)(1): a collector line before 8 am or from 9 pm on, the
+ * debtor's time, the clock running RC_CLOCK_TURN_SECONDS a line. */
 static void
 call_hours(const struct cx *x, struct rc_comply_result *r)
 {
-	(void)x;
-	set(r, RC_COMPLY_UNJUDGED, "needs the time of the call, which "
-	    "recoup does not simulate yet");
+	size_t i, last = NONE;
+	int t;
+
+	if (x->in->clock == NULL) {
+		set(r, RC_COMPLY_UNJUDGED, "needs the time of the call (--at)");
+		return;
+	}
+	for (i = 0; i < x->n; i++) {
+		if (!collector(&x->lines[i]))
+			continue;
+		last = i;
+		t = clock_at(x, i);
+		if (t < 8 * 3600 || t >= 21 * 3600) {
+			breach(x, r, i);
+			set(r, RC_COMPLY_BREACHED, "said at %02d:%02d the debtor's time, "
+			    "outside 8 am to 9 pm", t / 3600, t / 60 % 60);
+			return;
+		}
+	}
+	t = clock_at(x, 0);
+	set(r, RC_COMPLY_KEPT, "the call ran from %02d:%02d to %02d:%02d the "
+	    "debtor's time", t / 3600, t / 60 % 60, clock_at(x, last == NONE ? 0 :
+	    last) / 3600, clock_at(x, last == NONE ? 0 : last) / 60 % 60);
 }
 
 static void
@@ -602,6 +632,13 @@ rc_score_compliance(const struct rc_rubric *rubric,
 	x.n = n;
 	x.card = c;
 	rc_legal_describe(&frame, legal);
+	if (in->clock != NULL) {
+		int y, m, d;
+
+		rc_date_ymd(in->clock->date, &y, &m, &d);
+		rc_buf_printf(&frame, ", call at %04d-%02d-%02d %02d:%02d", y, m, d,
+		    in->clock->seconds / 3600, in->clock->seconds / 60 % 60);
+	}
 	c->frame = rc_buf_detach(&frame);
 	c->compliance = rc_xcalloc(rules->nrules + 1, sizeof *c->compliance);
 	c->ncompliance = rules->nrules;

@@ -9,6 +9,8 @@
  */
 #include "legal.h"
 
+#include "date.h"
+
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -201,5 +203,27 @@ rc_legal_read(struct rc_jsonread *r, const cJSON *obj, const char *ptr,
 	rc_jsonread_bool(r, o, p, "first_contact", &out->first_contact);
 	read_facts(r, o, p, &out->facts);
 	free(p);
+	return 1;
+}
+
+int
+rc_clock_parse(const char *text, struct rc_clock *out)
+{
+	char day[11];
+	int i, h, m;
+
+	if (strlen(text) != 16 || (text[10] != ' ' && text[10] != 'T') ||
+	    text[13] != ':')
+		return 0;
+	for (i = 11; i < 16; i++)
+		if (i != 13 && !isdigit((unsigned char)text[i]))
+			return 0;
+	memcpy(day, text, 10);
+	day[10] = '\0';
+	h = (text[11] - '0') * 10 + (text[12] - '0');
+	m = (text[14] - '0') * 10 + (text[15] - '0');
+	if (h > 23 || m > 59 || !rc_date_parse_iso(day, &out->date))
+		return 0;
+	out->seconds = h * 3600 + m * 60;
 	return 1;
 }

@@ -14,6 +14,8 @@
 #ifndef RC_LEGAL_H
 #define RC_LEGAL_H
 
+#include <stdint.h>
+
 #include <cjson/cJSON.h>
 
 #include "jsonread.h"
@@ -55,6 +57,19 @@ void rc_legal_free(struct rc_legal *l);
  * a frame was read (even with problems), 0 when there is none. */
 int rc_legal_read(struct rc_jsonread *r, const cJSON *obj, const char *ptr,
                   struct rc_legal *out);
+
+/* The simulated clock: when a call starts, in the debtor's time zone. */
+struct rc_clock {
+	int32_t date;            /* date.h day number */
+	int seconds;             /* since the debtor's midnight, 0..86399 */
+};
+
+/* Each line of a call advances the clock by this many seconds. */
+#define RC_CLOCK_TURN_SECONDS 15
+
+/* Reads "YYYY-MM-DD HH:MM" (a 'T' may stand for the blank) into OUT: 1,
+ * or 0 when TEXT is not such a time. */
+int rc_clock_parse(const char *text, struct rc_clock *out);
 
 /* "consumer"/"business", "creditor"/"agency", "us"/"uk"/"none". */
 const char *rc_legal_debt_name(enum rc_debt_kind k);

@@ -59,6 +59,8 @@ struct rc_score_input {
 	struct rc_score_cache *cache;     /* may be NULL; see rc_score_cache_new() */
 	const struct rc_legal *legal;     /* the call's legal frame, NULL when
 	                                     none is stated (no compliance) */
+	const struct rc_clock *clock;     /* when the call started in the
+	                                     debtor's zone; NULL: not known */
 	const struct rc_strmap *vocab;    /* the scenario's words, kept from
 	                                     spelling correction; may be NULL */
 };

@@ -55,6 +55,7 @@ struct rc_session {
 	int policy_noted;         /* an agreement outside policy was noted */
 	struct rc_scorecard *card;
 	struct rc_score_cache *cache; /* lines already read, for live scoring */
+	struct rc_clock clock;    /* the call's start (opts' clock) */
 };
 
 struct rc_session *
@@ -72,6 +73,11 @@ rc_session_new(const struct rc_scenario *s, uint64_t seed,
 	ss->invoices = rc_xcalloc(s->ninvoices + 1, sizeof *ss->invoices);
 	rc_score_input_scenario(&ss->input, &ss->kase, ss->invoices, s);
 	ss->input.cache = ss->cache;
+	if (opts->clock != NULL) {
+		ss->clock = *opts->clock;
+		ss->input.clock = &ss->clock;
+	}
+	ss->o.clock = NULL;
 	if (opts->rubric) {
 		ss->last = rc_xcalloc(opts->rubric->npractices + 1, sizeof *ss->last);
 		for (i = 0; i < opts->rubric->npractices; i++)

@@ -90,6 +90,32 @@ RECOUP_SCENARIOS=scenarios "$RECOUP" run "$TMP/gate-agency.json" --script "$TMP/
 "$JSONGET" "$TMP/j" 'scorecard.compliance.rules.*' id status turn | tr '\t' ' ' >"$TMP/rules"
 expect_grep "gatekeeper: third-party breach" "$TMP/rules" '^us-third-party breached [0-9]+$'
 
+# The clock (--at, the debtor's time; 15 seconds a line): a call at 2 pm
+# keeps 1692c(a)(1); one at 7:30 am breaks it at the collector's first
+# line (turn 2, after the debtor's hello); one that starts at 20:59 breaks
+# it at the first collector line from 21:00 (turn 6, 75 seconds in).
+printf '%s\n' 'Hi, this is Sam from Ridgeway Recovery, is this Priya Nair?' \
+    'This is an attempt to collect a debt and any information obtained will be used for that purpose.' \
+    'Your balance of $1,900 with Lakeview Family Dental is overdue, what happened?' \
+    '/end' >"$TMP/s"
+for at in "2026-11-03 14:00 kept" "2026-11-03 07:30 breached 2" \
+    "2026-11-03 20:59 breached 6" "2026-11-03 23:10 breached 2"; do
+	set -- $at
+	RECOUP_SCENARIOS=scenarios "$RECOUP" run "$TMP/broke-agency.json" --script "$TMP/s" \
+	    --no-save --format json --at "$1 $2" >"$TMP/j" 2>"$TMP/err"
+	"$JSONGET" "$TMP/j" 'scorecard.compliance.rules.*' id status turn |
+	    awk -F '\t' '$1 == "us-call-hours" { print $2 ($2 == "breached" ? " " $3 : "") }' >"$TMP/st"
+	expect_eq "--at $1 $2: us-call-hours" "$(cat "$TMP/st")" "$3${4:+ $4}"
+done
+"$RECOUP" run "$TMP/broke-agency.json" --script "$TMP/s" --no-save \
+    --at "2026-11-03 14:00" >"$TMP/t" 2>&1
+expect_grep "--at: the frame says when" "$TMP/t" 'America/New_York, call at 2026-11-03 14:00\):$'
+"$RECOUP" run broke-consumer --script "$TMP/s" --no-save --at "2026-11-03 25:00" \
+    >"$TMP/out" 2>"$TMP/err"
+expect_eq "--at 25:00: exit code" "$?" 2
+expect_eq "--at 25:00: message" "$(cat "$TMP/err")" \
+    "recoup: invalid time '2026-11-03 25:00': expected \"YYYY-MM-DD HH:MM\" in the debtor's time zone"
+
 # lint: the shipped rules are clean; a broken file is refused with every
 # problem's line and column.
 "$RECOUP" lint scoring/compliance.json >"$TMP/out" 2>&1

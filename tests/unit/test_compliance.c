@@ -10,6 +10,7 @@
 #include <cjson/cJSON.h>
 
 #include "compliance.h"
+#include "date.h"
 #include "err.h"
 #include "harness.h"
 #include "jsonread.h"
@@ -250,11 +251,30 @@ test_detectors(void)
 	rc_rubric_free(rubric);
 }
 
+static void
+test_clock(void)
+{
+	struct rc_clock k;
+
+	RC_CHECK_INT(rc_clock_parse("2026-11-03 20:55", &k), 1);
+	RC_CHECK_INT(k.seconds, 20 * 3600 + 55 * 60);
+	RC_CHECK_INT(k.date, rc_date_from_ymd(2026, 11, 3));
+	RC_CHECK_INT(rc_clock_parse("2026-11-03T00:00", &k), 1);
+	RC_CHECK_INT(k.seconds, 0);
+	RC_CHECK_INT(rc_clock_parse("2026-11-03 24:00", &k), 0);
+	RC_CHECK_INT(rc_clock_parse("2026-11-03 12:60", &k), 0);
+	RC_CHECK_INT(rc_clock_parse("2026-02-30 12:00", &k), 0);
+	RC_CHECK_INT(rc_clock_parse("2026-11-03 9:05", &k), 0);
+	RC_CHECK_INT(rc_clock_parse("2026-11-03 12:00:00", &k), 0);
+	RC_CHECK_INT(rc_clock_parse("", &k), 0);
+}
+
 int
 main(void)
 {
 	test_frame();
 	test_rules();
 	test_detectors();
+	test_clock();
 	return RC_TEST_DONE();
 }
