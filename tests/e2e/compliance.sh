@@ -84,8 +84,8 @@ sed 's/"collector": "creditor",/"collector": "agency",/' \
     scenarios/gatekeeper-spouse.json >"$TMP/gate-agency.json"
 printf '%s\n' 'Hi, this is Sam from Ridgeway Recovery, can I speak to Jenny Cole?' \
     'Please tell her she owes $2,340 to Harbourview Veterinary Clinic and it is overdue.' \
-    '/end' >"$TMP/s"
-RECOUP_SCENARIOS=scenarios "$RECOUP" run "$TMP/gate-agency.json" --script "$TMP/s" \
+    '/end' >"$TMP/gs"
+RECOUP_SCENARIOS=scenarios "$RECOUP" run "$TMP/gate-agency.json" --script "$TMP/gs" \
     --no-save --format json >"$TMP/j" 2>"$TMP/err"
 "$JSONGET" "$TMP/j" 'scorecard.compliance.rules.*' id status turn | tr '\t' ' ' >"$TMP/rules"
 expect_grep "gatekeeper: third-party breach" "$TMP/rules" '^us-third-party breached [0-9]+$'
@@ -115,6 +115,16 @@ expect_grep "--at: the frame says when" "$TMP/t" 'America/New_York, call at 2026
 expect_eq "--at 25:00: exit code" "$?" 2
 expect_eq "--at 25:00: message" "$(cat "$TMP/err")" \
     "recoup: invalid time '2026-11-03 25:00': expected \"YYYY-MM-DD HH:MM\" in the debtor's time zone"
+
+# Live help: in practice mode a breach is noted at once with its section;
+# assessment mode keeps it for the card.
+"$RECOUP" run "$TMP/gate-agency.json" --script "$TMP/gs" --no-save >"$TMP/t" 2>&1
+expect_grep "practice: a note at once" "$TMP/t" \
+    '^  \(note: compliance, critical — the debt was named to someone who is not the debtor: 15 U\.S\.C\. 1692c\(b\)\)$'
+"$RECOUP" run "$TMP/gate-agency.json" --script "$TMP/gs" --no-save --mode assessment \
+    >"$TMP/t" 2>&1
+expect_no_grep "assessment: no note" "$TMP/t" 'note: compliance'
+expect_grep "assessment: on the card" "$TMP/t" '^\[x\] +No disclosure to third parties +breached \(critical\)$'
 
 # lint: the shipped rules are clean; a broken file is refused with every
 # problem's line and column.
