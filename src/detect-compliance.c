@@ -417,12 +417,55 @@ call_hours(const struct cx *x, struct rc_comply_result *r)
 	    last) / 3600, clock_at(x, last == NONE ? 0 : last) / 60 % 60);
 }
 
+/* 12 CFR 1006.14(b)(2): this call is more than the seventh in seven
+ * consecutive days, or it comes within seven days (the day of it the
+ * first) of a conversation about the debt.  Read by day: the log's
+ * calls on the seven days ending with this call's day. */
 static void
 call_frequency(const struct cx *x, struct rc_comply_result *r)
 {
-	(void)x;
-	set(r, RC_COMPLY_UNJUDGED, "needs the account's contact log, which "
-	    "recoup does not keep yet");
+	int32_t today = x->in->clock ? x->in->clock->date :
+	    x->in->c ? x->in->c->date : RC_DATE_NONE;
+	size_t i, calls = 1, first = NONE;
+	int32_t talked = RC_DATE_NONE;
+
+	if (!x->legal->has_contacts || today == RC_DATE_NONE) {
+		set(r, RC_COMPLY_UNJUDGED, "needs the account's contact log and "
+		    "the call's date");
+		return;
+	}
+	for (i = 0; i < x->n && first == NONE; i++)
+		if (collector(&x->lines[i]))
+			first = i;
+	if (first == NONE) {
+		set(r, RC_COMPLY_NA, "the collector said nothing");
+		return;
+	}
+	for (i = 0; i < x->legal->ncontacts; i++) {
+		const struct rc_contact *k = &x->legal->contacts[i];
+
+		if (k->date > today || k->date <= today - 7)
+			continue;
+		calls++;
+		if (k->talked && (talked == RC_DATE_NONE || k->date > talked))
+			talked = k->date;
+	}
+	if (calls > 7) {
+		breach(x, r, first);
+		set(r, RC_COMPLY_BREACHED, "call %zu in seven days", calls);
+	} else if (talked != RC_DATE_NONE) {
+		breach(x, r, first);
+		if (today == talked)
+			set(r, RC_COMPLY_BREACHED, "another call on the day of a "
+			    "conversation about the debt");
+		else
+			set(r, RC_COMPLY_BREACHED, "a call %d day%s after a "
+			    "conversation about the debt", (int)(today - talked),
+			    today - talked == 1 ? "" : "s");
+	} else {
+		set(r, RC_COMPLY_KEPT, "call %zu in seven days, no conversation "
+		    "in them", calls);
+	}
 }
 
 /* 1692f(2): a payment agreed for more than five days after the call,

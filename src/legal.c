@@ -10,6 +10,7 @@
 #include "legal.h"
 
 #include "date.h"
+#include "xmalloc.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -31,6 +32,7 @@ void
 rc_legal_free(struct rc_legal *l)
 {
 	free(l->timezone);
+	free(l->contacts);
 	rc_legal_init(l);
 }
 
@@ -166,12 +168,58 @@ read_facts(struct rc_jsonread *r, const cJSON *o, const char *ptr,
 	free(p);
 }
 
+/* "contacts": the calls placed before this one, each {"at": "YYYY-MM-DD
+ * [HH:MM]", "talked": bool}. */
+static void
+read_contacts(struct rc_jsonread *r, const cJSON *o, const char *ptr,
+              struct rc_legal *l)
+{
+	static const char *const keys[] = { "at", "talked", NULL };
+	const cJSON *a = rc_jsonread_arr(r, o, ptr, "contacts", 0), *e;
+	char *p;
+	size_t i = 0;
+
+	if (a == NULL)
+		return;
+	l->has_contacts = 1;
+	p = rc_jsonread_join(ptr, "contacts");
+	cJSON_ArrayForEach(e, a) {
+		char *q = rc_jsonread_join_index(p, i++);
+		struct rc_contact c;
+		char *at;
+
+		if (!cJSON_IsObject(e)) {
+			rc_jsonread_fail(r, q, "expected a contact object, found %s",
+			    rc_jsonread_type(e));
+			free(q);
+			continue;
+		}
+		rc_jsonread_keys(r, e, q, keys);
+		memset(&c, 0, sizeof c);
+		at = rc_jsonread_str(r, e, q, "at", 1);
+		rc_jsonread_bool(r, e, q, "talked", &c.talked);
+		if (at != NULL && !rc_contact_parse(at, &c)) {
+			char *aq = rc_jsonread_join(q, "at");
+
+			rc_jsonread_fail(r, aq, "expected \"YYYY-MM-DD\" or "
+			    "\"YYYY-MM-DD HH:MM\", found \"%s\"", at);
+			free(aq);
+		} else if (at != NULL) {
+			rc_legal_add_contact(l, &c);
+		}
+		free(at);
+		free(q);
+	}
+	free(p);
+}
+
 int
 rc_legal_read(struct rc_jsonread *r, const cJSON *obj, const char *ptr,
               struct rc_legal *out)
 {
 	static const char *const keys[] = { "debt", "collector",
-	    "jurisdiction", "timezone", "first_contact", "facts", NULL };
+	    "jurisdiction", "timezone", "first_contact", "facts", "contacts",
+	    NULL };
 	const cJSON *o = rc_jsonread_obj(r, obj, ptr, "legal", 0);
 	char *p;
 	int i;
@@ -202,6 +250,7 @@ rc_legal_read(struct rc_jsonread *r, const cJSON *obj, const char *ptr,
 	}
 	rc_jsonread_bool(r, o, p, "first_contact", &out->first_contact);
 	read_facts(r, o, p, &out->facts);
+	read_contacts(r, o, p, out);
 	free(p);
 	return 1;
 }
@@ -226,4 +275,31 @@ rc_clock_parse(const char *text, struct rc_clock *out)
 		return 0;
 	out->seconds = h * 3600 + m * 60;
 	return 1;
+}
+
+int
+rc_contact_parse(const char *text, struct rc_contact *out)
+{
+	struct rc_clock k;
+
+	if (strlen(text) == 10) {
+		if (!rc_date_parse_iso(text, &out->date))
+			return 0;
+		out->seconds = -1;
+		return 1;
+	}
+	if (!rc_clock_parse(text, &k))
+		return 0;
+	out->date = k.date;
+	out->seconds = k.seconds;
+	return 1;
+}
+
+void
+rc_legal_add_contact(struct rc_legal *l, const struct rc_contact *c)
+{
+	l->contacts = rc_xreallocarray(l->contacts, l->ncontacts + 1,
+	    sizeof *l->contacts);
+	l->contacts[l->ncontacts++] = *c;
+	l->has_contacts = 1;
 }

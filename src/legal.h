@@ -36,6 +36,13 @@ struct rc_legal_facts {
 	int time_barred;         /* past the limitation period for a lawsuit */
 };
 
+/* A call placed to the debtor before this one (the contact log). */
+struct rc_contact {
+	int32_t date;            /* date.h day number */
+	int seconds;             /* since the debtor's midnight; -1 unknown */
+	int talked;              /* a conversation about the debt was had */
+};
+
 struct rc_legal {
 	int set;                 /* the scenario (or front matter) states one */
 	enum rc_debt_kind debt;
@@ -44,6 +51,11 @@ struct rc_legal {
 	char *timezone;          /* owned; IANA name ("America/Chicago") */
 	int first_contact;       /* 1: the first communication about the debt */
 	struct rc_legal_facts facts;
+	/* The contact log: earlier calls to the debtor about this debt
+	 * ("contacts"), owned; HAS_CONTACTS 0 when the frame keeps no log. */
+	struct rc_contact *contacts;
+	size_t ncontacts;
+	int has_contacts;
 };
 
 /* An unset frame: nothing stated, debt age unknown, first contact. */
@@ -70,6 +82,11 @@ struct rc_clock {
 /* Reads "YYYY-MM-DD HH:MM" (a 'T' may stand for the blank) into OUT: 1,
  * or 0 when TEXT is not such a time. */
 int rc_clock_parse(const char *text, struct rc_clock *out);
+/* Reads a contact's time, "YYYY-MM-DD" or "YYYY-MM-DD HH:MM", into OUT
+ * (seconds -1 without the time): 1, or 0 when TEXT is neither. */
+int rc_contact_parse(const char *text, struct rc_contact *out);
+/* Adds contact C to L's log (and marks L as keeping one). */
+void rc_legal_add_contact(struct rc_legal *l, const struct rc_contact *c);
 
 /* "consumer"/"business", "creditor"/"agency", "us"/"uk"/"none". */
 const char *rc_legal_debt_name(enum rc_debt_kind k);

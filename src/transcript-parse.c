@@ -477,12 +477,45 @@ fact_entry(struct ctx *x, const char *s, const char *e)
 		    "post_dated_payment, time_barred or debt_age_days N)", (int)n, s);
 }
 
+/* One call of "contacts: 2026-10-30, 2026-10-31 14:05 talked", [S, E)
+ * trimmed: a day, a time if known, "talked" for a conversation. */
+static void
+contact_entry(struct ctx *x, const char *s, const char *e)
+{
+	struct rc_contact c;
+	char w[32];
+	size_t n = (size_t)(e - s);
+	int talked = 0;
+
+	if (n > 7 && memcmp(e - 7, " talked", 7) == 0) {
+		talked = 1;
+		n = (size_t)(trim_end(s, e - 7) - s);
+	}
+	if (n >= sizeof w) {
+		perr(x, s, "contacts: invalid call '%.*s' (expected YYYY-MM-DD, "
+		    "a time HH:MM if known, and 'talked' for a conversation)",
+		    (int)(e - s), s);
+		return;
+	}
+	memcpy(w, s, n);
+	w[n] = '\0';
+	memset(&c, 0, sizeof c);
+	if (!rc_contact_parse(w, &c)) {
+		perr(x, s, "contacts: invalid call '%.*s' (expected YYYY-MM-DD, "
+		    "a time HH:MM if known, and 'talked' for a conversation)",
+		    (int)(e - s), s);
+		return;
+	}
+	c.talked = talked;
+	rc_legal_add_contact(&x->p->legal, &c);
+}
+
 static const char *const keys[] = {
 	"debtor", "creditor", "contact", "balance", "currency", "days_overdue",
-	"invoices", "date", "policy", "legal", "facts",
+	"invoices", "date", "policy", "legal", "facts", "contacts",
 };
 enum { K_DEBTOR, K_CREDITOR, K_CONTACT, K_BALANCE, K_CURRENCY, K_DAYS,
-	K_INVOICES, K_DATE, K_POLICY, K_LEGAL, K_FACTS, K_COUNT };
+	K_INVOICES, K_DATE, K_POLICY, K_LEGAL, K_FACTS, K_CONTACTS, K_COUNT };
 
 /* One "key: value" line of the front matter, [S, E) trimmed. */
 static void
@@ -503,7 +536,7 @@ front_line(struct ctx *x, const char *s, const char *e)
 	if (k == K_COUNT) {
 		perr(x, s, "unknown key '%.*s' (expected debtor, creditor, contact, "
 		    "balance, currency, days_overdue, invoices, date, policy, "
-		    "legal or facts)",
+		    "legal, facts or contacts)",
 		    (int)(ke - s), s);
 		return;
 	}
@@ -587,6 +620,12 @@ front_line(struct ctx *x, const char *s, const char *e)
 			perr(x, s, "facts: give the 'legal:' line first");
 		else
 			each_entry(x, v, e, fact_entry);
+		break;
+	case K_CONTACTS:
+		if (!x->seen[K_LEGAL])
+			perr(x, s, "contacts: give the 'legal:' line first");
+		else
+			each_entry(x, v, e, contact_entry);
 		break;
 	default:
 		invoices(x, v, e);

@@ -46,7 +46,9 @@ test_frame(void)
 	RC_CHECK_INT(read_frame("{\"legal\": {\"debt\": \"consumer\", "
 	    "\"collector\": \"agency\", \"jurisdiction\": \"uk\", \"timezone\": "
 	    "\"Europe/London\", \"first_contact\": false, \"facts\": "
-	    "{\"attorney\": true, \"debt_age_days\": 2400, \"time_barred\": true}}}",
+	    "{\"attorney\": true, \"debt_age_days\": 2400, \"time_barred\": true}, "
+	    "\"contacts\": [{\"at\": \"2026-10-30\"}, {\"at\": \"2026-10-31 14:05\", "
+	    "\"talked\": true}]}}",
 	    &l, &err), 1);
 	RC_CHECK_INT((int)err.n, 0);
 	RC_CHECK_INT(l.set, 1);
@@ -59,7 +61,17 @@ test_frame(void)
 	RC_CHECK_INT(l.facts.cease_request, 0);
 	RC_CHECK_INT(l.facts.debt_age_days, 2400);
 	RC_CHECK_INT(l.facts.time_barred, 1);
+	RC_CHECK_INT(l.has_contacts, 1);
+	RC_CHECK_INT((int)l.ncontacts, 2);
+	if (l.ncontacts == 2) {
+		RC_CHECK_INT(l.contacts[0].date, rc_date_from_ymd(2026, 10, 30));
+		RC_CHECK_INT(l.contacts[0].seconds, -1);
+		RC_CHECK_INT(l.contacts[0].talked, 0);
+		RC_CHECK_INT(l.contacts[1].seconds, 14 * 3600 + 5 * 60);
+		RC_CHECK_INT(l.contacts[1].talked, 1);
+	}
 	rc_legal_free(&l);
+	RC_CHECK(l.contacts == NULL);
 
 	RC_CHECK_INT(read_frame("{\"legal\": {\"debt\": \"household\", "
 	    "\"collector\": \"agency\", \"jurisdiction\": \"us\", \"timezone\": "
