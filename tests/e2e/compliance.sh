@@ -126,6 +126,21 @@ expect_grep "practice: a note at once" "$TMP/t" \
 expect_no_grep "assessment: no note" "$TMP/t" 'note: compliance'
 expect_grep "assessment: on the card" "$TMP/t" '^\[x\] +No disclosure to third parties +breached \(critical\)$'
 
+# Stored: 'show' prints the section as the call did; 'export --format
+# json' carries it.
+RECOUP_SCENARIOS=scenarios "$RECOUP" run "$TMP/gate-agency.json" --script "$TMP/gs" \
+    --db "$TMP/c.db" >"$TMP/run" 2>&1
+"$RECOUP" show 1 --db "$TMP/c.db" >"$TMP/show" 2>&1
+sed -n '/^Compliance/,/^Style/p' "$TMP/run" >"$TMP/a1"
+sed -n '/^Compliance/,/^Style/p' "$TMP/show" >"$TMP/a2"
+if [ -s "$TMP/a1" ] && cmp -s "$TMP/a1" "$TMP/a2"; then pass; else
+	fail "show: the compliance section differs from the call's"
+	diff "$TMP/a1" "$TMP/a2" | sed 's/^/  /' >&2
+fi
+"$RECOUP" export --format json --db "$TMP/c.db" >"$TMP/e" 2>&1
+"$JSONGET" "$TMP/e" '*.score.compliance.rules.*' id status | tr '\t' ' ' >"$TMP/rules"
+expect_grep "export: compliance" "$TMP/rules" '^us-third-party breached$'
+
 # lint: the shipped rules are clean; a broken file is refused with every
 # problem's line and column.
 "$RECOUP" lint scoring/compliance.json >"$TMP/out" 2>&1
