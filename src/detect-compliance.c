@@ -359,25 +359,36 @@ cease(const struct cx *x, struct rc_comply_result *r)
 	    "written request to stop");
 }
 
-/* 1692c(a)(2): with an attorney on file, the debt is not discussed with
- * the debtor at all. */
+/* 1692c(a)(2): with an attorney on file, or once the debtor has said in
+ * the call that they have one, the debt is not discussed with them. */
 static void
 attorney(const struct cx *x, struct rc_comply_result *r)
 {
-	size_t i;
+	size_t i, from = NONE;
 
-	if (!x->legal->facts.attorney) {
-		set(r, RC_COMPLY_NA, "no attorney on file");
+	if (x->legal->facts.attorney)
+		from = 0;
+	for (i = 0; i < x->n && from == NONE; i++)
+		if (debtor(&x->lines[i]) && RC_HAS(&x->lines[i], RC_SIG_D_ATTORNEY))
+			from = i + 1;
+	if (from == NONE) {
+		set(r, RC_COMPLY_NA, "no attorney on file or named in the call");
 		return;
 	}
-	for (i = 0; i < x->n; i++)
+	for (i = from; i < x->n; i++)
 		if (names_debt(x, &x->lines[i]) || collects(&x->lines[i])) {
 			breach(x, r, i);
-			set(r, RC_COMPLY_BREACHED, "the debt was discussed with a "
-			    "debtor who has an attorney");
+			if (from == 0)
+				set(r, RC_COMPLY_BREACHED, "the debt was discussed with a "
+				    "debtor who has an attorney");
+			else
+				set(r, RC_COMPLY_BREACHED, "the debt was discussed after the "
+				    "debtor said they have an attorney (turn %d)",
+				    x->lines[from - 1].turn->number);
 			return;
 		}
-	set(r, RC_COMPLY_KEPT, "the debt was not discussed with the debtor");
+	set(r, RC_COMPLY_KEPT, "the debt was not discussed with the debtor%s",
+	    from == 0 ? "" : " once they named their attorney");
 }
 
 /* The debtor's time of day at line I, in seconds since midnight. */

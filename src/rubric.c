@@ -44,7 +44,7 @@ const char *const rc_signal_names[RC_SIG_COUNT] = {
 	"harass",
 	"inability", "give-reason", "offer|stall", "agree", "hostile",
 	"dispute|already-paid|not-received",
-	"hang-up", "confirm-identity", "not-debtor", "assent",
+	"hang-up", "confirm-identity", "not-debtor", "assent", "has-attorney",
 };
 
 static char *
