@@ -9,6 +9,7 @@
  */
 #include "legal.h"
 
+#include "buf.h"
 #include "date.h"
 #include "xmalloc.h"
 
@@ -302,4 +303,29 @@ rc_legal_add_contact(struct rc_legal *l, const struct rc_contact *c)
 	    sizeof *l->contacts);
 	l->contacts[l->ncontacts++] = *c;
 	l->has_contacts = 1;
+}
+
+void
+rc_legal_describe(struct rc_buf *b, const struct rc_legal *l)
+{
+	rc_buf_printf(b, "%s, %s debt, %s", rc_legal_jurisdiction_name(
+	    l->jurisdiction), rc_legal_debt_name(l->debt),
+	    l->collector == RC_COLLECTOR_AGENCY ? "third-party agency" :
+	    "the creditor itself");
+	if (l->timezone)
+		rc_buf_printf(b, ", %s", l->timezone);
+	if (!l->first_contact)
+		rc_buf_puts(b, ", not the first contact");
+	if (l->facts.attorney)
+		rc_buf_puts(b, ", attorney on file");
+	if (l->facts.written_dispute)
+		rc_buf_puts(b, ", written dispute");
+	if (l->facts.cease_request)
+		rc_buf_puts(b, ", cease request");
+	if (l->facts.no_calls_at_work)
+		rc_buf_puts(b, ", no calls at work");
+	if (l->facts.post_dated_payment)
+		rc_buf_puts(b, ", post-dated payment offered");
+	if (l->facts.time_barred)
+		rc_buf_puts(b, ", time-barred");
 }

@@ -88,6 +88,11 @@ int rc_contact_parse(const char *text, struct rc_contact *out);
 /* Adds contact C to L's log (and marks L as keeping one). */
 void rc_legal_add_contact(struct rc_legal *l, const struct rc_contact *c);
 
+/* L's frame in words ("us, consumer debt, third-party agency,
+ * America/Chicago, written dispute") appended to B. */
+struct rc_buf;
+void rc_legal_describe(struct rc_buf *b, const struct rc_legal *l);
+
 /* "consumer"/"business", "creditor"/"agency", "us"/"uk"/"none". */
 const char *rc_legal_debt_name(enum rc_debt_kind k);
 const char *rc_legal_collector_name(enum rc_collector_kind k);

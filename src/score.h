@@ -331,10 +331,6 @@ void rc_score_compliance(const struct rc_rubric *rubric,
                          struct rc_scorecard *c, const struct rc_line *lines,
                          size_t n);
 const char *rc_comply_status_name(enum rc_comply_status s);
-/* C's legal frame in words ("us, consumer debt, agency, America/Chicago")
- * into B (buf.h). */
-struct rc_buf;
-void rc_legal_describe(struct rc_buf *b, const struct rc_legal *l);
 
 /* The detector tables (detect-*.c), each NULL-id terminated. */
 extern const struct rc_detector rc_detectors_core[];     /* practices 1-10 */
