@@ -141,6 +141,20 @@ fi
 "$JSONGET" "$TMP/e" '*.score.compliance.rules.*' id status | tr '\t' ' ' >"$TMP/rules"
 expect_grep "export: compliance" "$TMP/rules" '^us-third-party breached$'
 
+# The HTML report: breaches per trainee, only for sessions with a frame
+# where a rule applied; a name is escaped.
+RECOUP_SCENARIOS=scenarios "$RECOUP" run "$TMP/broke-agency.json" --script "$TMP/s" \
+    --db "$TMP/c.db" --trainee 'bo<b>' --at "2026-11-03 07:30" >/dev/null 2>&1
+"$RECOUP" run broke-consumer --script "$TMP/s" --db "$TMP/c.db" --trainee cy \
+    >/dev/null 2>&1
+"$RECOUP" report --html "$TMP/r.html" --db "$TMP/c.db" >/dev/null 2>&1
+expect_eq "report: exit code" "$?" 0
+sed -n '/<h2>Compliance breaches/,/<\/section>/p' "$TMP/r.html" >"$TMP/sec"
+expect_grep "report: a section" "$TMP/sec" '<h2>Compliance breaches</h2>'
+expect_grep "report: escaped trainee" "$TMP/sec" \
+    '^<tr><td>bo&lt;b&gt;</td><td>1</td><td>1</td><td>us-call-hours &times;1</td></tr>$'
+expect_no_grep "report: a creditor's own call is not judged" "$TMP/sec" '<td>cy</td>'
+
 # lint: the shipped rules are clean; a broken file is refused with every
 # problem's line and column.
 "$RECOUP" lint scoring/compliance.json >"$TMP/out" 2>&1
