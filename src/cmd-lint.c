@@ -88,6 +88,8 @@ lint_one(const char *path, const char *dir, struct tally *t)
 		char *d = dir_of(path);
 		n = rc_lint_rubric(d, &err);
 		free(d);
+	} else if (strcmp(base, "compliance.json") == 0) {
+		n = rc_lint_compliance(path, &err);
 	} else if (strcmp(base, "base.json") == 0) {
 		n = rc_lint_base(path, &err);
 	} else {

@@ -372,11 +372,13 @@ play_exec(int argc, char **argv)
 		{ "scenarios", required_argument, NULL, 'd' },
 		{ "rubric", required_argument, NULL, 'R' },
 		{ "no-score", no_argument, NULL, 'N' },
+		{ "at", required_argument, NULL, 'A' },
 		{ "menu", no_argument, NULL, 'M' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct rc_session_opts so;
+	struct rc_clock clock;
 	char *picked = NULL;
 	int want_menu = 0;
 	struct rc_scenario *s;
@@ -389,6 +391,7 @@ play_exec(int argc, char **argv)
 	int c, have_seed = 0;
 
 	memset(&so, 0, sizeof so);
+	memset(&clock, 0, sizeof clock);
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
@@ -424,6 +427,14 @@ play_exec(int argc, char **argv)
 		case 'R': rubric_dir = optarg; break;
 		case 'N': no_score = 1; break;
 		case 'M': want_menu = 1; break;
+		case 'A':
+			if (!rc_clock_parse(optarg, &clock)) {
+				rc_cmd_error("invalid time '%s': expected \"YYYY-MM-DD HH:MM\" "
+				    "in the debtor's time zone", optarg);
+				return RC_EXIT_USAGE;
+			}
+			so.clock = &clock;
+			break;
 		case 'h': return rc_cmd_usage(&rc_cmd_play, 0);
 		default: return rc_cmd_usage(&rc_cmd_play, 1);
 		}
@@ -470,7 +481,7 @@ const struct rc_cmd rc_cmd_play = {
 	.name = "play",
 	.usage = "play [SCENARIO] [--trainee NAME] [--seed N] "
 	    "[--mode practice|assessment]\n"
-	    "       [--cohort TAG] [--db PATH] [--no-save]",
+	    "       [--cohort TAG] [--db PATH] [--no-save] [--at TIME]",
 	.summary = "talk to a simulated debtor (the default: " DEFAULT_SCENARIO ")",
 	.help =
 	    "SCENARIO is a scenario id (see 'recoup list') or a path to a .json file.\n"
@@ -490,6 +501,8 @@ const struct rc_cmd rc_cmd_play = {
 	    "  --scenarios DIR    look for scenario ids in DIR first\n"
 	    "  --rubric DIR       the rubric directory (default: scoring/)\n"
 	    "  --no-score         no scorecard at the end\n"
+	    "  --at TIME          when the call starts, \"YYYY-MM-DD HH:MM\" in the\n"
+	    "                     debtor's time zone (the compliance clock)\n"
 	    "  --menu             choose the debtor from a menu (what 'recoup' alone does)\n"
 	    "  --cohort TAG       your cohort (team, intake), kept with the call\n"
 	    "                     (default: $RECOUP_COHORT, else the config's)\n"

@@ -57,10 +57,12 @@ run_exec(int argc, char **argv)
 		{ "scenarios", required_argument, NULL, 'd' },
 		{ "rubric", required_argument, NULL, 'R' },
 		{ "no-score", no_argument, NULL, 'N' },
+		{ "at", required_argument, NULL, 'A' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct rc_session_opts so;
+	struct rc_clock clock;
 	struct rc_err err = RC_ERR_INIT;
 	struct rc_buf out = RC_BUF_INIT;
 	struct rc_scenario *s;
@@ -78,6 +80,7 @@ run_exec(int argc, char **argv)
 	int rc = RC_EXIT_OK;
 
 	memset(&so, 0, sizeof so);
+	memset(&clock, 0, sizeof clock);
 	so.echo = 1;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -118,6 +121,14 @@ run_exec(int argc, char **argv)
 		case 'd': dir = optarg; break;
 		case 'R': rubric_dir = optarg; break;
 		case 'N': no_score = 1; break;
+		case 'A':
+			if (!rc_clock_parse(optarg, &clock)) {
+				rc_cmd_error("invalid time '%s': expected \"YYYY-MM-DD HH:MM\" "
+				    "in the debtor's time zone", optarg);
+				return RC_EXIT_USAGE;
+			}
+			so.clock = &clock;
+			break;
 		case 'h': return rc_cmd_usage(&rc_cmd_run, 0);
 		default: return rc_cmd_usage(&rc_cmd_run, 1);
 		}
@@ -235,7 +246,7 @@ const struct rc_cmd rc_cmd_run = {
 	.name = "run",
 	.usage = "run SCENARIO --script FILE [--seed N] [--trainee NAME] "
 	    "[--format text|json] [--mode practice|assessment] [--trace] [--no-save]\n"
-	    "       [--db PATH] [--cohort TAG] [--no-score] [--rubric DIR]",
+	    "       [--db PATH] [--cohort TAG] [--no-score] [--rubric DIR] [--at TIME]",
 	.summary = "play a call with the trainee's lines read from a script",
 	.help =
 	    "SCENARIO is a scenario id (see 'recoup list') or a path to a .json file.\n"
@@ -258,6 +269,8 @@ const struct rc_cmd rc_cmd_run = {
 	    "                     (default: $RECOUP_COHORT, else the config's)\n"
 	    "  --scenarios DIR    look for scenario ids in DIR first\n"
 	    "  --rubric DIR       the rubric directory (default: scoring/)\n"
-	    "  --no-score         no scorecard at the end\n",
+	    "  --no-score         no scorecard at the end\n"
+	    "  --at TIME          when the call starts, \"YYYY-MM-DD HH:MM\" in the\n"
+	    "                     debtor's time zone (the compliance clock)\n",
 	.exec = run_exec,
 };

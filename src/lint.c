@@ -1051,6 +1051,15 @@ rc_lint_lexicon(const char *dir, struct rc_err *err)
 }
 
 long
+rc_lint_compliance(const char *path, struct rc_err *err)
+{
+	size_t before = err->nerrors;
+
+	rc_compliance_free(rc_compliance_load(path, err));
+	return (long)(err->nerrors - before);
+}
+
+long
 rc_lint_rubric(const char *dir, struct rc_err *err)
 {
 	size_t before = err->nerrors;

@@ -46,6 +46,9 @@ long rc_lint_base(const char *path, struct rc_err *err);
 /* Lints DIR/rubric.json (and the lexicon intents it needs).  Returns -1
  * when it cannot be read, else the number of errors added. */
 long rc_lint_rubric(const char *dir, struct rc_err *err);
+/* Lints the compliance rules in PATH (scoring/compliance.json): the
+ * loader's checks (compliance.h).  Returns the number of errors added. */
+long rc_lint_compliance(const char *path, struct rc_err *err);
 
 /* Runs the checks on scenario S, loaded from TEXT (LEN bytes; used for
  * line and column numbers, may be NULL).  Adds findings to ERR in the

@@ -162,6 +162,52 @@ results_json(struct rc_buf *b, const struct rc_result *r, size_t n)
 	rc_buf_puts(b, n ? "\n ]" : "]");
 }
 
+/* The compliance section: null without a legal frame, else the frame in
+ * words and every rule with its status (docs/compliance.md). */
+static void
+compliance_json(struct rc_buf *b, const struct rc_scorecard *c)
+{
+	size_t i;
+
+	if (c->frame == NULL) {
+		rc_buf_puts(b, "null");
+		return;
+	}
+	rc_buf_puts(b, "{\"frame\": ");
+	rc_buf_json_string(b, c->frame);
+	rc_buf_puts(b, ", \"rules\": [");
+	for (i = 0; i < c->ncompliance; i++) {
+		const struct rc_comply_result *r = &c->compliance[i];
+
+		rc_buf_puts(b, i ? ",\n  {\"id\": " : "\n  {\"id\": ");
+		rc_buf_json_string(b, r->rule->id);
+		rc_buf_puts(b, ", \"law\": ");
+		rc_buf_json_string(b, r->rule->law);
+		rc_buf_puts(b, ", \"section\": ");
+		rc_buf_json_string(b, r->rule->section);
+		rc_buf_printf(b, ", \"critical\": %s, \"applies\": %s, "
+		    "\"status\": \"%s\", \"turn\": ", r->rule->critical ? "true" :
+		    "false", r->applies ? "true" : "false",
+		    rc_comply_status_name(r->status));
+		if (r->turn > 0)
+			rc_buf_printf(b, "%d", r->turn);
+		else
+			rc_buf_puts(b, "null");
+		rc_buf_puts(b, ", \"quote\": ");
+		if (r->quote)
+			rc_buf_json_string(b, r->quote);
+		else
+			rc_buf_puts(b, "null");
+		rc_buf_puts(b, ", \"note\": ");
+		if (r->note)
+			rc_buf_json_string(b, r->note);
+		else
+			rc_buf_puts(b, "null");
+		rc_buf_putc(b, '}');
+	}
+	rc_buf_puts(b, "]}");
+}
+
 void
 rc_render_scorecard_json(struct rc_buf *b, const struct rc_scorecard *c)
 {
@@ -239,5 +285,7 @@ rc_render_scorecard_json(struct rc_buf *b, const struct rc_scorecard *c)
 		rc_buf_json_string(b, c->critical[i].quote);
 		rc_buf_putc(b, '}');
 	}
-	rc_buf_puts(b, "]}");
+	rc_buf_puts(b, "],\n \"compliance\": ");
+	compliance_json(b, c);
+	rc_buf_putc(b, '}');
 }

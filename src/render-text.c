@@ -279,6 +279,57 @@ result_line(struct rc_buf *b, const struct rc_result *r, const struct rc_style *
 	}
 }
 
+/* The compliance section: the rules that apply in the call's frame, each
+ * kept, breached (with its line, the section and the tip) or not judged;
+ * the rules of other frames only counted. */
+static void
+compliance(struct rc_buf *b, const struct rc_scorecard *c,
+           const struct rc_style *st)
+{
+	size_t i, na = 0;
+
+	if (c->frame == NULL)
+		return;
+	rc_buf_puts(b, "\nCompliance (");
+	printable(b, c->frame);
+	rc_buf_puts(b, "):\n");
+	for (i = 0; i < c->ncompliance; i++) {
+		const struct rc_comply_result *r = &c->compliance[i];
+		const char *m = r->status == RC_COMPLY_KEPT ? "[+]" :
+		    r->status == RC_COMPLY_BREACHED ? "[x]" : "[?]";
+
+		if (!r->applies) {
+			na++;
+			continue;
+		}
+		on(b, st, r->status == RC_COMPLY_KEPT ? GREEN :
+		    r->status == RC_COMPLY_BREACHED ? RED : DIM);
+		rc_buf_puts(b, r->status == RC_COMPLY_NA ? "[-]" : m);
+		on(b, st, RESET);
+		rc_buf_printf(b, "     %-42s %s%s\n", r->rule->title,
+		    rc_comply_status_name(r->status), r->status ==
+		    RC_COMPLY_BREACHED && r->rule->critical ? " (critical)" : "");
+		rc_buf_printf(b, "       %s (%s)", r->rule->section, r->rule->law);
+		if (r->note)
+			rc_buf_printf(b, ": %s", r->note);
+		rc_buf_putc(b, '\n');
+		if (r->status == RC_COMPLY_BREACHED) {
+			if (r->quote)
+				rc_buf_printf(b, "       turn %d: \"%s\"\n", r->turn,
+				    r->quote);
+			on(b, st, DIM);
+			rc_buf_printf(b, "       tip: %s", r->rule->tip);
+			on(b, st, RESET);
+			rc_buf_putc(b, '\n');
+		}
+	}
+	if (na == c->ncompliance)
+		rc_buf_puts(b, "       no rule applies in this frame\n");
+	else if (na > 0)
+		rc_buf_printf(b, "       (%zu rule%s of other frames not shown)\n",
+		    na, na == 1 ? "" : "s");
+}
+
 void
 rc_render_scorecard(struct rc_buf *b, const struct rc_scorecard *c,
                     const char *currency, const struct rc_style *st)
@@ -296,6 +347,7 @@ rc_render_scorecard(struct rc_buf *b, const struct rc_scorecard *c,
 		for (i = 0; i < c->nextended; i++)
 			result_line(b, &c->extended[i], st);
 	}
+	compliance(b, c, st);
 	rc_buf_putc(b, '\n');
 	rc_buf_printf(b, "Style:          %s\n", rc_style_name(c->style));
 	rc_buf_printf(b, "Practice score: %.0f/100", c->practice_score);

@@ -261,6 +261,10 @@ rc_report_session_json(struct rc_buf *b, const struct rc_store_row *row)
 		rc_buf_puts(b, "null");
 	rc_buf_puts(b, ", \"critical\": ");
 	rc_buf_puts(b, row->critical ? row->critical : "[]");
+	/* The compliance section as stored (store.c writes it): null for a
+	 * call without a legal frame. */
+	rc_buf_puts(b, ", \"compliance\": ");
+	rc_buf_puts(b, row->compliance ? row->compliance : "null");
 	rc_buf_puts(b, ", \"practices\": [");
 	for (p = row->summary; p && *p;) {
 		const char *end = strchr(p, ' '), *c1 = strchr(p, ':');

@@ -99,7 +99,7 @@ agreement_free(struct rc_report_agreement *a)
 void
 rc_report_free(struct rc_report *r)
 {
-	size_t i;
+	size_t i, k;
 
 	if (r == NULL)
 		return;
@@ -136,6 +136,9 @@ rc_report_free(struct rc_report *r)
 		free(r->trainees[i]->cells);
 		free(r->trainees[i]->runs);
 		free(r->trainees[i]->attempts);
+		for (k = 0; k < r->trainees[i]->nrules; k++)
+			free(r->trainees[i]->rules[k].id);
+		free(r->trainees[i]->rules);
 		free(r->trainees[i]);
 	}
 	free(r->trainees);
@@ -542,6 +545,52 @@ add_attempt(struct rc_report *r, struct rc_report_trainee *t,
 	}
 }
 
+/* The compliance section stored with a row (store.c writes it): the
+ * session counted as judged for T when a rule applied in its frame, and
+ * each rule breached counted. */
+static void
+add_compliance(struct rc_report *r, struct rc_report_trainee *t,
+               const char *json)
+{
+	cJSON *o = cJSON_Parse(json), *e;
+	const cJSON *rules = cJSON_GetObjectItemCaseSensitive(o, "rules");
+	size_t k;
+
+	if (!cJSON_IsArray(rules)) {
+		cJSON_Delete(o);
+		return;
+	}
+	cJSON_ArrayForEach(e, rules) {
+		const cJSON *a = cJSON_GetObjectItemCaseSensitive(e, "applies");
+
+		if ((cJSON_IsNumber(a) && a->valuedouble != 0) || cJSON_IsTrue(a)) {
+			t->judged++;   /* a rule applied: the session was judged */
+			break;
+		}
+	}
+	cJSON_ArrayForEach(e, rules) {
+		const cJSON *id = cJSON_GetObjectItemCaseSensitive(e, "id");
+		const cJSON *st = cJSON_GetObjectItemCaseSensitive(e, "status");
+
+		if (!cJSON_IsString(id) || !cJSON_IsString(st) ||
+		    strcmp(st->valuestring, "breached") != 0)
+			continue;
+		r->breaches++;
+		t->breaches++;
+		for (k = 0; k < t->nrules && strcmp(t->rules[k].id,
+		    id->valuestring); k++)
+			;
+		if (k == t->nrules) {
+			t->rules = rc_xreallocarray(t->rules, t->nrules + 1,
+			    sizeof *t->rules);
+			t->rules[t->nrules].id = rc_xstrdup(id->valuestring);
+			t->rules[t->nrules++].n = 0;
+		}
+		t->rules[k].n++;
+	}
+	cJSON_Delete(o);
+}
+
 void
 rc_report_add(struct rc_report *r, const struct rc_store_row *row)
 {
@@ -604,6 +653,8 @@ rc_report_add(struct rc_report *r, const struct rc_store_row *row)
 	p->critical = critical;
 	p->scenario = sc;
 	add_summary(r, t, row->summary);
+	if (row->compliance != NULL)
+		add_compliance(r, t, row->compliance);
 }
 
 static int

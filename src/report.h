@@ -79,6 +79,12 @@ struct rc_report_attempt {
 	int passed;
 };
 
+/* How often one compliance rule was breached. */
+struct rc_report_count {
+	char *id;
+	long n;
+};
+
 struct rc_report_trainee {
 	char *name;
 	long sessions;            /* all sessions, scored or not */
@@ -100,6 +106,11 @@ struct rc_report_trainee {
 	size_t *attempts;              /* the trainee's drill calls: indexes
 	                                  into rc_report.attempts */
 	size_t nattempts, attempts_cap;
+	/* Compliance: scored sessions with a legal frame, the breaches in
+	 * them, and how often each rule was breached (first seen first). */
+	long judged, breaches;
+	struct rc_report_count *rules;
+	size_t nrules;
 };
 
 /* The most recent agreements a report keeps (for the HTML report's list). */
@@ -137,6 +148,7 @@ struct rc_report {
 	struct rc_report_agreement *agreements;
 	long nagreements;         /* sessions with an agreement seen */
 	long critical;            /* scored sessions with a critical failure */
+	long breaches;            /* compliance breaches in all sessions */
 	/* The last RC_REPORT_CRITICALS of them, a ring: rc_report_critical()
 	 * reads them newest first. */
 	struct rc_report_critical *criticals;

@@ -8,6 +8,7 @@
 #include "rubric.h"
 
 #include <math.h>
+#include <sys/stat.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,9 +41,11 @@ const char *const rc_signal_names[RC_SIG_COUNT] = {
 	"accept", "think", "deadline", "consequence", "waive", "full-balance",
 	"remind-debt", "goodbye", "payment-talk", "use-research", "mention-debt",
 	"command",
+	"mini-miranda", "offer-verification", "signpost-advice", "legal-action",
+	"harass",
 	"inability", "give-reason", "offer|stall", "agree", "hostile",
 	"dispute|already-paid|not-received",
-	"hang-up", "confirm-identity", "not-debtor", "assent",
+	"hang-up", "confirm-identity", "not-debtor", "assent", "has-attorney",
 };
 
 static char *
@@ -428,6 +431,20 @@ load_criticals(struct rc_rubric *r, const cJSON *root, const char *name,
 	}
 }
 
+/* DIR/compliance.json, when there is one: a rubric directory without it
+ * (an old install, a test's own rubric) judges no compliance rule. */
+static void
+load_compliance(struct rc_rubric *r, const char *dir, struct rc_err *err)
+{
+	struct rc_buf path = RC_BUF_INIT;
+	struct stat st;
+
+	rc_buf_printf(&path, "%s/compliance.json", dir);
+	if (stat(rc_buf_str(&path), &st) == 0)
+		r->compliance = rc_compliance_load(rc_buf_str(&path), err);
+	rc_buf_free(&path);
+}
+
 struct rc_rubric *
 rc_rubric_load(const char *dir, struct rc_err *err)
 {
@@ -505,6 +522,7 @@ rc_rubric_load(const char *dir, struct rc_err *err)
 	load_criticals(r, root, name, err);
 	cJSON_Delete(root);
 	rc_buf_free(&path);
+	load_compliance(r, dir, err);
 	load_lexicon(r, err);
 	if (err->nerrors > before) {
 		rc_rubric_free(r);
@@ -549,6 +567,7 @@ rc_rubric_free(struct rc_rubric *r)
 		free(r->criticals[i].tip);
 	}
 	free(r->criticals);
+	rc_compliance_free(r->compliance);
 	rc_reader_free(r->reader);
 	free(r);
 }

@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 
+#include "compliance.h"
 #include "err.h"
 #include "lexicon.h"
 #include "understand.h"
@@ -33,11 +34,15 @@ enum rc_signal {
 	RC_SIG_CONSEQUENCE, RC_SIG_WAIVE, RC_SIG_FULL_BALANCE, RC_SIG_OVERDUE,
 	RC_SIG_GOODBYE, RC_SIG_PAYMENT_TALK, RC_SIG_RESEARCH, RC_SIG_MENTION_DEBT,
 	RC_SIG_COMMAND,
+	/* Read for the compliance rules (detect-compliance.c). */
+	RC_SIG_MINI_MIRANDA, RC_SIG_OFFER_VERIFY, RC_SIG_SIGNPOST,
+	RC_SIG_LEGAL_ACTION, RC_SIG_HARASS,
 	RC_SIG_COLLECTOR_COUNT,
 	/* Debtor-line signals. */
 	RC_SIG_D_INABILITY = RC_SIG_COLLECTOR_COUNT, RC_SIG_D_REASON,
 	RC_SIG_D_OFFER, RC_SIG_D_AGREE, RC_SIG_D_HOSTILE, RC_SIG_D_DISPUTE,
 	RC_SIG_D_HANGUP, RC_SIG_D_SELF, RC_SIG_D_ELSE, RC_SIG_D_ASSENT,
+	RC_SIG_D_ATTORNEY,
 	RC_SIG_COUNT
 };
 
@@ -122,6 +127,9 @@ struct rc_rubric {
 	struct rc_coaching coaching;
 	struct rc_critical_def *criticals;
 	size_t ncriticals;
+	/* The compliance rules (DIR/compliance.json); NULL when the rubric's
+	 * directory has none. */
+	struct rc_compliance *compliance;
 	/* How lines are read: the shared lexicon (not owned), the intent of
 	 * each signal, and one reader kept for every call scored with this
 	 * rubric (its spelling cache is worth keeping across calls). */
@@ -130,7 +138,8 @@ struct rc_rubric {
 	struct rc_reader *reader;
 };
 
-/* Loads the rubric from DIR/rubric.json, and the lexicon (see
+/* Loads the rubric from DIR/rubric.json, the compliance rules from
+ * DIR/compliance.json when it exists, and the lexicon (see
  * rc_lexicon_locate()).  Returns NULL and adds every problem to ERR.  Free
  * with rc_rubric_free(). */
 struct rc_rubric *rc_rubric_load(const char *dir, struct rc_err *err);

@@ -1046,6 +1046,25 @@ parse_case(struct ctx *c, const cJSON *root)
 	}
 }
 
+/* "legal": the call's legal frame (legal.c), whose kind of debt must
+ * agree with the persona's. */
+static void
+parse_legal(struct ctx *c, const cJSON *root)
+{
+	struct rc_scenario *s = c->s;
+	const cJSON *d;
+	enum rc_debt_kind k;
+
+	if (!rc_legal_read(&c->r, root, "", &s->legal))
+		return;
+	d = rc_jsonread_member(rc_jsonread_member(root, "legal"), "debt");
+	if (s->kind && cJSON_IsString(d) &&
+	    rc_legal_debt_parse(d->valuestring, &k) &&
+	    strcmp(s->kind, d->valuestring) != 0)
+		rc_jsonread_fail(&c->r, "/legal/debt", "\"%s\" disagrees with "
+		    "/persona/kind \"%s\"", d->valuestring, s->kind);
+}
+
 static void
 parse_research(struct ctx *c, const cJSON *root)
 {
@@ -1562,7 +1581,8 @@ build(struct ctx *c, const cJSON *root)
 	static const char *const keys[] = { "id", "title", "version", "archetype",
 	    "difficulty", "summary", "persona", "case", "research", "truth",
 	    "variables", "start", "opening", "turn_limit", "global", "backstop",
-	    "inherit", "bargain", "hangup", "pause", "states", "scoring", NULL };
+	    "inherit", "bargain", "hangup", "pause", "states", "scoring",
+	    "legal", NULL };
 	static const char *const archetypes[] = { "forgetful", "aggressive",
 	    "broke", "excuse-maker", "disputer", "gatekeeper", "promiser",
 	    "distressed", "follow-up", "guided", "other", NULL };
@@ -1613,6 +1633,7 @@ build(struct ctx *c, const cJSON *root)
 	s->summary = rc_jsonread_str(&c->r, root, "", "summary", 1);
 	parse_persona(c, root);
 	parse_case(c, root);
+	parse_legal(c, root);
 	parse_research(c, root);
 	parse_truth(c, root);
 	s->truth.honesty = s->honesty;
@@ -1746,6 +1767,7 @@ rc_scenario_free(struct rc_scenario *s)
 	rc_strmap_free(s->var_ids);
 	rc_strmap_free(s->rule_ids);
 	free(s->path);
+	rc_legal_free(&s->legal);
 	free(s->id); free(s->title); free(s->version); free(s->archetype);
 	free(s->difficulty); free(s->summary);
 	free(s->name); free(s->first_name); free(s->role); free(s->kind);

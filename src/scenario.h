@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "err.h"
+#include "legal.h"
 #include "lexicon.h"
 #include "match.h"
 #include "negotiate.h"
@@ -171,6 +172,9 @@ struct rc_scenario {
 	size_t nadjustable;
 	struct rc_policy policy;  /* "policy" in the case file; .set 0 when
 	                             none is stated */
+
+	struct rc_legal legal;    /* "legal": the legal frame; .set 0 when
+	                             the scenario states none */
 
 	struct rc_fact *research;
 	size_t nresearch;

@@ -1053,6 +1053,7 @@ rc_score_input_scenario(struct rc_score_input *in, struct rc_case *kase,
 	in->weight_ids = (const char *const *)s->weight_ids;
 	in->weight_values = s->weight_values;
 	in->vocab = s->vocab;
+	in->legal = s->legal.set ? &s->legal : NULL;
 }
 
 struct rc_scorecard *
@@ -1089,6 +1090,7 @@ rc_score(const struct rc_rubric *rubric, const struct rc_score_input *in)
 	criticals(rubric, in, c, lines, in->t->n);
 	c->style = style(lines, in->t->n);
 	outcome(&rubric->outcome, in, lines, in->t->n, &c->outcome);
+	rc_score_compliance(rubric, in, c, lines, in->t->n);
 	c->score = rubric->w_practice * c->practice_score +
 	    rubric->w_outcome * c->outcome.score;
 	c->w_practice = rubric->w_practice;
@@ -1133,5 +1135,11 @@ rc_scorecard_free(struct rc_scorecard *c)
 	for (i = 0; i < c->ncritical; i++)
 		free(c->critical[i].quote);
 	free(c->critical);
+	for (i = 0; i < c->ncompliance; i++) {
+		free(c->compliance[i].quote);
+		free(c->compliance[i].note);
+	}
+	free(c->compliance);
+	free(c->frame);
 	free(c);
 }

@@ -57,6 +57,10 @@ struct rc_score_input {
 	const char *const *weight_ids;    /* scenario weight overrides: ids ... */
 	const double *weight_values;      /* ... and their weights; NULL-ended ids */
 	struct rc_score_cache *cache;     /* may be NULL; see rc_score_cache_new() */
+	const struct rc_legal *legal;     /* the call's legal frame, NULL when
+	                                     none is stated (no compliance) */
+	const struct rc_clock *clock;     /* when the call started in the
+	                                     debtor's zone; NULL: not known */
 	const struct rc_strmap *vocab;    /* the scenario's words, kept from
 	                                     spelling correction; may be NULL */
 };
@@ -221,6 +225,24 @@ struct rc_critical {
 	char *quote;               /* owned */
 };
 
+/* One compliance rule judged on a call (detect-compliance.c). */
+enum rc_comply_status {
+	RC_COMPLY_KEPT,           /* the rule applies and the call kept it */
+	RC_COMPLY_BREACHED,       /* the rule applies and a line broke it */
+	RC_COMPLY_NA,             /* the rule does not apply to this call */
+	RC_COMPLY_UNJUDGED        /* it applies, but recoup cannot judge it
+	                             from what it has (the clock, the log) */
+};
+
+struct rc_comply_result {
+	const struct rc_compliance_rule *rule;   /* points into the rubric */
+	enum rc_comply_status status;
+	int applies;              /* the rule is one of the call's frame */
+	int turn;                 /* the line that broke it, 0 when none */
+	char *quote;              /* owned, NULL when no line is cited */
+	char *note;               /* owned: why, in a few words */
+};
+
 struct rc_scorecard {
 	const char *rubric_version;
 	const char *scenario_version;    /* may be NULL */
@@ -243,6 +265,12 @@ struct rc_scorecard {
 	int auto_passed;
 	struct rc_critical *critical;
 	size_t ncritical;
+	/* The compliance section: every rule of the rubric's compliance.json
+	 * in its order, when the call has a legal frame (FRAME, owned, says
+	 * it in words); none without one. */
+	char *frame;
+	struct rc_comply_result *compliance;
+	size_t ncompliance;
 };
 
 /* Everything a detector sees. */
@@ -318,6 +346,17 @@ void rc_result_review(struct rc_result *r, enum rc_status st, const char *by,
  * C->auto_* the first time; sets C->nreviewed. */
 void rc_scorecard_retotal(struct rc_scorecard *c);
 const char *rc_style_name(enum rc_style_kind s);
+
+/* Judges the compliance rules of RUBRIC on the call of IN (its lines
+ * read into LINES, N of them) into C's compliance section, after the
+ * practices and the outcome; a critical breach is added to C's critical
+ * failures (unless one already cites its line).  Nothing without a legal
+ * frame or without compliance rules (detect-compliance.c). */
+void rc_score_compliance(const struct rc_rubric *rubric,
+                         const struct rc_score_input *in,
+                         struct rc_scorecard *c, const struct rc_line *lines,
+                         size_t n);
+const char *rc_comply_status_name(enum rc_comply_status s);
 
 /* The detector tables (detect-*.c), each NULL-id terminated. */
 extern const struct rc_detector rc_detectors_core[];     /* practices 1-10 */

@@ -53,8 +53,11 @@ struct rc_session {
 	enum rc_status *last;     /* practice statuses after the previous line */
 	int calm_noted;           /* "stayed calm when provoked" was noted */
 	int policy_noted;         /* an agreement outside policy was noted */
+	uint64_t comply_noted;    /* compliance rules whose breach was noted,
+	                             bit (1 << the rule's index) */
 	struct rc_scorecard *card;
 	struct rc_score_cache *cache; /* lines already read, for live scoring */
+	struct rc_clock clock;    /* the call's start (opts' clock) */
 };
 
 struct rc_session *
@@ -72,6 +75,11 @@ rc_session_new(const struct rc_scenario *s, uint64_t seed,
 	ss->invoices = rc_xcalloc(s->ninvoices + 1, sizeof *ss->invoices);
 	rc_score_input_scenario(&ss->input, &ss->kase, ss->invoices, s);
 	ss->input.cache = ss->cache;
+	if (opts->clock != NULL) {
+		ss->clock = *opts->clock;
+		ss->input.clock = &ss->clock;
+	}
+	ss->o.clock = NULL;
 	if (opts->rubric) {
 		ss->last = rc_xcalloc(opts->rubric->npractices + 1, sizeof *ss->last);
 		for (i = 0; i < opts->rubric->npractices; i++)
@@ -218,6 +226,19 @@ live_notes(struct rc_session *ss, struct rc_buf *out)
 			rc_buf_printf(out, "  (note: %s — missed%s%s)\n", r->def->title,
 			    r->note ? ": " : "", r->note ? r->note : "");
 		ss->last[i] = r->status;
+	}
+	/* A compliance breach by the line just said: once per rule, with
+	 * the section it breaks. */
+	for (i = 0; i < c->ncompliance && i < 64; i++) {
+		const struct rc_comply_result *r = &c->compliance[i];
+
+		if (r->status != RC_COMPLY_BREACHED || r->turn != turn ||
+		    (ss->comply_noted >> i & 1u))
+			continue;
+		ss->comply_noted |= (uint64_t)1 << i;
+		rc_buf_printf(out, "  (note: compliance%s — %s: %s)\n",
+		    r->rule->critical ? ", critical" : "", r->note ? r->note :
+		    r->rule->title, r->rule->section);
 	}
 	/* Terms agreed outside the creditor's policy: said once, at once. */
 	if (c->outcome.nbreaches > 0 && !ss->policy_noted) {

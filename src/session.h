@@ -30,6 +30,9 @@ struct rc_session_opts {
 	 * save turns through it as they happen. */
 	void (*on_turn)(void *ctx, const struct rc_turn *u);
 	void *on_turn_ctx;
+	/* When the call starts in the debtor's time zone (`--at`), copied;
+	 * NULL: not simulated. */
+	const struct rc_clock *clock;
 };
 
 struct rc_session;

@@ -147,6 +147,11 @@ static const char *const migrations[] = {
 	"  PRIMARY KEY (session_id, practice)\n"
 	") WITHOUT ROWID;\n"
 	"ALTER TABLE scores ADD COLUMN w_practice REAL;\n",
+	/* 5 -> 6: the compliance section (docs/compliance.md): the call's
+	 * legal frame in words and each rule's result, {"frame", "rules":
+	 * [{"id", "status", "applies", "turn", "quote", "note"}]}; NULL when
+	 * the call had no frame (and for scores stored before). */
+	"ALTER TABLE scores ADD COLUMN compliance TEXT;\n",
 };
 
 #define NMIGRATIONS (sizeof migrations / sizeof migrations[0])
@@ -181,9 +186,9 @@ static const char *const stmt_sql[ST_COUNT] = {
 	    "INSERT INTO scores (session_id, current, rubric_version, "
 	    "scenario_version, scored_at, practice_score, outcome_score, score, "
 	    "pass_mark, passed, style, agreement, recovered_now, expected, "
-	    "days_to_full, goodwill, critical, summary, breaches, w_practice) "
-	    "VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-	    "?14, ?15, ?16, ?17, ?18, ?19)",
+	    "days_to_full, goodwill, critical, summary, breaches, w_practice, "
+	    "compliance) VALUES (?1, 1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+	    "?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
 	[ST_RESULT] =
 	    "INSERT INTO results (score_id, practice, number, status, points, "
 	    "weight, note, evidence, title, ord) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
@@ -1031,12 +1036,39 @@ insert_results(struct rc_store *st, int64_t score_id, int first,
 	return 0;
 }
 
+/* The compliance section as stored: the frame and each rule's result
+ * (the rule's texts are the rubric's, found again by id when loaded). */
+static void
+compliance_json(struct rc_buf *b, const struct rc_scorecard *c)
+{
+	size_t i;
+
+	rc_buf_puts(b, "{\"frame\": ");
+	rc_buf_json_string(b, c->frame);
+	rc_buf_puts(b, ", \"rules\": [");
+	for (i = 0; i < c->ncompliance; i++) {
+		const struct rc_comply_result *r = &c->compliance[i];
+
+		rc_buf_puts(b, i ? ", {\"id\": " : "{\"id\": ");
+		rc_buf_json_string(b, r->rule->id);
+		rc_buf_printf(b, ", \"status\": \"%s\", \"applies\": %d, "
+		    "\"turn\": %d, \"quote\": ", rc_comply_status_name(r->status),
+		    r->applies, r->turn);
+		rc_buf_json_string(b, r->quote ? r->quote : "");
+		rc_buf_puts(b, ", \"note\": ");
+		rc_buf_json_string(b, r->note ? r->note : "");
+		rc_buf_putc(b, '}');
+	}
+	rc_buf_puts(b, "]}");
+}
+
 /* Inserts CARD as the current score of session ID (inside a transaction). */
 static int
 insert_score(struct rc_store *st, int64_t id, const struct rc_scorecard *c,
              int64_t when, struct rc_err *err)
 {
 	struct rc_buf crit = RC_BUF_INIT, sum = RC_BUF_INIT, brs = RC_BUF_INIT;
+	struct rc_buf comp = RC_BUF_INIT;
 	const struct rc_outcome *o = &c->outcome;
 	sqlite3_stmt *q;
 	int64_t score_id;
@@ -1091,6 +1123,10 @@ insert_score(struct rc_store *st, int64_t id, const struct rc_scorecard *c,
 	bind_text(q, 17, rc_buf_str(&sum));
 	bind_text(q, 18, rc_buf_str(&brs));
 	sqlite3_bind_double(q, 19, c->w_practice);
+	if (c->frame != NULL) {
+		compliance_json(&comp, c);
+		bind_text(q, 20, rc_buf_str(&comp));
+	}
 	if (step_done(st, q, err, "cannot save a score") != 0)
 		goto done;
 	score_id = sqlite3_last_insert_rowid(st->db);
@@ -1103,6 +1139,7 @@ done:
 	rc_buf_free(&crit);
 	rc_buf_free(&brs);
 	rc_buf_free(&sum);
+	rc_buf_free(&comp);
 	return rc;
 }
 
@@ -1186,7 +1223,7 @@ rc_store_add_score(struct rc_store *st, int64_t id,
 	"s.floor, s.mood, c.id, c.rubric_version, c.practice_score, " \
 	"c.outcome_score, c.score, c.pass_mark, c.passed, c.style, c.agreement, " \
 	"c.recovered_now, c.expected, c.goodwill, c.days_to_full, c.critical, " \
-	"c.summary, s.call_date, c.breaches, c.w_practice, " \
+	"c.summary, s.call_date, c.breaches, c.w_practice, c.compliance, " \
 	"(SELECT CASE WHEN count(*) THEN json_group_array(json_array(v.practice, " \
 	"v.status, v.reviewer, v.at, v.note)) END FROM (SELECT * FROM reviews " \
 	"WHERE session_id = s.id ORDER BY practice) v), " \
@@ -1275,6 +1312,7 @@ read_row(const struct rc_store *st, sqlite3_stmt *q, struct rc_store_row *r)
 	r->critical = col_text(q, 33);
 	r->summary = col_text(q, 34);
 	r->breaches = col_text(q, 36);
+	r->compliance = col_text(q, 38);
 	r->w_practice = sqlite3_column_type(q, 37) != SQLITE_NULL ?
 	    sqlite3_column_double(q, 37) : RC_RUBRIC_W_PRACTICE;
 	/* Before schema 5 the share was not kept: the stored figures tell it
@@ -1337,7 +1375,7 @@ weight_of(const char *weights, const char *id, size_t len)
 	return -1;
 }
 
-/* Applies the reviews (JSON, from column 38) to row R: the summary and
+/* Applies the reviews (JSON, from column 39) to row R: the summary and
  * the scores rewritten with the reviewed statuses.  WEIGHTS are the
  * twenty's weights in the current score ("ID=W ..."). */
 static void
@@ -1500,8 +1538,8 @@ rc_store_sessions(struct rc_store *st, const struct rc_store_filter *f,
 		if (f->status && st->ndead > 0 && (row.status == NULL ||
 		    strcmp(row.status, f->status) != 0))
 			continue;
-		if (col_text(q, 38) != NULL)
-			apply_reviews(&x, &row, col_text(q, 38), col_text(q, 39));
+		if (col_text(q, 39) != NULL)
+			apply_reviews(&x, &row, col_text(q, 39), col_text(q, 40));
 		n++;
 		stop = fn(ctx, &row);
 		reviewed_reset(&x);
@@ -1668,6 +1706,7 @@ copy_row(void *ctx, const struct rc_store_row *r)
 	d->style = keep(l, r->style);
 	d->critical = keep(l, r->critical);
 	d->breaches = keep(l, r->breaches);
+	d->compliance = keep(l, r->compliance);
 	d->summary = keep(l, r->summary);
 	d->auto_summary = r->auto_summary == r->summary ? d->summary :
 	    keep(l, r->auto_summary);
@@ -1908,6 +1947,54 @@ add_evidence(struct rc_result *r, const char *json)
 	cJSON_Delete(a);
 }
 
+/* The stored compliance section JSON into C, each rule found by id in
+ * RUBRIC's rules (a rule the rubric no longer has is left out). */
+static void
+load_compliance(struct rc_scorecard *c, const char *json,
+                const struct rc_rubric *rubric)
+{
+	static const enum rc_comply_status all[] = { RC_COMPLY_KEPT,
+	    RC_COMPLY_BREACHED, RC_COMPLY_NA, RC_COMPLY_UNJUDGED };
+	cJSON *o = json ? cJSON_Parse(json) : NULL, *e;
+	const cJSON *frame = cJSON_GetObjectItemCaseSensitive(o, "frame");
+	const cJSON *rules = cJSON_GetObjectItemCaseSensitive(o, "rules");
+	size_t k;
+
+	if (rubric == NULL || rubric->compliance == NULL || !cJSON_IsString(frame)) {
+		cJSON_Delete(o);
+		return;
+	}
+	c->frame = rc_xstrdup(frame->valuestring);
+	c->compliance = rc_xcalloc((size_t)cJSON_GetArraySize(rules) + 1,
+	    sizeof *c->compliance);
+	cJSON_ArrayForEach(e, rules) {
+		const cJSON *id = cJSON_GetObjectItemCaseSensitive(e, "id");
+		const cJSON *st = cJSON_GetObjectItemCaseSensitive(e, "status");
+		const cJSON *quote = cJSON_GetObjectItemCaseSensitive(e, "quote");
+		const cJSON *note = cJSON_GetObjectItemCaseSensitive(e, "note");
+		struct rc_comply_result *r = &c->compliance[c->ncompliance];
+
+		if (!cJSON_IsString(id) || !cJSON_IsString(st) ||
+		    (r->rule = rc_compliance_find(rubric->compliance,
+		    id->valuestring)) == NULL)
+			continue;
+		for (k = 0; k < sizeof all / sizeof all[0] &&
+		    strcmp(rc_comply_status_name(all[k]), st->valuestring); k++)
+			;
+		if (k == sizeof all / sizeof all[0])
+			continue;
+		r->status = all[k];
+		r->applies = jnum(e, "applies") != 0;
+		r->turn = (int)jnum(e, "turn");
+		if (cJSON_IsString(quote) && quote->valuestring[0])
+			r->quote = rc_xstrdup(quote->valuestring);
+		if (cJSON_IsString(note) && note->valuestring[0])
+			r->note = rc_xstrdup(note->valuestring);
+		c->ncompliance++;
+	}
+	cJSON_Delete(o);
+}
+
 static int
 load_card(struct rc_store *st, struct rc_store_loaded *l,
           const struct rc_rubric *rubric, struct rc_err *err)
@@ -2011,6 +2098,7 @@ load_card(struct rc_store *st, struct rc_store_loaded *l,
 		c->ncritical++;
 	}
 	cJSON_Delete(crit);
+	load_compliance(c, l->row.compliance, rubric);
 	l->card = c;
 	if (l->row.nreviewed > 0)
 		review_card(l);

@@ -27,7 +27,7 @@
 #include "score.h"
 #include "transcript.h"
 
-#define RC_STORE_SCHEMA 5      /* the schema version this program writes */
+#define RC_STORE_SCHEMA 6      /* the schema version this program writes */
 #define RC_STORE_TOO_NEW (-2)
 #define RC_STORE_OLD (-3)      /* rc_store_open_read(): schema to migrate */
 #define RC_STORE_MISSING (-4)  /* rc_store_open_read(): no sessions there */
@@ -187,6 +187,8 @@ struct rc_store_row {
 	const char *critical;          /* JSON array */
 	const char *breaches;          /* JSON array: the policy limits the
 	                                  agreed terms broke */
+	const char *compliance;        /* JSON object: the compliance section
+	                                  (frame and rules), NULL without one */
 	/* Every practice result: "ID:STATUS:POINTS" separated by spaces, the
 	 * twenty first, in rubric order (STATUS is met, partial, missed or n/a). */
 	const char *summary;

@@ -40,6 +40,7 @@ struct ctx {
 	char balance_currency[4]; /* from a currency sign in the balance */
 	int currency_given;
 	size_t ninv;
+	unsigned legal_given;     /* legal: jurisdiction 1, debt 2, collector 4 */
 };
 
 /* Column (from 1, in characters) of byte AT on the current line. */
@@ -386,12 +387,135 @@ policy(struct ctx *x, const char *s, const char *e)
 	each_entry(x, s, e, policy_limit);
 }
 
+/* One entry of "legal: us, consumer, agency, America/Chicago, follow-up",
+ * [S, E) trimmed: the frame of a scenario's "legal" (docs/compliance.md). */
+static void
+legal_entry(struct ctx *x, const char *s, const char *e)
+{
+	struct rc_legal *l = &x->p->legal;
+	char w[64];
+
+	if ((size_t)(e - s) >= sizeof w) {
+		perr(x, s, "legal: unknown entry '%.*s'", (int)(e - s), s);
+		return;
+	}
+	memcpy(w, s, (size_t)(e - s));
+	w[e - s] = '\0';
+	if (rc_legal_jurisdiction_parse(w, &l->jurisdiction))
+		x->legal_given |= 1;
+	else if (rc_legal_debt_parse(w, &l->debt))
+		x->legal_given |= 2;
+	else if (rc_legal_collector_parse(w, &l->collector))
+		x->legal_given |= 4;
+	else if (strcmp(w, "follow-up") == 0)
+		l->first_contact = 0;
+	else if (strcmp(w, "first contact") == 0)
+		l->first_contact = 1;
+	else if (strchr(w, '/') != NULL || strcmp(w, "UTC") == 0) {
+		if (!rc_legal_timezone_ok(w))
+			perr(x, s, "legal: invalid time zone '%s' (expected an IANA "
+			    "name such as America/Chicago)", w);
+		else {
+			free(l->timezone);
+			l->timezone = rc_xstrdup(w);
+		}
+	} else
+		perr(x, s, "legal: unknown entry '%s' (expected us, uk, none, "
+		    "consumer, business, creditor, agency, a time zone, "
+		    "follow-up or first contact)", w);
+}
+
+/* "legal: ..." (every entry above; the jurisdiction, the debt and the
+ * collector are required). */
+static void
+legal(struct ctx *x, const char *s, const char *e)
+{
+	x->p->legal.set = 1;
+	each_entry(x, s, e, legal_entry);
+	if (x->legal_given != 7)
+		perr(x, s, "legal: needs the jurisdiction (us, uk or none), the "
+		    "debt (consumer or business) and the collector (creditor or "
+		    "agency)");
+}
+
+/* One fact of "facts: attorney, written_dispute, debt_age_days 2400,
+ * ...", [S, E) trimmed: the names of a scenario's "legal.facts". */
+static void
+fact_entry(struct ctx *x, const char *s, const char *e)
+{
+	struct rc_legal_facts *f = &x->p->legal.facts;
+	static const char age[] = "debt_age_days";
+	size_t n = (size_t)(e - s);
+
+	if (n == 8 && memcmp(s, "attorney", 8) == 0)
+		f->attorney = 1;
+	else if (n == 15 && memcmp(s, "written_dispute", 15) == 0)
+		f->written_dispute = 1;
+	else if (n == 13 && memcmp(s, "cease_request", 13) == 0)
+		f->cease_request = 1;
+	else if (n == 16 && memcmp(s, "no_calls_at_work", 16) == 0)
+		f->no_calls_at_work = 1;
+	else if (n == 18 && memcmp(s, "post_dated_payment", 18) == 0)
+		f->post_dated_payment = 1;
+	else if (n == 11 && memcmp(s, "time_barred", 11) == 0)
+		f->time_barred = 1;
+	else if (n > sizeof age && memcmp(s, age, sizeof age - 1) == 0 &&
+	    s[sizeof age - 1] == ' ') {
+		const char *d = skip_blank(s + sizeof age);
+		long v = 0;
+
+		for (; d < e && isdigit((unsigned char)*d) && v <= 36500; d++)
+			v = v * 10 + (*d - '0');
+		if (d != e || v > 36500)
+			perr(x, s, "facts: invalid debt_age_days '%.*s' (expected a "
+			    "whole number of days up to 36500)", (int)n, s);
+		else
+			f->debt_age_days = (int)v;
+	} else
+		perr(x, s, "facts: unknown fact '%.*s' (expected attorney, "
+		    "written_dispute, cease_request, no_calls_at_work, "
+		    "post_dated_payment, time_barred or debt_age_days N)", (int)n, s);
+}
+
+/* One call of "contacts: 2026-10-30, 2026-10-31 14:05 talked", [S, E)
+ * trimmed: a day, a time if known, "talked" for a conversation. */
+static void
+contact_entry(struct ctx *x, const char *s, const char *e)
+{
+	struct rc_contact c;
+	char w[32];
+	size_t n = (size_t)(e - s);
+	int talked = 0;
+
+	if (n > 7 && memcmp(e - 7, " talked", 7) == 0) {
+		talked = 1;
+		n = (size_t)(trim_end(s, e - 7) - s);
+	}
+	if (n >= sizeof w) {
+		perr(x, s, "contacts: invalid call '%.*s' (expected YYYY-MM-DD, "
+		    "a time HH:MM if known, and 'talked' for a conversation)",
+		    (int)(e - s), s);
+		return;
+	}
+	memcpy(w, s, n);
+	w[n] = '\0';
+	memset(&c, 0, sizeof c);
+	if (!rc_contact_parse(w, &c)) {
+		perr(x, s, "contacts: invalid call '%.*s' (expected YYYY-MM-DD, "
+		    "a time HH:MM if known, and 'talked' for a conversation)",
+		    (int)(e - s), s);
+		return;
+	}
+	c.talked = talked;
+	rc_legal_add_contact(&x->p->legal, &c);
+}
+
 static const char *const keys[] = {
 	"debtor", "creditor", "contact", "balance", "currency", "days_overdue",
-	"invoices", "date", "policy",
+	"invoices", "date", "policy", "legal", "facts", "contacts",
 };
 enum { K_DEBTOR, K_CREDITOR, K_CONTACT, K_BALANCE, K_CURRENCY, K_DAYS,
-	K_INVOICES, K_DATE, K_POLICY, K_COUNT };
+	K_INVOICES, K_DATE, K_POLICY, K_LEGAL, K_FACTS, K_CONTACTS, K_COUNT };
 
 /* One "key: value" line of the front matter, [S, E) trimmed. */
 static void
@@ -411,7 +535,8 @@ front_line(struct ctx *x, const char *s, const char *e)
 			break;
 	if (k == K_COUNT) {
 		perr(x, s, "unknown key '%.*s' (expected debtor, creditor, contact, "
-		    "balance, currency, days_overdue, invoices, date or policy)",
+		    "balance, currency, days_overdue, invoices, date, policy, "
+		    "legal, facts or contacts)",
 		    (int)(ke - s), s);
 		return;
 	}
@@ -486,6 +611,21 @@ front_line(struct ctx *x, const char *s, const char *e)
 	}
 	case K_POLICY:
 		policy(x, v, e);
+		break;
+	case K_LEGAL:
+		legal(x, v, e);
+		break;
+	case K_FACTS:
+		if (!x->seen[K_LEGAL])
+			perr(x, s, "facts: give the 'legal:' line first");
+		else
+			each_entry(x, v, e, fact_entry);
+		break;
+	case K_CONTACTS:
+		if (!x->seen[K_LEGAL])
+			perr(x, s, "contacts: give the 'legal:' line first");
+		else
+			each_entry(x, v, e, contact_entry);
 		break;
 	default:
 		invoices(x, v, e);
@@ -619,6 +759,7 @@ free_storage(struct rc_parsed *p)
 	free(p->contact);
 	free(p->currency);
 	free(p->lines);
+	rc_legal_free(&p->legal);
 }
 
 /* The input scoring P reads its lines with. */
@@ -631,6 +772,7 @@ score_input(struct rc_parsed *p, struct rc_score_cache *cache,
 	in->c = p->has_case ? &p->c : NULL;
 	in->inferred = 1;
 	in->cache = cache;
+	in->legal = p->legal.set ? &p->legal : NULL;
 }
 
 struct rc_scorecard *
@@ -741,6 +883,7 @@ rc_transcript_parse(const char *name, const char *text, size_t len,
 	}
 	p = rc_xcalloc(1, sizeof *p);
 	rc_policy_init(&p->policy);
+	rc_legal_init(&p->legal);
 	p->t = rc_transcript_new();
 	p->currency = rc_xstrdup("USD");
 	p->c.date = RC_DATE_NONE;

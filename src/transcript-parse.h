@@ -18,6 +18,7 @@
 #include <stddef.h>
 
 #include "err.h"
+#include "legal.h"
 #include "rubric.h"
 #include "score.h"
 #include "transcript.h"
@@ -33,6 +34,7 @@ struct rc_parsed {
 	struct rc_case_invoice *invoices;
 	char **invoice_ids, **invoice_dues;
 	struct rc_policy policy;  /* "policy:" in the front matter */
+	struct rc_legal legal;    /* "legal:" and "facts:"; .set 0 without */
 };
 
 /* Parses TEXT (LEN bytes; TEXT[LEN] must be NUL) read from NAME.  Returns

@@ -20,7 +20,8 @@ for f in bin/recoup share/recoup/scenarios/forgetful-florist.json \
     share/recoup/scenarios/drills/onboarding-week1.json \
     share/recoup/scenarios/lang/intents.json share/recoup/scenarios/lang/normalise.json \
     share/recoup/scenarios/lang/base.json share/recoup/scenarios/lang/exemplars.txt \
-    share/recoup/scoring/rubric.json share/man/man1/recoup.1.gz \
+    share/recoup/scoring/rubric.json share/recoup/scoring/compliance.json \
+    share/man/man1/recoup.1.gz \
     share/bash-completion/completions/recoup share/zsh/vendor-completions/_recoup \
     share/doc/recoup/copyright share/doc/recoup/changelog.gz share/doc/recoup/README.md \
     share/doc/recoup/trainers.md; do

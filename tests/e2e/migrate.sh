@@ -37,7 +37,7 @@ expect_eq "fixture: schema version 2" "$(version "$DB")" "0 0 0 2"
 "$RECOUP" history --db "$DB" >"$TMP/hist.out" 2>"$TMP/err"
 expect_eq "history: exit code" "$?" 0
 expect_eq "history: no message" "$(cat "$TMP/err")" ""
-expect_eq "migrated: schema version 5" "$(version "$DB")" "0 0 0 5"
+expect_eq "migrated: schema version 6" "$(version "$DB")" "0 0 0 6"
 
 # Nothing lost: seven sessions, their turns, statuses and scores as stored.
 "$RECOUP" export --format csv --db "$DB" >"$TMP/x.csv"
@@ -145,7 +145,7 @@ cp "$FIX4" "$DB4"
 expect_eq "v4 fixture: schema version 4" "$(version "$DB4")" "0 0 0 4"
 "$RECOUP" export --format csv --db "$DB4" >"$TMP/v4.csv" 2>"$TMP/err"
 expect_eq "v4: no message" "$(cat "$TMP/err")" ""
-expect_eq "v4 migrated: schema version 5" "$(version "$DB4")" "0 0 0 5"
+expect_eq "v4 migrated: schema version 6" "$(version "$DB4")" "0 0 0 6"
 expect_eq "v4 csv: id, trainee, scenario, status, ended_by, turns, score, reviewed" \
     "$(tail -n +2 "$TMP/v4.csv" | awk -F, '{ print $1 "|" $4 "|" $7 "|" $11 "|" $12 "|" $13 "|" $17 "|" $(NF-6) }' | tr -d '\r')" \
 "1|trainee-forgetful-courteous|forgetful-florist|complete|agreement|43|99.1|0

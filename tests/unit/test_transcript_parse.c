@@ -243,7 +243,8 @@ test_errors(void)
 	    "t.txt:1:1: no turns: expected 'Collector:' or 'Debtor:' lines");
 	CHECK_ERRORS("---\nfoo: 1\nbalance: 12,34\ncurrency: US\n---\nDebtor: hi\n",
 	    "t.txt:2:1: unknown key 'foo' (expected debtor, creditor, contact, "
-	    "balance, currency, days_overdue, invoices, date or policy)\n"
+	    "balance, currency, days_overdue, invoices, date, policy, legal, facts "
+	    "or contacts)\n"
 	    "t.txt:3:10: invalid balance '12,34' (expected an amount such as 3,120.00)\n"
 	    "t.txt:4:11: invalid currency 'US' (expected an ISO code such as USD)");
 	CHECK_ERRORS("---\npolicy: max_months 0, post_dated maybe, floor 5\n---\nDebtor: hi\n",
