@@ -108,9 +108,14 @@ int rc_store_turn(struct rc_store *st, int64_t id, const struct rc_turn *u,
 int rc_store_turns(struct rc_store *st, int64_t id, const struct rc_turn *u,
                    size_t n, const char *currency, struct rc_err *err);
 /* 1 when the last write of ST that failed did so because another process
- * held the database past the busy timeout (SQLITE_BUSY or SQLITE_LOCKED):
- * trying again later may work. */
+ * held the database past the busy timeout (SQLITE_BUSY or SQLITE_LOCKED)
+ * or because the server went away: trying again later may work. */
 int rc_store_was_locked(const struct rc_store *st);
+/* 1 when the last write of ST that failed did so because the server went
+ * away (PostgreSQL): the next write tries to connect again. */
+int rc_store_was_lost(const struct rc_store *st);
+/* 1 when ST is a PostgreSQL server rather than an SQLite file. */
+int rc_store_is_server(const struct rc_store *st);
 
 /* Ends session ID with STATUS: how the call ended, the agreement, the
  * floor and the debtor's mood from T (MOOD when HAS_MOOD), and scorecard

@@ -1,0 +1,437 @@
+/*
+ * db-pg.c - the PostgreSQL driver of db.h, through libpq.  A statement
+ * is sent when it first steps (PQsendQueryParams, its ?N placeholders
+ * turned into $N, values as text with their types) and its rows are read
+ * one at a time (single-row mode), so a query over a million sessions
+ * never holds them all.  A connection that went away is reset before the
+ * next statement; a failure says whether the server was lost (SQLSTATE
+ * class 08, an administrator's shutdown) or busy (a deadlock, a lock).
+ */
+#include "db-impl.h"
+
+#include <libpq-fe.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xmalloc.h"
+
+/* Any constant: the key of the advisory lock migrations hold. */
+#define SCHEMA_LOCK 7200113
+
+struct pgq {
+	char *sql;                /* with $N placeholders */
+	PGresult *res;            /* the current row (single-row mode) */
+	int active;               /* sent, results not all read */
+	long changes;
+};
+
+static PGconn *
+C(struct rc_db *db)
+{
+	return db->h;
+}
+
+static void
+no_notice(void *arg, const char *msg)
+{
+	(void)arg;
+	(void)msg;
+}
+
+/* MSG without its trailing newline, kept as DB's failure. */
+static void
+set_msg(struct rc_db *db, const char *msg, int busy, int lost)
+{
+	char *m = rc_xstrdup(msg && *msg ? msg : "unknown error");
+	size_t n = strlen(m);
+
+	while (n > 0 && (m[n - 1] == '\n' || m[n - 1] == ' '))
+		m[--n] = '\0';
+	rc_db_fail(db, m, busy, lost);
+	free(m);
+}
+
+/* Keeps the failure of RES (NULL: of the connection) on DB. */
+static void
+failed(struct rc_db *db, const PGresult *res)
+{
+	const char *state = res ? PQresultErrorField(res,
+	    PG_DIAG_SQLSTATE) : NULL;
+	const char *primary = res ? PQresultErrorField(res,
+	    PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	int lost = PQstatus(C(db)) == CONNECTION_BAD ||
+	    (state && (strncmp(state, "08", 2) == 0 ||
+	    strncmp(state, "57P", 3) == 0));
+	int busy = state && (strcmp(state, "40001") == 0 ||
+	    strcmp(state, "40P01") == 0 || strcmp(state, "55P03") == 0);
+
+	set_msg(db, primary ? primary : PQerrorMessage(C(db)), busy, lost);
+}
+
+/* The connection, connected again when it was lost: 0, or -1. */
+static int
+ensure(struct rc_db *db)
+{
+	if (PQstatus(C(db)) == CONNECTION_OK)
+		return 0;
+	PQreset(C(db));
+	if (PQstatus(C(db)) == CONNECTION_OK)
+		return 0;
+	set_msg(db, PQerrorMessage(C(db)), 0, 1);
+	return -1;
+}
+
+int
+rc_db_pg_connect(const char *target, struct rc_db **out, char **why)
+{
+	const char *keys[4], *vals[4];
+	struct rc_db *db;
+	PGconn *c;
+	int k = 0;
+
+	*out = NULL;
+	*why = NULL;
+	/* Ours first: what TARGET says wins (expand_dbname). */
+	keys[k] = "application_name";
+	vals[k++] = "recoup";
+	if (getenv("PGCONNECT_TIMEOUT") == NULL) {
+		keys[k] = "connect_timeout";
+		vals[k++] = "10";
+	}
+	keys[k] = "dbname";
+	vals[k++] = target;
+	keys[k] = NULL;
+	vals[k] = NULL;
+	c = PQconnectdbParams(keys, vals, 1);
+	if (c == NULL) {
+		*why = rc_xstrdup("out of memory");
+		return -1;
+	}
+	if (PQstatus(c) != CONNECTION_OK) {
+		struct rc_buf b = RC_BUF_INIT;
+		const char *m = PQerrorMessage(c);
+		size_t n = strlen(m);
+
+		while (n > 0 && (m[n - 1] == '\n' || m[n - 1] == ' '))
+			n--;
+		rc_buf_add(&b, m, n);
+		*why = rc_buf_detach(&b);
+		PQfinish(c);
+		return -1;
+	}
+	PQsetNoticeProcessor(c, no_notice, NULL);
+	db = rc_xcalloc(1, sizeof *db);
+	db->kind = RC_DB_PG;
+	db->ops = &rc_db_pg_ops;
+	db->h = c;
+	db->target = rc_xstrdup(target);
+	*out = db;
+	return 0;
+}
+
+static void
+pg_close(struct rc_db *db)
+{
+	PQfinish(C(db));
+}
+
+/* Runs SQL, its rows discarded; into *N the first row's first column as
+ * a number when N is not NULL and there is one. */
+static int
+run(struct rc_db *db, const char *sql, long *n)
+{
+	PGresult *res;
+	int ok;
+
+	if (ensure(db) != 0)
+		return -1;
+	res = PQexec(C(db), sql);
+	ok = res != NULL && (PQresultStatus(res) == PGRES_COMMAND_OK ||
+	    PQresultStatus(res) == PGRES_TUPLES_OK);
+	if (!ok) {
+		failed(db, res);
+		PQclear(res);
+		return -1;
+	}
+	if (n != NULL)
+		*n = PQntuples(res) > 0 && !PQgetisnull(res, 0, 0) ?
+		    strtol(PQgetvalue(res, 0, 0), NULL, 10) : 0;
+	PQclear(res);
+	return 0;
+}
+
+static int
+pg_exec(struct rc_db *db, const char *sql)
+{
+	return run(db, sql, NULL);
+}
+
+static int
+pg_begin(struct rc_db *db)
+{
+	return run(db, "BEGIN", NULL);
+}
+
+static int
+pg_in_tx(struct rc_db *db)
+{
+	PGTransactionStatusType s = PQtransactionStatus(C(db));
+
+	return s == PQTRANS_INTRANS || s == PQTRANS_INERROR;
+}
+
+static int
+pg_version(struct rc_db *db, int *out)
+{
+	long n = 0;
+
+	*out = 0;
+	if (run(db, "SELECT CASE WHEN to_regclass('recoup_schema') IS NULL "
+	    "THEN 0 ELSE 1 END", &n) != 0)
+		return -1;
+	if (n == 0)
+		return 0;
+	if (run(db, "SELECT max(version) FROM recoup_schema", &n) != 0)
+		return -1;
+	*out = (int)n;
+	return 0;
+}
+
+static int
+pg_set_version(struct rc_db *db, int v)
+{
+	char sql[200];
+
+	/* V is the program's own constant. */
+	snprintf(sql, sizeof sql, "CREATE TABLE IF NOT EXISTS recoup_schema "
+	    "(version INTEGER NOT NULL); DELETE FROM recoup_schema; "
+	    "INSERT INTO recoup_schema (version) VALUES (%d)", v);
+	return run(db, sql, NULL);
+}
+
+static int
+pg_lock_schema(struct rc_db *db)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof sql, "SELECT pg_advisory_xact_lock(%d)",
+	    SCHEMA_LOCK);
+	return run(db, sql, NULL);
+}
+
+/* SQL with ?N and ? turned into $N (outside quoted text). */
+static char *
+dollars(const char *sql)
+{
+	struct rc_buf b = RC_BUF_INIT;
+	const char *p;
+	int k = 0;
+
+	for (p = sql; *p; p++) {
+		if (*p == '\'' || *p == '"') {
+			const char *e = strchr(p + 1, *p);
+
+			e = e ? e : p + strlen(p) - 1;
+			rc_buf_add(&b, p, (size_t)(e - p + 1));
+			p = e;
+			continue;
+		}
+		if (*p != '?') {
+			rc_buf_putc(&b, *p);
+			continue;
+		}
+		if (p[1] >= '0' && p[1] <= '9') {
+			rc_buf_putc(&b, '$');
+			continue;
+		}
+		rc_buf_printf(&b, "$%d", ++k);
+	}
+	return rc_buf_detach(&b);
+}
+
+static int
+pg_prepare(struct rc_db_stmt *q, const char *sql)
+{
+	struct pgq *s = rc_xcalloc(1, sizeof *s);
+
+	s->sql = dollars(sql);
+	q->impl = s;
+	return 0;
+}
+
+/* Reads and drops what is left of the statement's results. */
+static void
+drain(struct rc_db_stmt *q)
+{
+	struct pgq *s = q->impl;
+	PGresult *r;
+
+	PQclear(s->res);
+	s->res = NULL;
+	if (!s->active)
+		return;
+	while ((r = PQgetResult(C(q->db))) != NULL)
+		PQclear(r);
+	s->active = 0;
+}
+
+static void
+pg_finalize(struct rc_db_stmt *q)
+{
+	struct pgq *s = q->impl;
+
+	if (s == NULL)
+		return;
+	drain(q);
+	free(s->sql);
+	free(s);
+}
+
+/* Sends Q with its bound values. */
+static int
+send_query(struct rc_db_stmt *q)
+{
+	struct pgq *s = q->impl;
+	const char **vals = NULL;
+	Oid *types = NULL;
+	char (*num)[32] = NULL;
+	int i, ok;
+
+	if (ensure(q->db) != 0)
+		return -1;
+	if (q->nv > 0) {
+		vals = rc_xcalloc((size_t)q->nv, sizeof *vals);
+		types = rc_xcalloc((size_t)q->nv, sizeof *types);
+		num = rc_xcalloc((size_t)q->nv, sizeof *num);
+	}
+	for (i = 0; i < q->nv; i++) {
+		const struct rc_db_value *v = &q->v[i];
+
+		switch (v->type) {
+		case VAL_TEXT:
+			vals[i] = v->text;
+			break;
+		case VAL_INT:
+			types[i] = 20;    /* int8 */
+			snprintf(num[i], sizeof num[i], "%lld", (long long)v->i);
+			vals[i] = num[i];
+			break;
+		case VAL_DOUBLE:
+			types[i] = 701;   /* float8 */
+			if (isnan(v->d))
+				snprintf(num[i], sizeof num[i], "NaN");
+			else if (isinf(v->d))
+				snprintf(num[i], sizeof num[i], "%sInfinity",
+				    v->d < 0 ? "-" : "");
+			else
+				snprintf(num[i], sizeof num[i], "%.17g", v->d);
+			vals[i] = num[i];
+			break;
+		default:
+			vals[i] = NULL;
+			break;
+		}
+	}
+	ok = PQsendQueryParams(C(q->db), s->sql, q->nv, types, vals, NULL, NULL,
+	    0);
+	free(vals);
+	free(types);
+	free(num);
+	if (!ok) {
+		failed(q->db, NULL);
+		return -1;
+	}
+	PQsetSingleRowMode(C(q->db));
+	s->active = 1;
+	s->changes = 0;
+	return 0;
+}
+
+static int
+pg_step(struct rc_db_stmt *q)
+{
+	struct pgq *s = q->impl;
+	PGresult *r;
+
+	if (!q->started && send_query(q) != 0)
+		return RC_DB_ERROR;
+	PQclear(s->res);
+	s->res = NULL;
+	if (!s->active)
+		return RC_DB_DONE;
+	if ((r = PQgetResult(C(q->db))) == NULL) {
+		s->active = 0;
+		return RC_DB_DONE;
+	}
+	switch (PQresultStatus(r)) {
+	case PGRES_SINGLE_TUPLE:
+		s->res = r;
+		return RC_DB_ROW;
+	case PGRES_TUPLES_OK:
+	case PGRES_COMMAND_OK:
+		s->changes = strtol(PQcmdTuples(r), NULL, 10);
+		PQclear(r);
+		drain(q);
+		return RC_DB_DONE;
+	default:
+		failed(q->db, r);
+		PQclear(r);
+		drain(q);
+		return RC_DB_ERROR;
+	}
+}
+
+static void
+pg_reset(struct rc_db_stmt *q)
+{
+	drain(q);
+}
+
+static long
+pg_changes(struct rc_db_stmt *q)
+{
+	return ((struct pgq *)q->impl)->changes;
+}
+
+static const char *
+pg_text(struct rc_db_stmt *q, int i)
+{
+	PGresult *r = ((struct pgq *)q->impl)->res;
+
+	if (r == NULL || i >= PQnfields(r) || PQgetisnull(r, 0, i))
+		return NULL;
+	return PQgetvalue(r, 0, i);
+}
+
+static int
+pg_is_null(struct rc_db_stmt *q, int i)
+{
+	return pg_text(q, i) == NULL;
+}
+
+static int64_t
+pgq_int64(struct rc_db_stmt *q, int i)
+{
+	const char *t = pg_text(q, i);
+
+	return t ? (int64_t)strtoll(t, NULL, 10) : 0;
+}
+
+static double
+pgq_double(struct rc_db_stmt *q, int i)
+{
+	const char *t = pg_text(q, i);
+
+	return t ? strtod(t, NULL) : 0;
+}
+
+const struct rc_db_ops rc_db_pg_ops = {
+	.close = pg_close, .exec = pg_exec, .begin = pg_begin, .in_tx = pg_in_tx,
+	.version = pg_version, .set_version = pg_set_version,
+	.lock_schema = pg_lock_schema, .prepare = pg_prepare,
+	.finalize = pg_finalize, .step = pg_step, .reset = pg_reset,
+	.changes = pg_changes, .text = pg_text, .is_null = pg_is_null,
+	.int64 = pgq_int64, .dbl = pgq_double,
+};
