@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "cmd.h"
+#include "db.h"
 #include "report.h"
 #include "utf8.h"
 #include "xmalloc.h"
@@ -240,7 +241,8 @@ existing_db(const char *db)
 		rc_cmd_error("no database: set HOME, RECOUP_DB or use --db PATH");
 		return NULL;
 	}
-	if (lstat(p, &sb) != 0) {
+	/* A server says itself whether it holds sessions. */
+	if (!rc_db_is_server(p) && lstat(p, &sb) != 0) {
 		rc_cmd_error("no session database at '%s' (play or run a call first, "
 		    "or give --db PATH)", p);
 		free(p);

@@ -24,7 +24,7 @@ struct rc_db_ops {
 	int (*in_tx)(struct rc_db *db);
 	int (*version)(struct rc_db *db, int *out);
 	int (*set_version)(struct rc_db *db, int v);
-	int (*lock_schema)(struct rc_db *db);
+	int (*lock_schema)(struct rc_db *db, int on);
 	int (*prepare)(struct rc_db_stmt *q, const char *sql);
 	void (*finalize)(struct rc_db_stmt *q);
 	int (*step)(struct rc_db_stmt *q);

@@ -212,12 +212,12 @@ pg_set_version(struct rc_db *db, int v)
 }
 
 static int
-pg_lock_schema(struct rc_db *db)
+pg_lock_schema(struct rc_db *db, int on)
 {
 	char sql[64];
 
-	snprintf(sql, sizeof sql, "SELECT pg_advisory_xact_lock(%d)",
-	    SCHEMA_LOCK);
+	snprintf(sql, sizeof sql, "SELECT pg_advisory_%slock(%d)",
+	    on ? "" : "un", SCHEMA_LOCK);
 	return run(db, sql, NULL);
 }
 

@@ -119,9 +119,10 @@ sq_set_version(struct rc_db *db, int v)
 }
 
 static int
-sq_lock_schema(struct rc_db *db)
+sq_lock_schema(struct rc_db *db, int on)
 {
 	(void)db;
+	(void)on;
 	return 0;
 }
 

@@ -16,6 +16,14 @@
 int
 rc_db_is_server(const char *t)
 {
+	/* The libpq keywords a connection string starts with. */
+	static const char *const keys[] = { "host", "hostaddr", "port",
+	    "dbname", "user", "password", "passfile", "service",
+	    "connect_timeout", "sslmode", "options", "application_name",
+	    "target_session_attrs", "sslrootcert", "sslcert", "sslkey", NULL };
+	const char *k;
+	size_t i, n;
+
 	if (t == NULL)
 		return 0;
 	if (strncmp(t, "postgresql://", 13) == 0 ||
@@ -24,11 +32,17 @@ rc_db_is_server(const char *t)
 	/* A libpq key=value string: "service=team", "host=h dbname=d". */
 	while (isspace((unsigned char)*t))
 		t++;
-	while (isalpha((unsigned char)*t) || *t == '_')
-		t++;
+	for (k = t; isalpha((unsigned char)*t) || *t == '_'; t++)
+		;
+	n = (size_t)(t - k);
 	while (isspace((unsigned char)*t))
 		t++;
-	return *t == '=' && strchr(t, '/') == NULL;
+	if (*t != '=')
+		return 0;
+	for (i = 0; keys[i]; i++)
+		if (strlen(keys[i]) == n && strncmp(keys[i], k, n) == 0)
+			return 1;
+	return 0;
 }
 
 char *
@@ -192,9 +206,9 @@ rc_db_set_version(struct rc_db *db, int v)
 }
 
 int
-rc_db_lock_schema(struct rc_db *db)
+rc_db_lock_schema(struct rc_db *db, int on)
 {
-	return db->ops->lock_schema(db);
+	return db->ops->lock_schema(db, on);
 }
 
 /* 1 when the LEN bytes at P are the word W (then not inside a longer

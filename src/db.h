@@ -73,9 +73,12 @@ void rc_db_ddl(const struct rc_db *db, const char *sql, struct rc_buf *out);
 int rc_db_version(struct rc_db *db, int *out);
 /* Sets it, inside the caller's transaction. */
 int rc_db_set_version(struct rc_db *db, int v);
-/* Inside a transaction: waits until no other process migrates (SQLite's
- * BEGIN IMMEDIATE already does; PostgreSQL takes an advisory lock). */
-int rc_db_lock_schema(struct rc_db *db);
+/* Before the migrating transaction (ON 1) and after it (ON 0): waits
+ * until no other process migrates, then keeps them waiting.  SQLite's
+ * BEGIN IMMEDIATE already does; PostgreSQL takes a session advisory
+ * lock (outside the transaction, so the transaction that follows sees
+ * the tables another process just made). */
+int rc_db_lock_schema(struct rc_db *db, int on);
 
 /* A statement; NULL on failure.  Free with rc_db_finalize(). */
 struct rc_db_stmt *rc_db_prepare(struct rc_db *db, const char *sql);

@@ -357,18 +357,19 @@ static int
 migrate(struct rc_store *st, struct rc_err *err)
 {
 	struct rc_buf b = RC_BUF_INIT;
-	int version = 0;
+	int version = 0, rc;
 	size_t i;
 
+	if (rc_db_lock_schema(st->db, 1) != 0) {
+		db_error(st, err, "cannot lock the schema");
+		return -1;
+	}
 	if (rc_db_begin(st->db) != 0) {
 		db_error(st, err, "cannot start a transaction");
+		rc_db_lock_schema(st->db, 0);
 		return -1;
 	}
 	/* Read again under the write lock: another process may have migrated. */
-	if (rc_db_lock_schema(st->db) != 0) {
-		db_error(st, err, "cannot lock the schema");
-		goto fail;
-	}
 	if (schema_version(st, &version, err) != 0)
 		goto fail;
 	if (version > (int)NMIGRATIONS) {
@@ -376,6 +377,7 @@ migrate(struct rc_store *st, struct rc_err *err)
 		    "than this recoup understands (%d): upgrade recoup", st->path,
 		    version, (int)NMIGRATIONS);
 		rc_db_rollback(st->db);
+		rc_db_lock_schema(st->db, 0);
 		return RC_STORE_TOO_NEW;
 	}
 	for (i = (size_t)version; i < NMIGRATIONS; i++) {
@@ -390,10 +392,13 @@ migrate(struct rc_store *st, struct rc_err *err)
 		goto fail;
 	}
 	rc_buf_free(&b);
-	return exec_sql(st, "COMMIT", err);
+	rc = exec_sql(st, "COMMIT", err);
+	rc_db_lock_schema(st->db, 0);
+	return rc;
 fail:
 	rc_buf_free(&b);
 	rc_db_rollback(st->db);
+	rc_db_lock_schema(st->db, 0);
 	return -1;
 }
 
