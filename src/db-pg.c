@@ -44,9 +44,20 @@ no_notice(void *arg, const char *msg)
 static void
 set_msg(struct rc_db *db, const char *msg, int busy, int lost)
 {
-	char *m = rc_xstrdup(msg && *msg ? msg : "unknown error");
-	size_t n = strlen(m);
+	char *m, *nl;
+	size_t n;
 
+	/* libpq's text after a lost connection runs over several lines
+	 * ("FATAL:  terminating connection ...\nserver closed the
+	 * connection unexpectedly ..."): the first says it. */
+	if (msg == NULL || *msg == '\0')
+		msg = "unknown error";
+	if (strncmp(msg, "FATAL:  ", 8) == 0 || strncmp(msg, "ERROR:  ", 8) == 0)
+		msg += 8;
+	m = rc_xstrdup(msg);
+	if ((nl = strchr(m, '\n')) != NULL && nl[1] != '\0')
+		*nl = '\0';
+	n = strlen(m);
 	while (n > 0 && (m[n - 1] == '\n' || m[n - 1] == ' '))
 		m[--n] = '\0';
 	rc_db_fail(db, m, busy, lost);

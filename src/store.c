@@ -9,6 +9,7 @@
  */
 #include "store.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <math.h>
 #include <fcntl.h>
@@ -201,6 +202,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 struct rc_store {
 	struct rc_db *db;
 	char *path;               /* as shown: a server's password masked */
+	char *target;             /* a server's connection string, NULL for
+	                             a file (never shown, never on disk) */
 	int batch;
 	int readonly;             /* opened by rc_store_open_read() */
 	int64_t *dead;            /* read-only: 'running' sessions whose
@@ -669,6 +672,7 @@ open_server(const char *target, int *version, struct rc_err *err)
 	st = rc_xcalloc(1, sizeof *st);
 	st->db = db;
 	st->path = shown;
+	st->target = rc_xstrdup(target);
 	if (schema_version(st, version, err) != 0) {
 		rc_store_close(st);
 		return NULL;
@@ -868,6 +872,7 @@ rc_store_close(struct rc_store *st)
 	rc_db_close(st->db);
 	free(st->dead);
 	free(st->path);
+	free(st->target);
 	free(st);
 }
 
@@ -1034,38 +1039,68 @@ events_json(struct rc_buf *b, const struct rc_turn *u, const char *currency)
 	rc_buf_putc(b, ']');
 }
 
+/* A turn as it is stored: its text fields, its events already JSON. */
+struct stored_turn {
+	int number;
+	const char *speaker, *text, *state, *rule, *events, *name;
+	int64_t at;
+};
+
+/* Inserts turn U of session ID (or writes it again: nothing twice),
+ * inside the caller's transaction. */
+static int
+insert_stored(struct rc_store *st, int64_t id, const struct stored_turn *u,
+              struct rc_err *err)
+{
+	struct rc_db_stmt *q;
+
+	if ((q = stmt(st, ST_TURN, err)) == NULL)
+		return -1;
+	rc_db_bind_int64(q, 1, id);
+	rc_db_bind_int64(q, 2, u->number);
+	bind_text(q, 3, u->speaker);
+	bind_text(q, 4, u->text ? u->text : "");
+	bind_text(q, 5, u->state);
+	bind_text(q, 6, u->rule);
+	bind_text(q, 7, u->events ? u->events : "[]");
+	rc_db_bind_int64(q, 8, u->at);
+	bind_text(q, 9, u->name);
+	if (step_done(st, q, err, "cannot save a turn") != 0)
+		return -1;
+	if ((q = stmt(st, ST_TOUCH, err)) == NULL)
+		return -1;
+	rc_db_bind_int64(q, 1, id);
+	rc_db_bind_int64(q, 2, u->number);
+	rc_db_bind_int64(q, 3, u->at);
+	return step_done(st, q, err, "cannot save a turn");
+}
+
+static void
+stored_of(struct stored_turn *s, const struct rc_turn *u, const char *events,
+          int64_t now)
+{
+	s->number = u->number;
+	s->speaker = rc_speaker_name(u->speaker);
+	s->text = u->text;
+	s->state = u->state;
+	s->rule = u->rule;
+	s->events = events;
+	s->name = u->name;
+	s->at = now;
+}
+
 /* Inserts turn U of session ID, inside the caller's transaction. */
 static int
 insert_turn(struct rc_store *st, int64_t id, const struct rc_turn *u,
             const char *currency, int64_t now, struct rc_err *err)
 {
 	struct rc_buf ev = RC_BUF_INIT;
-	struct rc_db_stmt *q;
-	int rc = -1;
+	struct stored_turn s;
+	int rc;
 
 	events_json(&ev, u, currency);
-	if ((q = stmt(st, ST_TURN, err)) == NULL)
-		goto done;
-	rc_db_bind_int64(q, 1, id);
-	rc_db_bind_int64(q, 2, u->number);
-	bind_text(q, 3, rc_speaker_name(u->speaker));
-	bind_text(q, 4, u->text ? u->text : "");
-	bind_text(q, 5, u->state);
-	bind_text(q, 6, u->rule);
-	bind_text(q, 7, rc_buf_str(&ev));
-	rc_db_bind_int64(q, 8, now);
-	bind_text(q, 9, u->name);
-	if (step_done(st, q, err, "cannot save a turn") != 0)
-		goto done;
-	if ((q = stmt(st, ST_TOUCH, err)) == NULL)
-		goto done;
-	rc_db_bind_int64(q, 1, id);
-	rc_db_bind_int64(q, 2, u->number);
-	rc_db_bind_int64(q, 3, now);
-	if (step_done(st, q, err, "cannot save a turn") != 0)
-		goto done;
-	rc = 0;
-done:
+	stored_of(&s, u, rc_buf_str(&ev), now);
+	rc = insert_stored(st, id, &s, err);
 	rc_buf_free(&ev);
 	return rc;
 }
@@ -2231,4 +2266,299 @@ rc_store_loaded_free(struct rc_store_loaded *l)
 		free(l->defs[i]);
 	free(l->defs);
 	free(l);
+}
+
+/* The spool: a call's turns kept on this computer while the server is
+ * away, one JSON file per session (0600, in a 0700 directory), replaced
+ * whole at each turn and removed once written.  A file is named by a
+ * hash of the connection string, never the string (it may hold a
+ * password), and the session id. */
+
+static uint64_t
+target_key(const char *t)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	for (; *t; t++) {
+		h ^= (unsigned char)*t;
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+char *
+rc_store_spool_dir(void)
+{
+	const char *env = getenv("XDG_STATE_HOME");
+	const char *home = getenv("HOME");
+	struct rc_buf b = RC_BUF_INIT;
+
+	if (env && *env == '/')
+		rc_buf_printf(&b, "%s/recoup/spool", env);
+	else if (home && *home)
+		rc_buf_printf(&b, "%s/.local/state/recoup/spool", home);
+	else
+		return NULL;
+	return rc_buf_detach(&b);
+}
+
+/* The spool file of session ID of the server TARGET, or NULL. */
+static char *
+spool_path(const char *target, int64_t id)
+{
+	char *dir = rc_store_spool_dir();
+	struct rc_buf b = RC_BUF_INIT;
+
+	if (dir == NULL)
+		return NULL;
+	rc_buf_printf(&b, "%s/%016llx-%lld.json", dir,
+	    (unsigned long long)target_key(target), (long long)id);
+	free(dir);
+	return rc_buf_detach(&b);
+}
+
+int
+rc_store_spool(struct rc_store *st, int64_t id, const struct rc_turn *u,
+               size_t n, const char *currency, const char *status,
+               const char *ended_by, char **where, struct rc_err *err)
+{
+	char host[256] = "";
+	cJSON *o, *a;
+	char *path, *text;
+	size_t i;
+	int rc;
+
+	*where = NULL;
+	if (st->target == NULL || (path = spool_path(st->target, id)) == NULL) {
+		rc_err_add(err, RC_ERROR, "no spool for database '%s' (set HOME)",
+		    st->path);
+		return -1;
+	}
+	gethostname(host, sizeof host - 1);
+	o = cJSON_CreateObject();
+	cJSON_AddNumberToObject(o, "session", (double)id);
+	cJSON_AddStringToObject(o, "host", host);
+	cJSON_AddNumberToObject(o, "pid", (double)getpid());
+	if (status != NULL) {
+		cJSON_AddStringToObject(o, "status", status);
+		cJSON_AddNumberToObject(o, "ended_at", (double)time(NULL));
+		if (ended_by != NULL)
+			cJSON_AddStringToObject(o, "ended_by", ended_by);
+	}
+	a = cJSON_AddArrayToObject(o, "turns");
+	for (i = 0; i < n; i++) {
+		struct rc_buf ev = RC_BUF_INIT;
+		cJSON *t = cJSON_CreateObject();
+
+		events_json(&ev, &u[i], currency);
+		cJSON_AddNumberToObject(t, "number", u[i].number);
+		cJSON_AddStringToObject(t, "speaker", rc_speaker_name(u[i].speaker));
+		cJSON_AddStringToObject(t, "text", u[i].text ? u[i].text : "");
+		if (u[i].state)
+			cJSON_AddStringToObject(t, "state", u[i].state);
+		if (u[i].rule)
+			cJSON_AddStringToObject(t, "rule", u[i].rule);
+		cJSON_AddStringToObject(t, "events", rc_buf_str(&ev));
+		if (u[i].name)
+			cJSON_AddStringToObject(t, "name", u[i].name);
+		cJSON_AddNumberToObject(t, "at", (double)time(NULL));
+		cJSON_AddItemToArray(a, t);
+		rc_buf_free(&ev);
+	}
+	text = cJSON_PrintUnformatted(o);
+	cJSON_Delete(o);
+	if (make_parents(path) != 0) {
+		rc_err_add(err, RC_ERROR, "cannot create the spool directory of '%s': "
+		    "%s", path, strerror(errno));
+		rc = -1;
+	} else {
+		rc = rc_file_replace(path, text, strlen(text), 0600, NULL, err);
+	}
+	cJSON_free(text);
+	if (rc == 0)
+		*where = path;
+	else
+		free(path);
+	return rc;
+}
+
+void
+rc_store_unspool(struct rc_store *st, int64_t id)
+{
+	char *path = st->target ? spool_path(st->target, id) : NULL;
+
+	if (path != NULL)
+		unlink(path);
+	free(path);
+}
+
+static const char *
+jstr(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+/* Writes the spool file PATH back (all of it, or nothing) and removes
+ * it: the number of turns written, 0 when it is not to be written yet
+ * (its call is still going on), -1 on failure. */
+static long
+replay_one(struct rc_store *st, const char *path, struct rc_err *err)
+{
+	char host[256] = "";
+	size_t len;
+	char *text = rc_file_read(path, &len, err);
+	cJSON *o = text ? cJSON_Parse(text) : NULL, *t;
+	const cJSON *turns;
+	const char *status, *h;
+	int64_t id;
+	long pid, n = 0;
+
+	free(text);
+	if (o == NULL) {
+		if (text != NULL)
+			rc_err_add(err, RC_ERROR, "%s: not a spool file (kept)", path);
+		return -1;
+	}
+	gethostname(host, sizeof host - 1);
+	id = (int64_t)jnum(o, "session");
+	pid = (long)jnum(o, "pid");
+	status = jstr(o, "status");
+	h = jstr(o, "host");
+	if (status == NULL && h != NULL && strcmp(h, host) == 0 &&
+	    (pid == (long)getpid() || pid_alive(pid))) {
+		cJSON_Delete(o);
+		return 0;
+	}
+	turns = cJSON_GetObjectItemCaseSensitive(o, "turns");
+	if (begin(st, err) != 0)
+		goto fail;
+	cJSON_ArrayForEach(t, turns) {
+		struct stored_turn s;
+
+		s.number = (int)jnum(t, "number");
+		s.speaker = jstr(t, "speaker");
+		s.text = jstr(t, "text");
+		s.state = jstr(t, "state");
+		s.rule = jstr(t, "rule");
+		s.events = jstr(t, "events");
+		s.name = jstr(t, "name");
+		s.at = (int64_t)jnum(t, "at");
+		if (s.speaker == NULL || s.number <= 0)
+			continue;
+		if (insert_stored(st, id, &s, err) != 0)
+			goto fail;
+		n++;
+	}
+	if (status != NULL) {
+		struct rc_db_stmt *q = rc_db_prepare(st->db, "UPDATE sessions SET "
+		    "status = ?2, ended_at = ?3, updated_at = ?3, ended_by = ?4 "
+		    "WHERE id = ?1");
+		int64_t at = (int64_t)jnum(o, "ended_at");
+
+		if (q == NULL) {
+			db_error(st, err, "cannot end a session");
+			goto fail;
+		}
+		rc_db_bind_int64(q, 1, id);
+		bind_text(q, 2, status);
+		rc_db_bind_int64(q, 3, at > 0 ? at : (int64_t)time(NULL));
+		bind_text(q, 4, jstr(o, "ended_by"));
+		if (rc_db_step(q) != RC_DB_DONE) {
+			db_error(st, err, "cannot end a session");
+			rc_db_finalize(q);
+			goto fail;
+		}
+		rc_db_finalize(q);
+	}
+	if (commit(st, err) != 0)
+		goto fail;
+	cJSON_Delete(o);
+	unlink(path);
+	return n;
+fail:
+	rollback(st);
+	cJSON_Delete(o);
+	return -1;
+}
+
+/* Calls FN for each spool file of server TARGET; stops at a non-zero. */
+static long
+each_spool(const char *target, long (*fn)(void *, const char *), void *ctx)
+{
+	char *dir = rc_store_spool_dir();
+	char prefix[32];
+	struct dirent *e;
+	DIR *d;
+	long total = 0, k;
+
+	if (dir == NULL || (d = opendir(dir)) == NULL) {
+		free(dir);
+		return 0;
+	}
+	snprintf(prefix, sizeof prefix, "%016llx-",
+	    (unsigned long long)target_key(target));
+	while ((e = readdir(d)) != NULL) {
+		struct rc_buf b = RC_BUF_INIT;
+		size_t len = strlen(e->d_name);
+
+		if (strncmp(e->d_name, prefix, strlen(prefix)) != 0 || len < 5 ||
+		    strcmp(e->d_name + len - 5, ".json") != 0)
+			continue;
+		rc_buf_printf(&b, "%s/%s", dir, e->d_name);
+		k = fn(ctx, rc_buf_str(&b));
+		rc_buf_free(&b);
+		if (k < 0) {
+			total = -1;
+			break;
+		}
+		total += k;
+	}
+	closedir(d);
+	free(dir);
+	return total;
+}
+
+struct replay_ctx {
+	struct rc_store *st;
+	struct rc_err *err;
+	int64_t *ids;
+	size_t n;
+};
+
+static long
+replay_file(void *ctx, const char *path)
+{
+	struct replay_ctx *r = ctx;
+
+	return replay_one(r->st, path, r->err);
+}
+
+static long
+count_file(void *ctx, const char *path)
+{
+	(void)ctx;
+	(void)path;
+	return 1;
+}
+
+long
+rc_store_replay(struct rc_store *st, struct rc_err *err)
+{
+	struct replay_ctx r;
+
+	if (st->target == NULL || st->readonly)
+		return 0;
+	memset(&r, 0, sizeof r);
+	r.st = st;
+	r.err = err;
+	return each_spool(st->target, replay_file, &r);
+}
+
+int
+rc_store_spool_pending(const char *target)
+{
+	return rc_db_is_server(target) &&
+	    each_spool(target, count_file, NULL) > 0;
 }

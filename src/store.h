@@ -278,4 +278,27 @@ int rc_store_review_clear(struct rc_store *st, int64_t id, const char *practice,
 
 const char *rc_store_status_name(enum rc_store_status s);
 
+/* The spool (a server only): while the server is away, the turns of a
+ * call are kept in a file of their own (0600) under rc_store_spool_dir()
+ * and written back later.  The directory: $XDG_STATE_HOME/recoup/spool,
+ * else ~/.local/state/recoup/spool; the caller frees it; NULL without a
+ * home. */
+char *rc_store_spool_dir(void);
+/* Writes (replaces) the spool file of session ID with its N waiting
+ * turns U and, when STATUS is not NULL, the status (and ENDED_BY, may be
+ * NULL) the call ended with.  *WHERE is the file's path (the caller
+ * frees it). */
+int rc_store_spool(struct rc_store *st, int64_t id, const struct rc_turn *u,
+                   size_t n, const char *currency, const char *status,
+                   const char *ended_by, char **where, struct rc_err *err);
+/* Removes the spool file of session ID (its turns are in the database). */
+void rc_store_unspool(struct rc_store *st, int64_t id);
+/* Writes back the spool files of ST's server whose call has ended (or
+ * whose process is gone), each in one transaction, and removes them.
+ * Turns already there are written again, never twice.  Returns the
+ * number of turns written, or -1. */
+long rc_store_replay(struct rc_store *st, struct rc_err *err);
+/* 1 when spool files of the server TARGET wait to be written. */
+int rc_store_spool_pending(const char *target);
+
 #endif
