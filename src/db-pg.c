@@ -125,9 +125,20 @@ rc_db_pg_connect(const char *target, struct rc_db **out, char **why)
 		const char *m = PQerrorMessage(c);
 		size_t n = strlen(m);
 
+		size_t i;
+
 		while (n > 0 && (m[n - 1] == '\n' || m[n - 1] == ' '))
 			n--;
-		rc_buf_add(&b, m, n);
+		/* One line: libpq puts its hint on a second, tab-indented. */
+		for (i = 0; i < n; i++) {
+			if (m[i] == '\n') {
+				rc_buf_puts(&b, ": ");
+				while (i + 1 < n && (m[i + 1] == '\t' || m[i + 1] == ' '))
+					i++;
+			} else {
+				rc_buf_putc(&b, m[i]);
+			}
+		}
 		*why = rc_buf_detach(&b);
 		PQfinish(c);
 		return -1;
