@@ -222,6 +222,11 @@ if [ -n "$PG" ]; then
 	expect_eq "key=value: exit" "$?" 2
 	expect_grep "key=value: password masked" "$TMP/err" "password=\*\*\*"
 	expect_no_grep "key=value: no password" "$TMP/err" "s3cret"
+	XDG_CONFIG_HOME=$TMP/cfg "$RECOUP" config set db "postgresql://u:s3cret@/x?host=$PGHOST"
+	XDG_CONFIG_HOME=$TMP/cfg "$RECOUP" config get db >"$TMP/cfg.out"
+	XDG_CONFIG_HOME=$TMP/cfg "$RECOUP" config list --all >>"$TMP/cfg.out"
+	expect_no_grep "config get/list: password masked" "$TMP/cfg.out" "s3cret"
+	expect_grep "config get: the rest shown" "$TMP/cfg.out" "^postgresql://u:\*\*\*@/x"
 	empty=$(newdb empty)
 	"$RECOUP" history --db "$empty" >/dev/null 2>"$TMP/err"
 	expect_eq "server without the schema: exit" "$?" 2
