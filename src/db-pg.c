@@ -25,7 +25,18 @@ struct pgq {
 	PGresult *res;            /* the current row (single-row mode) */
 	int active;               /* sent, results not all read */
 	long changes;
+	char (*num)[32];          /* a number column read as text */
+	int nnum;
 };
+
+/* The types whose binary form is read here; any other column is asked
+ * for as text (its binary form is the text). */
+#define OID_BOOL 16
+#define OID_INT8 20
+#define OID_INT2 21
+#define OID_INT4 23
+#define OID_FLOAT4 700
+#define OID_FLOAT8 701
 
 static PGconn *
 C(struct rc_db *db)
@@ -311,6 +322,7 @@ pg_finalize(struct rc_db_stmt *q)
 		return;
 	drain(q);
 	free(s->sql);
+	free(s->num);
 	free(s);
 }
 
@@ -359,8 +371,10 @@ send_query(struct rc_db_stmt *q)
 			break;
 		}
 	}
+	/* Rows come back binary: numbers need no printing on the server nor
+	 * parsing here (a third of a report's time), text is as it is. */
 	ok = PQsendQueryParams(C(q->db), s->sql, q->nv, types, vals, NULL, NULL,
-	    0);
+	    1);
 	free(vals);
 	free(types);
 	free(num);
@@ -420,36 +434,123 @@ pg_changes(struct rc_db_stmt *q)
 	return ((struct pgq *)q->impl)->changes;
 }
 
+static uint64_t
+be(const char *p, int n)
+{
+	uint64_t v = 0;
+	int i;
+
+	for (i = 0; i < n; i++)
+		v = v << 8 | (unsigned char)p[i];
+	return v;
+}
+
+/* Column I's type and bytes (binary), NULL when null or absent. */
 static const char *
-pg_text(struct rc_db_stmt *q, int i)
+raw(struct rc_db_stmt *q, int i, Oid *type, int *len)
 {
 	PGresult *r = ((struct pgq *)q->impl)->res;
 
 	if (r == NULL || i >= PQnfields(r) || PQgetisnull(r, 0, i))
 		return NULL;
+	*type = PQftype(r, i);
+	*len = PQgetlength(r, 0, i);
 	return PQgetvalue(r, 0, i);
+}
+
+/* A number column as a number: 1 when column I is one. */
+static int
+number(const char *p, Oid type, int len, int64_t *iv, double *dv, int *is_int)
+{
+	union { uint64_t u; double d; } u8;
+	union { uint32_t u; float f; } u4;
+
+	*is_int = 1;
+	if (type == OID_INT8 && len == 8)
+		*iv = (int64_t)be(p, 8);
+	else if (type == OID_INT4 && len == 4)
+		*iv = (int32_t)(uint32_t)be(p, 4);
+	else if (type == OID_INT2 && len == 2)
+		*iv = (int16_t)(uint16_t)be(p, 2);
+	else if (type == OID_BOOL && len == 1)
+		*iv = *p != 0;
+	else if (type == OID_FLOAT8 && len == 8) {
+		u8.u = be(p, 8);
+		*dv = u8.d;
+		*is_int = 0;
+	} else if (type == OID_FLOAT4 && len == 4) {
+		u4.u = (uint32_t)be(p, 4);
+		*dv = u4.f;
+		*is_int = 0;
+	} else
+		return 0;
+	return 1;
+}
+
+static const char *
+pg_text(struct rc_db_stmt *q, int i)
+{
+	struct pgq *s = q->impl;
+	const char *p;
+	int64_t iv = 0;
+	double dv = 0;
+	int len, is_int;
+	Oid type;
+
+	if ((p = raw(q, i, &type, &len)) == NULL)
+		return NULL;
+	if (!number(p, type, len, &iv, &dv, &is_int))
+		return p;
+	if (i >= s->nnum) {
+		s->num = rc_xreallocarray(s->num, (size_t)i + 1, sizeof *s->num);
+		s->nnum = i + 1;
+	}
+	if (is_int)
+		snprintf(s->num[i], sizeof s->num[i], "%lld", (long long)iv);
+	else
+		snprintf(s->num[i], sizeof s->num[i], "%.17g", dv);
+	return s->num[i];
 }
 
 static int
 pg_is_null(struct rc_db_stmt *q, int i)
 {
-	return pg_text(q, i) == NULL;
+	Oid type;
+	int len;
+
+	return raw(q, i, &type, &len) == NULL;
 }
 
 static int64_t
 pgq_int64(struct rc_db_stmt *q, int i)
 {
-	const char *t = pg_text(q, i);
+	int64_t iv = 0;
+	double dv = 0;
+	int len, is_int;
+	Oid type;
+	const char *p = raw(q, i, &type, &len);
 
-	return t ? (int64_t)strtoll(t, NULL, 10) : 0;
+	if (p == NULL)
+		return 0;
+	if (!number(p, type, len, &iv, &dv, &is_int))
+		return (int64_t)strtoll(p, NULL, 10);
+	return is_int ? iv : (int64_t)dv;
 }
 
 static double
 pgq_double(struct rc_db_stmt *q, int i)
 {
-	const char *t = pg_text(q, i);
+	int64_t iv = 0;
+	double dv = 0;
+	int len, is_int;
+	Oid type;
+	const char *p = raw(q, i, &type, &len);
 
-	return t ? strtod(t, NULL) : 0;
+	if (p == NULL)
+		return 0;
+	if (!number(p, type, len, &iv, &dv, &is_int))
+		return strtod(p, NULL);
+	return is_int ? (double)iv : dv;
 }
 
 const struct rc_db_ops rc_db_pg_ops = {
