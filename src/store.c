@@ -2424,12 +2424,13 @@ replay_one(struct rc_store *st, const char *path, struct rc_err *err)
 	int64_t id;
 	long pid, n = 0;
 
-	free(text);
 	if (o == NULL) {
 		if (text != NULL)
 			rc_err_add(err, RC_ERROR, "%s: not a spool file (kept)", path);
+		free(text);
 		return -1;
 	}
+	free(text);
 	gethostname(host, sizeof host - 1);
 	id = (int64_t)jnum(o, "session");
 	pid = (long)jnum(o, "pid");
@@ -2532,8 +2533,6 @@ each_spool(const char *target, long (*fn)(void *, const char *), void *ctx)
 struct replay_ctx {
 	struct rc_store *st;
 	struct rc_err *err;
-	int64_t *ids;
-	size_t n;
 };
 
 static long

@@ -77,4 +77,14 @@ if cmp -s "$TMP/sq.out" "$TMP/pg.out"; then pass; else
 	diff "$TMP/sq.out" "$TMP/pg.out" | head -10 >&2
 fi
 
+# A schema newer than this recoup: refused, left as it is.
+pg_sql v4 "UPDATE recoup_schema SET version = 99" >/dev/null
+"$RECOUP" history --db "$DB" >/dev/null 2>"$TMP/err"
+expect_eq "too new: exit" "$?" 2
+expect_grep "too new: message" "$TMP/err" "has schema version 99, newer than this recoup understands \(5\): upgrade recoup"
+"$RECOUP" run forgetful-florist --script tests/golden/forgetful-courteous.script \
+    --db "$DB" >/dev/null 2>"$TMP/err"
+expect_eq "too new, a writer: exit" "$?" 2
+expect_eq "too new: untouched" "$(pg_sql v4 "SELECT version FROM recoup_schema")" 99
+
 finish
