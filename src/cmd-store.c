@@ -276,6 +276,11 @@ rc_cmd_read_store(const char *db)
 		/* Written back by a writer's open first, so they are read. */
 		struct rc_store *w = rc_cmd_open_store(p);
 
+		if (w == NULL) {
+			/* Said why (the server is still away, say). */
+			free(p);
+			return NULL;
+		}
 		rc_store_close(w);
 	}
 	rc = rc_store_open_read(p, &st, &err);

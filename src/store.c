@@ -1,11 +1,14 @@
 /*
- * store.c - the session records on SQLite.  Invariants: the schema version
- * is PRAGMA user_version and only moves forward, through the migrations[]
- * steps applied in one transaction; a database newer than the program is
- * never written to.  Every write runs in BEGIN IMMEDIATE (so writers queue
- * on the busy timeout instead of failing on a lock upgrade) unless a batch
- * is open.  Every value reaches SQL through a bound parameter.  Exactly one
- * score per session is current (a partial unique index keeps it so).
+ * store.c - the session records, on an SQLite file or a PostgreSQL server,
+ * every query written once over the driver layer (db.h).  Invariants: the
+ * schema version (PRAGMA user_version; the table recoup_schema on a
+ * server) only moves forward, through the migrations[] steps applied in
+ * one transaction; a database newer than the program is never written to.
+ * Every write is one transaction (BEGIN IMMEDIATE on SQLite, so writers
+ * queue on the busy timeout) unless a batch is open.  Every value reaches
+ * SQL through a bound parameter.  Exactly one score per session is current
+ * (a partial unique index keeps it so).  A server's turns that cannot be
+ * written wait in the spool (at the end of this file).
  */
 #include "store.h"
 

@@ -1,7 +1,9 @@
 /*
- * store.h - the session records: every call kept in one SQLite database
- * (WAL, a busy timeout, BEGIN IMMEDIATE writes, a schema version with
- * forward migrations).  A session is begun before the first turn, each turn
+ * store.h - the session records: every call kept in one database, an
+ * SQLite file (WAL, a busy timeout, BEGIN IMMEDIATE writes) or a
+ * PostgreSQL server named by a connection string (postgresql://...,
+ * service=...), with the same schema version and forward migrations and
+ * the same results from every query.  A session is begun before the first turn, each turn
  * is written (and committed) as it happens, and the end writes the status,
  * the outcome and the scorecard.  Scorecards are never overwritten: a
  * rescore adds a new one and marks it current.  docs/records.md describes
@@ -49,7 +51,9 @@ struct rc_store;
 char *rc_store_default_path(void);
 
 /* Opens (creating when missing: directories 0700, file 0600) the database
- * at PATH (":memory:" works) and brings its schema up to date.  A PATH
+ * at PATH (":memory:" works; a server's connection string connects to it,
+ * see rc_db_is_server(), with a message naming the target, its password
+ * masked, when it cannot) and brings its schema up to date.  A PATH
  * that is a symbolic link or not a regular file is refused; an existing
  * database (and its -wal and -shm files) readable by others is made
  * private (0600) when it is ours.  Sessions
