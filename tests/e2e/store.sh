@@ -222,6 +222,16 @@ if [ -n "$PG" ]; then
 	expect_eq "key=value: exit" "$?" 2
 	expect_grep "key=value: password masked" "$TMP/err" "password=\*\*\*"
 	expect_no_grep "key=value: no password" "$TMP/err" "s3cret"
+	# libpq's own ways: a service file, and PG* variables under a
+	# key=value string.
+	printf '[recoup-test]\nhost=%s\nport=%s\ndbname=records\nuser=postgres\n' \
+	    "$PGHOST" "$PGPORT" >"$TMP/pg_service.conf"
+	expect_eq "service=: the same sessions" \
+	    "$(PGSERVICEFILE=$TMP/pg_service.conf "$RECOUP" history --db service=recoup-test --format csv | wc -l | tr -d ' ')" \
+	    $((WRITERS * 10 + 2))
+	expect_eq "dbname= with PGHOST, PGPORT, PGUSER: the same sessions" \
+	    "$(RECOUP_DB=dbname=records "$RECOUP" history --format csv | wc -l | tr -d ' ')" \
+	    $((WRITERS * 10 + 2))
 	XDG_CONFIG_HOME=$TMP/cfg "$RECOUP" config set db "postgresql://u:s3cret@/x?host=$PGHOST"
 	XDG_CONFIG_HOME=$TMP/cfg "$RECOUP" config get db >"$TMP/cfg.out"
 	XDG_CONFIG_HOME=$TMP/cfg "$RECOUP" config list --all >>"$TMP/cfg.out"
