@@ -1,11 +1,12 @@
 /*
  * db-pg.c - the PostgreSQL driver of db.h, through libpq.  A statement
  * is sent when it first steps (PQsendQueryParams, its ?N placeholders
- * turned into $N, values as text with their types) and its rows are read
- * one at a time (single-row mode), so a query over a million sessions
- * never holds them all.  A connection that went away is reset before the
- * next statement; a failure says whether the server was lost (SQLSTATE
- * class 08, an administrator's shutdown) or busy (a deadlock, a lock).
+ * turned into $N, values as text with their types) and its rows come
+ * back in binary, one at a time (single-row mode), so a query over a
+ * million sessions never holds them all.  A connection that went away is
+ * made again (waiting 2 s at most) before the next statement; a failure
+ * says whether the server was lost (SQLSTATE class 08, an
+ * administrator's shutdown) or busy (a deadlock, a lock).
  */
 #include "db-impl.h"
 
@@ -92,51 +93,76 @@ failed(struct rc_db *db, const PGresult *res)
 	set_msg(db, primary ? primary : PQerrorMessage(C(db)), busy, lost);
 }
 
-/* The connection, connected again when it was lost: 0, or -1. */
+static PGconn *open_conn(const char *target, const char *timeout);
+
+/* The connection, connected again when it was lost: 0, or -1.  A call
+ * tries at each turn while the server is away, so it waits 2 s at most,
+ * not the first connection's 10. */
 static int
 ensure(struct rc_db *db)
 {
+	PGconn *c;
+
 	if (PQstatus(C(db)) == CONNECTION_OK)
 		return 0;
-	PQreset(C(db));
-	if (PQstatus(C(db)) == CONNECTION_OK)
+	c = open_conn(db->target, "2");
+	if (c != NULL && PQstatus(c) == CONNECTION_OK) {
+		PQfinish(C(db));
+		db->h = c;
 		return 0;
-	set_msg(db, PQerrorMessage(C(db)), 0, 1);
+	}
+	set_msg(db, c ? PQerrorMessage(c) : "out of memory", 0, 1);
+	PQfinish(c);
 	return -1;
 }
 
-int
-rc_db_pg_connect(const char *target, struct rc_db **out, char **why)
+/* A new connection to TARGET, waiting at most TIMEOUT seconds (unless
+ * PGCONNECT_TIMEOUT says otherwise); NULL only when out of memory. */
+static PGconn *
+open_conn(const char *target, const char *timeout)
 {
 	const char *keys[4], *vals[4];
-	struct rc_db *db;
 	PGconn *c;
 	int k = 0;
 
-	*out = NULL;
-	*why = NULL;
 	/* Ours first: what TARGET says wins (expand_dbname). */
 	keys[k] = "application_name";
 	vals[k++] = "recoup";
 	if (getenv("PGCONNECT_TIMEOUT") == NULL) {
 		keys[k] = "connect_timeout";
-		vals[k++] = "10";
+		vals[k++] = timeout;
 	}
 	keys[k] = "dbname";
 	vals[k++] = target;
 	keys[k] = NULL;
 	vals[k] = NULL;
 	c = PQconnectdbParams(keys, vals, 1);
-	if (c == NULL) {
+	if (c != NULL && PQstatus(c) == CONNECTION_OK) {
+		PQsetNoticeProcessor(c, no_notice, NULL);
+		/* The reports read every session in one query: compiling it
+		 * (JIT) costs more than it saves, a tenth of a second each
+		 * time. */
+		PQclear(PQexec(c, "SET jit = off"));
+	}
+	return c;
+}
+
+int
+rc_db_pg_connect(const char *target, struct rc_db **out, char **why)
+{
+	struct rc_db *db;
+	PGconn *c;
+
+	*out = NULL;
+	*why = NULL;
+	if ((c = open_conn(target, "10")) == NULL) {
 		*why = rc_xstrdup("out of memory");
 		return -1;
 	}
 	if (PQstatus(c) != CONNECTION_OK) {
 		struct rc_buf b = RC_BUF_INIT;
 		const char *m = PQerrorMessage(c);
-		size_t n = strlen(m);
-
-		size_t i;
+		size_t n = strlen(m), i;
 
 		while (n > 0 && (m[n - 1] == '\n' || m[n - 1] == ' '))
 			n--;
@@ -154,10 +180,6 @@ rc_db_pg_connect(const char *target, struct rc_db **out, char **why)
 		PQfinish(c);
 		return -1;
 	}
-	PQsetNoticeProcessor(c, no_notice, NULL);
-	/* The reports read every session in one query: compiling it (JIT)
-	 * costs more than it saves, a tenth of a second each time. */
-	PQclear(PQexec(c, "SET jit = off"));
 	db = rc_xcalloc(1, sizeof *db);
 	db->kind = RC_DB_PG;
 	db->ops = &rc_db_pg_ops;
