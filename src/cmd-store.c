@@ -372,9 +372,12 @@ saver_flush(struct rc_cmd_saver *sv)
 			/* Kept on this computer until the server is back. */
 			if (rc_store_spool(sv->st, sv->id, q->turns, q->n, sv->currency,
 			    NULL, NULL, &where, &serr) != 0) {
+				if (!sv->away)
+					rc_cmd_print_err(&err);
 				rc_cmd_print_err(&serr);
-				rc_cmd_error("warning: %s could not be kept on this "
-				    "computer either; they wait in memory",
+				rc_cmd_error("warning: the database server is away and "
+				    "%s could not be kept on this computer either; they "
+				    "wait in memory until it is back",
 				    turn_words(words, sizeof words, from, to));
 			} else if (!sv->away) {
 				rc_cmd_print_err(&err);
