@@ -735,8 +735,12 @@ open_server_read(const char *target, struct rc_store **out,
 		rc_store_close(st);
 		return RC_STORE_OLD;
 	}
-	if (exec_sql(st, "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY",
-	    err) != 0) {
+	/* A report reads every session with its score in one ordered query;
+	 * at a million sessions PostgreSQL 15 gave it parallel workers that
+	 * each read all the scores, then sorted on disk (6.1 s of server time
+	 * against 4.4 s without them). */
+	if (exec_sql(st, "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY; "
+	    "SET max_parallel_workers_per_gather = 0", err) != 0) {
 		rc_store_close(st);
 		return -1;
 	}
