@@ -141,6 +141,11 @@ _recoup()
             COMPREPLY=($(compgen -W "$(_recoup_session_ids "$recoup")" -- "$cur"))
         fi
         ;;
+    db)
+        if ((npos == 0)); then
+            COMPREPLY=($(compgen -W "init" -- "$cur"))
+        fi
+        ;;
     config)
         if ((npos == 0)); then
             COMPREPLY=($(compgen -W "get set unset list" -- "$cur"))

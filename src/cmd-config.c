@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "cmd.h"
 #include "config.h"
+#include "db.h"
 #include "repl.h"
 #include "store.h"
 #include "xmalloc.h"
@@ -57,6 +58,16 @@ save(struct rc_config *c, const char *path)
 	return rc;
 }
 
+/* V (KEY's value) as shown: a database server's password masked.  The
+ * caller frees it. */
+static char *
+shown(enum rc_config_key key, const char *v)
+{
+	if (key == RC_CONFIG_DB && rc_db_is_server(v))
+		return rc_db_mask(v);
+	return rc_xstrdup(v);
+}
+
 /* The value a command would use for KEY with no flag when nothing sets
  * it, for `list --all`, into B. */
 static void
@@ -98,18 +109,26 @@ list(const struct rc_config *c, int all, const char *const *flags)
 		const char *v, *env;
 
 		if (!all) {
-			if ((v = rc_config_get(c, k)) != NULL)
-				rc_buf_printf(&b, "%s = %s\n", rc_config_key_name(k), v);
+			if ((v = rc_config_get(c, k)) != NULL) {
+				char *m = shown(k, v);
+
+				rc_buf_printf(&b, "%s = %s\n", rc_config_key_name(k), m);
+				free(m);
+			}
 			continue;
 		}
 		v = rc_config_resolve(c, k, flags[k], &src, &err);
 		rc_cmd_print_err(&err);
 		rc_err_clear(&err);
 		rc_buf_printf(&b, "%s = ", rc_config_key_name(k));
-		if (v != NULL)
-			rc_buf_puts(&b, v);
-		else
+		if (v != NULL) {
+			char *m = shown(k, v);
+
+			rc_buf_puts(&b, m);
+			free(m);
+		} else {
 			default_value(&b, k);
+		}
 		env = rc_config_env_name(k);
 		if (k == RC_CONFIG_COLOUR && src == RC_SOURCE_ENV && strcmp(v,
 		    "never") == 0 && rc_config_check(k, getenv(env) ? getenv(env) :
@@ -205,10 +224,14 @@ config_exec(int argc, char **argv)
 	rc = RC_EXIT_OK;
 	if (strcmp(verb, "get") == 0) {
 		/* Like git config: nothing set is exit 1, and nothing printed. */
-		if ((v = rc_config_get(c, k)) != NULL)
-			rc_cmd_outf("%s\n", v);
-		else
+		if ((v = rc_config_get(c, k)) != NULL) {
+			char *m = shown(k, v);
+
+			rc_cmd_outf("%s\n", m);
+			free(m);
+		} else {
 			rc = RC_EXIT_FAIL;
+		}
 	} else if (strcmp(verb, "set") == 0) {
 		rc_config_set(c, k, argv[optind + 1], NULL);
 		if (save(c, path) != 0)

@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "cmd.h"
+#include "db.h"
 #include "report.h"
 #include "utf8.h"
 #include "xmalloc.h"
@@ -225,6 +226,17 @@ rc_cmd_open_store(const char *db)
 	free(path);
 	if (st != NULL)
 		rc_cmd_date_sessions(st, NULL);
+	if (st != NULL && rc_store_is_server(st)) {
+		/* Turns a call kept while the server was away. */
+		long n = rc_store_replay(st, &err);
+
+		if (n > 0)
+			rc_cmd_error("%ld turn%s kept on this computer while the "
+			    "server was away now saved", n, n == 1 ? "" : "s");
+		else if (n < 0)
+			rc_cmd_print_err(&err);
+		rc_err_clear(&err);
+	}
 	return st;
 }
 
@@ -240,7 +252,8 @@ existing_db(const char *db)
 		rc_cmd_error("no database: set HOME, RECOUP_DB or use --db PATH");
 		return NULL;
 	}
-	if (lstat(p, &sb) != 0) {
+	/* A server says itself whether it holds sessions. */
+	if (!rc_db_is_server(p) && lstat(p, &sb) != 0) {
 		rc_cmd_error("no session database at '%s' (play or run a call first, "
 		    "or give --db PATH)", p);
 		free(p);
@@ -259,6 +272,17 @@ rc_cmd_read_store(const char *db)
 
 	if (p == NULL)
 		return NULL;
+	if (rc_store_spool_pending(p)) {
+		/* Written back by a writer's open first, so they are read. */
+		struct rc_store *w = rc_cmd_open_store(p);
+
+		if (w == NULL) {
+			/* Said why (the server is still away, say). */
+			free(p);
+			return NULL;
+		}
+		rc_store_close(w);
+	}
 	rc = rc_store_open_read(p, &st, &err);
 	if (rc == RC_STORE_OLD) {
 		/* An older schema is migrated once, by a writer's open. */
@@ -341,6 +365,32 @@ saver_flush(struct rc_cmd_saver *sv)
 	to = q->turns[q->n - 1].number;
 	if (rc_store_turns(sv->st, sv->id, q->turns, q->n, sv->currency,
 	    &err) != 0) {
+		if (rc_store_was_lost(sv->st)) {
+			char *where = NULL;
+			struct rc_err serr = RC_ERR_INIT;
+
+			/* Kept on this computer until the server is back. */
+			if (rc_store_spool(sv->st, sv->id, q->turns, q->n, sv->currency,
+			    NULL, NULL, &where, &serr) != 0) {
+				if (!sv->away)
+					rc_cmd_print_err(&err);
+				rc_cmd_print_err(&serr);
+				rc_cmd_error("warning: the database server is away and "
+				    "%s could not be kept on this computer either; they "
+				    "wait in memory until it is back",
+				    turn_words(words, sizeof words, from, to));
+			} else if (!sv->away) {
+				rc_cmd_print_err(&err);
+				rc_cmd_error("the database server is away: the call goes "
+				    "on and your turns are kept on this computer ('%s') "
+				    "until it is back", where);
+			}
+			sv->away = 1;
+			free(where);
+			rc_err_clear(&serr);
+			rc_err_clear(&err);
+			return -1;
+		}
 		if (to > sv->announced) {
 			int first = sv->announced >= from ? sv->announced + 1 : from;
 			int locked = rc_store_was_locked(sv->st);
@@ -359,8 +409,14 @@ saver_flush(struct rc_cmd_saver *sv)
 		rc_err_clear(&err);
 		return -1;
 	}
-	if (sv->announced >= from)
+	if (sv->away) {
+		rc_store_unspool(sv->st, sv->id);
+		rc_cmd_error("the database server is back: %s saved",
+		    turn_words(words, sizeof words, from, to));
+		sv->away = 0;
+	} else if (sv->announced >= from) {
 		rc_cmd_error("%s saved", turn_words(words, sizeof words, from, to));
+	}
 	sv->announced = 0;
 	rc_transcript_free(q);
 	sv->queue = NULL;
@@ -416,6 +472,38 @@ saver_give_up(struct rc_cmd_saver *sv)
 	sv->queue = NULL;
 }
 
+/* The end of a call while the server is away: the waiting turns (if
+ * any) and how the call ended go to the spool, written back by the next
+ * recoup command that reaches the server.  0, or -1 when even that
+ * failed. */
+static int
+spool_end(struct rc_cmd_saver *sv, enum rc_store_status status,
+          const struct rc_transcript *t)
+{
+	struct rc_err err = RC_ERR_INIT;
+	const struct rc_transcript *q = sv->queue;
+	char *where = NULL;
+	int rc;
+
+	rc = rc_store_spool(sv->st, sv->id, q ? q->turns : NULL, q ? q->n : 0,
+	    sv->currency, rc_store_status_name(status),
+	    t ? rc_ended_name(t->ended_by) : NULL, &where, &err);
+	if (rc != 0) {
+		rc_cmd_print_err(&err);
+		rc_err_clear(&err);
+		return -1;
+	}
+	sv->failed = 1;
+	rc_cmd_error("the database server is still away: session %lld's last "
+	    "turns and its end are kept in '%s'; the next recoup command that "
+	    "reaches the server saves them ('recoup rescore' then gives the call "
+	    "its scorecard)", (long long)sv->id, where);
+	free(where);
+	rc_transcript_free(sv->queue);
+	sv->queue = NULL;
+	return 0;
+}
+
 int
 rc_cmd_saver_begin(struct rc_cmd_saver *sv, struct rc_store *st,
                    const struct rc_scenario *s, uint64_t seed,
@@ -467,11 +555,18 @@ rc_cmd_saver_end(struct rc_cmd_saver *sv, enum rc_store_status status,
 	/* The final retry of the turns still waiting (each try waits for the
 	 * busy timeout); without them the session must not be ended. */
 	if (saver_flush(sv) != 0 && saver_flush(sv) != 0) {
+		if (sv->away && spool_end(sv, status, rc_engine_transcript(e)) == 0)
+			return;
 		saver_give_up(sv);
 		return;
 	}
 	if (rc_store_session_end(sv->st, sv->id, status, rc_engine_transcript(e),
 	    1, rc_engine_var(e, "mood"), rc_session_scorecard(ss), 0, &err) != 0) {
+		if (rc_store_was_lost(sv->st) &&
+		    spool_end(sv, status, rc_engine_transcript(e)) == 0) {
+			rc_err_clear(&err);
+			return;
+		}
 		sv->failed = 1;
 		rc_cmd_print_err(&err);
 		rc_cmd_error("session %lld: the end of the call and its scorecard "

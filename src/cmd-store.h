@@ -130,6 +130,8 @@ struct rc_cmd_saver {
 	                             command must exit non-zero */
 	struct rc_transcript *queue;  /* turns not written yet, or NULL */
 	int announced;            /* the last turn said to be waiting, or 0 */
+	int away;                 /* the server went away (said once): the
+	                             waiting turns are in the spool */
 };
 
 /* Starts a stored session of scenario S for the call about to be played

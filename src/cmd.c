@@ -45,6 +45,7 @@ const struct rc_cmd *const rc_cmd_table[] = {
 	&rc_cmd_calibrate,
 	&rc_cmd_review,
 	&rc_cmd_config,
+	&rc_cmd_db,
 	NULL,
 };
 

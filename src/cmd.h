@@ -41,6 +41,7 @@ extern const struct rc_cmd rc_cmd_understand;
 extern const struct rc_cmd rc_cmd_calibrate;
 extern const struct rc_cmd rc_cmd_review;
 extern const struct rc_cmd rc_cmd_config;
+extern const struct rc_cmd rc_cmd_db;
 
 /* NULL-terminated. */
 extern const struct rc_cmd *const rc_cmd_table[];

@@ -216,6 +216,19 @@ practice(struct rc_report *r, const char *id, size_t n, size_t guess)
 	return r->npractices++;
 }
 
+/* The points at P in a summary ("1", "0.5", "0" nearly always: read
+ * without strtod, which took a third of a report's time at 1M sessions). */
+static double
+points_at(const char *p)
+{
+	if ((p[0] == '0' || p[0] == '1') && (p[1] == ' ' || p[1] == '\0'))
+		return p[0] - '0';
+	if (p[0] == '0' && p[1] == '.' && p[2] == '5' &&
+	    (p[3] == ' ' || p[3] == '\0'))
+		return 0.5;
+	return strtod(p, NULL);
+}
+
 static void
 add_summary(struct rc_report *r, struct rc_report_trainee *t, const char *s)
 {
@@ -250,7 +263,7 @@ add_summary(struct rc_report *r, struct rc_report_trainee *t, const char *s)
 				c->met++;
 			else if (*st == 'p')
 				c->partial++;
-			c->points += strtod(pt + 1, NULL);
+			c->points += points_at(pt + 1);
 		}
 		s = *end ? end + 1 : end;
 	}

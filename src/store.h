@@ -1,7 +1,9 @@
 /*
- * store.h - the session records: every call kept in one SQLite database
- * (WAL, a busy timeout, BEGIN IMMEDIATE writes, a schema version with
- * forward migrations).  A session is begun before the first turn, each turn
+ * store.h - the session records: every call kept in one database, an
+ * SQLite file (WAL, a busy timeout, BEGIN IMMEDIATE writes) or a
+ * PostgreSQL server named by a connection string (postgresql://...,
+ * service=...), with the same schema version and forward migrations and
+ * the same results from every query.  A session is begun before the first turn, each turn
  * is written (and committed) as it happens, and the end writes the status,
  * the outcome and the scorecard.  Scorecards are never overwritten: a
  * rescore adds a new one and marks it current.  docs/records.md describes
@@ -49,7 +51,9 @@ struct rc_store;
 char *rc_store_default_path(void);
 
 /* Opens (creating when missing: directories 0700, file 0600) the database
- * at PATH (":memory:" works) and brings its schema up to date.  A PATH
+ * at PATH (":memory:" works; a server's connection string connects to it,
+ * see rc_db_is_server(), with a message naming the target, its password
+ * masked, when it cannot) and brings its schema up to date.  A PATH
  * that is a symbolic link or not a regular file is refused; an existing
  * database (and its -wal and -shm files) readable by others is made
  * private (0600) when it is ours.  Sessions
@@ -108,9 +112,14 @@ int rc_store_turn(struct rc_store *st, int64_t id, const struct rc_turn *u,
 int rc_store_turns(struct rc_store *st, int64_t id, const struct rc_turn *u,
                    size_t n, const char *currency, struct rc_err *err);
 /* 1 when the last write of ST that failed did so because another process
- * held the database past the busy timeout (SQLITE_BUSY or SQLITE_LOCKED):
- * trying again later may work. */
+ * held the database past the busy timeout (SQLITE_BUSY or SQLITE_LOCKED)
+ * or because the server went away: trying again later may work. */
 int rc_store_was_locked(const struct rc_store *st);
+/* 1 when the last write of ST that failed did so because the server went
+ * away (PostgreSQL): the next write tries to connect again. */
+int rc_store_was_lost(const struct rc_store *st);
+/* 1 when ST is a PostgreSQL server rather than an SQLite file. */
+int rc_store_is_server(const struct rc_store *st);
 
 /* Ends session ID with STATUS: how the call ended, the agreement, the
  * floor and the debtor's mood from T (MOOD when HAS_MOOD), and scorecard
@@ -274,5 +283,28 @@ int rc_store_review_clear(struct rc_store *st, int64_t id, const char *practice,
                           struct rc_err *err);
 
 const char *rc_store_status_name(enum rc_store_status s);
+
+/* The spool (a server only): while the server is away, the turns of a
+ * call are kept in a file of their own (0600) under rc_store_spool_dir()
+ * and written back later.  The directory: $XDG_STATE_HOME/recoup/spool,
+ * else ~/.local/state/recoup/spool; the caller frees it; NULL without a
+ * home. */
+char *rc_store_spool_dir(void);
+/* Writes (replaces) the spool file of session ID with its N waiting
+ * turns U and, when STATUS is not NULL, the status (and ENDED_BY, may be
+ * NULL) the call ended with.  *WHERE is the file's path (the caller
+ * frees it). */
+int rc_store_spool(struct rc_store *st, int64_t id, const struct rc_turn *u,
+                   size_t n, const char *currency, const char *status,
+                   const char *ended_by, char **where, struct rc_err *err);
+/* Removes the spool file of session ID (its turns are in the database). */
+void rc_store_unspool(struct rc_store *st, int64_t id);
+/* Writes back the spool files of ST's server whose call has ended (or
+ * whose process is gone), each in one transaction, and removes them.
+ * Turns already there are written again, never twice.  Returns the
+ * number of turns written, or -1. */
+long rc_store_replay(struct rc_store *st, struct rc_err *err);
+/* 1 when spool files of the server TARGET wait to be written. */
+int rc_store_spool_pending(const char *target);
 
 #endif

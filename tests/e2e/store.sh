@@ -2,14 +2,19 @@
 # Session records: concurrent writers, a killed call, what supervisors see
 # (history, show, compare, leaderboard, export, report) and the safety of
 # names in HTML and CSV.  Uses only the recoup binary and POSIX tools.
+# With RECOUP_TEST_BACKEND=pg every database is one on a throwaway
+# PostgreSQL server (tests/e2e/pgkit.sh) instead of an SQLite file.
 . "$(dirname "$0")/lib.sh"
+. "$SRC/tests/e2e/pgkit.sh"
+store_backend
 
-DB=$TMP/records.db
+DB=$(newdb records)
 script=tests/golden/forgetful-courteous.script
+WRITERS=16
 
-# 1. Eight processes each saving ten sessions at once into one database.
+# 1. Sixteen processes each saving ten sessions at once into one database.
 i=1
-while [ $i -le 8 ]; do
+while [ $i -le $WRITERS ]; do
 	(
 		j=1
 		while [ $j -le 10 ]; do
@@ -24,7 +29,8 @@ done
 wait
 expect_eq "concurrent writers: no errors" "$(cat "$TMP/load.err")" ""
 "$RECOUP" history --db "$DB" --cohort load --format csv >"$TMP/load.csv"
-expect_eq "concurrent writers: 80 sessions" "$(($(wc -l <"$TMP/load.csv") - 1))" 80
+expect_eq "concurrent writers: $((WRITERS * 10)) sessions" \
+    "$(($(wc -l <"$TMP/load.csv") - 1))" $((WRITERS * 10))
 # Every session is complete with every turn of the call (column 13).
 "$RECOUP" run forgetful-florist --seed 1 --script "$script" --db "$DB" \
     --trainee solo >"$TMP/solo.out"
@@ -32,9 +38,11 @@ want=$("$RECOUP" history --db "$DB" --trainee solo --format csv | tail -n 1 | cu
 expect_eq "a call has its turns" "$([ "$want" -gt 20 ] && echo ok)" ok
 expect_eq "concurrent writers: all complete with all turns" \
     "$(tail -n +2 "$TMP/load.csv" | cut -d, -f11,13 | sort -u)" "complete,$want"
-for w in 1 2 3 4 5 6 7 8; do
+w=1
+while [ $w -le $WRITERS ]; do
 	n=$(grep -c ",writer$w,load," "$TMP/load.csv")
 	expect_eq "writer$w saved ten sessions" "$n" 10
+	w=$((w + 1))
 done
 
 # show re-renders a stored call as it was played.
@@ -53,7 +61,7 @@ expect_eq "show: unknown session exit code" "$?" 2
 expect_grep "show: unknown session message" "$TMP/err" "^recoup: no session 99999 in database"
 
 # 2. A call killed with SIGKILL keeps what was said and shows as interrupted.
-KDB=$TMP/kill.db
+KDB=$(newdb kill)
 mkfifo "$TMP/fifo"
 "$RECOUP" play forgetful-florist --seed 5 --db "$KDB" --trainee killed \
     <"$TMP/fifo" >"$TMP/play.out" 2>&1 &
@@ -101,11 +109,12 @@ expect_grep "/end: complete" "$TMP/hist2.out" "ender +forgetful-florist +complet
 # is cut with an ellipsis, never silently.
 sed 's/"id": "tiny"/"id": "tiny-scenario-with-a-very-long-identifier"/' \
     tests/data/tiny.json >"$TMP/long.json"
+CDB=$(newdb cols)
 printf 'hello\n/end\n' | "$RECOUP" play followup-broken-promise --seed 1 \
-    --db "$TMP/cols.db" --trainee short >/dev/null
+    --db "$CDB" --trainee short >/dev/null
 printf 'hello\n/end\n' | "$RECOUP" play "$TMP/long.json" --seed 1 \
-    --db "$TMP/cols.db" --trainee a-trainee-with-a-long-name >/dev/null
-"$RECOUP" history --db "$TMP/cols.db" >"$TMP/cols.out"
+    --db "$CDB" --trainee a-trainee-with-a-long-name >/dev/null
+"$RECOUP" history --db "$CDB" >"$TMP/cols.out"
 expect_grep "history: a 23-character id whole" "$TMP/cols.out" \
     " short +followup-broken-promise +complete "
 expect_grep "history: a long id cut with an ellipsis" "$TMP/cols.out" \
@@ -126,7 +135,7 @@ expect_eq "not a database: untouched" "$(cat "$TMP/notes.txt")" "notes"
 expect_eq "--no-save: no database" "$([ -e "$TMP/none.db" ] && echo exists)" ""
 
 # 3. Names that try to be code stay text in HTML, CSV and the terminal.
-EDB=$TMP/evil.db
+EDB=$(newdb evil)
 for name in '<script>alert(1)</script>' '=HYPERLINK("x")' '+cmd|calc' "$(printf 'esc\033[31mred')"; do
 	"$RECOUP" run forgetful-florist --script "$script" --db "$EDB" \
 	    --trainee "$name" --cohort '<b>team</b>' >/dev/null
@@ -152,11 +161,11 @@ else pass; fi
 
 # 4. Supervisor views and exports.
 "$RECOUP" compare --db "$DB" --cohort load >"$TMP/cmp.txt"
-expect_grep "compare: a row per trainee" "$TMP/cmp.txt" "^writer8 +10 "
+expect_grep "compare: a row per trainee" "$TMP/cmp.txt" "^writer$WRITERS +10 "
 "$RECOUP" compare --db "$DB" --format json >"$TMP/cmp.json"
 expect_grep "compare json" "$TMP/cmp.json" '"trainee": "writer1", "sessions": 10'
 "$RECOUP" leaderboard --db "$DB" --cohort load >"$TMP/lb.txt"
-expect_eq "leaderboard: eight trainees" "$(grep -c "^ *[0-9]*  writer" "$TMP/lb.txt")" 8
+expect_eq "leaderboard: a row per trainee" "$(grep -c "^ *[0-9]*  writer" "$TMP/lb.txt")" $WRITERS
 "$RECOUP" export --format xapi --db "$DB" --trainee solo >"$TMP/x.jsonl"
 expect_eq "xapi: completed and passed/failed" "$(wc -l <"$TMP/x.jsonl" | tr -d ' ')" 2
 expect_grep "xapi: completed verb" "$TMP/x.jsonl" '"verb": \{"id": "http://adlnet.gov/expapi/verbs/completed"'
@@ -165,7 +174,8 @@ expect_grep "xapi: activity" "$TMP/x.jsonl" '"id": "https://recoup.invalid/scena
 "$RECOUP" export --format json --db "$DB" --trainee solo >"$TMP/x.json"
 expect_grep "export json" "$TMP/x.json" '^ \{"id": [0-9]+, "trainee": "solo"'
 today=$(date +%Y-%m-%d)
-expect_eq "--since today" "$("$RECOUP" history --db "$DB" --since "$today" --format csv | wc -l | tr -d ' ')" 82
+expect_eq "--since today" "$("$RECOUP" history --db "$DB" --since "$today" --format csv | wc -l | tr -d ' ')" \
+    $((WRITERS * 10 + 2))
 expect_eq "--until 2000-01-01" "$("$RECOUP" history --db "$DB" --until 2000-01-01)" "No sessions match."
 "$RECOUP" history --db "$DB" --since 2024-13-01 2>"$TMP/err"
 expect_eq "bad date: exit code" "$?" 2
@@ -174,11 +184,12 @@ expect_grep "bad date: message" "$TMP/err" "^recoup: invalid date '2024-13-01': 
 # 5. Drills: played from a pipe, tagged with the drill and cohort.
 cat "$script" "$script" "$script" | grep -v '^#' | awk '{print} /Goodbye/ {print "/end"}' \
     >"$TMP/drill.in"
+DDB=$(newdb drill)
 "$RECOUP" drill scenarios/drills/onboarding-week1.json --trainee dora \
-    --db "$TMP/drill.db" <"$TMP/drill.in" >"$TMP/drill.out"
+    --db "$DDB" <"$TMP/drill.in" >"$TMP/drill.out"
 expect_eq "drill: exit code" "$?" 0
 expect_grep "drill: third call" "$TMP/drill.out" "call 3 of 3"
-"$RECOUP" history --db "$TMP/drill.db" --drill onboarding-week1 --cohort onboarding \
+"$RECOUP" history --db "$DDB" --drill onboarding-week1 --cohort onboarding \
     --format csv >"$TMP/drill.csv"
 expect_eq "drill: three sessions" "$(($(wc -l <"$TMP/drill.csv") - 1))" 3
 expect_grep "drill: seed 7 first" "$TMP/drill.csv" "^1,.*,forgetful-florist,[^,]*,7,"
@@ -196,5 +207,41 @@ for c in history compare export; do
 	    "^recoup: no session database at '$TMP/typo.db'"
 	if [ -e "$TMP/typo.db" ]; then fail "$c created $TMP/typo.db"; else pass; fi
 done
+
+# A server: a database that is not there, one without the schema, and a
+# password never shown.
+if [ -n "$PG" ]; then
+	"$RECOUP" history --db "postgresql://postgres:s3cret@/nosuchdb?host=$PGHOST&port=$PGPORT" \
+	    >/dev/null 2>"$TMP/err"
+	expect_eq "no such server database: exit" "$?" 2
+	expect_grep "no such server database: message" "$TMP/err" \
+	    "^recoup: cannot connect to database \"postgresql://postgres:\*\*\*@/nosuchdb.*\": .*nosuchdb"
+	expect_no_grep "no such server database: password masked" "$TMP/err" "s3cret"
+	"$RECOUP" history --db "host=$PGHOST port=$PGPORT dbname=nosuchdb password=s3cret" \
+	    >/dev/null 2>"$TMP/err"
+	expect_eq "key=value: exit" "$?" 2
+	expect_grep "key=value: password masked" "$TMP/err" "password=\*\*\*"
+	expect_no_grep "key=value: no password" "$TMP/err" "s3cret"
+	# libpq's own ways: a service file, and PG* variables under a
+	# key=value string.
+	printf '[recoup-test]\nhost=%s\nport=%s\ndbname=records\nuser=postgres\n' \
+	    "$PGHOST" "$PGPORT" >"$TMP/pg_service.conf"
+	expect_eq "service=: the same sessions" \
+	    "$(PGSERVICEFILE=$TMP/pg_service.conf "$RECOUP" history --db service=recoup-test --format csv | wc -l | tr -d ' ')" \
+	    $((WRITERS * 10 + 2))
+	expect_eq "dbname= with PGHOST, PGPORT, PGUSER: the same sessions" \
+	    "$(RECOUP_DB=dbname=records "$RECOUP" history --format csv | wc -l | tr -d ' ')" \
+	    $((WRITERS * 10 + 2))
+	XDG_CONFIG_HOME=$TMP/cfg "$RECOUP" config set db "postgresql://u:s3cret@/x?host=$PGHOST"
+	XDG_CONFIG_HOME=$TMP/cfg "$RECOUP" config get db >"$TMP/cfg.out"
+	XDG_CONFIG_HOME=$TMP/cfg "$RECOUP" config list --all >>"$TMP/cfg.out"
+	expect_no_grep "config get/list: password masked" "$TMP/cfg.out" "s3cret"
+	expect_grep "config get: the rest shown" "$TMP/cfg.out" "^postgresql://u:\*\*\*@/x"
+	empty=$(newdb empty)
+	"$RECOUP" history --db "$empty" >/dev/null 2>"$TMP/err"
+	expect_eq "server without the schema: exit" "$?" 2
+	expect_grep "server without the schema: message" "$TMP/err" \
+	    "^recoup: no sessions in database .*recoup db init"
+fi
 
 finish

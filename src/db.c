@@ -1,0 +1,396 @@
+/*
+ * db.c - the driver calls store.c makes, dispatched to the SQLite or the
+ * PostgreSQL driver, and what the two share: bound values kept here until
+ * a statement runs, the name of a server versus a file, the password
+ * masked out of anything shown, and the schema DDL written once (for
+ * SQLite) turned into PostgreSQL's types.
+ */
+#include "db-impl.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xmalloc.h"
+
+int
+rc_db_is_server(const char *t)
+{
+	/* The libpq keywords a connection string starts with. */
+	static const char *const keys[] = { "host", "hostaddr", "port",
+	    "dbname", "user", "password", "passfile", "service",
+	    "connect_timeout", "sslmode", "options", "application_name",
+	    "target_session_attrs", "sslrootcert", "sslcert", "sslkey", NULL };
+	const char *k;
+	size_t i, n;
+
+	if (t == NULL)
+		return 0;
+	if (strncmp(t, "postgresql://", 13) == 0 ||
+	    strncmp(t, "postgres://", 11) == 0)
+		return 1;
+	/* A libpq key=value string: "service=team", "host=h dbname=d". */
+	while (isspace((unsigned char)*t))
+		t++;
+	for (k = t; isalpha((unsigned char)*t) || *t == '_'; t++)
+		;
+	n = (size_t)(t - k);
+	while (isspace((unsigned char)*t))
+		t++;
+	if (*t != '=')
+		return 0;
+	for (i = 0; keys[i]; i++)
+		if (strlen(keys[i]) == n && strncmp(keys[i], k, n) == 0)
+			return 1;
+	return 0;
+}
+
+char *
+rc_db_mask(const char *t)
+{
+	struct rc_buf b = RC_BUF_INIT;
+	const char *p;
+
+	if (strncmp(t, "postgresql://", 13) == 0 ||
+	    strncmp(t, "postgres://", 11) == 0) {
+		const char *auth = strstr(t, "://") + 3;
+		const char *at = auth + strcspn(auth, "@/?");
+		const char *colon = memchr(auth, ':', (size_t)(at - auth));
+
+		if (*at == '@' && colon != NULL) {
+			rc_buf_add(&b, t, (size_t)(colon + 1 - t));
+			rc_buf_puts(&b, "***");
+			t = at;
+		}
+		/* ?password=... among the parameters */
+		for (p = t; *p; ) {
+			const char *k = strstr(p, "password=");
+
+			if (k == NULL || (k != t && k[-1] != '?' && k[-1] != '&')) {
+				if (k == NULL) {
+					rc_buf_puts(&b, p);
+					break;
+				}
+				rc_buf_add(&b, p, (size_t)(k + 9 - p));
+				p = k + 9;
+				continue;
+			}
+			rc_buf_add(&b, p, (size_t)(k + 9 - p));
+			rc_buf_puts(&b, "***");
+			p = k + 9 + strcspn(k + 9, "&");
+		}
+		return rc_buf_detach(&b);
+	}
+	/* key=value words: password=secret or password='a b' */
+	for (p = t; *p; ) {
+		const char *k = strstr(p, "password");
+		const char *q;
+
+		if (k == NULL) {
+			rc_buf_puts(&b, p);
+			break;
+		}
+		q = k + 8;
+		while (*q == ' ')
+			q++;
+		if ((k != t && !isspace((unsigned char)k[-1])) || *q != '=') {
+			rc_buf_add(&b, p, (size_t)(k + 8 - p));
+			p = k + 8;
+			continue;
+		}
+		q++;
+		while (*q == ' ')
+			q++;
+		rc_buf_add(&b, p, (size_t)(q - p));
+		rc_buf_puts(&b, "***");
+		if (*q == '\'') {
+			for (q++; *q && *q != '\''; q++)
+				if (*q == '\\' && q[1])
+					q++;
+			if (*q)
+				q++;
+		} else {
+			while (*q && !isspace((unsigned char)*q))
+				q++;
+		}
+		p = q;
+	}
+	return rc_buf_detach(&b);
+}
+
+void
+rc_db_fail(struct rc_db *db, const char *msg, int busy, int lost)
+{
+	free(db->msg);
+	db->msg = msg ? rc_xstrdup(msg) : NULL;
+	db->busy = busy;
+	db->lost = lost;
+}
+
+void
+rc_db_close(struct rc_db *db)
+{
+	if (db == NULL)
+		return;
+	db->ops->close(db);
+	free(db->msg);
+	free(db->target);
+	free(db);
+}
+
+enum rc_db_kind
+rc_db_kind(const struct rc_db *db)
+{
+	return db->kind;
+}
+
+const char *
+rc_db_errmsg(const struct rc_db *db)
+{
+	return db->msg ? db->msg : "unknown error";
+}
+
+int
+rc_db_busy(const struct rc_db *db)
+{
+	return db->busy;
+}
+
+int
+rc_db_lost(const struct rc_db *db)
+{
+	return db->lost;
+}
+
+int
+rc_db_exec(struct rc_db *db, const char *sql)
+{
+	return db->ops->exec(db, sql);
+}
+
+int
+rc_db_begin(struct rc_db *db)
+{
+	return db->ops->begin(db);
+}
+
+int
+rc_db_commit(struct rc_db *db)
+{
+	return db->ops->exec(db, "COMMIT");
+}
+
+void
+rc_db_rollback(struct rc_db *db)
+{
+	char *msg = db->msg ? rc_xstrdup(db->msg) : NULL;
+	int busy = db->busy, lost = db->lost;
+
+	/* The failure that made the caller roll back is the one to tell. */
+	if (db->ops->in_tx(db))
+		db->ops->exec(db, "ROLLBACK");
+	rc_db_fail(db, msg, busy, lost);
+	free(msg);
+}
+
+int
+rc_db_version(struct rc_db *db, int *out)
+{
+	return db->ops->version(db, out);
+}
+
+int
+rc_db_set_version(struct rc_db *db, int v)
+{
+	return db->ops->set_version(db, v);
+}
+
+int
+rc_db_lock_schema(struct rc_db *db, int on)
+{
+	return db->ops->lock_schema(db, on);
+}
+
+/* 1 when the LEN bytes at P are the word W (then not inside a longer
+ * name). */
+static int
+word_at(const char *start, const char *p, const char *w)
+{
+	size_t n = strlen(w);
+
+	if (strncmp(p, w, n) != 0)
+		return 0;
+	if (p > start && (isalnum((unsigned char)p[-1]) || p[-1] == '_'))
+		return 0;
+	return !(isalnum((unsigned char)p[n]) || p[n] == '_');
+}
+
+void
+rc_db_ddl(const struct rc_db *db, const char *sql, struct rc_buf *out)
+{
+	static const char *const from[] = { "INTEGER PRIMARY KEY",
+	    "INTEGER", "REAL", " WITHOUT ROWID" };
+	static const char *const to[] = {
+	    "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY",
+	    "BIGINT", "DOUBLE PRECISION", "" };
+	const char *p = sql;
+	size_t k;
+
+	if (db->kind == RC_DB_SQLITE) {
+		rc_buf_puts(out, sql);
+		return;
+	}
+	while (*p) {
+		if (*p == '\'') {
+			const char *e = strchr(p + 1, '\'');
+
+			e = e ? e + 1 : p + strlen(p);
+			rc_buf_add(out, p, (size_t)(e - p));
+			p = e;
+			continue;
+		}
+		for (k = 0; k < sizeof from / sizeof from[0]; k++)
+			if (word_at(sql, p, from[k]))
+				break;
+		if (k < sizeof from / sizeof from[0]) {
+			rc_buf_puts(out, to[k]);
+			p += strlen(from[k]);
+		} else {
+			rc_buf_putc(out, *p++);
+		}
+	}
+}
+
+/* Statements. */
+
+struct rc_db_stmt *
+rc_db_prepare(struct rc_db *db, const char *sql)
+{
+	struct rc_db_stmt *q = rc_xcalloc(1, sizeof *q);
+
+	q->db = db;
+	if (db->ops->prepare(q, sql) != 0) {
+		free(q);
+		return NULL;
+	}
+	return q;
+}
+
+static void
+clear_values(struct rc_db_stmt *q)
+{
+	int i;
+
+	for (i = 0; i < q->nv; i++) {
+		free(q->v[i].text);
+		q->v[i].text = NULL;
+		q->v[i].type = VAL_NULL;
+	}
+}
+
+void
+rc_db_finalize(struct rc_db_stmt *q)
+{
+	if (q == NULL)
+		return;
+	q->db->ops->finalize(q);
+	clear_values(q);
+	free(q->v);
+	free(q);
+}
+
+static struct rc_db_value *
+slot(struct rc_db_stmt *q, int i)
+{
+	struct rc_db_value *v;
+
+	if (i > q->nv) {
+		q->v = rc_xreallocarray(q->v, (size_t)i, sizeof *q->v);
+		memset(q->v + q->nv, 0, (size_t)(i - q->nv) * sizeof *q->v);
+		q->nv = i;
+	}
+	v = &q->v[i - 1];
+	free(v->text);
+	v->text = NULL;
+	return v;
+}
+
+void
+rc_db_bind_text(struct rc_db_stmt *q, int i, const char *text)
+{
+	struct rc_db_value *v = slot(q, i);
+
+	v->type = text ? VAL_TEXT : VAL_NULL;
+	v->text = text ? rc_xstrdup(text) : NULL;
+}
+
+void
+rc_db_bind_int64(struct rc_db_stmt *q, int i, int64_t n)
+{
+	struct rc_db_value *v = slot(q, i);
+
+	v->type = VAL_INT;
+	v->i = n;
+}
+
+void
+rc_db_bind_double(struct rc_db_stmt *q, int i, double d)
+{
+	struct rc_db_value *v = slot(q, i);
+
+	v->type = VAL_DOUBLE;
+	v->d = d;
+}
+
+void
+rc_db_bind_null(struct rc_db_stmt *q, int i)
+{
+	slot(q, i)->type = VAL_NULL;
+}
+
+int
+rc_db_step(struct rc_db_stmt *q)
+{
+	int rc = q->db->ops->step(q);
+
+	q->started = 1;
+	return rc;
+}
+
+void
+rc_db_reset(struct rc_db_stmt *q)
+{
+	q->db->ops->reset(q);
+	q->started = 0;
+	clear_values(q);
+}
+
+long
+rc_db_changes(struct rc_db_stmt *q)
+{
+	return q->db->ops->changes(q);
+}
+
+const char *
+rc_db_text(struct rc_db_stmt *q, int i)
+{
+	return q->db->ops->text(q, i);
+}
+
+int
+rc_db_is_null(struct rc_db_stmt *q, int i)
+{
+	return q->db->ops->is_null(q, i);
+}
+
+int64_t
+rc_db_int64(struct rc_db_stmt *q, int i)
+{
+	return q->db->ops->int64(q, i);
+}
+
+double
+rc_db_double(struct rc_db_stmt *q, int i)
+{
+	return q->db->ops->dbl(q, i);
+}
