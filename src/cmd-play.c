@@ -428,11 +428,8 @@ play_exec(int argc, char **argv)
 		case 'N': no_score = 1; break;
 		case 'M': want_menu = 1; break;
 		case 'A':
-			if (!rc_clock_parse(optarg, &clock)) {
-				rc_cmd_error("invalid time '%s': expected \"YYYY-MM-DD HH:MM\" "
-				    "in the debtor's time zone", optarg);
+			if (rc_cmd_parse_at(optarg, &clock) != 0)
 				return RC_EXIT_USAGE;
-			}
 			so.clock = &clock;
 			break;
 		case 'h': return rc_cmd_usage(&rc_cmd_play, 0);

@@ -329,13 +329,7 @@ rc_cmd_trainee(const char *name)
 const char *
 rc_cmd_format_time(int64_t t, char *buf, size_t size)
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (t <= 0 || localtime_r(&tt, &tm) == NULL ||
-	    strftime(buf, size, "%Y-%m-%d %H:%M", &tm) == 0)
-		snprintf(buf, size, "-");
-	return buf;
+	return rc_report_local_time(t, 1, buf, size);
 }
 
 /* "turn 7" or "turns 7–9" into BUF. */

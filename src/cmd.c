@@ -20,6 +20,7 @@
 
 #include "buf.h"
 #include "datadir.h"
+#include "legal.h"
 #include "utf8.h"
 #include "safe.h"
 #include "wrap.h"
@@ -190,6 +191,16 @@ rc_cmd_close_stdout(int rc)
 		return rc;
 	fprintf(stderr, "recoup: write error: %s\n", strerror(out_errno));
 	return rc != RC_EXIT_OK ? rc : RC_EXIT_FAIL;
+}
+
+int
+rc_cmd_parse_at(const char *value, struct rc_clock *clock)
+{
+	if (rc_clock_parse(value, clock))
+		return 0;
+	rc_cmd_error("invalid time '%s': expected \"YYYY-MM-DD HH:MM\" in the "
+	    "debtor's time zone", value);
+	return -1;
 }
 
 int

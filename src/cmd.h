@@ -87,6 +87,11 @@ int rc_cmd_close_stdout(int rc);
  * U+FFFD) and returns -1 (the caller exits 2). */
 int rc_cmd_check_name(const char *option, const char *value);
 
+struct rc_clock;
+/* --at VALUE ("YYYY-MM-DD HH:MM", the debtor's local time) into *CLOCK:
+ * 0, or prints why it is not a time and returns -1 (the caller exits 2). */
+int rc_cmd_parse_at(const char *value, struct rc_clock *clock);
+
 /* "recoup: <message>" on stderr, through the output filter. */
 void rc_cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints CMD's usage and help to stdout (exit 0) or, when TO_STDERR, a

@@ -83,25 +83,13 @@ heat_color(double v, char *buf, size_t size)
 static const char *
 day(int64_t t, char *buf, size_t size)
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (t <= 0 || localtime_r(&tt, &tm) == NULL ||
-	    strftime(buf, size, "%Y-%m-%d", &tm) == 0)
-		snprintf(buf, size, "-");
-	return buf;
+	return rc_report_local_time(t, 0, buf, size);
 }
 
 static const char *
 minute(int64_t t, char *buf, size_t size)
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (t <= 0 || localtime_r(&tt, &tm) == NULL ||
-	    strftime(buf, size, "%Y-%m-%d %H:%M", &tm) == 0)
-		snprintf(buf, size, "-");
-	return buf;
+	return rc_report_local_time(t, 1, buf, size);
 }
 
 static const char style_sheet[] =

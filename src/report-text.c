@@ -59,13 +59,7 @@ rc_report_text_cell(struct rc_buf *b, const char *s, int width)
 static const char *
 when(int64_t t, char *buf, size_t size)
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (t <= 0 || localtime_r(&tt, &tm) == NULL ||
-	    strftime(buf, size, "%Y-%m-%d %H:%M", &tm) == 0)
-		snprintf(buf, size, "-");
-	return buf;
+	return rc_report_local_time(t, 1, buf, size);
 }
 
 void

@@ -912,6 +912,19 @@ rc_report_iso_time(int64_t t, char *buf, size_t size)
 }
 
 const char *
+rc_report_local_time(int64_t t, int minutes, char *buf, size_t size)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (t <= 0 || localtime_r(&tt, &tm) == NULL || (minutes ?
+	    strftime(buf, size, "%Y-%m-%d %H:%M", &tm) :
+	    strftime(buf, size, "%Y-%m-%d", &tm)) == 0)
+		snprintf(buf, size, "-");
+	return buf;
+}
+
+const char *
 rc_report_summary_get(const char *summary, const char *id, char *buf,
                       size_t size, double *points)
 {

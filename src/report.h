@@ -241,6 +241,11 @@ const char *rc_report_currency(const struct rc_store_row *row);
 
 /* "2024-11-23T12:30:05Z" (UTC) into BUF (at least 21 bytes); "" for 0. */
 const char *rc_report_iso_time(int64_t t, char *buf, size_t size);
+/* Stored time T in local time into BUF, "2024-11-23 12:30" (or only the
+ * day when not MINUTES), "-" when T is unknown or does not fit; returns
+ * BUF. */
+const char *rc_report_local_time(int64_t t, int minutes, char *buf,
+                                 size_t size);
 /* The status of practice ID in a row's SUMMARY ("met", "partial",
  * "missed", "n/a") copied into BUF, with its points in *POINTS; NULL when
  * the summary does not name it. */
