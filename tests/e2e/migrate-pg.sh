@@ -2,7 +2,7 @@
 # A PostgreSQL database at the previous schema (version 4) migrated by
 # this recoup, and the same results as SQLite: the sessions of
 # tests/store/v4.db are loaded into a version-4 schema on a throwaway
-# server (tests/e2e/pgkit.sh); the first command migrates it to version 5;
+# server (tests/e2e/pgkit.sh); the first command migrates it to version 6;
 # export, history, compare and show then print exactly what they print
 # for a migrated copy of the SQLite file.
 . "$(dirname "$0")/lib.sh"
@@ -16,9 +16,11 @@ fi
 
 FIX=tests/store/v4.db
 DB=$(newdb v4)
-# Schema 4 is schema 5 without the 4 -> 5 step (store.c's migrations[]).
+# Schema 4 is schema 6 without the 4 -> 5 and 5 -> 6 steps (store.c's
+# migrations[]).
 "$RECOUP" db init --db "$DB" >/dev/null || fail "db init"
 pg_sql v4 "DROP TABLE reviews; ALTER TABLE scores DROP COLUMN w_practice;
+    ALTER TABLE scores DROP COLUMN compliance;
     UPDATE recoup_schema SET version = 4" >/dev/null
 # The file's rows, as INSERT statements (same columns, same order).
 for t in sessions turns scores results; do
@@ -34,7 +36,7 @@ cp "$FIX" "$TMP/v4.db"
 "$RECOUP" export --format csv --db "$DB" >"$TMP/pg.csv" 2>"$TMP/err"
 expect_eq "export: exit" "$?" 0
 expect_eq "export: no message" "$(cat "$TMP/err")" ""
-expect_eq "migrated: schema 5" "$(pg_sql v4 "SELECT version FROM recoup_schema")" 5
+expect_eq "migrated: schema 6" "$(pg_sql v4 "SELECT version FROM recoup_schema")" 6
 expect_eq "migrated: reviews table" "$(pg_sql v4 "SELECT count(*) FROM reviews")" 0
 "$RECOUP" export --format csv --db "$TMP/v4.db" >"$TMP/sq.csv"
 # ended_at and started_at are the stored ones on both: whole files compared.
@@ -81,7 +83,7 @@ fi
 pg_sql v4 "UPDATE recoup_schema SET version = 99" >/dev/null
 "$RECOUP" history --db "$DB" >/dev/null 2>"$TMP/err"
 expect_eq "too new: exit" "$?" 2
-expect_grep "too new: message" "$TMP/err" "has schema version 99, newer than this recoup understands \(5\): upgrade recoup"
+expect_grep "too new: message" "$TMP/err" "has schema version 99, newer than this recoup understands \(6\): upgrade recoup"
 "$RECOUP" run forgetful-florist --script tests/golden/forgetful-courteous.script \
     --db "$DB" >/dev/null 2>"$TMP/err"
 expect_eq "too new, a writer: exit" "$?" 2

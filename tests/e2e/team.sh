@@ -43,7 +43,7 @@ grep -q '^recoup db init --db postgresql://trainer@dbhost/recoup$' docs/team.md 
 "$RECOUP" db init --db "$(url trainer)" >"$TMP/init.out" 2>&1
 expect_eq "db init: exit" "$?" 0
 expect_grep "db init: says the version" "$TMP/init.out" \
-    "^database 'postgresql://trainer@/recoup.*' is ready: schema version 5 \(PostgreSQL\)$"
+    "^database 'postgresql://trainer@/recoup.*' is ready: schema version 6 \(PostgreSQL\)$"
 "$RECOUP" db init --db "$(url trainer)" >/dev/null 2>&1
 expect_eq "db init again: exit" "$?" 0
 expect_eq "db init: the tables are the trainer's" \
