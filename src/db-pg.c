@@ -10,13 +10,118 @@
  */
 #include "db-impl.h"
 
+#include <dlfcn.h>
 #include <libpq-fe.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "xmalloc.h"
+
+/* libpq is opened when the first server connection is (dlopen), not
+ * linked: a recoup that only uses SQLite never loads it and the thirty
+ * libraries it pulls in (TLS, Kerberos, LDAP), which took more than half
+ * of every command's start-up.  The functions used, by their own names
+ * below (the macros), through this table. */
+static struct {
+	void *h;
+	PGconn *(*connectdbParams)(const char *const *, const char *const *, int);
+	void (*finish)(PGconn *);
+	ConnStatusType (*status)(const PGconn *);
+	PGTransactionStatusType (*transactionStatus)(const PGconn *);
+	char *(*errorMessage)(const PGconn *);
+	PQnoticeProcessor (*setNoticeProcessor)(PGconn *, PQnoticeProcessor, void *);
+	PGresult *(*exec)(PGconn *, const char *);
+	int (*sendQueryParams)(PGconn *, const char *, int, const Oid *,
+	    const char *const *, const int *, const int *, int);
+	int (*setSingleRowMode)(PGconn *);
+	PGresult *(*getResult)(PGconn *);
+	ExecStatusType (*resultStatus)(const PGresult *);
+	char *(*resultErrorField)(const PGresult *, int);
+	int (*ntuples)(const PGresult *);
+	int (*nfields)(const PGresult *);
+	Oid (*ftype)(const PGresult *, int);
+	char *(*getvalue)(const PGresult *, int, int);
+	int (*getisnull)(const PGresult *, int, int);
+	int (*getlength)(const PGresult *, int, int);
+	char *(*cmdTuples)(PGresult *);
+	void (*clear)(PGresult *);
+} pq;
+
+#define PQconnectdbParams pq.connectdbParams
+#define PQfinish pq.finish
+#define PQstatus pq.status
+#define PQtransactionStatus pq.transactionStatus
+#define PQerrorMessage pq.errorMessage
+#define PQsetNoticeProcessor pq.setNoticeProcessor
+#define PQexec pq.exec
+#define PQsendQueryParams pq.sendQueryParams
+#define PQsetSingleRowMode pq.setSingleRowMode
+#define PQgetResult pq.getResult
+#define PQresultStatus pq.resultStatus
+#define PQresultErrorField pq.resultErrorField
+#define PQntuples pq.ntuples
+#define PQnfields pq.nfields
+#define PQftype pq.ftype
+#define PQgetvalue pq.getvalue
+#define PQgetisnull pq.getisnull
+#define PQgetlength pq.getlength
+#define PQcmdTuples pq.cmdTuples
+#define PQclear pq.clear
+
+/* Symbol NAME of the opened libpq into *FN (a function pointer of its
+ * own type; memcpy because ISO C has no cast from dlsym's void *). */
+static int
+sym(void *fn, size_t size, const char *name)
+{
+	void *p = dlsym(pq.h, name);
+
+	if (p == NULL)
+		return -1;
+	memcpy(fn, &p, size);
+	return 0;
+}
+
+#define SYM(field, name) (sym(&pq.field, sizeof pq.field, name) != 0)
+
+/* Opens libpq once: 0, or -1 with *WHY (the caller frees it). */
+static int
+pq_load(char **why)
+{
+	if (pq.h != NULL)
+		return 0;
+	if ((pq.h = dlopen("libpq.so.5", RTLD_NOW | RTLD_LOCAL)) == NULL) {
+		const char *e = dlerror();
+		struct rc_buf b = RC_BUF_INIT;
+
+		rc_buf_printf(&b, "PostgreSQL needs libpq (Debian package libpq5): "
+		    "%s", e ? e : "cannot load libpq.so.5");
+		*why = rc_buf_detach(&b);
+		return -1;
+	}
+	if (SYM(connectdbParams, "PQconnectdbParams") || SYM(finish, "PQfinish") ||
+	    SYM(status, "PQstatus") ||
+	    SYM(transactionStatus, "PQtransactionStatus") ||
+	    SYM(errorMessage, "PQerrorMessage") ||
+	    SYM(setNoticeProcessor, "PQsetNoticeProcessor") ||
+	    SYM(exec, "PQexec") || SYM(sendQueryParams, "PQsendQueryParams") ||
+	    SYM(setSingleRowMode, "PQsetSingleRowMode") ||
+	    SYM(getResult, "PQgetResult") || SYM(resultStatus, "PQresultStatus") ||
+	    SYM(resultErrorField, "PQresultErrorField") ||
+	    SYM(ntuples, "PQntuples") || SYM(nfields, "PQnfields") ||
+	    SYM(ftype, "PQftype") || SYM(getvalue, "PQgetvalue") ||
+	    SYM(getisnull, "PQgetisnull") || SYM(getlength, "PQgetlength") ||
+	    SYM(cmdTuples, "PQcmdTuples") || SYM(clear, "PQclear")) {
+		*why = rc_xstrdup("the libpq found (libpq.so.5) lacks a function "
+		    "recoup needs");
+		dlclose(pq.h);
+		pq.h = NULL;
+		return -1;
+	}
+	return 0;
+}
 
 /* Any constant: the key of the advisory lock migrations hold. */
 #define SCHEMA_LOCK 7200113
@@ -155,6 +260,8 @@ rc_db_pg_connect(const char *target, struct rc_db **out, char **why)
 
 	*out = NULL;
 	*why = NULL;
+	if (pq_load(why) != 0)
+		return -1;
 	if ((c = open_conn(target, "10")) == NULL) {
 		*why = rc_xstrdup("out of memory");
 		return -1;
