@@ -153,7 +153,15 @@ _recoup()
             COMPREPLY=($(compgen -W "trainee cohort db pass-mark colour" -- "$cur"))
         fi
         ;;
-    score | calibrate | lint | drill)
+    drill)
+        # "recoup drill FILE" plays it; "recoup drill status FILE" reports.
+        compopt -o filenames 2>/dev/null
+        COMPREPLY=($(compgen -f -- "$cur"))
+        if ((npos == 0)); then
+            COMPREPLY+=($(compgen -W "status" -- "$cur"))
+        fi
+        ;;
+    score | calibrate | lint)
         compopt -o filenames 2>/dev/null
         COMPREPLY=($(compgen -f -- "$cur"))
         ;;

@@ -78,6 +78,10 @@ EOF
 	expect_grep "bash: --status" "$TMP/c.out" "^interrupted$"
 	comp recoup compare --scenario bro
 	expect_eq "bash: --scenario takes an id" "$(sed 1d "$TMP/c.out")" "broke-consumer"
+	comp recoup compare --by ""
+	expect_eq "bash: compare --by values" "$(sed 1d "$TMP/c.out" | tr '\n' ' ')" "practice scenario "
+	comp recoup drill st
+	expect_eq "bash: drill status" "$(sed 1d "$TMP/c.out")" "status"
 	comp recoup leaderboard --co
 	expect_eq "bash: leaderboard --co" "$(sed 1d "$TMP/c.out")" "--cohort"
 	comp recoup show --db "$DB" ""
@@ -130,6 +134,7 @@ EOF
 	ztab "run's options" "recoup run forgetful-florist --scr" "*--script *"
 	ztab "--format values" "recoup export --format xa" "*--format xapi *"
 	ztab "session ids from --db" "recoup show --db $DB 2" "*$DB 2 *"
+	ztab "drill status" "recoup drill sta" "*recoup drill status *"
 fi
 
 finish
