@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "datadir.h"
 #include "file.h"
 #include "utf8.h"
 #include "xmalloc.h"
@@ -148,17 +149,7 @@ rc_config_check(enum rc_config_key key, const char *value, const char *what,
 char *
 rc_config_path(void)
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	struct rc_buf b = RC_BUF_INIT;
-
-	/* The XDG spec: a relative path is invalid and ignored. */
-	if (xdg && *xdg == '/')
-		rc_buf_printf(&b, "%s/recoup/config", xdg);
-	else if (home && *home)
-		rc_buf_printf(&b, "%s/.config/recoup/config", home);
-	else
-		return NULL;
-	return rc_buf_detach(&b);
+	return rc_datadir_xdg("XDG_CONFIG_HOME", ".config", "config");
 }
 
 struct rc_config *

@@ -168,3 +168,18 @@ rc_datadir_free(char **list)
 		free(list[i]);
 	free(list);
 }
+
+char *
+rc_datadir_xdg(const char *var, const char *fallback, const char *leaf)
+{
+	const char *dir = getenv(var), *home = getenv("HOME");
+	struct rc_buf b = RC_BUF_INIT;
+
+	if (dir && *dir == '/')
+		rc_buf_printf(&b, "%s/recoup/%s", dir, leaf);
+	else if (home && *home)
+		rc_buf_printf(&b, "%s/%s/recoup/%s", home, fallback, leaf);
+	else
+		return NULL;
+	return rc_buf_detach(&b);
+}

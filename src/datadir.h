@@ -32,4 +32,11 @@ void rc_datadir_free(char **list);
  * the executable cannot be found or the path does not fit. */
 const char *rc_datadir_beside_exe(const char *rel, char *buf, size_t size);
 
+/* A user file of recoup's under an XDG base directory: "$VAR/recoup/LEAF"
+ * when environment variable VAR holds an absolute path (a relative one is
+ * ignored, as the spec says), else "$HOME/FALLBACK/recoup/LEAF"
+ * ("XDG_DATA_HOME", ".local/share", "recoup.db"); NULL without a HOME.
+ * The caller frees it. */
+char *rc_datadir_xdg(const char *var, const char *fallback, const char *leaf);
+
 #endif

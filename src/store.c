@@ -28,6 +28,7 @@
 #include <cjson/cJSON.h>
 
 #include "buf.h"
+#include "datadir.h"
 #include "db.h"
 #include "file.h"
 #include "render.h"
@@ -279,19 +280,10 @@ char *
 rc_store_default_path(void)
 {
 	const char *env = getenv("RECOUP_DB");
-	const char *xdg = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
-	struct rc_buf b = RC_BUF_INIT;
 
 	if (env && *env)
 		return rc_xstrdup(env);
-	if (xdg && *xdg == '/')
-		rc_buf_printf(&b, "%s/recoup/recoup.db", xdg);
-	else if (home && *home)
-		rc_buf_printf(&b, "%s/.local/share/recoup/recoup.db", home);
-	else
-		return NULL;
-	return rc_buf_detach(&b);
+	return rc_datadir_xdg("XDG_DATA_HOME", ".local/share", "recoup.db");
 }
 
 /* Creates the missing directories above PATH with mode 0700. */
@@ -2395,17 +2387,7 @@ target_key(const char *t)
 char *
 rc_store_spool_dir(void)
 {
-	const char *env = getenv("XDG_STATE_HOME");
-	const char *home = getenv("HOME");
-	struct rc_buf b = RC_BUF_INIT;
-
-	if (env && *env == '/')
-		rc_buf_printf(&b, "%s/recoup/spool", env);
-	else if (home && *home)
-		rc_buf_printf(&b, "%s/.local/state/recoup/spool", home);
-	else
-		return NULL;
-	return rc_buf_detach(&b);
+	return rc_datadir_xdg("XDG_STATE_HOME", ".local/state", "spool");
 }
 
 /* The spool file of session ID of the server TARGET, or NULL. */
