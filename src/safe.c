@@ -3,14 +3,27 @@
  * Invariant: what rc_safe_add() appends contains no byte 0x00-0x1F (but
  * tab, newline and CR before newline with RC_SAFE_LINES, and the ESC of
  * recoup's own colour codes with RC_SAFE_COLOR), no DEL and no C1
- * control, raw or encoded; valid UTF-8 characters outside those ranges
- * pass unchanged.
+ * control, raw or encoded, and no bidirectional embedding, override or
+ * isolate control; valid UTF-8 characters outside those ranges pass
+ * unchanged.
  */
 #include "safe.h"
 
 #include <string.h>
 
 #include "utf8.h"
+
+/* Whether CP is a bidirectional formatting control that changes how the
+ * text after it is ordered on screen: the embeddings and overrides
+ * U+202A-U+202E and the isolates U+2066-U+2069.  A name or a quote holding
+ * U+202E would show reversed, and what follows it on the line too (the
+ * "Trojan Source" trick).  The plain marks U+200E, U+200F and U+061C
+ * only affect neutral characters next to them and are left alone. */
+static int
+bidi_control(unsigned long cp)
+{
+	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
 
 /* The length of one of recoup's own colour codes at P, or 0. */
 static size_t
@@ -56,7 +69,7 @@ rc_safe_add(struct rc_buf *b, const char *s, size_t n, unsigned flags)
 			continue;
 		}
 		len = c >= 0x80 ? rc_utf8_decode(p + i, n - i, &cp) : 1;
-		if (c >= 0x80 && len > 0 && cp >= 0xa0) {
+		if (c >= 0x80 && len > 0 && cp >= 0xa0 && !bidi_control(cp)) {
 			i += len;
 			continue;
 		}
@@ -73,6 +86,13 @@ rc_safe_add(struct rc_buf *b, const char *s, size_t n, unsigned flags)
 		} else if (c == 0x7f) {
 			rc_buf_puts(b, "^?");
 			i++;
+		} else if (len > 0 && bidi_control(cp)) {
+			rc_buf_puts(b, "\\u");
+			rc_buf_putc(b, hex[(cp >> 12) & 0xf]);
+			rc_buf_putc(b, hex[(cp >> 8) & 0xf]);
+			rc_buf_putc(b, hex[(cp >> 4) & 0xf]);
+			rc_buf_putc(b, hex[cp & 0xf]);
+			i += len;
 		} else {
 			/* C1: U+0080-U+009F encoded (len 2), or a stray byte */
 			unsigned long v = len > 0 ? cp : c;

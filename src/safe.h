@@ -14,9 +14,12 @@
  *   C1 controls U+0080-U+009F, written   "\x9b" (two hex digits), whether
  *   as UTF-8 (C2 80-C2 9F) or as a       raw or encoded: a terminal may
  *   stray byte 0x80-0x9F                 take either as CSI, OSC, ...
+ *   bidirectional embeddings, overrides  "\u202e" (four hex digits): they
+ *   and isolates U+202A-U+202E,          would reorder the rest of the
+ *   U+2066-U+2069                        line on screen
  * So an escape sequence such as ESC ] 52 ; c ; ... BEL (a clipboard
- * write) shows as "^[]52;c;...^G" and does nothing.  Bytes of valid
- * UTF-8 characters are never touched, so accented names and dashes stay.
+ * write) shows as "^[]52;c;...^G" and does nothing.  Other valid UTF-8
+ * characters are never touched, so accented names and dashes stay.
  */
 #ifndef RC_SAFE_H
 #define RC_SAFE_H

@@ -5,7 +5,8 @@
 # a screen clear (ESC [ 2 J), a window title (ESC ] 0 ;), BEL and the C1
 # CSI (0x9B raw and U+009B as UTF-8); every command that shows them must
 # print them visibly (the output filter, src/safe.c) and put no raw ESC,
-# BEL or C1 byte on stdout or stderr.
+# BEL or C1 byte on stdout or stderr.  A bidirectional override in a name
+# is shown as its code point too.
 . "$(dirname "$0")/lib.sh"
 export RECOUP_PATTERN_CACHE=off
 ESC=$(printf '\033')
@@ -147,4 +148,21 @@ run_cmd report "$RECOUP" report --db "$db" --html "$TMP/r.html"
 raw_free "report: the HTML file" "$TMP/r.html"
 run_cmd rescore "$RECOUP" rescore --db "$db"
 run_cmd history-after "$RECOUP" history --db "$db" --cohort "c$H8"
+
+# A right-to-left override (U+202E) in a name would show the rest of the
+# line reversed ("Bob" + RLO + "gnp.exe" reads as "Bobexe.png"): shown as
+# \u202e in every text table, never as the raw character.
+RLO=$(printf '\342\200\256')
+printf 'hello\n/end\n' >"$TMP/bidi.script"
+"$RECOUP" run "$TMP/sc/hostile.json" --script "$TMP/bidi.script" --db "$db" \
+    --trainee "Bob${RLO}gnp" >/dev/null 2>&1
+for c in history compare leaderboard; do
+	"$RECOUP" $c --db "$db" >"$TMP/bidi-$c.out" 2>&1
+	expect_grep "$c: the override shown" "$TMP/bidi-$c.out" 'Bob\\u202egnp'
+	if grep -q "$RLO" "$TMP/bidi-$c.out"; then
+		fail "$c: a raw U+202E in the output"
+	else
+		pass
+	fi
+done
 finish

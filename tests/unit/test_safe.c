@@ -50,6 +50,13 @@ static const struct filter_case cases[] = {
 	  "Caf\303\251 \342\200\223 \302\240\360\237\230\200" },
 	/* bytes that are not UTF-8 but not controls either are copied */
 	{ "\377\376x", 0, "\377\376x" },
+	/* bidirectional overrides, embeddings and isolates are shown (they
+	 * would reverse the rest of the line); the plain marks pass */
+	{ "name \342\200\256gnp.exe", 0, "name \\u202egnp.exe" },
+	{ "\342\200\252a\342\200\254", 0, "\\u202aa\\u202c" },
+	{ "\342\201\246x\342\201\251", 0, "\\u2066x\\u2069" },
+	{ "a\342\200\217b\342\200\216", 0, "a\342\200\217b\342\200\216" },
+	{ "\342\200\251\342\201\252", 0, "\342\200\251\342\201\252" },
 	/* a truncated sequence: its lead copied, a following C1 byte shown */
 	{ "\342\233", 0, "\342\\x9b" },
 };
