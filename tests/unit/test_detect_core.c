@@ -394,7 +394,21 @@ test_accurate(void)
 		"C: In total you owe us 3210 Dollars.",
 		NULL };
 
+	/* A bare total after "invoices" that no invoice is numbered is the
+	 * total, not a wrong invoice number; a number that is neither stays
+	 * wrong. */
+	static const char *const total_after_invoices[] = {
+		"D: Hello?",
+		"C: It's Sam at Greenline, calling about the two invoices, 3120 all up.",
+		NULL };
+	static const char *const unknown_invoice[] = {
+		"D: Hello?",
+		"C: It's Sam at Greenline, calling about the invoices, 4455 all up.",
+		NULL };
+
 	CHECK(right, "accurate-information", RC_MET, 2);
+	CHECK(total_after_invoices, "accurate-information", RC_MET, 2);
+	CHECK(unknown_invoice, "accurate-information", RC_MISSED, 2);
 	CHECK(address_at, "accurate-information", RC_MET, 2);
 	CHECK(address_road, "accurate-information", RC_MET, 2);
 	CHECK(address_unit, "accurate-information", RC_MET, 2);
