@@ -4771,6 +4771,9 @@ read_proposal(const char *text, const struct rc_deal_case *dc,
 		}
 		if (x->kind == IT_REST)
 			p.rest = 1;
+		if (x->rate >= 0 && x->count < 0 && !(x->when >= 0 &&
+		    it[x->when].nmon > 0))
+			p.open_run = 1;
 		if (x->count >= 0 && x->rate < 0 && announced(it, nit, k)) {
 			/* "2 payments: 1230 on friday and 1230 on the 12th": the
 			 * count names the payments said one by one after it */

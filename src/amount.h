@@ -70,6 +70,9 @@ struct rc_proposal {
 	double instalment;       /* the payment of a run of two or more, 0 */
 	double total;            /* all payments */
 	char when[32];           /* the first payment's time, as said */
+	int open_run;            /* a run of payments was said with no count
+	                            ("400 a month", "300 a month till it's
+	                            cleared"): as many as clear the balance */
 };
 
 /* Reads the payment proposal in TEXT, if any, against DC (NULL: nothing

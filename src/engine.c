@@ -998,6 +998,26 @@ extend(const struct rc_terms *base, const struct rc_terms *said, int64_t debt,
 	return 1;
 }
 
+/* A run of payments said with no count changes the instalment of BASE's
+ * plan, its payment up front kept (rc_terms_new_instalment); returns 1
+ * when it did. */
+static int
+keep_upfront(struct rc_engine *e, const struct rc_terms *base, int64_t debt)
+{
+	struct rc_terms whole;
+
+	if (!e->prop.open_run || e->prop.rest ||
+	    !rc_terms_new_instalment(base, &e->prop.terms, debt, &whole))
+		return 0;
+	rc_buf_puts(&e->trace, "  the line changes the instalment of the plan "
+	    "before it: its payment up front stands\n");
+	e->prop.terms = whole;
+	e->prop.kind = RC_PROP_PLAN;
+	e->prop.total = rc_units(whole.total);
+	e->prop.upfront = rc_units(rc_terms_first(&whole, NULL));
+	return 1;
+}
+
 /* Whether the line's terms add the rest to the booked deal or, with
  * none, to the debtor's standing offer; then the proposal is the whole.
  * "The rest" said against such a base is read as the rest of it. */
@@ -1018,6 +1038,8 @@ extend_proposal(struct rc_engine *e)
 	if (!e->prop.rest && e->prop.terms.n == 1 &&
 	    e->prop.terms.part[0].count == 1 &&
 	    payments_of(base, e->prop.terms.part[0].cents, NULL) > 0)
+		return;
+	if (keep_upfront(e, base, debt))
 		return;
 	if (e->prop.rest && e->prop.terms.n == 1 &&
 	    e->prop.terms.total > debt - base->total) {

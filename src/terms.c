@@ -670,3 +670,35 @@ rc_terms_from_json(const cJSON *o, struct rc_terms *t, int32_t today)
 	    "affordable"));
 	return 1;
 }
+
+int
+rc_terms_new_instalment(const struct rc_terms *base, const struct rc_terms *run,
+                        int64_t debt, struct rc_terms *out)
+{
+	const struct rc_part *r, *head, *was;
+	struct rc_terms whole;
+	int64_t left;
+	int count;
+
+	if (base->n < 2 || run->n < 1)
+		return 0;
+	r = &run->part[0];
+	head = &base->part[0];
+	was = &base->part[1];
+	if (r->count < 2 || r->every == RC_PERIOD_NONE || head->count != 1 ||
+	    was->every != r->every || was->cents == r->cents || r->cents <= 0 ||
+	    debt <= head->cents)
+		return 0;
+	left = debt - head->cents;
+	count = (int)((left + r->cents - 1) / r->cents);
+	if (count < 1 || count > RC_TERMS_PAYMENTS)
+		return 0;
+	rc_terms_clear(&whole);
+	if (!rc_terms_add(&whole, head->cents, 1, RC_PERIOD_NONE, head->due,
+	    head->when[0] ? head->when : NULL) || !rc_terms_add(&whole,
+	    r->cents, count, r->every, was->due, was->when[0] ? was->when : NULL))
+		return 0;
+	rc_terms_finish(&whole, debt);
+	*out = whole;
+	return 1;
+}

@@ -84,6 +84,19 @@ int rc_terms_add(struct rc_terms *t, int64_t cents, int count,
  * balance_left. */
 void rc_terms_finish(struct rc_terms *t, int64_t debt);
 
+/* "could we meet in the middle at 400 a month?" against "$900 today and
+ * then $300 a month": RUN, a run of payments said with no count and
+ * nothing before it, changes the instalment of BASE's plan, whose payment
+ * up front stands.  Writes into OUT BASE's first payment and RUN's
+ * instalment from BASE's second payment's day until DEBT cents are
+ * cleared, finished, and returns 1; returns 0 (OUT untouched) when BASE
+ * is no payment up front followed by a run of the same period, or RUN is
+ * no such run or pays what BASE's run pays.  The caller decides the count
+ * was not said ("400 a month for 6 months" is a plan of its own). */
+int rc_terms_new_instalment(const struct rc_terms *base,
+                            const struct rc_terms *run, int64_t debt,
+                            struct rc_terms *out);
+
 /* Payments in T (runs counted out). */
 int rc_terms_count(const struct rc_terms *t);
 

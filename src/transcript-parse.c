@@ -994,7 +994,7 @@ rc_transcript_parse_infer(struct rc_parsed *p, const struct rc_rubric *rubric,
 	struct rc_score_cache *own = cache == NULL ? rc_score_cache_new() : NULL;
 	struct rc_score_input in;
 	const struct rc_proposal *cprop = NULL, *dprop = NULL;
-	struct rc_proposal lump;
+	struct rc_proposal lump, kept;
 	int last_hangup = 0;
 	size_t i;
 
@@ -1012,6 +1012,24 @@ rc_transcript_parse_infer(struct rc_parsed *p, const struct rc_rubric *rubric,
 		size_t nmoney;
 
 		if (u->speaker == RC_SPEAKER_COLLECTOR) {
+			const struct rc_proposal *base = dprop != NULL ? dprop : cprop;
+
+			/* "meet in the middle at 400 a month?" after a plan with
+			 * a payment up front changes its instalment only, as the
+			 * debtor of a practice call reads it (engine.c) */
+			if (prop != NULL && prop->kind != RC_PROP_NONE &&
+			    prop->open_run && !prop->rest && base != NULL &&
+			    rc_terms_new_instalment(&base->terms, &prop->terms,
+			    rc_cents(p->has_case ? p->c.balance : 0), &kept.terms)) {
+				struct rc_terms whole = kept.terms;
+
+				kept = *prop;
+				kept.terms = whole;
+				kept.kind = RC_PROP_PLAN;
+				kept.total = rc_units(whole.total);
+				kept.upfront = rc_units(rc_terms_first(&whole, NULL));
+				prop = &kept;
+			}
 			if (prop != NULL && prop->kind != RC_PROP_NONE)
 				cprop = prop;
 			/* The collector took the debtor's offer: the terms are

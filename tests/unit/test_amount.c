@@ -896,6 +896,24 @@ test_edges(void)
 	RC_CHECK_INT(rc_amount_find(NULL, m, 4), 0);
 	RC_CHECK_INT(rc_amount_proposal(NULL, &b, &p), RC_PROP_NONE);
 	RC_CHECK_INT(rc_amount_proposal("$900 today", &b, NULL), RC_PROP_LUMP);
+	/* a run said without its count clears the balance, and says so */
+	{
+		static const struct { const char *text; int open; } runs[] = {
+			{ "could we meet in the middle at 400 a month?", 1 },
+			{ "300 a month till it's cleared", 1 },
+			{ "$400 a month for 6 months", 0 },
+			{ "900 today and 300 a month for 3 months", 0 },
+			{ "$900 today", 0 },
+			{ "300 a month on the 1st of December, January and February", 0 },
+		};
+
+		for (k = 0; k < sizeof runs / sizeof runs[0]; k++) {
+			rc_amount_proposal(runs[k].text, &b, &p);
+			if (p.open_run != runs[k].open)
+				fprintf(stderr, "open_run of '%s'\n", runs[k].text);
+			RC_CHECK_INT(p.open_run, runs[k].open);
+		}
+	}
 	/* more amounts than room: all counted, MAX stored */
 	m[2].value = -1;
 	RC_CHECK_INT(rc_amount_find("$10 $20 $30 $40", m, 2), 4);

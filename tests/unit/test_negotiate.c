@@ -218,5 +218,38 @@ main(void)
 	rc_negotiate_offer(&t, &st, &b, NULL, &out);
 	RC_CHECK_NUM(each(&out, NULL), 75);
 	RC_CHECK_INT(rc_terms_count(&out), 26);
+
+	/* A new instalment said alone keeps the plan's payment up front:
+	 * $900 today and $300 a month, then "400 a month" on $2,340. */
+	{
+		struct rc_terms base, run, kept;
+		int32_t d1 = rc_date_from_ymd(2027, 1, 2);
+
+		rc_terms_clear(&base);
+		rc_terms_add(&base, 90000, 1, RC_PERIOD_NONE, T, NULL);
+		rc_terms_add(&base, 30000, 5, RC_PERIOD_MONTH, d1, NULL);
+		rc_terms_finish(&base, 234000);
+		rc_terms_clear(&run);
+		rc_terms_add(&run, 40000, 6, RC_PERIOD_MONTH, T, NULL);
+		rc_terms_finish(&run, 234000);
+		RC_CHECK(rc_terms_new_instalment(&base, &run, 234000, &kept));
+		rc_terms_say(&kept, "USD", T, 0, buf, sizeof buf);
+		RC_CHECK_STR(buf, "$900 today and then $400 a month for 4 months "
+		    "from January 2 (the last $240)");
+		RC_CHECK_INT(kept.total, 234000);
+		/* not against a plan with nothing up front, nor a lump, nor
+		 * the same instalment again */
+		RC_CHECK(!rc_terms_new_instalment(&run, &run, 234000, &kept));
+		rc_terms_clear(&standing);
+		rc_terms_add(&standing, 90000, 1, RC_PERIOD_NONE, T, NULL);
+		RC_CHECK(!rc_terms_new_instalment(&standing, &run, 234000, &kept));
+		rc_terms_clear(&run);
+		rc_terms_add(&run, 30000, 8, RC_PERIOD_MONTH, T, NULL);
+		RC_CHECK(!rc_terms_new_instalment(&base, &run, 234000, &kept));
+		/* a weekly run does not change a monthly plan */
+		rc_terms_clear(&run);
+		rc_terms_add(&run, 10000, 10, RC_PERIOD_WEEK, T, NULL);
+		RC_CHECK(!rc_terms_new_instalment(&base, &run, 234000, &kept));
+	}
 	return RC_TEST_DONE();
 }

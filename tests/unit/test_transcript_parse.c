@@ -363,6 +363,25 @@ test_infer(void)
 	RC_CHECK_INT(p->t->agreement.total, 312000);
 	rc_transcript_parse_free(p);
 
+	/* A new instalment said alone keeps the payment up front of the
+	 * plan on the table, as a practice call's debtor reads it. */
+	p = inferred("---\nbalance: 2340\ndate: 2026-12-02\n---\n"
+	    "Collector: What could you manage?\n"
+	    "Debtor: $900 today and then $300 a month, if that works.\n"
+	    "Collector: Could we meet in the middle at 400 a month?\n"
+	    "Debtor: Okay, yes, I can do that.\n"
+	    "Collector: Thank you, I'll send it in writing.\n");
+	RC_CHECK(p != NULL && p->t->has_agreement);
+	if (p != NULL) {
+		/* $900 + 3 x $400 + the last $240 (the brief form counts the
+		 * short last payment in the run) */
+		RC_CHECK_STR(rc_terms_brief(&p->t->agreement, brief, sizeof brief),
+		    "900.00@2026-12-02; 400.00/month x4 from 2027-01-02");
+		RC_CHECK_INT(rc_terms_first(&p->t->agreement, NULL), 90000);
+		RC_CHECK_INT(p->t->agreement.total, 234000);
+	}
+	rc_transcript_parse_free(p);
+
 	/* The debtor's own offer, taken. */
 	p = inferred("---\nbalance: 900\n---\n"
 	    "Collector: What could you manage?\n"
