@@ -2085,12 +2085,42 @@ weekday_num(struct stream *st, ptrdiff_t j)
 	return 0;
 }
 
+/* Is a run of payments said in the few words before J ("$25 a month
+ * from", "300 monthly, in")? */
+static int
+run_before(struct stream *st, ptrdiff_t j)
+{
+	static const char *const runs[] = { "month", "week", "fortnight",
+	    "monthly", "weekly", "fortnightly", "payments", "instalments",
+	    "installments", NULL };
+	ptrdiff_t r;
+
+	for (r = 1; r <= 5 && j - r >= 0; r++)
+		if (inw(st, j - r, runs))
+			return 1;
+	return 0;
+}
+
+/* Is the first of the payments named just before J ("the first one in",
+ * "first payment due from", "the first instalment in")? */
+static int
+first_before(struct stream *st, ptrdiff_t j)
+{
+	static const char *const things[] = { "one", "payment", "instalment",
+	    "installment", "repayment", NULL };
+	ptrdiff_t k = j - 1;
+
+	if (isw(st, k, "due") || isw(st, k, "is") || isw(st, k, "comes"))
+		k--;
+	return k >= 1 && inw(st, k, things) && isw(st, k - 1, "first");
+}
+
 static int
 when_at(struct stream *st, ptrdiff_t i, struct item *x)
 {
 	static const char *const preps[] = {
 		"by", "on", "before", "until", "till", "til", "starting", "from",
-		"no", NULL
+		"beginning", "commencing", "no", NULL
 	};
 	static const char *const now_words[] = {
 		"now", "immediately", "asap", "upfront", "instantly", NULL
@@ -2108,7 +2138,7 @@ when_at(struct stream *st, ptrdiff_t i, struct item *x)
 		"fortnight's", NULL
 	};
 	ptrdiff_t j = i, k, d;
-	int prep = 0;
+	int prep = 0, lead = 0;
 
 	x->kind = IT_WHEN;
 	x->first = i;
@@ -2181,9 +2211,25 @@ when_at(struct stream *st, ptrdiff_t i, struct item *x)
 		j += 3;
 		prep = 1;
 	}
+	/* "as of March": as "from March" */
+	if (isw(st, j, "as") && isw(st, j + 1, "of")) {
+		j += 2;
+		prep = 1;
+		lead = 1;
+	}
 	while (prep < 2 && inw(st, j, preps) && !isw(st, j, "no")) {
+		if (isw(st, j, "beginning") || isw(st, j, "commencing"))
+			lead = 1;
 		j++;
 		prep++;
+	}
+	/* "$40 a month in January", "the first one in January": a month
+	 * after a run of payments, or after its first payment, starts it */
+	if (prep == 0 && isw(st, j, "in") && inw(st, j + 1, months) &&
+	    (run_before(st, j) || first_before(st, j))) {
+		j++;
+		prep = 1;
+		lead = 1;
 	}
 	/* "dated 11/20", "since the 1st": days that are not for paying */
 	if (isw(st, i - 1, "dated") || isw(st, i - 1, "since"))
@@ -2192,16 +2238,12 @@ when_at(struct stream *st, ptrdiff_t i, struct item *x)
 	 * named alone starts on its 1st; "by March", "before June": by its
 	 * last day ("until March" is left alone: as often a pause as a day) */
 	if (prep > 0) {
-		int start = isw(st, j - 1, "starting"), r;
+		int start = isw(st, j - 1, "starting") || lead;
 
 		/* "from" starts payments said just before it ("$25 a month
 		 * from March"), not an invoice's month ("the bill from March") */
-		for (r = 2; r <= 6 && isw(st, j - 1, "from") && !start; r++)
-			start = isw(st, j - r, "month") || isw(st, j - r, "week") ||
-			    isw(st, j - r, "fortnight") || isw(st, j - r, "monthly") ||
-			    isw(st, j - r, "weekly") || isw(st, j - r, "payments") ||
-			    isw(st, j - r, "instalments") ||
-			    isw(st, j - r, "installments");
+		if (isw(st, j - 1, "from") && !start)
+			start = run_before(st, j - 1) || first_before(st, j - 1);
 		int by = isw(st, j - 1, "by") || isw(st, j - 1, "before");
 		ptrdiff_t m = start && isw(st, j, "in") ? j + 1 : j;
 		char month[16];

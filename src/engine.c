@@ -968,6 +968,30 @@ said_within(const struct rc_terms *said, const struct rc_terms *booked)
 	return said->n > 0;
 }
 
+/* Whether SAID holds a run of payments of an amount or period no run of
+ * BOOKED has ("ok, 40 a month it is" after $50 a month was booked): a
+ * recap or a confirmation that says it changes the deal. */
+static int
+other_instalment(const struct rc_terms *said, const struct rc_terms *booked)
+{
+	int i, k;
+
+	for (i = 0; i < said->n; i++) {
+		const struct rc_part *p = &said->part[i];
+
+		if (p->count < 2)
+			continue;
+		for (k = 0; k < booked->n; k++)
+			if (booked->part[k].count >= 2 &&
+			    booked->part[k].cents == p->cents &&
+			    booked->part[k].every == p->every)
+				break;
+		if (k == booked->n)
+			return 1;
+	}
+	return 0;
+}
+
 /* Terms SAID for what BASE (booked, or the debtor's offer) left open of
  * DEBT cents: "that leaves $1,280 - could that be paid on the 13th?", the
  * debtor's "$1,200 today" then "and the other 1,920 on the 9th?".  Fills
@@ -1094,11 +1118,13 @@ revisit(struct rc_engine *e, struct rc_turn *u)
 	int fresh = e->since_agree == 1, corrects = read_as(e, "correction");
 	/* Saying the deal back, confirming it in writing, promising reminders
 	 * or stating what a missed payment brings all name figures without
-	 * asking for other terms. */
+	 * asking for other terms, unless they name an instalment the deal
+	 * does not have. */
 	int other = e->prop.kind != RC_PROP_NONE && e->prop.terms.n > 0 &&
 	    !rc_terms_same(&e->prop.terms, agreed) &&
 	    !said_within(&e->prop.terms, agreed) && (corrects ||
-	    (!read_as(e, "recap") && !read_as(e, "confirm-writing") &&
+	    (!read_as(e, "consequence") && other_instalment(&e->prop.terms,
+	    agreed)) || (!read_as(e, "recap") && !read_as(e, "confirm-writing") &&
 	    !read_as(e, "promise-reminders") && !read_as(e, "consequence")));
 	struct rc_event *ev;
 
