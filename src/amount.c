@@ -2833,6 +2833,52 @@ paid_after(struct stream *st, ptrdiff_t k)
 	    !isw(st, k, "made");
 }
 
+/* Whether head X (its first token at I) is a payment that did not come
+ * or a sum denied: "the 900 didn't come through on the 1st", "your 900
+ * never arrived", "the 900 hasn't reached us", "we didn't get the 900",
+ * "we never received your $900", "I didn't say 900".  Such a sum is past,
+ * not proposed. */
+static int
+missed(struct stream *st, const struct item *x, ptrdiff_t i)
+{
+	static const char *const negs[] = {
+		"didn't", "didnt", "never", "hasn't", "hasnt", "haven't",
+		"havent", "wasn't", "wasnt", "hadn't", NULL
+	};
+	static const char *const arrive[] = {
+		"come", "came", "arrive", "arrived", "reach", "reached", "land",
+		"landed", "clear", "cleared", "go", "went", "turn", "turned",
+		"show", "showed", "hit", "appear", "appeared", "bounce", NULL
+	};
+	static const char *const receive[] = {
+		"get", "got", "receive", "received", "see", "seen", "saw",
+		"say", "said", "mean", "meant", NULL
+	};
+	ptrdiff_t k;
+	int steps;
+
+	for (k = x->last, steps = 0; steps < 8; k++, steps++) {
+		if (tk(st, k)->kind == TK_END || is_boundary(st, k) ||
+		    (inw(st, k, pay_verbs) && !inw(st, k, pay_nouns) &&
+		    !isw(st, k, "plan")))
+			break;
+		if ((inw(st, k, negs) && (inw(st, k + 1, arrive) ||
+		    (isw(st, k + 1, "yet") && inw(st, k + 2, arrive)))) ||
+		    (isw(st, k, "did") && isw(st, k + 1, "not") &&
+		    inw(st, k + 2, arrive)))
+			return 1;
+	}
+	for (k = i - 1, steps = 0; k >= 0 && steps < 5; k--, steps++) {
+		if (is_boundary(st, k))
+			break;
+		if (inw(st, k, receive) && (inw(st, k - 1, negs) ||
+		    (isw(st, k - 1, "not") && isw(st, k - 2, "did")) ||
+		    (isw(st, k - 1, "yet") && inw(st, k - 2, negs))))
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether C marks a head at I as a debt, a payment made, or not a payment;
  * sets X->skip and X->rescue. */
 static void
@@ -2995,7 +3041,8 @@ mark_head(struct stream *st, const struct clause *c, struct item *x,
 				debt = 1;
 		}
 	}
-	if (RECENT(c->past) || said_before(st, x) || paid_after(st, x->last))
+	if (RECENT(c->past) || said_before(st, x) || paid_after(st, x->last) ||
+	    missed(st, x, i))
 		x->skip = SK_PAST;
 	else if (RECENT(c->notpay))
 		x->skip = SK_OTHER;
